@@ -1,0 +1,95 @@
+"""The one adapter between the pure generators and the database: stories and generated
+questions in, rows out, and rows back into the generators' plain Story."""
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import exists
+
+from quizapp import generators as core
+from quizapp.extensions import db
+from quizapp.models import Article, Choice, Evidence, Question, QuizQuestion, Response, Story
+
+
+class StoryExists(ValueError):
+    pass
+
+
+def store_story(story: core.Story) -> Story:
+    """Add a loaded story and its articles; the caller commits (one transaction, all or none)."""
+    if db.session.execute(db.select(Story.id).where(Story.slug == story.slug)).first():
+        raise StoryExists(f"A story named {story.slug!r} is already loaded.")
+    row = Story(slug=story.slug, title=story.title)
+    for position, article in enumerate(story.articles):
+        row.articles.append(Article(
+            key=article.id, position=position, outlet=article.outlet, title=article.title,
+            url=article.url, date=article.date, author=article.author, text=article.text,
+        ))
+    db.session.add(row)
+    return row
+
+
+def story_for_generators(row: Story) -> core.Story:
+    return core.Story(
+        slug=row.slug,
+        title=row.title,
+        articles=tuple(
+            core.Article(id=a.key, outlet=a.outlet, title=a.title, text=a.text,
+                         date=a.date, url=a.url, author=a.author)
+            for a in row.articles
+        ),
+    )
+
+
+def _shuffled(question: core.Question) -> list[tuple[str, bool]]:
+    """Choices in an order fixed by their text, so the key is not always first."""
+    pairs = [(text, index in question.answer) for index, text in enumerate(question.choices)]
+    return sorted(pairs, key=lambda pair: hashlib.sha1(
+        (question.id + "\x1f" + pair[0]).encode("utf-8")).hexdigest())
+
+
+def _fill(row: Question, question: core.Question, articles: dict[str, Article]) -> None:
+    row.kind, row.skill = question.kind, question.skill
+    row.prompt, row.explanation = question.prompt, question.explanation
+    row.choices = [Choice(position=i, text=text, correct=correct)
+                   for i, (text, correct) in enumerate(_shuffled(question))]
+    row.evidence = [Evidence(position=i, article=articles[e.article], passage=e.text)
+                    for i, e in enumerate(question.evidence)]
+
+
+def store_generated(story: Story, questions: list[core.Question], status: str = "draft") -> dict:
+    """Replace the story's generated questions that no attempt has used; keep the used ones.
+
+    Returns counts: added, updated, kept (used by attempts), removed.
+    """
+    articles = {a.key: a for a in story.articles}
+    used = exists().where(Response.question_id == Question.id)
+    existing = db.session.execute(
+        db.select(Question, used).where(
+            Question.story_id == story.id, Question.origin == "generated")
+    ).all()
+    kept = {q.generator_id: q for q, is_used in existing if is_used}
+    unused = {q.generator_id: q for q, is_used in existing if not is_used}
+    counts = {"added": 0, "updated": 0, "kept": len(kept), "removed": 0}
+    fresh_ids = set()
+    for question in questions:
+        fresh_ids.add(question.id)
+        if question.id in kept:
+            continue
+        row = unused.get(question.id)
+        if row is None:
+            row = Question(story=story, origin="generated", generator_id=question.id, status=status)
+            db.session.add(row)
+            counts["added"] += 1
+        else:
+            counts["updated"] += 1
+        _fill(row, question, articles)
+    for generator_id, row in unused.items():
+        if generator_id not in fresh_ids:
+            for item in db.session.execute(
+                db.select(QuizQuestion).where(QuizQuestion.question_id == row.id)
+            ).scalars():
+                db.session.delete(item)
+            db.session.delete(row)
+            counts["removed"] += 1
+    return counts

@@ -1,0 +1,140 @@
+"""Command-line tasks, registered on the app by the factory: `flask --app quizapp <command>`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from werkzeug.security import generate_password_hash
+
+from quizapp import bank, database, generators, quizzes
+from quizapp.extensions import db
+from quizapp.models import Instructor, Quiz, Story
+
+
+@click.command("init-db")
+def init_db() -> None:
+    """Create the tables that do not exist yet (existing data is kept)."""
+    database.create_tables()
+    click.echo("Database ready.")
+
+
+def _load(path: Path) -> Story:
+    try:
+        story = generators.load_story(path)
+        row = bank.store_story(story)
+        db.session.commit()
+    except (generators.StoryError, bank.StoryExists) as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from None
+    return row
+
+
+def _generate(row: Story, approve: bool = False) -> dict:
+    questions = generators.generate_questions(bank.story_for_generators(row))
+    counts = bank.store_generated(row, questions, status="approved" if approve else "draft")
+    db.session.commit()
+    return counts
+
+
+def _find_story(slug: str) -> Story:
+    row = db.session.execute(db.select(Story).where(Story.slug == slug)).scalar_one_or_none()
+    if row is None:
+        raise click.ClickException(f"No story named {slug!r} is loaded. Load it with load-story.")
+    return row
+
+
+@click.command("load-story")
+@click.argument("path", type=click.Path(path_type=Path))
+def load_story(path: Path) -> None:
+    """Load a story folder (article files and an optional story.toml)."""
+    row = _load(path)
+    click.echo(f"Loaded story {row.slug!r}: {len(row.articles)} articles.")
+
+
+@click.command("generate")
+@click.argument("slug")
+@click.option("--approve", is_flag=True, help="Approve the new questions at once.")
+def generate(slug: str, approve: bool) -> None:
+    """Write the questions of a loaded story (replaces generated questions no attempt used)."""
+    counts = _generate(_find_story(slug), approve)
+    click.echo("Questions: {added} added, {updated} updated, {kept} kept (already answered), "
+               "{removed} removed.".format(**counts))
+
+
+@click.command("create-quiz")
+@click.argument("slug")
+@click.option("--title", default=None)
+@click.option("--draft", is_flag=True, help="Leave the quiz unpublished.")
+def create_quiz(slug: str, title: str | None, draft: bool) -> None:
+    """Make a quiz of a story's approved questions."""
+    quiz = quizzes.quiz_from_story(_find_story(slug), title, published=not draft)
+    if not quiz.items:
+        db.session.rollback()
+        raise click.ClickException("The story has no approved questions yet.")
+    db.session.commit()
+    click.echo(f"Quiz {quiz.title!r}: {len(quiz.items)} questions, join code {quiz.join_code}.")
+
+
+@click.command("create-instructor")
+@click.argument("name")
+def create_instructor(name: str) -> None:
+    """Add an instructor; the password is typed (or read from standard input), stored hashed."""
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if len(password) < 8:
+        raise click.ClickException("The password must have at least 8 characters.")
+    if db.session.execute(db.select(Instructor.id).where(Instructor.name == name)).first():
+        raise click.ClickException(f"An instructor named {name!r} exists already.")
+    db.session.add(Instructor(name=name, password_hash=generate_password_hash(password)))
+    db.session.commit()
+    click.echo(f"Instructor {name!r} created.")
+
+
+def prepare_first_run() -> Quiz | None:
+    """On an empty database: tables, the seed stories, their questions and a published quiz."""
+    database.create_tables()
+    if db.session.execute(db.select(Story.id)).first():
+        return None
+    quiz = None
+    seeds = Path(current_app.config["SEEDS_FOLDER"])
+    for folder in sorted(p for p in seeds.iterdir() if p.is_dir()):
+        row = _load(folder)
+        _generate(row, approve=True)
+        quiz = quizzes.quiz_from_story(row)
+        db.session.commit()
+    return quiz
+
+
+@click.command("setup")
+def setup() -> None:
+    """Tables, and on an empty database the seed stories with a published quiz each."""
+    quiz = prepare_first_run()
+    if quiz is None:
+        click.echo("Database ready; stories were loaded before, nothing seeded.")
+    else:
+        click.echo(f"Seeded: quiz {quiz.title!r} with {len(quiz.items)} questions "
+                   f"(join code {quiz.join_code}).")
+
+
+@click.command("start")
+@click.option("--host", default="127.0.0.1")
+@click.option("--port", default=5000, type=int)
+def start(host: str, port: int) -> None:
+    """Get the database ready on first run, then serve the site (development server)."""
+    quiz = prepare_first_run()
+    if quiz is not None:
+        click.echo(f"Seeded: quiz {quiz.title!r} with {len(quiz.items)} questions "
+                   f"(join code {quiz.join_code}).")
+    published = db.session.execute(
+        db.select(db.func.count(Quiz.id)).where(Quiz.published)).scalar_one()
+    click.echo(f"{published} published quiz(zes). Open http://{host}:{port}/ in your browser.")
+    current_app.run(host=host, port=port, debug=False, use_reloader=False)
+
+
+def init_app(app: Flask) -> None:
+    for command in (init_db, load_story, generate, create_quiz, create_instructor, setup, start):
+        app.cli.add_command(command)

@@ -1,0 +1,40 @@
+"""Configuration: defaults here, then instance/config.py, then the environment, then tests."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+class Config:
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    # A quiz can stay open for hours; a form token must outlive it.
+    WTF_CSRF_TIME_LIMIT = 6 * 60 * 60
+    MAX_CONTENT_LENGTH = 8 * 1024 * 1024
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SEEDS_FOLDER = str(Path(__file__).resolve().parent.parent / "seeds")
+
+
+def secret_key(instance_path: str) -> str:
+    """SECRET_KEY from the environment, else a random one kept in the instance folder."""
+    from_env = os.environ.get("SECRET_KEY")
+    if from_env:
+        return from_env
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def database_url(instance_path: str) -> str:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        # Heroku-style URLs name the old driver; psycopg 3 is what we install.
+        if url.startswith("postgres://"):
+            url = "postgresql+psycopg://" + url[len("postgres://"):]
+        elif url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        return url
+    return "sqlite:///" + str(Path(instance_path) / "quizapp.sqlite")

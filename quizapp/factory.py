@@ -1,0 +1,71 @@
+"""The application factory: reads like a table of contents of what the app is made of."""
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+
+from quizapp import config
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(
+        "quizapp",
+        # Deployments may keep the database and secret outside the checkout.
+        instance_path=os.environ.get("QUIZAPP_INSTANCE_PATH") or None,
+        instance_relative_config=True,
+        template_folder="../templates",
+        static_folder="../static",
+    )
+    configure(app, test_config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_headers(app)
+    register_commands(app)
+    return app
+
+
+def configure(app: Flask, test_config: dict | None) -> None:
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.from_object(config.Config)
+    app.config.from_pyfile("config.py", silent=True)
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config.secret_key(app.instance_path)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = config.database_url(app.instance_path)
+
+
+def register_extensions(app: Flask) -> None:
+    from quizapp import database
+    from quizapp.extensions import csrf, db
+
+    db.init_app(app)
+    csrf.init_app(app)
+    database.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from quizapp.quiz import bp as quiz
+
+    app.register_blueprint(quiz)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from quizapp import errors
+
+    errors.init_app(app)
+
+
+def register_headers(app: Flask) -> None:
+    from quizapp import headers
+
+    headers.init_app(app)
+
+
+def register_commands(app: Flask) -> None:
+    from quizapp import cli
+
+    cli.init_app(app)

@@ -1,0 +1,66 @@
+"""Plain data that flows through the generators: a story in, questions out.
+
+Frozen dataclasses only, so the core stays usable without Flask or a database.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+class StoryError(ValueError):
+    """A story folder or article that cannot be loaded; the message is for a person."""
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str  # stable within the story: the file name without its extension
+    outlet: str  # who published it, from the manifest, front matter or credit line; "" if unknown
+    title: str
+    text: str  # cleaned text; every evidence passage is an exact substring of it
+    date: str = ""  # ISO date when known, else as written, else ""
+    url: str = ""
+    author: str = ""
+    filename: str = ""
+
+
+@dataclass(frozen=True)
+class Story:
+    slug: str  # folder name
+    title: str
+    articles: tuple[Article, ...]
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    article: str  # Article.id
+    text: str  # exact substring of that article's text
+
+
+@dataclass(frozen=True)
+class Question:
+    kind: str  # the generator that wrote it, e.g. "quote_attribution"
+    skill: str  # what it trains, for reports: "attribution", "sourcing", ...
+    prompt: str
+    choices: tuple[str, ...]
+    answer: tuple[int, ...]  # indices into choices; several when several are right
+    explanation: str  # teaches the skill in one or two sentences
+    evidence: tuple[Evidence, ...]
+    id: str = field(default="")  # stable hash of kind+prompt+choices, filled in when empty
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            digest = hashlib.sha1(
+                "\x1f".join((self.kind, self.prompt, *self.choices)).encode("utf-8")
+            ).hexdigest()[:12]
+            object.__setattr__(self, "id", f"{self.kind}-{digest}")
+
+    @property
+    def multiple(self) -> bool:
+        return len(self.answer) > 1

@@ -1,0 +1,31 @@
+"""Making quizzes: a join code a class can type, and a quiz from a story's approved questions."""
+from __future__ import annotations
+
+import secrets
+
+from quizapp.extensions import db
+from quizapp.models import Question, Quiz, QuizQuestion, Story
+
+# No 0/O or 1/I/L: a code read aloud in a classroom must not be mistyped.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def new_join_code(length: int = 6) -> str:
+    while True:
+        code = "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(length))
+        if not db.session.execute(db.select(Quiz.id).where(Quiz.join_code == code)).first():
+            return code
+
+
+def quiz_from_story(story: Story, title: str | None = None, published: bool = True) -> Quiz:
+    """A quiz of every approved question of the story, in the order they were generated."""
+    questions = db.session.execute(
+        db.select(Question)
+        .where(Question.story_id == story.id, Question.status == "approved")
+        .order_by(Question.id)
+    ).scalars().all()
+    quiz = Quiz(title=title or story.title, join_code=new_join_code(),
+                published=published, story=story)
+    quiz.items = [QuizQuestion(question=q, position=i) for i, q in enumerate(questions)]
+    db.session.add(quiz)
+    return quiz

@@ -1,0 +1,41 @@
+"""An app on a fresh SQLite file per test, with a CSRF-aware way to send its forms."""
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+from quizapp import create_app
+from quizapp.extensions import db
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "test-only-secret",
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'quizapp.sqlite'}",
+    })
+    with app.app_context():
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def hidden_fields(html: str) -> dict[str, str]:
+    """The hidden inputs of a page (the CSRF token and the form's one-time key)."""
+    fields = {}
+    for tag in re.findall(r"<input[^>]*type=\"hidden\"[^>]*>", html):
+        name = re.search(r'name="([^"]+)"', tag)
+        value = re.search(r'value="([^"]*)"', tag)
+        if name:
+            fields[name.group(1)] = unescape(value.group(1)) if value else ""
+    return fields
