@@ -1,0 +1,100 @@
+"""How fast the generators write questions: articles per second on a synthetic corpus of 500
+articles, against a baseline (splitting the same articles into sentences) measured in the
+same run, and how the time grows with the number of articles in one story.
+
+    .venv/bin/python bench/generate.py [--articles 500] [--repeat 3]
+
+Machines are shared and noisy: every figure is the median of --repeat runs.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+
+from quizapp.generators import Article, Story, generate_questions
+from quizapp.generators import text as text_module
+
+FIRST = ["Amara", "Jonas", "Leila", "Tomasz", "Ines", "Kwame", "Sofia", "Ravi", "Mei", "Oskar"]
+LAST = ["Okafor", "Lindqvist", "Haddad", "Nowak", "Ferreira", "Mensah", "Rossi", "Iyer", "Tan", "Berg"]
+ROLES = ["mayor", "spokesperson for the ministry", "union leader", "police chief", "minister"]
+OUTLETS = ["Daily Ledger", "Harbour Times", "North Star Wire", "Valley Post", "Evening Courier",
+           "Metro Herald", "Coastline News", "Capital Review"]
+AGENCIES = ["Reuters", "AP", "AFP"]
+NOUNS = ["workers", "residents", "vehicles", "homes", "boats", "students"]
+LABELS = ["a reckless gamble", "a turning point", "a cynical ploy", "a historic mistake"]
+PHRASES = ["completely false", "deeply worrying", "entirely baseless", "a step forward"]
+
+
+def synthetic_story(rng: random.Random, slug: str, n_articles: int) -> Story:
+    """A story whose articles share people, quotes and numbers, each told a little differently."""
+    people = [(f"{rng.choice(FIRST)} {rng.choice(LAST)}", rng.choice(ROLES)) for _ in range(4)]
+    facts = [(rng.randint(12, 900), rng.choice(NOUNS)) for _ in range(4)]
+    articles = []
+    for i in range(n_articles):
+        outlet = OUTLETS[i % len(OUTLETS)] + ("" if i < len(OUTLETS) else f" {i}")
+        lines = []
+        for name, role in rng.sample(people, 3):
+            surname = name.split()[-1]
+            lines.append(f"{role.capitalize()} {name} said the plan was \u201c{rng.choice(PHRASES)}.\u201d")
+            lines.append(f"{surname} told reporters that \u201cwe will not accept this outcome.\u201d")
+        name, _role = rng.choice(people)
+        lines.append(f"{name} called the decision \u201c{rng.choice(LABELS)}.\u201d")
+        for number, noun in rng.sample(facts, 2):
+            hedge = rng.choice(["", "reportedly ", "allegedly "])
+            lines.append(f"About {number + rng.choice([0, 0, 3])} {noun} were {hedge}affected, "
+                         f"according to {rng.choice(AGENCIES)}.")
+        lines.append("A senior official, who spoke on condition of anonymity, said more was expected.")
+        rng.shuffle(lines)
+        articles.append(Article(id=f"a{i:03d}", outlet=outlet, title=f"Report {i} on {slug}",
+                                text="\n\n".join(lines), date="2026-01-01"))
+    return Story(slug=slug, title=f"Synthetic story {slug}", articles=tuple(articles))
+
+
+def corpus(n_articles: int, per_story: int, seed: int = 7) -> list[Story]:
+    rng = random.Random(seed)
+    return [synthetic_story(rng, f"s{k}", per_story) for k in range(n_articles // per_story)]
+
+
+def timed(work) -> float:
+    text_module.sentences.cache_clear()  # each run pays for its own sentence splitting
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def median_time(work, repeat: int) -> float:
+    return statistics.median(timed(work) for _ in range(repeat))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    stories = corpus(args.articles, per_story=5)
+    n = sum(len(s.articles) for s in stories)
+    questions = sum(len(generate_questions(s)) for s in stories)
+    baseline = median_time(lambda: [text_module.sentences(a.text) for s in stories for a in s.articles],
+                           args.repeat)
+    generation = median_time(lambda: [generate_questions(s) for s in stories], args.repeat)
+    print(f"corpus: {n} articles in {len(stories)} stories of 5; {questions} questions")
+    print(f"baseline (sentence splitting only): {n / baseline:,.0f} articles/s")
+    print(f"generation (all kinds):             {n / generation:,.0f} articles/s")
+    print(f"ratio generation / baseline time:   {generation / baseline:.1f}x")
+    print()
+    print("growth with the size of one story (median seconds; per-article time should stay flat):")
+    print(f"{'articles':>9} {'seconds':>9} {'ms/article':>11} {'vs 5':>6}")
+    first = None
+    for size in (5, 10, 20, 40):
+        story = synthetic_story(random.Random(size), f"g{size}", size)
+        seconds = median_time(lambda: generate_questions(story), args.repeat)
+        first = first or seconds / size
+        print(f"{size:>9} {seconds:>9.3f} {1000 * seconds / size:>11.2f} "
+              f"{(seconds / size) / first:>5.1f}x")
+
+
+if __name__ == "__main__":
+    main()
