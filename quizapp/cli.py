@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 from werkzeug.security import generate_password_hash
 
 from quizapp import bank, database, generators, quizzes
@@ -14,6 +15,7 @@ from quizapp.models import Instructor, Quiz, Story
 
 
 @click.command("init-db")
+@with_appcontext
 def init_db() -> None:
     """Create the tables that do not exist yet (existing data is kept)."""
     database.create_tables()
@@ -46,6 +48,7 @@ def _find_story(slug: str) -> Story:
 
 
 @click.command("load-story")
+@with_appcontext
 @click.argument("path", type=click.Path(path_type=Path))
 def load_story(path: Path) -> None:
     """Load a story folder (article files and an optional story.toml)."""
@@ -54,6 +57,7 @@ def load_story(path: Path) -> None:
 
 
 @click.command("generate")
+@with_appcontext
 @click.argument("slug")
 @click.option("--approve", is_flag=True, help="Approve the new questions at once.")
 def generate(slug: str, approve: bool) -> None:
@@ -64,6 +68,7 @@ def generate(slug: str, approve: bool) -> None:
 
 
 @click.command("create-quiz")
+@with_appcontext
 @click.argument("slug")
 @click.option("--title", default=None)
 @click.option("--draft", is_flag=True, help="Leave the quiz unpublished.")
@@ -78,6 +83,7 @@ def create_quiz(slug: str, title: str | None, draft: bool) -> None:
 
 
 @click.command("create-instructor")
+@with_appcontext
 @click.argument("name")
 def create_instructor(name: str) -> None:
     """Add an instructor; the password is typed (or read from standard input), stored hashed."""
@@ -110,6 +116,7 @@ def prepare_first_run() -> Quiz | None:
 
 
 @click.command("setup")
+@with_appcontext
 def setup() -> None:
     """Tables, and on an empty database the seed stories with a published quiz each."""
     quiz = prepare_first_run()
@@ -121,6 +128,7 @@ def setup() -> None:
 
 
 @click.command("start")
+@with_appcontext
 @click.option("--host", default="127.0.0.1")
 @click.option("--port", default=5000, type=int)
 def start(host: str, port: int) -> None:

@@ -51,7 +51,7 @@ def test_loading_the_same_story_twice_is_refused(app, runner):
 
 
 @pytest.mark.parametrize("make, expected", [
-    (lambda folder: None, "does not exist"),
+    (lambda folder: None, "no such story folder"),
     (lambda folder: folder.mkdir(), "no article"),
     (lambda folder: (folder.mkdir(), (folder / "a.txt").write_text("")), "a.txt"),
     (lambda folder: (folder.mkdir(), (folder / "a.txt").write_text("A fine first article, long enough to keep."),

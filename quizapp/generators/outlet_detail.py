@@ -1,0 +1,98 @@
+"""Cross-checking: which outlets report a given figure or name, keyed to every outlet whose text
+carries it, with outlets that never mention it as the wrong choices."""
+from __future__ import annotations
+
+from quizapp.generators.details import (
+    Figure, Name, carries_count, carries_number, figures, may_mention, names_word,
+)
+from quizapp.generators.model import Question, Story
+from quizapp.generators.outlets import (
+    Outlet, Spread, choose_all, distinctive_names, distractors, figure_spread, name_spread,
+    names_list, outlet_question, story_outlets, which_outlets,
+)
+
+KIND = "outlet_detail"
+SKILL = "cross-checking"
+MAX_QUESTIONS = 8
+MAX_NAME_QUESTIONS = 2
+
+
+def story_figures(story: Story, outlets: tuple[Outlet, ...]) -> list[Figure]:
+    """Each count the story's named outlets give (number and noun), once, in story order."""
+    named = {article.id for outlet in outlets for article in outlet.articles}
+    seen, found = set(), []
+    for article in story.articles:
+        if article.id not in named:
+            continue
+        for figure in figures(article):
+            key = (figure.value, figure.scale, figure.noun_key)
+            if key not in seen:
+                seen.add(key)
+                found.append(figure)
+    return found
+
+
+def _figure_question(story: Story, figure: Figure, spread: Spread) -> Question | None:
+    keys = list(spread.carriers)
+    wrong = distractors(list(spread.lackers), figure.short)
+    prompt = f"{which_outlets(len(keys))} reported {figure.short}?{choose_all(len(keys))}"
+    verb = "gives" if len(keys) == 1 else "give"
+    explanation = (
+        f"Cross-check figures between outlets: {names_list([o.name for o in keys])} {verb} "
+        f"{figure.short}, while {names_list([o.name for o in wrong])} never mention the number "
+        f"{figure.number} at all."
+    )
+    return outlet_question(
+        story, KIND, SKILL, prompt, keys=keys, wrong=wrong, evidence=list(spread.evidence),
+        explanation=explanation,
+        key_holds=lambda passage: carries_count(passage, figure) is not None,
+        wrong_holds=lambda outlet: not carries_number(outlet.text, figure.value, figure.scale),
+    )
+
+
+def _name_question(story: Story, name: Name, spread: Spread) -> Question | None:
+    keys = list(spread.carriers)
+    wrong = distractors(list(spread.lackers), name.text)
+    verb = "mentions" if len(keys) == 1 else "mention"
+    prompt = f"{which_outlets(len(keys))} {verb} {name.text}?{choose_all(len(keys))}"
+    explanation = (
+        f"Each outlet picks which people and places to include: {names_list([o.name for o in keys])} "
+        f"{verb} {name.text}; {names_list([o.name for o in wrong])} never do."
+    )
+    return outlet_question(
+        story, KIND, SKILL, prompt, keys=keys, wrong=wrong, evidence=list(spread.evidence),
+        explanation=explanation,
+        key_holds=lambda passage: names_word(passage, name.text),
+        wrong_holds=lambda outlet: not may_mention(outlet.text, name),
+    )
+
+
+def generate(story: Story) -> list[Question]:
+    outlets = story_outlets(story)
+    if len(outlets) < 2:
+        return []
+    # One question per number: the count most outlets carry ("23 people" over "23 rioters").
+    best: dict[str, tuple[int, int, Figure, Spread]] = {}
+    for order, figure in enumerate(story_figures(story, outlets)):
+        spread = figure_spread(outlets, figure)
+        if spread.carriers and spread.lackers:
+            rank = (-len(spread.carriers), order)
+            if figure.value not in best or rank < best[figure.value][:2]:
+                best[figure.value] = (*rank, figure, spread)
+    questions = []
+    # Figures several outlets share come first: they show agreement as well as absence.
+    for *_, figure, spread in sorted(best.values(), key=lambda t: t[:2]):
+        question = _figure_question(story, figure, spread)
+        if question and len(questions) < MAX_QUESTIONS:
+            questions.append(question)
+    name_questions = []
+    for name in distinctive_names(story, outlets):
+        spread = name_spread(outlets, name)
+        # Names one outlet alone carries, or all but one leave out, belong to the omission kind.
+        if len(spread.carriers) < 2 or len(spread.lackers) < 2:
+            continue
+        question = _name_question(story, name, spread)
+        if question:
+            name_questions.append(question)
+    room = min(MAX_NAME_QUESTIONS, MAX_QUESTIONS - len(questions))
+    return questions + name_questions[:max(room, 0)]

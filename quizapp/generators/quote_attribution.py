@@ -1,0 +1,140 @@
+"""Questions "Who said “...”?": a quotation of three or more words that the text ties to one
+named speaker, with other speakers of the story as wrong answers."""
+from __future__ import annotations
+
+import difflib
+import hashlib
+
+from quizapp.generators.model import Evidence, Question, Story
+from quizapp.generators.speakers import Attribution, Speaker, distractor_speakers, story_speech
+from quizapp.generators.text import fold, word_set, wording_overlap, words
+
+KIND = "quote_attribution"
+SKILL = "attribution"
+
+MIN_WORDS = 3
+MAX_PROMPT_WORDS = 20  # longer quotes are shown as an excerpt of their first words
+EXCERPT_WORDS = 12
+MAX_QUESTIONS = 8
+MIN_DISTRACTORS = 2  # a two-way choice is a coin toss; ask only with three or more names
+MAX_DISTRACTORS = 3
+RENDERING_SIMILARITY = 0.4  # word-sequence ratio above which two quotes render one statement
+FRAGMENT_OVERLAP = 0.6  # share of a shorter quote found in a longer one: a fragment of it
+
+
+def _quote_key(text: str) -> str:
+    return " ".join(words(text))
+
+
+def _distinctiveness(text: str) -> float:
+    """More different meaningful words make a quote worth asking about; very long ones tire."""
+    found = words(text)
+    content = {w for w in found if len(w) > 2 and w not in word_set("function_words")}
+    return min(len(content), 14) - max(0, len(found) - 30) * 0.25
+
+
+def _excerpt(text: str) -> tuple[str, bool]:
+    """The quote as the prompt shows it, and whether that is only its opening words."""
+    flat = " ".join(text.split())
+    found = flat.split(" ")
+    if len(words(flat)) <= MAX_PROMPT_WORDS:
+        return flat, False
+    return " ".join(found[:EXCERPT_WORDS]).rstrip(",;:.\u2014-"), True
+
+
+def _is_label(story: Story, key: str, speaker: Speaker) -> bool:
+    """Whether the quote is, or mostly repeats, a label this speaker applied: those are asked
+    by label_attribution."""
+    return any(label.speaker.key == speaker.key and wording_overlap(label.quote.text, key) >= FRAGMENT_OVERLAP
+               for label in story_speech(story).labels)
+
+
+def _candidates(story: Story) -> list[tuple[float, str, Speaker, Attribution]]:
+    speech = story_speech(story)
+    groups: dict[str, list[Attribution]] = {}
+    for attribution in speech.attributions:
+        if attribution.quote.word_count >= MIN_WORDS:
+            groups.setdefault(_quote_key(attribution.quote.text), []).append(attribution)
+    order = {a.id: i for i, a in enumerate(story.articles)}
+    found = []
+    for key, group in groups.items():
+        speakers = {a.speaker.key for a in group if a.speaker is not None}
+        if len(speakers) != 1:
+            continue  # nobody, or several people, credited with these words
+        tied = [a for a in group if a.speaker is not None]
+        if _is_label(story, key, tied[0].speaker):
+            continue
+        best = min(tied, key=lambda a: (a.end - a.start, order[a.article], a.start))
+        found.append((_distinctiveness(best.quote.text), key, best.speaker, best))
+    return found
+
+
+def _spread(found: list[tuple[float, str, Speaker, Attribution]]) -> list[tuple[str, Speaker, Attribution]]:
+    """The most distinctive quotes, taking speakers in turn so one voice does not fill the quiz."""
+    by_speaker: dict[str, list] = {}
+    for score, key, speaker, attribution in sorted(found, key=lambda f: (-f[0], f[1])):
+        by_speaker.setdefault(speaker.key, []).append((key, speaker, attribution))
+    queues = sorted(by_speaker.values(), key=lambda q: (-len(q), q[0][1].key))
+    picked: list[tuple[str, Speaker, Attribution]] = []
+    while any(queues) and len(picked) < MAX_QUESTIONS:
+        for queue in queues:
+            # One speaker's statement rendered two ways by two outlets is asked about once.
+            while queue and any(_same_statement(queue[0], p) for p in picked):
+                queue.pop(0)
+            if queue and len(picked) < MAX_QUESTIONS:
+                picked.append(queue.pop(0))
+    return picked
+
+
+def _same_statement(a: tuple[str, Speaker, Attribution], b: tuple[str, Speaker, Attribution]) -> bool:
+    """One speaker's words asked about twice: two renderings of one statement, a fragment of a
+    longer quote, or two fragments of one sentence."""
+    if a[1].key != b[1].key:
+        return False
+    same_sentence = a[2].article == b[2].article and a[2].quote_sentence == b[2].quote_sentence
+    return (same_sentence or wording_overlap(a[0], b[0]) >= FRAGMENT_OVERLAP
+            or difflib.SequenceMatcher(None, a[0].split(), b[0].split(), autojunk=False).ratio()
+            >= RENDERING_SIMILARITY)
+
+
+def _shuffled(items: list[Speaker], seed: str) -> list[Speaker]:
+    return sorted(items, key=lambda s: hashlib.sha1(f"{seed}\x1f{s.key}".encode()).hexdigest())
+
+
+def _question(story: Story, key: str, speaker: Speaker, attribution: Attribution) -> Question | None:
+    speech = story_speech(story)
+    article = story.article(attribution.article)
+    passages = [article.text[start:end] for start, end in attribution.spans]
+    passage = passages[-1]
+    quote = attribution.quote.text
+    # The evidence must show both the whole quote and the speaker's name.
+    if quote not in passage or not speaker.is_named_in(" ".join(passages)):
+        return None
+    pool = distractor_speakers(story, speech, {speaker.key}, quote)
+    quoted = [s for s in pool if s.key in speech.quoted]
+    others = [s for s in pool if s.key not in speech.quoted]
+    distractors = (_shuffled(quoted, key) + _shuffled(others, key))[:MAX_DISTRACTORS]
+    if len(distractors) < MIN_DISTRACTORS:
+        return None
+    right = speaker.name_in(" ".join(passages))
+    choices = sorted({right, *(s.name for s in distractors)}, key=fold)
+    if len(choices) != len(distractors) + 1:
+        return None
+    shown, partial = _excerpt(quote)
+    prompt = (f"Who said the words that begin \u201c{shown}\u2026\u201d?" if partial
+              else f"Who said \u201c{shown}\u201d?")
+    source = article.outlet.strip() or "The article"
+    explanation = (f"{source} ties these words to {right}. A story quotes several people side by "
+                   f"side, so check whose name the attribution (\u201csaid\u201d, \u201ctold\u201d, "
+                   f"a role or pronoun) points to before repeating a quote.")
+    return Question(KIND, SKILL, prompt, tuple(choices), (choices.index(right),), explanation,
+                    tuple(Evidence(article.id, p) for p in passages))
+
+
+def generate(story: Story) -> list[Question]:
+    questions = []
+    for key, speaker, attribution in _spread(_candidates(story)):
+        question = _question(story, key, speaker, attribution)
+        if question is not None:
+            questions.append(question)
+    return questions

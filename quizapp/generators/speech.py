@@ -1,0 +1,459 @@
+"""How one sentence attributes speech: the names, titles, pronouns and role words it uses for
+people, and the speech verbs ("said", "told", "according to") whose subjects they are.
+
+Quotations are folded into a single token first, so nothing inside a quote is read as part of
+the sentence around it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from quizapp.generators.text import (
+    Quotation, Sentence, Token, fold, possessive_stripped, quotations, sentences, tokens,
+    word_list, word_set,
+)
+
+if TYPE_CHECKING:
+    from quizapp.generators.speakers import Speaker
+
+QUOTE = "\x00quote"  # stands in a sentence's tokens for one quotation, so no word inside it counts
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+_INDEFINITE = frozenset({"a", "an"})
+NOUN_MARKERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "my", "your",
+                           "this", "that", "these", "those", "such", "any", "no", "every", "each"})
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "le",
+                             "la", "du", "del", "dos", "ibn"})
+_PLACE_MARKERS = frozenset({"the", "of", "in", "from", "to", "at", "into", "across", "near"})
+_APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "who", "which", "whose", "one"})
+_MAX_APPOSITIVE = 16
+
+
+def _roles() -> tuple[frozenset[str], frozenset[str]]:
+    roles, generic = set(), set()
+    for line in word_list("roles"):
+        word = line.rstrip(" *").strip()
+        roles.add(word)
+        if line.endswith("*"):
+            generic.add(word)
+    return frozenset(roles), frozenset(generic)
+
+
+ROLES, GENERIC_ROLES = _roles()
+
+
+def role_word(word: str) -> str | None:
+    """The role word `word` is, in the singular ("Officials" -> "official"), else None."""
+    low = fold(possessive_stripped(word)).rstrip(".")
+    if low in ROLES:
+        return low
+    if low.endswith("s") and low[:-1] in ROLES:
+        return low[:-1]
+    return None
+
+
+def _is_plural_role(word: str) -> bool:
+    low = fold(word)
+    return low not in ROLES and low.endswith("s") and low[:-1] in ROLES
+
+
+@dataclass
+class Reference:
+    """One mention of a possible speaker: a name, a title standing alone, or a pronoun."""
+    sentence: int  # index into the article's sentences
+    first: int  # token index where the whole phrase begins (determiner, title, name)
+    last: int  # token index of its final word
+    form: str  # "name", "role" or "pronoun"
+    words: tuple[str, ...] = ()  # name words, possessive endings dropped
+    run: tuple[str, ...] = ()  # the whole capitalised run the name came from
+    owner: tuple[str, ...] = ()  # a possessive name just before the run ("China's" Foreign Ministry)
+    roles: frozenset[str] = frozenset()
+    title: str = ""  # the role phrase as written
+    definite: bool = False
+    plural: bool = False
+    in_appositive: bool = False
+    after_place_marker: bool = False
+    speaker: Speaker | None = None
+    unnamed: bool = False  # a person the text does not name ("a senior official")
+    anchor: int = -1  # first sentence of the run of sentences that proves who this is
+    support: tuple[int, ...] = ()  # earlier sentences also needed (where a role was given)
+
+    @property
+    def is_person_like(self) -> bool:
+        if self.speaker is not None:
+            return self.speaker.kind == "person"
+        if self.form in ("role", "pronoun") or self.unnamed:
+            return True
+        # An unknown name of two or more words may be a person nobody introduced.
+        return (len(self.words) >= 2 and not self.after_place_marker and not self.in_appositive
+                and fold(self.run[-1]) not in word_set("organisation_words"))
+
+
+@dataclass
+class Clause:
+    sentence: int
+    verb: int  # token index of the speech verb (of "according" for "according to X")
+    verb_text: str
+    subject: Reference | None
+    participle: bool = False
+    linked: Clause | None = None  # the clause whose subject a participle or "and ..." shares
+
+    def speaker_reference(self) -> Reference | None:
+        clause: Clause | None = self
+        for _ in range(4):
+            if clause is None:
+                return None
+            if clause.subject is not None or clause.linked is None:
+                return clause.subject
+            clause = clause.linked
+        return None
+
+
+@dataclass
+class SentenceParse:
+    index: int
+    sentence: Sentence
+    tokens: list[Token]
+    quote_at: dict[int, int]  # token index -> index into the article's quotations
+    references: list[Reference] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+    subject: Reference | None = None
+
+
+def _is_name_word(token: Token) -> bool:
+    if token.text == QUOTE or not token.is_word or not token.is_capitalised:
+        return False
+    low = fold(token.bare).rstrip(".")
+    return (low not in word_set("name_stopwords") and low not in word_set("calendar_words")
+            and low not in word_set("pronouns"))
+
+
+def _masked_tokens(text: str, sentence: Sentence, quotes: tuple[Quotation, ...]
+                   ) -> tuple[list[Token], dict[int, int]]:
+    """The sentence's tokens with each quotation it touches folded into one QUOTE token."""
+    spans = [(i, q) for i, q in enumerate(quotes) if q.start < sentence.end and q.end > sentence.start]
+    out: list[Token] = []
+    quote_at: dict[int, int] = {}
+    placed: set[int] = set()
+    for token in tokens(text, sentence.start, sentence.end):
+        inside = next((i for i, q in spans if q.start <= token.start < q.end), None)
+        if inside is None:
+            out.append(token)
+        elif inside not in placed:
+            placed.add(inside)
+            quote_at[len(out)] = inside
+            q = quotes[inside]
+            out.append(Token(max(q.start, sentence.start), min(q.end, sentence.end), QUOTE))
+    return out, quote_at
+
+
+def _adjacent(a: Token, b: Token, text: str) -> bool:
+    gap = text[a.end:b.start]
+    return len(gap) <= 1 and (gap == "" or gap == " ")
+
+
+def _runs(toks: list[Token], text: str) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised name words (inclusive token ranges)."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if not _is_name_word(toks[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks) and not toks[j].is_possessive:
+            nxt = toks[j + 1]
+            if _is_name_word(nxt) and _adjacent(toks[j], nxt, text):
+                j += 1
+            elif (fold(nxt.text) in _NAME_PARTICLES and j + 2 < len(toks)
+                  and _is_name_word(toks[j + 2]) and _adjacent(toks[j], nxt, text)):
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _title_start(toks: list[Token], role_at: int) -> int:
+    """Leftmost token of the title that ends at `role_at` ("senior Foreign Ministry official"),
+    including a determiner."""
+    first = role_at
+    k = role_at - 1
+    steps = 0
+    while k >= 0 and steps < 6:
+        t = toks[k]
+        low = fold(t.bare)
+        if t.text == ".":
+            pass  # inside an abbreviation such as U.S.
+        elif not t.is_word or t.text == QUOTE:
+            break
+        elif not (t.is_capitalised and low not in word_set("name_stopwords")
+                  or role_word(t.text) or low in word_set("role_modifiers")):
+            break
+        first = k
+        k -= 1
+        steps += 1
+    if k >= 0 and fold(toks[k].text) in _DETERMINERS:
+        first = k
+    return first
+
+
+def _references(parse: SentenceParse, text: str) -> None:
+    toks = parse.tokens
+    consumed: set[int] = set()  # role tokens that belong to a name's title or appositive
+    appositives: list[tuple[int, int]] = []
+    refs: list[Reference] = []
+    for start, end in _runs(toks, text):
+        run_tokens = toks[start:end + 1]
+        # A capitalised run right before a role word only describes it ("a Beijing official").
+        if end + 1 < len(toks) and role_word(toks[end + 1].text) and _adjacent(toks[end], toks[end + 1], text) \
+                and not toks[end].is_possessive:
+            continue
+        role_idx = [k for k, t in enumerate(run_tokens) if role_word(t.text)]
+        split = role_idx[-1] + 1 if role_idx else 0
+        owners = [k for k, t in enumerate(run_tokens[:-1]) if t.is_possessive and k >= split]
+        name_from = max(split, owners[-1] + 1 if owners else 0)
+        name_tokens = run_tokens[name_from:]
+        roles = {role_word(run_tokens[k].text) for k in role_idx}
+        title_first, title_last = start, start + split - 1
+        first = start
+        if not name_tokens:
+            # A run that is only a title ("Foreign Minister said"): a role reference.
+            det = start - 1 >= 0 and fold(toks[start - 1].text) in _DETERMINERS
+            refs.append(Reference(parse.index, start - 1 if det else start, end, "role",
+                                  roles=frozenset(r for r in roles if r),
+                                  title=text[toks[start].start:toks[end].end],
+                                  definite=det and fold(toks[start - 1].text) not in _INDEFINITE,
+                                  unnamed=not det or fold(toks[start - 1].text) in _INDEFINITE))
+            continue
+        # A lower-case title right before the name: "spokesperson Ann Lee".
+        if start - 1 >= 0 and role_word(toks[start - 1].text) and not split:
+            title_last = start - 1
+            title_first = _title_start(toks, start - 1)
+            for k in range(title_first, start):
+                if role_word(toks[k].text):
+                    roles.add(role_word(toks[k].text))
+                    consumed.add(k)
+            first = title_first
+        elif split:
+            # "former President Ann Lee": lower-case title words may lead into the run.
+            first = _title_start(toks, start) if split == 1 else start
+            if first == start and start - 1 >= 0 and fold(toks[start - 1].text) in _DETERMINERS:
+                first = start - 1
+        # A title before the name set off by commas: "the EU's chief diplomat, Ann Lee, said".
+        if (not roles and start >= 2 and toks[start - 1].text == ","
+                and role_word(toks[start - 2].text)
+                and (end + 1 >= len(toks) or toks[end + 1].text in ",.;:")):
+            title_last = start - 2
+            title_first = _title_start(toks, start - 2)
+            for k in range(title_first, start - 1):
+                if role_word(toks[k].text):
+                    roles.add(role_word(toks[k].text))
+                    consumed.add(k)
+            first = title_first
+        # Appositives after the name: "Ann Lee, 44, a spokesperson for the ministry, said".
+        comma = end + 1
+        for _ in range(3):
+            if not (comma + 1 < len(toks) and toks[comma].text == ","):
+                break
+            seg_end = comma + 1
+            while seg_end < len(toks) and toks[seg_end].text not in ",;:" and toks[seg_end].text != QUOTE \
+                    and seg_end - comma <= _MAX_APPOSITIVE:
+                seg_end += 1
+            segment = toks[comma + 1:seg_end]
+            if not is_appositive(segment):
+                break
+            appositives.append((comma + 1, seg_end - 1))
+            for k, t in enumerate(segment[:8]):
+                if role_word(t.text) and not _is_plural_role(t.text) and not roles & {role_word(t.text)}:
+                    roles.add(role_word(t.text))
+                    consumed.add(comma + 1 + k)
+                    title_first, title_last = comma + 1, comma + 1 + k
+                    break
+            comma = seg_end
+        title = ""
+        if title_last >= title_first and title_last >= 0:
+            lead = title_first
+            while lead <= title_last and fold(toks[lead].text) in _DETERMINERS:
+                lead += 1
+            if lead <= title_last:
+                title = text[toks[lead].start:toks[title_last].end]
+        prev = toks[first - 1] if first - 1 >= 0 else None
+        owner = ()
+        if start >= 1 and toks[start - 1].is_possessive and _is_name_word(toks[start - 1]) \
+                and _adjacent(toks[start - 1], toks[start], text):
+            owner = (toks[start - 1].text,)
+        refs.append(Reference(
+            parse.index, first, end, "name",
+            words=tuple(possessive_stripped(t.text) for t in name_tokens),
+            run=tuple(possessive_stripped(t.text) for t in run_tokens), owner=owner,
+            roles=frozenset(r for r in roles if r), title=title,
+            after_place_marker=prev is not None and fold(prev.text) in _PLACE_MARKERS,
+        ))
+    # Role words standing alone: "the spokesperson said", "a senior official told".
+    in_runs = {k for s, e in _runs(toks, text) for k in range(s, e + 1)}
+    for k, t in enumerate(toks):
+        if k in consumed or k in in_runs or t.text == QUOTE or not role_word(t.text):
+            continue
+        # Only the last word of a title chain ("chief diplomat") names the person.
+        if k + 1 < len(toks) and role_word(toks[k + 1].text) and _adjacent(t, toks[k + 1], text):
+            continue
+        # Followed by a name, it is that name's title, handled above.
+        if k + 1 < len(toks) and _is_name_word(toks[k + 1]):
+            continue
+        first = _title_start(toks, k)
+        det = fold(toks[first].text)
+        plural = _is_plural_role(t.text)
+        definite = det in _DETERMINERS and det not in _INDEFINITE and not plural
+        refs.append(Reference(parse.index, first, k, "role", roles=frozenset({role_word(t.text)}),
+                              title=text[toks[first].start:t.end], definite=definite, plural=plural,
+                              unnamed=not definite))
+    # Pronouns that may stand for one person.
+    for k, t in enumerate(toks):
+        low = fold(t.text)
+        if low in ("he", "she", "him"):
+            refs.append(Reference(parse.index, k, k, "pronoun"))
+        elif low == "her" and k >= 2 and fold(toks[k - 1].text) == "to" and fold(toks[k - 2].text) == "according":
+            refs.append(Reference(parse.index, k, k, "pronoun"))
+    # Names inside an appositive describe the speaker; they never speak themselves there.
+    for ref in refs:
+        if any(lo <= ref.first and ref.last <= hi for lo, hi in appositives):
+            ref.in_appositive = True
+    refs.sort(key=lambda r: (r.first, r.last))
+    parse.references = refs
+
+
+def is_appositive(segment: list[Token]) -> bool:
+    """A comma-set phrase that describes the name before it: "a spokesperson for ...", "44",
+    "who ...", "chief economist at ..."."""
+    if not segment:
+        return False
+    head = fold(segment[0].text)
+    if head in _APPOSITIVE_OPENERS or segment[0].text.isdigit():
+        return True
+    # A bare title: only title words up to the role ("general secretary of ...").
+    for t in segment[:3]:
+        if role_word(t.text) and not _is_plural_role(t.text):
+            return True
+        if not (t.is_capitalised or fold(t.text) in word_set("role_modifiers")):
+            return False
+    return False
+
+
+def _ref_ending_at(parse: SentenceParse, k: int) -> Reference | None:
+    for ref in parse.references:
+        if ref.last == k:
+            return ref
+    return None
+
+
+def _ref_starting_at(parse: SentenceParse, k: int) -> Reference | None:
+    for ref in parse.references:
+        if ref.first == k:
+            return ref
+    return None
+
+
+def _sentence_subject(parse: SentenceParse) -> Reference | None:
+    toks = parse.tokens
+    s0 = 0
+    while s0 < len(toks) and not toks[s0].is_word and toks[s0].text != QUOTE:
+        s0 += 1
+    if s0 < len(toks) and fold(toks[s0].text) in word_set("sentence_openers"):
+        for k in range(s0 + 1, min(len(toks), s0 + 12)):
+            if toks[k].text == ",":
+                s0 = k + 1
+                break
+            if toks[k].text == QUOTE:
+                break
+    return _ref_starting_at(parse, s0)
+
+
+def _subject_before(parse: SentenceParse, verb: int) -> tuple[Reference | None, bool]:
+    """The reference that is the subject of the finite verb at `verb`, and whether the verb is
+    coordinated with an earlier one ("... said X and called Y ...")."""
+    toks = parse.tokens
+    j = verb - 1
+    skip = word_set("clause_adverbs") | word_set("calendar_words")
+    while j >= 0 and fold(toks[j].text) in skip and toks[j].text != QUOTE:
+        j -= 1
+    if j < 0:
+        return None, False
+    low = fold(toks[j].text)
+    if low == "and":
+        return None, True
+    if toks[j].text == ",":
+        # "Ann Lee, a spokesperson for the ministry, said" or "the chief, Ann Lee, said"
+        for _ in range(3):
+            m = j - 1
+            while m >= 0 and j - m <= _MAX_APPOSITIVE and toks[m].text not in (",", ";", ":", QUOTE):
+                m -= 1
+            if m < 0 or toks[m].text != ",":
+                return None, False
+            inner = _ref_ending_at(parse, j - 1)
+            if inner is not None and inner.form == "name" and (
+                    inner.first == m + 1 or inner.last - len(inner.words) + 1 == m + 1):
+                # The name (with its title) set off by commas: "One passenger, retired teacher
+                # Ann Lee, said" or "the chief, Ann Lee, said".
+                return inner, False
+            if not is_appositive(toks[m + 1:j]):
+                return None, False
+            before = _ref_ending_at(parse, m - 1)
+            if before is not None:
+                return before, False
+            j = m  # several appositives in a row: "Ann Lee, 44, a docker, said"
+        return None, False
+    return _ref_ending_at(parse, j), False
+
+
+def _clauses(parse: SentenceParse) -> None:
+    toks = parse.tokens
+    verbs = word_set("speech_verbs")
+    clauses: list[Clause] = []
+    for k, t in enumerate(toks):
+        low = fold(t.text)
+        if low == "according" and k + 2 < len(toks) and fold(toks[k + 1].text) == "to":
+            ref = _ref_starting_at(parse, k + 2)
+            clauses.append(Clause(parse.index, k, "according to", ref))
+            continue
+        if low not in verbs or t.text == QUOTE:
+            continue
+        if t.is_capitalised and k > 0:
+            continue  # a headline's capitalised word, not a verb in running text
+        prev = toks[k - 1] if k else None
+        if prev is not None and (fold(prev.text) in NOUN_MARKERS or prev.is_possessive):
+            continue  # "the claims", "Ukraine's claim": a noun
+        if low.endswith("ing"):
+            if prev is None or prev.text != ",":
+                continue
+            earlier = next((c for c in reversed(clauses) if not c.participle), None)
+            clause = Clause(parse.index, k, low, None, participle=True)
+            if earlier is not None:
+                clause.linked = earlier
+            else:
+                clause.subject = parse.subject
+            clauses.append(clause)
+            continue
+        subject, coordinated = _subject_before(parse, k)
+        clause = Clause(parse.index, k, low, subject)
+        if coordinated and clauses:
+            clause.linked = clauses[-1]
+        elif subject is None and (prev is None or prev.text in (",", QUOTE)):
+            # Inverted order after a quote or clause: "..., said the minister, Ann Lee."
+            clause.subject = _ref_starting_at(parse, k + 1)
+        clauses.append(clause)
+    parse.clauses = clauses
+
+def parse_article(text: str) -> tuple[SentenceParse, ...]:
+    quotes = quotations(text)
+    parses = []
+    for i, sentence in enumerate(sentences(text)):
+        toks, quote_at = _masked_tokens(text, sentence, quotes)
+        parse = SentenceParse(i, sentence, toks, quote_at)
+        _references(parse, text)
+        parse.subject = _sentence_subject(parse)
+        _clauses(parse)
+        parses.append(parse)
+    return tuple(parses)

@@ -1,0 +1,229 @@
+"""A story folder, or one uploaded file, read into articles: front matter, story.toml, HTML and
+page debris handled here, so every kind sees the same clean text.
+
+Precedence for an article's facts: story.toml, then the file's front matter, then what the page
+itself carries (HTML metadata, a byline, a date line, a credit line such as "By AFP").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from quizapp.generators.debris import article_text
+from quizapp.generators.model import Article, Story, StoryError
+
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+MANIFEST = "story.toml"
+# Files that document a folder rather than report the story (README.md, SOURCES.md).
+FOLDER_NOTES = frozenset({"readme", "sources", "license", "licence", "notes", "changelog",
+                          "contributing", "authors", "copying"})
+FIELDS = ("title", "outlet", "date", "author", "url")
+
+
+def load_story(path: str | Path) -> Story:
+    """Every article file of the folder, in file-name order; the whole story or a StoryError."""
+    folder = Path(path)
+    if not folder.exists():
+        raise StoryError(f"{folder}: there is no such story folder.")
+    if not folder.is_dir():
+        raise StoryError(f"{folder}: this is a file; a story is a folder of article files.")
+    manifest = _manifest(folder)
+    overrides = manifest.get("articles", {})
+    files = _article_files(folder, overrides)
+    if not files:
+        raise StoryError(
+            f"{folder.name}: the folder has no article files ({', '.join(ARTICLE_SUFFIXES)}).")
+    stems: dict[str, str] = {}
+    for file in files:
+        if file.stem in stems:  # the stem is the article's id, so it must be unique
+            raise StoryError(
+                f"{stems[file.stem]} and {file.name}: two articles share the name "
+                f"{file.stem!r}; rename one of them.")
+        stems[file.stem] = file.name
+    articles = tuple(
+        read_article(file.name, _file_bytes(file), overrides.get(file.name, {})) for file in files)
+    title = _text_value(manifest.get("title", ""))
+    return Story(slug=folder.name, title=title or articles[0].title or folder.name,
+                 articles=articles)
+
+
+def read_article(filename: str, data: bytes, overrides: Mapping[str, Any] | None = None) -> Article:
+    """One article from a file's bytes: HTML reduced to its text, front matter read, page debris
+    removed. `overrides` (title, outlet, date, author, url) win over what the file says."""
+    name = Path(filename).name
+    suffix = Path(name).suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        raise StoryError(
+            f"{name}: only {', '.join(ARTICLE_SUFFIXES)} files can be read as articles.")
+    raw = _decoded(name, data)
+    if not raw.strip():
+        raise StoryError(f"{name}: the file is empty.")
+    facts: dict[str, str] = {}
+    if suffix in HTML_SUFFIXES:
+        raw, facts = _html_text(name, raw)
+    else:
+        front, raw = _front_matter(name, raw)
+        facts.update(front)
+    for key, value in (overrides or {}).items():
+        if key in FIELDS:
+            facts[key] = _text_value(value)
+    cleaned = article_text(raw, title=facts.get("title", ""))
+    if not cleaned.paragraphs:
+        raise StoryError(
+            f"{name}: no article text is left once page debris (menus, bylines, links, "
+            "credits) is removed; check that the file holds the article's paragraphs.")
+    title = facts.get("title") or cleaned.title
+    return Article(
+        id=Path(name).stem,
+        outlet=facts.get("outlet", cleaned.credit),
+        title=title,
+        text=with_headline(title, cleaned.text),
+        date=facts.get("date", cleaned.date),
+        url=facts.get("url", ""),
+        author=facts.get("author", cleaned.author),
+        filename=name,
+    )
+
+
+def with_headline(title: str, body: str) -> str:
+    """The headline is what the outlet published first: it stays the text's first paragraph, so
+    a question saying an outlet never mentions something is checked against its headline too,
+    and a headline can be quoted as evidence."""
+    title = " ".join(title.split())
+    if not title or body.startswith(title):
+        return body
+    return f"{title}\n\n{body}"
+
+
+# --- the folder --------------------------------------------------------------------------------
+
+def _article_files(folder: Path, overrides: Mapping[str, Any]) -> list[Path]:
+    named = set(overrides)
+    files = []
+    for file in sorted(folder.iterdir(), key=lambda f: f.name):
+        if not file.is_file() or file.suffix.lower() not in ARTICLE_SUFFIXES:
+            continue
+        if file.name.startswith((".", "_")) and file.name not in named:
+            continue
+        if file.stem.lower() in FOLDER_NOTES and file.name not in named:
+            continue
+        files.append(file)
+    return files
+
+
+def _file_bytes(file: Path) -> bytes:
+    size = file.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise StoryError(_too_big(file.name, size))
+    return file.read_bytes()
+
+
+def _too_big(name: str, size: int) -> str:
+    return (f"{name}: the file is {size / 1024 / 1024:.1f} MiB; an article may be at most "
+            f"{MAX_ARTICLE_BYTES // 1024 // 1024} MiB. Save only the article's text.")
+
+
+def _manifest(folder: Path) -> dict[str, Any]:
+    file = folder / MANIFEST
+    if not file.is_file():
+        return {}
+    try:
+        manifest = tomllib.loads(_decoded(MANIFEST, file.read_bytes()))
+    except tomllib.TOMLDecodeError as error:
+        raise StoryError(f"{MANIFEST}: it is not valid TOML ({error}).") from error
+    articles = manifest.get("articles", {})
+    if not isinstance(articles, dict) or not all(isinstance(v, dict) for v in articles.values()):
+        raise StoryError(
+            f'{MANIFEST}: each article must be a table such as [articles."file.txt"].')
+    for filename in sorted(articles):
+        if not (folder / filename).is_file():
+            raise StoryError(
+                f"{MANIFEST}: it describes {filename!r}, but the folder has no such file.")
+    return manifest
+
+
+# --- one file ----------------------------------------------------------------------------------
+
+def _decoded(name: str, data: bytes) -> str:
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise StoryError(_too_big(name, len(data)))
+    if b"\x00" in data:
+        raise StoryError(
+            f"{name}: this looks like a binary file (a PDF, a Word document, an image), not "
+            "text. Save the article as plain text, markdown or HTML.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise StoryError(
+            f"{name}: the file is not UTF-8 text (unreadable byte at position {error.start}). "
+            "Save it again with UTF-8 encoding.") from error
+
+
+def _front_matter(name: str, raw: str) -> tuple[dict[str, str], str]:
+    """`---` / `key: value` lines / `---` at the top of a file, and the text after it."""
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None or lines[start].strip() != "---":
+        return {}, raw
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == "---"), None)
+    if end is None:
+        raise StoryError(
+            f"{name}: the front matter opened by '---' on line {start + 1} is never closed; add "
+            "a '---' line after the last 'key: value' line.")
+    facts: dict[str, str] = {}
+    for i in range(start + 1, end):
+        line = lines[i].strip()
+        if not line or line.startswith("#"):
+            continue
+        key, colon, value = line.partition(":")
+        if not colon or not key.strip():
+            raise StoryError(
+                f"{name}: line {i + 1} of the front matter is not a 'key: value' line: {line!r}.")
+        key = key.strip().lower()
+        if key in FIELDS:
+            facts[key] = _unquoted(value.strip())
+    return facts, "\n".join(lines[end + 1:])
+
+
+def _unquoted(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def _html_text(name: str, html: str) -> tuple[str, dict[str, str]]:
+    """The article text of an HTML page (trafilatura) and the title, author, date and site name
+    its metadata gives."""
+    import trafilatura  # imported here: it is slow to load and only HTML needs it
+
+    text, document = "", None
+    # Precision first keeps sidebars out; a page it finds nothing in gets a second, wider look.
+    for precise in (True, False):
+        document = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, favor_precision=precise,
+            deduplicate=False)
+        text = getattr(document, "text", None) if document is not None else None
+        if text and text.strip():
+            break
+    if not text or not text.strip():
+        raise StoryError(f"{name}: no article text was found in this HTML page.")
+    facts = {}
+    for field, attribute in (("title", "title"), ("author", "author"), ("date", "date"),
+                             ("outlet", "sitename")):
+        value = getattr(document, attribute, None)
+        if value and str(value).strip():
+            facts[field] = str(value).strip()
+    return text, facts
+
+
+def _text_value(value: Any) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if value is None:
+        return ""
+    return str(value).strip()

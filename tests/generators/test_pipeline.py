@@ -1,0 +1,117 @@
+"""The pipeline: kinds in a fixed order, every question checked by verify.py, near-duplicates
+merged, same story -> same quiz; and verify.py's checks on their own."""
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from quizapp.generators import pipeline, verify
+from quizapp.generators import KINDS, generate_questions, load_story
+from quizapp.generators.model import Article, Evidence, Question, Story
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "beijing-denies-chinese-fighters"
+BRIDGE = ROOT / "tests" / "stories" / "bridge-closure"
+
+ARTICLE = Article("a", "Paper One", "Title", "The mayor said the bridge would reopen in June.")
+STORY = Story("s", "S", (ARTICLE, Article("b", "Paper Two", "Title", "The bridge stays shut.")))
+
+
+def question(prompt="Which outlet says the bridge reopens in June?", choices=("Paper One", "Paper Two"),
+             answer=(0,), evidence=(Evidence("a", "the bridge would reopen in June"),), kind="outlet_detail",
+             explanation="Paper One reports the date."):
+    return Question(kind, "cross-checking", prompt, tuple(choices), tuple(answer), explanation, tuple(evidence))
+
+
+def test_kinds_are_listed_in_quiz_order():
+    mine = ["quote_attribution", "label_attribution", "quote_rendering", "name_spelling"]
+    assert [k for k in KINDS if k in mine] == mine
+    assert KINDS[0] == "quote_attribution" and KINDS[-1] == "name_spelling"
+    assert list(KINDS) == [k for k in pipeline.KIND_ORDER if k in KINDS]
+
+
+def test_same_story_same_questions_in_the_same_order():
+    first = generate_questions(load_story(SEED))
+    second = generate_questions(load_story(SEED))
+    assert first == second
+    assert len({q.id for q in first}) == len(first)
+
+
+def test_kinds_filter_and_order():
+    only = generate_questions(load_story(BRIDGE), ["name_spelling", "quote_attribution"])
+    kinds = [q.kind for q in only]
+    assert set(kinds) == {"name_spelling", "quote_attribution"}
+    assert kinds == sorted(kinds, key=list(KINDS).index)
+
+
+def test_unknown_kind_is_an_error_that_lists_the_known_ones():
+    with pytest.raises(ValueError) as error:
+        generate_questions(STORY, ["quote_attribution", "astrology"])
+    assert "astrology" in str(error.value)
+    assert all(kind in str(error.value) for kind in KINDS)
+
+
+def test_every_question_of_the_seed_is_sound():
+    story = load_story(SEED)
+    questions = generate_questions(story)
+    assert len(questions) >= 15
+    assert all(verify.problems(q, story) == [] for q in questions)
+
+
+def test_near_duplicates_are_merged():
+    base = question()
+    louder = question(prompt="WHICH outlet says: the bridge reopens in June")
+    other_kind = question(kind="omission")
+    quoted = question(prompt="Who said \u201cthe bridge would reopen\u201d?", kind="quote_attribution")
+    straight = question(prompt='Who said "the bridge would reopen"?', kind="quote_attribution")
+    same_key = question(prompt="Which speaker said \u201cThe bridge would reopen\u2026\u201d?", kind="quote_attribution")
+    other_key = question(prompt="Who said \u201cthe bridge would reopen\u201d?", kind="quote_attribution",
+                         answer=(1,))
+    merged = pipeline.merge_near_duplicates([base, louder, other_kind, quoted, straight, same_key])
+    assert merged == [base, other_kind, quoted]
+    # same quoted words but another key is a different question
+    assert pipeline.merge_near_duplicates([quoted, other_key]) == [quoted]  # same prompt wording
+    distinct = question(prompt="Who first said \u201cthe bridge would reopen\u201d?", kind="quote_attribution",
+                        answer=(1,))
+    assert pipeline.merge_near_duplicates([quoted, distinct]) == [quoted, distinct]
+
+
+def test_pipeline_drops_what_verify_rejects(monkeypatch):
+    good = question()
+    bad = question(prompt="Which outlet says the bridge is closed?",
+                   evidence=(Evidence("a", "words that are not in the article"),))
+    fake = SimpleNamespace(generate=lambda story: [good, bad])
+    monkeypatch.setattr(pipeline, "_MODULES", {"outlet_detail": fake})
+    monkeypatch.setattr(pipeline, "KINDS", ("outlet_detail",))
+    assert generate_questions(STORY) == [good]
+
+
+def test_passage_in_article():
+    assert verify.passage_in_article(ARTICLE.text, "the bridge would reopen")
+    assert not verify.passage_in_article(ARTICLE.text, "the bridge would  reopen")
+    assert not verify.passage_in_article(ARTICLE.text, "")
+    assert not verify.passage_in_article(ARTICLE.text, "   ")
+
+
+@pytest.mark.parametrize("broken, complaint", [
+    (dict(evidence=()), "no evidence"),
+    (dict(evidence=(Evidence("zz", "The mayor"),)), "does not have"),
+    (dict(evidence=(Evidence("a", "the mayor"),)), "not a passage"),
+    (dict(choices=("Paper One",)), "1 choices"),
+    (dict(choices=tuple(f"Paper {i}" for i in range(9))), "9 choices"),
+    (dict(choices=("Paper One", "paper one ")), "read the same"),
+    (dict(choices=("Paper One", "")), "empty"),
+    (dict(answer=()), "no choice is marked"),
+    (dict(answer=(2,)), "points at no choice"),
+    (dict(answer=(0, 0)), "listed twice"),
+    (dict(answer=(0, 1)), "every choice is correct"),
+    (dict(prompt=" "), "prompt is empty"),
+    (dict(explanation=""), "explanation is empty"),
+])
+def test_verify_names_each_problem(broken, complaint):
+    assert verify.problems(question(), STORY) == []
+    found = verify.problems(question(**broken), STORY)
+    assert any(complaint in p for p in found), found
+    assert not verify.is_sound(question(**broken), STORY)

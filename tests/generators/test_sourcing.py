@@ -1,0 +1,113 @@
+"""sourcing: whom each outlet credits (an agency, another outlet found by the shape of a credit,
+an unnamed official) and which credits no one; wrong sources are never named by the outlet."""
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from quizapp.generators import load_story, sourcing
+from quizapp.generators.model import Article, Story
+from quizapp.generators.outlets import agency_forms, story_outlets
+from quizapp.generators.text import fold
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "beijing-denies-chinese-fighters"
+STORIES = ROOT / "tests" / "stories"
+PATHS = (SEED, STORIES / "vaccine-plant", STORIES / "river-flood")
+
+
+@cache
+def story(path: Path) -> Story:
+    return load_story(path)
+
+
+@cache
+def questions(path: Path):
+    return tuple(sourcing.generate(story(path)))
+
+
+def keys(question) -> set[str]:
+    return {question.choices[i] for i in question.answer}
+
+
+def outlet_text(s: Story, outlet: str) -> str:
+    return "\n".join(a.text for a in s.articles if a.outlet == outlet)
+
+
+def credited(path: Path) -> dict[str, set[str]]:
+    found = {}
+    for question in questions(path):
+        m = re.match(r"Which news agency or outlet does (.+) credit", question.prompt)
+        if m:
+            found[m.group(1)] = keys(question)
+    return found
+
+
+def test_seed_credits_afp_ap_and_an_agency_found_by_the_shape_of_its_credit():
+    assert credited(SEED) == {"The Moscow Times": {"AFP"}, "Newszop": {"AP"}, "Euromaidan Press": {"UkrInform"}}
+    assert "UkrInform" not in agency_forms() and "Ukrinform" not in agency_forms()
+
+
+def test_seed_finds_the_unnamed_senior_official_and_the_outlets_crediting_no_one():
+    (unnamed,) = [q for q in questions(SEED) if "unnamed" in q.prompt]
+    assert "The Moscow Times" in keys(unnamed)
+    assert any("senior Ukrainian official told AFP" in e.text for e in unnamed.evidence)
+    (no_one,) = [q for q in questions(SEED) if "credit no" in q.prompt or "credits no" in q.prompt]
+    assert keys(no_one) == {"Dunya News", "Paolo Bibat's blog"}
+
+
+def test_wrong_sources_are_never_named_by_the_outlet_and_keys_are_in_the_evidence():
+    for path in PATHS:
+        s = story(path)
+        for question in questions(path):
+            for evidence in question.evidence:
+                assert evidence.text in s.article(evidence.article).text
+            m = re.match(r"Which news agency or outlet does (.+) credit", question.prompt)
+            if m:
+                text = fold(outlet_text(s, m.group(1)))
+                for source in keys(question):
+                    assert any(source in e.text for e in question.evidence)
+                for wrong in set(question.choices) - keys(question):
+                    if wrong not in (sourcing.UNNAMED, sourcing.NO_ONE):
+                        assert not re.search(rf"(?<!\w){re.escape(fold(wrong))}(?!\w)", text), (question.prompt, wrong)
+            elif "unnamed" in question.prompt:
+                for outlet in set(question.choices) - keys(question):
+                    text = fold(outlet_text(s, outlet))
+                    assert not re.search(r"anonym|not to be named|\bsources?\b|\bofficials?\b", text), outlet
+            else:  # credits no one
+                for outlet in keys(question):
+                    text = outlet_text(s, outlet)
+                    assert not any(re.search(rf"(?<![\w-]){re.escape(fold(f))}(?![\w-])", fold(text))
+                                   for f in agency_forms())
+                    assert not re.search(r"\b[A-Z]\w+ report(s|ed)\b|according to [A-Z]", text)
+
+
+def test_invented_stories_credit_agencies_and_outlets_found_only_by_shape():
+    assert credited(STORIES / "vaccine-plant") == {
+        "Harbour Gazette": {"Reuters"}, "Coastline News": {"AFP"}, "Merrovia Daily": {"Radio Merrovia"}}
+    assert credited(STORIES / "river-flood") == {
+        "Valley Courier": {"AP"}, "Lowmark Herald": {"dpa"}, "Orden Post": {"Lowpress"}}
+    expected = ((STORIES / "vaccine-plant", "Quiet Pages", "Coastline News"),
+                (STORIES / "river-flood", "Riverbank Notes", "Valley Courier"))
+    for path, blog, relies_on_unnamed in expected:
+        (no_one,) = [q for q in questions(path) if "no news agency" in q.prompt]
+        assert keys(no_one) == {blog}
+        (unnamed,) = [q for q in questions(path) if "unnamed" in q.prompt]
+        assert keys(unnamed) == {relies_on_unnamed}
+
+
+def test_a_photo_credit_is_not_a_credit_for_the_account():
+    s = Story("t", "t", (
+        Article("a", "North Wire", "A", "Photo: AFP/Jo Lind\n\nThe bridge reopened on Friday after repairs, the council said."),
+        Article("b", "South Post", "B", "The bridge reopened on Friday, the council told Reuters."),
+    ))
+    outlets = story_outlets(s)
+    assert sourcing.credits(outlets[0], outlets) == []
+    assert [c.source for c, _ in sourcing.credits(outlets[1], outlets)] == ["Reuters"]
+    # North Wire names AFP in a caption, so it is not offered as crediting no one either.
+    assert not [q for q in sourcing.generate(s) if "no news agency" in q.prompt]
+
+
+def test_silent_without_credits_or_unnamed_sources():
+    assert sourcing.generate(story(STORIES / "library-reopening")) == []
