@@ -8,6 +8,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 from werkzeug.security import generate_password_hash
+from werkzeug.serving import run_simple
 
 from quizapp import bank, database, generators, quizzes
 from quizapp.extensions import db
@@ -72,9 +73,11 @@ def generate(slug: str, approve: bool) -> None:
 @click.argument("slug")
 @click.option("--title", default=None)
 @click.option("--draft", is_flag=True, help="Leave the quiz unpublished.")
-def create_quiz(slug: str, title: str | None, draft: bool) -> None:
+@click.option("--per-kind", type=click.IntRange(min=1), default=None,
+              help="At most this many questions of each kind.")
+def create_quiz(slug: str, title: str | None, draft: bool, per_kind: int | None) -> None:
     """Make a quiz of a story's approved questions."""
-    quiz = quizzes.quiz_from_story(_find_story(slug), title, published=not draft)
+    quiz = quizzes.quiz_from_story(_find_story(slug), title, published=not draft, per_kind=per_kind)
     if not quiz.items:
         db.session.rollback()
         raise click.ClickException("The story has no approved questions yet.")
@@ -100,6 +103,10 @@ def create_instructor(name: str) -> None:
     click.echo(f"Instructor {name!r} created.")
 
 
+# Two of each kind: a first quiz that touches every skill and fits a class period.
+SEED_QUIZ_PER_KIND = 2
+
+
 def prepare_first_run() -> Quiz | None:
     """On an empty database: tables, the seed stories, their questions and a published quiz."""
     database.create_tables()
@@ -110,7 +117,7 @@ def prepare_first_run() -> Quiz | None:
     for folder in sorted(p for p in seeds.iterdir() if p.is_dir()):
         row = _load(folder)
         _generate(row, approve=True)
-        quiz = quizzes.quiz_from_story(row)
+        quiz = quizzes.quiz_from_story(row, per_kind=SEED_QUIZ_PER_KIND)
         db.session.commit()
     return quiz
 
@@ -140,7 +147,8 @@ def start(host: str, port: int) -> None:
     published = db.session.execute(
         db.select(db.func.count(Quiz.id)).where(Quiz.published)).scalar_one()
     click.echo(f"{published} published quiz(zes). Open http://{host}:{port}/ in your browser.")
-    current_app.run(host=host, port=port, debug=False, use_reloader=False)
+    # Flask refuses app.run() inside a `flask` command; werkzeug's server is what it would use.
+    run_simple(host, port, current_app._get_current_object(), threaded=True)
 
 
 def init_app(app: Flask) -> None:

@@ -17,13 +17,23 @@ def new_join_code(length: int = 6) -> str:
             return code
 
 
-def quiz_from_story(story: Story, title: str | None = None, published: bool = True) -> Quiz:
-    """A quiz of every approved question of the story, in the order they were generated."""
+def quiz_from_story(story: Story, title: str | None = None, published: bool = True,
+                    per_kind: int | None = None) -> Quiz:
+    """A quiz of the story's approved questions in the order they were written; with
+    `per_kind`, only the first few of each kind, so one class period covers every skill."""
     questions = db.session.execute(
         db.select(Question)
         .where(Question.story_id == story.id, Question.status == "approved")
         .order_by(Question.id)
     ).scalars().all()
+    if per_kind is not None:
+        taken: dict[str, int] = {}
+        chosen = []
+        for question in questions:
+            if taken.get(question.kind, 0) < per_kind:
+                taken[question.kind] = taken.get(question.kind, 0) + 1
+                chosen.append(question)
+        questions = chosen
     quiz = Quiz(title=title or story.title, join_code=new_join_code(),
                 published=published, story=story)
     quiz.items = [QuizQuestion(question=q, position=i) for i, q in enumerate(questions)]

@@ -2,6 +2,7 @@
 create-instructor and setup (what the README's run command does on first start)."""
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -136,10 +137,35 @@ def test_setup_seeds_an_empty_database_once_with_a_published_quiz(app, runner, c
     assert result.exit_code == 0, result.output
     with app.app_context():
         quiz = db.session.execute(db.select(Quiz)).scalar_one()
-        assert quiz.published and len(quiz.items) >= 10
+        assert quiz.published
+        kinds = Counter(item.question.kind for item in quiz.items)
+        # Two questions of every kind: each skill is practised in one class period.
+        assert len(kinds) == 10 and set(kinds.values()) == {2}
+        assert all(item.question.status == "approved" for item in quiz.items)
         code = quiz.join_code
     assert code in client.get("/").get_data(as_text=True)
     assert client.get(f"/quiz/{code}").status_code == 200
     again = runner.invoke(args=["setup"])
     assert again.exit_code == 0 and "nothing seeded" in again.output
     assert count(app, Quiz) == 1
+
+
+def test_create_quiz_takes_at_most_n_questions_of_each_kind(app, runner):
+    runner.invoke(args=["load-story", str(SEED)])
+    runner.invoke(args=["generate", SEED.name, "--approve"])
+    result = runner.invoke(args=["create-quiz", SEED.name, "--per-kind", "1", "--title", "Warm-up"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        quiz = db.session.execute(db.select(Quiz)).scalar_one()
+        assert quiz.title == "Warm-up"
+        kinds = Counter(item.question.kind for item in quiz.items)
+        assert set(kinds.values()) == {1} and len(kinds) == 10
+
+
+def test_create_quiz_without_approved_questions_is_refused(app, runner):
+    runner.invoke(args=["load-story", str(SEED)])
+    runner.invoke(args=["generate", SEED.name])  # drafts only
+    result = runner.invoke(args=["create-quiz", SEED.name])
+    assert result.exit_code != 0
+    assert "no approved questions" in result.output
+    assert count(app, Quiz) == 0
