@@ -215,6 +215,11 @@ class Figure:
         return f"{self.number} {self.noun}".strip()
 
     @property
+    def qualified(self) -> str:
+        """Number and head noun with the qualifier printed before them: "more than 30 lorries"."""
+        return f"{self.qualifier.lower()} {self.short}".strip()
+
+    @property
     def figure(self) -> str:
         """The figure with its qualifier, as a choice shows it: "at least 41"."""
         return f"{self.qualifier.lower()} {self.number}".strip()
@@ -346,12 +351,16 @@ def figures(article: Article) -> tuple[Figure, ...]:
     return _figures_in(article.id, article.text)
 
 
+def count_in(text: str, figure: Figure) -> Figure | None:
+    """The first figure of `text`'s prose giving the same number with the same noun, as `text`
+    prints it (its own qualifier: "about 200 homes" for "200 homes")."""
+    return next((other for other in _figures_in("", text) if other.same_count(figure)), None)
+
+
 def carries_count(text: str, figure: Figure) -> Sentence | None:
     """The first prose sentence of `text` giving the same number with the same noun near it."""
-    for other in _figures_in("", text):
-        if other.same_count(figure):
-            return other.sentence
-    return None
+    found = count_in(text, figure)
+    return found.sentence if found is not None else None
 
 
 # --- names ------------------------------------------------------------------------------------

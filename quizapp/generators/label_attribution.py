@@ -6,7 +6,9 @@ import hashlib
 from collections import Counter
 
 from quizapp.generators.model import Evidence, Question, Story
-from quizapp.generators.speakers import Label, Speaker, distractor_speakers, story_speech
+from quizapp.generators.speakers import (
+    Label, Speaker, distractor_speakers, name_as_printed, naming, story_speech,
+)
 from quizapp.generators.outlets import names_list
 from quizapp.generators.text import contains_word, fold, wording_overlap, words
 
@@ -87,27 +89,37 @@ def _question(story: Story, group: list[Label]) -> Question | None:
         return None
     evidence: list[Evidence] = []
     right_names: dict[str, str] = {}
+    crediting: list[str] = []  # ids of the articles whose passages credit the label
     for label in group:
         article = story.article(label.article)
-        passages = [article.text[start:end] for start, end in label.spans]
-        if text not in passages[-1]:
+        if text not in article.text[label.start:label.end]:
             continue
-        if not label.speaker.is_named_in(" ".join(passages)):
+        # Shown with the speaker's full name, one spelling per question: an outlet that spells
+        # the name differently from the first one is left out of the evidence.
+        named = naming(story, article.id, label.speaker, label.spans)
+        if named is None or right_names.get(label.speaker.key, named.name) != named.name:
             continue
-        right_names.setdefault(label.speaker.key, label.speaker.name_in(" ".join(passages)))
-        if len(evidence) < MAX_EVIDENCE and all(e.article != article.id for e in evidence):
-            evidence.extend(Evidence(article.id, p) for p in passages)
+        shown = {e.article for e in evidence}
+        if label.speaker.key in right_names and article.id in shown:
+            continue  # already proven from this article
+        if len(shown | {a for a, _, _ in named.passages}) > MAX_EVIDENCE:
+            continue
+        right_names[label.speaker.key] = named.name
+        crediting.append(article.id)
+        passages = [Evidence(a, story.article(a).text[start:end]) for a, start, end in named.passages]
+        evidence.extend(p for p in passages if p not in evidence)
     if set(right_names) != set(keys):
         return None  # some key is not proven by a passage that names it
     right = sorted(right_names.values(), key=fold)
-    choices = sorted({*right, *(s.name for s in distractors)}, key=fold)
+    printed = story.article(crediting[0]).text
+    choices = sorted({*right, *(name_as_printed(s, printed) for s in distractors)}, key=fold)
     if len(choices) != len(right) + len(distractors):
         return None
     shown = f"{first.determiner} \u201c{text}\u201d" if first.determiner else f"\u201c{text}\u201d"
     prompt = f"Who called {first.target} {shown}?"
     if len(right) > 1:
         prompt += " Choose all that apply."
-    sources = sorted({story.article(e.article).outlet.strip() for e in evidence} - {""})
+    sources = sorted({story.article(a).outlet.strip() for a in crediting} - {""})
     where = names_list(sources) if sources else "The article"
     who = " and ".join(right)
     explanation = (f"{where} credit{'s' if len(sources) <= 1 else ''} the label \u201c{text}\u201d to "

@@ -1,5 +1,5 @@
-"""Numbers: the figure each outlet gives for one quantity when outlets disagree, and whose
-figure it is (a named source, or the outlet itself stating it as fact)."""
+"""Numbers: the figure each outlet gives for one quantity when outlets give different figures,
+and whose figure it is (a named source, or the outlet itself stating it as fact)."""
 from __future__ import annotations
 
 import re
@@ -12,7 +12,8 @@ from quizapp.generators.details import (
 )
 from quizapp.generators.model import Article, Evidence, Question, Story
 from quizapp.generators.outlets import Outlet, choice_question, names_list, story_outlets
-from quizapp.generators.text import fold, tokens
+from quizapp.generators.speech import NOUN_MARKERS
+from quizapp.generators.text import fold, tokens, word_set
 
 KIND = "numbers"
 SKILL = "numbers"
@@ -98,6 +99,29 @@ def _quantity_label(group: list[Given]) -> str:
     return ""
 
 
+def _time_words(sentence: str) -> frozenset[str]:
+    """The days, dates and moments a sentence names ("on Monday", "March 3", "yesterday"), with
+    a day number beside a month kept ("march 3"); "a march" (a noun after a determiner) is not."""
+    toks = [t for t in tokens(sentence) if t.is_word]
+    found = set()
+    for i, tok in enumerate(toks):
+        if tok.lower not in word_set("calendar_words"):
+            continue
+        if not tok.is_capitalised and i and toks[i - 1].lower in NOUN_MARKERS:
+            continue
+        day = next((t.text for t in (toks[i + 1:i + 2] + toks[max(i - 1, 0):i])
+                    if t.text.isdigit() and 1 <= int(t.text) <= 31), "")
+        found.add(f"{tok.lower} {day}".strip())
+    return frozenset(found)
+
+
+def _same_moment(a: Figure, b: Figure) -> bool:
+    """Whether two figures may count the same moment: their sentences name no different days.
+    40 buses "on Monday" and more than 30 "on Tuesday" are two counts, not a disagreement."""
+    ta, tb = _time_words(a.sentence.text), _time_words(b.sentence.text)
+    return not ta or not tb or ta == tb
+
+
 def _disagreement_question(story: Story, group: list[Given]) -> Question | None:
     label = _quantity_label(group)
     if not label:
@@ -108,7 +132,9 @@ def _disagreement_question(story: Story, group: list[Given]) -> Question | None:
     # Ask about the outlet whose figure fewest outlets share: the odd one out.
     asked = min(group, key=lambda g: (len({x.outlet.name for x in counts[g.figure.value]}), group.index(g)))
     others = [counts[v][0] for v in sorted(counts) if v != asked.figure.value]
-    wrong = [g for g in others if not carries_number(asked.outlet.text, g.figure.value, g.figure.scale)]
+    wrong = [g for g in others if not carries_number(asked.outlet.text, g.figure.value, g.figure.scale)
+             and all(_same_moment(x.figure, y.figure) for x in counts[asked.figure.value]
+                     for y in counts[g.figure.value])]
     if not wrong:
         return None
     key = asked.figure.figure
@@ -124,8 +150,9 @@ def _disagreement_question(story: Story, group: list[Given]) -> Question | None:
         f"{names_list(sorted({x.outlet.name for x in counts[g.figure.value]}))} "
         f"{'gives' if len({x.outlet.name for x in counts[g.figure.value]}) == 1 else 'give'} {g.figure.figure}"
         for g in wrong)
-    explanation = (f"Outlets disagree on {label}: {asked.outlet.name} gives {key}, while {others_text}. "
-                   f"Check which figure each outlet gives before repeating one.")
+    explanation = (f"Outlets give different figures for {label}: {asked.outlet.name} gives {key}, while "
+                   f"{others_text}. Before repeating a figure, check which outlet gives it, whose "
+                   f"count it is and when it was made.")
     question = choice_question(KIND, SKILL, prompt, [key], wrong_choices, explanation, evidence)
     return question if verify.is_sound(question, story) else None
 
@@ -198,12 +225,13 @@ def _source_question(story: Story, outlet: Outlet, article: Article,
         wrong.append(AS_FACT)
     if not wrong:
         return None
-    prompt = f"In {outlet.name}, who is the source of the figure {figure.short}?"
+    # The qualifier stays: "more than 30 lorries" is the outlet's claim, "30 lorries" is not.
+    prompt = f"In {outlet.name}, who is the source of the figure of {figure.qualified}?"
     if source:
         explanation = (f"A figure is only as good as its source: {outlet.name} attributes "
-                       f"{figure.short} to {source}, as the sentence shows.")
+                       f"{figure.qualified} to {source}, as the sentence shows.")
     else:
-        explanation = (f"{outlet.name} gives {figure.short} in its own voice, with no source and no "
+        explanation = (f"{outlet.name} gives {figure.qualified} in its own voice, with no source and no "
                        f"hedge in the paragraph: ask where a figure comes from when no one is named.")
     question = choice_question(KIND, SKILL, prompt, [key], wrong, explanation,
                                [Evidence(article.id, sentence)])

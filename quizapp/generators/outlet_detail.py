@@ -2,14 +2,17 @@
 carries it, with outlets that never mention it as the wrong choices."""
 from __future__ import annotations
 
+from typing import Callable
+
 from quizapp.generators.details import (
-    Figure, Name, carries_count, carries_number, figures, may_mention, names_word,
+    Figure, Name, carries_number, count_in, figures, may_mention, names_word,
 )
 from quizapp.generators.model import Question, Story
 from quizapp.generators.outlets import (
     Outlet, Spread, choose_all, distinctive_names, distractors, figure_spread, name_spread,
     names_list, outlet_question, story_outlets, which_outlets,
 )
+from quizapp.generators.text import fold
 
 KIND = "outlet_detail"
 SKILL = "cross-checking"
@@ -32,22 +35,48 @@ def story_figures(story: Story, outlets: tuple[Outlet, ...]) -> list[Figure]:
     return found
 
 
+def _as_printed(spread: Spread, figure: Figure) -> list[str]:
+    """Each keyed outlet's count as its evidence prints it, qualifier kept ("more than 30 lorries")."""
+    printed = []
+    for passage in spread.evidence:
+        found = count_in(passage.text, figure)
+        printed.append(found.qualified if found is not None else figure.short)
+    return printed
+
+
+def _carriers_question(story: Story, spread: Spread, wrong: list[Outlet], prompt: str,
+                       explanation: str, key_holds: Callable[[str], bool],
+                       wrong_holds: Callable[[Outlet], bool]) -> Question | None:
+    """Keyed to every outlet carrying the detail, each proven by its passage."""
+    return outlet_question(story, KIND, SKILL, prompt, keys=list(spread.carriers), wrong=wrong,
+                           evidence=list(spread.evidence), explanation=explanation,
+                           key_holds=key_holds, wrong_holds=wrong_holds)
+
+
 def _figure_question(story: Story, figure: Figure, spread: Spread) -> Question | None:
     keys = list(spread.carriers)
     wrong = distractors(list(spread.lackers), figure.short)
-    prompt = f"{which_outlets(len(keys))} reported {figure.short}?{choose_all(len(keys))}"
-    verb = "gives" if len(keys) == 1 else "give"
-    explanation = (
-        f"Cross-check figures between outlets: {names_list([o.name for o in keys])} {verb} "
-        f"{figure.short}, while {names_list([o.name for o in wrong])} never mention the number "
-        f"{figure.number} at all."
-    )
-    return outlet_question(
-        story, KIND, SKILL, prompt, keys=keys, wrong=wrong, evidence=list(spread.evidence),
-        explanation=explanation,
-        key_holds=lambda passage: carries_count(passage, figure) is not None,
-        wrong_holds=lambda outlet: not carries_number(outlet.text, figure.value, figure.scale),
-    )
+    printed = _as_printed(spread, figure)
+    # "more than 30 lorries" is not "30 lorries": keep the qualifier the keyed outlets print; when
+    # they print different ones ("48" and "at least 48"), ask about the bare figure they share.
+    alike = len({fold(p) for p in printed}) == 1
+    shown = printed[0] if alike else figure.short
+    prompt = f"{which_outlets(len(keys))} reported {shown}?{choose_all(len(keys))}"
+    if alike:
+        given = f"{names_list([o.name for o in keys])} {'gives' if len(keys) == 1 else 'give'} {shown}"
+    else:
+        given = "; ".join(f"{o.name} gives {p}" for o, p in zip(keys, printed))
+    explanation = (f"Cross-check figures between outlets: {given}, while "
+                   f"{names_list([o.name for o in wrong])} never mention the number {figure.number} at all.")
+    return _carriers_question(story, spread, wrong, prompt, explanation,
+                              lambda passage: _prints(passage, figure, shown),
+                              lambda outlet: not carries_number(outlet.text, figure.value, figure.scale))
+
+
+def _prints(passage: str, figure: Figure, shown: str) -> bool:
+    """Whether the passage gives the count as the prompt shows it, qualifier and all."""
+    found = count_in(passage, figure)
+    return found is not None and (shown == figure.short or fold(found.qualified) == fold(shown))
 
 
 def _name_question(story: Story, name: Name, spread: Spread) -> Question | None:
@@ -55,16 +84,11 @@ def _name_question(story: Story, name: Name, spread: Spread) -> Question | None:
     wrong = distractors(list(spread.lackers), name.text)
     verb = "mentions" if len(keys) == 1 else "mention"
     prompt = f"{which_outlets(len(keys))} {verb} {name.text}?{choose_all(len(keys))}"
-    explanation = (
-        f"Each outlet picks which people and places to include: {names_list([o.name for o in keys])} "
-        f"{verb} {name.text}; {names_list([o.name for o in wrong])} never do."
-    )
-    return outlet_question(
-        story, KIND, SKILL, prompt, keys=keys, wrong=wrong, evidence=list(spread.evidence),
-        explanation=explanation,
-        key_holds=lambda passage: names_word(passage, name.text),
-        wrong_holds=lambda outlet: not may_mention(outlet.text, name),
-    )
+    explanation = (f"Each outlet picks which people and places to include: {names_list([o.name for o in keys])} "
+                   f"{verb} {name.text}; {names_list([o.name for o in wrong])} never do.")
+    return _carriers_question(story, spread, wrong, prompt, explanation,
+                              lambda passage: names_word(passage, name.text),
+                              lambda outlet: not may_mention(outlet.text, name))
 
 
 def generate(story: Story) -> list[Question]:

@@ -6,7 +6,9 @@ import difflib
 import hashlib
 
 from quizapp.generators.model import Evidence, Question, Story
-from quizapp.generators.speakers import Attribution, Speaker, distractor_speakers, story_speech
+from quizapp.generators.speakers import (
+    Attribution, Speaker, distractor_speakers, name_as_printed, naming, story_speech,
+)
 from quizapp.generators.text import fold, word_set, wording_overlap, words
 
 KIND = "quote_attribution"
@@ -104,11 +106,13 @@ def _shuffled(items: list[Speaker], seed: str) -> list[Speaker]:
 def _question(story: Story, key: str, speaker: Speaker, attribution: Attribution) -> Question | None:
     speech = story_speech(story)
     article = story.article(attribution.article)
-    passages = [article.text[start:end] for start, end in attribution.spans]
-    passage = passages[-1]
     quote = attribution.quote.text
-    # The evidence must show both the whole quote and the speaker's name.
-    if quote not in passage or not speaker.is_named_in(" ".join(passages)):
+    # The evidence must show the whole quote and the speaker's full name: a bare "Lee said"
+    # does not tell a student who Lee is.
+    if quote not in article.text[attribution.start:attribution.end]:
+        return None
+    named = naming(story, article.id, speaker, attribution.spans)
+    if named is None:
         return None
     pool = distractor_speakers(story, speech, {speaker.key}, quote)
     quoted = [s for s in pool if s.key in speech.quoted]
@@ -116,19 +120,24 @@ def _question(story: Story, key: str, speaker: Speaker, attribution: Attribution
     distractors = (_shuffled(quoted, key) + _shuffled(others, key))[:MAX_DISTRACTORS]
     if len(distractors) < MIN_DISTRACTORS:
         return None
-    right = speaker.name_in(" ".join(passages))
-    choices = sorted({right, *(s.name for s in distractors)}, key=fold)
+    right = named.name
+    choices = sorted({right, *(name_as_printed(s, article.text) for s in distractors)}, key=fold)
     if len(choices) != len(distractors) + 1:
         return None
     shown, partial = _excerpt(quote)
     prompt = (f"Who said the words that begin \u201c{shown}\u2026\u201d?" if partial
               else f"Who said \u201c{shown}\u201d?")
     source = article.outlet.strip() or "The article"
-    explanation = (f"{source} ties these words to {right}. A story quotes several people side by "
-                   f"side, so check whose name the attribution (\u201csaid\u201d, \u201ctold\u201d, "
-                   f"a role or pronoun) points to before repeating a quote.")
-    return Question(KIND, SKILL, prompt, tuple(choices), (choices.index(right),), explanation,
-                    tuple(Evidence(article.id, p) for p in passages))
+    if named.elsewhere:
+        other = story.article(named.elsewhere).outlet.strip() or "another article"
+        tie = f"names the speaker of these words only in part; {other} gives the full name, {right}"
+    else:
+        tie = f"ties these words to {right}"
+    explanation = (f"{source} {tie}. A story quotes several people side by side, so check "
+                   f"whose name the attribution (\u201csaid\u201d, \u201ctold\u201d, a role or pronoun) "
+                   f"points to before repeating a quote.")
+    evidence = tuple(Evidence(a, story.article(a).text[start:end]) for a, start, end in named.passages)
+    return Question(KIND, SKILL, prompt, tuple(choices), (choices.index(right),), explanation, evidence)
 
 
 def generate(story: Story) -> list[Question]:

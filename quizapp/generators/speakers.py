@@ -19,8 +19,8 @@ from quizapp.generators.speech import (
     parse_article,
 )
 from quizapp.generators.text import (
-    Quotation, contains_word, find_all, fold, possessive_stripped, quotations, sentence_at, word_set,
-    words,
+    Quotation, contains_word, find_all, fold, possessive_stripped, quotations, sentence_at, sentences,
+    word_set, words,
 )
 
 _MAX_EVIDENCE_SENTENCES = 6
@@ -553,6 +553,65 @@ def story_speech(story: Story) -> StorySpeech:
         attributions=tuple(attributions), labels=tuple(labels),
         speaking=tuple(speaking), quoted=tuple(quoted), parses=parses,
     )
+
+
+# --- naming a speaker in the evidence ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Naming:
+    """Passages that show a student who spoke: the tie of the words to the speaker and, when
+    that tie is only a surname, role or pronoun, the sentence naming the speaker in full."""
+    passages: tuple[tuple[str, int, int], ...]  # (article id, start, end), in reading order
+    name: str  # the full name as the naming passage spells it
+    elsewhere: str = ""  # article id of the naming passage when the quoting article lacks one
+
+
+def full_name_in(speaker: Speaker, text: str) -> str | None:
+    """The full name (not a bare surname) of `speaker` that `text` prints, longest first."""
+    return next((s for s in speaker.spellings if contains_word(text, s)), None)
+
+
+def name_as_printed(speaker: Speaker, text: str) -> str:
+    """The speaker's full name as `text` spells it, else the spelling most outlets use: one
+    question shows every name the way its evidence's outlet writes it."""
+    return full_name_in(speaker, text) or speaker.name
+
+
+def _ties(speaker: Speaker, text: str) -> set[str]:
+    """The words by which `text` points at `speaker` without its full name: a surname or role."""
+    return {fold(w) for w in (*speaker.short_names, *speaker.roles) if contains_word(text, w)}
+
+
+def naming(story: Story, article_id: str, speaker: Speaker, spans: tuple[tuple[int, int], ...]
+           ) -> Naming | None:
+    """Evidence that names `speaker` in full for words tied to them by `spans` of the article:
+    the spans themselves if they print the full name; else with the sentence before them where
+    the article first names the speaker in full; else with a sentence of another article that
+    names them in full and carries the same surname or role. None if nothing shows who it is."""
+    text = story.article(article_id).text
+    passages = tuple((article_id, start, end) for start, end in spans)
+    shown = " ".join(text[start:end] for start, end in spans)
+    if speaker.kind != "person":
+        return Naming(passages, speaker.name) if speaker.is_named_in(shown) else None
+    full = full_name_in(speaker, shown)
+    if full is not None:
+        return Naming(passages, full)
+    first = min(start for start, _ in spans)
+    for sentence in sentences(text):
+        if sentence.start >= first:
+            break
+        full = full_name_in(speaker, sentence.text)
+        if full is not None:
+            return Naming(((article_id, sentence.start, sentence.end), *passages), full)
+    ties = _ties(speaker, shown)
+    for other in story.articles:
+        if other.id == article_id:
+            continue
+        for sentence in sentences(other.text):
+            full = full_name_in(speaker, sentence.text)
+            if full is not None and ties & _ties(speaker, sentence.text):
+                return Naming((*passages, (other.id, sentence.start, sentence.end)), full, other.id)
+    return None
 
 
 # --- choosing wrong answers -------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""Framing: which outlet uses a given word for people or acts that other outlets name with
-another word of the same group (nationals / fighters / mercenaries; protesters / rioters)."""
+"""Framing: which outlet uses a given word for people or acts that other outlets name with a
+word of another tone from the same group (nationals / fighters / mercenaries; protesters /
+rioters), never with a word of the same tone ("protesters" / "demonstrators")."""
 from __future__ import annotations
 
 import re
@@ -23,9 +24,23 @@ SHARED_CONTEXT = 3  # content words two sentences must share to be read as about
 
 
 @lru_cache(maxsize=1)
+def _tones() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Each group of loaded_terms.txt as its tones: the words of one tone ("rebels =
+    insurgents") frame the people or act alike, so trading one for the other teaches nothing."""
+    return tuple(tuple(tuple(w.strip() for w in tone.split("=") if w.strip())
+                       for tone in line.split("|") if tone.strip())
+                 for line in word_list("loaded_terms"))
+
+
+@lru_cache(maxsize=1)
 def term_groups() -> tuple[tuple[str, ...], ...]:
     """The groups of loaded_terms.txt: words for the same people or act."""
-    return tuple(tuple(t.strip() for t in line.split("|") if t.strip()) for line in word_list("loaded_terms"))
+    return tuple(tuple(term for tone in group for term in tone) for group in _tones())
+
+
+def framed_alike(a: str, b: str) -> bool:
+    """Whether two words of a group share a tone (or are one word)."""
+    return a == b or any(a in tone and b in tone for group in _tones() for tone in group)
 
 
 @dataclass(frozen=True)
@@ -124,8 +139,12 @@ def _question(story: Story, anchor: Use, uses: list[Use]) -> Question | None:
             evidence.append(Evidence(own[0].article.id, own[0].sentence.text))
     wrong_pool = []
     for outlet in {u.outlet.name: u.outlet for u in related}.values():
-        other = [u for u in related if u.outlet is outlet and u.term != anchor.term]
-        if outlet not in keys and other and _never_uses(outlet, anchor.term, phrase):
+        own = [u for u in related if u.outlet is outlet]
+        # A wrong outlet frames the same people differently: "demonstrators" for "protesters"
+        # is the same word in another dress, not a framing choice.
+        other = [u for u in own if not framed_alike(u.term, anchor.term)]
+        alike = [u for u in own if framed_alike(u.term, anchor.term)]
+        if outlet not in keys and other and not alike and _never_uses(outlet, anchor.term, phrase):
             wrong_pool.append(outlet)
             alternatives[outlet.name] = other[0]
     wrong = distractors(wrong_pool, phrase)
@@ -163,7 +182,8 @@ def _headline_question(story: Story, outlets: tuple[Outlet, ...],
     for term in group:
         keys = [(o, a) for o, a in shown.values() if _pattern(term).search(fold(a.title))]
         wrong = [o for o, a in shown.values() if (o, a) not in keys
-                 and any(_pattern(t).search(fold(a.title)) for t in group if t != term)
+                 and any(_pattern(t).search(fold(a.title)) for t in group if not framed_alike(t, term))
+                 and not any(_pattern(t).search(fold(a.title)) for t in group if framed_alike(t, term))
                  and _never_uses(o, term, term)]
         if not keys or not wrong:
             continue

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-BRIDGE = ROOT / "tests" / "stories" / "bridge-closure"
+from tests.generators.reading import ROOT, STORIES
+
+BRIDGE = STORIES / "bridge-closure"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -42,7 +42,7 @@ def test_kinds_option_limits_the_questions():
 
 
 def test_missing_folder_is_a_message_and_status_2():
-    result = run(str(ROOT / "tests" / "stories" / "no-such-story"))
+    result = run(str(STORIES / "no-such-story"))
     assert result.returncode == 2
     assert "no-such-story" in result.stderr
     assert result.stdout == ""

@@ -3,50 +3,32 @@ own voice, fact keys a paragraph with no hedge, no source and no quotation."""
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
-from quizapp.generators import hedging, load_story
+from quizapp.generators import hedging
 from quizapp.generators.details import hedge_words
 from quizapp.generators.model import Article, Story
 from quizapp.generators.text import fold
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "seeds" / "beijing-denies-chinese-fighters"
-STORIES = ROOT / "tests" / "stories"
+from tests.generators.reading import key
 
-
-@cache
-def story(path: Path) -> Story:
-    return load_story(path)
-
-
-@cache
-def questions(path: Path):
-    return tuple(hedging.generate(story(path)))
-
-
-def key(question) -> str:
-    (index,) = question.answer
-    return question.choices[index]
+KIND = "hedging"
 
 
 def has_hedge(text: str, strength: str | None = None) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(h)}(?!\w)", fold(text)) for h in hedge_words(strength))
 
 
-def test_seed_finds_purporting_appeared_and_reportedly():
-    hedged = [q.evidence[0].text for q in questions(SEED) if key(q) == hedging.HEDGED]
+def test_seed_finds_purporting_appeared_and_reportedly(seed_story, questions):
+    hedged = [q.evidence[0].text for q in questions(seed_story) if key(q) == hedging.HEDGED]
     joined = " ".join(hedged)
     for hedge in ("purporting to show", "appeared to", "reportedly"):
         assert hedge in joined
 
 
-def test_keys_are_proven_by_the_sentence_and_its_paragraph():
-    for path in (SEED, STORIES / "vaccine-plant", STORIES / "river-flood"):
-        s = story(path)
-        assert questions(path)
-        for question in questions(path):
+def test_keys_are_proven_by_the_sentence_and_its_paragraph(seed_story, story, questions):
+    for s in (seed_story, story("vaccine-plant"), story("river-flood")):
+        assert questions(s)
+        for question in questions(s):
             (evidence,) = question.evidence
             text = s.article(evidence.article).text
             assert evidence.text in text
@@ -62,16 +44,16 @@ def test_keys_are_proven_by_the_sentence_and_its_paragraph():
                 assert not re.search(r"\b(said|says|told|according to|reported)\b", paragraph)
 
 
-def test_invented_story_hedges_reportedly_and_appeared_to():
-    hedged = {q.evidence[0].text for q in questions(STORIES / "vaccine-plant") if key(q) == hedging.HEDGED}
+def test_invented_story_hedges_reportedly_and_appeared_to(story, questions):
+    hedged = {q.evidence[0].text for q in questions(story("vaccine-plant")) if key(q) == hedging.HEDGED}
     assert hedged == {
         "The fire reportedly started in a storage room on the ground floor shortly after dawn.",
         "The blaze appeared to spread through the ventilation system before firefighters brought it under control.",
     }
 
 
-def test_silent_without_hedges():
-    assert hedging.generate(story(STORIES / "library-reopening")) == []
+def test_silent_without_hedges(story):
+    assert hedging.generate(story("library-reopening")) == []
 
 
 def test_a_hedge_inside_a_quotation_is_not_the_outlets():

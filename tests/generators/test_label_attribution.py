@@ -2,94 +2,86 @@
 organisations, with wrong answers who never used those words."""
 from __future__ import annotations
 
-import re
-from functools import cache
-from pathlib import Path
-
 from quizapp.generators import label_attribution, load_story
-from quizapp.generators.model import Story
-from quizapp.generators.text import fold, sentences
+from quizapp.generators.model import Article, Story
+from quizapp.generators.text import contains_word, fold, sentences
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "seeds" / "beijing-denies-chinese-fighters"
-STORIES = ROOT / "tests" / "stories"
+from tests.generators.reading import SEED, keys, quoted, the_one
 
-
-@cache
-def story(path: Path) -> Story:
-    return load_story(path)
+KIND = "label_attribution"
 
 
-@cache
-def questions(path: Path):
-    return tuple(label_attribution.generate(story(path)))
-
-
-def find(path: Path, prompt: str):
-    found = [q for q in questions(path) if q.prompt == prompt]
-    assert len(found) == 1, [q.prompt for q in questions(path)]
-    return found[0]
-
-
-def keys(question) -> list[str]:
-    return [question.choices[i] for i in question.answer]
-
-
-def label_of(question) -> str:
-    return re.search(r"\u201c(.+?)\u201d", question.prompt).group(1)
-
-
-def test_seed_decisive_enabler_is_nato():
-    question = find(SEED, "Who called China a \u201cdecisive enabler\u201d?")
-    assert keys(question) == ["NATO"]
+def test_seed_decisive_enabler_is_nato(seed_story, questions):
+    seed = questions(seed_story)
+    question = the_one(seed, prompt="Who called China a \u201cdecisive enabler\u201d?")
+    assert keys(question) == {"NATO"}
     assert "China" not in question.choices  # what was labelled is never a speaker choice
     assert len(question.choices) >= 3
 
 
-def test_seed_main_sponsor_is_kaja_kallas():
-    question = find(SEED, "Who called China the \u201cmain sponsor\u201d?")
-    assert keys(question) == ["Kaja Kallas"]
+def test_seed_main_sponsor_is_kaja_kallas(seed_story, questions):
+    seed = questions(seed_story)
+    question = the_one(seed, prompt="Who called China the \u201cmain sponsor\u201d?")
+    assert keys(question) == {"Kaja Kallas"}
     assert "Kallas" not in question.choices
 
 
-def test_evidence_holds_the_label_and_names_the_key():
-    for path in (SEED, STORIES / "bridge-closure"):
-        for question in questions(path):
+def test_evidence_holds_the_label_and_names_the_key_in_full(seed_story, questions, story):
+    for s in (seed_story, story("bridge-closure")):
+        for question in questions(s):
             evidence = " ".join(e.text for e in question.evidence)
-            assert label_of(question) in evidence, question
+            assert quoted(question) in evidence, question
             for name in keys(question):
-                assert any(re.search(rf"\b{re.escape(part)}\b", evidence) for part in name.split()), question
+                assert contains_word(evidence, name), question
 
 
-def test_wrong_answers_never_used_the_label():
-    for path in (SEED, STORIES / "bridge-closure"):
-        for question in questions(path):
-            label = fold(label_of(question))
+def test_a_surname_tie_brings_the_introduction_and_one_spelling_per_question():
+    story = Story("t", "t", (
+        Article("a", "North Wire", "Dam", "Governor Dmitri Valen toured the dam on Monday.\n\n"
+                "Valen called the operator \u201ca reckless gambler\u201d on Tuesday.\n\n"
+                "Engineer Lisa Marr called the repairs \u201ca patch job\u201d on Monday.\n\n"
+                "Mayor Ivo Brandt called the warnings \u201ca false alarm\u201d last week."),
+        Article("b", "South Post", "Dam", "Governor Dmitry Valen called the operator \u201ca reckless gambler\u201d "
+                "on Tuesday.\n\nMayor Ivo Brandt spoke on Monday."),
+    ))
+    question = the_one(label_attribution.generate(story), mentioning="reckless gambler")
+    assert keys(question) == {"Dmitri Valen"} and "Dmitry Valen" not in question.choices
+    # The other outlet spells him "Dmitry": its sentence would show a name the choice does not print.
+    assert [e.text for e in question.evidence] == [
+        "Governor Dmitri Valen toured the dam on Monday.",
+        "Valen called the operator \u201ca reckless gambler\u201d on Tuesday."]
+    assert question.explanation.startswith("North Wire credits the label \u201ca reckless gambler\u201d to Dmitri Valen.")
+
+
+def test_wrong_answers_never_used_the_label(seed_story, questions, story):
+    for s in (seed_story, story("bridge-closure")):
+        for question in questions(s):
+            label = fold(quoted(question))
             for index, choice in enumerate(question.choices):
                 if index in question.answer:
                     continue
-                for article in story(path).articles:
+                for article in s.articles:
                     for sentence in sentences(article.text):
                         if label in fold(sentence.text):
                             assert fold(choice.split()[-1]) not in fold(sentence.text), (choice, sentence.text)
 
 
-def test_invented_story_keys():
-    bridge = STORIES / "bridge-closure"
-    assert keys(find(bridge, "Who called the closure \u201ca bureaucratic panic\u201d?")) == ["Bram Hoekstra"]
-    assert keys(find(bridge, "Who called the detour plan \u201ca commuter nightmare\u201d?")) == ["Ulla Sandvik"]
+def test_invented_story_keys(story, questions):
+    bridge = questions(story("bridge-closure"))
+    assert keys(the_one(bridge, prompt="Who called the closure \u201ca bureaucratic panic\u201d?")) == {"Bram Hoekstra"}
+    assert keys(the_one(bridge, prompt="Who called the detour plan \u201ca commuter nightmare\u201d?")) == {"Ulla Sandvik"}
     # An organisation (an acronym as the subject) applies a label too.
-    assert keys(find(bridge, "Who called the Kestrel Bridge a \u201cstructural liability\u201d?")) == ["NBSA"]
+    assert keys(the_one(bridge, prompt="Who called the Kestrel Bridge a \u201cstructural liability\u201d?")) == {"NBSA"}
 
 
-def test_one_dismissal_is_asked_once():
+def test_one_dismissal_is_asked_once(story, questions):
+    bridge = questions(story("bridge-closure"))
     # The mayor's verdict on the reports comes in three wordings; quote_rendering compares them.
-    about_reports = [q for q in questions(STORIES / "bridge-closure") if "the reports" in q.prompt]
-    assert len(about_reports) == 1
+    assert len([q for q in bridge if "the reports" in q.prompt]) == 1
 
 
-def test_silent_without_quotes():
-    assert label_attribution.generate(story(STORIES / "quiet-library-vote")) == []
+def test_silent_without_quotes(story):
+    assert label_attribution.generate(story("quiet-library-vote")) == []
 
 
 def test_deterministic():

@@ -3,21 +3,12 @@ carry each spelling as a whole word; different people and related words are left
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
 from quizapp.generators import load_story, name_spelling
 from quizapp.generators.model import Article, Story
 from quizapp.generators.text import contains_word
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "seeds" / "beijing-denies-chinese-fighters"
-STORIES = ROOT / "tests" / "stories"
-
-
-@cache
-def story(path: Path) -> Story:
-    return load_story(path)
+from tests.generators.reading import SEED, keys
 
 
 def outlets_writing(s: Story, spelling: str) -> set[str]:
@@ -28,12 +19,8 @@ def asked(question) -> str:
     return re.findall(r"\u201c(.+?)\u201d", question.prompt)[-1]
 
 
-def keys(question) -> set[str]:
-    return {question.choices[i] for i in question.answer}
-
-
-def test_seed_finds_the_two_spellings_with_the_right_outlets():
-    seed = story(SEED)
+def test_seed_finds_the_two_spellings_with_the_right_outlets(seed_story):
+    seed = seed_story
     questions = name_spelling.generate(seed)
     outlet_q = [q for q in questions if q.prompt.startswith("Outlets spell")]
     assert len(outlet_q) == 1
@@ -48,8 +35,8 @@ def test_seed_finds_the_two_spellings_with_the_right_outlets():
     assert reverse and set(reverse[0].choices) == {"Zelensky", "Zelenskyy"}
 
 
-def test_invented_story_keys_and_evidence():
-    bridge = story(STORIES / "bridge-closure")
+def test_invented_story_keys_and_evidence(story):
+    bridge = story("bridge-closure")
     questions = name_spelling.generate(bridge)
     assert questions
     for question in questions:
@@ -60,9 +47,9 @@ def test_invented_story_keys_and_evidence():
             assert contains_word(evidence.text, "Wierzbicki") or contains_word(evidence.text, "Wierzbicky")
 
 
-def test_different_first_names_are_different_people():
+def test_different_first_names_are_different_people(story):
     # Marta Lindqvist and Johan Lindquist: near-identical surnames, two people.
-    assert name_spelling.generate(story(STORIES / "quiet-library-vote")) == []
+    assert name_spelling.generate(story("quiet-library-vote")) == []
 
 
 def test_one_spelling_only_is_silent():

@@ -1,64 +1,51 @@
-"""numbers: the figure an outlet gives when outlets disagree on one quantity, and whose figure
-it is; wrong figures are absent from the asked outlet, wrong sources absent from the sentence."""
+"""numbers: the figure an outlet gives when outlets give different figures for one quantity at
+one moment, and whose figure it is; wrong figures are absent from the asked outlet, wrong
+sources absent from the sentence."""
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
-from quizapp.generators import load_story, numbers
+from quizapp.generators import numbers
 from quizapp.generators.model import Article, Story
 from quizapp.generators.text import fold
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "seeds" / "beijing-denies-chinese-fighters"
-STORIES = ROOT / "tests" / "stories"
+from tests.generators.reading import key, outlet_text, qualifiers_before, the_one
 
-
-@cache
-def story(path: Path) -> Story:
-    return load_story(path)
-
-
-@cache
-def questions(path: Path):
-    return tuple(numbers.generate(story(path)))
-
-
-def key(question) -> str:
-    (index,) = question.answer
-    return question.choices[index]
+KIND = "numbers"
 
 
 def digits(text: str) -> set[str]:
     return {t.replace(",", "") for t in re.findall(r"\d+(?:[.,]\d+)*", text)}
 
 
-def outlet_text(s: Story, outlet: str) -> str:
-    return "\n".join(a.text for a in s.articles if a.outlet == outlet)
+def source_question(questions, figure: str):
+    return the_one(questions, lambda q: q.prompt.endswith(f"the figure of {figure}?"))
 
 
-def source_question(path: Path, figure: str):
-    (question,) = [q for q in questions(path) if q.prompt.endswith(f"the figure {figure}?")]
-    return question
+def test_seed_names_the_source_of_each_drone_figure(seed_story, questions):
+    assert key(source_question(questions(seed_story), "55 drones")) == "Ukraine\u2019s air force"
+    assert key(source_question(questions(seed_story), "158 drones")) == "The Russian defence ministry"
+    assert key(source_question(questions(seed_story), "155 nationals")) == "Ukrainian President Volodymyr Zelensky"
 
 
-def test_seed_names_the_source_of_each_drone_figure():
-    assert key(source_question(SEED, "55 drones")) == "Ukraine\u2019s air force"
-    assert key(source_question(SEED, "158 drones")) == "The Russian defence ministry"
-    assert key(source_question(SEED, "155 nationals")) == "Ukrainian President Volodymyr Zelensky"
+def test_source_questions_keep_the_qualifier_the_outlet_prints(seed_story, questions):
+    question = source_question(questions(seed_story), "approximately $3,500")
+    assert question.prompt == "In Paolo Bibat's blog, who is the source of the figure of approximately $3,500?"
+    assert "approximately $3,500" in question.evidence[0].text
 
 
-def test_every_source_question_is_proven_by_its_sentence():
-    for path in (SEED, STORIES / "vaccine-plant", STORIES / "river-flood"):
-        s = story(path)
-        for question in questions(path):
+def test_every_source_question_is_proven_by_its_sentence(seed_story, story, questions):
+    for s in (seed_story, story("vaccine-plant"), story("river-flood")):
+        for question in questions(s):
             if "who is the source" not in question.prompt:
                 continue
             (evidence,) = question.evidence
             assert evidence.text in s.article(evidence.article).text
-            figure = question.prompt.rsplit("the figure ", 1)[1].rstrip("?")
+            figure = question.prompt.rsplit("the figure of ", 1)[1].rstrip("?")
             assert digits(figure) <= digits(evidence.text)
+            # The qualifier printed right before the number stays with it: "more than 50".
+            number = re.search(r"[$\u20ac\u00a3]?\d[\d,.]*", figure).group()
+            assert qualifiers_before(figure, number) == qualifiers_before(evidence.text, number), question.prompt
             answer = key(question)
             if answer == numbers.AS_FACT:
                 assert not re.search(r"\b(said|says|told|according to|claimed|reported)\b", evidence.text)
@@ -69,20 +56,33 @@ def test_every_source_question_is_proven_by_its_sentence():
                     assert fold(choice) not in fold(evidence.text), (question.prompt, choice)
 
 
-def test_invented_stories_ask_which_figure_an_outlet_gives_when_outlets_disagree():
-    s = story(STORIES / "river-flood")
-    (question,) = [q for q in questions(STORIES / "river-flood") if q.prompt.startswith("What figure")]
-    assert question.prompt == "What figure does Lowmark Herald give for the number of people killed?"
-    assert key(question) == "31"
-    assert set(question.choices) == {"31", "at least 27"}
-    assert "27" not in digits(outlet_text(s, "Lowmark Herald"))
-    (question,) = [q for q in questions(STORIES / "vaccine-plant") if q.prompt.startswith("What figure")]
+def test_invented_story_asks_which_figure_an_outlet_gives_when_figures_differ(story, questions):
+    question = the_one(questions(story("vaccine-plant")), lambda q: q.prompt.startswith("What figure"))
     assert question.prompt == "What figure does Coastline News give for the number of people injured?"
     assert key(question) == "9" and set(question.choices) == {"9", "at least 14"}
+    assert "14" not in digits(outlet_text(story("vaccine-plant"), "Coastline News"))
+    assert "Outlets give different figures" in question.explanation and "disagree" not in question.explanation
 
 
-def test_a_figure_stated_in_the_outlets_own_voice_is_keyed_as_fact():
-    question = source_question(STORIES / "vaccine-plant", "650 people")
+def test_figures_from_different_days_are_not_set_against_each_other(story, questions):
+    # "31 ... on Monday, a higher toll than officials gave on Sunday" and "at least 27 ...
+    # overnight" are counts made at different moments, not two outlets at odds.
+    assert not [q for q in questions(story("river-flood")) if q.prompt.startswith("What figure")]
+    two_days = Story("t", "t", (
+        Article("a", "North Wire", "A", "The strike shut the port on Monday, leaving 57 ships waiting at anchor, the port said."),
+        Article("b", "South Post", "B", "More than 50 ships were waiting at anchor on Tuesday, according to tracking data."),
+    ))
+    assert not [q for q in numbers.generate(two_days) if q.prompt.startswith("What figure")]
+    one_day = Story("t", "t", (
+        Article("a", "North Wire", "A", "The strike shut the port on Monday, leaving 57 ships waiting at anchor, the port said."),
+        Article("b", "South Post", "B", "More than 50 ships were waiting at anchor on Monday, according to tracking data."),
+    ))
+    question = the_one(numbers.generate(one_day), lambda q: q.prompt.startswith("What figure"))
+    assert set(question.choices) == {"57", "more than 50"}
+
+
+def test_a_figure_stated_in_the_outlets_own_voice_is_keyed_as_fact(story, questions):
+    question = source_question(questions(story("vaccine-plant")), "650 people")
     assert key(question) == numbers.AS_FACT
     assert question.evidence[0].text == "The plant employs 650 people and is the largest employer in the district."
 
@@ -99,5 +99,5 @@ def test_different_quantities_are_not_compared_and_pronoun_sources_are_not_guess
     assert [key(q) for q in found if "55 drones" in q.prompt] == ["The army"]
 
 
-def test_silent_without_figures():
-    assert numbers.generate(story(STORIES / "library-reopening")) == []
+def test_silent_without_figures(story):
+    assert numbers.generate(story("library-reopening")) == []

@@ -3,36 +3,15 @@ all mention; an outlet offered as lacking a name has no word of it in any spelli
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
-from quizapp.generators import load_story, omission, outlet_detail
+from quizapp.generators import omission
 from quizapp.generators.model import Article, Story
 from quizapp.generators.text import fold
 from quizapp.generators.verify import prompt_signature
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "seeds" / "beijing-denies-chinese-fighters"
-STORIES = ROOT / "tests" / "stories"
-PATHS = (SEED, STORIES / "vaccine-plant", STORIES / "river-flood")
+from tests.generators.reading import keys, outlet_text
 
-
-@cache
-def story(path: Path) -> Story:
-    return load_story(path)
-
-
-@cache
-def questions(path: Path):
-    return tuple(omission.generate(story(path)))
-
-
-def keys(question) -> set[str]:
-    return {question.choices[i] for i in question.answer}
-
-
-def outlet_text(s: Story, outlet: str) -> str:
-    return "\n".join(a.text for a in s.articles if a.outlet == outlet)
+KIND = "omission"
 
 
 def asked_name(question) -> str:
@@ -43,11 +22,10 @@ def never_mentions(text: str, name: str) -> bool:
     return not any(fold(part) in fold(text) for part in name.split())
 
 
-def test_every_question_is_proven_by_the_texts():
-    for path in PATHS:
-        s = story(path)
-        assert questions(path), path
-        for question in questions(path):
+def test_every_question_is_proven_by_the_texts(seed_story, story, questions):
+    for s in (seed_story, story("vaccine-plant"), story("river-flood")):
+        assert questions(s), s.slug
+        for question in questions(s):
             name = asked_name(question)
             for evidence in question.evidence:
                 assert evidence.text in s.article(evidence.article).text
@@ -64,9 +42,9 @@ def test_every_question_is_proven_by_the_texts():
                     assert never_mentions(outlet_text(s, outlet), name), (question.prompt, outlet)
 
 
-def test_seed_names_only_one_outlet_carries():
-    seed = story(SEED)
-    only = [q for q in questions(SEED) if q.prompt.startswith("Only one outlet")]
+def test_seed_names_only_one_outlet_carries(seed_story, questions):
+    seed = seed_story
+    only = [q for q in questions(seed) if q.prompt.startswith("Only one outlet")]
     assert len(only) >= 4
     assert len({next(iter(keys(q))) for q in only}) >= 4  # spread over the outlets
     for question in only:
@@ -74,8 +52,8 @@ def test_seed_names_only_one_outlet_carries():
         assert carriers == keys(question)
 
 
-def test_invented_story_finds_the_outlet_leaving_out_the_plant_director():
-    found = {q.prompt: keys(q) for q in questions(STORIES / "vaccine-plant")}
+def test_invented_story_finds_the_outlet_leaving_out_the_plant_director(story, questions):
+    found = {q.prompt: keys(q) for q in questions(story("vaccine-plant"))}
     assert found["Which outlet does NOT mention Oskar Lindqvist?"] == {"Quiet Pages"}
     assert found["Only one outlet mentions Hanna Brevik. Which one?"] == {"Quiet Pages"}
     assert found["Only one outlet mentions Edda Vollan. Which one?"] == {"Harbour Gazette"}
@@ -92,14 +70,14 @@ def test_a_name_spelled_another_way_is_not_an_omission():
     assert [q.prompt for q in found] == ["Only one outlet mentions Ada Voss. Which one?"]
 
 
-def test_does_not_repeat_outlet_detail_questions():
-    for path in PATHS:
-        mine = {prompt_signature(q.prompt) for q in questions(path)}
-        theirs = {prompt_signature(q.prompt) for q in outlet_detail.generate(story(path))}
+def test_does_not_repeat_outlet_detail_questions(seed_story, story, questions, questions_of):
+    for s in (seed_story, story("vaccine-plant"), story("river-flood")):
+        mine = {prompt_signature(q.prompt) for q in questions(s)}
+        theirs = {prompt_signature(q.prompt) for q in questions_of("outlet_detail", s)}
         assert not mine & theirs
-        mine_names = {asked_name(q) for q in questions(path)}
-        assert not any(name in q.prompt for q in outlet_detail.generate(story(path)) for name in mine_names)
+        mine_names = {asked_name(q) for q in questions(s)}
+        assert not any(name in q.prompt for q in questions_of("outlet_detail", s) for name in mine_names)
 
 
-def test_silent_when_every_outlet_names_the_same_people():
-    assert omission.generate(story(STORIES / "library-reopening")) == []
+def test_silent_when_every_outlet_names_the_same_people(story):
+    assert omission.generate(story("library-reopening")) == []

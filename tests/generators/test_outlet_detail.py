@@ -1,37 +1,18 @@
 """outlet_detail: which outlets report a figure or a name, keyed to every outlet whose text
-carries it; the outlets offered as wrong never write the number (or the name) at all."""
+carries it; the prompt keeps the qualifier the keyed outlets print ("more than 50 ships"); the
+outlets offered as wrong never write the number (or the name) at all."""
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
 from quizapp.generators import load_story, outlet_detail
 from quizapp.generators.details import number_words
 from quizapp.generators.model import Article, Story
 from quizapp.generators.text import fold
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "seeds" / "beijing-denies-chinese-fighters"
-STORIES = ROOT / "tests" / "stories"
+from tests.generators.reading import SEED, keys, outlet_text, qualifiers_before, the_one
 
-
-@cache
-def story(path: Path) -> Story:
-    return load_story(path)
-
-
-@cache
-def questions(path: Path):
-    return tuple(outlet_detail.generate(story(path)))
-
-
-def keys(question) -> set[str]:
-    return {question.choices[i] for i in question.answer}
-
-
-def outlet_text(s: Story, outlet: str) -> str:
-    return "\n".join(a.text for a in s.articles if a.outlet == outlet)
+KIND = "outlet_detail"
 
 
 def numbers_in(text: str) -> set[str]:
@@ -43,25 +24,33 @@ def numbers_in(text: str) -> set[str]:
 
 
 def asked_number(question) -> str:
-    return re.search(r"reported \$?([\d,.]+)", question.prompt).group(1).replace(",", "")
+    """The number a "Which outlet reported …?" prompt asks about, as printed ("1,200", "$3,500")."""
+    return re.search(r"reported (?:[a-z ]+ )?(\$?[\d,.]*\d)", question.prompt).group(1)
 
 
-def test_seed_asks_which_outlets_reported_155_nationals():
-    seed = story(SEED)
-    (question,) = [q for q in questions(SEED) if "155 nationals" in q.prompt]
+def test_seed_asks_which_outlets_reported_155_nationals(seed_story, questions):
+    question = the_one(questions(seed_story), mentioning="155 nationals")
+    assert question.prompt == "Which outlets reported 155 nationals? Choose all that apply."
     assert keys(question) == {"Paolo Bibat's blog", "Euromaidan Press"}
     assert set(question.choices) - keys(question) == {"Dunya News", "Newszop", "The Moscow Times"}
-    assert "Choose all that apply" in question.prompt
     for evidence in question.evidence:
         assert re.search(r"155 Chinese nationals", evidence.text)
-        assert evidence.text in seed.article(evidence.article).text
+        assert evidence.text in seed_story.article(evidence.article).text
+    # One prints "155", the other "At least 155": the explanation says what each prints.
+    assert "Paolo Bibat's blog gives 155 nationals" in question.explanation
+    assert "Euromaidan Press gives at least 155 nationals" in question.explanation
 
 
-def test_every_question_is_proven_by_its_evidence_and_its_wrong_outlets():
-    for path in (SEED, STORIES / "vaccine-plant", STORIES / "river-flood"):
-        s = story(path)
-        assert questions(path), path
-        for question in questions(path):
+def test_seed_keeps_the_qualifier_its_one_outlet_prints(seed_story, questions):
+    question = the_one(questions(seed_story), mentioning="80 per cent")
+    assert question.prompt == "Which outlet reported nearly 80 per cent?"
+    assert keys(question) == {"Newszop"}
+
+
+def test_every_question_is_proven_by_its_evidence_and_its_wrong_outlets(seed_story, story, questions):
+    for s in (seed_story, story("vaccine-plant"), story("river-flood")):
+        assert questions(s), s.slug
+        for question in questions(s):
             assert 2 <= len(question.choices) <= 5
             assert all(c.strip() for c in question.choices)
             by_outlet = {s.article(e.article).outlet for e in question.evidence}
@@ -70,8 +59,15 @@ def test_every_question_is_proven_by_its_evidence_and_its_wrong_outlets():
                 assert evidence.text in s.article(evidence.article).text
             wrong = set(question.choices) - keys(question)
             if " reported " in question.prompt:
-                number = asked_number(question)
+                printed = asked_number(question)
+                number = printed.lstrip("$").replace(",", "")
                 noun = question.prompt.rstrip("?").split("?")[0].split()[-1]
+                shown = qualifiers_before(question.prompt, printed)
+                printed_by = {frozenset(qualifiers_before(e.text, printed)) for e in question.evidence}
+                if len(printed_by) == 1:
+                    assert {frozenset(shown)} == printed_by, question.prompt  # the qualifier they all print
+                else:
+                    assert not shown, question.prompt  # they print different ones: the bare figure
                 for evidence in question.evidence:
                     assert number in numbers_in(evidence.text)
                     assert noun.rstrip("s") in fold(evidence.text), question.prompt
@@ -84,21 +80,36 @@ def test_every_question_is_proven_by_its_evidence_and_its_wrong_outlets():
                     assert not any(fold(part) in text for part in name.split()), (question.prompt, outlet)
 
 
-def test_invented_story_keys_the_shared_figure_and_leaves_out_an_outlet_with_the_number_in_words():
-    (question,) = [q for q in questions(STORIES / "vaccine-plant") if "2 million doses" in q.prompt]
+def test_a_qualifier_stays_and_differing_qualifiers_give_the_bare_figure():
+    story = Story("t", "t", (
+        Article("a", "North Wire", "A", "More than 50 ships were waiting at anchor off the port on Tuesday."),
+        Article("b", "South Post", "B", "About 4,000 people joined the march to the ministry, police said."),
+        Article("c", "East Times", "C", "Police said about 4,000 people marched to the ministry."),
+        Article("d", "West Daily", "D", "At least 48 lorries were stuck at the border crossing on Friday."),
+        Article("e", "Hill Review", "E", "Drivers said 48 lorries waited at the border crossing on Friday."),
+    ))
+    prompts = {q.prompt: keys(q) for q in outlet_detail.generate(story)}
+    assert prompts["Which outlet reported more than 50 ships?"] == {"North Wire"}
+    assert prompts["Which outlets reported about 4,000 people? Choose all that apply."] == {"South Post", "East Times"}
+    assert prompts["Which outlets reported 48 lorries? Choose all that apply."] == {"West Daily", "Hill Review"}
+    assert not [p for p in prompts if re.search(r"reported (50|4,000) ", p)]
+
+
+def test_invented_story_keys_the_shared_figure_and_leaves_out_an_outlet_with_the_number_in_words(story, questions):
+    question = the_one(questions(story("vaccine-plant")), mentioning="2 million doses")
     assert keys(question) == {"Harbour Gazette", "Coastline News"}
     # Quiet Pages writes "two streets away": it carries the number, so it is not offered as wrong.
     assert set(question.choices) - keys(question) == {"Merrovia Daily"}
 
 
-def test_invented_story_asks_about_a_name_two_outlets_carry():
-    (question,) = [q for q in questions(STORIES / "river-flood") if "Ilse Marten" in q.prompt]
+def test_invented_story_asks_about_a_name_two_outlets_carry(story, questions):
+    question = the_one(questions(story("river-flood")), mentioning="Ilse Marten")
     assert keys(question) == {"Valley Courier", "Lowmark Herald"}
     assert question.prompt == "Which outlets mention Ilse Marten? Choose all that apply."
 
 
-def test_silent_when_every_outlet_carries_the_same_details():
-    assert outlet_detail.generate(story(STORIES / "library-reopening")) == []
+def test_silent_when_every_outlet_carries_the_same_details(story):
+    assert outlet_detail.generate(story("library-reopening")) == []
 
 
 def test_articles_sharing_an_outlet_count_as_one_and_unnamed_ones_are_never_choices():

@@ -2,7 +2,6 @@
 merged, same story -> same quiz; and verify.py's checks on their own."""
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -11,9 +10,9 @@ from quizapp.generators import pipeline, verify
 from quizapp.generators import KINDS, generate_questions, load_story
 from quizapp.generators.model import Article, Evidence, Question, Story
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "seeds" / "beijing-denies-chinese-fighters"
-BRIDGE = ROOT / "tests" / "stories" / "bridge-closure"
+from tests.generators.reading import SEED, STORIES
+
+BRIDGE = STORIES / "bridge-closure"
 
 ARTICLE = Article("a", "Paper One", "Title", "The mayor said the bridge would reopen in June.")
 STORY = Story("s", "S", (ARTICLE, Article("b", "Paper Two", "Title", "The bridge stays shut.")))

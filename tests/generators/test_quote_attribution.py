@@ -1,111 +1,161 @@
-"""quote_attribution: "Who said “...”?" keyed to the speaker the evidence names, with wrong
-answers who never said the words, and silence where nothing ties a quote to a name."""
+"""quote_attribution: "Who said “...”?" keyed to the speaker the evidence names in full, with
+wrong answers who never said the words, and silence where nothing ties a quote to a name."""
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
 from quizapp.generators import load_story, quote_attribution
 from quizapp.generators.model import Article, Story
-from quizapp.generators.text import fold, sentences
+from quizapp.generators.text import contains_word, fold, sentences
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "seeds" / "beijing-denies-chinese-fighters"
-STORIES = ROOT / "tests" / "stories"
+from tests.generators.reading import SEED, evidence_is_article_text, key, quoted, the_one
 
-
-@cache
-def story(path: Path) -> Story:
-    return load_story(path)
+KIND = "quote_attribution"
 
 
-@cache
-def questions(path: Path):
-    return tuple(quote_attribution.generate(story(path)))
-
-
-def quoted(prompt: str) -> str:
-    return re.search(r"\u201c(.+?)\u2026?\u201d", prompt).group(1).rstrip("\u2026")
-
-
-def key(question) -> str:
-    (index,) = question.answer
-    return question.choices[index]
-
-
-def by_quote(path: Path, words: str):
-    found = [q for q in questions(path) if fold(words) in fold(q.prompt)]
-    assert len(found) == 1, [q.prompt for q in questions(path)]
-    return found[0]
-
-
-def test_seed_questions_key_the_speaker_named_beside_the_whole_quote():
-    assert len(questions(SEED)) >= 5
-    for question in questions(SEED):
+def test_seed_questions_key_the_speaker_named_in_full_beside_the_whole_quote(seed_story, questions):
+    seed = questions(seed_story)
+    assert len(seed) >= 5
+    for question in seed:
         evidence = " ".join(e.text for e in question.evidence)
-        assert fold(quoted(question.prompt)) in fold(evidence), question
-        # The name as the evidence gives it, in full or shortened ("Lin said", "Bruce told").
-        assert any(re.search(rf"\b{re.escape(part)}\b", evidence) for part in key(question).split()), question
+        assert fold(quoted(question)) in fold(evidence), question
+        # The full name the choice prints, in a passage of the article that quotes the words:
+        # "Lin said" alone does not tell a student who Lin is.
+        (quoting,) = {e.article for e in question.evidence if fold(quoted(question)) in fold(e.text)}
+        own = " ".join(e.text for e in question.evidence if e.article == quoting)
+        assert contains_word(own, key(question)), question
 
 
-def test_seed_choices_are_full_names_never_a_bare_surname():
-    for question in questions(SEED):
+def test_a_surname_tie_brings_the_sentence_that_introduces_the_speaker(seed_story, questions):
+    seed = questions(seed_story)
+    question = the_one(seed, mentioning="position on the issue of the Ukraine crisis")
+    assert key(question) == "Lin Jian"
+    first, last = question.evidence
+    assert "spokesman Lin Jian said" in first.text
+    assert last.text.endswith("Lin said.")
+    # A pronoun tie reaches back to the full name too, not only to "Zelensky emphasized".
+    question = the_one(seed, mentioning="someone gave any command")
+    assert question.evidence[0].text.startswith("Ukrainian President Volodymyr Zelensky has revealed")
+
+
+def test_names_are_printed_as_the_quoting_outlet_spells_them(seed_story, questions):
+    seed = questions(seed_story)
+    spelled = {}
+    for question in seed:
+        outlets = {seed_story.article(e.article).outlet for e in question.evidence}
+        assert len(outlets) == 1, question  # the seed names every key in its quoting article
+        for choice in question.choices:
+            if choice in ("Volodymyr Zelensky", "Volodymyr Zelenskyy"):
+                spelled.setdefault(choice, set()).update(outlets)
+        # One person is offered once, in one spelling.
+        assert not {"Volodymyr Zelensky", "Volodymyr Zelenskyy"} <= set(question.choices)
+    assert spelled["Volodymyr Zelensky"] <= {"The Moscow Times", "Paolo Bibat's blog"}
+    assert spelled["Volodymyr Zelenskyy"] <= {"Dunya News", "Newszop", "Euromaidan Press"}
+    question = the_one(seed, mentioning="ready to involve anyone in this war")
+    assert key(question) == "Volodymyr Zelenskyy" and "Newszop ties these words to Volodymyr Zelenskyy" in question.explanation
+
+
+def test_a_transliterated_name_keeps_each_outlets_spelling_in_choices_and_explanation():
+    story = Story("t", "t", (
+        Article("a", "North Wire", "Floods", "Governor Dmitri Valen visited the dam on Monday. "
+                "\u201cThe spillway held through the night,\u201d Valen said.\n\n"
+                "Engineer Lisa Marr said the river had peaked. \u201cThe water will drop by Thursday,\u201d Marr said."),
+        Article("b", "South Post", "Floods", "Governor Dmitry Valen flew over the valley on Monday. "
+                "\u201cWe need boats, not speeches,\u201d Valen said.\n\n"
+                "Mayor Ivo Brandt said the pumps failed. \u201cWe were told the pumps would hold for a week,\u201d Brandt said."),
+    ))
+    questions = quote_attribution.generate(story)
+    boats = the_one(questions, mentioning="boats, not speeches")
+    assert key(boats) == "Dmitry Valen"
+    assert "South Post ties these words to Dmitry Valen" in boats.explanation and "Dmitri" not in boats.explanation
+    spillway = the_one(questions, mentioning="spillway held")
+    assert key(spillway) == "Dmitri Valen" and "Dmitry" not in spillway.explanation
+    for question in questions:
+        # Every name in the quoting outlet's spelling, wrong answers too; one person offered once.
+        quoting = story.article(question.evidence[0].article).text
+        valen = [c for c in question.choices if c.endswith("Valen")]
+        assert len(valen) <= 1 and all(c in quoting for c in valen), question
+
+
+def test_a_full_name_only_another_outlet_prints_is_shown_as_a_second_passage():
+    story = Story("t", "t", (
+        Article("a", "North Wire", "Flood", "Governor Rhea Tamsin toured the flooded district of Orlin on Monday.\n\n"
+                "Mayor Ivo Brandt said the pumps had failed. \u201cWe were told the pumps would hold for a week,\u201d "
+                "Brandt said.\n\nEngineer Lisa Marr said the river had peaked. \u201cThe water will drop by "
+                "Thursday,\u201d Marr said."),
+        Article("b", "South Post", "Flood", "Rescue boats reached Orlin on Monday.\n\n"
+                "\u201cWe will rebuild every house on this street,\u201d Tamsin said."),
+    ))
+    question = the_one(quote_attribution.generate(story), mentioning="rebuild every house")
+    assert key(question) == "Rhea Tamsin"
+    assert [(e.article, e.text) for e in question.evidence] == [
+        ("b", "\u201cWe will rebuild every house on this street,\u201d Tamsin said."),
+        ("a", "Governor Rhea Tamsin toured the flooded district of Orlin on Monday."),
+    ]
+    assert "North Wire gives the full name, Rhea Tamsin" in question.explanation
+
+
+def test_seed_choices_are_full_names_never_a_bare_surname(seed_story, questions):
+    seed = questions(seed_story)
+    for question in seed:
         for choice in question.choices:
             others = [c for c in question.choices if c != choice]
             assert not any(len(choice.split()) == 1 and choice in other.split() for other in others), question
-    asked = {c for q in questions(SEED) for c in q.choices}
+    asked = {c for q in seed for c in q.choices}
     # People the seed names in full are offered in full, however the sentence shortens them.
     assert {"Lin Jian", "Tammy Bruce"} <= asked
     assert not {"Lin", "Bruce", "Kallas", "Zelensky", "Zelenskyy"} & asked
 
 
-def test_wrong_answers_never_said_the_words_in_any_article():
-    for path in (SEED, STORIES / "bridge-closure"):
-        for question in questions(path):
-            words = fold(quoted(question.prompt))
+def test_wrong_answers_never_said_the_words_in_any_article(seed_story, questions, story):
+    for s in (seed_story, story("bridge-closure")):
+        for question in questions(s):
+            words = fold(quoted(question))
             for index, choice in enumerate(question.choices):
                 if index in question.answer:
                     continue
                 surname = fold(choice.split()[-1])
-                for article in story(path).articles:
+                for article in s.articles:
                     for sentence in sentences(article.text):
                         if words in fold(sentence.text):
                             assert not re.search(rf"\b{re.escape(surname)}\b", fold(sentence.text)), (
                                 choice, sentence.text)
 
 
-def test_invented_story_keys():
-    bridge = STORIES / "bridge-closure"
-    assert key(by_quote(bridge, "eight support cables")) == "Nadia Okonkwo"
-    assert key(by_quote(bridge, "lose an hour every shift")) == "Ulla Sandvik"
+def test_invented_story_keys(story, questions):
+    bridge = questions(story("bridge-closure"))
+    assert key(the_one(bridge, mentioning="eight support cables")) == "Nadia Okonkwo"
+    assert key(the_one(bridge, mentioning="lose an hour every shift")) == "Ulla Sandvik"
     # "said:" introducing the quote, and a name followed by an age and a description
-    assert key(by_quote(bridge, "every morning for forty years")) == "Pedro Alvarenga"
+    assert key(the_one(bridge, mentioning="every morning for forty years")) == "Pedro Alvarenga"
 
 
-def test_pronoun_tie_shows_the_sentence_that_names_the_speaker():
-    question = by_quote(STORIES / "bridge-closure", "a date for the work by June")
+def test_pronoun_tie_shows_the_sentence_that_names_the_speaker(story, questions):
+    bridge = questions(story("bridge-closure"))
+    question = the_one(bridge, mentioning="a date for the work by June")
     assert key(question) == "Tomasz Wierzbicki"
     (evidence,) = question.evidence
     assert evidence.text.startswith("Mayor Tomasz Wierzbicki")
     assert "he said" in evidence.text
 
 
-def test_quotes_the_text_does_not_tie_to_a_name_are_not_asked():
-    prompts = " ".join(q.prompt for q in questions(STORIES / "bridge-closure"))
+def test_quotes_the_text_does_not_tie_to_a_name_are_not_asked(story, questions):
+    bridge = questions(story("bridge-closure"))
+    prompts = " ".join(q.prompt for q in bridge)
     assert "well over ten million" not in prompts  # "a senior city official"
     assert "We will not be ignored" not in prompts  # "the spokesman", never named
     assert "safe to walk under" not in prompts  # "the engineer", not named in that article
 
 
-def test_short_labels_are_left_to_label_attribution():
-    prompts = " ".join(q.prompt for q in questions(STORIES / "bridge-closure"))
+def test_short_labels_are_left_to_label_attribution(story, questions):
+    bridge = questions(story("bridge-closure"))
+    prompts = " ".join(q.prompt for q in bridge)
     assert "bureaucratic panic" not in prompts
     assert "far too early" not in prompts
 
 
-def test_silent_without_quotes():
-    assert quote_attribution.generate(story(STORIES / "quiet-library-vote")) == []
+def test_silent_without_quotes(story):
+    assert quote_attribution.generate(story("quiet-library-vote")) == []
 
 
 def test_silent_when_only_one_speaker_is_quoted():
@@ -114,11 +164,10 @@ def test_silent_when_only_one_speaker_is_quoted():
     assert quote_attribution.generate(single) == []  # no other speakers to offer as wrong answers
 
 
-def test_every_evidence_passage_is_exact_article_text():
-    for path in (SEED, STORIES / "bridge-closure"):
-        for question in questions(path):
-            for evidence in question.evidence:
-                assert evidence.text in story(path).article(evidence.article).text
+def test_every_evidence_passage_is_exact_article_text(seed_story, questions, story):
+    for s in (seed_story, story("bridge-closure")):
+        for question in questions(s):
+            assert evidence_is_article_text(s, question), question
 
 
 def test_deterministic():

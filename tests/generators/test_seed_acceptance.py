@@ -4,33 +4,21 @@ in test_unseen_stories.py, beside the unseen stories.)"""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
-import pytest
+from quizapp.generators import KINDS
 
-from quizapp.generators import KINDS, generate_questions, load_story
-
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "beijing-denies-chinese-fighters"
+from tests.generators.reading import keys
 
 
-@pytest.fixture(scope="module")
-def questions():
-    return generate_questions(load_story(SEED))
-
-
-def keys(question) -> set[str]:
-    return {question.choices[i] for i in question.answer}
-
-
-def test_at_least_thirty_questions_over_all_ten_kinds(questions):
-    kinds = Counter(q.kind for q in questions)
-    assert len(questions) >= 30
+def test_at_least_thirty_questions_over_all_ten_kinds(seed_questions):
+    kinds = Counter(q.kind for q in seed_questions)
+    assert len(seed_questions) >= 30
     assert set(kinds) == set(KINDS) and len(KINDS) == 10
 
 
-def test_which_outlet_reported_155_nationals(questions):
-    found = [q for q in questions if q.kind == "outlet_detail" and "155 nationals" in q.prompt]
-    assert len(found) == 1, [q.prompt for q in questions if "155" in q.prompt]
+def test_which_outlet_reported_155_nationals(seed_questions):
+    found = [q for q in seed_questions if q.kind == "outlet_detail" and "155 nationals" in q.prompt]
+    assert len(found) == 1, [q.prompt for q in seed_questions if "155" in q.prompt]
     question = found[0]
     assert question.prompt.startswith("Which outlet")
     assert keys(question) == {"Paolo Bibat's blog", "Euromaidan Press"}
@@ -38,8 +26,8 @@ def test_which_outlet_reported_155_nationals(questions):
     assert "all that apply" in question.prompt
 
 
-def test_who_called_china_a_decisive_enabler(questions):
-    found = [q for q in questions if "decisive enabler" in q.prompt and q.prompt.startswith("Who")]
+def test_who_called_china_a_decisive_enabler(seed_questions):
+    found = [q for q in seed_questions if "decisive enabler" in q.prompt and q.prompt.startswith("Who")]
     assert len(found) == 1
     question = found[0]
     assert question.prompt == "Who called China a \u201cdecisive enabler\u201d?"
@@ -47,7 +35,7 @@ def test_who_called_china_a_decisive_enabler(questions):
     assert any("decisive enabler" in e.text and "NATO" in e.text for e in question.evidence)
 
 
-def test_every_question_carries_what_a_teacher_needs(questions):
-    for question in questions:
+def test_every_question_carries_what_a_teacher_needs(seed_questions):
+    for question in seed_questions:
         assert question.skill and question.explanation and question.evidence
         assert 2 <= len(question.choices) <= 8 and question.answer

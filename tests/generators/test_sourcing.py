@@ -3,64 +3,43 @@ an unnamed official) and which credits no one; wrong sources are never named by 
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
-from quizapp.generators import load_story, sourcing
+from quizapp.generators import sourcing
 from quizapp.generators.model import Article, Story
 from quizapp.generators.outlets import agency_forms, story_outlets
 from quizapp.generators.text import fold
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "seeds" / "beijing-denies-chinese-fighters"
-STORIES = ROOT / "tests" / "stories"
-PATHS = (SEED, STORIES / "vaccine-plant", STORIES / "river-flood")
+from tests.generators.reading import keys, outlet_text
+
+KIND = "sourcing"
 
 
-@cache
-def story(path: Path) -> Story:
-    return load_story(path)
-
-
-@cache
-def questions(path: Path):
-    return tuple(sourcing.generate(story(path)))
-
-
-def keys(question) -> set[str]:
-    return {question.choices[i] for i in question.answer}
-
-
-def outlet_text(s: Story, outlet: str) -> str:
-    return "\n".join(a.text for a in s.articles if a.outlet == outlet)
-
-
-def credited(path: Path) -> dict[str, set[str]]:
+def credited(questions) -> dict[str, set[str]]:
+    """Outlet -> the sources keyed for "Which news agency or outlet does OUTLET credit"."""
     found = {}
-    for question in questions(path):
+    for question in questions:
         m = re.match(r"Which news agency or outlet does (.+) credit", question.prompt)
         if m:
             found[m.group(1)] = keys(question)
     return found
 
 
-def test_seed_credits_afp_ap_and_an_agency_found_by_the_shape_of_its_credit():
-    assert credited(SEED) == {"The Moscow Times": {"AFP"}, "Newszop": {"AP"}, "Euromaidan Press": {"UkrInform"}}
+def test_seed_credits_afp_ap_and_an_agency_found_by_the_shape_of_its_credit(seed_story, questions):
+    assert credited(questions(seed_story)) == {"The Moscow Times": {"AFP"}, "Newszop": {"AP"}, "Euromaidan Press": {"UkrInform"}}
     assert "UkrInform" not in agency_forms() and "Ukrinform" not in agency_forms()
 
 
-def test_seed_finds_the_unnamed_senior_official_and_the_outlets_crediting_no_one():
-    (unnamed,) = [q for q in questions(SEED) if "unnamed" in q.prompt]
+def test_seed_finds_the_unnamed_senior_official_and_the_outlets_crediting_no_one(seed_story, questions):
+    (unnamed,) = [q for q in questions(seed_story) if "unnamed" in q.prompt]
     assert "The Moscow Times" in keys(unnamed)
     assert any("senior Ukrainian official told AFP" in e.text for e in unnamed.evidence)
-    (no_one,) = [q for q in questions(SEED) if "credit no" in q.prompt or "credits no" in q.prompt]
+    (no_one,) = [q for q in questions(seed_story) if "credit no" in q.prompt or "credits no" in q.prompt]
     assert keys(no_one) == {"Dunya News", "Paolo Bibat's blog"}
 
 
-def test_wrong_sources_are_never_named_by_the_outlet_and_keys_are_in_the_evidence():
-    for path in PATHS:
-        s = story(path)
-        for question in questions(path):
+def test_wrong_sources_are_never_named_by_the_outlet_and_keys_are_in_the_evidence(seed_story, story, questions):
+    for s in (seed_story, story("vaccine-plant"), story("river-flood")):
+        for question in questions(s):
             for evidence in question.evidence:
                 assert evidence.text in s.article(evidence.article).text
             m = re.match(r"Which news agency or outlet does (.+) credit", question.prompt)
@@ -83,17 +62,17 @@ def test_wrong_sources_are_never_named_by_the_outlet_and_keys_are_in_the_evidenc
                     assert not re.search(r"\b[A-Z]\w+ report(s|ed)\b|according to [A-Z]", text)
 
 
-def test_invented_stories_credit_agencies_and_outlets_found_only_by_shape():
-    assert credited(STORIES / "vaccine-plant") == {
+def test_invented_stories_credit_agencies_and_outlets_found_only_by_shape(story, questions):
+    assert credited(questions(story("vaccine-plant"))) == {
         "Harbour Gazette": {"Reuters"}, "Coastline News": {"AFP"}, "Merrovia Daily": {"Radio Merrovia"}}
-    assert credited(STORIES / "river-flood") == {
+    assert credited(questions(story("river-flood"))) == {
         "Valley Courier": {"AP"}, "Lowmark Herald": {"dpa"}, "Orden Post": {"Lowpress"}}
-    expected = ((STORIES / "vaccine-plant", "Quiet Pages", "Coastline News"),
-                (STORIES / "river-flood", "Riverbank Notes", "Valley Courier"))
-    for path, blog, relies_on_unnamed in expected:
-        (no_one,) = [q for q in questions(path) if "no news agency" in q.prompt]
+    expected = (("vaccine-plant", "Quiet Pages", "Coastline News"),
+                ("river-flood", "Riverbank Notes", "Valley Courier"))
+    for name, blog, relies_on_unnamed in expected:
+        (no_one,) = [q for q in questions(story(name)) if "no news agency" in q.prompt]
         assert keys(no_one) == {blog}
-        (unnamed,) = [q for q in questions(path) if "unnamed" in q.prompt]
+        (unnamed,) = [q for q in questions(story(name)) if "unnamed" in q.prompt]
         assert keys(unnamed) == {relies_on_unnamed}
 
 
@@ -109,5 +88,5 @@ def test_a_photo_credit_is_not_a_credit_for_the_account():
     assert not [q for q in sourcing.generate(s) if "no news agency" in q.prompt]
 
 
-def test_silent_without_credits_or_unnamed_sources():
-    assert sourcing.generate(story(STORIES / "library-reopening")) == []
+def test_silent_without_credits_or_unnamed_sources(story):
+    assert sourcing.generate(story("library-reopening")) == []

@@ -14,9 +14,9 @@ from quizapp.generators import load_story
 from quizapp.generators.model import StoryError
 from quizapp.generators.story import MAX_ARTICLE_BYTES, read_article
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "seeds" / "beijing-denies-chinese-fighters"
-FERRY = ROOT / "tests" / "stories" / "loader-ferry-fire"
+from tests.generators.reading import ROOT, SEED, STORIES
+
+FERRY = STORIES / "loader-ferry-fire"
 SEED_IDS = (
     "000_b52776ad95e6ea02",
     "001_2c9e8f4cb1193d02",
@@ -26,9 +26,9 @@ SEED_IDS = (
 )
 
 
-@pytest.fixture(scope="module")
-def seed():
-    return load_story(SEED)
+@pytest.fixture
+def seed(seed_story):
+    return seed_story
 
 
 def paragraphs(article) -> list[str]:

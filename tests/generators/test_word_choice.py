@@ -1,59 +1,39 @@
-"""word_choice: which outlet uses a word for people or acts that other outlets call by another
-word of the same group; the wrong outlets never use the word, and a speaker's word in a
-quotation is not the outlet's."""
+"""word_choice: which outlet uses a word for people or acts that other outlets call by a word of
+another tone; the wrong outlets never use the word, a word of the same tone ("strike" for
+"stoppage") is no lesson, and a speaker's word in a quotation is not the outlet's."""
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
-from quizapp.generators import load_story, word_choice
+from quizapp.generators import word_choice
 from quizapp.generators.details import word_forms
 from quizapp.generators.model import Article, Story
 from quizapp.generators.text import fold
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "seeds" / "beijing-denies-chinese-fighters"
-STORIES = ROOT / "tests" / "stories"
+from tests.generators.reading import keys, outlet_text, quoted
 
-
-@cache
-def story(path: Path) -> Story:
-    return load_story(path)
-
-
-@cache
-def questions(path: Path):
-    return tuple(word_choice.generate(story(path)))
-
-
-def keys(question) -> set[str]:
-    return {question.choices[i] for i in question.answer}
-
-
-def quoted(question) -> str:
-    return re.search(r"\u201c(.+?)\u201d", question.prompt).group(1)
-
-
-def outlet_text(s: Story, outlet: str) -> str:
-    return "\n".join(a.text for a in s.articles if a.outlet == outlet)
+KIND = "word_choice"
 
 
 def uses(text: str, word: str) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", fold(text)) for f in word_forms(word))
 
 
-def test_seed_asks_who_calls_them_chinese_mercenaries():
-    (question,) = [q for q in questions(SEED) if quoted(q) == "Chinese mercenaries"]
+def three_outlets(north: str, south: str, east: str) -> Story:
+    return Story("t", "t", (Article("a", "North Wire", "A", north), Article("b", "South Post", "B", south),
+                            Article("c", "East Times", "C", east)))
+
+
+def test_seed_asks_who_calls_them_chinese_mercenaries(seed_story, questions):
+    (question,) = [q for q in questions(seed_story) if quoted(q) == "Chinese mercenaries"]
     assert keys(question) == {"Euromaidan Press"}
     assert len(question.choices) == 4
 
 
-def test_keys_use_the_word_and_wrong_outlets_never_do():
-    for path in (SEED, STORIES / "vaccine-plant"):
-        s = story(path)
-        assert questions(path)
-        for question in questions(path):
+def test_keys_use_the_word_and_wrong_outlets_never_do(seed_story, story, questions):
+    for s in (seed_story, story("vaccine-plant")):
+        assert questions(s)
+        for question in questions(s):
             phrase = quoted(question)
             word = phrase.split()[-1]
             for evidence in question.evidence:
@@ -65,31 +45,56 @@ def test_keys_use_the_word_and_wrong_outlets_never_do():
                 assert not uses(outlet_text(s, outlet), word), (question.prompt, outlet)
 
 
-def test_invented_story_compares_protesters_activists_and_rioters():
-    s = story(STORIES / "vaccine-plant")
-    (question,) = questions(STORIES / "vaccine-plant")
+def test_invented_story_compares_protesters_activists_and_rioters(story, questions):
+    s = story("vaccine-plant")
+    (question,) = questions(s)
     assert quoted(question) in {"protesters", "activists", "rioters"}
     assert set(question.choices) == {"Harbour Gazette", "Coastline News", "Merrovia Daily"}
     (key,) = keys(question)
     assert uses(outlet_text(s, key), quoted(question))
 
 
-def test_silent_where_no_outlet_chooses_another_word():
-    assert word_choice.generate(story(STORIES / "river-flood")) == []
-    assert word_choice.generate(story(STORIES / "library-reopening")) == []
+def test_silent_where_no_outlet_chooses_another_word(story):
+    assert word_choice.generate(story("river-flood")) == []
+    assert word_choice.generate(story("library-reopening")) == []
+
+
+def test_words_of_one_tone_are_no_framing_lesson():
+    same_tone = three_outlets("The stoppage closed the port of Selmar on Monday, the union said.",
+                              "The strike closed the port of Selmar on Monday, the union said.",
+                              "The walkout closed the port of Selmar on Monday, the union said.")
+    assert word_choice.generate(same_tone) == []
+    alike = three_outlets("Protesters damaged the town hall in Selmar on Sunday night, police said.",
+                          "Demonstrators damaged the town hall in Selmar on Sunday night, police said.",
+                          "Rioters damaged the town hall in Selmar on Sunday night, police said.")
+    found = word_choice.generate(alike)
+    assert found  # "rioters" is another tone
+    for question in found:
+        wrong = set(question.choices) - keys(question)
+        # Never "protesters" (North Wire) set against "demonstrators" (South Post).
+        assert not ({"North Wire", "South Post"} & keys(question) and {"North Wire", "South Post"} & wrong)
+
+
+def test_seed_never_sets_words_of_one_tone_against_each_other(seed_story, questions):
+    for question in questions(seed_story):
+        assert quoted(question) not in ("detainee", "detainees", "prisoners", "citizens", "nationals"), question.prompt
+
+
+def test_every_group_of_loaded_terms_holds_words_of_different_tones():
+    for group in word_choice.term_groups():
+        assert any(not word_choice.framed_alike(a, b) for a in group for b in group), group
 
 
 def test_a_word_inside_a_quotation_is_the_speakers_not_the_outlets():
-    s = Story("t", "t", (
-        Article("a", "North Wire", "A", "The minister said “rioters” had damaged the town hall in Selmar on Sunday night."),
-        Article("b", "South Post", "B", "Protesters damaged the town hall in Selmar on Sunday night, police said."),
-        Article("c", "East Times", "C", "Demonstrators damaged the town hall in Selmar on Sunday night, witnesses said."),
-    ))
-    found = word_choice.generate(s)
-    assert found  # South Post and East Times still differ: protesters / demonstrators
+    found = word_choice.generate(three_outlets(
+        "The minister said \u201crioters\u201d had damaged the town hall in Selmar on Sunday night.",
+        "Protesters damaged the town hall in Selmar on Sunday night, police said.",
+        "Rioters damaged the town hall in Selmar on Sunday night, witnesses said."))
+    assert found  # South Post and East Times still differ: protesters / rioters
     for question in found:
         assert "North Wire" not in question.choices
-        assert quoted(question) != "rioters"
+        if quoted(question) == "rioters":
+            assert keys(question) == {"East Times"}
 
 
 def test_headlines_are_compared_only_when_the_article_text_shows_them():

@@ -1,0 +1,55 @@
+"""Fixtures the generator tests share: the seed story and its quiz, the made-up stories of
+tests/stories/ by folder name, and one kind's questions on any story, each built once."""
+from __future__ import annotations
+
+import importlib
+from functools import cache
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from quizapp.generators import generate_questions, load_story
+from quizapp.generators.model import Question, Story
+
+from tests.generators.reading import SEED, STORIES
+
+
+@cache
+def _loaded(path: Path) -> Story:
+    return load_story(path)
+
+
+@cache
+def _generated(kind: str, story: Story) -> tuple[Question, ...]:
+    # A kind's own output, before the pipeline's checks: what its module promises by itself.
+    return tuple(importlib.import_module(f"quizapp.generators.{kind}").generate(story))
+
+
+@pytest.fixture(scope="session")
+def seed_story() -> Story:
+    return _loaded(SEED)
+
+
+@pytest.fixture(scope="session")
+def seed_questions(seed_story: Story) -> tuple[Question, ...]:
+    """The seed story's whole quiz, as the pipeline writes it."""
+    return tuple(generate_questions(seed_story))
+
+
+@pytest.fixture(scope="session")
+def story() -> Callable[[str], Story]:
+    """`story(name)`: the made-up story in tests/stories/<name>/."""
+    return lambda name: _loaded(STORIES / name)
+
+
+@pytest.fixture(scope="session")
+def questions_of() -> Callable[[str, Story], tuple[Question, ...]]:
+    """`questions_of(kind, story)`: the questions that kind's module writes for the story."""
+    return _generated
+
+
+@pytest.fixture
+def questions(request, questions_of) -> Callable[[Story], tuple[Question, ...]]:
+    """`questions(story)`: the questions of the kind the test module names in its KIND."""
+    return lambda story: questions_of(request.module.KIND, story)
