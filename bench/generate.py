@@ -13,7 +13,9 @@ import random
 import statistics
 import time
 
-from quizapp.generators import Article, Story, generate_questions
+from pathlib import Path
+
+from quizapp.generators import Article, Story, generate_questions, load_story
 from quizapp.generators import text as text_module
 
 FIRST = ["Amara", "Jonas", "Leila", "Tomasz", "Ines", "Kwame", "Sofia", "Ravi", "Mei", "Oskar"]
@@ -57,8 +59,13 @@ def corpus(n_articles: int, per_story: int, seed: int = 7) -> list[Story]:
     return [synthetic_story(rng, f"s{k}", per_story) for k in range(n_articles // per_story)]
 
 
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "beijing-denies-chinese-fighters"
+
+
 def timed(work) -> float:
-    text_module.sentences.cache_clear()  # each run pays for its own sentence splitting
+    # Each run pays for its own sentence splitting and folding.
+    text_module.sentences.cache_clear()
+    text_module.fold.cache_clear()
     start = time.perf_counter()
     work()
     return time.perf_counter() - start
@@ -73,6 +80,15 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+
+    seed = load_story(SEED)
+    seed_seconds = median_time(lambda: generate_questions(seed), args.repeat)
+    seed_baseline = median_time(lambda: [text_module.sentences(a.text) for a in seed.articles],
+                                args.repeat)
+    print(f"seed story: {len(generate_questions(seed))} questions from {len(seed.articles)} "
+          f"articles in {seed_seconds:.3f} s (sentence splitting alone: {seed_baseline:.3f} s, "
+          f"ratio {seed_seconds / seed_baseline:.1f}x)")
+    print()
 
     stories = corpus(args.articles, per_story=5)
     n = sum(len(s.articles) for s in stories)
