@@ -127,7 +127,7 @@ def context_stems(text: str) -> set[str]:
 
 # --- figures ----------------------------------------------------------------------------------
 
-# Digits as news text writes them: "155", "1,200", "6.2", "$3,500", "€25". A figure glued to a
+# Digits as news text writes them: "212", "1,400", "6.2", "$2,400", "€25". A figure glued to a
 # hyphen ("11-year-old", "62-metre") describes a thing rather than counting it, so is left out.
 _FIGURE = re.compile(
     r"(?<![\w.,\-/])(?P<currency>[$\u20ac\u00a3]\s?)?(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<decimal>\.\d+)?"
@@ -198,11 +198,11 @@ def carries_number(text: str, value: str, scale: str = "") -> bool:
 
 @dataclass(frozen=True)
 class Figure:
-    """A number in a prose sentence with the noun it counts: "at least 155 Chinese nationals"."""
+    """A number in a prose sentence with the noun it counts: "at least 212 Dutch passengers"."""
     article: str  # Article.id
     value: str  # canonical digits, "1200"
     scale: str  # "million" etc., or ""
-    number: str  # as written, with currency sign and scale: "$3,500", "25 million"
+    number: str  # as written, with currency sign and scale: "$2,400", "25 million"
     qualifier: str  # as written: "at least", "nearly", or ""
     noun: str  # what it counts as written ("nationals", "cubic metres"), "per cent", "" for money
     sentence: Sentence
@@ -211,7 +211,7 @@ class Figure:
 
     @property
     def short(self) -> str:
-        """Number and head noun only: "155 nationals", "80 per cent", "$3,500"."""
+        """Number and head noun only: "212 passengers", "30 per cent", "$2,400"."""
         return f"{self.number} {self.noun}".strip()
 
     @property
@@ -272,7 +272,7 @@ def _qualifier_before(text: str, start: int) -> str:
 def _head_noun(text: str, sentence: Sentence, after: int) -> str:
     """The noun a figure counts, with the lower-case words written between them: the run of
     content words after the figure up to its plural (or its last word), skipping capitalised
-    modifiers ("155 Chinese nationals" -> "nationals", "55 Shahed and decoy drones" -> "drones",
+    modifiers ("212 Dutch passengers" -> "passengers", "40 fishing and cargo boats" -> "boats",
     "300 million cubic metres" -> "cubic metres")."""
     run: list[str] = []
     toks = tokens(text, after, sentence.end)
@@ -284,7 +284,7 @@ def _head_noun(text: str, sentence: Sentence, after: int) -> str:
             break
         if low in ("and", "or") and run and all(w[:1].isupper() for w in run):
             i += 1
-            continue  # "Shahed and decoy drones": a coordinated modifier before the noun
+            continue  # "fishing and cargo boats": a coordinated modifier before the noun
         if low in stopwords() or low in speech_verbs() or low.endswith("ly") or tok.is_possessive:
             break
         if low in detail_words("time") and not run:
@@ -297,13 +297,13 @@ def _head_noun(text: str, sentence: Sentence, after: int) -> str:
     if not lower or any(w[:1].isupper() for w in run[run.index(lower[0]):]):
         return ""
     # A plural ends the noun ("12,000 workers marched"); else the last word is the head
-    # ("55 Shahed and decoy drones", "300 million cubic metres").
+    # ("40 fishing and cargo boats", "300 million cubic metres").
     noun = next((w for w in lower if (fold(w).endswith("s") and not fold(w).endswith("ss"))
                  or fold(w) in detail_words("plural")), lower[-1])
     if len(noun) < 3 or fold(noun) in detail_words("time"):
         return ""
     # Words written right after the figure stay with the noun: "300 million cubic metres" is not
-    # "300 million metres". Capitalised modifiers go: "155 Chinese nationals" -> "155 nationals".
+    # "300 million metres". Capitalised modifiers go: "212 Dutch passengers" -> "212 passengers".
     return " ".join(run[:run.index(noun) + 1]) if run[0] == lower[0] else noun
 
 
@@ -368,7 +368,7 @@ def carries_count(text: str, figure: Figure) -> Sentence | None:
 
 @dataclass(frozen=True)
 class Name:
-    text: str  # as first written: "Kaja Kallas"
+    text: str  # as first written: "Mara Osei"
     key: str  # folded
 
     @property
@@ -470,7 +470,7 @@ def _capitalised_sequences(text: str):
             )
             if is_part:
                 run.append(tok)
-                if tok.is_possessive:  # "Kallas's": the name ends here
+                if tok.is_possessive:  # "Osei's": the name ends here
                     yield _clause_words(words, run[0]), run, None
                     run = []
                 continue
@@ -504,7 +504,7 @@ def may_mention(text: str, name: Name) -> bool:
         if len(low) < 3 and not _is_acronym(part):
             continue
         for word in text_words:
-            # "Korean" for "Korea", "Zelensky" for "Zelenskyy", "Mansuri" for "Mansouri".
+            # "Korean" for "Korea", "Volkov" for "Volkoff", "Mansuri" for "Mansouri".
             if word.startswith(low) or (len(word) >= max(4, len(low) - 2) and low.startswith(word)):
                 return True
             if len(low) >= 5 and word[:1] == low[:1] and abs(len(word) - len(low)) <= 2 and \

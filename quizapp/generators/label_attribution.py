@@ -1,5 +1,5 @@
 """Questions "Who called X a “label”?": a short quoted label that a named speaker applied to
-something ("called China the “main sponsor”"), with speakers who never used it as wrong answers."""
+something ("called the mayor “the architect of this crisis”"), with speakers who never used it as wrong answers."""
 from __future__ import annotations
 
 import hashlib

@@ -17,7 +17,7 @@ MAX_LEFT_OUT = 2
 
 
 def _overlaps(name: Name, asked: list[Name]) -> bool:
-    """Whether `name` shares a word with a name already asked ("Bruce" after "Tammy Bruce")."""
+    """Whether `name` shares a word with a name already asked ("Osei" after "Mara Osei")."""
     words = {w.lower() for w in name.parts}
     return any(words & {w.lower() for w in other.parts} for other in asked)
 

@@ -1,5 +1,5 @@
 """Questions on how outlets rendered one speaker's words differently: the same speaker's label
-for the same thing in different words (“totally unfounded” / “groundless”), or one long
+for the same thing in different words (“completely false” / “baseless”), or one long
 statement whose wording differs between outlets. Keys rest only on which outlets' texts carry
 the exact wording and which do not."""
 from __future__ import annotations

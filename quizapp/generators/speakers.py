@@ -24,7 +24,7 @@ from quizapp.generators.text import (
 )
 
 _MAX_EVIDENCE_SENTENCES = 6
-MAX_LABEL_WORDS = 6  # a label is a short phrase: “main sponsor”, “the architect of this crisis”
+MAX_LABEL_WORDS = 6  # a label is a short phrase: “a reckless gamble”, “the architect of this crisis”
 
 # --- speakers ---------------------------------------------------------------------------------
 
@@ -81,7 +81,7 @@ class Attribution:
 class Label:
     article: str
     speaker: Speaker
-    quote: Quotation  # the label, e.g. “main sponsor”
+    quote: Quotation  # the label, e.g. “reckless gamble”
     target: str  # what was labelled, as the text names it ("China", "the claims")
     target_key: str  # folded, determiner dropped, singular
     determiner: str  # "a", "an", "the" or "" as printed before the label

@@ -84,7 +84,7 @@ def contains(text: str, needle: str) -> bool:
 
 
 def contains_word(text: str, phrase: str) -> bool:
-    """`phrase` as whole words (so "155" is not found inside "1550" nor "war" in "award")."""
+    """`phrase` as whole words (so "212" is not found inside "2120" nor "war" in "award")."""
     pattern = r"(?<![\w])" + re.escape(fold(phrase)) + r"(?![\w])"
     return re.search(pattern, fold(text)) is not None
 
