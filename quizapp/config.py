@@ -23,8 +23,17 @@ def secret_key(instance_path: str) -> str:
         return from_env
     path = Path(instance_path) / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        # Written aside, then linked into place: when several workers start at once, one key
+        # wins and no worker ever reads a half-written file.
+        draft = path.with_name(f"secret_key.{os.getpid()}.tmp")
+        draft.write_text(secrets.token_hex(32))
+        draft.chmod(0o600)
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
     return path.read_text().strip()
 
 
