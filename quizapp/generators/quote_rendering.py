@@ -1,7 +1,8 @@
 """Questions on how outlets rendered one speaker's words differently: the same speaker's label
 for the same thing in different words (“completely false” / “baseless”), or one long
 statement whose wording differs between outlets. Keys rest only on which outlets' texts carry
-the exact wording and which do not."""
+the exact wording and which do not; each outlet's evidence names the speaker in full, as that
+outlet spells the name."""
 from __future__ import annotations
 
 import difflib
@@ -9,7 +10,7 @@ import re
 
 from quizapp.generators.model import Evidence, Question, Story
 from quizapp.generators.outlets import Outlet, names_list, story_outlets
-from quizapp.generators.speakers import Attribution, Label, Speaker, story_speech
+from quizapp.generators.speakers import Attribution, Label, Naming, Speaker, naming, story_speech
 from quizapp.generators.text import contains_word, find_all, fold, sentence_at, word_set, words
 
 KIND = "quote_rendering"
@@ -37,6 +38,20 @@ def _explanation(printed: dict[str, str]) -> str:
              for wording, outlets in sorted(by_wording.items(), key=lambda kv: sorted(kv[1]))]
     return (f"{'; '.join(parts)}. Translation and editing change a speaker's exact words, so "
             f"check a quote against more than one outlet before repeating it.")
+
+
+def _named_here(story: Story, article_id: str, speaker: Speaker, spans: tuple[tuple[int, int], ...]
+                ) -> Naming | None:
+    """The passages at `spans`, with the sentence where the same article first names the speaker
+    in full when they show only a surname, role or pronoun; None when that article never does.
+    Another outlet's naming sentence would not show how this outlet spells the name, nor that
+    its "Lee" is the same person."""
+    named = naming(story, article_id, speaker, spans)
+    return named if named is not None and not named.elsewhere else None
+
+
+def _evidence_of(story: Story, named: Naming) -> list[Evidence]:
+    return [Evidence(a, story.article(a).text[start:end]) for a, start, end in named.passages]
 
 
 def _outlet_of(story: Story) -> dict[str, Outlet]:
@@ -79,12 +94,16 @@ def _label_groups(story: Story, outlet_of: dict[str, Outlet]) -> list[list[Label
     return found
 
 
-def _label_evidence(story: Story, label: Label) -> Evidence:
-    return Evidence(label.article, story.article(label.article).text[label.start:label.end])
-
-
 def _label_questions(story: Story, group: list[Label], outlet_of: dict[str, Outlet]) -> list[Question]:
     speaker: Speaker = group[0].speaker
+    # A label whose article never names the speaker in full cannot show a student who spoke:
+    # its outlet is left out, as if it had not printed the label.
+    named: dict[Label, Naming] = {}
+    for label in group:
+        found = _named_here(story, label.article, speaker, label.spans)
+        if found is not None:
+            named[label] = found
+    group = [label for label in group if label in named]
     outlets: list[Outlet] = []
     for label in group:
         if outlet_of[label.article] not in outlets:
@@ -93,7 +112,12 @@ def _label_questions(story: Story, group: list[Label], outlet_of: dict[str, Outl
     wordings: dict[str, Label] = {}
     for label in group:
         wordings.setdefault(fold(label.quote.text), label)
+    if len(outlets) < 2 or len(wordings) < 2:
+        return []
     shown_printed = {o.name: printed[o.name][0].quote.text for o in outlets}
+
+    def evidence_of(outlet: Outlet) -> list[Evidence]:
+        return _evidence_of(story, named[printed[outlet.name][0]])
 
     def printers(wording: str) -> list[Outlet]:
         return [o for o in outlets if any(fold(l.quote.text) == fold(wording) for l in printed[o.name])]
@@ -106,12 +130,13 @@ def _label_questions(story: Story, group: list[Label], outlet_of: dict[str, Outl
         wrong = [o for o in outlets if o not in keys and not _carries(o, wording)]
         if not keys or not wrong:
             continue
-        name = speaker.name_in(keys[0].text)
+        # The keyed outlet's spelling; each outlet's evidence shows its own.
+        name = named[printed[keys[0].name][0]].name
         shown = f"{label.determiner} {_quoted(wording)}" if label.determiner else _quoted(wording)
         many = len(keys) > 1
         prompt = (f"Which outlet{'s' if many else ''} quoted {name} as calling {label.target} {shown}?"
                   + (" Choose all that apply." if many else ""))
-        evidence = [_label_evidence(story, printed[o.name][0]) for o in keys + wrong]
+        evidence = [e for o in keys + wrong for e in evidence_of(o)]
         question = _outlet_question(prompt, keys, wrong,
                                     _explanation({o.name: shown_printed[o.name] for o in keys + wrong}),
                                     evidence, wording)
@@ -127,12 +152,12 @@ def _label_questions(story: Story, group: list[Label], outlet_of: dict[str, Outl
                     key=fold)
     if others and _carries(asked, own.quote.text):
         choices = sorted([_quoted(own.quote.text), *(_quoted(o) for o in others)], key=fold)
-        evidence = [_label_evidence(story, own)]
-        evidence += [_label_evidence(story, printed[o.name][0]) for o in outlets
-                     if o is not asked and printed[o.name][0].quote.text in others]
+        evidence = evidence_of(asked)
+        evidence += [e for o in outlets if o is not asked and printed[o.name][0].quote.text in others
+                     for e in evidence_of(o)]
         questions.append(Question(
             KIND, SKILL,
-            f"Outlets quoted {speaker.name_in(asked.text)}'s words on {own.target} differently. "
+            f"Outlets quoted {named[own].name}'s words on {own.target} differently. "
             f"Which wording did {asked.name} print?",
             tuple(choices), (choices.index(_quoted(own.quote.text)),), _explanation(shown_printed),
             tuple(evidence)))
@@ -227,14 +252,21 @@ def _statement_clusters(story: Story, outlet_of: dict[str, Outlet]) -> list[list
             and len({" ".join(words(a.quote.text)) for a in c}) >= 2]
 
 
-def _evidence_for(story: Story, attribution: Attribution, phrase: str) -> Evidence:
-    """The attribution's sentences, or the sentence holding `phrase` if they do not."""
-    text = story.article(attribution.article).text
-    passage = text[attribution.start:attribution.end]
-    if contains_word(passage, phrase) or not find_all(text, phrase):
-        return Evidence(attribution.article, passage)
-    sentence = sentence_at(text, find_all(text, phrase)[0])
-    return Evidence(attribution.article, sentence.text if sentence else passage)
+def _spans_for(story: Story, attributions: list[Attribution], phrase: str
+               ) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """One outlet's passages showing `phrase`: the first of its attributions that holds it, else
+    the sentence holding it, else its first attribution. (article id, spans)"""
+    for attribution in attributions:
+        text = story.article(attribution.article).text
+        if contains_word(text[attribution.start:attribution.end], phrase):
+            return attribution.article, attribution.spans
+    for attribution in attributions:
+        text = story.article(attribution.article).text
+        hits = find_all(text, phrase)
+        sentence = sentence_at(text, hits[0]) if hits else None
+        if sentence is not None:
+            return attribution.article, ((sentence.start, sentence.end),)
+    return attributions[0].article, attributions[0].spans
 
 
 def _statement_question(story: Story, cluster: list[Attribution], outlet_of: dict[str, Outlet]
@@ -246,7 +278,11 @@ def _statement_question(story: Story, cluster: list[Attribution], outlet_of: dic
     for attribution in cluster:
         if outlet_of[attribution.article] not in outlets:
             outlets.append(outlet_of[attribution.article])
-    first_of = {o.name: next(a for a in cluster if outlet_of[a.article] is o) for o in outlets}
+    said_by = {o.name: [a for a in cluster if outlet_of[a.article] is o] for o in outlets}
+
+    def named_for(outlet: Outlet, phrase: str) -> Naming | None:
+        article_id, spans = _spans_for(story, said_by[outlet.name], phrase)
+        return _named_here(story, article_id, speaker, spans)
     for i, a in enumerate(cluster):
         for b in cluster[i + 1:]:
             if outlet_of[a.article] is outlet_of[b.article] or fold(a.quote.text) == fold(b.quote.text):
@@ -257,16 +293,17 @@ def _statement_question(story: Story, cluster: list[Attribution], outlet_of: dic
             carriers = {p: [o for o in outlets if _carries(o, p)] for p in pair}
             # Ask about the rarer wording; between equals, the fuller one ("eight support cables").
             phrase, other = sorted(pair, key=lambda p: (len(carriers[p]), -len(words(p)), p))
-            keys = carriers[phrase]
-            wrong = [o for o in outlets if o not in keys]
+            # An outlet whose article never names the speaker in full is not offered.
+            named = {o.name: named_for(o, phrase if o in carriers[phrase] else other) for o in outlets}
+            keys = [o for o in carriers[phrase] if named[o.name] is not None]
+            wrong = [o for o in outlets if o not in carriers[phrase] and named[o.name] is not None]
             if not keys or not wrong:
                 continue
-            name = speaker.name_in(keys[0].text)
+            name = named[keys[0].name].name  # the keyed outlet's spelling; each evidence shows its own
             many = len(keys) > 1
             prompt = (f"Outlets quoted {name} in different words. Which outlet{'s' if many else ''} "
                       f"printed the words {_quoted(phrase)}?" + (" Choose all that apply." if many else ""))
-            evidence = [_evidence_for(story, first_of[o.name], phrase if o in keys else other)
-                        for o in keys + wrong]
+            evidence = [e for o in keys + wrong for e in _evidence_of(story, named[o.name])]
             printed = {o.name: phrase for o in keys}
             printed.update({o.name: other for o in wrong if _carries(o, other)})
             explanation = _explanation(printed)
