@@ -18,7 +18,7 @@ from quizapp.generators import generate_questions, load_story
 from quizapp.generators.model import Question, Story
 
 STORIES = Path(__file__).resolve().parent.parent / "stories"
-SLUGS = ("unseen-dam-collapse", "unseen-port-strike")
+SLUGS = ("unseen-dam-collapse", "unseen-port-strike", "unseen-wildfire-evacuation")
 # The seed story goes through the same independent key checks as the unseen ones.
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "beijing-denies-chinese-fighters"
 
@@ -232,6 +232,105 @@ EXPECTED = {
                 "Talks are due to resume Thursday under a government-appointed mediator, retired "
                 "judge Helena Marsh",
                 "Police spokeswoman Capt. Sofia Arenz said two officers were injured.",
+            ],
+        },
+    },
+    "unseen-wildfire-evacuation": {
+        "npa-wire": {
+            "outlet": "Norvessa Press Agency",
+            "date": "2025-08-11",
+            "debris": [
+                "NPA-WILDFIRE/ALDERMOOR",
+                "adds premier's comments, rail closure",
+                "Priority: Urgent",
+                "Words: 410",
+                "Not for redistribution",
+                "outlet: Norvessa Press Agency",
+            ],
+            "debris_lines": ["By Elin Haugaard"],
+            "kept": [
+                "A wildfire raging through the Tolvan Hills forced about 8,500 people from their "
+                "homes in Aldermoor province on Monday",
+                "Preliminary fire service estimates put the number of homes destroyed at 140.",
+                "A senior official at the emergency management agency, who asked not to be named",
+                "Forecasters expect the wind to ease on Wednesday.",
+            ],
+        },
+        "roundup-now": {
+            "outlet": "Roundup Now",
+            "date": "2025-08-12",
+            "debris": [
+                "Roundup Now › World",
+                "Trending: Heatwave warnings",
+                "Updated 2 hours ago",
+                "3 min read",
+                "Sponsored: Compare home insurance",
+                "Read next",
+                "Heatwave: what you need to know",
+                "Brennick FC match postponed over smoke",
+                "Share this story",
+                "outlet: Roundup Now",
+            ],
+            "debris_lines": ["Advertisement"],
+            "kept": [
+                "Police in Norvessa arrested a man on suspicion of arson on Tuesday",
+                "Provincial premier Grigor Cvetkov gave the evacuation figure on Tuesday morning.",
+                "Her message to residents of the outer suburbs of Brennick was blunt: \"If you are "
+                "told to leave, leave. Do not wait to see the flames.\"",
+                "Local media reported that at least 100 houses had been destroyed",
+                "Opposition parties have accused the provincial government of cutting the forestry "
+                "budget",
+            ],
+        },
+        "norvessan-standard": {
+            "outlet": "The Norvessan Standard",
+            "date": "2025-08-13",
+            "debris": [
+                "We value your privacy",
+                "143 partners",
+                "My account",
+                "Aldermoor wildfire: latest updates",
+                "Listen to this article",
+                "Photo: AFP/Lene Borg",
+                "Read more: Heat records tumble",
+                "Sign up for The Standard Morning",
+                "Most popular",
+                "Brennick FC confirm record signing",
+                "All rights reserved",
+                "dataLayer",
+                "tinypass",
+            ],
+            "debris_lines": ["Advertisement", "LIVE"],
+            "kept": [
+                "A volunteer firefighter has been killed and at least 200 buildings, including "
+                "140 homes",
+                "\"We are fighting on three fronts,\" she told AFP. \"Right now, the wind is "
+                "winning.\"",
+                "Government sources said investigators were also examining a power line",
+                "Thousands of residents fled Brennick's eastern suburbs overnight",
+            ],
+        },
+        "brennick-lantern": {
+            "outlet": "The Brennick Lantern",
+            "date": "2025-08-14",
+            "debris": [
+                "6 min read",
+                "23 comments",
+                "Support the Lantern",
+                "paid for by readers",
+                "Get new posts by email",
+                "Filed under",
+                "outlet: The Brennick Lantern",
+            ],
+            "debris_lines": [],
+            "kept": [
+                "Nearly 10,000 of us have now been moved out of Brennick, Lisk and Orrby",
+                # The list items are content: practical facts only this outlet carries.
+                "The animal shelter on Mill Road has taken in 230 pets",
+                "The Harlow road is open again; the rail line is not.",
+                "Her advice was the same as it has been all week: \"If you are told to leave, "
+                "leave.\"",
+                "As for the firebug the police picked up on Tuesday",
             ],
         },
     },
