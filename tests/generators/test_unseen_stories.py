@@ -697,3 +697,41 @@ def test_loader_strips_planted_debris_and_keeps_the_paragraphs(slug):
             if normalise(paragraph) not in text:
                 problems.append(f"{article_id}: paragraph lost: {paragraph!r}")
     assert not problems, "\n".join(problems)
+
+
+# A sentence that names who measured, counted or said something is attributed, whatever the verb.
+REPORTING = re.compile(
+    r"\b(?:said|says|told|stated|reported|recorded|measured|counted|estimated|registered|"
+    r"calculated|logged|found|gave|put|released|published|announced|claimed|according to)\b",
+    re.IGNORECASE,
+)
+UNSOURCED_KEY = re.compile(r"\bno one\b|\bno hedge or source\b|\bno source\b", re.IGNORECASE)
+FIGURE_GIVEN = re.compile(
+    r"\b(?:gave|put|released|published|estimated|announced)\b[^.]{0,40}\b(?:figure|number|toll|"
+    r"estimate|count|total)\b", re.IGNORECASE)
+
+
+def test_statements_keyed_as_unsourced_have_no_source_in_sight(slug):
+    """A "no one / no source" key is false when the evidence sentence names who reported it, or
+    when the article says elsewhere who gave the figure."""
+    story = story_for(slug)
+    problems = []
+    for question in questions_for(slug):
+        keyed = [question.choices[i] for i in question.answer]
+        if not any(UNSOURCED_KEY.search(choice) for choice in keyed):
+            continue
+        for evidence in question.evidence:
+            outside_quotes = re.sub(r"“[^”]*”|\"[^\"]*\"", "", evidence.text)
+            if REPORTING.search(outside_quotes):
+                problems.append(f"evidence names a reporter: {describe(question)}")
+            if question.kind == "numbers":
+                wanted = prompt_numbers(question.prompt)
+                for sentence in re.split(r"(?<=[.!?])\s+", story.article(evidence.article).text):
+                    if not FIGURE_GIVEN.search(sentence):
+                        continue
+                    # "X gave the evacuation figure" points back at a figure given elsewhere;
+                    # "X put the number at 9,000" gives this very figure.
+                    given = numbers_in(normalise(sentence))
+                    if not given or given & wanted:
+                        problems.append(f"the article says who gave the figure: {describe(question)}")
+    assert not problems, "\n".join(problems)
