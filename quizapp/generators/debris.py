@@ -55,27 +55,32 @@ class _Vocabulary:
     lines: frozenset[str]
     labels: re.Pattern[str] | None  # matches at the start of a folded line
     phrases: re.Pattern[str] | None  # matches anywhere in a folded line
+    actions: re.Pattern[str] | None  # matches a call-to-action link's opening words
 
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
-    lines, labels, phrases = set(), [], []
+    lines, labels, phrases, actions = set(), [], [], []
     for entry in word_list("debris"):
         entry = fold(entry)
         if entry.startswith("..."):
             phrases.append(entry[3:].strip())
+        elif entry.endswith("..."):
+            actions.append(entry[:-3].strip())
         elif entry.endswith(":"):
             labels.append(entry)
         else:
             lines.add(_key(entry))
-    return _Vocabulary(frozenset(lines), _alternatives(labels, r"^"), _alternatives(phrases, r"(?<!\w)"))
+    return _Vocabulary(frozenset(lines), _alternatives(labels, r"^"),
+                       _alternatives(phrases, r"(?<!\w)"), _alternatives(actions, r"^", r"(?!\w)"))
 
 
-def _alternatives(entries: list[str], before: str) -> re.Pattern[str] | None:
+def _alternatives(entries: list[str], before: str, ending: str | None = None) -> re.Pattern[str] | None:
     if not entries:
         return None
     longest_first = sorted(set(entries), key=lambda e: (-len(e), e))
-    ending = "" if before == "^" else r"(?!\w)"
+    if ending is None:
+        ending = "" if before == "^" else r"(?!\w)"
     return re.compile(before + "(?:" + "|".join(map(re.escape, longest_first)) + ")" + ending)
 
 
@@ -268,6 +273,42 @@ def _is_navigation(raw: str, text: str, vocabulary: _Vocabulary) -> bool:
             and all(len(_words(item)) <= 4 for item in items))
 
 
+# Link buttons are joined by a spaced bar, middle dot or bullet: "Support us · Get posts by email".
+_BUTTON_SEPARATOR = re.compile(r"\s+[|\u00b7\u2022]\s+")
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+")
+# A button says what to do in a few words; a longer piece is prose or a headline.
+BUTTON_WORDS = 6
+
+
+def _is_button(text: str, vocabulary: _Vocabulary) -> bool:
+    return (bool(vocabulary.actions) and 0 < len(_words(text)) <= BUTTON_WORDS
+            and not ends_sentence(text) and bool(vocabulary.actions.match(fold(text))))
+
+
+def _names(pieces: list[str]) -> set[str]:
+    """Capitalised words past each piece's first, which is capitalised anyway ("The", "Support")."""
+    return {word for piece in pieces for word in _words(piece)[1:] if word[:1].isupper()}
+
+
+def _without_buttons(text: str) -> str:
+    """The line without a closing row of call-to-action links ("Support the X · Get new posts
+    by email"); "" when the whole line is the appeal: only buttons, or a short pitch naming what
+    the buttons name ("The X is written by volunteers. Support the X · ...")."""
+    vocabulary = _vocabulary()
+    segments = _BUTTON_SEPARATOR.split(text)
+    if len(segments) < 2 or ends_sentence(text):
+        return text
+    ends = list(_SENTENCE_END.finditer(segments[0]))
+    cut = ends[-1].end() if ends else 0
+    pitch, buttons = segments[0][:cut].strip(), [segments[0][cut:], *segments[1:]]
+    if not all(_is_button(button, vocabulary) for button in buttons):
+        return text
+    if not pitch or (len(_words(text)) <= SHORT_LINE_WORDS and _names(buttons) & _names(
+            _SENTENCE_END.split(pitch))):
+        return ""
+    return pitch
+
+
 def _reporting_credit(text: str, found: _Found) -> bool:
     credit = _REPORTING_CREDIT.match(text)
     if not credit or len(_words(text)) > SHORT_LINE_WORDS:
@@ -384,6 +425,8 @@ def article_text(raw: str, title: str = "") -> ArticleText:
     lines: list[_Line] = []
     for raw_line in _source_lines(raw):
         text, level = _unmarked(raw_line)
+        if (kept := _without_buttons(text)) != text:
+            text = raw_line = kept  # the buttons are gone from the line the other rules read
         if not text or _debris_reason(raw_line, text, found):
             continue
         prefix = _DATE_PREFIX.match(text)

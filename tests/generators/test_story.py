@@ -445,3 +445,33 @@ def test_a_reporting_credit_is_kept_because_it_names_whose_reporting_this_is():
     article = read_article("grain.txt", data)
     assert paragraphs(article)[-1] == "Reporting by Ana Ortiz and Reuters; Editing by Tom Vale"
     assert article.author == "Ana Ortiz and Reuters"  # the credit as written, up to the ";"
+
+
+def test_a_closing_appeal_with_call_to_action_links_is_dropped():
+    data = ("Notes from the ferry queue\n\n"
+            "The morning ferry to Varnholm left forty minutes late on Monday, and the queue of "
+            "cars reached the harbour gates, the port office said.\n\n"
+            "---\n\n"
+            "*The Harbour Diary is written by volunteers and paid for by readers. "
+            "[Support the Diary](https://diary.example/support) · [Join the mailing list](#)*\n\n"
+            "Subscribe | Donate\n").encode("utf-8")
+    article = read_article("diary.md", data)
+    assert paragraphs(article) == [
+        "The morning ferry to Varnholm left forty minutes late on Monday, and the queue of cars "
+        "reached the harbour gates, the port office said."]
+    for debris in ("Harbour Diary", "paid for by readers", "Support", "mailing list", "Donate"):
+        assert debris not in article.text, debris
+
+
+def test_news_about_volunteers_and_readers_is_kept_and_share_links_lose_only_themselves():
+    data = ("Village pays its flood volunteers\n\n"
+            "Volunteers from the village were paid for their work by the council, the mayor said.\n\n"
+            "Readers of the Varnholm Courier raised 12,000 crowns for the lifeboat crew and asked "
+            "others to support the appeal, the paper said.\n\n"
+            "The council will vote on a new flood wall in March. Share · Tweet\n").encode("utf-8")
+    assert paragraphs(read_article("volunteers.txt", data)) == [
+        "Volunteers from the village were paid for their work by the council, the mayor said.",
+        "Readers of the Varnholm Courier raised 12,000 crowns for the lifeboat crew and asked "
+        "others to support the appeal, the paper said.",
+        "The council will vote on a new flood wall in March.",
+    ]
