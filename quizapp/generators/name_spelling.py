@@ -89,16 +89,23 @@ def _variant_pairs(story: Story) -> list[tuple[_Usage, _Usage]]:
 
 
 def _full_name_pairs(story: Story) -> list[tuple[str, str]]:
-    """Full names the speaker reading joined as one person though a first name is spelled two
-    ways ("Alexei"/"Aleksei Morozan", both the governor): too far apart for the letter test."""
+    """Names the speaker reading joined as one person though they are spelled too far apart for
+    the letter test: a first name spelled two ways ("Alexei"/"Aleksei Morozan", both the
+    governor) gives the two full names; a surname romanised two ways under one first name
+    ("Ivan Tsarev"/"Ivan Carev") gives the two surnames, which outlets also print alone."""
     pairs = []
     for speaker in story_speech(story).speakers:
         if speaker.kind != "person":
             continue
         for i, a in enumerate(speaker.spellings):
             for b in speaker.spellings[i + 1:]:
-                if a.split()[0] != b.split()[0] and a.split()[1:] == b.split()[1:]:
+                first_a, *rest_a = a.split()
+                first_b, *rest_b = b.split()
+                if first_a != first_b and rest_a == rest_b:
                     pairs.append(tuple(sorted((a, b))))
+                elif (a.split()[:-1] == b.split()[:-1] and fold(rest_a[-1]) != fold(rest_b[-1])
+                      and not _related_word(rest_a[-1], rest_b[-1])):
+                    pairs.append(tuple(sorted((rest_a[-1], rest_b[-1]))))
     return sorted(set(pairs))
 
 
@@ -190,7 +197,7 @@ def generate(story: Story) -> list[Question]:
     pairs = [(a.spelling, b.spelling) for a, b in _variant_pairs(story)]
     for full in _full_name_pairs(story):
         # A surname pair already asked about covers its full names too.
-        if not any(x in full[0].split() + full[1].split() for pair in pairs for x in pair):
+        if full not in pairs and not any(x in full[0].split() + full[1].split() for pair in pairs for x in pair):
             pairs.append(full)
     for a, b in pairs:
         questions.extend(_questions(story, a, b))

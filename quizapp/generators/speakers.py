@@ -9,6 +9,8 @@ rules cannot tie with confidence stays unattributed.
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,7 +22,7 @@ from quizapp.generators.speech import (
 )
 from quizapp.generators.text import (
     Quotation, contains_word, find_all, fold, possessive_stripped, quotations, sentence_at, sentences,
-    word_set, words,
+    word_list, word_set, words,
 )
 
 _MAX_EVIDENCE_SENTENCES = 6
@@ -118,10 +120,50 @@ class StorySpeech:
         return found
 
 
+@lru_cache(maxsize=1)
+def _transliteration_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rules = []
+    for line in word_list("transliteration"):
+        letters, replacement = line.split()
+        if letters.endswith("$"):
+            pattern = re.escape(letters[:-1]) + r"(?![a-z])"
+        elif letters.endswith(">"):
+            pattern = re.escape(letters[:-1]) + r"(?=[aeiou])"
+        else:
+            pattern = re.escape(letters)
+        rules.append((re.compile(pattern), replacement))
+    return tuple(rules)
+
+
+def _doubles_dropped(text: str) -> str:
+    return re.sub(r"([a-z])\1+", r"\1", text)
+
+
+@lru_cache(maxsize=4096)
+def transliterated(name: str) -> str:
+    """`name` folded, accents and doubled letters dropped and common romanisation variants made
+    one (data/transliteration.txt): one surname romanised two ways ("ts"/"c") gives one form."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", fold(name)) if not unicodedata.combining(ch))
+    plain = _doubles_dropped(plain)
+    for pattern, replacement in _transliteration_rules():
+        plain = pattern.sub(replacement, plain)
+    return _doubles_dropped(plain)
+
+
 def _similar_surnames(a: str, b: str) -> bool:
+    """One surname: the same letters, one dropped or changed after the same opening, or one
+    romanisation of the other."""
     a, b = fold(a), fold(b)
     return a == b or (a[:2] == b[:2] and min(len(a), len(b)) >= 5
-                      and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85)
+                      and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85) \
+        or (min(len(a), len(b)) >= 4 and transliterated(a) == transliterated(b))
+
+
+def _near_surnames(a: str, b: str) -> bool:
+    """Surnames close enough to be one name romanised two ways; alone this is not proof, so it
+    counts only with the same first name and a role both names carry."""
+    a, b = transliterated(a), transliterated(b)
+    return min(len(a), len(b)) >= 5 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def _similar_first_names(a: str, b: str) -> bool:
@@ -146,8 +188,13 @@ class _Registry:
         for group in self.person_groups:
             if first in group["firsts"] and any(_similar_surnames(last, s) for s in group["surnames"]):
                 break
+            # "Ivan Tsarev" and "Ivan Tzarov", both governors: one person; another first name
+            # would be another person, however close the surnames.
+            if first in group["firsts"] and ref.roles & group["roles"] \
+                    and any(_near_surnames(last, s) for s in group["surnames"]):
+                break
             # "Alexei" and "Aleksei Morozan", both governors: one person, two transliterations.
-            if any(fold(last) == fold(s) for s in group["surnames"]) and ref.roles & group["roles"] \
+            if any(_similar_surnames(last, s) for s in group["surnames"]) and ref.roles & group["roles"] \
                     and any(_similar_first_names(first, f) for f in group["firsts"]):
                 break
         else:
@@ -207,6 +254,15 @@ def _speaker_for_name(ref: Reference, people: list[Speaker], orgs: dict[str, Spe
             if any(fold(s).split()[0] == first and _similar_surnames(s.split()[-1], words[-1])
                    for s in person.spellings):
                 return person
+        near = [p for p in people if ref.roles & p.roles and any(
+            fold(s).split()[0] == first and _near_surnames(s.split()[-1], words[-1]) for s in p.spellings)]
+        if len(near) == 1:
+            return near[0]
+        variants = [p for p in people if ref.roles & p.roles and any(
+            _similar_surnames(s.split()[-1], words[-1]) and _similar_first_names(s.split()[0], words[0])
+            for s in p.spellings)]
+        if len(variants) == 1:
+            return variants[0]
         variants = [p for p in people if any(
             fold(s.split()[-1]) == fold(words[-1]) and _similar_first_names(s.split()[0], words[0])
             for s in p.spellings)]
@@ -633,6 +689,35 @@ def affiliated(a: Speaker, b: Speaker) -> bool:
     return a.kind == b.kind == "organisation" and bool(_name_words(a.name) & _name_words(b.name))
 
 
+_GAP_WORD = r"[\w'-]+"
+_SPEAKS_FOR = r"(?:for|of|at|from|with)"
+
+
+def speaks_for(story: Story, person: Speaker, org: Speaker) -> bool:
+    """Whether an article describes `person` with `org`'s name beside the person's name
+    ("<Org>'s spokeswoman <Name>", "<Name>, spokeswoman for <Org>", "<Name> of <Org>"): the
+    person's words are then the organisation's too, so neither is a wrong answer for the other."""
+    if person.kind != "person" or org.kind != "organisation":
+        return False
+    names = "|".join(re.escape(fold(n)) for n in person.names())
+    org_name = re.escape(fold(org.name))
+    if not names or not org_name:
+        return False
+    after = re.compile(rf"(?<!\w)(?:{names}),?((?:\s+{_GAP_WORD}){{0,5}}?)\s+{_SPEAKS_FOR}"
+                       rf"((?:\s+{_GAP_WORD}){{0,3}}?)\s+{org_name}(?!\w)")
+    before = re.compile(rf"(?<!\w){org_name}(?:'s)?,?((?:\s+{_GAP_WORD}){{0,4}}?),?\s+(?:{names})(?!\w)")
+    for article in story.articles:
+        text = fold(article.text)
+        for pattern in (after, before):
+            for match in pattern.finditer(text):
+                gap = " ".join(g for g in match.groups() if g).split()
+                # "Lee said of the Alliance" or "the Alliance told Lee": a statement about the
+                # organisation, not a description of the person.
+                if not any(possessive_stripped(w) in word_set("speech_verbs") for w in gap):
+                    return True
+    return False
+
+
 def speakers_near(story: Story, speech: StorySpeech, phrase: str) -> set[str]:
     """Keys of every speaker the story ties, however loosely, to `phrase`: named in a sentence
     that contains it, or credited with a quotation that contains it."""
@@ -664,6 +749,8 @@ def distractor_speakers(story: Story, speech: StorySpeech, keys: set[str], phras
             continue
         speaker = speech.speaker(key)
         if any(affiliated(speaker, k) for k in key_speakers):
+            continue
+        if any(speaks_for(story, speaker, k) or speaks_for(story, k, speaker) for k in key_speakers):
             continue
         if _name_words(speaker.name) & avoid_words:
             continue

@@ -77,3 +77,23 @@ def test_first_name_transliterations_of_one_official():
 
 def test_deterministic():
     assert name_spelling.generate(load_story(SEED)) == name_spelling.generate(load_story(SEED))
+
+
+def test_a_surname_romanised_two_ways_names_the_outlets_of_each():
+    one = Article("a", "Paper One", "Port", "Port director Oskar Tsaryov said the quay was shut. Tsaryov visited the crane.")
+    two = Article("b", "Paper Two", "Port", "Port director Oskar Caryov said the quay was shut. Caryov visited the crane.")
+    three = Article("c", "Paper Three", "Port", "Port director Oskar Tsaryov said the crane was cracked.")
+    story = Story("ts", "Ts", (one, two, three))
+    questions = name_spelling.generate(story)
+    outlet_q = [q for q in questions if q.prompt.startswith("Outlets spell")]
+    assert len(outlet_q) == 1
+    assert asked(outlet_q[0]) == "Caryov" and keys(outlet_q[0]) == {"Paper Two"}
+    assert set(outlet_q[0].choices) == {"Paper One", "Paper Two", "Paper Three"}
+    reverse = [q for q in questions if q.prompt.endswith("use?")]
+    assert reverse and set(reverse[0].choices) == {"Caryov", "Tsaryov"}
+
+
+def test_a_romanised_surname_under_another_first_name_is_another_person():
+    one = Article("a", "Paper One", "Port", "Port director Oskar Tsaryov said the quay was shut. Tsaryov visited the crane.")
+    two = Article("b", "Paper Two", "Port", "Port director Vera Caryov said the quay was shut. Caryov visited the crane.")
+    assert name_spelling.generate(Story("ts", "Ts", (one, two))) == []

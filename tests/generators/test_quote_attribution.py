@@ -172,3 +172,54 @@ def test_every_evidence_passage_is_exact_article_text(seed_story, questions, sto
 
 def test_deterministic():
     assert quote_attribution.generate(load_story(SEED)) == quote_attribution.generate(load_story(SEED))
+
+
+def _harbour(director_b: str, union_intro: str = "Rosa Quell, a spokeswoman for the Dockers Union, said members would stay home.") -> Story:
+    """Two outlets on one port closure; `director_b` is how the second names its port director."""
+    return Story("harbour", "Harbour", (
+        Article("a", "Coast Herald", "Harbour", "Port director Oskar Tsaryov closed the eastern quay on Friday. "
+                "\u201cNo ship will dock until the crane is inspected,\u201d Tsaryov said.\n\n"
+                f"{union_intro} \u201cWe will not unload a single crate under that crane,\u201d Quell said.\n\n"
+                "The Dockers Union said in a statement that it had warned the port in March."),
+        Article("b", "Bay Times", "Harbour", f"Port director {director_b} said the quay would stay shut over the "
+                f"weekend. \u201cWe owe the crews a safe berth before anything else,\u201d {director_b.split()[-1]} said.\n\n"
+                "Engineer Milan Dudek said the crane had a cracked boom. \u201cThe crack runs the length of my arm,\u201d "
+                "Dudek said."),
+    ))
+
+
+def test_one_person_under_two_romanisations_of_the_surname_is_offered_once():
+    # "Ts" and "C" (and a close "-yov"/"-yev") render one letter of another alphabet: same
+    # first name, same post, one person, printed the way the quoting outlet prints it.
+    for spelled in ("Oskar Caryov", "Oskar Caryev"):
+        story = _harbour(spelled)
+        questions = quote_attribution.generate(story)
+        assert key(the_one(questions, mentioning="No ship will dock")) == "Oskar Tsaryov"
+        assert key(the_one(questions, mentioning="a safe berth")) == spelled
+        for question in questions:
+            directors = [c for c in question.choices if c.startswith("Oskar ")]
+            assert len(directors) <= 1, question
+            quoting = story.article(question.evidence[0].article).text
+            assert all(c in quoting for c in directors), question
+
+
+def test_different_first_names_keep_near_surnames_two_people():
+    story = _harbour("Vera Caryov")
+    questions = quote_attribution.generate(story)
+    berth = the_one(questions, mentioning="a safe berth")
+    assert key(berth) == "Vera Caryov" and "Oskar Tsaryov" in berth.choices
+    dock = the_one(questions, mentioning="No ship will dock")
+    assert key(dock) == "Oskar Tsaryov" and "Vera Caryov" in dock.choices
+
+
+def test_an_organisation_the_speaker_speaks_for_is_never_a_wrong_answer():
+    for intro in ("Rosa Quell, a spokeswoman for the Dockers Union, said members would stay home.",
+                  "The Dockers Union's spokeswoman Rosa Quell said members would stay home.",
+                  "Rosa Quell, a docker, said members would stay home. Quell of the Dockers Union "
+                  "has called the closure overdue."):
+        questions = quote_attribution.generate(_harbour("Oskar Caryov", intro))
+        crate = the_one(questions, mentioning="a single crate")
+        assert key(crate) == "Rosa Quell", intro
+        assert "Dockers Union" not in crate.choices, intro
+        # For anyone else's words the union is an honest wrong answer.
+        assert "Dockers Union" in the_one(questions, mentioning="No ship will dock").choices, intro
