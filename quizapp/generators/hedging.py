@@ -7,11 +7,12 @@ import re
 
 from quizapp.generators import verify
 from quizapp.generators.details import (
-    figures, has_quotation, has_speech_verb, hedges_in, paragraph_of, prose_sentences, unquoted,
+    figures, has_quotation, hedges_in, paragraph_of, prose_sentences, unquoted,
 )
 from quizapp.generators.model import Article, Evidence, Question, Story
 from quizapp.generators.outlets import Outlet, choice_question, story_outlets
-from quizapp.generators.sourcing import may_credit_someone
+from quizapp.generators.numbers import attributed_in_article
+from quizapp.generators.sourcing import has_reporting_verb, may_credit_someone
 from quizapp.generators.text import Sentence, quotations
 
 KIND = "hedging"
@@ -45,15 +46,19 @@ def hedged_sentences(article: Article) -> list[tuple[Sentence, str]]:
 
 
 def flat_sentences(article: Article) -> list[Sentence]:
-    """Sentences stated as fact: their whole paragraph has no hedge of any strength, no speech
-    verb or "according to", no credit to an agency or outlet, and no quotation."""
+    """Sentences stated as fact: their whole paragraph has no hedge of any strength, no verb of
+    speech or reporting ("said", "according to", "recorded", "estimated", "put ... at"), no credit
+    to an agency or outlet, and no quotation; and no figure of theirs is credited to someone
+    elsewhere in the article ("The premier gave the evacuation figure")."""
     found = []
     for sentence in prose_sentences(article.text):
         paragraph = paragraph_of(article.text, sentence)
         start = article.text.rfind("\n", 0, sentence.start) + 1
         quoted = any(q.start < start + len(paragraph) and start < q.end for q in quotations(article.text))
-        if hedges_in(paragraph) or has_speech_verb(paragraph) or quoted or may_credit_someone(paragraph) \
+        if hedges_in(paragraph) or has_reporting_verb(paragraph) or quoted or may_credit_someone(paragraph) \
                 or re.search(r"[\"\u201c\u201d\u201e\u00ab\u00bb]", paragraph):
+            continue
+        if any(f.sentence == sentence and attributed_in_article(article, f) for f in figures(article)):
             continue
         found.append(sentence)
     return found
@@ -104,7 +109,7 @@ def generate(story: Story) -> list[Question]:
             break
         explanation = (f"{outlet.name} states this in its own voice: the paragraph has no hedge, no "
                        f"source and no quotation. Statements like this rest on the outlet's own word.")
-        if hedges_in(paragraph_of(article.text, sentence)) or has_speech_verb(sentence.text):
+        if hedges_in(paragraph_of(article.text, sentence)) or has_reporting_verb(sentence.text):
             continue
         question = _question(story, outlet, article, sentence, FLAT, explanation)
         if question:

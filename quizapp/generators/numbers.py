@@ -12,8 +12,9 @@ from quizapp.generators.details import (
 )
 from quizapp.generators.model import Article, Evidence, Question, Story
 from quizapp.generators.outlets import Outlet, choice_question, names_list, story_outlets
+from quizapp.generators.sourcing import has_reporting_verb, reporting_subject, reporting_words
 from quizapp.generators.speech import NOUN_MARKERS
-from quizapp.generators.text import fold, tokens, word_set
+from quizapp.generators.text import fold, sentences, tokens, word_set
 
 KIND = "numbers"
 SKILL = "numbers"
@@ -89,6 +90,9 @@ def _quantity_label(group: list[Given]) -> str:
     for g in group:
         word = _participle_after_noun(g.article.text, g.figure, ties)
         if word:
+            # "15 per cent contained" is a share, not a count of anything.
+            if fold(g.figure.noun) in ("per cent", "percent"):
+                return f"the percentage {word}"
             return f"the number of {g.figure.noun} {word}"
     for g in group:
         # "Police arrested 23 rioters": the participle stands before the figure.
@@ -157,6 +161,21 @@ def _disagreement_question(story: Story, group: list[Given]) -> Question | None:
     return question if verify.is_sound(question, story) else None
 
 
+def source_of(article: Article, figure: Figure) -> str | None:
+    """Who the figure's sentence credits it to: a speaker ("..., the agency said"), else a named
+    body that opens the sentence with a verb of counting ("The weather service recorded gusts of
+    90 km/h"); "" when the sentence credits no one in any way; None when it credits in a way these
+    rules cannot read with confidence ("put ... at", a pronoun, a source covering another clause)."""
+    source = figure_source(article.text, figure.sentence, figure.start)
+    if source != "":
+        return source
+    found = reporting_subject(figure.sentence.text)
+    if found:
+        subject, verb_end = found
+        return subject if figure.start - figure.sentence.start >= verb_end else None
+    return None if has_reporting_verb(figure.sentence.text) else ""
+
+
 def _sources_in(outlet: Outlet) -> list[str]:
     """Every source the outlet's sentences attribute something to, as written, in text order."""
     found: list[str] = []
@@ -165,8 +184,9 @@ def _sources_in(outlet: Outlet) -> list[str]:
             if has_quotation(article.text, sentence):
                 continue
             a = attribution(sentence.text)
-            if a and fold(a.source) not in {fold(s) for s in found}:
-                found.append(a.source)
+            subject = a.source if a else (reporting_subject(sentence.text) or ("",))[0]
+            if subject and fold(subject) not in {fold(s) for s in found}:
+                found.append(subject)
     return found
 
 
@@ -193,17 +213,51 @@ def _as_choice(source: str) -> str:
     return source[:1].upper() + source[1:]
 
 
+def _counts_other_noun(sentence: str, figure: Figure) -> bool:
+    """Whether a sentence's figure word plainly counts something other than the figure's noun:
+    "put the number of homes destroyed at 140" is not about a figure of firefighters."""
+    figure_words = "|".join(sorted(map(re.escape, reporting_words("figure")), key=len, reverse=True))
+    counted = re.findall(r"\b(?:" + figure_words + r") of (?:the )?([a-z][a-z\-]*)", fold(sentence))
+    noun = singular(fold(figure.noun.split()[-1])) if figure.noun else ""
+    return bool(counted) and noun != "" and all(singular(c) != noun for c in counted)
+
+
+def attributed_in_article(article: Article, figure: Figure) -> bool:
+    """Whether any sentence of the article may credit the figure to someone: one that reports a
+    figure, number, estimate or toll ("The premier gave the evacuation figure on Tuesday"), unless
+    it plainly counts something else, or one with the same number or the same noun and a verb of
+    speech or reporting. An outlet stating a figure flatly may still say whose it is elsewhere."""
+    noun = fold(figure.noun.split()[-1]) if figure.noun else ""
+    for sentence in sentences(article.text):
+        text = sentence.text
+        if not has_reporting_verb(text):
+            continue
+        words = {fold(w) for w in re.findall(r"[\w\-]+", text)}
+        if words & reporting_words("figure") and not _counts_other_noun(text, figure):
+            return True
+        # The same number, with its scale when it has one ("two months" is not "2 million doses").
+        if carries_number(text, figure.value, figure.scale) and sentence.start != figure.sentence.start \
+                and (not figure.scale or fold(figure.scale) in words):
+            return True
+        if noun and sentence.start != figure.sentence.start \
+                and (noun in words or singular(noun) in {singular(w) for w in words}):
+            return True
+    return False
+
+
 def _states_as_fact(article: Article, figure: Figure) -> bool:
-    """The figure's whole paragraph names no source, quotes no one and hedges nothing."""
+    """The figure's whole paragraph names no source, reports nothing, quotes no one and hedges
+    nothing, and no other sentence of the article may say whose figure it is."""
     paragraph = paragraph_of(article.text, figure.sentence)
-    return (figure_source(article.text, figure.sentence, figure.start) == ""
-            and not has_speech_verb(paragraph) and not re.search(r"[\"\u201c\u201d]", paragraph)
-            and not hedges_in(figure.sentence.text))
+    return (source_of(article, figure) == ""
+            and not has_reporting_verb(paragraph) and not re.search(r"[\"\u201c\u201d]", paragraph)
+            and not hedges_in(figure.sentence.text)
+            and not attributed_in_article(article, figure))
 
 
 def _source_question(story: Story, outlet: Outlet, article: Article,
                      figure: Figure) -> Question | None:
-    source = figure_source(article.text, figure.sentence, figure.start)
+    source = source_of(article, figure)
     sentence = figure.sentence.text
     if source is None or (source == "" and not _states_as_fact(article, figure)):
         return None
@@ -236,7 +290,7 @@ def _source_question(story: Story, outlet: Outlet, article: Article,
     question = choice_question(KIND, SKILL, prompt, [key], wrong, explanation,
                                [Evidence(article.id, sentence)])
     # The key holds only if the evidence still reads the same way.
-    if figure_source(article.text, figure.sentence, figure.start) != source:
+    if source_of(article, figure) != source:
         return None
     return question if verify.is_sound(question, story) else None
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quizapp.generators.details import (
-    entries_by_role, phrase_pattern, prose_sentences, role_words, speech_verbs,
+    entries_by_role, has_speech_verb, phrase_pattern, prose_sentences, role_words, speech_verbs,
+    words_of,
 )
 from quizapp.generators.model import Evidence, Question, Story
 from quizapp.generators.outlets import (
@@ -203,6 +204,58 @@ def may_credit_someone(text: str) -> bool:
         return True
     return bool(re.search(r"\b(?:[Aa]ccording to|told|citing)\s+(?:the\s+)?[A-Z]", text)
                 or re.search(r"[A-Z][\w\-]*\s+report(?:s|ed)\b", text))
+
+
+# --- figures credited without a verb of speech ------------------------------------------------
+
+
+def reporting_words(role: str) -> frozenset[str]:
+    """Entries of reporting_verbs.txt of one role: "counts", "gives" or "figure"."""
+    return entries_by_role("reporting_verbs").get(role, frozenset())
+
+
+def has_reporting_verb(text: str) -> bool:
+    """A verb of speech, "according to", or a verb that credits a figure to its subject
+    ("recorded", "estimated", "put ... at", "gave"): the text attributes something to someone."""
+    words = set(words_of(text))
+    return has_speech_verb(text) or bool(words & (reporting_words("counts") | reporting_words("gives")))
+
+
+_SUBJECT_WORD = r"[\w\-'\u2019.]+"
+_SUBJECT_LINKS = frozenset({"the", "a", "an", "of", "and", "for", "on"})
+
+
+@lru_cache(maxsize=1)
+def _reporting_subject_pattern() -> re.Pattern[str]:
+    verbs = "|".join(sorted(map(re.escape, reporting_words("counts")), key=len, reverse=True))
+    aux = r"(?:(?:has|have|had|also|earlier|on \w+)\s+)*"
+    return re.compile(r"^(?P<np>(?:" + _SUBJECT_WORD + r"\s){1,7}?)" + aux + r"(?P<verb>" + verbs + r")\b")
+
+
+def reporting_subject(sentence_text: str) -> tuple[str, int] | None:
+    """(subject, offset where its verb ends) when a sentence opens with a named body and a verb
+    that says it produced the figures after it: "The Meteorological Institute recorded gusts of
+    up to 90 kilometres an hour" gives "The Meteorological Institute". None unless the subject is
+    plainly a name: capitalised words (with "the", "of", "and" between) ending in a capitalised
+    word, an institution or a role, with no pronoun, number or opening adverb."""
+    m = _reporting_subject_pattern().match(sentence_text.strip())
+    if not m:
+        return None
+    np = m.group("np").strip(" ,")
+    words = np.split()
+    low = [fold(w) for w in words]
+    if not words or low[0] in word_set("pronouns") or low[0] in word_set("sentence_openers") \
+            or low[0] in word_set("calendar_words") or re.search(r"\d", np):
+        return None
+    head = low[-1]
+    # A lone first word is capitalised by the sentence alone ("Sales recorded ..."): only an
+    # institution or a role word shows it names someone.
+    named_head = (len(words) > 1 and words[-1][:1].isupper()) or head in word_set("organisation_words") \
+        or head in role_words()
+    plain = all(w[:1].isupper() or fold(w) in _SUBJECT_LINKS for w in words[:-1])
+    if not named_head or not plain or head in _SUBJECT_LINKS:
+        return None
+    return np, m.end() + (len(sentence_text) - len(sentence_text.lstrip()))
 
 
 # --- unnamed sources --------------------------------------------------------------------------

@@ -62,3 +62,29 @@ def test_a_hedge_inside_a_quotation_is_not_the_outlets():
     assert hedging.generate(Story("t", "t", (quoted,))) == []
     (question,) = hedging.generate(Story("t", "t", (plain,)))
     assert key(question) == hedging.HEDGED
+
+
+def _flood_story(*paragraphs: str) -> Story:
+    """Two outlets on an invented flood: the first hedges one claim (so fact-keyed questions may
+    follow) and prints `paragraphs`; the second hedges another."""
+    text = "\n\n".join(["The levee reportedly gave way near the old mill.", *paragraphs])
+    return Story("t", "t", (
+        Article("a", "Valley Wire", "A", text),
+        Article("b", "Hill Post", "B", "Looters allegedly broke into two shops overnight."),
+    ))
+
+
+def fact_keyed(story: Story) -> list[str]:
+    return [q.evidence[0].text for q in hedging.generate(story) if key(q) == hedging.FLAT]
+
+
+def test_a_statement_whose_subject_records_or_gives_a_figure_is_not_fact_without_a_source():
+    plain = "The river burst its banks at dawn near the Marrow bridge."
+    assert fact_keyed(_flood_story(plain)) == [plain]  # the rule still finds plain statements
+    recorded = "The Weather Bureau recorded 140 millimetres of rain at the Marrow dam on Thursday."
+    assert recorded not in fact_keyed(_flood_story(recorded))
+    # A figure the article credits to someone two paragraphs later is not the outlet's own word.
+    lead = "A flood has driven some 7,200 people from their homes in the Marrow valley."
+    assert lead in fact_keyed(_flood_story(lead))
+    credited = _flood_story(lead, "District mayor Ana Holt gave the evacuation figure on Friday.")
+    assert lead not in fact_keyed(credited)

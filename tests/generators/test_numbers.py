@@ -101,3 +101,38 @@ def test_different_quantities_are_not_compared_and_pronoun_sources_are_not_guess
 
 def test_silent_without_figures(story):
     assert numbers.generate(story("library-reopening")) == []
+
+
+def _flood_story(lead: str, *more: str) -> Story:
+    """Two outlets on an invented flood; the first prints `lead`, then each of `more` as its own
+    paragraph, then a named source elsewhere (a wrong choice for "who is the source")."""
+    text = "\n\n".join([lead, *more, "Ranger Tomas Brek said the river was still rising."])
+    return Story("t", "t", (
+        Article("a", "Valley Wire", "A", text),
+        Article("b", "Hill Post", "B", "The river rose overnight, the ranger said."),
+    ))
+
+
+def test_a_figure_credited_elsewhere_in_the_article_is_not_keyed_as_fact():
+    lead = "A flood has driven some 7,200 people from their homes in the Marrow valley."
+    flat = the_one(numbers.generate(_flood_story(lead)), lambda q: "7,200" in q.prompt)
+    assert key(flat) == numbers.AS_FACT  # alone, the sentence is the outlet's own word
+    # Two paragraphs on, the article says whose figure it is: no longer "stated as fact".
+    for credit in ("District mayor Ana Holt gave the evacuation figure on Friday.",
+                   "The district council put the number at some 7,200 on Friday.",
+                   "Police said the people who left were staying with relatives."):
+        found = numbers.generate(_flood_story(lead, credit))
+        assert not [q for q in found if "7,200" in q.prompt and key(q) == numbers.AS_FACT], credit
+    # A figure word that plainly counts something else leaves the figure the outlet's own.
+    other = "Council estimates put the number of bridges destroyed at 3."
+    assert key(the_one(numbers.generate(_flood_story(lead, other)), lambda q: "7,200" in q.prompt)) == numbers.AS_FACT
+
+
+def test_a_named_body_that_records_a_figure_is_its_source_never_no_one():
+    lead = "The Weather Bureau measured 140 millimetres of rain at the Marrow dam on Thursday."
+    question = the_one(numbers.generate(_flood_story(lead)), lambda q: "140 millimetres" in q.prompt)
+    assert key(question) == "The Weather Bureau"
+    assert numbers.AS_FACT in question.choices and question.evidence[0].text == lead
+    # A subject that is not plainly a name is not guessed, and not called "no one" either.
+    vague = "Gauges upstream recorded 140 millimetres of rain at the Marrow dam on Thursday."
+    assert not [q for q in numbers.generate(_flood_story(vague)) if "140 millimetres" in q.prompt]

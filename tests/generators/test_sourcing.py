@@ -90,3 +90,33 @@ def test_a_photo_credit_is_not_a_credit_for_the_account():
 
 def test_silent_without_credits_or_unnamed_sources(story):
     assert sourcing.generate(story("library-reopening")) == []
+
+
+def test_vague_attributions_are_neither_keyed_nor_offered_as_naming_everyone():
+    def story(*vague: str) -> Story:
+        return Story("t", "t", (
+            Article("a", "Valley Wire", "A", "Sources said the levee had not been inspected for years."),
+            Article("b", "Hill Post", "B", "Mayor Ana Holt said the bridge would stay closed. " + " ".join(vague)),
+            Article("c", "Dale Times", "C", "Ranger Tomas Brek said the river was still rising."),
+            Article("d", "Marsh Daily", "D", "Engineer Lise Moor said the pumps were working."),
+        ))
+    (plain,) = [q for q in sourcing.generate(story()) if "unnamed" in q.prompt]
+    assert keys(plain) == {"Valley Wire"} and "Hill Post" in plain.choices  # names everyone: wrong
+    for vague in ("Local media reported that at least 30 houses had been destroyed.",
+                  "Scientists say floods are becoming more frequent.",
+                  "Witnesses said the water rose within minutes.",
+                  "It is understood the pumps failed overnight.",
+                  "Experts said the levee was too low."):
+        (question,) = [q for q in sourcing.generate(story(vague)) if "unnamed" in q.prompt]
+        assert keys(question) == {"Valley Wire"}
+        assert "Hill Post" not in question.choices, vague  # maybe unnamed: neither key nor wrong
+
+
+def test_an_outlet_with_vague_attributions_is_not_offered_an_unnamed_source_as_wrong():
+    s = Story("t", "t", (
+        Article("a", "Valley Wire", "A", "The levee broke on Friday, Reuters reported. "
+                "Local media reported that at least 30 houses had been destroyed."),
+        Article("b", "Hill Post", "B", "The levee broke on Friday, AFP reported."),
+    ))
+    question = next(q for q in sourcing.generate(s) if q.prompt.startswith("Which news agency or outlet does Valley Wire"))
+    assert keys(question) == {"Reuters"} and sourcing.UNNAMED not in question.choices
