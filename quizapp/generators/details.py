@@ -208,11 +208,14 @@ class Figure:
     sentence: Sentence
     start: int  # offsets of the number in the article text
     end: int
+    rate: str = ""  # the span a rate is per, as written: "an hour" of "90 kilometres an hour"
+    tail: int = 0  # offset where the number, its noun and its rate end
 
     @property
     def short(self) -> str:
-        """Number and head noun only: "212 passengers", "30 per cent", "$2,400"."""
-        return f"{self.number} {self.noun}".strip()
+        """Number and head noun only, with any rate: "212 passengers", "30 per cent", "$2,400",
+        "90 kilometres an hour"."""
+        return " ".join(part for part in (self.number, self.noun, self.rate) if part)
 
     @property
     def qualified(self) -> str:
@@ -228,8 +231,14 @@ class Figure:
     def noun_key(self) -> str:
         return singular(self.noun.split()[-1]) if self.noun else ""
 
+    @property
+    def rate_key(self) -> str:
+        return singular(self.rate.split()[-1]) if self.rate else ""
+
     def same_count(self, other: Figure) -> bool:
-        return self.value == other.value and self.scale == other.scale and self.noun_key == other.noun_key
+        """Same number counting the same thing; "90 kilometres" is not "90 kilometres an hour"."""
+        return self.value == other.value and self.scale == other.scale \
+            and self.noun_key == other.noun_key and self.rate_key == other.rate_key
 
 
 def singular(noun: str) -> str:
@@ -309,7 +318,7 @@ def _head_noun(text: str, sentence: Sentence, after: int) -> str:
 
 def _unit_after(text: str, end: int) -> tuple[str, int]:
     rest = fold(text[end:end + 24])
-    for unit in sorted(detail_words("unit"), key=len, reverse=True):
+    for unit in sorted(detail_words("unit") | detail_words("rate"), key=len, reverse=True):
         m = re.match(r"\s*" + re.escape(unit) + r"(?![\w])", rest) if unit != "%" else re.match(r"%", rest)
         if m:
             return ("per cent" if unit in ("%", "percent", "per cent") else unit), end + m.end()
@@ -340,10 +349,76 @@ def _figures_in(article_id: str, text: str) -> tuple[Figure, ...]:
                 noun = _head_noun(text, sentence, end)
                 if not noun:
                     continue
+                end = _end_of_word(text, noun.split()[-1], end, sentence.end)
+            rate, end = _rate_after(text, end, sentence.end)
             number = text[m.start():m.end()] + (text[m.end():m.end() + scale_m.end()] if scale_m else "")
             found.append(Figure(article_id, value, scale, number, _qualifier_before(text, m.start()),
-                                noun, sentence, m.start(), m.end()))
+                                noun, sentence, m.start(), m.end(), rate, end))
     return tuple(found)
+
+
+def _end_of_word(text: str, word: str, start: int, stop: int) -> int:
+    """The offset just after the first whole `word` in text[start:stop] (`start` if absent)."""
+    m = re.compile(r"(?<![\w])" + re.escape(word) + r"(?![\w])").search(text, start, stop)
+    return m.end() if m else start
+
+
+@lru_cache(maxsize=1)
+def _rate_pattern() -> re.Pattern[str]:
+    """"an hour", "per day", "a year", "/h" after a figure's noun: what the figure is a rate of.
+    "a year ago" is a moment, not a rate."""
+    time = detail_words("time")
+    spans = sorted(w for w in time if w.isalpha() and any(x != w and singular(x) == w for x in time))
+    span = "(?:" + "|".join(spans) + ")"
+    return re.compile(r"(?:\s+(?:an?|per|each|every)\s+" + span + r"|\s*/\s*(?:h|hr|" + span + r"))"
+                      r"(?![\w/])(?!\s+(?:ago|earlier|later|before|after|old|long|in|of)(?![\w]))")
+
+
+def _rate_after(text: str, end: int, stop: int) -> tuple[str, int]:
+    m = _rate_pattern().match(fold(text[end:stop]))
+    if not m:
+        return "", end
+    return text[end:end + m.end()].strip().lstrip("/").strip(), end + m.end()
+
+
+def counted_words(text: str, figure: Figure) -> str | None:
+    """What a figure with a noun that says nothing of it counts ("400 people", "40 per cent"):
+    the few words right after it, up to a clause break ("sleeping on camp beds", "contained",
+    "of the dual-use items"). "" when the noun says enough by itself; None when no short clean
+    phrase follows, so the figure cannot be asked about."""
+    if fold(figure.noun) not in detail_words("generic"):
+        return ""
+    end = figure.tail or figure.end
+    minor = stopwords() | word_set("function_words")
+    words: list[str] = []  # up to the first clause break
+    for tok in tokens(text, end, figure.sentence.end):
+        low = tok.lower
+        if not tok.is_word or any(ch.isdigit() for ch in tok.text) or low in _CLAUSE_BREAKS \
+                or low in speech_verbs() or (tok.is_capitalised and words and fold(words[-1]) not in minor):
+            break  # "items Russia needs": a capital after a noun starts a clause of its own
+        words.append(tok.text)
+    run = []
+    for word in words:
+        if len(run) == MAX_COUNTED_WORDS or (fold(word) not in minor and
+                                             sum(fold(w) not in minor for w in run) == MAX_CONTENT_WORDS):
+            break
+        run.append(word)
+    # Cut short, the phrase ends where a little word starts the next part ("camp beds | at the").
+    while run and len(run) < len(words) and fold(words[len(run)]) not in minor:
+        run.pop()
+    while run and fold(run[-1]) in minor:
+        run.pop()
+    if not run or not run[0][:1].islower():
+        return None
+    return " ".join(run)
+
+
+MAX_COUNTED_WORDS = 7
+MAX_CONTENT_WORDS = 3
+# Words that open a new clause: what follows no longer says what the figure counts.
+_CLAUSE_BREAKS = frozenset({"and", "or", "but", "nor", "that", "which", "who", "whom", "whose",
+                            "while", "whereas", "as", "because", "since", "when", "after", "before",
+                            "until", "if", "than", "though", "although", "so", "yet", "where"})
 
 
 def figures(article: Article) -> tuple[Figure, ...]:
@@ -511,6 +586,111 @@ def may_mention(text: str, name: Name) -> bool:
                     difflib.SequenceMatcher(None, word, low).ratio() >= 0.8:
                 return True
     return False
+
+
+# --- names a question may ask about ----------------------------------------------------------
+
+
+def askable_name(story: Story, name: Name) -> str | None:
+    """How a question should write `name`, or None when it is no name to ask about: the
+    publisher's own credit, dateline or initials ("(NPA) -", "© 2025 X"), a unit or a date
+    ("Celsius", "Aug"), or a word that only ever modifies a place noun after it, which is asked
+    about as the whole phrase ("the Lindvall school sports hall") when every use agrees."""
+    if is_publisher_credit(story, name) or is_measure_or_date(story, name):
+        return None
+    phrases = {fold(p): p for p in (_place_phrase(text, start, end) for text, start, end
+                                    in _occurrences(story, name.text))}
+    if "" in phrases or not phrases:
+        return name.text  # used as a name by itself somewhere
+    if len(phrases) != 1:
+        return None
+    return "the " + next(iter(phrases.values()))
+
+
+def _occurrences(story: Story, name: str) -> list[tuple[str, int, int]]:
+    """(text, start, end) of every whole-word use of `name` in the story's articles, as written."""
+    pattern = re.compile(r"(?<![\w])" + re.escape(name) + r"(?![\w])")
+    return [(a.text, m.start(), m.end()) for a in story.articles for m in pattern.finditer(a.text)]
+
+
+def is_publisher_credit(story: Story, name: Name) -> bool:
+    """Whether `name` is how an outlet signs its own copy: the initials of an outlet's name or a
+    label of its web address ("NPA" for "Norvessa Press Agency", npa.example), or a name used
+    only in credit lines: a dateline's "(X) -", a wire slug ("X-FIRE/..."), a copyright or
+    staff credit, a byline or a photo credit."""
+    key = fold(name.text).replace(".", "")
+    if _is_acronym(name.text.replace(".", "")) and key in _publisher_marks(story):
+        return True
+    found = _occurrences(story, name.text)
+    return bool(found) and all(_in_credit(text, start, end) for text, start, end in found)
+
+
+def _publisher_marks(story: Story) -> frozenset[str]:
+    """Short forms an outlet goes by: initials of its name (with and without a leading "The")
+    and the labels of its articles' web addresses."""
+    marks = set()
+    for article in story.articles:
+        words = [w for w in re.findall(r"[^\W_][\w'\u2019&-]*", article.outlet) if w[:1].isupper()]
+        for start in (0, 1):
+            if len(words) - start >= 2:
+                marks.add(fold("".join(w[0] for w in words[start:])))
+        host = re.sub(r"^[a-z]+://", "", fold(article.url)).split("/")[0]
+        marks.update(label for label in host.split(".")[:-1] if label != "www")
+    return frozenset(marks)
+
+
+def _in_credit(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:] if line_end < 0 else text[line_start:line_end]
+    before, after = text[line_start:start], text[end:line_start + len(line)]
+    folded = fold(line).strip()
+    if folded.startswith(("\u00a9", "(c) ", "copyright")) or "all rights reserved" in folded \
+            or _is_staff_credit(line):
+        return True
+    if folded.startswith("by ") and len(folded.split()) <= 8 and not folded.endswith("."):
+        return True  # a byline
+    if re.search(r"\(\s*$", before) and re.match(r"\s*\)\s*[-\u2013\u2014]", after):
+        return True  # a dateline: "BRENNICK, Aug 11 (NPA) -"
+    chunk = re.search(r"\S*$", before).group() + text[start:end] + re.match(r"\S*", after).group()
+    if re.search(r"[-/]", chunk) and not re.search(r"[a-z]", chunk):
+        return True  # a wire slug: "NPA-WILDFIRE/ALDERMOOR"
+    captions = entries_by_role("credit_words").get("caption", frozenset())
+    return any(re.search(r"(?<![\w])" + re.escape(c) + r"\s*:", fold(before)) for c in captions)
+
+
+def is_measure_or_date(story: Story, name: Name) -> bool:
+    """Whether `name` is a unit ("Celsius"), a month or weekday ("Aug", "Tues"), or a word only
+    ever written right after a figure ("39 degrees Celsius", "12 Kelvin"): no name either way."""
+    words = [fold(possessive_stripped(w)) for w in name.parts]
+    calendar = word_set("calendar_words")
+    weekdays = [c for c in calendar if c.endswith("day") and c not in detail_words("vague")]
+    if all(w in detail_words("measure") or w in calendar
+           or (3 <= len(w) <= 4 and any(c.startswith(w) for c in weekdays)) for w in words):
+        return True
+    found = _occurrences(story, name.text)
+    measures = "|".join(re.escape(m) for m in sorted(detail_words("measure"), key=len, reverse=True))
+    after_figure = re.compile(r"\d[\d,.]*\s*(?:(?:" + measures + r")\s+)?$")
+    return bool(found) and all(after_figure.search(fold(text[max(0, start - 40):start]))
+                               for text, start, _ in found)
+
+
+def _place_phrase(text: str, start: int, end: int) -> str:
+    """The name at text[start:end] with the lower-case words after it when they end in a place
+    or body noun ("Lindvall school sports hall"); "" when the name stands by itself there."""
+    if not re.search(r"(?<![\w])the\s+$", fold(text[max(0, start - 8):start])):
+        return ""
+    heads = detail_words("place") | word_set("organisation_words")
+    run, last = [], -1
+    for tok in tokens(text, end, min(len(text), end + 80)):
+        if not tok.is_word or not tok.text[:1].islower() or tok.lower in stopwords() or len(run) == 4:
+            break
+        run.append(tok)
+        if tok.lower in heads or singular(tok.lower) in heads:
+            last = len(run)
+    if last < 0:
+        return ""
+    return text[start:run[last - 1].end]
 
 
 def sentence_naming(text: str, name: str) -> Sentence | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Callable
 
 from quizapp.generators.details import (
-    Figure, Name, carries_number, count_in, figures, may_mention, names_word,
+    Figure, Name, askable_name, carries_number, count_in, counted_words, figures, may_mention,
+    names_word,
 )
 from quizapp.generators.model import Question, Story
 from quizapp.generators.outlets import (
@@ -35,13 +36,42 @@ def story_figures(story: Story, outlets: tuple[Outlet, ...]) -> list[Figure]:
     return found
 
 
-def _as_printed(spread: Spread, figure: Figure) -> list[str]:
-    """Each keyed outlet's count as its evidence prints it, qualifier kept ("more than 30 lorries")."""
+def _as_printed(spread: Spread, figure: Figure) -> list[str] | None:
+    """Each keyed outlet's count as its evidence prints it, qualifier kept ("more than 30 lorries")
+    and, for a noun that says nothing ("400 people", "40 per cent"), the words saying what it
+    counts ("40 per cent contained"); None when one of them has no such words."""
     printed = []
     for passage in spread.evidence:
         found = count_in(passage.text, figure)
-        printed.append(found.qualified if found is not None else figure.short)
+        if found is None:
+            return None
+        what = counted_words(passage.text, found)
+        if what is None:
+            return None
+        printed.append(f"{found.qualified} {what}".strip())
     return printed
+
+
+def _bare(spread: Spread, figure: Figure) -> str | None:
+    """The figure without qualifier, with the words saying what it counts that every keyed
+    outlet prints after it (the longest shared run), or None when they share none it needs."""
+    runs = []
+    for passage in spread.evidence:
+        found = count_in(passage.text, figure)
+        what = counted_words(passage.text, found) if found is not None else None
+        if what is None:
+            return None
+        runs.append(what.split())
+    shared = []
+    for words in zip(*runs):
+        if len({fold(w) for w in words}) != 1:
+            break
+        shared.append(words[0])
+    while shared and counted_words(" ".join([figure.short, *shared]) + ".", figure) is None:
+        shared.pop()
+    if any(runs) and not shared:
+        return None
+    return " ".join([figure.short, *shared])
 
 
 def _carriers_question(story: Story, spread: Spread, wrong: list[Outlet], prompt: str,
@@ -57,10 +87,14 @@ def _figure_question(story: Story, figure: Figure, spread: Spread) -> Question |
     keys = list(spread.carriers)
     wrong = distractors(list(spread.lackers), figure.short)
     printed = _as_printed(spread, figure)
+    if printed is None:
+        return None  # "40 per cent" of what? No outlet says in a few clean words.
     # "more than 30 lorries" is not "30 lorries": keep the qualifier the keyed outlets print; when
     # they print different ones ("48" and "at least 48"), ask about the bare figure they share.
     alike = len({fold(p) for p in printed}) == 1
-    shown = printed[0] if alike else figure.short
+    shown = printed[0] if alike else _bare(spread, figure)
+    if shown is None:
+        return None
     prompt = f"{which_outlets(len(keys))} reported {shown}?{choose_all(len(keys))}"
     if alike:
         given = f"{names_list([o.name for o in keys])} {'gives' if len(keys) == 1 else 'give'} {shown}"
@@ -69,14 +103,21 @@ def _figure_question(story: Story, figure: Figure, spread: Spread) -> Question |
     explanation = (f"Cross-check figures between outlets: {given}, while "
                    f"{names_list([o.name for o in wrong])} never mention the number {figure.number} at all.")
     return _carriers_question(story, spread, wrong, prompt, explanation,
-                              lambda passage: _prints(passage, figure, shown),
+                              lambda passage: _prints(passage, figure, shown, alike),
                               lambda outlet: not carries_number(outlet.text, figure.value, figure.scale))
 
 
-def _prints(passage: str, figure: Figure, shown: str) -> bool:
-    """Whether the passage gives the count as the prompt shows it, qualifier and all."""
+def _prints(passage: str, figure: Figure, shown: str, qualified: bool) -> bool:
+    """Whether the passage gives the count as the prompt shows it: qualifier (when the prompt
+    keeps one), number, noun, rate and the words saying what it counts."""
     found = count_in(passage, figure)
-    return found is not None and (shown == figure.short or fold(found.qualified) == fold(shown))
+    if found is None:
+        return False
+    what = counted_words(passage, found)
+    if what is None:
+        return False
+    as_printed = f"{found.qualified if qualified else found.short} {what}".strip()
+    return fold(as_printed) == fold(shown) or (not qualified and fold(as_printed).startswith(fold(shown) + " "))
 
 
 def _name_question(story: Story, name: Name, spread: Spread) -> Question | None:
@@ -111,6 +152,9 @@ def generate(story: Story) -> list[Question]:
             questions.append(question)
     name_questions = []
     for name in distinctive_names(story, outlets):
+        # Only a name asked as written: no publisher's credit, unit, date or fragment of a place.
+        if askable_name(story, name) != name.text:
+            continue
         spread = name_spread(outlets, name)
         # Names one outlet alone carries, or all but one leave out, belong to the omission kind.
         if len(spread.carriers) < 2 or len(spread.lackers) < 2:

@@ -43,7 +43,8 @@ def test_seed_asks_which_outlets_reported_155_nationals(seed_story, questions):
 
 def test_seed_keeps_the_qualifier_its_one_outlet_prints(seed_story, questions):
     question = the_one(questions(seed_story), mentioning="80 per cent")
-    assert question.prompt == "Which outlet reported nearly 80 per cent?"
+    # "per cent" says nothing of what is counted: the words after it that do go with it.
+    assert question.prompt == "Which outlet reported nearly 80 per cent of the dual-use items?"
     assert keys(question) == {"Newszop"}
 
 
@@ -83,14 +84,15 @@ def test_every_question_is_proven_by_its_evidence_and_its_wrong_outlets(seed_sto
 def test_a_qualifier_stays_and_differing_qualifiers_give_the_bare_figure():
     story = Story("t", "t", (
         Article("a", "North Wire", "A", "More than 50 ships were waiting at anchor off the port on Tuesday."),
-        Article("b", "South Post", "B", "About 4,000 people joined the march to the ministry, police said."),
+        Article("b", "South Post", "B", "About 4,000 people marched to the ministry, police said."),
         Article("c", "East Times", "C", "Police said about 4,000 people marched to the ministry."),
         Article("d", "West Daily", "D", "At least 48 lorries were stuck at the border crossing on Friday."),
         Article("e", "Hill Review", "E", "Drivers said 48 lorries waited at the border crossing on Friday."),
     ))
     prompts = {q.prompt: keys(q) for q in outlet_detail.generate(story)}
     assert prompts["Which outlet reported more than 50 ships?"] == {"North Wire"}
-    assert prompts["Which outlets reported about 4,000 people? Choose all that apply."] == {"South Post", "East Times"}
+    assert prompts["Which outlets reported about 4,000 people marched to the ministry? Choose all that apply."] \
+        == {"South Post", "East Times"}
     assert prompts["Which outlets reported 48 lorries? Choose all that apply."] == {"West Daily", "Hill Review"}
     assert not [p for p in prompts if re.search(r"reported (50|4,000) ", p)]
 
@@ -130,3 +132,39 @@ def test_articles_sharing_an_outlet_count_as_one_and_unnamed_ones_are_never_choi
 
 def test_same_story_same_questions():
     assert outlet_detail.generate(load_story(SEED)) == outlet_detail.generate(load_story(SEED))
+
+
+def test_a_rate_keeps_what_it_is_per():
+    story_ = Story("t", "t", (
+        Article("a", "North Wire", "A", "Forecasters said winds of 70 kilometres an hour battered the coast on Friday."),
+        Article("b", "South Post", "B", "Gusts of 110 km/h tore roofs from sheds along the coast."),
+        Article("c", "East Times", "C", "The coast road was closed on Friday as the storm arrived."),
+    ))
+    prompts = {q.prompt: keys(q) for q in outlet_detail.generate(story_)}
+    assert prompts == {"Which outlet reported 70 kilometres an hour?": {"North Wire"},
+                       "Which outlet reported 110 km/h?": {"South Post"}}
+
+
+def test_a_count_of_people_or_a_share_says_what_it_counts_or_is_not_asked():
+    story_ = Story("t", "t", (
+        Article("a", "North Wire", "A", "Roughly 300 people queued outside the clinic on Monday morning. "
+                "The harvest is 25 per cent smaller than planned, the cooperative said."),
+        Article("b", "South Post", "B", "Fees at the clinic have risen by 12 per cent since 2019, staff said. "
+                "About 60 people, 9 nurses among them, signed the letter."),
+        Article("c", "East Times", "C", "The clinic opened its doors early on Monday morning."),
+    ))
+    prompts = {q.prompt: keys(q) for q in outlet_detail.generate(story_)}
+    assert prompts["Which outlet reported roughly 300 people queued outside the clinic?"] == {"North Wire"}
+    assert prompts["Which outlet reported 25 per cent smaller?"] == {"North Wire"}
+    # "12 per cent since 2019" and "60 people, ..." never say in a few words what they count.
+    assert not [p for p in prompts if re.search(r"\b(12|60)\b", p)], prompts
+    assert not [p for p in prompts if p.endswith(("people?", "per cent?"))], prompts
+
+
+def test_outlets_printing_different_words_for_what_a_vague_count_counts_give_no_question():
+    story_ = Story("t", "t", (
+        Article("a", "North Wire", "A", "About 4,000 people joined the march to the ministry, police said."),
+        Article("b", "South Post", "B", "Police said about 4,000 people marched to the ministry."),
+        Article("c", "East Times", "C", "The ministry was closed to visitors on Sunday afternoon."),
+    ))
+    assert outlet_detail.generate(story_) == []
