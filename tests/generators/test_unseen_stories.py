@@ -18,7 +18,12 @@ from quizapp.generators import generate_questions, load_story
 from quizapp.generators.model import Question, Story
 
 STORIES = Path(__file__).resolve().parent.parent / "stories"
-SLUGS = ("unseen-dam-collapse", "unseen-port-strike", "unseen-wildfire-evacuation")
+SLUGS = (
+    "unseen-dam-collapse",
+    "unseen-port-strike",
+    "unseen-wildfire-evacuation",
+    "unseen-hospital-data-breach",
+)
 # The seed story goes through the same independent key checks as the unseen ones.
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "beijing-denies-chinese-fighters"
 
@@ -334,6 +339,112 @@ EXPECTED = {
             ],
         },
     },
+    "unseen-hospital-data-breach": {
+        "lpa-wire": {
+            "outlet": "Lestrian Press Association",
+            "date": "2025-11-18",
+            "debris": [
+                "LPA-HEALTH-CYBER/HARWICK",
+                "adds regulator, researcher comments",
+                "Priority: Urgent",
+                "Words: 440",
+                "Not for redistribution",
+                "outlet: Lestrian Press Association",
+            ],
+            "debris_lines": ["By Oskar Brenn"],
+            "kept": [
+                "A ransomware gang has claimed responsibility for a cyberattack that has crippled "
+                "computer systems at Harwick Valley Health since Friday",
+                "\"Patient care is our first priority, and we will not pay criminals,\" chief "
+                "executive Dr Teresa Valdane said in a statement.",
+                "A senior health ministry official, who asked not to be named because the "
+                "investigation is ongoing",
+                "Under Lestrian law, the network could be fined up to 4 per cent of its annual budget.",
+                "The hackers have given the network until Friday to pay.",
+            ],
+        },
+        "byteline": {
+            "outlet": "ByteLine",
+            "date": "2025-11-19",
+            "debris": [
+                "We use cookies",
+                "Manage preferences",
+                "Trending: Patch Tuesday roundup",
+                "Best VPNs of 2025",
+                "4 min read",
+                "Share on X",
+                "Image: ByteLine",
+                "Get the ByteLine Security Brief",
+                "every Tuesday",
+                "More from Security",
+                "Router maker ships emergency firmware fix",
+                "All rights reserved",
+                "Tags: ransomware",
+                "trackPageview",
+                "trackShare",
+                "adloader",
+            ],
+            "debris_lines": ["Advertisement", "Sign in"],
+            "kept": [
+                "and it wants 150 bitcoin (roughly $9.6 million at current prices)",
+                "The claims could not be independently verified.",
+                "Commissioner Anselm Kirby's message was blunt: \"Hospitals hold the most sensitive "
+                "data there is, and they have to protect it accordingly.\"",
+                "the intruders had been inside the network for at least 11 days",
+                # The list items are content: advice only this outlet gives in this form.
+                "Watch for phishing emails and calls that claim to come from the hospital.",
+                "With reporting from Reuters.",
+            ],
+        },
+        "ostvale-courier": {
+            "outlet": "The Ostvale Courier",
+            "date": "2025-11-21",
+            "debris": [
+                "News | Health | Dunmore",
+                "Reading time: 4 minutes",
+                "Share this article",
+                "Subscribe to the Courier",
+                "your first month free",
+                "Most read",
+                "Dunmore bypass delayed again",
+                "Ostvale Rovers sign new goalkeeper",
+                "outlet: The Ostvale Courier",
+            ],
+            "debris_lines": ["Advertisement"],
+            "kept": [
+                "Patients across Ostvale are still being sent home or redirected as a cyberattack "
+                "on Harwick Valley Health enters its eighth day",
+                "\"I turned up at seven in the morning and there was a handwritten sign on the "
+                "door,\" Fellowes said.",
+                "Declan Mure, called the breach \"a scandal waiting to happen\"",
+                "Kelby Infirmary says it has added two evening dialysis shifts",
+                "Additional reporting by LPA.",
+            ],
+        },
+        "ward-notes": {
+            "outlet": "Ward Notes",
+            "date": "2025-11-23",
+            "debris": [
+                "5 min read",
+                "Subscribe to get it in your inbox",
+                "Forwarded this?",
+                "buy me a coffee",
+                "Bluesky",
+                "Copy link",
+                "outlet: Ward Notes",
+            ],
+            "debris_lines": [],
+            "kept": [
+                "Ten days after the extortionists got into Harwick Valley Health, the network says "
+                "roughly two-thirds of its systems are back.",
+                "\"They've dumped about 40,000 records so far,\" she said.",
+                "told me about the morning he found his unit closed: \"I turned up at 7am and "
+                "there was a handwritten note on the door. Nobody could tell me anything.\"",
+                "A ward clerk at Dunmore General, who did not want her name used",
+                "The network's helpline is open 8am to 8pm on 0800 555 0192.",
+            ],
+        },
+    },
 }
 
 QUOTE_MARKS = str.maketrans(
@@ -512,7 +623,8 @@ def test_outlet_questions_key_the_outlets_that_carry_the_detail(slug):
             continue
         keyed = {question.choices[i] for i in question.answer}
         others = set(question.choices) - keyed
-        negated = bool(NEGATION.search(question.prompt))
+        # A "not" inside the quoted words (“We will not pay”) does not make it an omission question.
+        negated = bool(NEGATION.search(QUOTED.sub(" ", question.prompt)))
         evidence_outlets = {outlet_of.get(e.article) for e in question.evidence}
         if not negated:
             for outlet in sorted(keyed - evidence_outlets):
@@ -734,4 +846,33 @@ def test_statements_keyed_as_unsourced_have_no_source_in_sight(slug):
                     given = numbers_in(normalise(sentence))
                     if not given or given & wanted:
                         problems.append(f"the article says who gave the figure: {describe(question)}")
+    assert not problems, "\n".join(problems)
+
+
+# Ways an article signals that it hides a source's name, written here independently of the
+# generators' own lists.
+ANONYMOUS = re.compile(
+    r"did not want (?:her|his|their) name used|declined to be (?:named|identified)|"
+    r"asked not to be (?:named|identified)|on condition of anonymity|speaking anonymously|"
+    r"who (?:was|were) not authori[sz]ed to speak|\b(?:an?|one|two|several) (?:senior |former |"
+    r"local |government |ministry |hospital |police |unnamed )?(?:official|source|employee|clerk|"
+    r"worker|contractor|insider)s? (?:said|told|says)",
+    re.IGNORECASE,
+)
+UNNAMED_PROMPT = re.compile(r"unnamed (?:official|source)", re.IGNORECASE)
+
+
+def test_outlets_offered_as_naming_every_source_hide_no_name(slug):
+    """'Which outlets rely on an unnamed source?': an outlet offered as a wrong answer must not
+    itself quote someone it declines to name."""
+    story = story_for(slug)
+    texts = outlet_texts(story)
+    problems = []
+    for question in questions_for(slug):
+        if not (UNNAMED_PROMPT.search(question.prompt) and is_outlet_question(story, question)):
+            continue
+        for index, outlet in enumerate(question.choices):
+            match = ANONYMOUS.search(texts[outlet])
+            if index not in question.answer and match:
+                problems.append(f"{outlet!r} hides a name too ({match.group(0)!r}): {describe(question)}")
     assert not problems, "\n".join(problems)
