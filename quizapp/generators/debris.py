@@ -56,14 +56,24 @@ class _Vocabulary:
     labels: re.Pattern[str] | None  # matches at the start of a folded line
     phrases: re.Pattern[str] | None  # matches anywhere in a folded line
     actions: re.Pattern[str] | None  # matches a call-to-action link's opening words
+    self_description: re.Pattern[str] | None  # "<X> is a free weekly newsletter"
+    calls: re.Pattern[str] | None  # "subscribe", "sign up", "in your inbox"
+
+
+# Between "is a" and the publication noun: a few describing words ("free weekly", "reader-funded").
+_DESCRIBING_WORDS = r"(?:[\w'\u2019\-]+,?\s+){0,4}?"
 
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
-    lines, labels, phrases, actions = set(), [], [], []
+    lines, labels, phrases, actions, selves, calls = set(), [], [], [], [], []
     for entry in word_list("debris"):
         entry = fold(entry)
-        if entry.startswith("..."):
+        if entry.startswith("@self "):
+            selves.append(entry[6:].strip())
+        elif entry.startswith("@call "):
+            calls.append(entry[6:].strip())
+        elif entry.startswith("..."):
             phrases.append(entry[3:].strip())
         elif entry.endswith("..."):
             actions.append(entry[:-3].strip())
@@ -72,7 +82,10 @@ def _vocabulary() -> _Vocabulary:
         else:
             lines.add(_key(entry))
     return _Vocabulary(frozenset(lines), _alternatives(labels, r"^"),
-                       _alternatives(phrases, r"(?<!\w)"), _alternatives(actions, r"^", r"(?!\w)"))
+                       _alternatives(phrases, r"(?<!\w)"), _alternatives(actions, r"^", r"(?!\w)"),
+                       _alternatives(selves, r"(?<!\w)(?:is|are|'s)\s+(?:a|an|your)\s+" + _DESCRIBING_WORDS,
+                                     r"s?(?!\w)"),
+                       _alternatives(calls, r"(?<!\w)"))
 
 
 def _alternatives(entries: list[str], before: str, ending: str | None = None) -> re.Pattern[str] | None:
@@ -335,6 +348,8 @@ def _debris_reason(raw: str, text: str, found: _Found) -> str:
         return "appeal or notice"
     if _COPYRIGHT.match(text):
         return "copyright"
+    if short and _describes_itself(folded, vocabulary):
+        return "self-promotion"
     byline = _BYLINE.match(text)
     if byline and not ends_sentence(text.rstrip(")")) and len(words) <= 15:
         who = _author(byline.group("who"))
@@ -359,6 +374,14 @@ def _debris_reason(raw: str, text: str, found: _Found) -> str:
     if _SLASH_CREDIT.match(text):
         return "photo credit"
     return ""
+
+
+def _describes_itself(folded: str, vocabulary: _Vocabulary) -> bool:
+    """A short paragraph in which a publication says what it is ("... is a free weekly
+    newsletter about ...") and asks readers to subscribe, sign up or donate: its promotion box.
+    A newsletter in the news ("The council's weekly newsletter told residents ...") is neither."""
+    return bool(vocabulary.self_description and vocabulary.calls
+                and vocabulary.self_description.search(folded) and vocabulary.calls.search(folded))
 
 
 # --- the article -------------------------------------------------------------------------------

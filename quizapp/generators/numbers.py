@@ -90,17 +90,28 @@ def _quantity_label(group: list[Given]) -> str:
     for g in group:
         word = _participle_after_noun(g.article.text, g.figure, ties)
         if word:
-            # "15 per cent contained" is a share, not a count of anything.
-            if fold(g.figure.noun) in ("per cent", "percent"):
-                return f"the percentage {word}"
-            return f"the number of {g.figure.noun} {word}"
+            return _label(g.figure, word)
     for g in group:
         # "Police arrested 23 rioters": the participle stands before the figure.
         before = _action_stems(g.article.text, g.figure)
         for key in sorted(ties):
             if before.get(key, "").endswith("ed"):
-                return f"the number of {g.figure.noun} {before[key]}"
+                return _label(g.figure, before[key])
     return ""
+
+
+def _label(figure: Figure, participle: str) -> str:
+    """How a prompt names the quantity: "the percentage contained" for a share, "the amount
+    demanded" for money, "the number of people killed" for a count; "" when no clean noun phrase
+    can be written (a prompt with a blank where the noun should be is never asked)."""
+    noun = " ".join(figure.noun.split())
+    if not participle.strip():
+        return ""
+    if fold(noun) in ("per cent", "percent"):
+        return f"the percentage {participle}"  # "15 per cent contained" is a share, not a count
+    if figure.number[:1] in "$\u20ac\u00a3" or not noun:
+        return f"the amount {participle}" if figure.number[:1] in "$\u20ac\u00a3" else ""
+    return f"the number of {noun} {participle}"
 
 
 def _time_words(sentence: str) -> frozenset[str]:
@@ -148,6 +159,8 @@ def _disagreement_question(story: Story, group: list[Given]) -> Question | None:
     if carries_count(asked.figure.sentence.text, asked.figure) is None:
         return None
     prompt = f"What figure does {asked.outlet.name} give for {label}?"
+    if "  " in prompt or " ?" in prompt:
+        return None
     evidence = [Evidence(asked.article.id, asked.figure.sentence.text)]
     evidence += [Evidence(g.article.id, g.figure.sentence.text) for g in wrong]
     others_text = "; ".join(
@@ -167,13 +180,36 @@ def source_of(article: Article, figure: Figure) -> str | None:
     90 km/h"); "" when the sentence credits no one in any way; None when it credits in a way these
     rules cannot read with confidence ("put ... at", a pronoun, a source covering another clause)."""
     source = figure_source(article.text, figure.sentence, figure.start)
+    if source is None:
+        return None
     if source != "":
+        found = attribution(figure.sentence.text)
+        if found is not None and found.covers == "after" \
+                and _another_clause_between(figure.sentence.text, found.end, figure.start - figure.sentence.start):
+            return None
         return source
     found = reporting_subject(figure.sentence.text)
     if found:
         subject, verb_end = found
-        return subject if figure.start - figure.sentence.start >= verb_end else None
+        offset = figure.start - figure.sentence.start
+        if offset < verb_end or _another_clause_between(figure.sentence.text, verb_end, offset):
+            return None
+        return subject
     return None if has_reporting_verb(figure.sentence.text) else ""
+
+
+# A new clause with its own verb: "; ", a dash, ", and ...", "and it ...". The subject's
+# reporting verb then governs only its own clause, and the figure may be what the subject wants,
+# owns or lost ("X has claimed responsibility, and it wants 150 bitcoin"): no source to key.
+_CLAUSE_BREAK = re.compile(
+    r"[;\u2014\u2013]|\s-\s|,\s*(?:and|but|while|whereas|yet|so|though|although)\s"
+    r"|\s(?:and|but)\s+(?:it|he|she|they|we|its|their|his|her)\s", re.I)
+
+
+def _another_clause_between(sentence_text: str, verb_end: int, figure_at: int) -> bool:
+    """Whether a clause break stands between the reporting verb and the figure, so the verb
+    that governs the figure is not the reporting one."""
+    return bool(_CLAUSE_BREAK.search(sentence_text[verb_end:figure_at]))
 
 
 def _sources_in(outlet: Outlet) -> list[str]:

@@ -2,12 +2,16 @@
 named speaker, with other speakers of the story as wrong answers."""
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
+import re
+from functools import lru_cache
 
+from quizapp.generators.details import detail_words, number_words, role_words
 from quizapp.generators.model import Evidence, Question, Story
 from quizapp.generators.speakers import (
-    Attribution, Speaker, distractor_speakers, name_as_printed, naming, story_speech,
+    Attribution, Speaker, distractor_speakers, name_as_printed, naming, speaks_for, story_speech,
 )
 from quizapp.generators.text import fold, word_set, wording_overlap, words
 
@@ -22,6 +26,37 @@ MIN_DISTRACTORS = 2  # a two-way choice is a coin toss; ask only with three or m
 MAX_DISTRACTORS = 3
 RENDERING_SIMILARITY = 0.4  # word-sequence ratio above which two quotes render one statement
 FRAGMENT_OVERLAP = 0.6  # share of a shorter quote found in a longer one: a fragment of it
+MIN_STATEMENT_WORDS = 3  # words besides numbers, units and qualifiers that make a quoted figure a statement
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    """Words that write a number: spelled numbers and scales ("forty", "thousand", "million")."""
+    found: set[str] = set(detail_words("scale"))
+    for n in range(1001):
+        for spelled in number_words(str(n)):
+            found.update(w for w in re.split(r"[\s\-]+", spelled) if w != "and")
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _sizing_words() -> frozenset[str]:
+    """Words that only size a figure beside its number: units and qualifiers ("up to", "per cent")."""
+    return frozenset(w for role in ("unit", "qualifier") for entry in detail_words(role) for w in entry.split())
+
+
+def _is_number(word: str) -> bool:
+    return bool(re.search(r"\d", word)) or word in _number_words()
+
+
+def _is_quoted_figure(text: str) -> bool:
+    """A quotation that is mostly a figure ("up to 870,000 patients"): a number with fewer than
+    three other words, which quotes a count, not a statement anyone can be asked about."""
+    found = words(text)
+    if not any(_is_number(w) for w in found):
+        return False
+    rest = [w for w in found if not _is_number(w) and w not in _sizing_words() and w != "and"]
+    return len(rest) < MIN_STATEMENT_WORDS
 
 
 def _quote_key(text: str) -> str:
@@ -55,7 +90,7 @@ def _candidates(story: Story) -> list[tuple[float, str, Speaker, Attribution]]:
     speech = story_speech(story)
     groups: dict[str, list[Attribution]] = {}
     for attribution in speech.attributions:
-        if attribution.quote.word_count >= MIN_WORDS:
+        if attribution.quote.word_count >= MIN_WORDS and not _is_quoted_figure(attribution.quote.text):
             groups.setdefault(_quote_key(attribution.quote.text), []).append(attribution)
     order = {a.id: i for i, a in enumerate(story.articles)}
     found = []
@@ -99,6 +134,47 @@ def _same_statement(a: tuple[str, Speaker, Attribution], b: tuple[str, Speaker, 
             >= RENDERING_SIMILARITY)
 
 
+def _may_speak_for_one_another(story: Story, key: Speaker, other: Speaker) -> bool:
+    """Whether `other` may speak for the keyed speaker or the keyed speaker for `other`, so the
+    wrong choice would not be plainly wrong: an article describes one as "<role> of/at/for" the
+    other (a body the story took for a person is read as the body its name says), or one is an
+    organisation and the other a person given only a bare role ("chief executive", "spokeswoman")
+    that may well be that organisation's."""
+    key_read, other_read = _as_read(key), _as_read(other)
+    if speaks_for(story, other_read, key_read) or speaks_for(story, key_read, other_read):
+        return True
+    return any(_is_organisation(body) and person.kind == "person" and not _is_organisation(person)
+               and bool(person.roles) and _bare_roles(person) and not _speaks_for_a_body(story, person)
+               for body, person in ((key, other), (other, key)))
+
+
+def _speaks_for_a_body(story: Story, person: Speaker) -> bool:
+    """Whether the story ties the person to some organisation by name ("<Name> of <Body>"),
+    which tells a reader whose role it is."""
+    speech = story_speech(story)
+    bodies = [_as_read(speech.speaker(k)) for k in sorted({*speech.quoted, *speech.speaking})]
+    return any(speaks_for(story, person, body) for body in bodies if body.kind == "organisation")
+
+
+def _as_read(speaker: Speaker) -> Speaker:
+    """The speaker as an organisation when its name ends in an institution word ("... Health
+    Service", "... Network") although the story took it for a person."""
+    if speaker.kind == "person" and _is_organisation(speaker):
+        return dataclasses.replace(speaker, kind="organisation")
+    return speaker
+
+
+def _is_organisation(speaker: Speaker) -> bool:
+    last = speaker.name.split()[-1] if speaker.name.split() else ""
+    return speaker.kind == "organisation" or fold(last) in word_set("organisation_words")
+
+
+def _bare_roles(speaker: Speaker) -> bool:
+    """Every role phrase the story gives the person is role words alone, naming no body."""
+    return all(all(fold(w).strip(".,") in role_words() or w[:1].islower() for w in title.split())
+               for title in speaker.titles)
+
+
 def _shuffled(items: list[Speaker], seed: str) -> list[Speaker]:
     return sorted(items, key=lambda s: hashlib.sha1(f"{seed}\x1f{s.key}".encode()).hexdigest())
 
@@ -114,7 +190,8 @@ def _question(story: Story, key: str, speaker: Speaker, attribution: Attribution
     named = naming(story, article.id, speaker, attribution.spans)
     if named is None:
         return None
-    pool = distractor_speakers(story, speech, {speaker.key}, quote)
+    pool = [s for s in distractor_speakers(story, speech, {speaker.key}, quote)
+            if not _may_speak_for_one_another(story, speaker, s)]
     quoted = [s for s in pool if s.key in speech.quoted]
     others = [s for s in pool if s.key not in speech.quoted]
     distractors = (_shuffled(quoted, key) + _shuffled(others, key))[:MAX_DISTRACTORS]

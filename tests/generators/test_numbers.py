@@ -136,3 +136,54 @@ def test_a_named_body_that_records_a_figure_is_its_source_never_no_one():
     # A subject that is not plainly a name is not guessed, and not called "no one" either.
     vague = "Gauges upstream recorded 140 millimetres of rain at the Marrow dam on Thursday."
     assert not [q for q in numbers.generate(_flood_story(vague)) if "140 millimetres" in q.prompt]
+
+
+# --- whose figure: the verb that governs it ----------------------------------------------------
+
+def _museum(first_paragraph: str) -> Story:
+    return Story("museum", "Museum theft", (
+        Article("a", "Lunden Daily", "Theft", first_paragraph + "\n\n"
+                "Museum director Ilse Varga said 12 paintings were taken from the east wing.\n\n"
+                "Police recorded 14 break-ins at city museums this year, a police spokesman said."),
+        Article("b", "Harbour Gazette", "Theft",
+                "Thieves took 11 paintings from the Lunden museum overnight, according to Ilse Varga, "
+                "its director."),
+    ))
+
+
+def _figure_in(article: Article, value: str):
+    return next(f for f in numbers.figures(article) if f.value == value)
+
+
+def test_the_actor_a_figure_describes_is_not_its_source():
+    # The gang demands the coins; nobody is cited for the figure: the outlet states it.
+    story = _museum("The Marrow Street Gang has claimed responsibility for the theft at the Lunden "
+                    "museum, and it wants 300 gold coins to return the paintings.")
+    article = story.article("a")
+    assert numbers.source_of(article, _figure_in(article, "300")) is None
+    questions = numbers.generate(story)
+    assert not [q for q in questions if "300" in q.prompt or "Marrow" in key(q)]
+    # A figure the reporting verb does govern still keys the one who said it.
+    assert key(source_question(questions, "12 paintings")) == "Museum director Ilse Varga"
+
+
+def test_a_figure_inside_what_someone_said_is_still_theirs():
+    story = _museum("The Lunden Museum said on Monday that it lost 300 gold coins in the theft.")
+    article = story.article("a")
+    assert numbers.source_of(article, _figure_in(article, "300")) == "The Lunden Museum"
+
+
+# --- how a prompt names the quantity -----------------------------------------------------------
+
+def test_money_is_an_amount_and_a_prompt_never_has_a_blank_noun():
+    story = Story("ransom", "Ransom", (
+        Article("a", "Lunden Daily", "Ransom",
+                "The kidnappers demanded $2 million for the engineer's release, police said."),
+        Article("b", "Harbour Gazette", "Ransom",
+                "The kidnappers have demanded about $1.5 million, the family's lawyer said."),
+    ))
+    question = the_one(numbers.generate(story), lambda q: q.prompt.startswith("What figure"))
+    assert question.prompt == "What figure does Lunden Daily give for the amount demanded?"
+    assert key(question) == "$2 million" and "about $1.5 million" in question.choices
+    for q in numbers.generate(story):
+        assert "  " not in q.prompt and "number of  " not in q.prompt and " ?" not in q.prompt, q.prompt

@@ -223,3 +223,46 @@ def test_an_organisation_the_speaker_speaks_for_is_never_a_wrong_answer():
         assert "Dockers Union" not in crate.choices, intro
         # For anyone else's words the union is an honest wrong answer.
         assert "Dockers Union" in the_one(questions, mentioning="No ship will dock").choices, intro
+
+
+def _water(errol_intro: str) -> Story:
+    """A water outage: a utility, its chief executive (introduced by `errol_intro`), a farmer
+    and two people of the council, each quoted."""
+    return Story("water", "Water", (
+        Article("a", "Fenmoor Post", "Water",
+                "Brenna Valley Network, which supplies 40 towns, said on Monday that \u201cup to 9,000 "
+                "homes\u201d could lose water this week.\n\n"
+                f"{errol_intro} said crews were working through the night. \u201cNo household will be "
+                "left without drinking water,\u201d Errol said.\n\n"
+                "Farmer Ida Sorn said her cattle troughs were already dry. \u201cI have been hauling "
+                "water by hand since Saturday,\u201d Sorn said.\n\n"
+                "Councillor Piet Aalders of the Fenmoor Council said the outage was avoidable. "
+                "\u201cThis pipe was due for replacement ten years ago,\u201d Aalders said."),
+        Article("b", "Marsh Courier", "Water",
+                "Engineer Lise Holm of the Fenmoor Council said the burst main was the oldest in the "
+                "county. \u201cThe main was laid before my grandfather was born,\u201d Holm said. Brenna "
+                "Valley Network said \u201cthe old mains will all be replaced by 2030\u201d."),
+    ))
+
+
+def test_a_quoted_figure_is_not_a_statement_to_attribute():
+    assert quote_attribution._is_quoted_figure("up to 9,000 homes")
+    assert quote_attribution._is_quoted_figure("more than two thousand patients")
+    assert not quote_attribution._is_quoted_figure("many more Chinese citizens")  # no number at all
+    assert not quote_attribution._is_quoted_figure("the old mains will all be replaced by 2030")
+    questions = quote_attribution.generate(_water("Chief executive Tomas Errol"))
+    assert not [q for q in questions if "9,000" in q.prompt]
+    # A statement with a figure in it is still asked about.
+    assert key(the_one(questions, mentioning="replaced by 2030")) == "Brenna Valley Network"
+
+
+def test_an_organisation_and_its_officer_are_never_wrong_answers_for_each_other():
+    for intro in ("Chief executive Tomas Errol",  # a bare role: whose chief executive is unclear
+                  "Tomas Errol, chief executive of Brenna Valley Network,"):
+        questions = quote_attribution.generate(_water(intro))
+        network = the_one(questions, mentioning="replaced by 2030")
+        assert key(network) == "Brenna Valley Network" and "Tomas Errol" not in network.choices, intro
+        errol = the_one(questions, mentioning="No household")
+        assert key(errol) == "Tomas Errol" and "Brenna Valley Network" not in errol.choices, intro
+        # People the story places elsewhere stay honest wrong answers for the network's words.
+        assert {"Piet Aalders", "Lise Holm"} <= set(network.choices), intro

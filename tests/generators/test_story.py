@@ -341,6 +341,25 @@ def test_prose_that_mentions_sharing_or_support_is_kept():
     ]
 
 
+def test_a_publications_own_promotion_box_is_dropped_and_news_of_a_newsletter_kept():
+    data = ("---\noutlet: Kettle Lane Letter\n---\n# Boil-water notice lifted in Kettle Lane\n\n"
+            "> **Kettle Lane Letter** is a free weekly newsletter about life on the east bank. "
+            "[Subscribe](https://kettle.example/subscribe) to get it in your inbox.\n\n"
+            "This newsletter is a reader-funded publication. Sign up for the Friday edition.\n\n"
+            "The council's weekly newsletter told residents to boil water, the mayor said.\n\n"
+            "The Harbour Review is a monthly magazine about shipping, and it printed the notice "
+            "on page two, the port said.\n\n"
+            "The water board lifted the notice on Thursday after three clean samples.\n").encode("utf-8")
+    article = read_article("kettle.md", data)
+    assert article.outlet == "Kettle Lane Letter"
+    assert paragraphs(article) == [
+        "The council's weekly newsletter told residents to boil water, the mayor said.",
+        "The Harbour Review is a monthly magazine about shipping, and it printed the notice on page "
+        "two, the port said.",
+        "The water board lifted the notice on Thursday after three clean samples.",
+    ]
+
+
 # --- bad input ---------------------------------------------------------------------------------
 
 GOOD = b"Harbour reopens\n\nThe harbour at Varnholm reopened to shipping on Monday, officials said.\n"
