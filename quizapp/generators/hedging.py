@@ -4,6 +4,7 @@ paragraph with no hedge, no source and no quotation."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quizapp.generators import verify
 from quizapp.generators.details import (
@@ -13,7 +14,8 @@ from quizapp.generators.model import Article, Evidence, Question, Story
 from quizapp.generators.outlets import Outlet, choice_question, story_outlets
 from quizapp.generators.numbers import attributed_in_article
 from quizapp.generators.sourcing import has_reporting_verb, may_credit_someone
-from quizapp.generators.text import Sentence, quotations
+from quizapp.generators.details import phrase_pattern
+from quizapp.generators.text import Sentence, fold, quotations, word_list, word_set
 
 KIND = "hedging"
 SKILL = "hedging"
@@ -26,10 +28,84 @@ QUOTED = "As a direct quotation from someone in the story"
 CHOICES = (HEDGED, FLAT, QUOTED)
 
 
-def _shown(sentence: Sentence) -> str:
-    """The sentence as the prompt quotes it; a sentence broken by a line break ends in "…"."""
-    text = sentence.text.strip()
+# Where a compound sentence joins independent clauses: ", but", ", and", ", while", "; ".
+_CLAUSE_BREAK = re.compile(r",\s+(?:but|and|while|whereas|yet)\s+|;\s+")
+MIN_CLAUSE_WORDS = 4  # shorter pieces are list items ("Kyiv, Lviv, and Odesa"), not clauses
+
+
+def _shown(passage: str, whole: str) -> str:
+    """The passage as the prompt quotes it: "…" where it starts inside its sentence or breaks
+    off at a line break."""
+    text = passage.strip()
+    if not whole.strip().startswith(text):
+        text = "\u2026" + text
     return text if text.endswith((".", "!", "?")) else text + "\u2026"
+
+
+def hedged_clause(sentence_text: str, hedge: str) -> str | None:
+    """The part of a sentence a hedge covers: the whole sentence, or in a compound sentence
+    ("No one was hurt, but the ferry reportedly sank") only the clause holding the hedge, since
+    the other clauses are stated as fact. None when the hedge sits in several clauses or the
+    pieces are too short to be clauses (a list), so no clean clause can be quoted."""
+    pieces, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(sentence_text):
+        pieces.append(sentence_text[start:m.start()])
+        start = m.end()
+    pieces.append(sentence_text[start:])
+    if len(pieces) == 1:
+        return sentence_text
+    if any(len(p.split()) < MIN_CLAUSE_WORDS for p in pieces):
+        return None
+    hedged = [p for p in pieces if hedge in hedges_in(p, "unverified")]
+    if len(hedged) != 1 or fold(hedged[0].split()[0]) in word_set("pronouns"):
+        return None  # "..., but it reportedly sank": the clause alone does not say what sank
+    return hedged[0].strip()
+
+
+@lru_cache(maxsize=1)
+def _opinion_pattern() -> re.Pattern[str] | None:
+    return phrase_pattern(list(word_list("opinion_words")))
+
+
+_PAST_TENSE_SUBJECT = re.compile(
+    r"(?<![\w\-])(?P<name>(?:[A-Z][\w\-'\u2019.]*\s+){1,4})(?:(?:has|had|have)\s+)?(?:[a-z]+ly\s+)?"
+    r"(?P<verb>[a-z]+ed|(?<=has )[a-z]+|(?<=had )[a-z]+|(?<=have )[a-z]+)\b")
+
+
+def _named_subject_acts(text: str) -> bool:
+    """A named person, place or body does something in the past tense: "Moscow launched",
+    "The Red Cross opened", "China has provided". Capitalised openers ("The situation
+    underscores") name no one."""
+    for m in _PAST_TENSE_SUBJECT.finditer(text):
+        words = [fold(w) for w in m.group("name").split()]
+        while words and (words[0] in word_set("name_stopwords") or words[0] in word_set("sentence_openers")
+                         or words[0] in word_set("pronouns")):
+            words.pop(0)
+        if words and not all(w in word_set("calendar_words") for w in words):
+            return True
+    return False
+
+
+def is_checkable(text: str) -> bool:
+    """A statement a reader could check, not the writer's reading of events: it carries a number,
+    a day, month or year, a named subject acting in the past tense or another name, and no word of evaluation
+    or analysis (opinion_words.txt: "underscores", "growing concerns", "remains")."""
+    opinion = _opinion_pattern()
+    if opinion and opinion.search(fold(text)):
+        return False
+    days = set(re.findall(r"[a-z]+", fold(text))) & word_set("calendar_words")
+    return bool(re.search(r"\d", text)) or bool(days) or _named_subject_acts(text) or _names_inside(text)
+
+
+def _names_inside(text: str) -> bool:
+    """A capitalised word past the sentence's first word, so a name rather than the sentence's
+    capital: "near the Marrow bridge". Pronouns ("I") and days are no names."""
+    for m in re.finditer(r"(?<=\s)[A-Z][\w\-'\u2019]*", text.strip()):
+        word = re.sub(r"'s$", "", fold(m.group()))
+        if word not in word_set("pronouns") and word not in word_set("calendar_words") \
+                and word not in word_set("name_stopwords"):
+            return True
+    return False
 
 
 def hedged_sentences(article: Article) -> list[tuple[Sentence, str]]:
@@ -65,10 +141,12 @@ def flat_sentences(article: Article) -> list[Sentence]:
 
 
 def _question(story: Story, outlet: Outlet, article: Article, sentence: Sentence, key: str,
-              explanation: str) -> Question | None:
-    prompt = f"How does {outlet.name} present this statement? \u201c{_shown(sentence)}\u201d"
+              explanation: str, passage: str | None = None) -> Question | None:
+    """The question on `passage` (the sentence, or the clause of it that a hedge covers)."""
+    passage = passage or sentence.text
+    prompt = f"How does {outlet.name} present this statement? \u201c{_shown(passage, sentence.text)}\u201d"
     question = choice_question(KIND, SKILL, prompt, [key], [c for c in CHOICES if c != key],
-                               explanation, [Evidence(article.id, sentence.text)])
+                               explanation, [Evidence(article.id, passage)])
     return question if verify.is_sound(question, story) else None
 
 
@@ -92,9 +170,12 @@ def generate(story: Story) -> list[Question]:
         # The proof: the hedge stands in the sentence, outside any quotation.
         if hedge not in hedges_in(unquoted(article.text, sentence), "unverified"):
             continue
+        passage = hedged_clause(sentence.text, hedge)
+        if passage is None or hedge not in hedges_in(passage, "unverified"):
+            continue
         explanation = (f"\u201c{hedge}\u201d marks the statement as unconfirmed: {outlet.name} passes "
                        f"it on without vouching for it. Notice such hedges before repeating a claim as fact.")
-        question = _question(story, outlet, article, sentence, HEDGED, explanation)
+        question = _question(story, outlet, article, sentence, HEDGED, explanation, passage)
         if question:
             questions.append(question)
     if not questions:
@@ -111,6 +192,8 @@ def generate(story: Story) -> list[Question]:
                        f"source and no quotation. Statements like this rest on the outlet's own word.")
         if hedges_in(paragraph_of(article.text, sentence)) or has_reporting_verb(sentence.text):
             continue
+        if not is_checkable(sentence.text):
+            continue  # the writer's analysis or opinion: calling it "established fact" blurs the two
         question = _question(story, outlet, article, sentence, FLAT, explanation)
         if question:
             questions.append(question)

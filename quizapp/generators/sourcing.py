@@ -37,10 +37,20 @@ def _credit_words() -> dict[str, frozenset[str]]:
     return entries_by_role("credit_words")
 
 
+# Curly quotes and apostrophes read as straight ones, keeping the text's length and case.
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+
+
+_NAME_WORD = r"[A-Z][\w\-'\u2019]*"
+
+
 @lru_cache(maxsize=1)
 def _unnamed_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(regex over folded text, "sure" or "maybe") for each pattern of unnamed_sources.txt."""
-    verbs = "(?:" + "|".join(sorted(map(re.escape, speech_verbs()), key=len, reverse=True)) + r")\b"
+    """(regex, "sure" or "maybe") for each pattern of unnamed_sources.txt. A pattern runs over the
+    sentence as written, its words matched in any case; "{Name}" stands for one to three
+    capitalised words ("a Beijing official said", "Ukrainian officials disclosed"), which is why
+    the case of the text is kept."""
+    verbs = "(?i:" + "|".join(sorted(map(re.escape, speech_verbs()), key=len, reverse=True)) + r")\b"
     found = []
     for line in word_list("unnamed_sources"):
         pattern, _, certainty = line.rpartition("|")
@@ -49,13 +59,34 @@ def _unnamed_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         pieces = []
         for word in pattern.split():
             if word == "*":
-                pieces.append(r"(?:[\w\-']+\s+){0,4}")
+                pieces.append(r"(?:[\w\-'\u2019]+\s+){0,4}")
             elif word == "{verb}":
                 pieces.append(verbs + r"\s*")
+            elif word == "{Name}":
+                pieces.append(r"(?P<name>(?:" + _NAME_WORD + r"\s+){1,3})")
             else:
-                pieces.append(re.escape(word) + r"\b\s*")
+                pieces.append("(?i:" + re.escape(word) + r")\b\s*")
         found.append((re.compile(r"(?<![\w])" + "".join(pieces)), certainty.strip()))
     return tuple(found)
+
+
+def _is_place_or_adjective(words: str) -> bool:
+    """Capitalised words before "official(s)" that say where the official is from ("Beijing",
+    "Ukrainian", "White House"), not a sentence opener ("The", "Some") or a day ("Monday")."""
+    first = fold(words.split()[0])
+    return not any(first in word_set(name) for name in
+                   ("name_stopwords", "sentence_openers", "function_words", "pronouns", "calendar_words"))
+
+
+def _unnamed_match(sentence_text: str, certainty: str) -> bool:
+    text = sentence_text.translate(_QUOTES)
+    for pattern, found in _unnamed_patterns():
+        if found != certainty:
+            continue
+        for m in pattern.finditer(text):
+            if "name" not in pattern.groupindex or _is_place_or_adjective(m.group("name")):
+                return True
+    return False
 
 
 def _unnamed_words() -> frozenset[str]:
@@ -266,15 +297,13 @@ def unnamed_passages(outlet: Outlet, certainty: str) -> list[Evidence]:
     found = []
     for article in outlet.articles:
         for sentence in sentences(article.text):
-            folded = fold(sentence.text)
-            if any(c == certainty and p.search(folded) for p, c in _unnamed_patterns()):
+            if _unnamed_match(sentence.text, certainty):
                 found.append(Evidence(article.id, sentence.text))
     return found
 
 
 def relies_on_unnamed(passage: str) -> bool:
-    folded = fold(passage)
-    return any(c == "sure" and p.search(folded) for p, c in _unnamed_patterns())
+    return _unnamed_match(passage, "sure")
 
 
 def free_of_unnamed(outlet: Outlet) -> bool:
@@ -333,8 +362,13 @@ def _unnamed_question(story: Story, outlets: tuple[Outlet, ...]) -> Question | N
             keys.append(outlet)
             evidence.append(found[0])
     wrong = distractors([o for o in outlets if o not in keys and free_of_unnamed(o)], "unnamed")
-    prompt = (f"{which_outlets(len(keys))} {'relies' if len(keys) == 1 else 'rely'} on an unnamed "
-              f"official or source?{choose_all(len(keys))}")
+    verb = "relies" if len(keys) == 1 else "rely"
+    prompt = f"{which_outlets(len(keys))} {verb} on an unnamed official or source?{choose_all(len(keys))}"
+    if len(keys) + len(wrong) < len(outlets):
+        # Outlets left out (unclear ones, or past the distractor limit) may rely on one too:
+        # the prompt must not imply the keys are the only ones in the story.
+        which = "which" if len(keys) == 1 else "which ones"
+        prompt = f"Of these outlets, {which} {verb} on an unnamed official or source?{choose_all(len(keys))}"
     explanation = (
         f"An unnamed source cannot be checked by readers, so notice when an outlet relies on one: "
         f"{names_list([o.name for o in keys])} {'does' if len(keys) == 1 else 'do'}, as the evidence "

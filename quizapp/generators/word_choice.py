@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quizapp.generators.details import (
-    context_stems, detail_words, in_quotation, number_words, prose_sentences, stopwords, word_forms,
+    context_stems, detail_words, in_quotation, number_words, prose_sentences, speech_verbs,
+    stopwords, word_forms,
 )
 from quizapp.generators.model import Article, Evidence, Question, Story
 from quizapp.generators.outlets import (
@@ -97,11 +98,44 @@ def _uses(outlets: tuple[Outlet, ...], group: tuple[str, ...]) -> list[Use]:
                     start = sentence.start + m.start()
                     if in_quotation(text, start, start + len(m.group())):
                         continue  # a speaker's word, not the outlet's
+                    if in_reported_speech(sentence.text, m.start()):
+                        continue  # "X said Kyiv had detained ...": the speaker's word, paraphrased
                     written = text[start:start + len(m.group())]
                     found.append(Use(outlet, article, sentence, term, written,
                                      _modifier_before(text, sentence, start),
                                      frozenset(context_stems(sentence.text) - {fold(t) for t in group})))
     return found
+
+
+# Words before a verb of speech that make it a noun ("Ukraine's claim that", "such a claim"),
+# which reports no one's words.
+_NOUN_MARKERS = frozenset({"a", "an", "the", "such", "his", "her", "its", "their", "this", "that", "these",
+                           "those", "our", "my", "your"})
+# What follows a verb of speech when it introduces someone's words: "that", or a clause's verb
+# ("said Kyiv had captured").
+_CLAUSE_AFTER = r"(?:that|had|has|have|was|were|is|are|would|will|could|might)"
+
+
+@lru_cache(maxsize=1)
+def _reported_pattern() -> re.Pattern[str]:
+    verbs = "|".join(sorted(map(re.escape, speech_verbs()), key=len, reverse=True))
+    return re.compile(r"(?:(?P<before>[\w'\-]+)\s+)?(?<![\w\-])(?:" + verbs + r")(?:\s+[\w\-',]+){0,4}?\s+"
+                      + _CLAUSE_AFTER + r"\b")
+
+
+def in_reported_speech(sentence_text: str, offset: int) -> bool:
+    """Whether the word at `offset` is inside a paraphrase of someone: the sentence says
+    "according to ..." anywhere, or a verb of speech before the word opens a clause ("X said
+    that ...", "X announced Kyiv had ..."). Such a word is the speaker's framing, not the
+    outlet's. A noun ("Ukraine's claim that ...") reports no one's words."""
+    folded = fold(sentence_text)
+    if "according to" in folded:
+        return True
+    for m in _reported_pattern().finditer(folded[:offset]):
+        before = m.group("before") or ""
+        if not (before.endswith("'s") or before in _NOUN_MARKERS):
+            return True
+    return False
 
 
 def _same_modifier(a: Use, b: Use) -> bool:
@@ -150,18 +184,48 @@ def _question(story: Story, anchor: Use, uses: list[Use]) -> Question | None:
     wrong = distractors(wrong_pool, phrase)
     if not keys or not wrong:
         return None
+    tied_by_modifier = " " in phrase
+    contrast = sorted({alternatives[o.name].term for o in wrong})
+    # A keyed outlet that also writes the wrong outlets' word does not set one against the
+    # other. Where the uses are tied only by context (a verb for an act: "detained" /
+    # "captured"), that is no framing choice at all; where they share a modifier ("Chinese
+    # mercenaries" beside "Chinese nationals"), the extra label is, and the explanation says
+    # the outlet writes both, shown by its own sentence.
+    also: dict[str, Use] = {}
+    for outlet in keys:
+        if not any(_pattern(t).search(fold(outlet.text)) for t in contrast):
+            continue
+        if not tied_by_modifier:
+            return None
+        own = [u for u in related if u.outlet is outlet and u.term in contrast]
+        if not own:
+            return None  # it writes the other word, but not for these people in its own voice
+        also[outlet.name] = own[0]
     evidence += [Evidence(alternatives[o.name].article.id, alternatives[o.name].sentence.text) for o in wrong]
+    evidence += [Evidence(u.article.id, u.sentence.text) for u in also.values()]
     verb = "uses" if len(keys) == 1 else "use"
-    noun = "term" if " " in phrase else "word"
+    noun = "term" if tied_by_modifier else "word"
     prompt = f"{which_outlets(len(keys))} {verb} the {noun} \u201c{phrase}\u201d?{choose_all(len(keys))}"
-    others = sorted({alternatives[o.name].written if " " in phrase else alternatives[o.name].word
-                     for o in wrong})
-    if " " in phrase:
-        others = sorted({f"{alternatives[o.name].modifier} {alternatives[o.name].written}" for o in wrong})
+
+    def shown(use: Use) -> str:
+        return f"{use.modifier} {use.written}" if tied_by_modifier else use.word
+
+    others = sorted({shown(alternatives[o.name]) for o in wrong})
+    key_names = names_list([o.name for o in keys])
+    if also:
+        also_words = names_list([f"\u201c{w}\u201d" for w in sorted({shown(u) for u in also.values()})])
+        if len(also) == len(keys):
+            key_part = f"{key_names} {'writes' if len(keys) == 1 else 'write'} \u201c{phrase}\u201d as well as {also_words}"
+        else:
+            also_names = names_list(sorted(also))
+            key_part = (f"{key_names} {verb} \u201c{phrase}\u201d ({also_names} "
+                        f"{'also writes' if len(also) == 1 else 'also write'} {also_words})")
+    else:
+        key_part = f"{key_names} {verb} \u201c{phrase}\u201d"
     explanation = (
-        f"Word choice frames a story: {names_list([o.name for o in keys])} {verb} \u201c{phrase}\u201d, "
-        f"while {names_list([o.name for o in wrong])} {'writes' if len(wrong) == 1 else 'write'} "
-        + names_list([f"\u201c{p}\u201d" for p in others], "or") + " for the same people or act."
+        f"Word choice frames a story: {key_part}; {names_list([o.name for o in wrong])} "
+        f"{'writes' if len(wrong) == 1 else 'write'} " + names_list([f"\u201c{p}\u201d" for p in others], "or")
+        + f" and never \u201c{anchor.word}\u201d."
     )
     return outlet_question(
         story, KIND, SKILL, prompt, keys=keys, wrong=wrong, evidence=evidence, explanation=explanation,

@@ -88,3 +88,29 @@ def test_a_statement_whose_subject_records_or_gives_a_figure_is_not_fact_without
     assert lead in fact_keyed(_flood_story(lead))
     credited = _flood_story(lead, "District mayor Ana Holt gave the evacuation figure on Friday.")
     assert lead not in fact_keyed(credited)
+
+
+def test_the_writers_analysis_is_never_keyed_as_established_fact():
+    opinion = "The flood underscores growing concerns about a river that remains deeply unpredictable."
+    assert opinion not in fact_keyed(_flood_story(opinion))
+    vague = "The water was brown and cold and smelled of mud."  # nothing a reader could check
+    assert vague not in fact_keyed(_flood_story(vague))
+    checkable = "The Marrow bridge closed at 6 a.m. on Tuesday."
+    assert fact_keyed(_flood_story(checkable)) == [checkable]
+    assert not hedging.is_checkable(opinion) and hedging.is_checkable(checkable)
+
+
+def test_a_hedge_in_one_clause_of_a_compound_sentence_quotes_only_that_clause():
+    compound = ("No one was hurt in the flood, but several roads were closed for hours, and the old mill "
+                "reportedly collapsed into the river near Orden.")
+    s = Story("t", "t", (Article("a", "Valley Wire", "A", compound),))
+    (question,) = hedging.generate(s)
+    assert key(question) == hedging.HEDGED
+    clause = "the old mill reportedly collapsed into the river near Orden."
+    assert question.evidence[0].text == clause
+    assert question.prompt.endswith(f"\u201c\u2026{clause}\u201d")
+    assert "No one was hurt" not in question.prompt
+    # Short pieces are a list, not clauses: no clean clause to quote, so no question.
+    listed = Story("t", "t", (Article("a", "Valley Wire", "A",
+                                      "Boats, cars, and three barns were reportedly swept away near Orden."),))
+    assert hedging.generate(listed) == []

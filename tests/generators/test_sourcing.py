@@ -120,3 +120,34 @@ def test_an_outlet_with_vague_attributions_is_not_offered_an_unnamed_source_as_w
     ))
     question = next(q for q in sourcing.generate(s) if q.prompt.startswith("Which news agency or outlet does Valley Wire"))
     assert keys(question) == {"Reuters"} and sourcing.UNNAMED not in question.choices
+
+
+def test_an_official_known_only_by_place_or_nationality_is_unnamed():
+    assert sourcing.relies_on_unnamed("The claim is false, a Selmar official said Wednesday.")
+    assert sourcing.relies_on_unnamed("Veldan officials disclosed that the ferry was overloaded.")
+    assert sourcing.relies_on_unnamed("An Orrin official told reporters the port would reopen.")
+    assert not sourcing.relies_on_unnamed("The officials said the port would reopen.")  # "The" is no place
+    assert not sourcing.relies_on_unnamed("Mayor Ana Holt said the port would reopen.")
+
+
+def _port_story(*extra: Article) -> Story:
+    return Story("t", "t", (
+        Article("a", "Valley Wire", "A", "The ferry sank near Orrin, a Selmar official said Wednesday."),
+        Article("b", "Hill Post", "B", "Veldan officials disclosed that the ferry was overloaded."),
+        Article("c", "Dale Times", "C", "Harbour master Tomas Brek said the ferry sank near Orrin."),
+        *extra,
+    ))
+
+
+def test_several_outlets_relying_on_unnamed_sources_are_all_keyed():
+    (question,) = [q for q in sourcing.generate(_port_story()) if "unnamed" in q.prompt]
+    assert keys(question) == {"Valley Wire", "Hill Post"}
+    assert set(question.choices) == {"Valley Wire", "Hill Post", "Dale Times"}
+    assert question.prompt == "Which outlets rely on an unnamed official or source? Choose all that apply."
+
+
+def test_an_outlet_left_out_as_unclear_makes_the_prompt_say_of_these():
+    unclear = Article("d", "Marsh Daily", "D", "Local media reported that the ferry was overloaded.")
+    (question,) = [q for q in sourcing.generate(_port_story(unclear)) if "unnamed" in q.prompt]
+    assert "Marsh Daily" not in question.choices
+    assert question.prompt.startswith("Of these outlets, which ones rely on")

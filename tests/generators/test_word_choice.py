@@ -40,7 +40,15 @@ def test_keys_use_the_word_and_wrong_outlets_never_do(seed_story, story, questio
                 assert evidence.text in s.article(evidence.article).text
             key_evidence = [e for e in question.evidence if s.article(e.article).outlet in keys(question)]
             assert {s.article(e.article).outlet for e in key_evidence} == keys(question)
-            assert all(fold(phrase) in fold(e.text) for e in key_evidence)
+            # Each keyed outlet shows the phrase; a keyed passage without it shows the other word
+            # the explanation says that outlet also writes ("… as well as “Chinese nationals”").
+            for outlet in keys(question):
+                own = [e for e in key_evidence if s.article(e.article).outlet == outlet]
+                assert any(fold(phrase) in fold(e.text) for e in own)
+                for e in own:
+                    if fold(phrase) not in fold(e.text):
+                        also = re.search(r"as well as (.+?);", question.explanation).group(1)
+                        assert any(fold(w) in fold(e.text) for w in re.findall(r"\u201c(.+?)\u201d", also))
             for outlet in set(question.choices) - keys(question):
                 assert not uses(outlet_text(s, outlet), word), (question.prompt, outlet)
 
@@ -112,3 +120,50 @@ def test_headlines_are_compared_only_when_the_article_text_shows_them():
     assert set(question.choices) == {"South Post", "North Wire"}  # East Times' headline is not in its text
     assert [e.text for e in question.evidence] == [
         "Protesters clash with police in Selmar", "Rioters clash with police in Selmar"]
+
+
+def test_a_word_inside_a_paraphrase_of_a_speaker_is_the_speakers():
+    found = word_choice.generate(three_outlets(
+        "According to him, the detained Veldan sailors were held at the Selmar harbour on Sunday night.",
+        "Police captured the Veldan sailors at the Selmar harbour on Sunday night after a chase.",
+        "Police captured the Veldan sailors at the Selmar harbour on Sunday night after a chase."))
+    assert not [q for q in found if quoted(q) == "detained"]
+    said_that = word_choice.generate(three_outlets(
+        "The mayor announced that police had detained the Veldan sailors at the Selmar harbour on Sunday night.",
+        "Police captured the Veldan sailors at the Selmar harbour on Sunday night after a chase.",
+        "Police captured the Veldan sailors at the Selmar harbour on Sunday night after a chase."))
+    assert not [q for q in said_that if quoted(q) == "detained"]
+
+
+def test_a_verb_the_keyed_outlet_also_writes_is_no_framing_contrast():
+    both = three_outlets(
+        "The Veldan sailors were detained at the Selmar harbour on Sunday night after a chase. "
+        "They had been captured at the Selmar harbour after a long chase, the coastguard said.",
+        "The Veldan sailors were captured at the Selmar harbour on Sunday night after a chase.",
+        "The Veldan sailors were captured at the Selmar harbour on Sunday night after a chase.")
+    assert not [q for q in word_choice.generate(both) if quoted(q) == "detained"]
+    # The same story where the keyed outlet never writes "captured" still asks.
+    only = three_outlets(
+        "The Veldan sailors were detained at the Selmar harbour on Sunday night after a chase.",
+        "The Veldan sailors were captured at the Selmar harbour on Sunday night after a chase.",
+        "The Veldan sailors were captured at the Selmar harbour on Sunday night after a chase.")
+    (question,) = [q for q in word_choice.generate(only) if quoted(q) == "detained"]
+    assert keys(question) == {"North Wire"}
+    assert "never \u201cdetained\u201d" in question.explanation
+
+
+def test_an_extra_label_beside_the_shared_one_says_the_outlet_writes_both():
+    s = three_outlets(
+        "Veldan mercenaries were seen near the Selmar bridge on Monday. "
+        "At least 40 Veldan nationals crossed the border at Orrin last week, the guards counted.",
+        "Veldan nationals were seen near the Selmar bridge on Monday, police said.",
+        "Veldan nationals were seen near the Selmar bridge on Monday, witnesses said.")
+    (question,) = [q for q in word_choice.generate(s) if quoted(q) == "Veldan mercenaries"]
+    assert keys(question) == {"North Wire"}
+    assert "North Wire writes \u201cVeldan mercenaries\u201d as well as \u201cVeldan nationals\u201d" \
+        in question.explanation
+    assert "same people" not in question.explanation
+    north = [e.text for e in question.evidence if e.article == "a"]
+    assert any("Veldan nationals" in t for t in north)  # the "as well as" is shown
+    for outlet in set(question.choices) - keys(question):
+        assert uses(outlet_text(s, outlet), "nationals") and not uses(outlet_text(s, outlet), "mercenaries")
