@@ -23,6 +23,7 @@ SLUGS = (
     "unseen-port-strike",
     "unseen-wildfire-evacuation",
     "unseen-hospital-data-breach",
+    "unseen-central-bank-rates",
 )
 # The seed story goes through the same independent key checks as the unseen ones.
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "beijing-denies-chinese-fighters"
@@ -442,6 +443,109 @@ EXPECTED = {
                 "there was a handwritten note on the door. Nobody could tell me anything.\"",
                 "A ward clerk at Dunmore General, who did not want her name used",
                 "The network's helpline is open 8am to 8pm on 0800 555 0192.",
+            ],
+        },
+    },
+    "unseen-central-bank-rates": {
+        "kpa-wire": {
+            "outlet": "Kessaly Press Agency",
+            "date": "2025-11-13",
+            "debris": [
+                "KPA-ECONOMY/RATES",
+                "adds finance minister, market close",
+                "Priority: Urgent",
+                "Words: 390",
+                "Not for redistribution",
+                "outlet: Kessaly Press Agency",
+            ],
+            "debris_lines": [],
+            "kept": [
+                "Kessaly's central bank unexpectedly raised its main interest rate on Thursday to "
+                "4.75% from 4.5%",
+                "\"This was not an easy decision,\" she said, \"but the cost of doing nothing "
+                "would be far higher.\"",
+                "a person familiar with the board's deliberations said",
+                "The Kessaly Federation of Labour said the decision would punish workers",
+                # The wire credit is content: it names who reported the copy.
+                "Reporting by Petra Lund; additional reporting by Aron Vik",
+            ],
+        },
+        "halvik-investor": {
+            "outlet": "The Halvik Investor",
+            "date": "2025-11-13",
+            "debris": [
+                "We use cookies",
+                "KSX-30 1,842.6",
+                "EUR/KSC 11.42",
+                "Your Money",
+                "Sign in",
+                "4 min read",
+                "Photo: KPA / Jon Tarrow",
+                "House prices cool for third month",
+                "Get the Morning Markets briefing",
+                "Most read",
+                "Five funds to watch in 2026",
+                "Market data delayed",
+                "All rights reserved",
+                "dataLayer",
+                "trackArticleView",
+            ],
+            "debris_lines": ["Advertisement", "Subscribe", "Central Banks"],
+            "kept": [
+                "The Kessaly National Bank raised its benchmark rate by 25 basis points to 4.75% "
+                "on Thursday",
+                "Yields on two-year government bonds jumped 31 basis points to 4.62%",
+                "The board was reportedly split five to two, with two members favouring a hold.",
+                "Homebuilder Stenvik Group dropped 7.4%.",
+                "Finance Minister Viktor Hallan said in a statement that he respected the bank's "
+                "independence",
+            ],
+        },
+        "daily-clarion": {
+            "outlet": "The Daily Clarion",
+            "date": "2025-11-14",
+            "debris": [
+                "Home | News | Money",
+                "By Rikke Dahl, Money Editor",
+                "Published 14 November 2025",
+                "Share on Facebook",
+                "HAVE YOU BEEN HIT BY THE RATE RISE?",
+                "MORE FROM MONEY",
+                "Pensioners' energy bills",
+                "Supermarket price war",
+                "Comments (312)",
+                "Clarion Media Group",
+            ],
+            "debris_lines": ["Advertisement", "MONEY", "The Daily Clarion"],
+            "kept": [
+                "MILLIONS of homeowners were hit with a mortgage shock last night",
+                "was slammed by opposition MP Renata Dusek, who said: \"This is a reckless gamble "
+                "with people's savings.",
+                "There was a bloodbath on the stock market",
+                "Sources say he privately urged the bank to hold off until the new year.",
+                "Nurse Marta Kowal, 34, from Eskby",
+            ],
+        },
+        "dismal-notebook": {
+            "outlet": "The Dismal Notebook",
+            "date": "2025-11-15",
+            "debris": [
+                "6 min read",
+                "This newsletter is free",
+                "buy me a coffee",
+                "Filed under",
+                "Bluesky",
+                "Copy link",
+                "Get new posts by email",
+                "outlet: The Dismal Notebook",
+            ],
+            "debris_lines": [],
+            "kept": [
+                "it increased its policy rate by a quarter of a point, from 4.5 per cent to 4.75 "
+                "per cent",
+                "In her words, inflation \"is not going away on its own\".",
+                "The opposition has called the decision a reckless gamble.",
+                "The bank's next meeting is on 12 March.",
             ],
         },
     },
