@@ -58,6 +58,7 @@ class _Vocabulary:
     actions: re.Pattern[str] | None  # matches a call-to-action link's opening words
     self_description: re.Pattern[str] | None  # "<X> is a free weekly newsletter"
     calls: re.Pattern[str] | None  # "subscribe", "sign up", "in your inbox"
+    lists: re.Pattern[str] | None  # matches the opening words of a heading of a list of links
 
 
 # Between "is a" and the publication noun: a few describing words ("free weekly", "reader-funded").
@@ -66,10 +67,12 @@ _DESCRIBING_WORDS = r"(?:[\w'\u2019\-]+,?\s+){0,4}?"
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
-    lines, labels, phrases, actions, selves, calls = set(), [], [], [], [], []
+    lines, labels, phrases, actions, selves, calls, lists = set(), [], [], [], [], [], []
     for entry in word_list("debris"):
         entry = fold(entry)
-        if entry.startswith("@self "):
+        if entry.startswith("@list "):
+            lists.append(entry[6:].strip())
+        elif entry.startswith("@self "):
             selves.append(entry[6:].strip())
         elif entry.startswith("@call "):
             calls.append(entry[6:].strip())
@@ -85,7 +88,7 @@ def _vocabulary() -> _Vocabulary:
                        _alternatives(phrases, r"(?<!\w)"), _alternatives(actions, r"^", r"(?!\w)"),
                        _alternatives(selves, r"(?<!\w)(?:is|are|'s)\s+(?:a|an|your)\s+" + _DESCRIBING_WORDS,
                                      r"s?(?!\w)"),
-                       _alternatives(calls, r"(?<!\w)"))
+                       _alternatives(calls, r"(?<!\w)"), _alternatives(lists, r"^", r"(?!\w)"))
 
 
 def _alternatives(entries: list[str], before: str, ending: str | None = None) -> re.Pattern[str] | None:
@@ -446,11 +449,22 @@ def article_text(raw: str, title: str = "") -> ArticleText:
     credit line the page carried. `title`, when known, is removed wherever it repeats."""
     found = _Found()
     lines: list[_Line] = []
+    in_list = after_prose = False
     for raw_line in _source_lines(raw):
         text, level = _unmarked(raw_line)
         if (kept := _without_buttons(text)) != text:
             text = raw_line = kept  # the buttons are gone from the line the other rules read
-        if not text or _debris_reason(raw_line, text, found):
+        if not text:
+            continue
+        debris = _debris_reason(raw_line, text, found)
+        if _is_list_heading(text):
+            in_list = True
+            continue
+        # Under a "More from ..." heading, its links to other stories go until prose resumes.
+        if in_list and (debris or _is_list_item(raw_line, text, after_prose)):
+            continue
+        in_list = False
+        if debris:
             continue
         prefix = _DATE_PREFIX.match(text)
         if prefix:  # "date 2025-04-09 Headline": the date is metadata, the rest is the line
@@ -459,6 +473,7 @@ def article_text(raw: str, title: str = "") -> ArticleText:
             if _debris_reason(text, text, found):
                 continue
         lines.append(_Line(text, level, _reporting_credit(text, found)))
+        after_prose = after_prose or (not level and reads_as_prose(text))
 
     headline = ""
     at = _headline_index(lines)
@@ -480,6 +495,30 @@ def article_text(raw: str, title: str = "") -> ArticleText:
             kept.append(paragraph)
             seen.add(paragraph)
     return ArticleText(tuple(kept), headline, found.author, found.date, found.credit)
+
+
+# A heading of a list of links is a few words; a list item is a headline, not a paragraph.
+LIST_HEADING_WORDS = 6
+LIST_ITEM_WORDS = 20
+
+
+def _is_list_heading(text: str) -> bool:
+    """A short heading, no sentence, opening a list of links to other stories ("MORE FROM
+    MONEY", "## Related stories", "Most read:")."""
+    lists = _vocabulary().lists
+    return (bool(lists) and 0 < len(_words(text)) <= LIST_HEADING_WORDS
+            and not ends_sentence(text) and bool(lists.match(fold(text))))
+
+
+def _is_list_item(raw: str, text: str, after_prose: bool) -> bool:
+    """A link to another story in such a list: a short headline (no full stop, or a question),
+    bulleted or numbered; once the article's prose has begun, unmarked short headlines count
+    too. Before it, an unmarked line may be the article's own headline, so it stays."""
+    words = _words(text)
+    if not words or len(words) > LIST_ITEM_WORDS or _HEADING.match(raw.strip()):
+        return False
+    headline_like = not ends_sentence(text) or text.rstrip().endswith("?")
+    return headline_like and (bool(_BULLET.match(raw.strip())) or after_prose)
 
 
 def _continues(previous: str, line: str) -> bool:

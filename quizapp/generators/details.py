@@ -196,6 +196,38 @@ def carries_number(text: str, value: str, scale: str = "") -> bool:
     return any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", folded) for w in number_words(value))
 
 
+@lru_cache(maxsize=2)
+def _spelled_amount(whole_numbers: bool) -> str:
+    """A pattern for an amount in words: fraction and scale words ("three-quarters", "half a
+    million"), with whole-number words ("twenty-five", "one") when `whole_numbers`."""
+    spelled = set(detail_words("scale") | detail_words("fraction"))
+    if whole_numbers:
+        spelled |= {w for w in _UNITS + _TENS if w}
+    word = "(?:" + "|".join(sorted(map(re.escape, spelled), key=len, reverse=True)) + ")"
+    return word + r"(?:[\s\-]+" + word + r")*"
+
+
+def is_measure(noun: str) -> bool:
+    """Whether a figure's noun is a unit of measure ("basis points", "per cent", "kilometres"):
+    an amount of it may be written in another size of unit ("a quarter of a point")."""
+    units = detail_words("unit") | detail_words("measure") | detail_words("rate")
+    return bool(noun) and (fold(noun) in units or any(f in units for f in word_forms(noun.split()[-1])))
+
+
+def words_amount_of(text: str, noun: str, whole_numbers: bool) -> bool:
+    """Whether `text` gives an amount of `noun` (either number) in words, with up to three words
+    between ("a quarter of a percentage point", "half a million people", and with
+    `whole_numbers`, "one point"): an outlet writing the figure that way may carry it, so it
+    is never offered as lacking it. A whole count of things in words is a different number
+    unless `carries_number` finds it, so for counts only fractions and scales are looked for."""
+    if not noun:
+        return False
+    forms = "|".join(map(re.escape, word_forms(noun)))
+    pattern = (r"(?<![\w\-])" + _spelled_amount(whole_numbers) + r"(?:\s+[\w\-'\u2019]+){0,3}?\s+(?:"
+               + forms + r")(?![\w])")
+    return re.search(pattern, fold(text)) is not None
+
+
 @dataclass(frozen=True)
 class Figure:
     """A number in a prose sentence with the noun it counts: "at least 212 Dutch passengers"."""

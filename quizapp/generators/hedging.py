@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from quizapp.generators import verify
 from quizapp.generators.details import (
-    figures, has_quotation, hedges_in, paragraph_of, prose_sentences, unquoted,
+    figures, has_quotation, has_speech_verb, hedges_in, paragraph_of, prose_sentences, unquoted,
 )
 from quizapp.generators.model import Article, Evidence, Question, Story
 from quizapp.generators.outlets import Outlet, choice_question, story_outlets
@@ -150,6 +150,21 @@ def _question(story: Story, outlet: Outlet, article: Article, sentence: Sentence
     return question if verify.is_sound(question, story) else None
 
 
+_REPORTED_THAT = re.compile(r"(?<![\w\-])(?P<verb>[a-z]+)\s+that(?![\w])")
+
+
+def _reported_before_hedge(passage: str, hedge: str) -> bool:
+    """Whether a verb of speech ("said", "told"), "according to", or a reporting verb opening
+    indirect speech ("estimated that") comes before the hedge: the hedge then sits in someone's
+    reported words, not in the outlet's own voice. A reporting verb with an object ("released a
+    video purporting to show") leaves the hedge the outlet's."""
+    folded = fold(passage)
+    at = folded.find(fold(hedge))
+    before = folded[:at] if at >= 0 else folded
+    return has_speech_verb(before) or any(
+        has_reporting_verb(m.group("verb")) for m in _REPORTED_THAT.finditer(before))
+
+
 def _round_robin(per_outlet: list[list]) -> list:
     """Items taken one outlet at a time, so the questions spread over the outlets."""
     order = []
@@ -173,6 +188,8 @@ def generate(story: Story) -> list[Question]:
         passage = hedged_clause(sentence.text, hedge)
         if passage is None or hedge not in hedges_in(passage, "unverified"):
             continue
+        if _reported_before_hedge(passage, hedge):
+            continue  # "X said the move appeared to ...": the hedge is X's, not the outlet's
         explanation = (f"\u201c{hedge}\u201d marks the statement as unconfirmed: {outlet.name} passes "
                        f"it on without vouching for it. Notice such hedges before repeating a claim as fact.")
         question = _question(story, outlet, article, sentence, HEDGED, explanation, passage)

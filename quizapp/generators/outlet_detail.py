@@ -6,7 +6,7 @@ from typing import Callable
 
 from quizapp.generators.details import (
     Figure, Name, askable_name, carries_number, count_in, counted_words, figures, may_mention,
-    names_word,
+    is_measure, names_word, words_amount_of,
 )
 from quizapp.generators.model import Question, Story
 from quizapp.generators.outlets import (
@@ -85,7 +85,9 @@ def _carriers_question(story: Story, spread: Spread, wrong: list[Outlet], prompt
 
 def _figure_question(story: Story, figure: Figure, spread: Spread) -> Question | None:
     keys = list(spread.carriers)
-    wrong = distractors(list(spread.lackers), figure.short)
+    wrong = distractors([o for o in spread.lackers if _lacks_figure(o, figure)], figure.short)
+    if not wrong:
+        return None
     printed = _as_printed(spread, figure)
     if printed is None:
         return None  # "40 per cent" of what? No outlet says in a few clean words.
@@ -104,7 +106,14 @@ def _figure_question(story: Story, figure: Figure, spread: Spread) -> Question |
                    f"{names_list([o.name for o in wrong])} never mention the number {figure.number} at all.")
     return _carriers_question(story, spread, wrong, prompt, explanation,
                               lambda passage: _prints(passage, figure, shown, alike),
-                              lambda outlet: not carries_number(outlet.text, figure.value, figure.scale))
+                              lambda outlet: _lacks_figure(outlet, figure))
+
+
+def _lacks_figure(outlet: Outlet, figure: Figure) -> bool:
+    """The outlet has the number in no form, nor any amount of the figure's unit or noun in words
+    ("a quarter of a point" may be "25 basis points"), so offering it as lacking it is safe."""
+    return not carries_number(outlet.text, figure.value, figure.scale) \
+        and not words_amount_of(outlet.text, figure.noun_key, is_measure(figure.noun))
 
 
 def _prints(passage: str, figure: Figure, shown: str, qualified: bool) -> bool:

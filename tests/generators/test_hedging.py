@@ -26,7 +26,8 @@ def test_seed_finds_purporting_appeared_and_reportedly(seed_story, questions):
 
 
 def test_keys_are_proven_by_the_sentence_and_its_paragraph(seed_story, story, questions):
-    for s in (seed_story, story("vaccine-plant"), story("river-flood")):
+    # river-flood hedges only inside an official's reported words: see the test below.
+    for s in (seed_story, story("vaccine-plant")):
         assert questions(s)
         for question in questions(s):
             (evidence,) = question.evidence
@@ -114,3 +115,19 @@ def test_a_hedge_in_one_clause_of_a_compound_sentence_quotes_only_that_clause():
     listed = Story("t", "t", (Article("a", "Valley Wire", "A",
                                       "Boats, cars, and three barns were reportedly swept away near Orden."),))
     assert hedging.generate(listed) == []
+
+
+def test_a_hedge_inside_someones_reported_words_is_not_the_outlets(story):
+    # "An official ... said the barrier had allegedly not been inspected": the official's hedge.
+    assert hedging.generate(story("river-flood")) == []
+    said = Article("a", "North Wire", "A", "Mira Voss, an engineer at the port authority, said the crane "
+                                           "appeared to have failed under a load of 40 tonnes.")
+    according = Article("a", "North Wire", "A", "According to the port authority, the crane reportedly "
+                                                "failed under a load of 40 tonnes.")
+    for article in (said, according):
+        assert hedging.generate(Story("t", "t", (article,))) == []
+    # A reporting verb with an object leaves the hedge the outlet's own.
+    released = Article("a", "North Wire", "A", "The port authority released a video purporting to show "
+                                               "the crane failing on Monday.")
+    (question,) = hedging.generate(Story("t", "t", (released,)))
+    assert key(question) == hedging.HEDGED

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from quizapp.generators import load_story, outlet_detail
-from quizapp.generators.details import number_words
+from quizapp.generators.details import figures, is_measure, number_words, words_amount_of
 from quizapp.generators.model import Article, Story
 from quizapp.generators.text import fold
 
@@ -32,6 +32,7 @@ def test_seed_asks_which_outlets_reported_155_nationals(seed_story, questions):
     question = the_one(questions(seed_story), mentioning="155 nationals")
     assert question.prompt == "Which outlets reported 155 nationals? Choose all that apply."
     assert keys(question) == {"Paolo Bibat's blog", "Euromaidan Press"}
+    # The Moscow Times writes "two Chinese nationals": a whole count in words is another number.
     assert set(question.choices) - keys(question) == {"Dunya News", "Newszop", "The Moscow Times"}
     for evidence in question.evidence:
         assert re.search(r"155 Chinese nationals", evidence.text)
@@ -168,3 +169,32 @@ def test_outlets_printing_different_words_for_what_a_vague_count_counts_give_no_
         Article("c", "East Times", "C", "The ministry was closed to visitors on Sunday afternoon."),
     ))
     assert outlet_detail.generate(story_) == []
+
+
+def test_a_unit_of_several_words_stays_whole_and_an_amount_of_it_in_words_counts_as_carrying_it():
+    text = "The Oster Reserve raised its main rate by 25 basis points to 3.5% on Monday."
+    (figure,) = [f for f in figures(Article("a", "Harbour Ledger", "A", text)) if f.value == "25"]
+    assert figure.short == "25 basis points" and is_measure(figure.noun)
+    for other in ("It raised the rate by a quarter of a point.", "Half a percentage point was priced in.",
+                  "The rate rose three-quarters of a point this year.", "It added twenty basis points."):
+        assert words_amount_of(other, figure.noun_key, True), other
+    assert not words_amount_of("The rate rose to 3.5% at the point of sale.", figure.noun_key, True)
+    # A count of things in whole words is another number; a fraction or scale may be the same.
+    assert not words_amount_of("Two nationals were held.", "national", is_measure("nationals"))
+    assert words_amount_of("Half a million people fled.", "people", is_measure("people"))
+
+
+def test_an_outlet_writing_the_unit_with_a_number_word_is_never_offered_as_lacking_it():
+    s = Story("t", "t", (
+        Article("a", "Harbour Ledger", "A", "The storm flattened 40 square kilometres of forest near Osk on Monday."),
+        Article("b", "Plain Wire", "B", "The storm flattened forty-two square kilometres of forest near Osk on Monday."),
+        Article("c", "Coast Times", "C", "The storm flattened some of the forest near Osk on Monday, the rangers said."),
+        Article("d", "Ridge Daily", "D", "Rangers said the storm hit the forest near Osk hard on Monday."),
+    ))
+    (question,) = [q for q in outlet_detail.generate(s) if "40" in q.prompt]
+    assert question.prompt == "Which outlet reported 40 square kilometres?"
+    assert keys(question) == {"Harbour Ledger"}
+    assert set(question.choices) - keys(question) == {"Coast Times", "Ridge Daily"}
+    # With no outlet left that surely lacks it, there is no question.
+    alone = Story("t", "t", s.articles[:2])
+    assert not [q for q in outlet_detail.generate(alone) if "40" in q.prompt]

@@ -341,6 +341,31 @@ def test_prose_that_mentions_sharing_or_support_is_kept():
     ]
 
 
+def test_a_list_of_links_under_a_more_from_heading_goes_with_its_heading():
+    data = ("Harbour crane collapses in high wind\n\n"
+            "A crane at the Varnholm container terminal collapsed in high wind on Sunday night, "
+            "the port authority said.\n\n"
+            "No one was hurt, and the terminal will reopen on Tuesday.\n\n"
+            "MORE FROM BUSINESS\n"
+            "- Ferry fares: how to claim your refund\n"
+            "- Fuel prices: which stations are cheapest this week?\n"
+            "3. Dock strike talks resume\n\n"
+            "The authority said an inquiry would report within a month.\n\n"
+            "Related stories\n\n"
+            "Who will pay for the new quay?\n"
+            "Storm warning for the coast\n").encode("utf-8")
+    assert paragraphs(read_article("crane.txt", data)) == [
+        "A crane at the Varnholm container terminal collapsed in high wind on Sunday night, "
+        "the port authority said.",
+        "No one was hurt, and the terminal will reopen on Tuesday.",
+        "The authority said an inquiry would report within a month.",
+    ]
+    # A question in the article's prose, with no such heading above it, stays.
+    asked = ("The port authority said on Monday it would review its wind limits for cranes.\n\n"
+             "Why did the crane fall?\n").encode("utf-8")
+    assert paragraphs(read_article("asked.txt", asked))[-1] == "Why did the crane fall?"
+
+
 def test_a_publications_own_promotion_box_is_dropped_and_news_of_a_newsletter_kept():
     data = ("---\noutlet: Kettle Lane Letter\n---\n# Boil-water notice lifted in Kettle Lane\n\n"
             "> **Kettle Lane Letter** is a free weekly newsletter about life on the east bank. "
