@@ -1,4 +1,8 @@
 """The unbound extensions; models and blueprints import them from here, never from the factory."""
+from pathlib import Path
+
+from flask_login import LoginManager
+from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
@@ -18,3 +22,7 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 csrf = CSRFProtect()
+# Migrations live inside the package so an installed quizapp can upgrade its own database;
+# batch mode lets Alembic alter SQLite tables by copying them.
+migrate = Migrate(directory=str(Path(__file__).parent / "migrations"), render_as_batch=True)
+login_manager = LoginManager()

@@ -40,10 +40,11 @@ def configure(app: Flask, test_config: dict | None) -> None:
 
 def register_extensions(app: Flask) -> None:
     from quizapp import database
-    from quizapp.extensions import csrf, db
+    from quizapp.extensions import csrf, db, migrate
 
     db.init_app(app)
     csrf.init_app(app)
+    migrate.init_app(app, db)
     database.init_app(app)
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint, false as sa_false
+from sqlalchemy import true as sa_true
+from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.extensions import db
@@ -56,8 +58,13 @@ class Question(db.Model):
     explanation: Mapped[str] = mapped_column(Text, default="")
     origin: Mapped[str] = mapped_column(String(20), default="generated")  # or "manual"
     generator_id: Mapped[str | None] = mapped_column(String(80))  # the generators' stable id
-    status: Mapped[str] = mapped_column(String(20), default="draft")  # approved, rejected
+    # draft → approved or rejected; "superseded" once an edit copied it to a new version.
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    # The version this one was copied from: an edit after attempts used a question copies it,
+    # so those attempts keep the wording and key they were graded on.
+    previous_id: Mapped[int | None] = mapped_column(ForeignKey("question.id"))
     created_at: Mapped[datetime] = mapped_column(default=now)
+    updated_at: Mapped[datetime | None]
 
     story: Mapped[Story | None] = relationship(back_populates="questions")
     choices: Mapped[list[Choice]] = relationship(
@@ -93,13 +100,33 @@ class Evidence(db.Model):
     article: Mapped[Article] = relationship()
 
 
+# Quiz settings, in the words the instructor picks them with.
+ONE_PER_PAGE, ALL_ON_ONE = "one_per_page", "all_on_one"
+FEEDBACK_IMMEDIATE, FEEDBACK_AT_END = "immediate", "at_end"
+
+
 class Quiz(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(300))
     join_code: Mapped[str] = mapped_column(String(20), unique=True)
     published: Mapped[bool] = mapped_column(default=False)
+    # A closed quiz keeps its attempts but takes no new answers.
+    closed: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     story_id: Mapped[int | None] = mapped_column(ForeignKey("story.id"))
     created_at: Mapped[datetime] = mapped_column(default=now)
+    layout: Mapped[str] = mapped_column(String(20), default=ONE_PER_PAGE,
+                                        server_default=ONE_PER_PAGE)
+    # Media-literacy work is done with the sources at hand, so open book is the default.
+    open_book: Mapped[bool] = mapped_column(default=True, server_default=sa_true())
+    feedback: Mapped[str] = mapped_column(String(20), default=FEEDBACK_AT_END,
+                                          server_default=FEEDBACK_AT_END)
+    time_limit_minutes: Mapped[int | None]
+    shuffle_questions: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    shuffle_choices: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+
+    @property
+    def open_for_answers(self) -> bool:
+        return self.published and not self.closed
 
     story: Mapped[Story | None] = relationship()
     items: Mapped[list[QuizQuestion]] = relationship(
@@ -129,7 +156,14 @@ class Attempt(db.Model):
     submission_key: Mapped[str] = mapped_column(String(64), unique=True)
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quiz.id"), index=True)
     student_name: Mapped[str] = mapped_column(String(80))
+    # Shown to the student on the first page: with the join code and name it resumes the
+    # attempt on another device.
+    resume_code: Mapped[str | None] = mapped_column(String(20))
     started_at: Mapped[datetime] = mapped_column(default=now)
+    # Fixed when the attempt starts, so changing the quiz's limit later moves no deadline.
+    deadline_at: Mapped[datetime | None]
+    # The question the student last saw, where a resumed attempt opens.
+    last_position: Mapped[int] = mapped_column(default=0, server_default="0")
     submitted_at: Mapped[datetime | None]
     score: Mapped[int | None]
     max_score: Mapped[int] = mapped_column(default=0)
@@ -153,6 +187,9 @@ class Response(db.Model):
     attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), index=True)
     correct: Mapped[bool] = mapped_column(default=False)
+    saved_at: Mapped[datetime | None]
+    # Set when immediate feedback showed the key: the answer is final from then on.
+    checked_at: Mapped[datetime | None]
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")
     question: Mapped[Question] = relationship()
@@ -161,8 +198,34 @@ class Response(db.Model):
     __table_args__ = (UniqueConstraint("attempt_id", "question_id"),)
 
 
-class Instructor(db.Model):
+class Instructor(UserMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
     password_hash: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class SignInFailure(db.Model):
+    """A failed sign-in, kept for a while so repeated failures from one address are refused.
+    In the database, not in memory, so every worker sees the same count."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    address: Mapped[str] = mapped_column(String(100), index=True)
+    at: Mapped[datetime] = mapped_column(default=now, index=True)
+
+
+class GenerationRun(db.Model):
+    """One press of "generate questions" for a story: its progress and what came out."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("story.id"), index=True)
+    state: Mapped[str] = mapped_column(String(20), default="queued")  # running, done, failed
+    step: Mapped[str] = mapped_column(String(200), default="")
+    done: Mapped[int] = mapped_column(default=0)
+    total: Mapped[int] = mapped_column(default=0)
+    counts: Mapped[str] = mapped_column(Text, default="{}")  # JSON: questions per kind
+    error: Mapped[str] = mapped_column(Text, default="")
+    started_at: Mapped[datetime] = mapped_column(default=now)
+    finished_at: Mapped[datetime | None]
+
+    story: Mapped[Story] = relationship()

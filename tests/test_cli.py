@@ -24,7 +24,7 @@ def test_init_db_creates_the_tables(tmp_path):
 
     app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'new.sqlite'}"})
     result = app.test_cli_runner().invoke(args=["init-db"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 0, (result.output, result.exception)
     assert "Database ready" in result.output
     assert count(app, Story) == 0
     with app.app_context():
