@@ -40,18 +40,24 @@ def configure(app: Flask, test_config: dict | None) -> None:
 
 def register_extensions(app: Flask) -> None:
     from quizapp import database
+    from quizapp.auth import session
     from quizapp.extensions import csrf, db, migrate
 
     db.init_app(app)
     csrf.init_app(app)
     migrate.init_app(app, db)
     database.init_app(app)
+    session.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
+    from quizapp.auth import bp as auth
+    from quizapp.instructor import bp as instructor
     from quizapp.quiz import bp as quiz
 
     app.register_blueprint(quiz)
+    app.register_blueprint(auth)
+    app.register_blueprint(instructor)
 
 
 def register_errorhandlers(app: Flask) -> None:

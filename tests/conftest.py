@@ -42,6 +42,29 @@ def app(tmp_path):
 
 
 @pytest.fixture
+def instructor(app):
+    """An instructor account (name "teacher", password "correct horse battery")."""
+    from werkzeug.security import generate_password_hash
+
+    from quizapp.models import Instructor
+
+    with app.app_context():
+        row = Instructor(name="teacher", password_hash=generate_password_hash("correct horse battery"))
+        db.session.add(row)
+        db.session.commit()
+        return row.id
+
+
+@pytest.fixture
+def signed_in(client, instructor):
+    """A test client whose session belongs to the instructor (as Flask-Login stores it)."""
+    with client.session_transaction() as session:
+        session["_user_id"] = str(instructor)
+        session["_fresh"] = True
+    return client
+
+
+@pytest.fixture
 def runner(app):
     return app.test_cli_runner()
 
