@@ -1,6 +1,7 @@
-"""The students' side: find a quiz, take it, see the score and what proves each answer."""
+"""The students' side: join a quiz, take it, see the score and what proves each answer."""
 from flask import Blueprint
 
 bp = Blueprint("quiz", __name__)
 
-from quizapp.quiz import routes  # noqa: E402,F401  (routes attach themselves to bp)
+# The pages attach themselves to bp: joining, taking, then results and the reader view.
+from quizapp.quiz import joining, reviewing, taking  # noqa: E402,F401

@@ -1,5 +1,5 @@
-"""The quiz form, built per quiz: a name, and one field per question of radio buttons
-(one answer) or checkboxes (several)."""
+"""The students' forms: joining a quiz, resuming an attempt, and answering questions (radio
+buttons for one answer, checkboxes for several), built per attempt in the order it shows."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
@@ -7,7 +7,7 @@ from wtforms import HiddenField, RadioField, SelectChoice, SelectMultipleField, 
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from quizapp.models import QuizQuestion
+from quizapp.attempts import Slot
 
 
 class CheckboxesField(SelectMultipleField):
@@ -19,35 +19,76 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-class TakeQuizForm(FlaskForm):
-    student_name = StringField(
-        "Your name",
-        filters=[_strip],
-        validators=[
-            DataRequired(message="Enter your name so your teacher can find your score."),
-            Length(max=80, message="Keep your name under 80 characters."),
-        ],
-    )
+def _code(value):
+    return "".join(value.split()).upper() if isinstance(value, str) else value
+
+
+NAME_VALIDATORS = [
+    DataRequired(message="Enter your name so your teacher can find your score."),
+    Length(max=80, message="Keep your name under 80 characters."),
+]
+
+
+class StartForm(FlaskForm):
+    student_name = StringField("Your name", filters=[_strip], validators=NAME_VALIDATORS)
     # One random key a page view: a form sent twice is recognised, not counted twice.
     submission = HiddenField(validators=[DataRequired(), Regexp(r"^[A-Za-z0-9_-]{16,64}$")])
 
-    def question_fields(self):
-        return [self[name] for name in self._question_names]
+
+class JoinForm(StartForm):
+    """The home page's box: the quiz code as well as the name."""
+
+    code = StringField("Quiz code", filters=[_code], validators=[
+        DataRequired(message="Enter the quiz code your teacher gave you."),
+        Length(max=20, message="A quiz code is a few letters and digits."),
+    ])
 
 
-def field_name(item: QuizQuestion) -> str:
-    return f"q{item.id}"
+class ResumeForm(FlaskForm):
+    code = StringField("Quiz code", filters=[_code], validators=[
+        DataRequired(message="Enter the quiz code."), Length(max=20)])
+    student_name = StringField("Your name", filters=[_strip], validators=NAME_VALIDATORS)
+    resume_code = StringField("Resume code", filters=[_code], validators=[
+        DataRequired(message="Enter the resume code shown when you started."), Length(max=20)])
 
 
-def quiz_form(items: list[QuizQuestion], **kwargs) -> TakeQuizForm:
-    fields = {}
-    for item in items:
-        question = item.question
-        choices = [SelectChoice(choice.id, choice.text) for choice in question.choices]
-        field_class = CheckboxesField if question.multiple else RadioField
-        fields[field_name(item)] = field_class(
-            question.prompt, coerce=int, choices=choices, validators=[Optional()]
-        )
-    form_class = type("QuizForm", (TakeQuizForm,), fields)
-    form_class._question_names = list(fields)
+class SubmitAttemptForm(FlaskForm):
+    """Only the CSRF token: submitting needs nothing else, and twice is the same as once."""
+
+
+def answer_field(slot: Slot, label: str | None = None):
+    choices = [SelectChoice(choice.id, choice.text) for choice in slot.choices]
+    field_class = CheckboxesField if slot.question.multiple else RadioField
+    return field_class(label or slot.question.prompt, coerce=int, choices=choices,
+                       validators=[Optional()])
+
+
+class AnswerForm(FlaskForm):
+    def answer_fields(self):
+        return [self[name] for name in self._answer_names]
+
+
+def field_name(slot: Slot) -> str:
+    return f"q{slot.question.id}"
+
+
+def question_form(slot: Slot, **kwargs) -> AnswerForm:
+    """One question's form (one-per-page): its choices in the field `answer`."""
+    form_class = type("QuestionForm", (AnswerForm,), {"answer": answer_field(slot)})
+    form_class._answer_names = ["answer"]
     return form_class(**kwargs)
+
+
+def page_form(slots: list[Slot], **kwargs) -> AnswerForm:
+    """Every question on one page (all-on-one): field `q<question id>` each."""
+    fields = {field_name(slot): answer_field(slot) for slot in slots}
+    form_class = type("AllQuestionsForm", (AnswerForm,), fields)
+    form_class._answer_names = list(fields)
+    return form_class(**kwargs)
+
+
+def chosen_ids(field) -> set[int]:
+    data = field.data
+    if data is None:
+        return set()
+    return set(data) if isinstance(data, list) else {data}

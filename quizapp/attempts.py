@@ -1,0 +1,210 @@
+"""A student's attempt while it is taken: starting it, the order it shows questions and
+choices in, its deadline, and saving answers (ungraded) as the student goes."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, update
+
+from quizapp.extensions import db
+from quizapp.models import (FEEDBACK_IMMEDIATE, Article, Attempt, Choice, Question, Quiz,
+                            QuizQuestion, Response, now)
+from quizapp.quizzes import JOIN_CODE_ALPHABET
+
+# A save sent just before the deadline may arrive a little after it (a slow phone network).
+GRACE = timedelta(seconds=30)
+RESUME_CODE_LENGTH = 6
+
+
+class AnswerRefused(Exception):
+    """The answer cannot be saved: the attempt is submitted, past its deadline, or its quiz
+    closed. The message says which, for the student."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A question at its place in one attempt (1-based), with its choices in the order shown."""
+
+    number: int
+    question: Question
+    choices: list[Choice]
+
+
+def new_resume_code() -> str:
+    # The join code's alphabet: read off a screen and typed on a phone, it must not be mistyped.
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(RESUME_CODE_LENGTH))
+
+
+def normalise_name(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def start_attempt(quiz: Quiz, student_name: str, submission_key: str,
+                  at: datetime | None = None) -> Attempt:
+    """A new attempt; the caller commits. Its deadline is fixed now, from the quiz's limit."""
+    started = at or now()
+    deadline = None
+    if quiz.time_limit_minutes:
+        deadline = started + timedelta(minutes=quiz.time_limit_minutes)
+    attempt = Attempt(quiz=quiz, student_name=student_name, submission_key=submission_key,
+                      token=secrets.token_urlsafe(24), resume_code=new_resume_code(),
+                      started_at=started, deadline_at=deadline, max_score=len(quiz.items))
+    db.session.add(attempt)
+    return attempt
+
+
+def find_for_resume(join_code: str, student_name: str, resume_code: str) -> Attempt | None:
+    """The attempt these three identify, or None (the caller must not say which part was wrong)."""
+    code = resume_code.strip().upper().replace("-", "").replace(" ", "")
+    candidates = db.session.execute(
+        db.select(Attempt).join(Quiz)
+        .where(Quiz.join_code == join_code.strip().upper(), Attempt.resume_code == code)
+        .order_by(Attempt.started_at.desc())
+    ).scalars()
+    wanted = normalise_name(student_name)
+    for attempt in candidates:
+        if normalise_name(attempt.student_name) == wanted:
+            return attempt
+    return None
+
+
+def _stable_key(token: str, row_id: int) -> str:
+    return hashlib.sha256(f"{token}:{row_id}".encode()).hexdigest()
+
+
+def ordered_items(attempt: Attempt) -> list[QuizQuestion]:
+    """The quiz's questions in this attempt's order: shuffled per attempt when the quiz says so,
+    the same on every reload because the order comes from the attempt's token."""
+    items = list(attempt.quiz.items)
+    if attempt.quiz.shuffle_questions:
+        items.sort(key=lambda item: _stable_key(attempt.token, item.question_id))
+    return items
+
+
+def ordered_choices(attempt: Attempt, question: Question) -> list[Choice]:
+    choices = list(question.choices)
+    if attempt.quiz.shuffle_choices:
+        choices.sort(key=lambda choice: _stable_key(attempt.token, choice.id))
+    return choices
+
+
+def slots(attempt: Attempt) -> list[Slot]:
+    shown = [answered_version(attempt, item.question) for item in ordered_items(attempt)]
+    return [Slot(number, question, ordered_choices(attempt, question))
+            for number, question in enumerate(shown, start=1)]
+
+
+def answered_version(attempt: Attempt, question: Question) -> Question:
+    """The version of `question` this attempt was graded on: an instructor's later edit made a
+    newer one (quizapp.question_versions), and the review shows what was answered. The same
+    holds before submission for an answer immediate feedback checked: it stays final, on the
+    wording and key it was checked against (unchecked answers of the old wording are dropped)."""
+    if question.previous_id is None:
+        return question
+    answered = {response.question_id for response in attempt.responses}
+    version = question
+    while version.id not in answered and version.previous_id is not None:
+        older = db.session.get(Question, version.previous_id)
+        if older is None:
+            break
+        version = older
+    return version if version.id in answered else question
+
+
+def responses_by_question(attempt: Attempt) -> dict[int, Response]:
+    return {response.question_id: response for response in attempt.responses}
+
+
+def time_is_up(attempt: Attempt, at: datetime | None = None) -> bool:
+    """Past the deadline: the next page the student loads submits what was saved."""
+    return attempt.deadline_at is not None and (at or now()) >= attempt.deadline_at
+
+
+def is_over(attempt: Attempt, at: datetime | None = None) -> bool:
+    """Time is up, or the teacher closed the quiz (it takes no new answers): either way the
+    next page the student loads submits what was saved."""
+    return attempt.quiz.closed or time_is_up(attempt, at)
+
+
+def seconds_left(attempt: Attempt, at: datetime | None = None) -> int | None:
+    if attempt.deadline_at is None:
+        return None
+    return max(0, int((attempt.deadline_at - (at or now())).total_seconds()))
+
+
+def hold_for_change(attempt: Attempt, at: datetime | None = None) -> None:
+    """Take the attempt's row for this transaction if it still accepts answers, else refuse.
+
+    The guarded UPDATE makes a save and a submission of the same attempt wait for each other
+    (SQLite's write lock, PostgreSQL's row lock), so no answer lands after the grading.
+    """
+    if attempt.quiz.closed:
+        db.session.rollback()
+        raise AnswerRefused("Your teacher has closed this quiz: this answer was not saved.")
+    moment = at or now()
+    result = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None),
+               or_(Attempt.deadline_at.is_(None), Attempt.deadline_at >= moment - GRACE))
+        .values(last_position=Attempt.last_position)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        db.session.rollback()
+        raise AnswerRefused("Time is up or the quiz was submitted: this answer was not saved.")
+
+
+def save_answers(attempt: Attempt, answers: list[tuple[Question, set[int]]],
+                 at: datetime | None = None) -> list[Question]:
+    """Save the chosen choices of some questions, ungraded; the caller has checked that the ids
+    belong to their question, and commits. Returns the questions whose answer stayed as it was
+    because it was checked (final) and the new one differs."""
+    hold_for_change(attempt, at)
+    saved = {
+        response.question_id: response for response in db.session.execute(
+            db.select(Response).where(Response.attempt_id == attempt.id)
+            .execution_options(populate_existing=True)
+        ).scalars()
+    }
+    refused = []
+    for question, choice_ids in answers:
+        response = saved.get(question.id)
+        if response is None:
+            if not choice_ids:
+                continue  # nothing chosen, nothing saved before: no response to keep
+            response = Response(question=question)
+            attempt.responses.append(response)
+        elif response.checked_at is not None:
+            if {choice.id for choice in response.chosen} != choice_ids:
+                refused.append(question)
+            continue
+        response.chosen = [choice for choice in question.choices if choice.id in choice_ids]
+        response.saved_at = at or now()
+    return refused
+
+
+def feedback_shown(attempt: Attempt, response: Response | None) -> bool:
+    """Whether the key, explanation and evidence of a question may be shown: after submission,
+    or once immediate feedback checked this answer."""
+    if attempt.submitted_at is not None:
+        return True
+    return (attempt.quiz.feedback == FEEDBACK_IMMEDIATE and response is not None
+            and response.checked_at is not None)
+
+
+def articles_of(quiz: Quiz) -> list[Article]:
+    """The articles a quiz is about: its story's, else those its questions' evidence quotes."""
+    if quiz.story is not None:
+        return list(quiz.story.articles)
+    seen: dict[int, Article] = {}
+    for item in quiz.items:
+        for evidence in item.question.evidence:
+            seen.setdefault(evidence.article_id, evidence.article)
+    return list(seen.values())
+
+
+def remember_position(attempt: Attempt, number: int) -> None:
+    attempt.last_position = number - 1

@@ -1,0 +1,259 @@
+"""Taking a quiz: question pages (one per page, or all on one), saving answers as the student
+goes (form buttons, or the page script's autosave), immediate feedback, finishing and submitting."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+
+from quizapp import attempts, grading
+from quizapp.routing import database_id
+from quizapp.attempts import AnswerRefused, Slot
+from quizapp.extensions import db
+from quizapp.models import FEEDBACK_IMMEDIATE, ONE_PER_PAGE, Attempt, Response
+from quizapp.quiz import bp
+from quizapp.quiz.access import attempt_or_404, settle
+from quizapp.quiz.forms import (SubmitAttemptForm, chosen_ids, field_name, page_form,
+                                question_form)
+
+LATE = ("Time is up: that answer arrived after the deadline and was not saved. "
+        "The answers you saved before it were submitted.")
+CLOSED = ("Your teacher has closed this quiz: that answer was not saved. "
+          "The answers you saved before were submitted.")
+ALREADY_SUBMITTED = "This attempt was submitted already; nothing was changed."
+LOCKED = "You checked this answer already; it cannot be changed."
+NOTHING_TO_CHECK = "Choose an answer before checking it."
+
+
+def _finished(attempt: Attempt):
+    """A redirect to the result when the attempt is submitted (or its time is up), else None."""
+    if settle(attempt):
+        return redirect(url_for("quiz.result", token=attempt.token))
+    return None
+
+
+def _saved_value(slot: Slot, response: Response | None):
+    ids = [choice.id for choice in response.chosen] if response else []
+    if slot.question.multiple:
+        return ids
+    return ids[0] if ids else None
+
+
+def _context(attempt: Attempt, slot_list: list[Slot]) -> dict:
+    """What every page of an attempt in progress shows around its questions."""
+    responses = attempts.responses_by_question(attempt)
+    return {
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "slots": slot_list,
+        "responses": responses,
+        "answered": {slot.number for slot in slot_list
+                     if responses.get(slot.question.id) and responses[slot.question.id].chosen},
+        "articles": attempts.articles_of(attempt.quiz) if attempt.quiz.open_book else [],
+        "seconds_left": attempts.seconds_left(attempt),
+        "feedback_shown": lambda response: attempts.feedback_shown(attempt, response),
+        "immediate": attempt.quiz.feedback == FEEDBACK_IMMEDIATE,
+    }
+
+
+def _question_page(attempt: Attempt, slot_list: list[Slot], number: int, form=None,
+                   status: int = 200):
+    slot = slot_list[number - 1]
+    context = _context(attempt, slot_list)
+    response = context["responses"].get(slot.question.id)
+    if form is None:
+        form = question_form(slot, formdata=None, answer=_saved_value(slot, response))
+    return render_template("quiz/question.html", slot=slot, form=form, response=response,
+                           total=len(slot_list), **context), status
+
+
+def _all_page(attempt: Attempt, slot_list: list[Slot], form=None, status: int = 200):
+    context = _context(attempt, slot_list)
+    if form is None:
+        saved = {field_name(slot): _saved_value(slot, context["responses"].get(slot.question.id))
+                 for slot in slot_list}
+        form = page_form(slot_list, formdata=None, **saved)
+    fields = {slot.question.id: form[field_name(slot)] for slot in slot_list}
+    return render_template("quiz/all.html", form=form, fields=fields, **context), status
+
+
+def _slot_number(slot_list: list[Slot], number: int) -> int:
+    if not 1 <= number <= len(slot_list):
+        abort(404)
+    return number
+
+
+def _check(attempt: Attempt, slot: Slot) -> None:
+    """Grade one saved answer for immediate feedback; it is final from then on."""
+    db.session.flush()
+    response = attempts.responses_by_question(attempt).get(slot.question.id)
+    if response is None or not response.chosen:
+        flash(NOTHING_TO_CHECK, "error")
+    elif response.checked_at is None:
+        grading.check_response(response)
+
+
+def _late(attempt: Attempt):
+    """A form that came after the deadline (or the quiz's closing): submit what was saved
+    before it, and say so."""
+    db.session.rollback()
+    closed = attempt.quiz.closed
+    if attempt.submitted_at is None and grading.grade_attempt(attempt):
+        db.session.commit()
+        flash(CLOSED if closed else LATE, "notice")
+    else:
+        flash(ALREADY_SUBMITTED, "notice")
+    return redirect(url_for("quiz.result", token=attempt.token))
+
+
+@bp.get("/attempt/<token>", endpoint="attempt")
+def current_page(token: str):
+    attempt = attempt_or_404(token)
+    if (done := _finished(attempt)) is not None:
+        return done
+    slot_list = attempts.slots(attempt)
+    if not slot_list:  # a quiz published empty: nothing to answer, only to submit
+        return redirect(url_for("quiz.finish", token=token))
+    if attempt.quiz.layout == ONE_PER_PAGE:
+        number = min(max(attempt.last_position + 1, 1), max(len(slot_list), 1))
+        return redirect(url_for("quiz.question", token=token, number=number))
+    return _all_page(attempt, slot_list)
+
+
+@bp.post("/attempt/<token>")
+def save_page(token: str):
+    """All questions on one page: save every answer, then check one, finish, or stay."""
+    attempt = attempt_or_404(token)
+    if attempt.submitted_at is not None:
+        flash(ALREADY_SUBMITTED, "notice")
+        return redirect(url_for("quiz.result", token=token))
+    slot_list = attempts.slots(attempt)
+    form = page_form(slot_list)
+    if not form.validate():
+        return _all_page(attempt, slot_list, form, 400)
+    saved = attempts.responses_by_question(attempt)
+    # A checked answer's inputs are disabled, so the form does not send it: leave it be.
+    open_slots = [slot for slot in slot_list
+                  if not (saved.get(slot.question.id) and saved[slot.question.id].checked_at)]
+    try:
+        attempts.save_answers(attempt, [(slot.question, chosen_ids(form[field_name(slot)]))
+                                        for slot in open_slots])
+    except AnswerRefused:
+        return _late(attempt)
+    go = request.form.get("go", "save")
+    anchor = None
+    if go == "finish":
+        db.session.commit()
+        return redirect(url_for("quiz.finish", token=token))
+    if go.startswith("check-") and attempt.quiz.feedback == FEEDBACK_IMMEDIATE:
+        wanted = go.removeprefix("check-")
+        slot = next((s for s in slot_list if str(s.question.id) == wanted), None)
+        if slot is None:
+            abort(400)
+        _check(attempt, slot)
+        anchor = f"question-{slot.question.id}"
+    else:
+        flash("Your answers are saved.", "notice")
+    db.session.commit()
+    return redirect(url_for("quiz.attempt", token=token, _anchor=anchor))
+
+
+@bp.get("/attempt/<token>/q/<int:number>")
+def question(token: str, number: int):
+    attempt = attempt_or_404(token)
+    if (done := _finished(attempt)) is not None:
+        return done
+    slot_list = attempts.slots(attempt)
+    if attempt.quiz.layout != ONE_PER_PAGE:
+        return redirect(url_for("quiz.attempt", token=token))
+    return _question_page(attempt, slot_list, _slot_number(slot_list, number))
+
+
+@bp.post("/attempt/<token>/q/<int:number>")
+def answer(token: str, number: int):
+    """Save this question's answer, then move: next, back, to a numbered question, check the
+    answer (immediate feedback), or finish."""
+    attempt = attempt_or_404(token)
+    if attempt.submitted_at is not None:
+        flash(ALREADY_SUBMITTED, "notice")
+        return redirect(url_for("quiz.result", token=token))
+    slot_list = attempts.slots(attempt)
+    number = _slot_number(slot_list, number)
+    slot = slot_list[number - 1]
+    form = question_form(slot)
+    if not form.validate():
+        return _question_page(attempt, slot_list, number, form, 400)
+    ids = chosen_ids(form.answer)
+    response = attempts.responses_by_question(attempt).get(slot.question.id)
+    if response is not None and response.checked_at is not None:
+        # A checked answer's inputs are disabled, so the form sends nothing for it; a page
+        # from before the check (another tab) may send a different answer: refuse that.
+        if ids and ids != {choice.id for choice in response.chosen}:
+            flash(LOCKED, "error")
+        answers = []
+    else:
+        answers = [(slot.question, ids)]
+    try:
+        attempts.save_answers(attempt, answers)
+    except AnswerRefused:
+        return _late(attempt)
+    go = request.form.get("go", "next")
+    destination = number
+    if go == "check" and attempt.quiz.feedback == FEEDBACK_IMMEDIATE:
+        _check(attempt, slot)
+    elif go == "back":
+        destination = max(number - 1, 1)
+    elif go == "finish" or (go == "next" and number == len(slot_list)):
+        destination = None
+    elif go == "next":
+        destination = number + 1
+    elif go.isdigit() and 1 <= int(go) <= len(slot_list):
+        destination = int(go)
+    attempts.remember_position(attempt, destination or number)
+    db.session.commit()
+    if destination is None:
+        return redirect(url_for("quiz.finish", token=token))
+    return redirect(url_for("quiz.question", token=token, number=destination))
+
+
+@bp.post("/attempt/<token>/answers")
+def autosave(token: str):
+    """The page script's save of one question's answer: 204, or 409 when it can no longer change."""
+    attempt = attempt_or_404(token)
+    question_id = request.form.get("question_id", type=database_id)
+    slot = next((s for s in attempts.slots(attempt) if s.question.id == question_id), None)
+    if slot is None:
+        return "That question is not in this quiz.", 400, {"Content-Type": "text/plain"}
+    try:
+        ids = {int(value) for value in request.form.getlist("answer")}
+    except ValueError:
+        ids = None
+    allowed = {choice.id for choice in slot.choices}
+    if ids is None or not ids <= allowed or (len(ids) > 1 and not slot.question.multiple):
+        return "Not a valid choice.", 400, {"Content-Type": "text/plain"}
+    try:
+        refused = attempts.save_answers(attempt, [(slot.question, ids)])
+    except AnswerRefused as refusal:
+        return str(refusal), 409, {"Content-Type": "text/plain"}
+    if refused:
+        db.session.rollback()
+        return LOCKED, 409, {"Content-Type": "text/plain"}
+    db.session.commit()
+    return "", 204
+
+
+@bp.get("/attempt/<token>/finish")
+def finish(token: str):
+    attempt = attempt_or_404(token)
+    if (done := _finished(attempt)) is not None:
+        return done
+    slot_list = attempts.slots(attempt)
+    return render_template("quiz/finish.html", form=SubmitAttemptForm(),
+                           **_context(attempt, slot_list))
+
+
+@bp.post("/attempt/<token>/submit")
+def submit(token: str):
+    """Grade the attempt once; a second press (or a resent form) finds it graded already."""
+    attempt = attempt_or_404(token)
+    if grading.grade_attempt(attempt):
+        db.session.commit()
+    return redirect(url_for("quiz.result", token=token))

@@ -1,0 +1,54 @@
+"""An article laid out for reading: its paragraphs, with one evidence passage marked where
+the article prints it (the template wraps marked pieces in <mark>; nothing here is HTML)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    marked: bool = False
+    first: bool = False  # the first marked piece carries the anchor the address points at
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def locate(text: str, passage: str) -> tuple[int, int] | None:
+    """Where the passage is printed: exactly, else with its spacing loosened (a passage may
+    cross a line break the article file has and the stored passage has not)."""
+    if not passage.strip():
+        return None
+    start = text.find(passage)
+    if start >= 0:
+        return start, start + len(passage)
+    words = passage.split()
+    pattern = r"\s+".join(re.escape(word) for word in words)
+    match = re.search(pattern, text)
+    return (match.start(), match.end()) if match else None
+
+
+def paragraphs(text: str, passage: str | None = None) -> tuple[list[list[Piece]], bool]:
+    """The article's paragraphs as pieces, and whether the passage was found and marked."""
+    found = locate(text, passage) if passage else None
+    out, first = [], True
+    for start, end in _spans(text):
+        if found is None or found[1] <= start or found[0] >= end:
+            out.append([Piece(text[start:end].strip())])
+            continue
+        a, b = max(start, found[0]), min(end, found[1])
+        pieces = [Piece(text[start:a]), Piece(text[a:b], marked=True, first=first),
+                  Piece(text[b:end])]
+        first = False
+        out.append([piece for piece in pieces if piece.text])
+    return out, found is not None

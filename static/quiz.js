@@ -1,0 +1,116 @@
+// Improves the quiz pages when JavaScript runs; every page works without it.
+// - Autosave: a changed answer is sent at once to the form's data-autosave address, and the
+//   page's status line (an aria-live region) says whether it was saved.
+// - Countdown: the server's deadline shown as minutes and seconds; at zero the page reloads,
+//   and the server (which enforces the limit) submits what was saved.
+// Choices carry only their ids: nothing here knows which one is right.
+(function () {
+  "use strict";
+
+  function answerOf(fieldset) {
+    var ids = [];
+    fieldset.querySelectorAll("input:checked").forEach(function (input) { ids.push(input.value); });
+    return ids;
+  }
+
+  // The question list's marker for this question: answered or not, as the saved answer says.
+  function markAnswered(form, fieldset, answered) {
+    var jump = form.querySelector('button.jump[value="' + fieldset.getAttribute("data-number") + '"]');
+    if (!jump) { return; }
+    jump.classList.toggle("done", answered);
+    var symbol = jump.querySelector("[aria-hidden]");
+    var words = jump.querySelector(".visually-hidden");
+    if (symbol) { symbol.textContent = answered ? "● " : "○ "; }
+    if (words) {
+      words.textContent = words.textContent.replace(/, (not )?answered/, answered ? ", answered" : ", not answered");
+    }
+  }
+
+  function setStatus(status, text, failed) {
+    if (!status) { return; }
+    status.textContent = text;
+    status.classList.toggle("failed", Boolean(failed));
+  }
+
+  // One save at a time per question, always of what the page shows now: a quick second click
+  // waits for the first save and then sends the newest answer, so saves never land out of
+  // order, and "Saved" appears only once nothing is left to send.
+  function autosave(form) {
+    var address = form.getAttribute("data-autosave");
+    var token = form.querySelector("input[name=csrf_token]");
+    var status = form.querySelector(".save-status");
+    if (!address || !token) { return; }
+    var pending = 0;
+
+    function send(fieldset) {
+      var chosen = answerOf(fieldset);
+      var body = new URLSearchParams();
+      body.append("question_id", fieldset.getAttribute("data-question-id"));
+      chosen.forEach(function (id) { body.append("answer", id); });
+      fieldset.saving = true;
+      fieldset.changedAgain = false;
+      pending += 1;
+      setStatus(status, "Saving…", false);
+      fetch(address, {
+        method: "POST",
+        body: body,
+        credentials: "same-origin",
+        headers: { "X-CSRFToken": token.value }
+      }).then(function (response) {
+        pending -= 1;
+        fieldset.saving = false;
+        if (response.status === 204) {
+          markAnswered(form, fieldset, chosen.length > 0);
+          if (fieldset.changedAgain) {
+            send(fieldset);
+          } else if (pending === 0) {
+            var at = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+            setStatus(status, "Saved at " + at + ".", false);
+          }
+        } else if (response.status === 409) {
+          response.text().then(function (message) { setStatus(status, message, true); });
+        } else {
+          setStatus(status, "Not saved. Your answer will be saved when you press a button below.", true);
+        }
+      }).catch(function () {
+        pending -= 1;
+        fieldset.saving = false;
+        setStatus(status, "Not saved: no connection. Your answer will be saved when you press a button below.", true);
+      });
+    }
+
+    form.addEventListener("change", function (event) {
+      var fieldset = event.target.closest("fieldset[data-question-id]");
+      if (!fieldset) { return; }
+      if (fieldset.saving) {
+        fieldset.changedAgain = true;
+        setStatus(status, "Saving…", false);
+      } else {
+        send(fieldset);
+      }
+    });
+  }
+
+  function countdown(timer) {
+    var deadline = Date.parse(timer.getAttribute("data-deadline"));
+    var value = timer.querySelector(".time-left-value");
+    if (isNaN(deadline) || !value) { return; }
+    function tick() {
+      var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+      var minutes = Math.floor(left / 60);
+      var seconds = left % 60;
+      value.textContent = minutes + " min " + (seconds < 10 ? "0" : "") + seconds + " s";
+      if (left === 0) {
+        window.clearInterval(handle);
+        value.textContent = "time is up";
+        // A moment for the last autosave to land before the server submits.
+        window.setTimeout(function () { window.location.reload(); }, 2000);
+      }
+    }
+    var handle = window.setInterval(tick, 1000);
+    tick();
+  }
+
+  document.querySelectorAll("form[data-autosave]").forEach(autosave);
+  document.querySelectorAll(".time-left[data-deadline]").forEach(countdown);
+}());

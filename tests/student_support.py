@@ -1,0 +1,217 @@
+"""What the students' tests share: a small made-up story with a quiz, and a student's steps
+(start, answer, submit) done through the real pages and forms."""
+from __future__ import annotations
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+
+import pytest
+
+from quizapp import bank, generators as core, quizzes
+from quizapp.extensions import db
+from quizapp.models import Attempt, Question, Quiz
+from tests.conftest import hidden_fields
+
+COAST_TEXT = ("Chief Mara Osei said the fire was \u201cunder control\u201d by noon.\n\n"
+              "Fourteen boats were damaged, the harbour office said.\n\n"
+              "The cause is not yet known.")
+BAY_TEXT = "Officials counted 14 boats damaged.\n\nThe harbour reopened on Tuesday."
+
+STORY = core.Story(
+    slug="harbour-fire",
+    title="Fire at the harbour",
+    articles=(
+        core.Article(id="a", outlet="Coast Courier", title="Harbour fire", text=COAST_TEXT,
+                     date="2025-05-02", author="Lena Park", url="https://coast.example/fire"),
+        core.Article(id="b", outlet="Bay Wire", title="Blaze at the docks", text=BAY_TEXT,
+                     date="2025-05-03"),
+    ),
+)
+
+WHO = "Who said the fire was \u201cunder control\u201d?"
+WHICH = "Which outlets report 14 damaged boats? Choose all that apply."
+HEDGE = "Does Coast Courier present the cause as known?"
+
+QUESTIONS = [
+    core.Question(
+        kind="quote_attribution", skill="attribution", prompt=WHO,
+        choices=("Mara Osei", "The harbour master", "Bay Wire"), answer=(0,),
+        explanation="The quote is attributed to Osei.",
+        evidence=(core.Evidence("a", "Chief Mara Osei said the fire was \u201cunder control\u201d by noon."),),
+    ),
+    core.Question(
+        kind="outlet_detail", skill="cross-checking", prompt=WHICH,
+        choices=("Coast Courier", "Bay Wire", "Neither"), answer=(0, 1),
+        explanation="Both print the figure, one in words.",
+        evidence=(core.Evidence("a", "Fourteen boats were damaged"),
+                  core.Evidence("b", "Officials counted 14 boats damaged.")),
+    ),
+    core.Question(
+        kind="hedging", skill="hedging", prompt=HEDGE,
+        choices=("True", "False"), answer=(1,),
+        explanation="It says the cause is not yet known.",
+        evidence=(core.Evidence("a", "The cause is not yet known."),),
+    ),
+]
+
+
+@pytest.fixture
+def client(app):
+    """A test client that ends each request's context when the request ends.
+
+    pytest-flask's own client keeps the last request's context open until the next request;
+    a POST's database transaction (begun with BEGIN IMMEDIATE on SQLite, see database.py)
+    would then keep the write lock, and the test's own look at the database would wait for it.
+    """
+    return app.test_client()
+
+
+@pytest.fixture
+def other_device(app):
+    """A browser on another device: its own cookies, and its own app object on the same
+    database, because the test's pushed context (pytest-flask) shares `g`, and with it the
+    first browser's form token, between every request made through one app."""
+    from quizapp import create_app
+
+    twin = create_app({name: app.config[name]
+                       for name in ("TESTING", "SECRET_KEY", "SQLALCHEMY_DATABASE_URI")})
+    yield twin.test_client()
+    with twin.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def make_quiz(app, **settings) -> str:
+    """Store the story and a published quiz of its three questions; returns the join code."""
+    with app.app_context():
+        row = bank.store_story(STORY)
+        bank.store_generated(row, QUESTIONS, status="approved")
+        quiz = quizzes.quiz_from_story(row)
+        for name, value in settings.items():
+            setattr(quiz, name, value)
+        db.session.commit()
+        return quiz.join_code
+
+
+def set_quiz(app, **settings) -> None:
+    with app.app_context():
+        quiz = db.session.execute(db.select(Quiz)).scalar_one()
+        for name, value in settings.items():
+            setattr(quiz, name, value)
+        db.session.commit()
+
+
+def choices(app) -> dict[str, dict[str, int]]:
+    """question prompt -> {choice text: choice id}"""
+    with app.app_context():
+        return {q.prompt: {c.text: c.id for c in q.choices}
+                for q in db.session.execute(db.select(Question)).scalars()}
+
+
+def question_ids(app) -> dict[str, int]:
+    with app.app_context():
+        return {q.prompt: q.id for q in db.session.execute(db.select(Question)).scalars()}
+
+
+def start(client, code: str, name: str = "Ada") -> str:
+    """Join the quiz by its link and start; returns the attempt's token."""
+    page = client.get(f"/quiz/{code}").get_data(as_text=True)
+    response = client.post(f"/quiz/{code}", data=hidden_fields(page) | {"student_name": name})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    match = re.search(r"/attempt/([A-Za-z0-9_-]+)$", response.headers["Location"])
+    assert match, response.headers["Location"]
+    return match.group(1)
+
+
+def csrf(client, token: str) -> str:
+    """The CSRF token of the attempt's current page, as the page script reads it."""
+    page = client.get(f"/attempt/{token}", follow_redirects=True).get_data(as_text=True)
+    return hidden_fields(page)["csrf_token"]
+
+
+def answer(client, token: str, number: int, chosen: list[int], go: str = "next"):
+    """Answer question `number` of a one-per-page quiz with the form's buttons."""
+    page = client.get(f"/attempt/{token}/q/{number}").get_data(as_text=True)
+    data = {"csrf_token": hidden_fields(page)["csrf_token"], "go": go,
+            "answer": [str(c) for c in chosen]}
+    return client.post(f"/attempt/{token}/q/{number}", data=data)
+
+
+def prompt_of_page(html: str) -> str:
+    legend = re.search(r"<legend>(.*?)</legend>", html, re.S)
+    assert legend, "no question on the page"
+    text = re.sub(r"<[^>]+>", "", legend.group(1))
+    return unescape(text).replace("(choose all that apply)", "").strip()
+
+
+def submit(client, token: str):
+    page = client.get(f"/attempt/{token}/finish").get_data(as_text=True)
+    return client.post(f"/attempt/{token}/submit",
+                       data={"csrf_token": hidden_fields(page)["csrf_token"]})
+
+
+def attempt_row(app, token: str) -> Attempt:
+    with app.app_context():
+        attempt = db.session.execute(db.select(Attempt).where(Attempt.token == token)).scalar_one()
+        db.session.expunge(attempt)
+        return attempt
+
+
+def saved_answers(app, token: str) -> dict[int, set[int]]:
+    """question id -> chosen choice ids, as stored."""
+    with app.app_context():
+        attempt = db.session.execute(db.select(Attempt).where(Attempt.token == token)).scalar_one()
+        return {r.question_id: {c.id for c in r.chosen} for r in attempt.responses}
+
+
+class PageOutline(HTMLParser):
+    """What the accessibility checks read from a page: the html lang, the h1s, every form
+    control with its id and type, the labels' targets, and the ids of fieldsets' legends."""
+
+    def __init__(self):
+        super().__init__()
+        self.lang = None
+        self.h1 = 0
+        self.controls: list[dict] = []
+        self.label_for: set[str] = set()
+        self._label_depth = 0
+        self.fieldsets = 0
+        self.legends = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        elif tag == "h1":
+            self.h1 += 1
+        elif tag == "label":
+            self._label_depth += 1
+            if attrs.get("for"):
+                self.label_for.add(attrs["for"])
+        elif tag in ("input", "select", "textarea"):
+            self.controls.append(attrs | {"_tag": tag, "_wrapped": self._label_depth > 0})
+        elif tag == "fieldset":
+            self.fieldsets += 1
+        elif tag == "legend":
+            self.legends += 1
+
+    def handle_endtag(self, tag):
+        if tag == "label":
+            self._label_depth -= 1
+
+    def unlabelled(self) -> list[dict]:
+        out = []
+        for control in self.controls:
+            if control.get("type") in ("hidden", "submit", "button"):
+                continue
+            named = control.get("aria-label") or control.get("aria-labelledby")
+            if not (control["_wrapped"] or control.get("id") in self.label_for or named):
+                out.append(control)
+        return out
+
+
+def outline(html: str) -> PageOutline:
+    parser = PageOutline()
+    parser.feed(html)
+    return parser
