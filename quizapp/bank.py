@@ -71,10 +71,15 @@ def store_generated(story: Story, questions: list[core.Question], status: str = 
     kept = {q.generator_id: q for q, is_used in existing if is_used}
     unused = {q.generator_id: q for q, is_used in existing if not is_used}
     counts = {"added": 0, "updated": 0, "kept": len(kept), "removed": 0}
+    # A generated question an instructor edited became theirs ("manual"): never add it again.
+    taken_over = set(db.session.execute(
+        db.select(Question.generator_id).where(
+            Question.story_id == story.id, Question.origin != "generated",
+            Question.generator_id.is_not(None))).scalars())
     fresh_ids = set()
     for question in questions:
         fresh_ids.add(question.id)
-        if question.id in kept:
+        if question.id in kept or question.id in taken_over:
             continue
         row = unused.get(question.id)
         if row is None:

@@ -13,6 +13,22 @@ class Config:
     MAX_CONTENT_LENGTH = 8 * 1024 * 1024
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    # Served over HTTPS (QUIZAPP_HTTPS=1, or set in instance/config.py), the session cookie is
+    # only ever sent encrypted; over plain http on a laptop it must not be, or no one can sign in.
+    SESSION_COOKIE_SECURE = os.environ.get("QUIZAPP_HTTPS", "") == "1"
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    # How many reverse proxies (nginx, Caddy) stand in front and set X-Forwarded-For and
+    # X-Forwarded-Proto (QUIZAPP_PROXIES=1 behind one). 0 trusts no such header: anyone could
+    # send one. Behind a proxy without it, every visitor has the proxy's address, and sign-in
+    # throttling would shut everyone out after a few failures by anyone.
+    TRUSTED_PROXIES = int(os.environ.get("QUIZAPP_PROXIES", "0") or 0)
+    # After this many failed sign-ins from one address within the window, it must wait.
+    SIGN_IN_MAX_FAILURES = 5
+    SIGN_IN_WINDOW_MINUTES = 15
+    # Question generation runs in a thread so the page answers at once; tests may run it inline.
+    GENERATION_IN_BACKGROUND = True
     SEEDS_FOLDER = str(Path(__file__).resolve().parent.parent / "seeds")
 
 

@@ -12,7 +12,8 @@ MESSAGES = {
     403: "You are not allowed to see this page.",
     404: "There is no page at this address.",
     405: "This page cannot be used that way.",
-    413: "What you sent is too large.",
+    413: ("What you sent is too large (8 MB at most in one go). Send fewer or smaller files: "
+          "save only the article's page or text."),
 }
 
 

@@ -19,3 +19,5 @@ def require_instructor():
 
 
 from quizapp.instructor import routes  # noqa: E402,F401  (routes attach themselves to bp)
+from quizapp.instructor import questions, quizzes, stories  # noqa: E402,F401
+from quizapp.instructor import reports  # noqa: E402,F401

@@ -1,0 +1,142 @@
+"""The question bank: the review queue of generated drafts, and the question form to add, edit
+and delete a question. The versioning rules live in quizapp.question_versions."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+
+from quizapp import question_versions
+from quizapp.routing import database_id
+from quizapp.auth.routes import safe_next
+from quizapp.extensions import db
+from quizapp.instructor import bp
+from quizapp.instructor.forms import QuestionForm, question_data
+from quizapp.models import Question, Story
+
+EXTRA_EVIDENCE_ROWS = 2
+
+
+def _back(default: str) -> str:
+    return safe_next(request.values.get("next")) or default
+
+
+@bp.get("/review")
+def review():
+    story_id = request.args.get("story", type=database_id)
+    query = db.select(Question).where(Question.status == "draft")
+    story = None
+    if story_id is not None:
+        story = db.get_or_404(Story, story_id)
+        query = query.where(Question.story_id == story.id)
+    drafts = db.session.execute(query.order_by(Question.story_id, Question.id)).scalars().all()
+    return render_template("instructor/review.html", drafts=drafts, story=story)
+
+
+def _question(question_id: int) -> Question:
+    return db.get_or_404(Question, question_id)
+
+
+@bp.post("/questions/<int:question_id>/approve")
+def approve_question(question_id: int):
+    question = _question(question_id)
+    if question.status not in ("draft", "rejected"):
+        abort(409, description="Only a draft or rejected question can be approved.")
+    question.status = "approved"
+    db.session.commit()
+    flash("Question approved: it can now go into quizzes.")
+    return redirect(_back(url_for("instructor.review")))
+
+
+@bp.post("/questions/<int:question_id>/reject")
+def reject_question(question_id: int):
+    question = _question(question_id)
+    if question.status != "draft":
+        abort(409, description="Only a draft question can be rejected; delete an approved one.")
+    question.status = "rejected"
+    db.session.commit()
+    flash("Question rejected: it will not go into quizzes.")
+    return redirect(_back(url_for("instructor.review")))
+
+
+@bp.post("/review/approve-all")
+def approve_all():
+    ids = [int(i) for i in request.form.getlist("question") if i.isdigit()]
+    questions = db.session.execute(
+        db.select(Question).where(Question.id.in_(ids), Question.status == "draft")).scalars().all()
+    for question in questions:
+        question.status = "approved"
+    db.session.commit()
+    flash(f"{len(questions)} question{'s' if len(questions) != 1 else ''} approved.")
+    return redirect(_back(url_for("instructor.review")))
+
+
+def _form_page(form: QuestionForm, story: Story, question: Question | None, status: int = 200):
+    return render_template("instructor/question_form.html", form=form, story=story,
+                           question=question, next=request.values.get("next", ""),
+                           failed=status != 200), status
+
+
+@bp.route("/stories/<int:story_id>/questions/new", methods=["GET", "POST"])
+def new_question(story_id: int):
+    story = db.get_or_404(Story, story_id)
+    form = QuestionForm()
+    form.use_articles(story.articles)
+    if request.method == "GET":
+        return _form_page(form, story, None)
+    if not form.validate():
+        return _form_page(form, story, None, 422)
+    question_versions.add_question(story, form.content())
+    db.session.commit()
+    flash("Question added and approved.")
+    return redirect(_back(url_for("instructor.story", story_id=story.id)))
+
+
+@bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
+def edit_question(question_id: int):
+    question = _question(question_id)
+    if question.status == "superseded":
+        newest = question_versions.newest_version(question)
+        flash("That was an old version of the question, kept for the attempts that answered it; "
+              "this is its newest version.")
+        return redirect(url_for("instructor.edit_question", question_id=newest.id))
+    story = question.story
+    if story is None:
+        abort(404, description="This question belongs to no story, so it cannot be edited here.")
+    if request.method == "GET":
+        form = QuestionForm(data=question_data(question_versions.content_of(question)))
+        for _ in range(EXTRA_EVIDENCE_ROWS):
+            form.evidence.append_entry()
+        form.keep_kind_and_skill(question.kind, question.skill)
+        form.use_articles(story.articles)
+        return _form_page(form, story, question)
+    form = QuestionForm()
+    form.keep_kind_and_skill(question.kind, question.skill)
+    form.use_articles(story.articles)
+    if not form.validate():
+        return _form_page(form, story, question, 422)
+    saved = question_versions.edit_question(question, form.content())
+    db.session.commit()
+    if saved.id != question.id:
+        flash("Students had answered this question, so your edit is a new version: quizzes use "
+              "it from now on, and earlier attempts keep the version they were graded on.")
+    else:
+        flash("Question saved.")
+    return redirect(_back(url_for("instructor.story", story_id=story.id)))
+
+
+@bp.post("/questions/<int:question_id>/delete")
+def delete_question(question_id: int):
+    question = _question(question_id)
+    if question.status == "superseded":
+        abort(409, description="This is an old version, kept for the attempts that answered it; "
+                               "delete its newest version instead.")
+    story_id = question.story_id
+    kept_in = question_versions.delete_question(question)
+    db.session.commit()
+    if kept_in:
+        titles = ", ".join(quiz.title for quiz in kept_in)
+        flash("Students had answered this question, so it is kept for their attempts and marked "
+              f"rejected. It stays in quizzes already taken ({titles}); close them or build a new "
+              "quiz to stop using it.")
+    else:
+        flash("Question deleted.")
+    return redirect(url_for("instructor.story", story_id=story_id))

@@ -1,0 +1,83 @@
+"""Stories: add one through the web, see its articles and questions, and generate questions."""
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from sqlalchemy import func
+
+from quizapp import bank, generation_runs, generators
+from quizapp.extensions import db
+from quizapp.instructor import bp
+from quizapp.instructor.forms import GenerateForm, StoryForm
+from quizapp.instructor.story_upload import story_from_form
+from quizapp.models import Attempt, GenerationRun, Question, Quiz, Story
+
+
+@bp.route("/stories/new", methods=["GET", "POST"])
+def new_story():
+    form = StoryForm()
+    if request.method == "GET":
+        return render_template("instructor/story_form.html", form=form)
+    if form.add_article.data:
+        # Another row, without a script; typed values stay, but a browser never refills files.
+        if len(form.articles) < form.articles.max_entries:
+            form.articles.append_entry()
+        return render_template("instructor/story_form.html", form=form, added=True)
+    if not form.validate():
+        return render_template("instructor/story_form.html", form=form, failed=True), 422
+    plain = story_from_form(form)
+    if plain is None:
+        return render_template("instructor/story_form.html", form=form, failed=True), 422
+    story = bank.store_story(plain)
+    db.session.flush()
+    story_id, count = story.id, len(plain.articles)
+    db.session.commit()
+    flash(f"Story saved with {count} article{'s' if count != 1 else ''}. "
+          "Now generate its questions.")
+    return redirect(url_for("instructor.story", story_id=story_id))
+
+
+@bp.get("/stories/<int:story_id>")
+def story(story_id: int):
+    story = db.get_or_404(Story, story_id)
+    questions = db.session.execute(
+        db.select(Question).where(Question.story_id == story.id).order_by(Question.id)
+    ).scalars().all()
+    by_status: dict[str, list[Question]] = {}
+    for question in questions:
+        by_status.setdefault(question.status, []).append(question)
+    quizzes = db.session.execute(
+        db.select(Quiz).where(Quiz.story_id == story.id).order_by(Quiz.id)).scalars().all()
+    attempts = dict(db.session.execute(
+        db.select(Attempt.quiz_id, func.count(Attempt.id))
+        .where(Attempt.quiz_id.in_([q.id for q in quizzes])).group_by(Attempt.quiz_id)).all())
+    last_run = db.session.execute(
+        db.select(GenerationRun).where(GenerationRun.story_id == story.id)
+        .order_by(GenerationRun.id.desc())).scalars().first()
+    return render_template("instructor/story.html", story=story, by_status=by_status,
+                           quizzes=quizzes, attempts=attempts, last_run=last_run,
+                           generate_form=GenerateForm())
+
+
+@bp.post("/stories/<int:story_id>/generate")
+def generate(story_id: int):
+    story = db.get_or_404(Story, story_id)
+    form = GenerateForm()
+    if not form.validate():
+        return redirect(url_for("instructor.story", story_id=story.id))
+    try:
+        run_id = generation_runs.start(story)
+    except generation_runs.RunBusy as error:
+        flash(str(error))
+        return redirect(url_for("instructor.generation_run",
+                                run_id=generation_runs.active_run(story).id))
+    return redirect(url_for("instructor.generation_run", run_id=run_id))
+
+
+@bp.get("/runs/<int:run_id>")
+def generation_run(run_id: int):
+    run = db.get_or_404(GenerationRun, run_id)
+    working = run.state in ("queued", "running")
+    stalled = working and generation_runs.is_stalled(run)
+    return render_template("instructor/run.html", run=run, counts=generation_runs.run_counts(run),
+                           kinds=generators.KINDS, refresh=working and not stalled,
+                           stalled=stalled, generate_form=GenerateForm())

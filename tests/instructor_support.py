@@ -1,0 +1,79 @@
+"""What the instructor tests share: a story with questions, a way to read the database after
+requests, and sending a page's form the way a browser would."""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+
+from quizapp import bank, generators as core
+from quizapp.extensions import db
+from tests.conftest import hidden_fields
+
+
+@contextmanager
+def database(app):
+    """A fresh session on the test database, for checks made after requests.
+
+    pytest-flask keeps an app context open for the whole test and the test client's requests
+    reuse it, so their db.session outlives each request; a POST that read after its commit may
+    still hold SQLite's write lock. Ending that session first lets this one read and write.
+    """
+    db.session.remove()
+    with app.app_context():
+        yield db.session
+
+
+COURIER = ("Harbour fire\n\nChief Mara Osei said the fire was \u201cunder control\u201d by noon. "
+           "Officials counted 14 boats damaged.")
+WIRE = "Blaze at the docks\n\nThe harbour master said 12 boats were damaged, according to Reuters."
+
+STORY = core.Story(
+    slug="harbour-fire",
+    title="Fire at the harbour",
+    articles=(
+        core.Article(id="courier", outlet="Coast Courier", title="Harbour fire", text=COURIER),
+        core.Article(id="wire", outlet="Bay Wire", title="Blaze at the docks", text=WIRE),
+    ),
+)
+
+
+def question(prompt: str, skill: str = "attribution", kind: str = "quote_attribution",
+             choices=("Mara Osei", "The harbour master", "Bay Wire"), answer=(0,)) -> core.Question:
+    return core.Question(
+        kind=kind, skill=skill, prompt=prompt, choices=tuple(choices), answer=tuple(answer),
+        explanation="The quote is attributed to Osei.",
+        evidence=(core.Evidence("courier", "Chief Mara Osei said the fire was \u201cunder control\u201d by noon."),),
+    )
+
+
+def store_story(app, questions=(), status="draft") -> int:
+    """The harbour story with these questions; returns the story's id."""
+    with database(app):
+        row = bank.store_story(STORY)
+        bank.store_generated(row, list(questions), status=status)
+        db.session.commit()
+        return row.id
+
+
+def take_quiz(client, join_code: str, name: str, answers: dict[int, list[int]]) -> str:
+    """A student takes a one-question-per-page quiz through its pages, choosing these choice
+    ids on these pages (1-based), and submits; returns the attempt's token."""
+    page = client.get(f"/quiz/{join_code}")
+    assert page.status_code == 200, page.status_code
+    fields = hidden_fields(page.get_data(as_text=True))
+    fields["student_name"] = name
+    started = client.post(f"/quiz/{join_code}", data=fields)
+    assert started.status_code in (302, 303), started.status_code
+    token = re.search(r"/attempt/([^/?#]+)", started.headers["Location"]).group(1)
+    for number, choice_ids in answers.items():
+        question = client.get(f"/attempt/{token}/q/{number}")
+        assert question.status_code == 200, question.status_code
+        data = hidden_fields(question.get_data(as_text=True))
+        data.update(answer=[str(i) for i in choice_ids], go="next")
+        saved = client.post(f"/attempt/{token}/q/{number}", data=data)
+        assert saved.status_code in (302, 303), saved.status_code
+    page = client.get(f"/attempt/{token}", follow_redirects=True)
+    done = client.post(f"/attempt/{token}/submit",
+                       data={"csrf_token": hidden_fields(page.get_data(as_text=True))["csrf_token"]})
+    assert done.status_code in (302, 303), done.status_code
+    return token

@@ -1,0 +1,88 @@
+"""Every instructor page and action needs a signed-in instructor (the URL map is walked, so a
+route added later is covered), and every instructor form needs its CSRF token."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quizapp.extensions import db
+from quizapp.models import GenerationRun, Question, Quiz, Story
+from tests.instructor_support import database
+
+
+@pytest.fixture
+def seeded(app, runner):
+    """The seed story with its questions and quiz; the ids every instructor route needs."""
+    result = runner.invoke(args=["setup"])
+    assert result.exit_code == 0, result.output
+    with database(app):
+        quiz = db.session.execute(db.select(Quiz)).scalars().first()
+        question = quiz.items[0].question
+        run = GenerationRun(story_id=quiz.story_id, state="done")
+        db.session.add(run)
+        db.session.commit()
+        return {"quiz_id": quiz.id, "story_id": quiz.story_id, "question_id": question.id,
+                "run_id": run.id}
+
+
+def instructor_rules(app):
+    rules = [r for r in app.url_map.iter_rules() if r.endpoint.startswith("instructor.")]
+    assert len(rules) >= 15  # the walk found the blueprint's routes
+    return rules
+
+
+def build(rule, values) -> str:
+    return rule.build({name: values[name] for name in rule.arguments}, append_unknown=False)[1]
+
+
+def test_every_instructor_route_sends_an_anonymous_visitor_to_sign_in(app, client, seeded):
+    # CSRF off, so that a POST without a token still reaches the sign-in check.
+    app.config["WTF_CSRF_ENABLED"] = False
+    with database(app):
+        before = db.session.execute(db.select(db.func.count(Question.id))).scalar()
+    for rule in instructor_rules(app):
+        url = build(rule, seeded)
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            response = client.open(url, method=method)
+            assert response.status_code == 302, (method, url, response.status_code)
+            assert response.headers["Location"].startswith("/sign-in?next="), (method, url)
+    with database(app):
+        assert db.session.execute(db.select(db.func.count(Question.id))).scalar() == before
+        assert db.session.get(Quiz, seeded["quiz_id"]).published  # not closed by a POST
+
+
+def test_every_instructor_page_opens_for_a_signed_in_instructor(app, signed_in, seeded):
+    for rule in instructor_rules(app):
+        if "GET" not in rule.methods:
+            continue
+        response = signed_in.get(build(rule, seeded))
+        response.get_data()  # a streamed page (CSV) ends its context once read and closed
+        response.close()
+        assert response.status_code == 200, (rule.rule, response.status_code)
+
+
+def test_every_instructor_post_without_its_token_is_refused(app, signed_in, seeded):
+    assert app.config.get("WTF_CSRF_ENABLED", True)  # on in tests, as in production
+    for rule in instructor_rules(app):
+        if "POST" not in rule.methods:
+            continue
+        response = signed_in.post(build(rule, seeded), data={"question": str(seeded["question_id"])})
+        assert response.status_code == 400, (rule.rule, response.status_code)
+        assert "security token" in response.get_data(as_text=True)
+    with database(app):
+        assert db.session.get(Quiz, seeded["quiz_id"]).closed is False
+        assert db.session.get(Question, seeded["question_id"]) is not None
+        assert db.session.execute(db.select(db.func.count(Story.id))).scalar() == 1
+
+
+def test_dashboard_lists_stories_quizzes_and_the_review_count(app, signed_in, seeded):
+    with database(app):
+        question = db.session.get(Question, seeded["question_id"])
+        question.status = "draft"
+        db.session.commit()
+    html = signed_in.get("/instructor/").get_data(as_text=True)
+    assert "Beijing" in html or "China" in html  # the seed story's title
+    assert f'/instructor/stories/{seeded["story_id"]}' in html
+    assert f'/instructor/quizzes/{seeded["quiz_id"]}' in html
+    assert re.search(r"<strong>1</strong> draft question waiting for review", html)
