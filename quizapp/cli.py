@@ -77,6 +77,10 @@ def generate(slug: str, approve: bool) -> None:
               help="At most this many questions of each kind.")
 def create_quiz(slug: str, title: str | None, draft: bool, per_kind: int | None) -> None:
     """Make a quiz of a story's approved questions."""
+    longest = Quiz.__table__.c.title.type.length
+    if title is not None and len(title) > longest:
+        raise click.ClickException(f"The title has {len(title)} characters; a quiz title may "
+                                   f"have at most {longest}.")
     quiz = quizzes.quiz_from_story(_find_story(slug), title, published=not draft, per_kind=per_kind)
     if not quiz.items:
         db.session.rollback()
@@ -90,6 +94,9 @@ def create_quiz(slug: str, title: str | None, draft: bool, per_kind: int | None)
 @click.argument("name")
 def create_instructor(name: str) -> None:
     """Add an instructor; the password is typed (or read from standard input), stored hashed."""
+    longest = Instructor.__table__.c.name.type.length
+    if not name.strip() or len(name) > longest:
+        raise click.ClickException(f"An instructor's name needs 1 to {longest} characters.")
     if sys.stdin.isatty():
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     else:
@@ -151,6 +158,20 @@ def start(host: str, port: int) -> None:
     run_simple(host, port, current_app._get_current_object(), threaded=True)
 
 
+@click.command("backup")
+@with_appcontext
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+def backup(path: Path, force: bool) -> None:
+    """Copy the live SQLite database to PATH, safely while the site runs."""
+    try:
+        database.backup_sqlite(path, overwrite=force)
+    except database.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Backed up the database to {path}.")
+
+
 def init_app(app: Flask) -> None:
-    for command in (init_db, load_story, generate, create_quiz, create_instructor, setup, start):
+    for command in (init_db, load_story, generate, create_quiz, create_instructor, setup, start,
+                    backup):
         app.cli.add_command(command)

@@ -5,7 +5,7 @@ import os
 
 from flask import Flask
 
-from quizapp import config
+from quizapp import config, input_guard, routing
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -18,6 +18,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         static_folder="../static",
     )
     configure(app, test_config)
+    trust_proxies(app)
+    routing.init_app(app)
+    input_guard.init_app(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
@@ -38,6 +41,16 @@ def configure(app: Flask, test_config: dict | None) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = config.database_url(app.instance_path)
 
 
+def trust_proxies(app: Flask) -> None:
+    """Behind TRUSTED_PROXIES reverse proxies, the client's address and scheme are the ones
+    their X-Forwarded-* headers carry (sign-in throttling counts failures per address)."""
+    hops = app.config["TRUSTED_PROXIES"]
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+
+
 def register_extensions(app: Flask) -> None:
     from quizapp import database
     from quizapp.auth import session
@@ -52,12 +65,14 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from quizapp.auth import bp as auth
+    from quizapp.health import bp as health
     from quizapp.instructor import bp as instructor
     from quizapp.quiz import bp as quiz
 
     app.register_blueprint(quiz)
     app.register_blueprint(auth)
     app.register_blueprint(instructor)
+    app.register_blueprint(health)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -5,6 +5,8 @@ from flask import current_app
 
 from alembic import context
 
+from quizapp.database import BEGIN_IMMEDIATE
+
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
 config = context.config
@@ -94,14 +96,43 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            prepare_sqlite(connection)
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
+            # SQLite's DDL is transactional once the driver leaves transactions to us (see
+            # prepare_sqlite): the whole upgrade commits, or none of it does.
+            **({"transactional_ddl": True} if sqlite else {}),
             **conf_args
         )
 
-        with context.begin_transaction():
-            context.run_migrations()
+        try:
+            with context.begin_transaction():
+                context.run_migrations()
+                if sqlite:
+                    check_sqlite_foreign_keys(connection)
+        finally:
+            if sqlite:
+                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+
+def prepare_sqlite(connection):
+    # Batch mode rebuilds a table by copying it and dropping the old one; with foreign keys on,
+    # dropping a table that other rows point at fails. SQLite ignores this PRAGMA inside a
+    # transaction, so it goes to the driver before the migration's transaction begins.
+    connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+    # One real transaction, begun with the write lock held, for the whole upgrade.
+    connection.execution_options(**{BEGIN_IMMEDIATE: True})
+
+
+def check_sqlite_foreign_keys(connection):
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(
+            "The migration would leave rows pointing at missing rows (table, rowid, parent): "
+            f"{broken[:10]}; nothing was changed.")
 
 
 if context.is_offline_mode():

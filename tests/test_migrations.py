@@ -1,0 +1,179 @@
+"""Schema changes go through migrations: they build exactly the models' tables, an upgrade keeps
+the attempts a school already has, and nothing makes tables behind the operator's back."""
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from flask_migrate import upgrade
+from sqlalchemy import inspect, text
+
+from quizapp import create_app
+from quizapp.extensions import db, migrate
+from quizapp.models import Attempt, Quiz
+
+HEAD = ScriptDirectory(migrate.directory).get_current_head()
+
+
+def app_on(url: str):
+    return create_app({"TESTING": True, "SECRET_KEY": "test-only-secret",
+                       "SQLALCHEMY_DATABASE_URI": url})
+
+
+def revision(app) -> str | None:
+    with app.app_context(), db.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def table_names(app) -> set[str]:
+    with app.app_context():
+        return set(inspect(db.engine).get_table_names())
+
+
+def dispose(app) -> None:
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+# The first schema's tables, as migration 0001 made them, holding a school's work:
+# one story with two articles, a two-question quiz and two graded attempts.
+FIRST_SCHEMA_ROWS = """
+INSERT INTO story (id, slug, title, created_at) VALUES (1, 'bridge', 'Bridge closes', '2026-01-05 09:00:00');
+INSERT INTO article (id, story_id, key, position, outlet, title, url, date, author, text) VALUES
+ (1, 1, 'a', 0, 'Daily Post', 'Bridge shut', '', '2026-01-05', '', 'The bridge closed on Monday, the mayor said.'),
+ (2, 1, 'b', 1, 'Evening Star', 'Bridge closure', '', '2026-01-05', '', 'Officials closed the bridge.');
+INSERT INTO question (id, story_id, kind, skill, prompt, explanation, origin, generator_id, status, created_at) VALUES
+ (1, 1, 'outlet_detail', 'outlet_detail', 'Which outlet names the mayor?', 'Only one does.', 'generated', 'g1', 'approved', '2026-01-05 09:00:00'),
+ (2, 1, 'sourcing', 'sourcing', 'Whom does the Evening Star cite?', 'Officials.', 'generated', 'g2', 'approved', '2026-01-05 09:00:00');
+INSERT INTO choice (id, question_id, position, text, correct) VALUES
+ (1, 1, 0, 'Daily Post', TRUE), (2, 1, 1, 'Evening Star', FALSE),
+ (3, 2, 0, 'Officials', TRUE), (4, 2, 1, 'The mayor', FALSE);
+INSERT INTO evidence (id, question_id, article_id, position, passage) VALUES
+ (1, 1, 1, 0, 'the mayor said'), (2, 2, 2, 0, 'Officials closed the bridge');
+INSERT INTO quiz (id, title, join_code, published, story_id, created_at) VALUES
+ (1, 'Bridge quiz', 'BRIDGE1', TRUE, 1, '2026-01-05 09:00:00');
+INSERT INTO quiz_question (id, quiz_id, question_id, position) VALUES (1, 1, 1, 0), (2, 1, 2, 1);
+INSERT INTO attempt (id, token, submission_key, quiz_id, student_name, started_at, submitted_at, score, max_score) VALUES
+ (1, 'token-ada', 'key-ada', 1, 'Ada', '2026-01-06 10:00:00', '2026-01-06 10:05:00', 2, 2),
+ (2, 'token-bo', 'key-bo', 1, 'Bo', '2026-01-06 10:01:00', '2026-01-06 10:07:00', 1, 2);
+INSERT INTO response (id, attempt_id, question_id, correct) VALUES
+ (1, 1, 1, TRUE), (2, 1, 2, TRUE), (3, 2, 1, FALSE), (4, 2, 2, TRUE);
+INSERT INTO response_choice (response_id, choice_id) VALUES (1, 1), (2, 3), (3, 2), (4, 3);
+"""
+
+
+def fill_first_schema(app) -> None:
+    with app.app_context(), db.engine.begin() as connection:
+        for statement in FIRST_SCHEMA_ROWS.split(";\n"):
+            if statement.strip():
+                connection.execute(text(statement))
+        if connection.dialect.name == "postgresql":
+            # Rows inserted with explicit ids leave the sequences behind; a real database
+            # made them through the app, so its sequences are ahead of its ids.
+            for table in ("story", "article", "question", "choice", "evidence", "quiz",
+                          "quiz_question", "attempt", "response"):
+                connection.execute(text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT max(id) FROM {table}))"))
+
+
+def assert_school_work_kept(app) -> None:
+    with app.app_context():
+        attempts = db.session.execute(db.select(Attempt).order_by(Attempt.id)).scalars().all()
+        assert [(a.student_name, a.score, a.max_score) for a in attempts] == [
+            ("Ada", 2, 2), ("Bo", 1, 2)]
+        bo = attempts[1]
+        assert {(r.question.prompt, r.correct, tuple(c.text for c in r.chosen))
+                for r in bo.responses} == {
+            ("Which outlet names the mayor?", False, ("Evening Star",)),
+            ("Whom does the Evening Star cite?", True, ("Officials",)),
+        }
+        assert bo.last_position == 0 and bo.resume_code is None  # columns 0002 added
+        quiz = db.session.get(Quiz, 1)
+        # 0002's settings arrive with the defaults a quiz had before they existed.
+        assert (quiz.layout, quiz.open_book, quiz.closed, quiz.feedback) == (
+            "one_per_page", True, False, "at_end")
+        assert [item.question.prompt for item in quiz.items] == [
+            "Which outlet names the mayor?", "Whom does the Evening Star cite?"]
+        # The upgraded database takes new work: ids continue after the old ones.
+        attempt = Attempt(quiz=quiz, student_name="Cy", token="token-cy", submission_key="key-cy")
+        db.session.add(attempt)
+        db.session.commit()
+        assert attempt.id == 3
+
+
+def test_the_migrations_build_exactly_the_models_tables(empty_database_url):
+    app = app_on(empty_database_url)
+    with app.app_context():
+        upgrade()
+        with db.engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), db.metadata)
+    assert revision(app) == HEAD
+    dispose(app)
+    assert differences == []
+
+
+def test_an_upgrade_from_the_first_schema_keeps_attempts_and_their_scores(empty_database_url):
+    app = app_on(empty_database_url)
+    with app.app_context():
+        upgrade(revision="0001")
+    fill_first_schema(app)
+    with app.app_context():
+        upgrade()
+    assert revision(app) == HEAD
+    assert_school_work_kept(app)
+    dispose(app)
+
+
+def test_init_db_upgrades_a_database_made_before_migrations(empty_database_url):
+    # Before migrations, `init-db` ran create_all: the first schema without alembic_version.
+    app = app_on(empty_database_url)
+    with app.app_context():
+        upgrade(revision="0001")
+        with db.engine.begin() as connection:
+            connection.execute(text("DROP TABLE alembic_version"))
+    fill_first_schema(app)
+    assert "alembic_version" not in table_names(app)
+    result = app.test_cli_runner().invoke(args=["init-db"])
+    assert result.exit_code == 0, result.output
+    assert "Database ready" in result.output
+    assert revision(app) == HEAD
+    assert_school_work_kept(app)
+    again = app.test_cli_runner().invoke(args=["init-db"])  # running it twice changes nothing
+    assert again.exit_code == 0, again.output
+    assert revision(app) == HEAD
+    dispose(app)
+
+
+def test_init_db_on_an_empty_database_makes_the_newest_schema(empty_database_url):
+    app = app_on(empty_database_url)
+    result = app.test_cli_runner().invoke(args=["init-db"])
+    assert result.exit_code == 0, result.output
+    assert revision(app) == HEAD
+    assert {"story", "quiz", "attempt", "response", "generation_run"} <= table_names(app)
+    dispose(app)
+
+
+def test_starting_the_app_makes_no_tables(empty_database_url):
+    # Several gunicorn workers start at once; none of them may race to create tables.
+    app = app_on(empty_database_url)
+    assert app.test_client().get("/healthz").status_code == 200
+    assert table_names(app) == set()
+    dispose(app)
+
+
+@pytest.mark.parametrize("down_to", ["0001", "base"])
+def test_downgrades_run_back(empty_database_url, down_to):
+    from flask_migrate import downgrade
+
+    app = app_on(empty_database_url)
+    with app.app_context():
+        upgrade()
+        downgrade(revision=down_to)
+    expected = None if down_to == "base" else down_to
+    assert revision(app) == expected
+    if down_to == "base":
+        assert table_names(app) <= {"alembic_version"}
+    dispose(app)
