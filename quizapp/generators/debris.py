@@ -102,8 +102,15 @@ def _alternatives(entries: list[str], before: str, ending: str | None = None) ->
 
 # --- small readings of a line ------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019\-.][^\W_]+)*")
-_TERMINAL = re.compile(r"(?:[.!?\u2026][\"'\u201d\u2019)\]]*|[\"\u201d])$")
+# Chinese and Japanese put no spaces between words: each ideograph or kana counts as a word, so
+# their prose is measured much as a spaced language's is.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(
+    rf"[{_UNSPACED}]|[^\W_{_UNSPACED}]+(?:['\u2019\-.][^\W_{_UNSPACED}]+)*")
+# Full stops and question marks of other scripts too: CJK 。！？, Arabic ؟ and ۔, Devanagari ।.
+_TERMINAL = re.compile(
+    r"(?:[.!?\u2026\u3002\uff01\uff1f\uff0e\uff61\u061f\u06d4\u0964\u0965]"
+    r"[\"'\u201d\u2019)\]\u300d\u300f\uff09]*|[\"\u201d\u300d\u300f])$")
 _QUOTE_MARKS = "\"\u201c\u201d\u201e\u00ab\u00bb"
 
 

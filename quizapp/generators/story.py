@@ -6,6 +6,7 @@ itself carries (HTML metadata, a byline, a date line, a credit line such as "By 
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import tomllib
 from collections.abc import Mapping
@@ -23,6 +24,12 @@ MANIFEST = "story.toml"
 FOLDER_NOTES = frozenset({"readme", "sources", "license", "licence", "notes", "changelog",
                           "contributing", "authors", "copying"})
 FIELDS = ("title", "outlet", "date", "author", "url")
+# The longest value each fact may hold (what the database keeps): longer is text pasted into the
+# wrong place, or a page's metadata run on. An article id (file stem) and a slug (folder name)
+# are kept to MAX_NAME_LENGTH.
+FIELD_LIMITS = {"title": 500, "outlet": 200, "date": 40, "author": 200, "url": 2000}
+MAX_NAME_LENGTH = 200
+STORY_TITLE_LIMIT = 300  # a quiz made of the story is named after it
 
 
 def load_story(path: str | Path) -> Story:
@@ -32,6 +39,10 @@ def load_story(path: str | Path) -> Story:
         raise StoryError(f"{folder}: there is no such story folder.")
     if not folder.is_dir():
         raise StoryError(f"{folder}: this is a file; a story is a folder of article files.")
+    if len(folder.name) > MAX_NAME_LENGTH:
+        raise StoryError(
+            f"{folder.name[:60]}…: the folder's name is {len(folder.name)} characters long; "
+            f"a story folder's name may have at most {MAX_NAME_LENGTH}. Rename it.")
     manifest = _manifest(folder)
     overrides = manifest.get("articles", {})
     files = _article_files(folder, overrides)
@@ -47,8 +58,9 @@ def load_story(path: str | Path) -> Story:
         stems[file.stem] = file.name
     articles = tuple(
         read_article(file.name, _file_bytes(file), overrides.get(file.name, {})) for file in files)
-    title = _text_value(manifest.get("title", ""))
-    return Story(slug=folder.name, title=title or articles[0].title or folder.name,
+    title = _fitted(MANIFEST, "title", _text_value(manifest.get("title", "")), STORY_TITLE_LIMIT)
+    return Story(slug=folder.name,
+                 title=title or _shortened(articles[0].title, STORY_TITLE_LIMIT) or folder.name,
                  articles=articles)
 
 
@@ -60,34 +72,60 @@ def read_article(filename: str, data: bytes, overrides: Mapping[str, Any] | None
     if suffix not in ARTICLE_SUFFIXES:
         raise StoryError(
             f"{name}: only {', '.join(ARTICLE_SUFFIXES)} files can be read as articles.")
+    if len(Path(name).stem) > MAX_NAME_LENGTH:
+        raise StoryError(f"{name[:60]}…: the file name is longer than {MAX_NAME_LENGTH} "
+                         "characters. Give it a shorter name.")
     raw = _decoded(name, data)
     if not raw.strip():
         raise StoryError(f"{name}: the file is empty.")
     facts: dict[str, str] = {}
+    given: dict[str, str] = {}  # what a person wrote: front matter and story.toml
     if suffix in HTML_SUFFIXES:
-        raw, facts = _html_text(name, raw)
+        raw, found = _html_text(name, raw)
+        # A page's own metadata is a guess: an over-long one is cut, not held against the file.
+        facts.update({key: _shortened(value, FIELD_LIMITS[key]) for key, value in found.items()})
     else:
-        front, raw = _front_matter(name, raw)
-        facts.update(front)
+        given, raw = _front_matter(name, raw)
     for key, value in (overrides or {}).items():
         if key in FIELDS:
-            facts[key] = _text_value(value)
+            given[key] = _text_value(value)
+    facts.update({key: _fitted(name, key, value) for key, value in given.items()})
     cleaned = article_text(raw, title=facts.get("title", ""))
     if not cleaned.paragraphs:
         raise StoryError(
             f"{name}: no article text is left once page debris (menus, bylines, links, "
             "credits) is removed; check that the file holds the article's paragraphs.")
-    title = facts.get("title") or cleaned.title
+    title = facts.get("title") or _shortened(cleaned.title, FIELD_LIMITS["title"])
     return Article(
         id=Path(name).stem,
-        outlet=facts.get("outlet", cleaned.credit),
+        outlet=facts.get("outlet", _shortened(cleaned.credit, FIELD_LIMITS["outlet"])),
         title=title,
         text=with_headline(title, cleaned.text),
-        date=facts.get("date", cleaned.date),
+        date=facts.get("date", _shortened(cleaned.date, FIELD_LIMITS["date"])),
         url=facts.get("url", ""),
-        author=facts.get("author", cleaned.author),
+        author=facts.get("author", _shortened(cleaned.author, FIELD_LIMITS["author"])),
         filename=name,
     )
+
+
+def _fitted(name: str, key: str, value: str, limit: int | None = None) -> str:
+    """A fact a person gave, refused with a message when it is too long to be that fact."""
+    limit = limit or FIELD_LIMITS[key]
+    if len(value) > limit:
+        raise StoryError(f"{name}: the {key} given (in story.toml or the front matter) is "
+                         f"{len(value)} characters long; a {key} may have at most {limit}: "
+                         f"{value[:60]!r}…")
+    return value
+
+
+def _shortened(value: str, limit: int) -> str:
+    """At most `limit` characters, cut at a space when there is one, marked with an ellipsis."""
+    if len(value) <= limit:
+        return value
+    cut = value[:limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[:cut.rfind(" ")]
+    return cut.rstrip() + "\u2026"
 
 
 def with_headline(title: str, body: str) -> str:
@@ -117,10 +155,13 @@ def _article_files(folder: Path, overrides: Mapping[str, Any]) -> list[Path]:
 
 
 def _file_bytes(file: Path) -> bytes:
-    size = file.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise StoryError(_too_big(file.name, size))
-    return file.read_bytes()
+    try:
+        size = file.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise StoryError(_too_big(file.name, size))
+        return file.read_bytes()
+    except OSError as error:  # no permission, a file removed meanwhile, a disk error
+        raise StoryError(f"{file.name}: the file cannot be read ({error.strerror}).") from error
 
 
 def _too_big(name: str, size: int) -> str:
@@ -133,13 +174,18 @@ def _manifest(folder: Path) -> dict[str, Any]:
     if not file.is_file():
         return {}
     try:
-        manifest = tomllib.loads(_decoded(MANIFEST, file.read_bytes()))
+        manifest = tomllib.loads(_decoded(MANIFEST, _file_bytes(file)))
     except tomllib.TOMLDecodeError as error:
         raise StoryError(f"{MANIFEST}: it is not valid TOML ({error}).") from error
     articles = manifest.get("articles", {})
     if not isinstance(articles, dict) or not all(isinstance(v, dict) for v in articles.values()):
         raise StoryError(
             f'{MANIFEST}: each article must be a table such as [articles."file.txt"].')
+    tables = [("", manifest), *((f' of [articles."{k}"]', v) for k, v in articles.items())]
+    for where, table in tables:
+        for key in FIELDS:
+            if isinstance(table.get(key), (dict, list)):
+                raise StoryError(f'{MANIFEST}: {key}{where} must be text, such as {key} = "...".')
     for filename in sorted(articles):
         if not (folder / filename).is_file():
             raise StoryError(
@@ -152,6 +198,15 @@ def _manifest(folder: Path) -> dict[str, Any]:
 def _decoded(name: str, data: bytes) -> str:
     if len(data) > MAX_ARTICLE_BYTES:
         raise StoryError(_too_big(name, len(data)))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Windows editors' "Unicode" is UTF-16 with a byte-order mark: text, not a binary file.
+        # Bytes that only happen to start like one are judged below like any other.
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            text = "\x00"
+        if "\x00" not in text:
+            return text
     if b"\x00" in data:
         raise StoryError(
             f"{name}: this looks like a binary file (a PDF, a Word document, an image), not "
