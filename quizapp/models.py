@@ -67,11 +67,14 @@ class Question(db.Model):
     updated_at: Mapped[datetime | None]
 
     story: Mapped[Story | None] = relationship(back_populates="questions")
+    # Loaded with the question in one query per page, not one per question (bench/load.py).
     choices: Mapped[list[Choice]] = relationship(
-        back_populates="question", order_by="Choice.position", cascade="all, delete-orphan"
+        back_populates="question", order_by="Choice.position", cascade="all, delete-orphan",
+        lazy="selectin",
     )
     evidence: Mapped[list[Evidence]] = relationship(
-        back_populates="question", order_by="Evidence.position", cascade="all, delete-orphan"
+        back_populates="question", order_by="Evidence.position", cascade="all, delete-orphan",
+        lazy="selectin",
     )
 
     @property
@@ -130,7 +133,8 @@ class Quiz(db.Model):
 
     story: Mapped[Story | None] = relationship()
     items: Mapped[list[QuizQuestion]] = relationship(
-        back_populates="quiz", order_by="QuizQuestion.position", cascade="all, delete-orphan"
+        back_populates="quiz", order_by="QuizQuestion.position", cascade="all, delete-orphan",
+        lazy="selectin",
     )
 
 
@@ -143,7 +147,7 @@ class QuizQuestion(db.Model):
     position: Mapped[int]
 
     quiz: Mapped[Quiz] = relationship(back_populates="items")
-    question: Mapped[Question] = relationship()
+    question: Mapped[Question] = relationship(lazy="selectin")
 
     __table_args__ = (UniqueConstraint("quiz_id", "question_id"),)
 
@@ -170,7 +174,7 @@ class Attempt(db.Model):
 
     quiz: Mapped[Quiz] = relationship()
     responses: Mapped[list[Response]] = relationship(
-        back_populates="attempt", cascade="all, delete-orphan"
+        back_populates="attempt", cascade="all, delete-orphan", lazy="selectin"
     )
 
 
@@ -193,7 +197,8 @@ class Response(db.Model):
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")
     question: Mapped[Question] = relationship()
-    chosen: Mapped[list[Choice]] = relationship(secondary=response_choice, order_by="Choice.position")
+    chosen: Mapped[list[Choice]] = relationship(secondary=response_choice, order_by="Choice.position",
+                                                lazy="selectin")
 
     __table_args__ = (UniqueConstraint("attempt_id", "question_id"),)
 
