@@ -1,0 +1,196 @@
+"""Accessibility of every kind of page a student or instructor meets, checked in Chromium: axe-core's
+rules (vendored, see vendor/axe-core/VERSION.md) with serious and critical violations failing the
+test, and plain checks a teacher can state: one h1, a page language, a label for every input,
+and a visible keyboard focus. Every page's full axe report is written to tests/artifacts/axe/."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js").read_text()
+FAILING_IMPACTS = {"serious", "critical"}
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "axe"
+
+# Every violation, with the elements it concerns, as plain data for the report.
+RUN_AXE = """async () => {
+  const results = await axe.run(document, {resultTypes: ["violations"]});
+  return results.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({target: n.target.join(" "), html: n.html.slice(0, 200),
+                              summary: n.failureSummary}))
+  }));
+}"""
+
+# Inputs a person fills or ticks, and whether something names each one.
+UNLABELLED_INPUTS = """() => Array.from(document.querySelectorAll("input, select, textarea"))
+  .filter(el => !["hidden", "submit", "button", "reset", "image"].includes(el.type))
+  .filter(el => !(el.labels && el.labels.length)
+                && !el.getAttribute("aria-label") && !el.getAttribute("aria-labelledby"))
+  .map(el => el.outerHTML.slice(0, 160))"""
+
+FOCUS_STYLE = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  return {element: el.outerHTML.slice(0, 120), outlineStyle: style.outlineStyle,
+          outlineWidth: style.outlineWidth, boxShadow: style.boxShadow};
+}"""
+
+
+@pytest.fixture
+def a11y_context(new_context):
+    # axe is injected as a script element; the app's CSP (rightly) refuses that without the bypass.
+    return new_context(bypass_csp=True)
+
+
+def check_page(page, name: str) -> list[str]:
+    """Run every check on the page that is open; what is wrong, as lines for the report."""
+    page.add_script_tag(content=AXE_SOURCE)
+    violations = page.evaluate(RUN_AXE)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / f"{name}.json").write_text(json.dumps(
+        {"url": page.url, "violations": violations}, indent=2))
+
+    problems = []
+    for violation in violations:
+        if violation["impact"] in FAILING_IMPACTS:
+            problems.append(f"axe {violation['id']} ({violation['impact']}): {violation['help']}")
+            problems += [f"    {node['target']}: {node['html']}" for node in violation["nodes"]]
+    h1_count = page.locator("h1").count()
+    if h1_count != 1:
+        problems.append(f"{h1_count} h1 elements, not exactly one")
+    lang = page.evaluate("() => document.documentElement.getAttribute('lang')")
+    if not lang:
+        problems.append("html has no lang")
+    problems += [f"no label: {html}" for html in page.evaluate(UNLABELLED_INPUTS)]
+    problems += focus_problems(page)
+    return [f"{name} ({page.url}):"] + [f"  {line}" for line in problems] if problems else []
+
+
+def focus_problems(page, stops: int = 8) -> list[str]:
+    """Tab through the first few focus stops; each must show an outline or a box shadow."""
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    problems = []
+    for _ in range(stops):
+        page.keyboard.press("Tab")
+        style = page.evaluate(FOCUS_STYLE)
+        if style is None:
+            break
+        outline = style["outlineStyle"] != "none" and style["outlineWidth"] not in ("0px", "")
+        shadow = style["boxShadow"] not in ("none", "")
+        if not (outline or shadow):
+            problems.append(f"focus not visible on {style['element']}")
+    return problems
+
+
+def test_home_join_and_sign_in_pages(a11y_context, live_site):
+    report: list[str] = []
+    page = a11y_context.new_page()
+    for name, path in [("home", "/"), ("join", f"/quiz/{live_site.join_code}"),
+                       ("join-box", "/join"), ("resume", "/resume"), ("sign-in", "/sign-in")]:
+        page.goto(path)
+        report += check_page(page, name)
+    assert not report, "\n".join(report)
+
+
+def test_attempt_pages(a11y_context, live_site, facts):
+    """Question pages (one answer and several), the finish page, the results and the reader."""
+    report: list[str] = []
+    page = a11y_context.new_page()
+    page.goto(f"/quiz/{live_site.join_code}")
+    page.get_by_label("Your name").fill("Axe Tester")
+    page.get_by_role("button", name="Start the quiz").click()
+    page.wait_for_url(re.compile(r"/attempt/"))
+    token = re.search(r"/attempt/([^/?#]+)", page.url).group(1)
+    questions = facts.questions(token)
+    single = next(q for q in questions if not q.multiple)
+    multiple = next((q for q in questions if q.multiple), None)
+    assert multiple is not None, "the seed quiz should have a choose-all-that-apply question"
+
+    page.goto(f"/attempt/{token}/q/{single.number}")
+    report += check_page(page, "question-single")
+    page.goto(f"/attempt/{token}/q/{multiple.number}")
+    report += check_page(page, "question-multiple")
+    page.goto(f"/attempt/{token}/finish")
+    report += check_page(page, "finish")
+    page.get_by_role("button", name="Submit my answers").click()
+    page.wait_for_url(re.compile(r"/result$"))
+    report += check_page(page, "results")
+    evidence_id, article_id, _passage = next(e for q in questions for e in q.evidence)
+    page.goto(f"/attempt/{token}/articles/{article_id}?evidence={evidence_id}")
+    report += check_page(page, "reader")
+    assert not report, "\n".join(report)
+
+
+def test_all_on_one_and_immediate_feedback_pages(a11y_context, make_quiz, facts):
+    report: list[str] = []
+    page = a11y_context.new_page()
+    code = make_quiz(per_kind=1, layout="all_on_one", feedback="immediate", time_limit_minutes=30)
+    page.goto(f"/quiz/{code}")
+    page.get_by_label("Your name").fill("Axe Tester")
+    page.get_by_role("button", name="Start the quiz").click()
+    page.wait_for_url(re.compile(r"/attempt/"))
+    token = re.search(r"/attempt/([^/?#]+)", page.url).group(1)
+    report += check_page(page, "all-on-one")
+    first = facts.questions(token)[0]
+    page.locator(f'fieldset input[value="{first.wrong[0].id}"]').check()
+    page.get_by_role("button", name="Check this answer").first.click()
+    page.locator(".feedback").first.wait_for()
+    report += check_page(page, "all-on-one-feedback")
+    page.get_by_role("button", name="Save my answers").click()
+    page.locator(".flashes").wait_for()
+    report += check_page(page, "all-on-one-saved")
+    assert not report, "\n".join(report)
+
+
+def test_error_pages(a11y_context):
+    report: list[str] = []
+    page = a11y_context.new_page()
+    page.goto("/quiz/NOSUCHCODE")
+    report += check_page(page, "not-found")
+    assert not report, "\n".join(report)
+
+
+def test_instructor_pages(a11y_context, live_site):
+    """The instructor's pages, on the seed story and its quiz."""
+    report: list[str] = []
+    result = live_site.app.test_cli_runner().invoke(
+        args=["create-instructor", "axe-teacher"], input="a long enough password\n")
+    assert result.exit_code == 0, result.output
+    page = a11y_context.new_page()
+    page.goto("/sign-in")
+    page.get_by_label("Name").fill("axe-teacher")
+    page.get_by_label("Password").fill("a long enough password")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r"/instructor/$"))
+    report += check_page(page, "instructor-dashboard")
+    dashboard = page.url
+
+    def follow(link) -> None:
+        # By address, so the check never runs on a page that is still being left.
+        page.goto(link.first.get_attribute("href"))
+
+    follow(page.get_by_role("link", name="Add a story"))
+    report += check_page(page, "instructor-new-story")
+    page.goto(dashboard)
+    follow(page.locator(".story-list a"))
+    report += check_page(page, "instructor-story")
+    follow(page.get_by_role("link", name="Build a quiz"))
+    report += check_page(page, "instructor-quiz-form")
+    page.goto(dashboard)
+    follow(page.locator(".quiz-list li > a"))
+    report += check_page(page, "instructor-quiz")
+    page.goto(dashboard)
+    for name, link in [("instructor-results", "attempts and scores"),
+                       ("instructor-items", "item analysis"), ("instructor-skills", "skills")]:
+        follow(page.get_by_role("link", name=link, exact=True))
+        report += check_page(page, name)
+        page.goto(dashboard)
+    page.goto("/instructor/review")
+    report += check_page(page, "instructor-review")
+    assert not report, "\n".join(report)
