@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.layout import expect_fits
+
 pytestmark = pytest.mark.browser
 
 DATA = Path(__file__).parent / "data"
@@ -136,7 +138,7 @@ def test_instructor_builds_a_quiz_a_student_takes_and_reads_the_results(
     box = histogram.bounding_box()
     assert box and box["width"] > 100 and box["height"] > 50, f"histogram drawn at {box}"
     expect(histogram.locator("rect")).not_to_have_count(0)
-    screenshot(teacher, "instructor-results")
+    expect_fits(screenshot(teacher, "instructor-results"), "instructor results")
 
     teacher.get_by_role("link", name="Item analysis").click()
     rows = teacher.locator("table.items tbody tr")
@@ -148,4 +150,4 @@ def test_instructor_builds_a_quiz_a_student_takes_and_reads_the_results(
     figure = teacher.locator("section.item").filter(has_text="9,500 passengers")
     picked = figure.locator("table.choices tbody tr").filter(has_text="Harbour Gazette")
     expect(picked.locator("td").nth(2)).to_contain_text("1 (100.0%)")
-    screenshot(teacher, "instructor-items")
+    expect_fits(screenshot(teacher, "instructor-items"), "item analysis")

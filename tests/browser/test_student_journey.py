@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from quizapp.models import now
+from tests.browser.layout import expect_fits
 
 pytestmark = pytest.mark.browser
 
@@ -81,12 +82,6 @@ def expect_evidence_in_view(page: Page, evidence_id: int, passage: str) -> None:
     height = page.viewport_size["height"]
     assert box is not None and 0 <= box["y"] < height, (
         f"the highlighted passage is at y={box and box['y']}, outside the {height}px window")
-
-
-def expect_fits(page_widths: dict[int, int], name: str) -> None:
-    """At every window width the page fits: no sideways scrolling on a 360 px phone."""
-    too_wide = {window: page for window, page in page_widths.items() if page > window}
-    assert not too_wide, f"the {name} page is wider than the window (window: page px): {too_wide}"
 
 
 def deepest_evidence(facts, questions):
