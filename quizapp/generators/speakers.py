@@ -185,8 +185,12 @@ class _Registry:
 
     def add_person(self, words: tuple[str, ...], ref: Reference, article: str) -> None:
         first, last = fold(words[0]), words[-1]
+        # "Van Damme" and "Vandamme": one surname, written with and without its space.
+        joined = fold("".join(words[1:]))
         for group in self.person_groups:
             if first in group["firsts"] and any(_similar_surnames(last, s) for s in group["surnames"]):
+                break
+            if first in group["firsts"] and len(words) > 1 and joined in group["joined"]:
                 break
             # "Ivan Tsarev" and "Ivan Tzarov", both governors: one person; another first name
             # would be another person, however close the surnames.
@@ -198,10 +202,12 @@ class _Registry:
                     and any(_similar_first_names(first, f) for f in group["firsts"]):
                 break
         else:
-            group = {"firsts": set(), "surnames": [], "spellings": Counter(), "roles": set(),
-                     "titles": Counter()}
+            group = {"firsts": set(), "surnames": [], "joined": set(), "spellings": Counter(),
+                     "roles": set(), "titles": Counter()}
             self.person_groups.append(group)
         group["firsts"].add(first)
+        if len(words) > 1:
+            group["joined"].add(joined)
         if last not in group["surnames"]:
             group["surnames"].append(last)
         group["spellings"][" ".join(words)] += 1
