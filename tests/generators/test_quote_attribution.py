@@ -269,22 +269,16 @@ def test_an_organisation_and_its_officer_are_never_wrong_answers_for_each_other(
 
 
 def test_a_surname_written_with_and_without_its_space_is_one_person_not_a_wrong_answer():
-    # One outlet writes "Van Damme", the other "Vandamme": offering one as wrong when the other
-    # is the key would mark a student wrong for naming the right person.
-    from quizapp.generators import quote_attribution as kind
-    from quizapp.generators.model import Article, Story
+    # The Harbour Gazette writes "Vandamme", the Coast Courier "Van Damme": offering one as wrong
+    # when the other is the key would mark a student wrong for naming the right person.
+    from pathlib import Path
 
-    story = Story("ferry", "Ferry fares", (
-        Article("a", "Harbour Gazette", "A",
-                'Councillor Pieter Vandamme called the rise "a tax on the people who can least '
-                'afford a car." Harbour master Ingrid Solberg said, "We cannot keep running old '
-                'boats." Union leader Marta Lindqvist said crews "need training first."'),
-        Article("b", "Coast Courier", "B",
-                'Councillor Pieter Van Damme said the decision was "rushed through without a '
-                'single public meeting."'),
-    ))
+    from quizapp.generators import load_story
+    from quizapp.generators import quote_attribution as kind
+
+    story = load_story(Path(__file__).parent.parent / "browser" / "data")
     questions = kind.generate(story)
-    assert questions, "three speakers and four quotes: there are questions to ask"
+    assert questions, "three speakers and five quotes: there are questions to ask"
     for question in questions:
-        names = [choice.text if hasattr(choice, "text") else choice for choice in question.choices]
-        assert not {"Pieter Vandamme", "Pieter Van Damme"} <= set(names), question.prompt
+        names = {choice.text if hasattr(choice, "text") else choice for choice in question.choices}
+        assert not {"Pieter Vandamme", "Pieter Van Damme"} <= names, question.prompt
