@@ -556,18 +556,20 @@ def describe(histogram: list[tuple[float, int]]) -> Spread:
     return Spread(count, mean, _median(pairs, count), sd)
 
 
-def _median(pairs: list[tuple[float, int]], count: int) -> float:
-    def at(rank: int) -> float:  # the score at a 1-based rank
-        seen = 0
-        for score, n in pairs:
-            seen += n
-            if seen >= rank:
-                return score
-        return pairs[-1][0]
+def _score_at_rank(pairs: list[tuple[float, int]], rank: int) -> float:
+    """The score at a 1-based rank of (score, how many) pairs sorted by score."""
+    seen = 0
+    for score, n in pairs:
+        seen += n
+        if seen >= rank:
+            return score
+    return pairs[-1][0]
 
+
+def _median(pairs: list[tuple[float, int]], count: int) -> float:
     if count % 2:
-        return at(count // 2 + 1)
-    return (at(count // 2) + at(count // 2 + 1)) / 2
+        return _score_at_rank(pairs, count // 2 + 1)
+    return (_score_at_rank(pairs, count // 2) + _score_at_rank(pairs, count // 2 + 1)) / 2
 
 
 def cronbach_alpha(items: list[tuple[int, int]], total: Spread) -> float | None:
@@ -657,13 +659,7 @@ def strong_cut(histogram: list[tuple[int, int]]) -> int | None:
     count = sum(n for _, n in pairs)
     if count == 0:
         return None
-    rank = max(1, math.ceil(count * (1 - STRONG_SHARE)))
-    seen = 0
-    for score, n in pairs:
-        seen += n
-        if seen >= rank:
-            return score
-    return pairs[-1][0]
+    return _score_at_rank(pairs, max(1, math.ceil(count * (1 - STRONG_SHARE))))
 
 
 def _percent(part: int, whole: int) -> float | None:
