@@ -74,7 +74,6 @@ class Question(db.Model):
     )
     evidence: Mapped[list[Evidence]] = relationship(
         back_populates="question", order_by="Evidence.position", cascade="all, delete-orphan",
-        lazy="selectin",
     )
 
     @property
