@@ -6,6 +6,15 @@ import secrets
 from pathlib import Path
 
 
+def _count_of_proxies(text: str) -> int:
+    text = text.strip()
+    if not text:
+        return 0
+    if not text.isdigit():
+        raise SystemExit(f"QUIZAPP_PROXIES must be a whole number of proxies (0, 1, 2…), not {text!r}.")
+    return int(text)
+
+
 class Config:
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
     # A quiz can stay open for hours; a form token must outlive it.
@@ -23,7 +32,7 @@ class Config:
     # X-Forwarded-Proto (QUIZAPP_PROXIES=1 behind one). 0 trusts no such header: anyone could
     # send one. Behind a proxy without it, every visitor has the proxy's address, and sign-in
     # throttling would shut everyone out after a few failures by anyone.
-    TRUSTED_PROXIES = int(os.environ.get("QUIZAPP_PROXIES", "0") or 0)
+    TRUSTED_PROXIES = _count_of_proxies(os.environ.get("QUIZAPP_PROXIES", ""))
     # After this many failed sign-ins from one address within the window, it must wait.
     SIGN_IN_MAX_FAILURES = 5
     SIGN_IN_WINDOW_MINUTES = 15

@@ -17,6 +17,10 @@ def new_join_code(length: int = 6) -> str:
             return code
 
 
+def shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def quiz_from_story(story: Story, title: str | None = None, published: bool = True,
                     per_kind: int | None = None) -> Quiz:
     """A quiz of the story's approved questions in the order they were written; with
@@ -34,7 +38,9 @@ def quiz_from_story(story: Story, title: str | None = None, published: bool = Tr
                 taken[question.kind] = taken.get(question.kind, 0) + 1
                 chosen.append(question)
         questions = chosen
-    quiz = Quiz(title=title or story.title, join_code=new_join_code(),
+    # A story's title may be longer than a quiz's; the start of it names the quiz well enough.
+    limit = Quiz.title.type.length
+    quiz = Quiz(title=title or shortened(story.title, limit), join_code=new_join_code(),
                 published=published, story=story)
     quiz.items = [QuizQuestion(question=q, position=i) for i, q in enumerate(questions)]
     db.session.add(quiz)

@@ -169,3 +169,15 @@ def test_create_quiz_without_approved_questions_is_refused(app, runner):
     assert result.exit_code != 0
     assert "no approved questions" in result.output
     assert count(app, Quiz) == 0
+
+
+def test_a_quiz_from_a_story_with_a_very_long_title_keeps_its_start(app):
+    from quizapp.quizzes import quiz_from_story
+
+    with app.app_context():
+        story = Story(slug="long", title="Floods " * 60)
+        db.session.add(story)
+        quiz = quiz_from_story(story)
+        db.session.commit()
+        assert quiz.title.startswith("Floods Floods") and quiz.title.endswith("…")
+        assert len(quiz.title) <= 300
