@@ -8,7 +8,9 @@ from sqlalchemy import exists
 
 from quizapp import generators as core
 from quizapp.extensions import db
-from quizapp.models import Article, Choice, Evidence, Question, QuizQuestion, Response, Story
+from quizapp.models import (
+    Article, Choice, Evidence, Question, QuestionStatus, QuizQuestion, Response, Story,
+)
 
 
 class StoryExists(ValueError):
@@ -57,7 +59,8 @@ def _fill(row: Question, question: core.Question, articles: dict[str, Article]) 
                     for i, e in enumerate(question.evidence)]
 
 
-def store_generated(story: Story, questions: list[core.Question], status: str = "draft") -> dict:
+def store_generated(story: Story, questions: list[core.Question],
+                    status: QuestionStatus = QuestionStatus.DRAFT) -> dict:
     """Replace the story's generated questions that no attempt has used; keep the used ones.
 
     Returns counts: added, updated, kept (used by attempts), removed.

@@ -10,9 +10,9 @@ from flask.cli import with_appcontext
 from werkzeug.security import generate_password_hash
 from werkzeug.serving import run_simple
 
-from quizapp import bank, database, generators, quizzes
+from quizapp import bank, database, generators, quiz_builder
 from quizapp.extensions import db
-from quizapp.models import Instructor, Quiz, Story
+from quizapp.models import Instructor, QuestionStatus, Quiz, Story
 
 
 @click.command("init-db")
@@ -36,7 +36,8 @@ def _load(path: Path) -> Story:
 
 def _generate(row: Story, approve: bool = False) -> dict:
     questions = generators.generate_questions(bank.story_for_generators(row))
-    counts = bank.store_generated(row, questions, status="approved" if approve else "draft")
+    counts = bank.store_generated(
+        row, questions, status=QuestionStatus.APPROVED if approve else QuestionStatus.DRAFT)
     db.session.commit()
     return counts
 
@@ -81,10 +82,12 @@ def create_quiz(slug: str, title: str | None, draft: bool, per_kind: int | None)
     if title is not None and len(title) > longest:
         raise click.ClickException(f"The title has {len(title)} characters; a quiz title may "
                                    f"have at most {longest}.")
-    quiz = quizzes.quiz_from_story(_find_story(slug), title, published=not draft, per_kind=per_kind)
-    if not quiz.items:
+    try:
+        quiz = quiz_builder.quiz_from_story(_find_story(slug), title, published=not draft,
+                                            per_kind=per_kind)
+    except quiz_builder.BuildError as refused:
         db.session.rollback()
-        raise click.ClickException("The story has no approved questions yet.")
+        raise click.ClickException(str(refused)) from None
     db.session.commit()
     click.echo(f"Quiz {quiz.title!r}: {len(quiz.items)} questions, join code {quiz.join_code}.")
 
@@ -124,7 +127,7 @@ def prepare_first_run() -> Quiz | None:
     for folder in sorted(p for p in seeds.iterdir() if p.is_dir()):
         row = _load(folder)
         _generate(row, approve=True)
-        quiz = quizzes.quiz_from_story(row, per_kind=SEED_QUIZ_PER_KIND)
+        quiz = quiz_builder.quiz_from_story(row, per_kind=SEED_QUIZ_PER_KIND)
         db.session.commit()
     return quiz
 

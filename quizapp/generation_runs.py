@@ -10,8 +10,8 @@ from flask import Flask, current_app
 
 from quizapp import bank, generators
 from quizapp.extensions import db
-from quizapp.generators.pipeline import merge_near_duplicates
-from quizapp.models import GenerationRun, Story, now
+from quizapp.generators import registry
+from quizapp.models import GenerationRun, QuestionStatus, Story, now
 
 # A run this old that never finished died with its worker; another may start.
 STALE_AFTER = timedelta(minutes=15)
@@ -40,7 +40,7 @@ def start(story: Story) -> int:
     (GENERATION_IN_BACKGROUND = False, for tests and one-off scripts). Returns the run's id."""
     if active_run(story) is not None:
         raise RunBusy("Questions for this story are being written already.")
-    run = GenerationRun(story=story, state="queued", total=len(generators.KINDS) + 1,
+    run = GenerationRun(story=story, state="queued", total=len(registry.KINDS) + 1,
                         step="Waiting to start")
     db.session.add(run)
     db.session.flush()
@@ -74,17 +74,16 @@ def execute(run_id: int) -> None:
         story = run.story
         plain = bank.story_for_generators(story)
         counts: dict[str, int] = {}
-        written: list = []
         _progress(run, "Reading the articles", 0, counts)
-        for done, kind in enumerate(generators.KINDS, start=1):
-            questions = generators.generate_questions(plain, kinds=[kind])
-            written.extend(questions)
-            counts[kind] = len(questions)
+
+        def told(kind: str, done: int, _total: int, written: int) -> None:
+            counts[kind] = written
             _progress(run, f"Wrote {kind.replace('_', ' ')} questions", done, counts)
-        # Each kind was deduplicated alone; across kinds the pipeline's rule applies too.
-        written = merge_near_duplicates(written)
-        counts = {kind: sum(1 for q in written if q.kind == kind) for kind in generators.KINDS}
-        stored = bank.store_generated(story, written, status="draft")
+
+        written = generators.generate_questions(plain, progress=told)
+        counts = {kind.name: sum(1 for q in written if q.kind == kind.name)
+                  for kind in registry.KINDS}
+        stored = bank.store_generated(story, written, status=QuestionStatus.DRAFT)
         run.counts = json.dumps({"kinds": counts, "stored": stored})
         run.state, run.step, run.done = "done", "Finished", run.total
         run.finished_at = now()

@@ -2,9 +2,11 @@
 evidence, quizzes, and the attempts and responses of students."""
 from __future__ import annotations
 
+import enum
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint, false as sa_false
+from sqlalchemy import Column, Enum, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlalchemy import true as sa_true
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -49,6 +51,15 @@ class Article(db.Model):
         return self.outlet or "Unknown outlet"
 
 
+class QuestionStatus(enum.StrEnum):
+    """Where a question stands in the bank; the rules that move it live in question_status.py."""
+
+    DRAFT = "draft"            # written, waiting for an instructor's review
+    APPROVED = "approved"      # may go into quizzes
+    REJECTED = "rejected"      # kept out of quizzes (kept for attempts that answered it)
+    SUPERSEDED = "superseded"  # an edit copied it to a new version; kept for its attempts
+
+
 class Question(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     story_id: Mapped[int | None] = mapped_column(ForeignKey("story.id"), index=True)
@@ -58,8 +69,11 @@ class Question(db.Model):
     explanation: Mapped[str] = mapped_column(Text, default="")
     origin: Mapped[str] = mapped_column(String(20), default="generated")  # or "manual"
     generator_id: Mapped[str | None] = mapped_column(String(80))  # the generators' stable id
-    # draft → approved or rejected; "superseded" once an edit copied it to a new version.
-    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    # Stored as its plain value in a VARCHAR(20), as before the enum: no schema change.
+    status: Mapped[QuestionStatus] = mapped_column(
+        Enum(QuestionStatus, native_enum=False, create_constraint=False, length=20,
+             values_callable=lambda members: [member.value for member in members]),
+        default=QuestionStatus.DRAFT, index=True)
     # The version this one was copied from: an edit after attempts used a question copies it,
     # so those attempts keep the wording and key they were graded on.
     previous_id: Mapped[int | None] = mapped_column(ForeignKey("question.id"))

@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import exists, or_
 
+from quizapp import question_status
 from quizapp.extensions import db
 from quizapp.models import (
-    Article, Attempt, Choice, Evidence, Question, Quiz, QuizQuestion, Response, Story, now,
+    Article, Attempt, Choice, Evidence, Question, QuestionStatus, Quiz, QuizQuestion, Response,
+    Story, now,
 )
 
 MANUAL = "manual"
@@ -73,7 +75,8 @@ def _same(content: QuestionContent, other: QuestionContent) -> bool:
         [(a.id, p) for a, p in other.evidence])
 
 
-def add_question(story: Story, content: QuestionContent, status: str = "approved") -> Question:
+def add_question(story: Story, content: QuestionContent,
+                 status: QuestionStatus = QuestionStatus.APPROVED) -> Question:
     """A question the instructor wrote; approved at once, since its author has read it."""
     question = Question(story=story, origin=MANUAL, status=status)
     _fill(question, content)
@@ -89,8 +92,9 @@ def edit_question(question: Question, content: QuestionContent) -> Question:
     that answered it. Either way the question becomes the instructor's ("manual"), so running
     the generators again does not overwrite the edit. The caller commits.
     """
-    if question.status == "superseded":
-        raise ValueError("This is an old version of the question; edit its newest version.")
+    if question.status == QuestionStatus.SUPERSEDED:
+        raise question_status.StatusError(
+            "This is an old version of the question; edit its newest version.")
     if _same(content, content_of(question)):
         return question
     _drop_unsent_answers(question)
@@ -103,7 +107,7 @@ def edit_question(question: Question, content: QuestionContent) -> Question:
     _fill(newer, content)
     db.session.add(newer)
     db.session.flush()
-    question.status, question.updated_at = "superseded", now()
+    question_status.supersede(question)
     db.session.execute(db.update(QuizQuestion)
                        .where(QuizQuestion.question_id == question.id)
                        .values(question_id=newer.id))
@@ -112,7 +116,7 @@ def edit_question(question: Question, content: QuestionContent) -> Question:
 
 def newest_version(question: Question) -> Question:
     """The version that replaced `question`, following the chain of edits."""
-    while question.status == "superseded":
+    while question.status == QuestionStatus.SUPERSEDED:
         newer = db.session.execute(
             db.select(Question).where(Question.previous_id == question.id)
             .order_by(Question.id.desc())).scalars().first()
@@ -153,7 +157,7 @@ def delete_question(question: Question) -> list[Quiz]:
                            .values(previous_id=None))
         db.session.delete(question)
         return []
-    question.status, question.updated_at = "rejected", now()
+    question_status.retire(question)
     kept = []
     for item in items:
         if _attempted(item.quiz_id):

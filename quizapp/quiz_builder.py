@@ -1,17 +1,24 @@
-"""Building a quiz from a story's approved questions: by hand or N at random per skill, with
-its settings, and publishing, closing and reopening it. Only approved questions ever go in."""
+"""Making quizzes, for the web and the command line alike: a story's approved questions chosen by
+hand, N at random per skill or the first few of each kind, with settings and a join code; then
+publishing, closing and reopening. Only approved questions ever go in."""
 from __future__ import annotations
 
 import random
 import re
+import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import exists
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Question, Quiz, QuizQuestion, Story
+from quizapp.models import (
+    FEEDBACK_AT_END, ONE_PER_PAGE, Attempt, Question, QuestionStatus, Quiz,
+    QuizQuestion, Story,
+)
 
 JOIN_CODE = re.compile(r"^[A-Z0-9]{4,20}$")
+# No 0/O or 1/I/L: a code read aloud in a classroom must not be mistyped.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
 class BuildError(ValueError):
@@ -38,11 +45,44 @@ class QuizSettings:
 SETTINGS = tuple(QuizSettings.__dataclass_fields__)
 
 
+def new_join_code(length: int = 6) -> str:
+    while True:
+        code = "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(length))
+        if not join_code_taken(code):
+            return code
+
+
+def default_settings(story: Story, title: str | None = None) -> QuizSettings:
+    """What a quiz made in one step gets: the story's title (its start, should it be longer
+    than a quiz title may be), a fresh code, one question per page, open book, feedback at
+    the end, no time limit, nothing shuffled."""
+    return QuizSettings(
+        title=title or _shortened(story.title, Quiz.title.type.length), join_code=new_join_code(),
+        layout=ONE_PER_PAGE, open_book=True, feedback=FEEDBACK_AT_END, time_limit_minutes=None,
+        shuffle_questions=False, shuffle_choices=False)
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
 def approved_questions(story: Story) -> list[Question]:
     return list(db.session.execute(
         db.select(Question)
-        .where(Question.story_id == story.id, Question.status == "approved")
+        .where(Question.story_id == story.id, Question.status == QuestionStatus.APPROVED)
         .order_by(Question.id)).scalars())
+
+
+def first_per_kind(story: Story, per_kind: int) -> list[Question]:
+    """The first few approved questions of each kind, in the order they were written, so one
+    class period covers every skill."""
+    taken: dict[str, int] = {}
+    chosen = []
+    for question in approved_questions(story):
+        if taken.get(question.kind, 0) < per_kind:
+            taken[question.kind] = taken.get(question.kind, 0) + 1
+            chosen.append(question)
+    return chosen
 
 
 def chosen_by_hand(story: Story, question_ids: list[int]) -> list[Question]:
@@ -101,7 +141,7 @@ def set_questions(quiz: Quiz, questions: list[Question]) -> None:
     wanted = [q.id for q in questions]
     if current == wanted:
         return
-    if any(q.status != "approved" or q.story_id != quiz.story_id for q in questions):
+    if any(q.status != QuestionStatus.APPROVED or q.story_id != quiz.story_id for q in questions):
         raise BuildError("Only the story's approved questions can go into a quiz.")
     if has_attempts(quiz):
         raise BuildError("Students have already taken this quiz, so its questions cannot change "
@@ -118,10 +158,25 @@ def new_quiz(story: Story, settings: QuizSettings, questions: list[Question]) ->
     return quiz
 
 
+def quiz_from_story(story: Story, title: str | None = None, published: bool = True,
+                    per_kind: int | None = None) -> Quiz:
+    """A quiz of the story's approved questions in one step (the command line, first run): all
+    of them, or the first `per_kind` of each kind; published unless asked not to be. The same
+    rules as the quiz builder's; a BuildError when they refuse. The caller commits."""
+    questions = (approved_questions(story) if per_kind is None
+                 else first_per_kind(story, per_kind))
+    if not questions:
+        raise BuildError("The story has no approved questions yet.")
+    quiz = new_quiz(story, default_settings(story, title), questions)
+    if published:
+        publish(quiz)
+    return quiz
+
+
 def publish(quiz: Quiz) -> None:
     if not quiz.items:
         raise BuildError("A quiz needs at least one question before it is published.")
-    if any(item.question.status != "approved" for item in quiz.items):
+    if any(item.question.status != QuestionStatus.APPROVED for item in quiz.items):
         raise BuildError("Every question of the quiz must be approved before it is published.")
     quiz.published, quiz.closed = True, False
 

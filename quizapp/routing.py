@@ -1,6 +1,8 @@
 """URL pieces shared by every blueprint."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from werkzeug.routing import IntegerConverter
 
 
@@ -28,3 +30,16 @@ def database_id(text: str) -> int:
     if not 0 <= value < 2**63:
         raise ValueError(f"{text!r} is not an id")
     return value
+
+
+def safe_next(target: str | None) -> str | None:
+    """`target` if it is a path on this site, else None: a sign-in link must not send an
+    instructor on to another site."""
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return None
+    if "\\" in target or any(ord(c) < 32 for c in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return None
+    return target

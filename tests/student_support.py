@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from quizapp import bank, generators as core, quizzes
+from quizapp import bank, generators as core, quiz_builder
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz
 from tests.conftest import hidden_fields
@@ -87,7 +87,7 @@ def make_quiz(app, **settings) -> str:
     with app.app_context():
         row = bank.store_story(STORY)
         bank.store_generated(row, QUESTIONS, status="approved")
-        quiz = quizzes.quiz_from_story(row)
+        quiz = quiz_builder.quiz_from_story(row)
         for name, value in settings.items():
             setattr(quiz, name, value)
         db.session.commit()

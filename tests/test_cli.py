@@ -172,11 +172,22 @@ def test_create_quiz_without_approved_questions_is_refused(app, runner):
 
 
 def test_a_quiz_from_a_story_with_a_very_long_title_keeps_its_start(app):
-    from quizapp.quizzes import quiz_from_story
+    from quizapp.quiz_builder import quiz_from_story
+
+    from quizapp.models import Article, Choice, Evidence, Question, QuestionStatus
 
     with app.app_context():
         story = Story(slug="long", title="Floods " * 60)
+        article = Article(key="a", position=0, text="The river rose by two metres.")
+        story.articles.append(article)
+        story.questions.append(Question(
+            kind="numbers", skill="numbers", prompt="How far did the river rise?",
+            status=QuestionStatus.APPROVED,
+            choices=[Choice(position=0, text="Two metres", correct=True),
+                     Choice(position=1, text="Five metres")],
+            evidence=[Evidence(position=0, article=article, passage="rose by two metres")]))
         db.session.add(story)
+        db.session.flush()
         quiz = quiz_from_story(story)
         db.session.commit()
         assert quiz.title.startswith("Floods Floods") and quiz.title.endswith("…")

@@ -7,7 +7,7 @@ from html import unescape
 
 import pytest
 
-from quizapp import bank, quizzes
+from quizapp import bank, quiz_builder
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, QuizQuestion, Story
 from tests.conftest import hidden_fields
@@ -209,7 +209,7 @@ def test_editing_a_question_students_answered_keeps_their_grades_and_wording(app
     old_prompt = "Who said it was \u201cunder control\u201d?"
     story_id = store_story(app, [question(old_prompt)], status="approved")
     with database(app):
-        quiz = quizzes.quiz_from_story(db.session.get(Story, story_id))
+        quiz = quiz_builder.quiz_from_story(db.session.get(Story, story_id))
         db.session.commit()
         code = quiz.join_code
         old = db.session.execute(db.select(Question)).scalar_one()
@@ -260,7 +260,7 @@ def test_deleting_an_unanswered_question_removes_it_from_its_quizzes(app, signed
     story_id = store_story(app, [question("First?"), question("Second?", skill="numbers", kind="numbers")],
                            status="approved")
     with database(app):
-        quizzes.quiz_from_story(db.session.get(Story, story_id))
+        quiz_builder.quiz_from_story(db.session.get(Story, story_id))
         db.session.commit()
         first = db.session.execute(db.select(Question).where(Question.prompt == "First?")).scalar_one().id
     page = signed_in.get(f"/instructor/questions/{first}/edit").get_data(as_text=True)
@@ -278,8 +278,8 @@ def test_deleting_an_answered_question_keeps_it_for_the_attempts(app, signed_in)
                            status="approved")
     with database(app):
         story = db.session.get(Story, story_id)
-        taken = quizzes.quiz_from_story(story, title="Taken")
-        untouched = quizzes.quiz_from_story(story, title="Not yet taken")
+        taken = quiz_builder.quiz_from_story(story, title="Taken")
+        untouched = quiz_builder.quiz_from_story(story, title="Not yet taken")
         db.session.commit()
         code, first = taken.join_code, db.session.execute(
             db.select(Question).where(Question.prompt == "First?")).scalar_one()
@@ -329,6 +329,29 @@ def test_approve_and_reject_from_the_queue(app, signed_in):
     assert "No draft questions wait for review" in signed_in.get("/instructor/review").get_data(as_text=True)
 
 
+def test_a_draft_without_evidence_cannot_be_approved_until_it_has_some(app, signed_in):
+    store_story(app, [question("Proven?"), question("Unproven?")])
+    with database(app):
+        unproven = db.session.execute(
+            db.select(Question).where(Question.prompt == "Unproven?")).scalar_one()
+        unproven.evidence = []
+        unproven_id = unproven.id
+        db.session.commit()
+    page = signed_in.get("/instructor/review").get_data(as_text=True)
+    token = hidden_fields(page)["csrf_token"]
+    refused = signed_in.post(f"/instructor/questions/{unproven_id}/approve",
+                             data={"csrf_token": token})
+    assert refused.status_code == 409
+    assert "needs evidence" in refused.get_data(as_text=True)
+    ids = re.findall(r'name="question" value="(\d+)"', page)
+    approved = signed_in.post("/instructor/review/approve-all",
+                              data={"csrf_token": token, "question": ids}, follow_redirects=True)
+    assert "1 question approved." in approved.get_data(as_text=True)
+    with database(app):
+        assert {q.prompt: q.status for q in db.session.execute(db.select(Question)).scalars()} == {
+            "Proven?": "approved", "Unproven?": "draft"}
+
+
 def test_approve_all_shown_approves_only_the_drafts_shown(app, signed_in):
     store_story(app, [question("One?"), question("Two?", skill="numbers", kind="numbers")])
     page = signed_in.get("/instructor/review").get_data(as_text=True)
@@ -345,7 +368,7 @@ def test_approve_all_shown_approves_only_the_drafts_shown(app, signed_in):
 def test_an_answer_saved_but_not_submitted_gives_way_to_the_edit(app, signed_in):
     story_id = store_story(app, [question("Who said it was \u201cunder control\u201d?")], status="approved")
     with database(app):
-        quiz = quizzes.quiz_from_story(db.session.get(Story, story_id))
+        quiz = quiz_builder.quiz_from_story(db.session.get(Story, story_id))
         db.session.commit()
         code = quiz.join_code
         old = db.session.execute(db.select(Question)).scalar_one()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quizapp import quizzes
+from quizapp import quiz_builder
 from quizapp.extensions import db
 from quizapp.models import Question, Quiz, Story
 from tests.conftest import hidden_fields
@@ -92,7 +92,7 @@ def test_n_at_random_per_skill_draws_only_approved_questions(app, signed_in):
 def test_mistakes_in_the_settings_are_shown_and_nothing_is_saved(app, signed_in):
     story_id, ids = mixed_story(app)
     with database(app):
-        other = quizzes.quiz_from_story(db.session.get(Story, story_id), title="Other")
+        other = quiz_builder.quiz_from_story(db.session.get(Story, story_id), title="Other")
         other.join_code = "TAKEN1"
         db.session.commit()
     page = signed_in.get(f"/instructor/stories/{story_id}/quizzes/new").get_data(as_text=True)
@@ -140,7 +140,7 @@ def test_publish_close_and_reopen(app, signed_in):
 def test_a_taken_quiz_keeps_its_questions_but_its_settings_can_change(app, signed_in):
     story_id, ids = mixed_story(app)
     with database(app):
-        quiz = quizzes.quiz_from_story(db.session.get(Story, story_id))
+        quiz = quiz_builder.quiz_from_story(db.session.get(Story, story_id))
         db.session.commit()
         quiz_id, code = quiz.id, quiz.join_code
         first = quiz.items[0].question

@@ -51,9 +51,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from quizapp import statistics
+from quizapp.exports import results_csv
 from quizapp.extensions import db
 from quizapp.models import Attempt, Choice, Question, Quiz, QuizQuestion, Response
+from quizapp.results import queries
 
 START = datetime(2026, 3, 2, 9, 0, 0)
 
@@ -118,7 +119,7 @@ def quiz_id(app):
 
 def test_quiz_summary_matches_the_hand_computed_figures(app, quiz_id):
     with app.app_context():
-        summary = statistics.quiz_summary(quiz_id)
+        summary = queries.quiz_summary(quiz_id)
     assert summary.first_attempts == 5
     assert summary.submitted == 6 and summary.in_progress == 1
     assert summary.spread.mean == pytest.approx(1.2)
@@ -131,7 +132,7 @@ def test_quiz_summary_matches_the_hand_computed_figures(app, quiz_id):
 
 def test_item_analysis_matches_the_hand_computed_figures(app, quiz_id):
     with app.app_context():
-        analysis = statistics.item_analysis(quiz_id)
+        analysis = queries.item_analysis(quiz_id)
         rows = [(item.number, item.numbers) for item in analysis.items]
     assert analysis.students == 5 and analysis.strong_cut == 2
     expected = [  # number, facility, SD, discrimination, efficiency (all %)
@@ -150,7 +151,7 @@ def test_item_analysis_matches_the_hand_computed_figures(app, quiz_id):
 
 def test_choice_counts_flags_and_reread_marks(app, quiz_id):
     with app.app_context():
-        items = {item.number: item for item in statistics.item_analysis(quiz_id).items}
+        items = {item.number: item for item in queries.item_analysis(quiz_id).items}
         picked = {number: [(c.choice.text, c.count, c.strong_count) for c in item.choices]
                   for number, item in items.items()}
         flags = {number: item.flags for number, item in items.items()}
@@ -169,7 +170,7 @@ def test_choice_counts_flags_and_reread_marks(app, quiz_id):
 
 def test_skills_weakest_first_with_a_sentence(app, quiz_id, signed_in):
     with app.app_context():
-        skills = statistics.skill_mastery(quiz_id)
+        skills = queries.skill_mastery(quiz_id)
     assert [(s.skill, s.correct, s.responses) for s in skills] == [("numbers", 1, 5), ("sourcing", 5, 10)]
     page = signed_in.get(f"/instructor/quizzes/{quiz_id}/skills").get_data(as_text=True)
     assert "The class is weakest at numbers (20%)." in page
@@ -210,7 +211,7 @@ def test_attempts_sort_by_any_column(quiz_id, signed_in):
 
 def test_attempts_are_paged(app, quiz_id, signed_in):
     with app.app_context():
-        page = statistics.attempt_page(quiz_id, "name", page=2, per_page=4)
+        page = queries.attempt_page(quiz_id, "name", page=2, per_page=4)
     assert (page.total, page.pages, page.page) == (6, 2, 2)
     assert [row.student_name for row in page.rows] == ["Dee", "Eve"]
 
@@ -244,7 +245,7 @@ def test_answers_to_an_earlier_version_of_a_question_are_shown_as_such(app, sign
         db.session.commit()
         quiz_id = quiz.id
         numbers = [(item.number, item.question.prompt, item.numbers.responses)
-                   for item in statistics.item_analysis(quiz_id).items]
+                   for item in queries.item_analysis(quiz_id).items]
     assert numbers == [("Q1", "New wording", 1), ("Q1 (earlier version)", "Old wording", 1)]
     rows = _csv(signed_in.get(f"/instructor/quizzes/{quiz_id}/responses.csv"))
     assert [(row[1], row[3]) for row in rows[1:]] == [("Ana", "1"), ("Ben", "1")]
@@ -275,7 +276,7 @@ def test_attempts_csv(quiz_id, signed_in):
     assert response.mimetype == "text/csv"
     assert "attachment" in response.headers["Content-Disposition"]
     rows = _csv(response)
-    assert rows[0] == statistics.ATTEMPT_COLUMNS
+    assert rows[0] == results_csv.ATTEMPT_CSV_COLUMNS
     assert len(rows) == 1 + 7  # every attempt, the unfinished one too
     ana = rows[1]
     assert ana[1:] == ["Ana", "yes", "2026-03-02 09:00:00", "2026-03-02 09:12:00", "720", "2", "3"]
@@ -284,7 +285,7 @@ def test_attempts_csv(quiz_id, signed_in):
 
 def test_responses_csv(quiz_id, signed_in):
     rows = _csv(signed_in.get(f"/instructor/quizzes/{quiz_id}/responses.csv"))
-    assert rows[0] == statistics.RESPONSE_COLUMNS
+    assert rows[0] == results_csv.RESPONSE_CSV_COLUMNS
     assert len(rows) == 1 + 7 * 3
     eve = [row for row in rows if row[1] == "Eve"]
     assert [(row[3], row[5], row[6], row[7], row[8]) for row in eve] == [
@@ -310,10 +311,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(app, signed_in):
 
 
 def test_neutralise_leaves_numbers_and_plain_text_alone():
-    from quizapp.instructor.reports import neutralise
-
-    assert neutralise(-3) == -3 and neutralise("Ana") == "Ana" and neutralise("a=b") == "a=b"
-    assert neutralise("\rx") == "'\rx"
+    assert results_csv.neutralise_row([-3, "Ana", "a=b", "\rx", None]) == [-3, "Ana", "a=b", "'\rx", None]
 
 
 def test_empty_quiz_pages_say_so(app, signed_in):
@@ -325,7 +323,7 @@ def test_empty_quiz_pages_say_so(app, signed_in):
     assert "No one has submitted this quiz yet" in signed_in.get(f"/instructor/quizzes/{quiz_id}/results").get_data(as_text=True)
     assert "nothing to analyse" in signed_in.get(f"/instructor/quizzes/{quiz_id}/items").get_data(as_text=True)
     assert "No one has submitted" in signed_in.get(f"/instructor/quizzes/{quiz_id}/skills").get_data(as_text=True)
-    assert _csv(signed_in.get(f"/instructor/quizzes/{quiz_id}/responses.csv")) == [statistics.RESPONSE_COLUMNS]
+    assert _csv(signed_in.get(f"/instructor/quizzes/{quiz_id}/responses.csv")) == [results_csv.RESPONSE_CSV_COLUMNS]
     assert signed_in.get("/instructor/quizzes/9999/results").status_code == 404
 
 
@@ -351,13 +349,6 @@ def test_reports_open_for_a_signed_in_instructor(signed_in, quiz_id, url, conten
     response = signed_in.get(url.format(id=quiz_id))
     assert response.status_code == 200
     assert content in response.get_data()
-
-
-def test_sorted_covariance_pairs_runs_of_unequal_length():
-    # Marks 0 0 1 (mean 1/3) paired by rank with rest scores 4 2 6, sorted 2 4 6 (mean 4):
-    # (-1/3)(-2) + (-1/3)(0) + (2/3)(2) = 2/3 + 4/3 = 2.
-    total = statistics._sorted_covariance_sum([(0.0, 2), (1.0, 1)], [(4.0, 1), (2.0, 1), (6.0, 1)], 1 / 3, 4.0)
-    assert total == pytest.approx(2.0)
 
 
 def test_dashboard_links_each_quiz_to_its_reports(quiz_id, signed_in):

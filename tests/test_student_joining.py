@@ -6,7 +6,7 @@ import re
 
 from quizapp.extensions import db
 from quizapp.models import Attempt
-from quizapp.quizzes import JOIN_CODE_ALPHABET
+from quizapp.quiz_builder import JOIN_CODE_ALPHABET
 from tests.conftest import hidden_fields
 from tests.student_support import (answer, attempt_row, client, make_quiz, other_device,  # noqa: F401
                                    saved_answers, set_quiz, start)

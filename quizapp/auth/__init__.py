@@ -1,6 +1,5 @@
 """Signing instructors in and out. Students never sign in."""
-from flask import Blueprint
+from quizapp.auth import sign_in  # noqa: F401  (its pages attach themselves to bp)
+from quizapp.auth.blueprint import bp
 
-bp = Blueprint("auth", __name__)
-
-from quizapp.auth import routes  # noqa: E402,F401  (routes attach themselves to bp)
+__all__ = ["bp"]

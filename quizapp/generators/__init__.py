@@ -9,6 +9,7 @@ _LAZY = {
     "load_story": "quizapp.generators.story",
     "generate_questions": "quizapp.generators.pipeline",
     "KINDS": "quizapp.generators.pipeline",
+    "registry": "quizapp.generators.registry",
 }
 
 __all__ = ["Article", "Evidence", "Question", "Story", "StoryError", *_LAZY]

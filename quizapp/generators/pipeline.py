@@ -2,40 +2,16 @@
 verify.py, near-duplicates merged."""
 from __future__ import annotations
 
-from types import ModuleType
+from collections.abc import Callable, Iterable
 
-from quizapp.generators import (
-    hedging,
-    label_attribution,
-    name_spelling,
-    numbers,
-    omission,
-    outlet_detail,
-    quote_attribution,
-    quote_rendering,
-    sourcing,
-    verify,
-    word_choice,
-)
+from quizapp.generators import registry, verify
 from quizapp.generators.model import Question, Story
 
-# The order questions appear in: who said what first, then how outlets differ.
-_MODULES: dict[str, ModuleType] = {
-    module.KIND: module
-    for module in (
-        quote_attribution,
-        label_attribution,
-        outlet_detail,
-        quote_rendering,
-        numbers,
-        sourcing,
-        word_choice,
-        hedging,
-        omission,
-        name_spelling,
-    )
-}
-KINDS: tuple[str, ...] = tuple(_MODULES)
+KINDS: tuple[str, ...] = registry.KIND_NAMES
+
+# Told after each kind is written: the kind, how many kinds are done, how many in all, and how
+# many sound questions the kind wrote (before duplicates across kinds are merged).
+Progress = Callable[[str, int, int, int], None]
 
 
 def _quoted_parts(prompt: str) -> tuple[str, ...]:
@@ -71,20 +47,28 @@ def merge_near_duplicates(questions: list[Question]) -> list[Question]:
     return kept
 
 
-def generate_questions(story: Story, kinds: list[str] | tuple[str, ...] | None = None) -> list[Question]:
-    """The story's questions: the kinds asked for (all by default) in KINDS order, each one sound
-    by verify.py, near-duplicates merged. Same story, same questions, same order."""
+def chosen_kinds(kinds: Iterable[str] | None) -> list[registry.Kind]:
+    """The kinds asked for (all by default) in registry order; a ValueError names unknown ones."""
     if kinds is None:
-        chosen = list(KINDS)
-    else:
-        unknown = [k for k in kinds if k not in KINDS]
-        if unknown:
-            raise ValueError(f"Unknown question kind(s): {', '.join(unknown)}. "
-                             f"Known kinds: {', '.join(KINDS)}.")
-        chosen = [k for k in KINDS if k in kinds]
+        return list(registry.KINDS)
+    wanted = list(kinds)
+    unknown = registry.unknown_kinds(wanted)
+    if unknown:
+        raise ValueError(f"Unknown question kind(s): {', '.join(unknown)}. "
+                         f"Known kinds: {', '.join(KINDS)}.")
+    return [kind for kind in registry.KINDS if kind.name in wanted]
+
+
+def generate_questions(story: Story, kinds: Iterable[str] | None = None,
+                       progress: Progress | None = None) -> list[Question]:
+    """The story's questions: the kinds asked for (all by default) in registry order, each one
+    sound by verify.py, near-duplicates merged. Same story, same questions, same order.
+    `progress` is told after each kind, for a page that shows how far a run is."""
+    chosen = chosen_kinds(kinds)
     questions: list[Question] = []
-    for kind in chosen:
-        for question in _MODULES[kind].generate(story):
-            if verify.is_sound(question, story):
-                questions.append(question)
+    for done, kind in enumerate(chosen, start=1):
+        sound = [q for q in kind.writer()(story) if verify.is_sound(q, story)]
+        questions.extend(sound)
+        if progress is not None:
+            progress(kind.name, done, len(chosen), len(sound))
     return merge_near_duplicates(questions)

@@ -2,8 +2,6 @@
 questions, and a new story with its articles."""
 from __future__ import annotations
 
-import importlib
-
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
@@ -13,23 +11,19 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from quizapp import generators
+from quizapp.generators import registry
 from quizapp.generators.verify import MAX_CHOICES, MIN_CHOICES, normalised_choice, passage_in_article
 from quizapp.models import ALL_ON_ONE, FEEDBACK_AT_END, FEEDBACK_IMMEDIATE, ONE_PER_PAGE, Article
 from quizapp.question_versions import MANUAL, QuestionContent
 
 
-def _skill_of(kind: str) -> str:
-    return importlib.import_module(f"quizapp.generators.{kind}").SKILL
-
-
 def kind_choices() -> list[tuple[str, str]]:
     return [SelectChoice(MANUAL, "manual (written by hand)")] + [
-        SelectChoice(kind, kind.replace("_", " ")) for kind in generators.KINDS]
+        SelectChoice(kind.name, kind.name.replace("_", " ")) for kind in registry.KINDS]
 
 
 def skill_choices() -> list[tuple[str, str]]:
-    return [SelectChoice(skill) for skill in sorted({_skill_of(kind) for kind in generators.KINDS})]
+    return [SelectChoice(skill) for skill in sorted(registry.SKILL_NAMES)]
 
 
 def _stripped(value):

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 
-from quizapp import question_versions
-from quizapp.routing import database_id
-from quizapp.auth.routes import safe_next
+from quizapp import question_status, question_versions
+from quizapp.routing import database_id, safe_next
 from quizapp.extensions import db
-from quizapp.instructor import bp
+from quizapp.instructor.blueprint import bp
 from quizapp.instructor.forms import QuestionForm, question_data
-from quizapp.models import Question, Story
+from quizapp.models import Question, QuestionStatus, Story
 
 EXTRA_EVIDENCE_ROWS = 2
 
@@ -22,7 +21,7 @@ def _back(default: str) -> str:
 @bp.get("/review")
 def review():
     story_id = request.args.get("story", type=database_id)
-    query = db.select(Question).where(Question.status == "draft")
+    query = db.select(Question).where(Question.status == QuestionStatus.DRAFT)
     story = None
     if story_id is not None:
         story = db.get_or_404(Story, story_id)
@@ -38,9 +37,10 @@ def _question(question_id: int) -> Question:
 @bp.post("/questions/<int:question_id>/approve")
 def approve_question(question_id: int):
     question = _question(question_id)
-    if question.status not in ("draft", "rejected"):
-        abort(409, description="Only a draft or rejected question can be approved.")
-    question.status = "approved"
+    try:
+        question_status.approve(question)
+    except question_status.StatusError as refused:
+        abort(409, description=str(refused))
     db.session.commit()
     flash("Question approved: it can now go into quizzes.")
     return redirect(_back(url_for("instructor.review")))
@@ -49,9 +49,10 @@ def approve_question(question_id: int):
 @bp.post("/questions/<int:question_id>/reject")
 def reject_question(question_id: int):
     question = _question(question_id)
-    if question.status != "draft":
-        abort(409, description="Only a draft question can be rejected; delete an approved one.")
-    question.status = "rejected"
+    try:
+        question_status.reject(question)
+    except question_status.StatusError as refused:
+        abort(409, description=str(refused))
     db.session.commit()
     flash("Question rejected: it will not go into quizzes.")
     return redirect(_back(url_for("instructor.review")))
@@ -60,12 +61,9 @@ def reject_question(question_id: int):
 @bp.post("/review/approve-all")
 def approve_all():
     ids = [int(i) for i in request.form.getlist("question") if i.isdigit()]
-    questions = db.session.execute(
-        db.select(Question).where(Question.id.in_(ids), Question.status == "draft")).scalars().all()
-    for question in questions:
-        question.status = "approved"
+    approved = question_status.approve_drafts(ids)
     db.session.commit()
-    flash(f"{len(questions)} question{'s' if len(questions) != 1 else ''} approved.")
+    flash(f"{approved} question{'s' if approved != 1 else ''} approved.")
     return redirect(_back(url_for("instructor.review")))
 
 
@@ -93,7 +91,7 @@ def new_question(story_id: int):
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
 def edit_question(question_id: int):
     question = _question(question_id)
-    if question.status == "superseded":
+    if question.status == QuestionStatus.SUPERSEDED:
         newest = question_versions.newest_version(question)
         flash("That was an old version of the question, kept for the attempts that answered it; "
               "this is its newest version.")
@@ -126,7 +124,7 @@ def edit_question(question_id: int):
 @bp.post("/questions/<int:question_id>/delete")
 def delete_question(question_id: int):
     question = _question(question_id)
-    if question.status == "superseded":
+    if question.status == QuestionStatus.SUPERSEDED:
         abort(409, description="This is an old version, kept for the attempts that answered it; "
                                "delete its newest version instead.")
     story_id = question.story_id

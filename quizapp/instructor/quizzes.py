@@ -8,10 +8,10 @@ from wtforms import SelectChoice
 
 from quizapp import quiz_builder
 from quizapp.extensions import db
-from quizapp.instructor import bp
+from quizapp.instructor.blueprint import bp
 from quizapp.instructor.forms import QuizForm
 from quizapp.models import Quiz, Story
-from quizapp.quizzes import new_join_code
+from quizapp.quiz_builder import new_join_code
 
 
 def _offer_questions(form: QuizForm, story: Story) -> list:

@@ -4,9 +4,10 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from sqlalchemy import func
 
-from quizapp import bank, generation_runs, generators
+from quizapp import bank, generation_runs
+from quizapp.generators import registry
 from quizapp.extensions import db
-from quizapp.instructor import bp
+from quizapp.instructor.blueprint import bp
 from quizapp.instructor.forms import GenerateForm, StoryForm
 from quizapp.instructor.story_upload import story_from_form
 from quizapp.models import Attempt, GenerationRun, Question, Quiz, Story
@@ -79,5 +80,5 @@ def generation_run(run_id: int):
     working = run.state in ("queued", "running")
     stalled = working and generation_runs.is_stalled(run)
     return render_template("instructor/run.html", run=run, counts=generation_runs.run_counts(run),
-                           kinds=generators.KINDS, refresh=working and not stalled,
+                           kinds=registry.KIND_NAMES, refresh=working and not stalled,
                            stalled=stalled, generate_form=GenerateForm())

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from quizapp import attempts
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz
-from quizapp.quiz import bp
+from quizapp.quiz.blueprint import bp
 from quizapp.quiz.access import remember, remembered_attempt, remembered_attempts
 from quizapp.quiz.forms import JoinForm, ResumeForm, StartForm
 

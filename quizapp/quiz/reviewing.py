@@ -5,25 +5,12 @@ from __future__ import annotations
 from flask import abort, redirect, render_template, request, url_for
 
 from quizapp import attempts, grading, reader
+from quizapp.generators import registry
 from quizapp.routing import database_id
 from quizapp.extensions import db
 from quizapp.models import Evidence
-from quizapp.quiz import bp
+from quizapp.quiz.blueprint import bp
 from quizapp.quiz.access import attempt_or_404, settle
-
-# The skills in a teacher's words: what each one asks the student to notice.
-SKILLS = {
-    "attribution": "who said or claimed it",
-    "cross-checking": "which outlets report a detail",
-    "quotation": "how outlets render the same quote",
-    "numbers": "where a figure comes from",
-    "sourcing": "whom an outlet relies on",
-    "framing": "the words an outlet chooses",
-    "hedging": "what an outlet asserts and what it hedges",
-    "omission": "what only one outlet mentions",
-    "names": "how names are spelled",
-}
-
 
 @bp.get("/attempt/<token>/result")
 def result(token: str):
@@ -33,7 +20,7 @@ def result(token: str):
     return render_template(
         "quiz/result.html", attempt=attempt, quiz=attempt.quiz, slots=attempts.slots(attempt),
         responses=attempts.responses_by_question(attempt),
-        skills=grading.skill_scores(attempt), skill_words=SKILLS,
+        skills=grading.skill_scores(attempt), skill_words=registry.SKILL_HINTS,
         reader_view=True,
     )
 

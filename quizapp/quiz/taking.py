@@ -9,7 +9,7 @@ from quizapp.routing import database_id
 from quizapp.attempts import AnswerRefused, Slot
 from quizapp.extensions import db
 from quizapp.models import FEEDBACK_IMMEDIATE, ONE_PER_PAGE, Attempt, Response
-from quizapp.quiz import bp
+from quizapp.quiz.blueprint import bp
 from quizapp.quiz.access import attempt_or_404, settle
 from quizapp.quiz.forms import (SubmitAttemptForm, chosen_ids, field_name, page_form,
                                 question_form)

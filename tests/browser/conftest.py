@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_play
 from sqlalchemy import create_engine, make_url
 from werkzeug.serving import make_server
 
-from quizapp import attempts, create_app, quizzes
+from quizapp import attempts, create_app, quiz_builder
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Quiz, Story
 
@@ -129,7 +129,7 @@ def make_quiz(live_site):
     def make(per_kind: int | None = 1, title: str | None = None, **settings) -> str:
         with live_site.app.app_context():
             story = db.session.execute(db.select(Story).order_by(Story.id)).scalars().first()
-            quiz = quizzes.quiz_from_story(story, title, per_kind=per_kind)
+            quiz = quiz_builder.quiz_from_story(story, title, per_kind=per_kind)
             for name, value in settings.items():
                 if not hasattr(Quiz, name):
                     raise AttributeError(f"Quiz has no setting {name!r}")

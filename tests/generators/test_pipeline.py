@@ -81,9 +81,8 @@ def test_pipeline_drops_what_verify_rejects(monkeypatch):
     good = question()
     bad = question(prompt="Which outlet says the bridge is closed?",
                    evidence=(Evidence("a", "words that are not in the article"),))
-    fake = SimpleNamespace(generate=lambda story: [good, bad])
-    monkeypatch.setattr(pipeline, "_MODULES", {"outlet_detail": fake})
-    monkeypatch.setattr(pipeline, "KINDS", ("outlet_detail",))
+    fake = SimpleNamespace(name="outlet_detail", writer=lambda: lambda story: [good, bad])
+    monkeypatch.setattr(pipeline, "chosen_kinds", lambda kinds: [fake])
     assert generate_questions(STORY) == [good]
 
 
@@ -114,3 +113,19 @@ def test_verify_names_each_problem(broken, complaint):
     found = verify.problems(question(**broken), STORY)
     assert any(complaint in p for p in found), found
     assert not verify.is_sound(question(**broken), STORY)
+
+
+def test_every_kind_writes_questions_of_its_registered_skill():
+    from quizapp.generators import registry
+
+    questions = generate_questions(load_story(SEED))
+    for question in questions:
+        assert question.skill == registry.kind(question.kind).skill, question.prompt
+    assert {kind.skill for kind in registry.KINDS} <= set(registry.SKILL_NAMES)
+
+
+def test_progress_is_told_after_each_kind_in_order():
+    told = []
+    generate_questions(load_story(BRIDGE), ["name_spelling", "quote_attribution"],
+                       progress=lambda kind, done, total, written: told.append((kind, done, total)))
+    assert told == [("quote_attribution", 1, 2), ("name_spelling", 2, 2)]

@@ -5,7 +5,7 @@ from flask import render_template
 from sqlalchemy import func
 
 from quizapp.extensions import db
-from quizapp.instructor import bp
+from quizapp.instructor.blueprint import bp
 from quizapp.models import Article, Attempt, Question, Quiz, Story
 
 

@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from quizapp.auth import bp, throttle
+from quizapp.auth import throttle
+from quizapp.auth.blueprint import bp
 from quizapp.auth.forms import SignInForm
 from quizapp.extensions import db
 from quizapp.models import Instructor, now
+from quizapp.routing import safe_next
 
 WRONG = "That name and password do not match an instructor account."
 
@@ -22,19 +23,6 @@ def _stand_in_hash() -> str:
     # Checked against when the name is unknown, so a wrong name takes as long as a wrong
     # password and the timing does not tell which names exist.
     return generate_password_hash("no instructor has this password")
-
-
-def safe_next(target: str | None) -> str | None:
-    """`target` if it is a path on this site, else None: a sign-in link must not send an
-    instructor on to another site."""
-    if not target or not target.startswith("/") or target.startswith("//"):
-        return None
-    if "\\" in target or any(ord(c) < 32 for c in target):
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc:
-        return None
-    return target
 
 
 def _refused_page(form: SignInForm, until):

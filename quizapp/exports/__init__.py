@@ -1,0 +1,2 @@
+"""Files the app hands out, one module a format: today a quiz's results as CSV for a
+spreadsheet."""

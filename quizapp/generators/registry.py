@@ -1,0 +1,78 @@
+"""The one list of question kinds, in quiz order, each with the skill it trains and a hint in a
+teacher's words. The command line, the pipeline, the web app and the tests all read it: a new
+kind is added here and nowhere else."""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Skill:
+    name: str
+    hint: str  # what the skill asks a student to notice, shown beside a score
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    skill: str  # a Skill's name
+    hint: str  # what questions of this kind ask, for the review queue and the README
+    module: str  # the module that writes them, imported on first use
+
+    def writer(self):
+        """The kind's `generate(story) -> list[Question]`."""
+        return importlib.import_module(self.module).generate
+
+
+# The order skills are reported in: who said it first, then how outlets differ.
+SKILLS: tuple[Skill, ...] = (
+    Skill("attribution", "who said or claimed it"),
+    Skill("cross-checking", "which outlets report a detail"),
+    Skill("quotation", "how outlets render the same quote"),
+    Skill("numbers", "where a figure comes from"),
+    Skill("sourcing", "whom an outlet relies on"),
+    Skill("framing", "the words an outlet chooses"),
+    Skill("hedging", "what an outlet asserts and what it hedges"),
+    Skill("omission", "what only one outlet mentions"),
+    Skill("names", "how names are spelled"),
+)
+
+# The order questions appear in a story's bank.
+KINDS: tuple[Kind, ...] = (
+    Kind("quote_attribution", "attribution", "who said a quotation",
+         "quizapp.generators.quote_attribution"),
+    Kind("label_attribution", "attribution", "who applied a label or loaded phrase",
+         "quizapp.generators.label_attribution"),
+    Kind("outlet_detail", "cross-checking", "which outlets report a figure or detail",
+         "quizapp.generators.outlet_detail"),
+    Kind("quote_rendering", "quotation", "which outlet printed a quote in which words",
+         "quizapp.generators.quote_rendering"),
+    Kind("numbers", "numbers", "who an outlet says gave a figure",
+         "quizapp.generators.numbers"),
+    Kind("sourcing", "sourcing", "which agency or source an outlet credits",
+         "quizapp.generators.sourcing"),
+    Kind("word_choice", "framing", "which outlet chose a loaded term",
+         "quizapp.generators.word_choice"),
+    Kind("hedging", "hedging", "whether an outlet asserts or hedges a statement",
+         "quizapp.generators.hedging"),
+    Kind("omission", "omission", "what only one outlet mentions",
+         "quizapp.generators.omission"),
+    Kind("name_spelling", "names", "how outlets spell a name",
+         "quizapp.generators.name_spelling"),
+)
+
+KIND_NAMES: tuple[str, ...] = tuple(kind.name for kind in KINDS)
+SKILL_NAMES: tuple[str, ...] = tuple(skill.name for skill in SKILLS)
+SKILL_HINTS: dict[str, str] = {skill.name: skill.hint for skill in SKILLS}
+
+
+def kind(name: str) -> Kind:
+    for found in KINDS:
+        if found.name == name:
+            return found
+    raise KeyError(name)
+
+
+def unknown_kinds(names) -> list[str]:
+    return [name for name in names if name not in KIND_NAMES]

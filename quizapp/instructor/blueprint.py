@@ -1,0 +1,15 @@
+"""The instructors' blueprint and its guard: every page of it needs a signed-in instructor. The
+check is made once, for the whole blueprint, so a new page cannot forget it."""
+from flask import Blueprint
+from flask_login import current_user
+
+from quizapp.extensions import login_manager
+
+bp = Blueprint("instructor", __name__, url_prefix="/instructor")
+
+
+@bp.before_request
+def require_instructor():
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    return None
