@@ -21,6 +21,7 @@ def story_document(story: Story, questions: list[Question]) -> dict:
                 "id": q.id, "kind": q.kind, "skill": q.skill, "prompt": q.prompt,
                 "choices": list(q.choices), "answer": list(q.answer), "explanation": q.explanation,
                 "evidence": [{"article": e.article, "text": e.text} for e in q.evidence],
+                "confidence": round(q.confidence, 3), "reasons": list(q.reasons),
             }
             for q in questions
         ],

@@ -53,6 +53,10 @@ class Question:
     explanation: str  # teaches the skill in one or two sentences
     evidence: tuple[Evidence, ...]
     id: str = field(default="")  # stable hash of kind+prompt+choices, filled in when empty
+    # How sure the generators are that the key is right and the question worth a class's time
+    # (0-1), and why: the gate lowers it for each flaw it finds and says so.
+    confidence: float = 1.0
+    reasons: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -64,3 +68,11 @@ class Question:
     @property
     def multiple(self) -> bool:
         return len(self.answer) > 1
+
+    @property
+    def fingerprint(self) -> str:
+        """What a grade is kept against: kind, prompt, choices and key. A question changed in
+        any of them is graded afresh; an unchanged one keeps its grade."""
+        key = [self.choices[i] for i in sorted(self.answer)]
+        return hashlib.sha1("\x1f".join((self.kind, self.prompt, *self.choices, "\x1e", *key))
+                            .encode("utf-8")).hexdigest()[:16]

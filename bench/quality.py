@@ -1,0 +1,145 @@
+"""How good the generated questions are, by the grades a reader who never saw the generator code
+gave them (../shared/GRADING.md): per story and per kind, questions, right keys %, usable as is
+%, usable after a light edit %, and the questions still ungraded.
+
+    .venv/bin/python bench/quality.py                 # the table, for every graded corpus
+    .venv/bin/python bench/quality.py --markdown      # the same as a Markdown table (README)
+    .venv/bin/python bench/quality.py --packets DIR   # ungraded questions, one JSON per story,
+                                                      # for the next grading round
+
+Grades live beside each story in `grades.json`, keyed by the question's fingerprint (kind,
+prompt, choices and key), so a changed question is graded afresh and an unchanged one keeps
+its grade.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from quizapp.generators import generate_questions, load_story  # noqa: E402
+from quizapp.generators.model import Question, Story  # noqa: E402
+
+# The corpora graded: the real pages, and the seed story every new user sees first.
+CORPORA = (ROOT / "tests" / "stories" / "real", ROOT / "seeds")
+GRADES = "grades.json"
+
+
+def story_folders() -> list[Path]:
+    found = []
+    for corpus in CORPORA:
+        if (corpus / "story.toml").exists():
+            found.append(corpus)
+        elif corpus.is_dir():
+            found.extend(sorted(p for p in corpus.iterdir() if p.is_dir()))
+    return found
+
+
+def read_grades(folder: Path) -> dict[str, dict]:
+    path = folder / GRADES
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8")).get("grades", {})
+
+
+def right_key(grade: dict) -> bool:
+    return bool(grade.get("key_ok")) and bool(grade.get("distractors_ok"))
+
+
+@dataclass
+class Tally:
+    questions: int = 0
+    graded: int = 0
+    right: int = 0
+    usable: int = 0  # Y
+    editable: int = 0  # Y or E
+    kinds: set[str] = field(default_factory=set)
+
+    def add(self, question: Question, grade: dict | None) -> None:
+        self.questions += 1
+        self.kinds.add(question.kind)
+        if grade is None:
+            return
+        self.graded += 1
+        self.right += right_key(grade)
+        self.usable += grade.get("class_use") == "Y"
+        self.editable += grade.get("class_use") in ("Y", "E")
+
+    def share(self, part: int) -> str:
+        return f"{100 * part / self.graded:.0f} %" if self.graded else "–"
+
+
+def packet(story: Story, questions: list[Question], grades: dict) -> dict:
+    """What a grader reads: every ungraded question with its key spelled out and its evidence
+    named by outlet; the articles themselves are the files of the story's folder."""
+    outlets = {a.id: a.outlet or a.id for a in story.articles}
+    return {
+        "story": story.slug,
+        "articles": {a.id: {"outlet": a.outlet, "file": a.filename} for a in story.articles},
+        "questions": [
+            {"fingerprint": q.fingerprint, "kind": q.kind, "prompt": q.prompt,
+             "choices": list(q.choices), "key": [q.choices[i] for i in q.answer],
+             "explanation": q.explanation,
+             "evidence": [{"article": e.article, "outlet": outlets.get(e.article, e.article),
+                           "text": e.text} for e in q.evidence]}
+            for q in questions if q.fingerprint not in grades
+        ],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--packets", type=Path, metavar="DIR",
+                        help="write the ungraded questions of each story to DIR/<story>.json")
+    args = parser.parse_args(argv)
+    rows: list[tuple[str, Tally]] = []
+    by_kind: dict[str, Tally] = defaultdict(Tally)
+    real, ungraded = Tally(), 0
+    for folder in story_folders():
+        story = load_story(folder)
+        questions = generate_questions(story)
+        grades = read_grades(folder)
+        tally = Tally()
+        for question in questions:
+            grade = grades.get(question.fingerprint)
+            tally.add(question, grade)
+            if folder.parent.name == "real" or folder.name == "real":
+                real.add(question, grade)
+                by_kind[question.kind].add(question, grade)
+        rows.append((story.slug, tally))
+        ungraded += tally.questions - tally.graded
+        if args.packets:
+            args.packets.mkdir(parents=True, exist_ok=True)
+            (args.packets / f"{story.slug}.json").write_text(
+                json.dumps(packet(story, questions, grades) | {"folder": str(folder)},
+                           ensure_ascii=False, indent=2), encoding="utf-8")
+    rows.append(("all real stories", real))
+    rows.extend((f"  kind: {kind}", tally) for kind, tally in sorted(by_kind.items()))
+    header = ("story", "questions", "kinds", "graded", "right keys", "usable as is",
+              "usable after edit")
+    lines = [(name, str(t.questions), str(len(t.kinds)), str(t.graded), t.share(t.right),
+              t.share(t.usable), t.share(t.editable)) for name, t in rows]
+    if args.markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for line in lines:
+            print("| " + " | ".join(line) + " |")
+    else:
+        widths = [max(len(row[i]) for row in (header, *lines)) for i in range(len(header))]
+        for row in (header, *lines):
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)))
+    print(f"\n{ungraded} question(s) not graded yet"
+          + (f"; packets written to {args.packets}" if args.packets else
+             " (write packets for the next grading round with --packets DIR)"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
