@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from quizapp.generators import Article, Story, generate_questions, load_story
-from quizapp.generators import text as text_module
+from quizapp.generators.reading import text as text_module
 
 FIRST = ["Amara", "Jonas", "Leila", "Tomasz", "Ines", "Kwame", "Sofia", "Ravi", "Mei", "Oskar"]
 LAST = ["Okafor", "Lindqvist", "Haddad", "Nowak", "Ferreira", "Mensah", "Rossi", "Iyer", "Tan", "Berg"]

@@ -23,9 +23,9 @@ from werkzeug.test import encode_multipart
 from quizapp.extensions import db
 from quizapp.generators import generate_questions, load_story
 from quizapp.generators.model import Story, StoryError
-from quizapp.generators.story import FIELD_LIMITS, MAX_ARTICLE_BYTES, MAX_NAME_LENGTH, read_article
-from quizapp.generators.text import find_all, fold, quotations, sentences, tokens
-from quizapp.generators.verify import problems
+from quizapp.generators.loading.folder import FIELD_LIMITS, MAX_ARTICLE_BYTES, MAX_NAME_LENGTH, read_article
+from quizapp.generators.reading.text import find_all, fold, quotations, sentences, tokens
+from quizapp.generators.gate import problems
 from quizapp.models import Article, Question, Story as StoryRow
 
 from tests.conftest import hidden_fields

@@ -6,10 +6,9 @@ from quizapp.generators.model import Article, Evidence, Question, Story, StoryEr
 
 # Loaded on first use, so importing one small module (model, text) stays cheap.
 _LAZY = {
-    "load_story": "quizapp.generators.story",
+    "load_story": "quizapp.generators.loading.folder",
     "generate_questions": "quizapp.generators.pipeline",
     "KINDS": "quizapp.generators.pipeline",
-    "registry": "quizapp.generators.registry",
 }
 
 __all__ = ["Article", "Evidence", "Question", "Story", "StoryError", *_LAZY]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from quizapp.generators import registry, verify
+from quizapp.generators import gate as verify
+from quizapp.generators import registry
 from quizapp.generators.model import Question, Story
 
 KINDS: tuple[str, ...] = registry.KIND_NAMES

@@ -12,7 +12,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from quizapp.generators import registry
-from quizapp.generators.verify import MAX_CHOICES, MIN_CHOICES, normalised_choice, passage_in_article
+from quizapp.generators.gate import MAX_CHOICES, MIN_CHOICES, normalised_choice, passage_in_article
 from quizapp.models import ALL_ON_ONE, FEEDBACK_AT_END, FEEDBACK_IMMEDIATE, ONE_PER_PAGE, Article
 from quizapp.question_versions import MANUAL, QuestionContent
 

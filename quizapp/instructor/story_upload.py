@@ -8,7 +8,7 @@ from pathlib import Path
 
 from quizapp import generators as core
 from quizapp.extensions import db
-from quizapp.generators.story import read_article
+from quizapp.generators.loading.folder import read_article
 from quizapp.instructor.forms import ArticleRow, StoryForm
 from quizapp.models import Story
 

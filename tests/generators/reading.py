@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from quizapp.generators.model import Question, Story
-from quizapp.generators.text import fold
+from quizapp.generators.reading.text import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "beijing-denies-chinese-fighters"

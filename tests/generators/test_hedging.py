@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from quizapp.generators import hedging
-from quizapp.generators.details import hedge_words
+from quizapp.generators.kinds import hedging
+from quizapp.generators.reading.details import hedge_words
 from quizapp.generators.model import Article, Story
-from quizapp.generators.text import fold
+from quizapp.generators.reading.text import fold
 
 from tests.generators.reading import key
 

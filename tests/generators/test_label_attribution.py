@@ -2,9 +2,10 @@
 organisations, with wrong answers who never used those words."""
 from __future__ import annotations
 
-from quizapp.generators import label_attribution, load_story
+from quizapp.generators import load_story
+from quizapp.generators.kinds import label_attribution
 from quizapp.generators.model import Article, Story
-from quizapp.generators.text import contains_word, fold, sentences
+from quizapp.generators.reading.text import contains_word, fold, sentences
 
 from tests.generators.reading import SEED, keys, quoted, the_one
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from quizapp.generators import load_story, name_spelling
+from quizapp.generators import load_story
+from quizapp.generators.kinds import name_spelling
 from quizapp.generators.model import Article, Story
-from quizapp.generators.text import contains_word
+from quizapp.generators.reading.text import contains_word
 
 from tests.generators.reading import SEED, keys
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from quizapp.generators import numbers
+from quizapp.generators.kinds import numbers
 from quizapp.generators.model import Article, Story
-from quizapp.generators.text import fold
+from quizapp.generators.reading.text import fold
 
 from tests.generators.reading import key, outlet_text, qualifiers_before, the_one
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from quizapp.generators import omission
+from quizapp.generators.kinds import omission
 from quizapp.generators.model import Article, Story
-from quizapp.generators.text import fold
-from quizapp.generators.verify import prompt_signature
+from quizapp.generators.reading.text import fold
+from quizapp.generators.gate import prompt_signature
 
 from tests.generators.reading import keys, outlet_text
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from quizapp.generators import load_story, outlet_detail
-from quizapp.generators.details import figures, is_measure, number_words, words_amount_of
+from quizapp.generators import load_story
+from quizapp.generators.kinds import outlet_detail
+from quizapp.generators.reading.details import figures, is_measure, number_words, words_amount_of
 from quizapp.generators.model import Article, Story
-from quizapp.generators.text import fold
+from quizapp.generators.reading.text import fold
 
 from tests.generators.reading import SEED, keys, outlet_text, qualifiers_before, the_one
 

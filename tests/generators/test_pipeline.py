@@ -6,7 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from quizapp.generators import pipeline, verify
+from quizapp.generators import gate as verify
+from quizapp.generators import pipeline
 from quizapp.generators import KINDS, generate_questions, load_story
 from quizapp.generators.model import Article, Evidence, Question, Story
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from quizapp.generators import load_story, quote_attribution
+from quizapp.generators import load_story
+from quizapp.generators.kinds import quote_attribution
 from quizapp.generators.model import Article, Story
-from quizapp.generators.text import contains_word, fold, sentences
+from quizapp.generators.reading.text import contains_word, fold, sentences
 
 from tests.generators.reading import SEED, evidence_is_article_text, key, quoted, the_one
 
@@ -274,7 +275,7 @@ def test_a_surname_written_with_and_without_its_space_is_one_person_not_a_wrong_
     from pathlib import Path
 
     from quizapp.generators import load_story
-    from quizapp.generators import quote_attribution as kind
+    from quizapp.generators.kinds import quote_attribution as kind
 
     story = load_story(Path(__file__).parent.parent / "browser" / "data")
     questions = kind.generate(story)

@@ -7,9 +7,10 @@ import re
 
 import pytest
 
-from quizapp.generators import load_story, quote_rendering
+from quizapp.generators import load_story
+from quizapp.generators.kinds import quote_rendering
 from quizapp.generators.model import Article, Story
-from quizapp.generators.text import contains_word
+from quizapp.generators.reading.text import contains_word
 
 from tests.generators.reading import SEED, keys, outlet_text, the_one
 

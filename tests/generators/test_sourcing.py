@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from quizapp.generators import sourcing
+from quizapp.generators.kinds import sourcing
 from quizapp.generators.model import Article, Story
-from quizapp.generators.outlets import agency_forms, story_outlets
-from quizapp.generators.text import fold
+from quizapp.generators.writing.outlets import agency_forms, story_outlets
+from quizapp.generators.reading.text import fold
 
 from tests.generators.reading import keys, outlet_text
 

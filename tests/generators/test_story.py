@@ -12,7 +12,7 @@ import pytest
 
 from quizapp.generators import load_story
 from quizapp.generators.model import StoryError
-from quizapp.generators.story import MAX_ARTICLE_BYTES, read_article
+from quizapp.generators.loading.folder import MAX_ARTICLE_BYTES, read_article
 
 from tests.generators.reading import ROOT, SEED, STORIES
 

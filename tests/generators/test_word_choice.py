@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from quizapp.generators import word_choice
-from quizapp.generators.details import word_forms
+from quizapp.generators.kinds import word_choice
+from quizapp.generators.reading.details import word_forms
 from quizapp.generators.model import Article, Story
-from quizapp.generators.text import fold
+from quizapp.generators.reading.text import fold
 
 from tests.generators.reading import keys, outlet_text, quoted
 

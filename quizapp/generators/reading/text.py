@@ -98,7 +98,7 @@ def sentence_at(text: str, offset: int) -> Sentence | None:
 
 # --- word lists -------------------------------------------------------------------------------
 
-_DATA = Path(__file__).with_name("data")
+_DATA = Path(__file__).parent.parent / "data"
 
 
 @lru_cache(maxsize=64)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Callable
 
-from quizapp.generators.details import (
+from quizapp.generators.reading.details import (
     Figure, Name, askable_name, carries_number, count_in, counted_words, figures, may_mention,
     is_measure, names_word, words_amount_of,
 )
 from quizapp.generators.model import Question, Story
-from quizapp.generators.outlets import (
+from quizapp.generators.writing.outlets import (
     Outlet, Spread, choose_all, distinctive_names, distractors, figure_spread, name_spread,
     names_list, outlet_question, story_outlets, which_outlets,
 )
-from quizapp.generators.text import fold
+from quizapp.generators.reading.text import fold
 
 KIND = "outlet_detail"
 SKILL = "cross-checking"

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quizapp.generators.text import fold, word_list
+from quizapp.generators.reading.text import fold, word_list
 
 # Fewer words than this, with no sentence punctuation, is a label, a name or a menu, not prose.
 PROSE_WORDS_WITHOUT_PUNCTUATION = 12

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from quizapp.generators.model import Question, Story
-from quizapp.generators.text import fold
+from quizapp.generators.reading.text import fold
 
 MIN_CHOICES = 2
 MAX_CHOICES = 8

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quizapp.generators.model import Article, Story
-from quizapp.generators.text import (
+from quizapp.generators.reading.text import (
     Sentence, fold, possessive_stripped, quotations, sentences, tokens, word_list, word_set,
 )
 

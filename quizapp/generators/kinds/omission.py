@@ -3,9 +3,9 @@ others mention, proven by the carriers' sentences and by the absence of the name
 spelling, from the other outlets' whole text."""
 from __future__ import annotations
 
-from quizapp.generators.details import Name, askable_name, may_mention, names_word
+from quizapp.generators.reading.details import Name, askable_name, may_mention, names_word
 from quizapp.generators.model import Question, Story
-from quizapp.generators.outlets import (
+from quizapp.generators.writing.outlets import (
     Outlet, Spread, distinctive_names, distractors, name_spread, names_list, outlet_question,
     story_outlets,
 )

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizapp.generators import verify
-from quizapp.generators.details import (
+from quizapp.generators import gate as verify
+from quizapp.generators.reading.details import (
     Figure, attribution, carries_count, carries_number, figure_source, figures, has_quotation,
     has_speech_verb, hedges_in, paragraph_of, prose_sentences, role_words, singular, stem, stopwords,
 )
 from quizapp.generators.model import Article, Evidence, Question, Story
-from quizapp.generators.outlets import Outlet, choice_question, names_list, story_outlets
-from quizapp.generators.sourcing import has_reporting_verb, reporting_subject, reporting_words
-from quizapp.generators.speech import NOUN_MARKERS
-from quizapp.generators.text import fold, sentences, tokens, word_set
+from quizapp.generators.writing.outlets import Outlet, choice_question, names_list, story_outlets
+from quizapp.generators.kinds.sourcing import has_reporting_verb, reporting_subject, reporting_words
+from quizapp.generators.reading.speech import NOUN_MARKERS
+from quizapp.generators.reading.text import fold, sentences, tokens, word_set
 
 KIND = "numbers"
 SKILL = "numbers"

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from quizapp.generators import verify
-from quizapp.generators.details import (
+from quizapp.generators import gate as verify
+from quizapp.generators.reading.details import (
     Figure, Name, carries_count, carries_number, may_mention, sentence_naming, story_names,
 )
 from quizapp.generators.model import Article, Evidence, Question, Story
-from quizapp.generators.text import fold, word_list
+from quizapp.generators.reading.text import fold, word_list
 
 MAX_DISTRACTORS = 3
 

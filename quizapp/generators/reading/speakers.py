@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quizapp.generators.model import Story
-from quizapp.generators.speech import (
+from quizapp.generators.reading.speech import (
     GENERIC_ROLES, NOUN_MARKERS, QUOTE, ROLES, Clause, Reference, SentenceParse, is_appositive,
     parse_article,
 )
-from quizapp.generators.text import (
+from quizapp.generators.reading.text import (
     Quotation, contains_word, find_all, fold, possessive_stripped, quotations, sentence_at, sentences,
     word_list, word_set, words,
 )

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quizapp.generators.text import (
+from quizapp.generators.reading.text import (
     Quotation, Sentence, Token, fold, possessive_stripped, quotations, sentences, tokens,
     word_list, word_set,
 )
 
 if TYPE_CHECKING:
-    from quizapp.generators.speakers import Speaker
+    from quizapp.generators.reading.speakers import Speaker
 
 QUOTE = "\x00quote"  # stands in a sentence's tokens for one quotation, so no word inside it counts
 

@@ -1,0 +1,1 @@
+"""What kinds share to word a question: choices, their order, and explanations."""
