@@ -1,15 +1,29 @@
-"""Generic checks every question must pass, whoever wrote it: evidence that really is in its
-article, a well-formed set of choices and answer, and words a student can read."""
+"""The gate every question passes before it leaves the generators.
+
+Two parts. Soundness, for any question whoever wrote it (the instructors' form uses it too):
+evidence that really is in its article, a well-formed set of choices and answer. Flaws, for
+generated questions, as published item-writing checklists name them: fewer than three choices,
+a choice that is a part or variant of the key, a key the prompt gives away, evidence that is a
+caption or a cut-off last sentence, an absence claimed of a text that may be cut off, and two
+questions asking the same thing. A hard flaw drops the question; a soft one lowers its
+confidence and says why.
+"""
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from quizapp.generators.model import Question, Story
 from quizapp.generators.reading.text import fold
 
-MIN_CHOICES = 2
+MIN_CHOICES = 2  # a hand-written question may be true/false
 MAX_CHOICES = 8
+GENERATED_MIN_CHOICES = 3  # a generated two-way choice is a coin toss
+# Questions below this confidence go to the review queue marked as such, never approved
+# without a person reading them.
+REVIEW_BELOW = 0.7
 
 
 def passage_in_article(article_text: str, passage: str) -> bool:
@@ -69,3 +83,114 @@ def prompt_signature(prompt: str) -> str:
     """The prompt with case, punctuation and quote style ignored, for spotting duplicates."""
     text = unicodedata.normalize("NFKC", fold(prompt))
     return " ".join(_PUNCTUATION.sub(" ", text).split())
+
+
+# --- flaws of generated questions -------------------------------------------------------------
+
+# Words an explanation uses to say an outlet leaves something out: true only of a whole text.
+_ABSENCE = re.compile(r"\b(never|does not|doesn't|do not|don't|no other|only one|leaves? out|"
+                      r"omits?|silent|nowhere|not mention)\b")
+# A key this much longer than the longest wrong choice stands out as the careful one.
+LONG_KEY_RATIO = 1.8
+
+
+def _words_in(needle: str, haystack: str) -> bool:
+    needle = normalised_choice(needle)
+    return bool(needle) and re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)",
+                                      normalised_choice(haystack)) is not None
+
+
+def _sentences_touched(model, article_id: str, text: str):
+    reading = model.article(article_id)
+    start = reading.text.find(text)
+    if start < 0:
+        return []
+    end = start + len(text)
+    return [s for s in reading.sentences if s.start < end and start < s.end]
+
+
+def flaws(question: Question, model) -> tuple[list[str], list[tuple[str, float]]]:
+    """What is wrong with a generated question: hard flaws (it must go) and soft ones, each with
+    the factor its confidence is multiplied by."""
+    hard = problems(question, model.story)
+    soft: list[tuple[str, float]] = []
+    if len(question.choices) < GENERATED_MIN_CHOICES:
+        hard.append(f"only {len(question.choices)} choices")
+    keys = [question.choices[i] for i in question.answer if 0 <= i < len(question.choices)]
+    wrong = [c for i, c in enumerate(question.choices) if i not in question.answer]
+    for key in keys:
+        if _words_in(key, question.prompt):
+            hard.append(f"the prompt gives the key away ({key!r})")
+        for other in wrong:
+            if _words_in(other, key) or _words_in(key, other):
+                hard.append(f"{other!r} is a part of the key {key!r} or the other way round")
+            elif model.entities.same_name(key, other):
+                hard.append(f"{other!r} names the same one as the key {key!r}")
+    for evidence in question.evidence:
+        for sentence in _sentences_touched(model, evidence.article, evidence.text):
+            if not sentence.finished and sentence is model.article(evidence.article).last_sentence:
+                hard.append("evidence is the cut-off last sentence of its article")
+            if sentence.role == "caption":
+                hard.append("evidence is a caption or photo credit")
+    if _ABSENCE.search(fold(question.explanation)):
+        for reading in model.articles:
+            if not reading.complete and reading.outlet and _words_in(reading.outlet,
+                                                                     question.explanation):
+                hard.append(f"the explanation claims an absence of {reading.outlet}, whose text "
+                            "may be cut off")
+                break
+    longest_wrong = max((len(c) for c in wrong), default=0)
+    if keys and longest_wrong and min(len(k) for k in keys) > LONG_KEY_RATIO * longest_wrong + 10:
+        soft.append(("the key is much longer than the other choices", 0.8))
+    return hard, soft
+
+
+def inspect(question: Question, model) -> Question | None:
+    """The question with its confidence lowered for each soft flaw, or None for a hard one."""
+    hard, soft = flaws(question, model)
+    if hard:
+        return None
+    confidence, reasons = question.confidence, list(question.reasons)
+    for reason, factor in soft:
+        confidence *= factor
+        reasons.append(reason)
+    return dataclasses.replace(question, confidence=round(confidence, 3), reasons=tuple(reasons))
+
+
+def _key_texts(question: Question) -> frozenset[str]:
+    return frozenset(normalised_choice(question.choices[i]) for i in question.answer)
+
+
+def _spans(question: Question, model) -> set[tuple[str, int]]:
+    """The sentences a question's evidence lies in."""
+    return {(e.article, s.index) for e in question.evidence
+            for s in _sentences_touched(model, e.article, e.text)}
+
+
+def _repeats(question: Question, kept: Question, model) -> bool:
+    if prompt_signature(question.prompt) == prompt_signature(kept.prompt):
+        return True
+    # The same key proven by the same sentences: one thing asked twice, whatever the kinds.
+    return (_key_texts(question) == _key_texts(kept)
+            and bool(_spans(question, model) & _spans(kept, model)))
+
+
+def _gives_away(question: Question, other: Question, model) -> bool:
+    """`question`'s prompt names `other`'s key while both rest on the same sentences: reading
+    one answers the other."""
+    return (any(_words_in(question_key, other.prompt) for question_key in
+                (question.choices[i] for i in question.answer))
+            and bool(_spans(question, model) & _spans(other, model)))
+
+
+def across(questions: Iterable[Question], model) -> list[Question]:
+    """The questions with repeats and give-aways between them removed: of two, the surer one
+    stays (the earlier on a tie), and the original order is kept."""
+    ranked = sorted(enumerate(questions), key=lambda pair: (-pair[1].confidence, pair[0]))
+    kept: list[tuple[int, Question]] = []
+    for index, question in ranked:
+        if any(_repeats(question, other, model) or _gives_away(question, other, model)
+               or _gives_away(other, question, model) for _, other in kept):
+            continue
+        kept.append((index, question))
+    return [question for _, question in sorted(kept, key=lambda pair: pair[0])]

@@ -1,51 +1,20 @@
-"""A story in, its quiz out: every question kind in a fixed order, each question checked by
-verify.py, near-duplicates merged."""
+"""A story in, its questions out: load (elsewhere) -> read -> write -> gate. The story is read
+once into its model; each kind of the registry writes from the model, in registry order; the
+gate drops flawed questions, lowers the confidence of doubtful ones, and removes questions that
+repeat or give away one another."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from quizapp.generators import gate as verify
-from quizapp.generators import registry
+from quizapp.generators import gate, registry
 from quizapp.generators.model import Question, Story
+from quizapp.generators.reading.model import read_story
 
 KINDS: tuple[str, ...] = registry.KIND_NAMES
 
 # Told after each kind is written: the kind, how many kinds are done, how many in all, and how
-# many sound questions the kind wrote (before duplicates across kinds are merged).
+# many questions of the kind passed the gate (before repeats across kinds are removed).
 Progress = Callable[[str, int, int, int], None]
-
-
-def _quoted_parts(prompt: str) -> tuple[str, ...]:
-    """The quoted words of a prompt (“...”), which say what a question is about."""
-    parts, rest = [], prompt
-    while "\u201c" in rest and "\u201d" in rest.split("\u201c", 1)[1]:
-        inner, rest = rest.split("\u201c", 1)[1].split("\u201d", 1)
-        parts.append(verify.prompt_signature(inner.rstrip("\u2026")))
-    return tuple(parts)
-
-
-def _signatures(question: Question) -> list[tuple]:
-    """Ways a question can repeat an earlier one: the same prompt once case, punctuation and
-    quote style are ignored; or, within one kind, the same quoted words and the same key."""
-    key = tuple(sorted(verify.normalised_choice(question.choices[i]) for i in question.answer))
-    found: list[tuple] = [("prompt", question.kind, verify.prompt_signature(question.prompt))]
-    quoted = _quoted_parts(question.prompt)
-    if quoted:
-        found.append(("key", question.kind, quoted, key))
-    return found
-
-
-def merge_near_duplicates(questions: list[Question]) -> list[Question]:
-    """The first of each group of near-duplicates, in the original order."""
-    seen: set[tuple] = set()
-    kept = []
-    for question in questions:
-        signatures = _signatures(question)
-        if any(s in seen for s in signatures) or any(q.id == question.id for q in kept):
-            continue
-        seen.update(signatures)
-        kept.append(question)
-    return kept
 
 
 def chosen_kinds(kinds: Iterable[str] | None) -> list[registry.Kind]:
@@ -61,15 +30,17 @@ def chosen_kinds(kinds: Iterable[str] | None) -> list[registry.Kind]:
 
 
 def generate_questions(story: Story, kinds: Iterable[str] | None = None,
-                       progress: Progress | None = None) -> list[Question]:
+                       progress: Progress | None = None,
+                       min_confidence: float = 0.0) -> list[Question]:
     """The story's questions: the kinds asked for (all by default) in registry order, each one
-    sound by verify.py, near-duplicates merged. Same story, same questions, same order.
-    `progress` is told after each kind, for a page that shows how far a run is."""
+    through the gate, repeats across kinds removed, and none below `min_confidence`. Same story,
+    same questions, same order. `progress` is told after each kind."""
+    model = read_story(story)
     chosen = chosen_kinds(kinds)
     questions: list[Question] = []
     for done, kind in enumerate(chosen, start=1):
-        sound = [q for q in kind.writer()(story) if verify.is_sound(q, story)]
-        questions.extend(sound)
+        passed = [q for q in (gate.inspect(q, model) for q in kind.write(model)) if q is not None]
+        questions.extend(passed)
         if progress is not None:
-            progress(kind.name, done, len(chosen), len(sound))
-    return merge_near_duplicates(questions)
+            progress(kind.name, done, len(chosen), len(passed))
+    return [q for q in gate.across(questions, model) if q.confidence >= min_confidence]

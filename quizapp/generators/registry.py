@@ -20,9 +20,12 @@ class Kind:
     hint: str  # what questions of this kind ask, for the review queue and the README
     module: str  # the module that writes them, imported on first use
 
-    def writer(self):
-        """The kind's `generate(story) -> list[Question]`."""
-        return importlib.import_module(self.module).generate
+    def write(self, model) -> list:
+        """The kind's questions from a story model (its module's `write(model)`)."""
+        module = importlib.import_module(self.module)
+        if hasattr(module, "write"):
+            return module.write(model)
+        return module.generate(model.story)  # a kind not yet reading the story model
 
 
 # The order skills are reported in: who said it first, then how outlets differ.

@@ -10,6 +10,7 @@ import pytest
 
 from quizapp.generators import generate_questions, load_story, registry
 from quizapp.generators.model import Question, Story
+from quizapp.generators.reading.model import read_story
 
 from tests.generators.reading import SEED, STORIES
 
@@ -22,7 +23,7 @@ def _loaded(path: Path) -> Story:
 @cache
 def _generated(kind: str, story: Story) -> tuple[Question, ...]:
     # A kind's own output, before the pipeline's checks: what its module promises by itself.
-    return tuple(registry.kind(kind).writer()(story))
+    return tuple(registry.kind(kind).write(read_story(story)))
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,8 @@ ARTICLE = Article("a", "Paper One", "Title", "The mayor said the bridge would re
 STORY = Story("s", "S", (ARTICLE, Article("b", "Paper Two", "Title", "The bridge stays shut.")))
 
 
-def question(prompt="Which outlet says the bridge reopens in June?", choices=("Paper One", "Paper Two"),
+def question(prompt="Which outlet says the bridge reopens in June?",
+             choices=("Paper One", "Paper Two", "Paper Three"),
              answer=(0,), evidence=(Evidence("a", "the bridge would reopen in June"),), kind="outlet_detail",
              explanation="Paper One reports the date."):
     return Question(kind, "cross-checking", prompt, tuple(choices), tuple(answer), explanation, tuple(evidence))
@@ -60,29 +61,12 @@ def test_every_question_of_the_seed_is_sound():
     assert all(verify.problems(q, story) == [] for q in questions)
 
 
-def test_near_duplicates_are_merged():
-    base = question()
-    louder = question(prompt="WHICH outlet says: the bridge reopens in June")
-    other_kind = question(kind="omission")
-    quoted = question(prompt="Who said \u201cthe bridge would reopen\u201d?", kind="quote_attribution")
-    straight = question(prompt='Who said "the bridge would reopen"?', kind="quote_attribution")
-    same_key = question(prompt="Which speaker said \u201cThe bridge would reopen\u2026\u201d?", kind="quote_attribution")
-    other_key = question(prompt="Who said \u201cthe bridge would reopen\u201d?", kind="quote_attribution",
-                         answer=(1,))
-    merged = pipeline.merge_near_duplicates([base, louder, other_kind, quoted, straight, same_key])
-    assert merged == [base, other_kind, quoted]
-    # same quoted words but another key is a different question
-    assert pipeline.merge_near_duplicates([quoted, other_key]) == [quoted]  # same prompt wording
-    distinct = question(prompt="Who first said \u201cthe bridge would reopen\u201d?", kind="quote_attribution",
-                        answer=(1,))
-    assert pipeline.merge_near_duplicates([quoted, distinct]) == [quoted, distinct]
-
 
 def test_pipeline_drops_what_verify_rejects(monkeypatch):
     good = question()
     bad = question(prompt="Which outlet says the bridge is closed?",
                    evidence=(Evidence("a", "words that are not in the article"),))
-    fake = SimpleNamespace(name="outlet_detail", writer=lambda: lambda story: [good, bad])
+    fake = SimpleNamespace(name="outlet_detail", write=lambda model: [good, bad])
     monkeypatch.setattr(pipeline, "chosen_kinds", lambda kinds: [fake])
     assert generate_questions(STORY) == [good]
 
@@ -103,9 +87,9 @@ def test_passage_in_article():
     (dict(choices=("Paper One", "paper one ")), "read the same"),
     (dict(choices=("Paper One", "")), "empty"),
     (dict(answer=()), "no choice is marked"),
-    (dict(answer=(2,)), "points at no choice"),
+    (dict(answer=(3,)), "points at no choice"),
     (dict(answer=(0, 0)), "listed twice"),
-    (dict(answer=(0, 1)), "every choice is correct"),
+    (dict(answer=(0, 1, 2)), "every choice is correct"),
     (dict(prompt=" "), "prompt is empty"),
     (dict(explanation=""), "explanation is empty"),
 ])
