@@ -28,8 +28,16 @@ def story_document(story: Story, questions: list[Question]) -> dict:
     }
 
 
+def _share(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     from quizapp.generators import load_story
+    from quizapp.generators.gate import REVIEW_BELOW
     from quizapp.generators.pipeline import KINDS, generate_questions
 
     parser = argparse.ArgumentParser(
@@ -38,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("story_dir", metavar="STORY_DIR", help="folder holding the story's articles")
     parser.add_argument("--kinds", metavar="a,b",
                         help=f"comma-separated question kinds (default: all of {', '.join(KINDS)})")
+    parser.add_argument("--min-confidence", type=_share, default=0.0, metavar="C",
+                        help="leave out questions whose confidence is below C (0 to 1; default 0: "
+                             f"all; the web app approves only those of {REVIEW_BELOW} or more)")
     args = parser.parse_args(argv)
     kinds = None
     if args.kinds is not None:
@@ -51,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     except StoryError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    questions = generate_questions(story, kinds)
+    questions = generate_questions(story, kinds, min_confidence=args.min_confidence)
     json.dump(story_document(story, questions), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0

@@ -53,3 +53,14 @@ def questions_of() -> Callable[[str, Story], tuple[Question, ...]]:
 def questions(request, questions_of) -> Callable[[Story], tuple[Question, ...]]:
     """`questions(story)`: the questions of the kind the test module names in its KIND."""
     return lambda story: questions_of(request.module.KIND, story)
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.generators.test_real_corpus import UNGRADED
+
+    waiting = {name: count for name, count in UNGRADED.items() if count}
+    if waiting:
+        terminalreporter.write_line(
+            f"{sum(waiting.values())} generated question(s) not graded yet ("
+            + ", ".join(f"{name}: {count}" for name, count in sorted(waiting.items()))
+            + "); write the next round's packets with bench/quality.py --packets DIR")

@@ -1,0 +1,89 @@
+"""The gate: a question with an item-writing flaw never leaves the generators, a doubtful one
+leaves with its confidence lowered and the reason said, and of two questions that ask the same
+thing, or where one answers the other, only one stays."""
+from __future__ import annotations
+
+from quizapp.generators import gate
+from quizapp.generators.model import Article, Evidence, Question, Story
+from quizapp.generators.reading.model import StoryModel
+
+POST = Article("post", "Harbour Post", "Ferry sinks off the cape",
+               "Ferry sinks off the cape\n\n"
+               "The ferry sank at 6.05 am, the coastguard said.\n\n"
+               "Rescuers pulled 31 people from the water.")
+WIRE = Article("wire", "Cape Wire", "Ferry lost",
+               "Ferry lost\n\n"
+               "The ferry went down at about 6.20 am, according to the port authority.\n\n"
+               "Divers searched the wreck until the")  # cut off mid-sentence
+TIMES = Article("times", "Island Times", "Rescue at sea",
+                "Rescue at sea\n\n"
+                "Fishermen said the ferry sank around 7 am.")
+MODEL = StoryModel(Story("ferry", "Ferry", (POST, WIRE, TIMES)))
+
+
+def question(prompt="Which outlet says the ferry sank at 6.05 am?",
+             choices=("Harbour Post", "Cape Wire", "Island Times"), answer=(0,),
+             evidence=(Evidence("post", "The ferry sank at 6.05 am, the coastguard said."),),
+             explanation="Harbour Post gives 6.05 am, from the coastguard; Cape Wire gives about "
+                         "6.20 am, from the port authority; Island Times around 7 am.",
+             kind="conflict", confidence=1.0):
+    return Question(kind, "cross-checking", prompt, tuple(choices), tuple(answer), explanation,
+                    tuple(evidence), confidence=confidence)
+
+
+def test_a_sound_question_passes_unchanged():
+    assert gate.inspect(question(), MODEL) == question()
+
+
+def test_two_choices_are_a_coin_toss_and_go():
+    assert gate.inspect(question(choices=("Harbour Post", "Cape Wire")), MODEL) is None
+
+
+def test_a_prompt_that_names_the_key_goes():
+    assert gate.inspect(question(prompt="Does Harbour Post say the ferry sank at 6.05 am?"),
+                        MODEL) is None
+
+
+def test_a_wrong_choice_that_is_part_of_the_key_goes():
+    assert gate.inspect(question(choices=("Harbour Post", "Post", "Island Times")), MODEL) is None
+
+
+def test_the_cut_off_last_sentence_is_no_evidence():
+    cut = question(prompt="Which outlet says divers searched the wreck?", answer=(1,),
+                   evidence=(Evidence("wire", "Divers searched the wreck until the"),),
+                   explanation="Cape Wire reports the divers' search.")
+    assert gate.inspect(cut, MODEL) is None
+
+
+def test_no_absence_is_claimed_of_a_text_that_may_be_cut_off():
+    absent = question(explanation="Harbour Post gives 6.05 am; Cape Wire never gives a time.")
+    assert gate.inspect(absent, MODEL) is None
+    # Of a text that ends on a finished sentence, it may be said.
+    assert gate.inspect(question(
+        explanation="Harbour Post gives 6.05 am; Island Times does not give that time."), MODEL)
+
+
+def test_a_key_much_longer_than_the_rest_lowers_the_confidence_and_says_why():
+    long_key = question(prompt="Who gave the time of 6.05 am?",
+                        choices=("The coastguard of the cape's northern district", "Fishermen",
+                                 "Divers"), kind="numbers")
+    passed = gate.inspect(long_key, MODEL)
+    assert passed is not None and passed.confidence < 1.0
+    assert "the key is much longer than the other choices" in passed.reasons
+
+
+def test_one_thing_asked_twice_keeps_the_surer_question():
+    first = question(confidence=0.8)
+    same_fact = question(prompt="Which outlet credits the coastguard for the sinking time?",
+                         kind="numbers", confidence=0.9)
+    other = question(prompt="Which outlet gives the sinking time as around 7 am?", answer=(2,),
+                     evidence=(Evidence("times", "Fishermen said the ferry sank around 7 am."),))
+    assert gate.across([first, same_fact, other], MODEL) == [same_fact, other]
+
+
+def test_a_question_whose_prompt_answers_another_goes():
+    which = question(confidence=0.8)
+    who = question(prompt="In Harbour Post, who gave the time of 6.05 am?",
+                   choices=("The coastguard", "The port authority", "Fishermen"), kind="numbers",
+                   explanation="Harbour Post credits the coastguard.", confidence=0.9)
+    assert gate.across([which, who], MODEL) == [who]
