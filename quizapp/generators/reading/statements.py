@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+import snowballstemmer
+
 from quizapp.generators.reading.articles import ArticleReading, Passage, Sentence
 from quizapp.generators.reading.speech import (
     NOUN_MARKERS, QUOTE, SentenceParse, parse_article, role_word,
@@ -50,6 +52,10 @@ _NUMBER_WORDS = frozenset({
     "billion", "billions", "trillion", "half", "third", "quarter", "twice", "double", "triple",
 })
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+# A figure in running text, with the words either side: a figure between capitals is a name or a
+# model ("737 MAX", "Article 46", "Jan 20"), and "80th" is an order, not a count of 80.
+_FIGURE_IN_TEXT = re.compile(r"(?P<before>[\w\u2019']+[,.]?\s+)?(?P<figure>\d[\d,.]*\d|\d)"
+                             r"(?P<suffix>st|nd|rd|th)?(?P<after>\s+[\w\u2019']+)?")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -74,12 +80,18 @@ class Credit:
     source: Source | None
     place: str  # LEAD, END, ASIDE or INNER
     reach: tuple[int, int]  # offsets of the words credited to the source
+    # "says" for a verb of saying ("said", "told", "according to"); "that" for a verb naming an
+    # act that may carry words ("announced", "confirmed", "found"): see claim_verbs.txt
+    verb_class: str = "says"
 
 
 @dataclass(frozen=True)
 class Hedge:
     passage: Passage
-    strength: str  # as hedges.txt has it: "unverified", "possible", "association", "qualifier"
+    # as hedges.txt has it ("unverified", "possible", "association", "qualifier"), or "clause":
+    # a hedge inside a relative or conditional clause ("victims who may be buried"), which
+    # hedges that clause, not the sentence's claim
+    strength: str
     whose: str  # "outlet" (its narration) or "source" (inside a quote or credited words)
 
 
@@ -169,7 +181,7 @@ class Statements(tuple):
         by_id = {}
         for word in keys:
             holders = self._index.get(word, ())
-            if len(holders) > common:
+            if len(holders) > common and word not in statement.figures:
                 continue
             for other in holders:
                 if other.article != statement.article:
@@ -238,20 +250,29 @@ def _not_content() -> frozenset[str]:
 # --- reading one sentence -----------------------------------------------------------------------
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=8192)
 def stem(word: str) -> str:
-    """A word's rough stem, so "fined" meets "fine" and "transfers" meets "transfer"."""
+    """A word's stem (Snowball's English stemmer), so "fined" meets "fine" and "voted" meets
+    "vote"."""
     word = fold(word).replace("\u2019", "'")
     if word.endswith("'s"):
         word = word[:-2]
-    for suffix in ("ing", "ed", "es", "s"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
+    return _STEMMER.stemWord(word)
 
 
 def figures_in(text: str) -> frozenset[str]:
-    """The figures of a text as plain digits ("12,000" -> "12000")."""
-    return frozenset(m.group().replace(",", "").rstrip(".") for m in _FIGURE.finditer(text))
+    """The figures of a text as plain digits ("12,000" -> "12000", "80th" -> "80th"), leaving out
+    figures that are part of a name, a model or a date ("737 MAX", "Article 46", "Jan 20")."""
+    found = set()
+    for m in _FIGURE_IN_TEXT.finditer(text):
+        before, after = (m.group("before") or "").strip(), (m.group("after") or "").strip()
+        if before[:1].isupper() or after[:1].isupper():
+            continue
+        found.add(m.group("figure").replace(",", "").rstrip(".") + (m.group("suffix") or ""))
+    return frozenset(found)
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -266,14 +287,25 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def distinctive(figure: str) -> bool:
+    """A figure that ties two sentences to one fact: not a year, an order ("80th") or a small
+    count ("2")."""
+    return (figure[-1:].isdigit() and not _YEAR.match(figure)
+            and ("." in figure or len(figure) >= 3 or int(figure) >= 20))
+
+
 def same_claim(a: Statement, b: Statement) -> bool:
-    """Whether two sentences make the same claim: the same figures where either has any, and
-    most content words of the shorter one shared (at least four)."""
-    if a.figures or b.figures:
-        if not (a.figures & b.figures) or not (a.figures <= b.figures or b.figures <= a.figures):
-            return False
+    """Whether two sentences make the same claim: they share a figure where both give any, and
+    most content words of the shorter one (at least four); with a distinctive figure in common
+    ("94.6", "12000"), two in five content words are enough."""
+    if a.figures and b.figures and not a.figures & b.figures:
+        return False
+    if bool(a.figures) != bool(b.figures) and any(distinctive(f) for f in a.figures | b.figures):
+        return False
     shared = len(a.content & b.content)
     smaller = min(len(a.content), len(b.content))
+    if any(distinctive(f) for f in a.figures & b.figures):
+        return shared >= 3 and shared >= 0.4 * smaller
     return shared >= 4 and shared >= 0.6 * smaller
 
 
@@ -327,17 +359,28 @@ def _introduces_words(toks: list[Token], k: int, kind: str) -> bool:
         return False
     if following[0] == "to":
         return False  # "told to leave", "urged to stay": an order, not words
-    if kind == "says":
-        return following[0] not in ("by", "to", "for", "with", "as", "in") or "that" in following \
-            or any(t.text == QUOTE for t in toks[k + 1:end])
-    for t in toks[k + 1:end]:
+    if kind == "says" and following[0] not in ("by", "for", "with", "as", "in", "on", "at"):
+        return True
+    window = toks[k + 1:min(len(toks), k + 16)]
+    for n, t in enumerate(window):
         low = fold(t.text)
         if t.text == QUOTE or low in ("that", ":"):
             return True
-        if low in (",", ".", ";"):
+        if low in (".", ";") or (low == "," and kind != "says"):
             return False
-    # "announced it would cut", "added the firm had been": a clause with its own verb follows.
-    return any(word in _AUXILIARIES for word in following[:6])
+        # "announced it would cut", "added the firm had been", "announced 30,000 workers
+        # voted": a clause with its own verb follows.
+        if low in _AUXILIARIES or (_looks_past(t) and n >= 2
+                                   and fold(window[n - 1].text) not in NOUN_MARKERS):
+            return True
+    return False
+
+
+def _looks_past(token: Token) -> bool:
+    """A past-tense verb, by its ending: "voted", "rejected" (never certain, so used only to
+    tell a reported clause from an object: "announced 30,000 workers voted to strike")."""
+    low = fold(token.text)
+    return token.is_word and not token.is_capitalised and len(low) >= 5 and low.endswith("ed")
 
 
 _AUXILIARIES = frozenset({"would", "will", "had", "has", "have", "was", "were", "is", "are", "could",
@@ -360,7 +403,11 @@ def _noun_phrase(toks: list[Token], first: int, last: int) -> bool:
 def _source_head(token: Token) -> bool:
     """A word a source's name or description can begin with: a capital, "the", "a", "its", or a
     role word ("officials said", "police said")."""
-    return token.is_capitalised or fold(token.text) in NOUN_MARKERS or role_word(token.text) is not None
+    return (token.is_capitalised or fold(token.text) in NOUN_MARKERS | _PRONOUNS
+            or role_word(token.text) is not None)
+
+
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 
 
 def _subject_span(toks: list[Token], k: int, start0: int) -> tuple[int, int] | None:
@@ -369,8 +416,9 @@ def _subject_span(toks: list[Token], k: int, start0: int) -> tuple[int, int] | N
     ministry,", "Ann Lee, 44, and Bo Park, her neighbour,". The span is the first name."""
     j = k - 1
     skip = word_set("clause_adverbs") | word_set("calendar_words") | _TIME_WORDS
-    while j >= start0 and toks[j].text != QUOTE and fold(toks[j].text) in skip:
-        j -= 1
+    while j >= start0 and toks[j].text != QUOTE and (fold(toks[j].text) in skip
+                                                     or toks[j].text.isdigit()):
+        j -= 1  # "on Monday", "on January 20", "last month"
     described_last = j >= start0 and toks[j].text == ","
     if described_last:
         j -= 1
@@ -508,36 +556,50 @@ def _credit(article: ArticleReading, parse: SentenceParse, k: int, verb_end: int
         after = span[1] + 1 if span else verb_end + 1
         rest = (toks[after].start if after < len(toks) else sentence.end, sentence.end)
         if k <= start0:
-            return Credit(verb, source, LEAD, rest)
+            return Credit(verb, source, LEAD, rest, kind)
         if before is not None and before.text in (",", QUOTE) and (
                 after >= len(toks) or toks[after].text in (".", "!", "?")):
-            return Credit(verb, source, END, (sentence.start, before.start))
-        return Credit(verb, source, INNER, rest)
+            return Credit(verb, source, END, (sentence.start, before.start), kind)
+        return Credit(verb, source, INNER, rest, kind)
     participle = fold(toks[k].text).endswith("ing")
     # An inverted credit closing the sentence: '"...," said Ann Lee, the chair.'
     if before is not None and before.text in (",", QUOTE) and not participle and k > start0:
         span = _inverted_span(toks, k)
         if span and _ends_at(toks, span[1]):
-            return Credit(verb, _source(article, parse, span), END, (sentence.start, before.start))
+            return Credit(verb, _source(article, parse, span), END, (sentence.start, before.start),
+                          kind)
     if participle:
-        return Credit(verb, None, INNER, (toks[k].end, sentence.end)) \
+        return Credit(verb, None, INNER, (toks[k].end, sentence.end), kind) \
             if _introduces_words(toks, k, kind) else None
+    if _is_order(toks, k):
+        kind = "that"  # "told Google it would have to pay": an order reported, not words credited
     span = _subject_span(toks, k, start0)
     if span is not None and _introduces_words(toks, k, kind):
-        return Credit(verb, _source(article, parse, span), LEAD, (toks[k].end, sentence.end))
+        return Credit(verb, _source(article, parse, span), LEAD, (toks[k].end, sentence.end),
+                      kind)
     span = _closing_span(toks, k, start0)
     if span is not None:
         lead_in = toks[span[0] - 1]
         if _ends_at(toks, k):
             return Credit(verb, _source(article, parse, span), END,
-                          (sentence.start, lead_in.start))
+                          (sentence.start, lead_in.start), kind)
         after = _after_aside(toks, k)
         if toks[after].text in _BREAKS and lead_in.text in _BREAKS and lead_in.text != QUOTE:
             return Credit(verb, _source(article, parse, span), ASIDE,
-                          (sentence.start, sentence.end))
+                          (sentence.start, sentence.end), kind)
     if not _introduces_words(toks, k, kind):
         return None
-    return Credit(verb, None, INNER, (toks[k].end, sentence.end))
+    return Credit(verb, None, INNER, (toks[k].end, sentence.end), kind)
+
+
+def _is_order(toks: list[Token], k: int) -> bool:
+    """Whether "told" reports an order to someone ("told Google to pay", "told Meta it would have
+    to stop") rather than words to someone ("told reporters the plant was safe")."""
+    if fold(toks[k].text) not in ("told", "tells", "telling"):
+        return False
+    ahead = [fold(t.text) for t in toks[k + 1:k + 9]]
+    return "to" in ahead[:3] or any(ahead[i:i + 2] == ["have", "to"] or ahead[i] == "must"
+                                    for i in range(len(ahead)))
 
 
 def _after_aside(toks: list[Token], k: int) -> int:
@@ -609,6 +671,18 @@ def _quoted_share(sentence: Sentence, spans: list[tuple[int, int]]) -> float:
     return min(1.0, inside / total) if total else 0.0
 
 
+_INNER_CLAUSE = re.compile(r"(?<![\w])(who|which|that|whom|whose|if|whether|unless|where|when|so|"
+                           r"like|until)"
+                           r"(?![\w])")
+
+
+def _in_inner_clause(folded: str, at: int) -> bool:
+    """Whether the words at `at` stand in a relative or conditional clause ("victims who may be
+    buried", "so that it could pay"), judged from the clause's start (the last comma)."""
+    start = max(folded.rfind(",", 0, at), folded.rfind(";", 0, at), 0)
+    return bool(_INNER_CLAUSE.search(folded, start, at))
+
+
 def _is_month(folded: str, start: int, end: int) -> bool:
     """Whether "may" is the month: before a day or year, or after "in", "on", "since"."""
     after = folded[end:].lstrip()
@@ -644,6 +718,8 @@ def _hedges(sentence: Sentence, masked: str, credits: list[Credit]) -> tuple[lis
                 continue  # "could not be reached": the outlet tried, it hedges nothing
             if strength == "qualifier" and not _is_attributive(masked, m.end()):
                 continue
+            if strength in ("possible", "unverified") and _in_inner_clause(masked, m.start()):
+                strength = "clause"  # "victims who may be buried": not the sentence's claim
             for i in range(m.start(), m.end()):
                 taken[i] = True
             at = sentence.start + m.start()
@@ -673,18 +749,12 @@ def _stakes(sentence: Sentence, masked: str, parse: SentenceParse) -> tuple[str,
 
 
 def _has_figure(text: str) -> bool:
-    words = re.findall(r"[\w.,%]+", text)
-    for i, word in enumerate(words):
-        low = fold(word).strip(".,")
-        if low in _NUMBER_WORDS and low not in ("half", "third", "quarter"):
-            return True
-        if not any(ch.isdigit() for ch in low) or _YEAR.match(low):
-            continue
-        near = {fold(w).strip(".,") for w in words[max(0, i - 1):i + 2]}
-        if near & _MONTHS and len(low) <= 2:
-            continue  # a day of the month
+    """Whether a sentence gives a count or amount: a figure that is not a year, an order ("80th"),
+    a date or part of a name ("737 MAX"), or a number word ("two", "thousands")."""
+    if any(fold(w) in _NUMBER_WORDS - {"half", "third", "quarter"}
+           for w in re.findall(r"[^\W\d_]+", text)):
         return True
-    return False
+    return any(f[-1:].isdigit() and not _YEAR.match(f) for f in figures_in(text))
 
 
 _LOOK_BACK = 5  # sentences a pronoun or a description ("the spokesperson") may look back over
@@ -723,6 +793,7 @@ class _Context:
     full: dict[str, str] = dataclasses.field(default_factory=dict)  # surname -> full name
     roles: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)  # name -> roles
     recent: list[list[str]] = dataclasses.field(default_factory=list)  # people per sentence
+    sources: list[str] = dataclasses.field(default_factory=list)  # one named source per sentence
 
     def learn(self, parse: SentenceParse, credits: list[Credit]) -> None:
         people = []
@@ -743,10 +814,16 @@ class _Context:
                     self.roles | {v: 0 for v in self.full.values()}:
                 people.append(credit.source.name)
         self.recent.append(list(dict.fromkeys(people)))
+        named = {c.source.name for c in credits if c.source is not None and c.source.named}
+        self.sources.append(named.pop() if len(named) == 1 else "")
 
     def full_name(self, name: str) -> str:
         """A surname alone as the article first gave it in full: "Jelinek" -> "Andrea Jelinek"."""
         return name if " " in name else self.full.get(fold(name)) or name
+
+    def last_source(self) -> str:
+        """The named source the sentence before credits, if exactly one: what "it said" means."""
+        return self.sources[-1] if self.sources else ""
 
     def nearest(self) -> list[str]:
         """The people of the nearest earlier sentence that names anyone."""
@@ -765,13 +842,17 @@ def _resolve(source: Source | None, context: _Context) -> Source | None:
         return None
     if source.named:
         return Source(context.full_name(source.name), True, source.passage)
+    low = fold(source.name)
     words = source.name.split()
+    if low in ("it", "they"):
+        body = context.last_source()
+        return Source(body, True, source.passage) if body else source
     nearest = context.nearest()
     person = _one_person([tuple(p.split()) for p in nearest]) if nearest else None
     if person is None:
         return source
     name = " ".join(person)
-    if fold(source.name) in ("he", "she", "him", "her"):
+    if low in ("he", "she", "him", "her"):
         return Source(name, True, source.passage)
     role = role_word(words[-1]) if len(words) >= 2 else None
     if role and fold(words[0]) in ("the", "this") and role in context.roles.get(name, ()):
@@ -782,7 +863,7 @@ def _resolve(source: Source | None, context: _Context) -> Source | None:
 def _presentation(credits: list[Credit], hedges: list[Hedge], hedged_credit: bool,
                   quoted: float, masked: str) -> str:
     covering = [c for c in credits if c.place in (LEAD, END, ASIDE)]
-    own = [h for h in hedges if h.whose == "outlet" and h.strength != "qualifier"]
+    own = [h for h in hedges if h.whose == "outlet" and h.strength not in ("qualifier", "clause")]
     if hedged_credit:
         return MIXED
     if covering:
@@ -802,7 +883,7 @@ def read_sentence(article: ArticleReading, sentence: Sentence, parse: SentencePa
                   context: _Context) -> Statement:
     masked, spans = _masked(article, sentence)
     credits = [c for c in _credits(article, parse)]
-    credits = [Credit(c.verb, _resolve(c.source, context), c.place, c.reach) for c in credits]
+    credits = [dataclasses.replace(c, source=_resolve(c.source, context)) for c in credits]
     if sentence.role == "headline":
         credits = []  # a headline's title case hides its verbs; read by its own rule below
     hedges, hedged_credit = _hedges(sentence, masked, credits)
@@ -819,7 +900,7 @@ def read_sentence(article: ArticleReading, sentence: Sentence, parse: SentencePa
                 sources.append(credit.source)
     if presentation in (HEDGED, MIXED):
         markers.extend(h.passage for h in hedges if h.whose == "outlet"
-                       and h.strength != "qualifier")
+                       and h.strength not in ("qualifier", "clause"))
     plain = "".join(" " if i in _credit_words(credits, sentence) else ch
                     for i, ch in enumerate(sentence.text))
     return Statement(
