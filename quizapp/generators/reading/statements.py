@@ -565,7 +565,8 @@ def _credit(article: ArticleReading, parse: SentenceParse, k: int, verb_end: int
     # An inverted credit closing the sentence: '"...," said Ann Lee, the chair.'
     if before is not None and before.text in (",", QUOTE) and not participle and k > start0:
         span = _inverted_span(toks, k)
-        if span and _ends_at(toks, span[1]):
+        if span and (_ends_at(toks, span[1]) or (before.text == QUOTE
+                                                 and _no_more_words(toks, span[1]))):
             return Credit(verb, _source(article, parse, span), END, (sentence.start, before.start),
                           kind)
     if participle:
@@ -580,7 +581,7 @@ def _credit(article: ArticleReading, parse: SentenceParse, k: int, verb_end: int
     span = _closing_span(toks, k, start0)
     if span is not None:
         lead_in = toks[span[0] - 1]
-        if _ends_at(toks, k):
+        if _ends_at(toks, k) or (lead_in.text == QUOTE and _no_more_words(toks, k)):
             return Credit(verb, _source(article, parse, span), END,
                           (sentence.start, lead_in.start), kind)
         after = _after_aside(toks, k)
@@ -590,6 +591,12 @@ def _credit(article: ArticleReading, parse: SentenceParse, k: int, verb_end: int
     if not _introduces_words(toks, k, kind):
         return None
     return Credit(verb, None, INNER, (toks[k].end, sentence.end), kind)
+
+
+def _no_more_words(toks: list[Token], k: int) -> bool:
+    """After a credit closing a quotation ('"...," Lee said of the town where ...'), no other
+    quotation and no "that" clause follows: what comes after describes, it does not report."""
+    return not any(t.text == QUOTE or fold(t.text) == "that" for t in toks[k + 1:])
 
 
 def _is_order(toks: list[Token], k: int) -> bool:
@@ -615,6 +622,7 @@ def _after_aside(toks: list[Token], k: int) -> int:
 def _credits(article: ArticleReading, parse: SentenceParse) -> list[Credit]:
     toks = parse.tokens
     verbs = _claim_verbs()
+    subjects = {clause.verb: clause.speaker_reference() for clause in parse.clauses}
     found = []
     for k, t in enumerate(toks):
         low = fold(t.text)
@@ -626,13 +634,16 @@ def _credits(article: ArticleReading, parse: SentenceParse) -> list[Credit]:
             credit = _credit(article, parse, k, k, verbs[low])
         else:
             continue
+        if credit is not None and credit.source is None and subjects.get(k) is not None:
+            ref = subjects[k]
+            credit = dataclasses.replace(credit, source=_source(article, parse, (ref.first, ref.last)))
         if credit is not None:
             found.append(credit)
     return found
 
 
 @lru_cache(maxsize=256)
-def _open_quotes(text: str) -> tuple[tuple[int, int], ...]:
+def open_quotes(text: str) -> tuple[tuple[int, int], ...]:
     """Quotations opened and never closed in their paragraph (a text cut off mid-quote, or a
     quote running on into the next paragraph): from the opening mark to the paragraph's end."""
     closed = quotations(text)
@@ -655,7 +666,7 @@ def _masked(article: ArticleReading, sentence: Sentence) -> tuple[str, list[tupl
     """The sentence folded, with quoted words blanked, and the quoted spans (sentence offsets)."""
     chars = list(fold(sentence.text))
     spans = []
-    quoted = [(q.start, q.end) for q in quotations(article.text)] + list(_open_quotes(article.text))
+    quoted = [(q.start, q.end) for q in quotations(article.text)] + list(open_quotes(article.text))
     for start, end in quoted:
         lo, hi = max(start, sentence.start), min(end, sentence.end)
         if lo < hi:
