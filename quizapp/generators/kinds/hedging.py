@@ -11,7 +11,13 @@ from dataclasses import dataclass
 
 from quizapp.generators.model import Question
 from quizapp.generators.reading.statements import (
-    ASSERTED, ATTRIBUTED, HEDGED, Statement, content_words, distinctive, figures_in,
+    ASSERTED,
+    ATTRIBUTED,
+    HEDGED,
+    Statement,
+    content_words,
+    distinctive,
+    figures_in,
 )
 from quizapp.generators.reading.text import fold
 from quizapp.generators.writing.choices import choose_all, question
@@ -82,7 +88,8 @@ def _certain(statement: Statement) -> bool:
 
 # Two claims joined in one sentence ("No one was hurt, but the mill reportedly collapsed"): a
 # hedge on one leaves the other asserted, so the sentence has no one presentation.
-_TWO_CLAIMS = re.compile(r",\s+(?:and|but|while|whereas|yet)\s|;\s")
+_TWO_CLAIMS = re.compile(r",\s+(?:and|but|while|whereas|yet)\s|;\s|\s(?:and|but)\s+(?:has|have|had|"
+                         r"was|were|is|are|then|later|also)\s")
 
 
 def _how(statement: Statement) -> str:
@@ -166,7 +173,11 @@ _EDGE = frozenset({"the", "a", "an", "of", "to", "in", "on", "at", "for", "and",
 
 def _words(text: str) -> list[str]:
     """A sentence's words with their punctuation stripped, as written (figures kept whole)."""
-    return [w.strip(".,;:!?\u201c\u201d\"'()") for w in text.split() if w.strip(".,;:!?\u201c\u201d\"'()")]
+    stripped = (w.strip(_PUNCTUATION) for w in text.split())
+    return [w for w in stripped if w]
+
+
+_PUNCTUATION = ".,;:!?\u201c\u201d\"'()"
 
 
 def _across_question(model, claim: Statement, asked: set[str]) -> Question | None:
@@ -256,8 +267,12 @@ def _single_question(model, statement: Statement, used: set[tuple[str, int]]
         explanation += f" Compare {other.label}, which {_how(contrast)}."
         evidence.append(contrast.sentence)
         used.add((contrast.article, contrast.sentence.start))
+    confidence, reasons = 1.0, []
+    if statement.presentation == HEDGED and not statement.hedges_of("outlet", "unverified"):
+        confidence, reasons = 0.85, ["a modal (\u201ccould\u201d, \u201cmay\u201d) can state "
+                                     "what is possible rather than hold back a claim"]
     return question(KIND, prompt, [key], [c for c in (FACT, SOURCE, HEDGE) if c != key],
-                    explanation, evidence)
+                    explanation, evidence, confidence, reasons)
 
 
 def _single(model, taken: set[tuple[str, int]]) -> list[Question]:

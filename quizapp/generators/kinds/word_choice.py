@@ -7,35 +7,15 @@ from __future__ import annotations
 from collections import Counter
 
 from quizapp.generators.model import Question
-from quizapp.generators.reading.statements import distinctive, figures_in
-from quizapp.generators.reading.terms import OUTLET, UNCLEAR, TermUse
+from quizapp.generators.reading.terms import OUTLET, UNCLEAR, TermUse, tie
 from quizapp.generators.reading.text import fold
 from quizapp.generators.writing.choices import choose_all, names_list, question
 
 KIND = "word_choice"
 MAX_QUESTIONS = 4
 MAX_CHOICES = 5
-SHARED_CONTEXT = 3  # content words two sentences share to be about the same thing
-
-
-def _tie(a: TermUse, b: TermUse) -> int:
-    """How surely two uses name the same thing, 0 for not at all: the same capitalised word
-    before both ("Chinese mercenaries", "Chinese nationals"); a distinctive figure in both
-    sentences; or content words in common (two will do where one of them is a name)."""
-    if a.modifier and b.modifier:
-        return 10 if fold(a.modifier) == fold(b.modifier) else 0
-    if any(distinctive(f) for f in figures_in(a.sentence.text) & figures_in(b.sentence.text)):
-        return 5
-    shared = len(a.context & b.context)
-    if a.modifier or b.modifier:  # "Chinese fighters" against "its citizens": maybe others
-        return shared if shared > SHARED_CONTEXT else 0
-    if shared >= SHARED_CONTEXT or (shared >= SHARED_CONTEXT - 1 and a.names & b.names):
-        return shared
-    return 0
-
-
 def _tied(a: TermUse, b: TermUse) -> bool:
-    return _tie(a, b) > 0
+    return tie(a, b) > 0
 
 
 def _printed(use: TermUse) -> bool:
@@ -86,10 +66,10 @@ def _question(model, loaded: list[TermUse], plain: list[TermUse], asked: set[str
             continue
         if _prints_tone(model, use.article, group.index, tone):
             continue  # it prints the loaded word too: not plainly a wrong choice
-        tie = max(_tie(use, k) for k in key_uses.values()) if key_uses else 0
-        tie = tie * 2 + (use.voice == OUTLET) if tie else 0  # the outlet's own word first
-        if tie > best.get(use.article, 0):  # the article's plain use most surely the same thing
-            wrong_uses[use.article], best[use.article] = use, tie
+        surest = max(tie(use, k) for k in key_uses.values()) if key_uses else 0
+        surest = surest * 2 + (use.voice == OUTLET) if surest else 0  # its own word first
+        if surest > best.get(use.article, 0):  # the article's plain use surest the same thing
+            wrong_uses[use.article], best[use.article] = use, surest
     if not key_uses or not wrong_uses or len(key_uses) + len(wrong_uses) < 3:
         return None
     keys = list(key_uses.values())[:MAX_CHOICES - 2]

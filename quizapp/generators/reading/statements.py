@@ -17,7 +17,11 @@ import snowballstemmer
 
 from quizapp.generators.reading.articles import ArticleReading, Passage, Sentence
 from quizapp.generators.reading.speech import (
-    NOUN_MARKERS, QUOTE, SentenceParse, parse_article, role_word,
+    NOUN_MARKERS,
+    QUOTE,
+    SentenceParse,
+    parse_article,
+    role_word,
 )
 from quizapp.generators.reading.text import Token, fold, quotations, word_list, word_set
 
@@ -51,6 +55,7 @@ _NUMBER_WORDS = frozenset({
     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
     "billion", "billions", "trillion", "half", "third", "quarter", "twice", "double", "triple",
 })
+_WORD = re.compile(r"[^\W\d_][\w\-'\u2019]*")
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 # A figure in running text, with the words either side: a figure between capitals is a name or a
 # model ("737 MAX", "Article 46", "Jan 20"), and "80th" is an order, not a count of 80.
@@ -109,6 +114,7 @@ class Statement:
     stakes: tuple[str, ...]  # what makes it matter: "figure", "cause", "blame", "named"
     content: frozenset[str]  # its content words, stemmed, for finding the same claim elsewhere
     figures: frozenset[str]  # its figures as digits: "1.2", "12000"
+    names: frozenset[str] = frozenset()  # the stems of its capitalised words past the first
     # Another sentence of its paragraph credits, quotes or hedges, or one of its figures is
     # credited elsewhere in the article: an assertion here may be someone's words after all.
     credited_nearby: bool = False
@@ -203,18 +209,18 @@ def _claim_verbs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _hedge_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(pattern, strength) for each hedge, longest first, so "may have" wins over "may"."""
-    entries = []
+def _hedge_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every hedge, longest first (so "may have" wins over "may"), and each
+    hedge's strength by its words."""
+    strengths: dict[str, str] = {}
     for line in word_list("hedges"):
         phrase, _, strength = line.rpartition("|")
-        phrase, strength = phrase.strip(), strength.strip()
-        if strength in ("attributed", "unchecked"):
-            continue
-        entries.append((phrase, strength))
-    entries.sort(key=lambda e: -len(e[0]))
-    return tuple((re.compile(r"(?<![\w\-])" + re.escape(p).replace(r"\ ", r"\s+") + r"(?![\w\-])"),
-                  s) for p, s in entries)
+        if strength.strip() not in ("attributed", "unchecked"):
+            strengths.setdefault(" ".join(phrase.split()), strength.strip())
+    phrases = sorted(strengths, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                                                     for p in phrases) + r")(?![\w\-])")
+    return pattern, strengths
 
 
 @lru_cache(maxsize=1)
@@ -244,7 +250,9 @@ def _claim_nouns() -> re.Pattern[str]:
 def _not_content() -> frozenset[str]:
     return (word_set("function_words") | word_set("calendar_words") | word_set("sentence_openers")
             | word_set("clause_adverbs") | frozenset(_claim_verbs()) | _NUMBER_WORDS
-            | frozenset({"according", "percent", "cent", "per", "mr", "ms", "mrs", "dr", "s"}))
+            | frozenset({"according", "percent", "cent", "per", "mr", "ms", "mrs", "dr", "s",
+                          "night", "morning", "afternoon", "evening", "week", "weekend", "month",
+                          "year", "day", "outside", "inside", "near", "around", "across"}))
 
 
 # --- reading one sentence -----------------------------------------------------------------------
@@ -269,7 +277,8 @@ def figures_in(text: str) -> frozenset[str]:
     found = set()
     for m in _FIGURE_IN_TEXT.finditer(text):
         before, after = (m.group("before") or "").strip(), (m.group("after") or "").strip()
-        if before[:1].isupper() or after[:1].isupper():
+        opens = m.start() == 0 or not text[:m.start()].strip()  # "About 4,000 ..." opens it
+        if (before[:1].isupper() and not opens) or after[:1].isupper():
             continue
         found.add(m.group("figure").replace(",", "").rstrip(".") + (m.group("suffix") or ""))
     return frozenset(found)
@@ -279,7 +288,7 @@ def content_words(text: str) -> frozenset[str]:
     """The stems of a text's content words: no function words, verbs of speech or figures."""
     skip = _not_content()
     found = set()
-    for m in re.finditer(r"[^\W\d_][\w\-'\u2019]*", text):
+    for m in _WORD.finditer(text):
         word = fold(m.group())
         if word in skip or len(word) < 3:
             continue
@@ -294,6 +303,11 @@ def distinctive(figure: str) -> bool:
             and ("." in figure or len(figure) >= 3 or int(figure) >= 20))
 
 
+def _name_stems(text: str) -> frozenset[str]:
+    words = _WORD.findall(text)[1:]
+    return frozenset(stem(w) for w in words if w[:1].isupper())
+
+
 def same_claim(a: Statement, b: Statement) -> bool:
     """Whether two sentences make the same claim: they share a figure where both give any, and
     most content words of the shorter one (at least four); with a distinctive figure in common
@@ -303,10 +317,13 @@ def same_claim(a: Statement, b: Statement) -> bool:
     if bool(a.figures) != bool(b.figures) and any(distinctive(f) for f in a.figures | b.figures):
         return False
     shared = len(a.content & b.content)
+    if len((a.content & b.content) - a.names - b.names) < 2:
+        return False  # the same people and places, but nothing said of them in common
     smaller = min(len(a.content), len(b.content))
+    larger = max(len(a.content), len(b.content))
     if any(distinctive(f) for f in a.figures & b.figures):
-        return shared >= 3 and shared >= 0.4 * smaller
-    return shared >= 4 and shared >= 0.6 * smaller
+        return shared >= 3 and shared >= 0.4 * smaller and shared >= 0.25 * larger
+    return shared >= 4 and shared >= 0.6 * smaller and shared >= 0.4 * larger
 
 
 def _first_word(toks: list[Token]) -> int:
@@ -334,7 +351,7 @@ def _is_verb_here(toks: list[Token], k: int) -> bool:
         prev = fold(toks[k - 1].text)
         if prev in NOUN_MARKERS or prev in _PREPOSITIONS or prev in _BE or prev == "to" \
                 or toks[k - 1].is_possessive:
-            return False  # "the claims", "into alleged breaches", "is said to", "appeared to indicate"
+            return False  # "the claims", "into alleged breaches", "is said to", "appeared to say"
     low = fold(toks[k].text)
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     if low in ("alleged", "suspected") and nxt is not None and nxt.is_word \
@@ -359,6 +376,8 @@ def _introduces_words(toks: list[Token], k: int, kind: str) -> bool:
         return False
     if following[0] == "to":
         return False  # "told to leave", "urged to stay": an order, not words
+    if kind == "at":  # "puts the cost at 120 crowns", not "put forward a plan"
+        return "at" in following[:6]
     if kind == "says" and following[0] not in ("by", "for", "with", "as", "in", "on", "at"):
         return True
     window = toks[k + 1:min(len(toks), k + 16)]
@@ -383,8 +402,8 @@ def _looks_past(token: Token) -> bool:
     return token.is_word and not token.is_capitalised and len(low) >= 5 and low.endswith("ed")
 
 
-_AUXILIARIES = frozenset({"would", "will", "had", "has", "have", "was", "were", "is", "are", "could",
-                          "may", "might", "did", "does", "can", "should", "must"})
+_AUXILIARIES = frozenset({"would", "will", "had", "has", "have", "was", "were", "is", "are",
+                          "could", "may", "might", "did", "does", "can", "should", "must"})
 
 
 def _noun_phrase(toks: list[Token], first: int, last: int) -> bool:
@@ -395,7 +414,8 @@ def _noun_phrase(toks: list[Token], first: int, last: int) -> bool:
     for t in span:
         low = fold(t.text)
         if t.text == QUOTE or (not t.is_word and t.text not in (".", "-", "&")) \
-                or (low in _SUBORDINATORS and low != "and") or low in _claim_verbs() or low in _BE:
+                or (low in _SUBORDINATORS and low != "and") or low in _claim_verbs() or low in _BE \
+                or low in _AUXILIARIES:
             return False
     return True
 
@@ -410,41 +430,56 @@ def _source_head(token: Token) -> bool:
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 
 
-def _subject_span(toks: list[Token], k: int, start0: int) -> tuple[int, int] | None:
-    """Token span of the source before the verb at `k`, when the words from the sentence's start
-    to the verb are only that source: "The regulator", "Ann Lee, a spokesperson for the
-    ministry,", "Ann Lee, 44, and Bo Park, her neighbour,". The span is the first name."""
-    j = k - 1
+def _skip_back(toks: list[Token], j: int, floor: int) -> int:
+    """Back over words between a source and its verb: "on Monday", "on January 20", "also"."""
     skip = word_set("clause_adverbs") | word_set("calendar_words") | _TIME_WORDS
-    while j >= start0 and toks[j].text != QUOTE and (fold(toks[j].text) in skip
-                                                     or toks[j].text.isdigit()):
-        j -= 1  # "on Monday", "on January 20", "last month"
-    described_last = j >= start0 and toks[j].text == ","
-    if described_last:
+    while j >= floor and toks[j].text != QUOTE and (fold(toks[j].text) in skip
+                                                    or toks[j].text.isdigit()):
         j -= 1
-    if j < start0:
-        return None
-    # Pieces between commas: names at even places, descriptions set off by commas at odd ones.
+    return j
+
+
+def _pieces(toks: list[Token], first: int, last: int) -> list[tuple[int, int]] | None:
+    """The comma-separated pieces of tokens first..last, or None across a quote or colon."""
     pieces: list[tuple[int, int]] = []
-    lo = start0
-    for i in range(start0, j + 1):
+    lo = first
+    for i in range(first, last + 1):
         if toks[i].text == QUOTE or toks[i].text in (";", ":"):
             return None
         if toks[i].text == ",":
             pieces.append((lo, i - 1))
             lo = i + 1
-    pieces.append((lo, j))
-    if len(pieces) % 2 != (0 if described_last else 1):
-        return None
+    pieces.append((lo, last))
+    return pieces
+
+
+def _names_and_descriptions(toks: list[Token], pieces: list[tuple[int, int]]) -> bool:
+    """Names at even places ("Ann Lee", "and Bo Park"), short descriptions at odd ones."""
     for n, (first, last) in enumerate(pieces):
         if n % 2:
             if last - first > 16 or first > last:
-                return None
+                return False
             continue
         if n and first <= last and fold(toks[first].text) == "and":
             first += 1
         if not _noun_phrase(toks, first, last):
-            return None
+            return False
+    return True
+
+
+def _subject_span(toks: list[Token], k: int, start0: int) -> tuple[int, int] | None:
+    """Token span of the source before the verb at `k`, when the words from the sentence's start
+    to the verb are only that source: "The regulator", "Ann Lee, a spokesperson for the
+    ministry,", "Ann Lee, 44, and Bo Park, her neighbour,". The span is the first name."""
+    j = _skip_back(toks, k - 1, start0)
+    described_last = j >= start0 and toks[j].text == ","
+    if described_last:
+        j -= 1
+    pieces = _pieces(toks, start0, j) if j >= start0 else None
+    # An odd count of pieces ends on a name, an even one on a description set off by commas.
+    if not pieces or len(pieces) % 2 != (0 if described_last else 1) \
+            or not _names_and_descriptions(toks, pieces):
+        return None
     first, last = pieces[0]
     if len(pieces) >= 2 and role_word(toks[last].text):
         # "the EU's chief diplomat, Kaja Kallas, said": the name set off after the title
@@ -457,10 +492,7 @@ def _subject_span(toks: list[Token], k: int, start0: int) -> tuple[int, int] | N
 def _closing_span(toks: list[Token], k: int, start0: int) -> tuple[int, int] | None:
     """The source of a credit closing the sentence after a comma or quotation: ", the company
     said", ", Ann Lee told reporters". Its span, when only the source stands between."""
-    j = k - 1
-    skip = word_set("clause_adverbs") | word_set("calendar_words") | _TIME_WORDS
-    while j >= 0 and toks[j].text != QUOTE and fold(toks[j].text) in skip:
-        j -= 1
+    j = _skip_back(toks, k - 1, 0)
     i = j
     while i >= 0 and toks[i].text not in _BREAKS and j - i < _MAX_SUBJECT:
         i -= 1
@@ -483,6 +515,12 @@ def _source(article: ArticleReading, parse: SentenceParse, span: tuple[int, int]
                 and (not ref.in_appositive or ref.first == first) \
                 and all(_title_word(t) for t in toks[first:last + 1 - len(ref.words)]):
             return Source(" ".join(ref.words), True, passage)
+    people = [ref for ref in inside if ref.form == "name" and len(ref.words) >= 2
+              and ref.is_person_like and not ref.in_appositive]
+    titled = [ref for ref in people if ref.first > first
+              and role_word(toks[ref.first - 1].text) is not None]
+    if titled or people:  # "economist Dag Soelheim of ...", "tech analyst Dan Ives"
+        return Source(" ".join((titled or people)[0].words), True, passage)
     named = any(ref.form == "name" and ref.words for ref in inside)
     return Source(passage.text, named, passage)
 
@@ -541,53 +579,82 @@ def _ends_at(toks: list[Token], k: int) -> bool:
     return j - k <= _MAX_TAIL
 
 
-def _credit(article: ArticleReading, parse: SentenceParse, k: int, verb_end: int,
-            kind: str) -> Credit | None:
-    """The credit made by the verb at token `k` (through `verb_end`), or None where the verb
-    names an act rather than giving someone's words."""
-    toks = parse.tokens
-    sentence = parse.sentence
-    start0 = _first_word(toks)
-    verb = article.passage(toks[k].start, toks[verb_end].end)
+def _according_credit(article: ArticleReading, parse: SentenceParse, k: int,
+                      start0: int) -> Credit:
+    """The credit of "according to X": leading the sentence, closing it after a comma, or
+    inside it."""
+    toks, sentence = parse.tokens, parse.sentence
+    verb = article.passage(toks[k].start, toks[k + 1].end)
+    span = _according_span(toks, k + 1)
+    source = _source(article, parse, span) if span else None
+    after = span[1] + 1 if span else k + 2
+    rest = (toks[after].start if after < len(toks) else sentence.end, sentence.end)
     before = toks[k - 1] if k > 0 else None
+    if k <= start0:
+        return Credit(verb, source, LEAD, rest, "according")
+    if before is not None and before.text in (",", QUOTE) and (
+            after >= len(toks) or toks[after].text in (".", "!", "?")):
+        return Credit(verb, source, END, (sentence.start, before.start), "according")
+    return Credit(verb, source, INNER, rest, "according")
+
+
+def _inverted_credit(article: ArticleReading, parse: SentenceParse, k: int, start0: int,
+                     kind: str) -> Credit | None:
+    """A credit closing the sentence with its verb first: '"...," said Ann Lee, the chair.'"""
+    toks = parse.tokens
+    before = toks[k - 1] if k > 0 else None
+    if before is None or before.text not in (",", QUOTE) or k <= start0:
+        return None
+    span = _inverted_span(toks, k)
+    if span and (_ends_at(toks, span[1]) or (before.text == QUOTE
+                                             and _no_more_words(toks, span[1]))):
+        verb = article.passage(toks[k].start, toks[k].end)
+        return Credit(verb, _source(article, parse, span), END,
+                      (parse.sentence.start, before.start), kind)
+    return None
+
+
+def _closing_credit(article: ArticleReading, parse: SentenceParse, k: int, start0: int,
+                    kind: str) -> Credit | None:
+    """A credit set off after the claim: closing it (", the company said.") or inside it as an
+    aside ("The fine, the regulator said, is a record")."""
+    toks, sentence = parse.tokens, parse.sentence
+    span = _closing_span(toks, k, start0)
+    if span is None:
+        return None
+    verb = article.passage(toks[k].start, toks[k].end)
+    lead_in = toks[span[0] - 1]
+    if _ends_at(toks, k) or (lead_in.text == QUOTE and _no_more_words(toks, k)):
+        return Credit(verb, _source(article, parse, span), END, (sentence.start, lead_in.start),
+                      kind)
+    after = _after_aside(toks, k)
+    if toks[after].text in _BREAKS and lead_in.text in _BREAKS and lead_in.text != QUOTE:
+        return Credit(verb, _source(article, parse, span), ASIDE, (sentence.start, sentence.end),
+                      kind)
+    return None
+
+
+def _credit(article: ArticleReading, parse: SentenceParse, k: int, kind: str) -> Credit | None:
+    """The credit made by the verb at token `k`, or None where the verb names an act rather than
+    giving someone's words."""
+    toks, sentence = parse.tokens, parse.sentence
+    start0 = _first_word(toks)
     if kind == "according":
-        span = _according_span(toks, verb_end)
-        source = _source(article, parse, span) if span else None
-        after = span[1] + 1 if span else verb_end + 1
-        rest = (toks[after].start if after < len(toks) else sentence.end, sentence.end)
-        if k <= start0:
-            return Credit(verb, source, LEAD, rest, kind)
-        if before is not None and before.text in (",", QUOTE) and (
-                after >= len(toks) or toks[after].text in (".", "!", "?")):
-            return Credit(verb, source, END, (sentence.start, before.start), kind)
-        return Credit(verb, source, INNER, rest, kind)
-    participle = fold(toks[k].text).endswith("ing")
-    # An inverted credit closing the sentence: '"...," said Ann Lee, the chair.'
-    if before is not None and before.text in (",", QUOTE) and not participle and k > start0:
-        span = _inverted_span(toks, k)
-        if span and (_ends_at(toks, span[1]) or (before.text == QUOTE
-                                                 and _no_more_words(toks, span[1]))):
-            return Credit(verb, _source(article, parse, span), END, (sentence.start, before.start),
-                          kind)
-    if participle:
-        return Credit(verb, None, INNER, (toks[k].end, sentence.end), kind) \
-            if _introduces_words(toks, k, kind) else None
+        return _according_credit(article, parse, k, start0)
+    verb = article.passage(toks[k].start, toks[k].end)
     if _is_order(toks, k):
         kind = "that"  # "told Google it would have to pay": an order reported, not words credited
-    span = _subject_span(toks, k, start0)
-    if span is not None and _introduces_words(toks, k, kind):
-        return Credit(verb, _source(article, parse, span), LEAD, (toks[k].end, sentence.end),
+    if fold(toks[k].text).endswith("ing"):  # "..., saying that ...": a clause inside
+        return Credit(verb, None, INNER, (toks[k].end, sentence.end), kind) \
+            if _introduces_words(toks, k, kind) else None
+    lead = _subject_span(toks, k, start0)
+    if lead is not None and _introduces_words(toks, k, kind):
+        return Credit(verb, _source(article, parse, lead), LEAD, (toks[k].end, sentence.end),
                       kind)
-    span = _closing_span(toks, k, start0)
-    if span is not None:
-        lead_in = toks[span[0] - 1]
-        if _ends_at(toks, k) or (lead_in.text == QUOTE and _no_more_words(toks, k)):
-            return Credit(verb, _source(article, parse, span), END,
-                          (sentence.start, lead_in.start), kind)
-        after = _after_aside(toks, k)
-        if toks[after].text in _BREAKS and lead_in.text in _BREAKS and lead_in.text != QUOTE:
-            return Credit(verb, _source(article, parse, span), ASIDE,
-                          (sentence.start, sentence.end), kind)
+    found = _inverted_credit(article, parse, k, start0, kind) \
+        or _closing_credit(article, parse, k, start0, kind)
+    if found is not None:
+        return found
     if not _introduces_words(toks, k, kind):
         return None
     return Credit(verb, None, INNER, (toks[k].end, sentence.end), kind)
@@ -629,14 +696,15 @@ def _credits(article: ArticleReading, parse: SentenceParse) -> list[Credit]:
         if t.text == QUOTE:
             continue
         if low == "according" and k + 1 < len(toks) and fold(toks[k + 1].text) == "to":
-            credit = _credit(article, parse, k, k + 1, "according")
+            credit = _credit(article, parse, k, "according")
         elif low in verbs and not (t.is_capitalised and k > 0) and _is_verb_here(toks, k):
-            credit = _credit(article, parse, k, k, verbs[low])
+            credit = _credit(article, parse, k, verbs[low])
         else:
             continue
         if credit is not None and credit.source is None and subjects.get(k) is not None:
             ref = subjects[k]
-            credit = dataclasses.replace(credit, source=_source(article, parse, (ref.first, ref.last)))
+            source = _source(article, parse, (ref.first, ref.last))
+            credit = dataclasses.replace(credit, source=source)
         if credit is not None:
             found.append(credit)
     return found
@@ -657,7 +725,8 @@ def open_quotes(text: str) -> tuple[tuple[int, int], ...]:
                 found.append((at, para.end()))
         elif chunk.count('"') % 2 and chunk.rfind('"') >= 0:
             at = para.start() + chunk.rfind('"')
-            if not any(q.start <= at < q.end for q in closed) and chunk[chunk.rfind('"') + 1:].strip():
+            rest = chunk[chunk.rfind('"') + 1:].strip()
+            if not any(q.start <= at < q.end for q in closed) and rest:
                 found.append((at, para.end()))
     return tuple(found)
 
@@ -683,7 +752,7 @@ def _quoted_share(sentence: Sentence, spans: list[tuple[int, int]]) -> float:
 
 
 _INNER_CLAUSE = re.compile(r"(?<![\w])(who|which|that|whom|whose|if|whether|unless|where|when|so|"
-                           r"like|until)"
+                           r"like|until|as|after|because|since|although|though|before|while)"
                            r"(?![\w])")
 
 
@@ -692,6 +761,9 @@ def _in_inner_clause(folded: str, at: int) -> bool:
     buried", "so that it could pay"), judged from the clause's start (the last comma)."""
     start = max(folded.rfind(",", 0, at), folded.rfind(";", 0, at), 0)
     return bool(_INNER_CLAUSE.search(folded, start, at))
+
+
+_NOT_REACHED = re.compile(r"\s+not\s+be\s+(reached|immediately)")
 
 
 def _is_month(folded: str, start: int, end: int) -> bool:
@@ -711,38 +783,41 @@ def _is_attributive(folded: str, end: int) -> bool:
     return bool(nxt) and nxt.group() not in ("that", "to", "by", "in", "the", "a", "an", "it")
 
 
+def _strength(masked: str, m: re.Match[str], strengths: dict[str, str]) -> str | None:
+    """How a matched hedge word hedges, here: None where it is no hedge ("May 3", "could not be
+    reached", "the lawsuit alleged that"), "clause" inside a relative or conditional clause."""
+    strength = strengths[" ".join(m.group().split())]
+    if strength == "possible" and m.group() == "may" and _is_month(masked, m.start(), m.end()):
+        return None
+    if strength == "possible" and _NOT_REACHED.match(masked, m.end()):
+        return None  # "could not be reached": the outlet tried, it hedges nothing
+    if strength == "qualifier" and not _is_attributive(masked, m.end()):
+        return None
+    if strength in ("possible", "unverified") and _in_inner_clause(masked, m.start()):
+        return "clause"  # "victims who may be buried": not the sentence's claim
+    return strength
+
+
 def _hedges(sentence: Sentence, masked: str, credits: list[Credit]) -> tuple[list[Hedge], bool]:
     """The sentence's hedges outside quotations, each the outlet's or its source's, and whether
     the outlet hedges a credit itself ("reportedly said")."""
-    taken = [False] * len(masked)
     found: list[Hedge] = []
     hedged_credit = False
-    for pattern, strength in _hedge_patterns():
-        for m in pattern.finditer(masked):
-            if any(taken[m.start():m.end()]):
-                continue
-            if strength == "possible" and m.group() == "may" and _is_month(masked, m.start(),
-                                                                            m.end()):
-                continue
-            if strength == "possible" and re.match(r"\s+not\s+be\s+(reached|immediately)",
-                                                  masked[m.end():]):
-                continue  # "could not be reached": the outlet tried, it hedges nothing
-            if strength == "qualifier" and not _is_attributive(masked, m.end()):
-                continue
-            if strength in ("possible", "unverified") and _in_inner_clause(masked, m.start()):
-                strength = "clause"  # "victims who may be buried": not the sentence's claim
-            for i in range(m.start(), m.end()):
-                taken[i] = True
-            at = sentence.start + m.start()
-            passage = Passage(sentence.article, at, sentence.start + m.end(),
-                              sentence.text[m.start():m.end()])
-            whose = "outlet"
-            for credit in credits:
-                if credit.reach[0] <= at < credit.reach[1]:
-                    whose = "source"
-                elif credit.place in (LEAD, END) and abs(at - credit.verb.start) <= 14:
-                    hedged_credit = hedged_credit or strength == "unverified"
-            found.append(Hedge(passage, strength, whose))
+    pattern, strengths = _hedge_pattern()
+    for m in pattern.finditer(masked):
+        strength = _strength(masked, m, strengths)
+        if strength is None:
+            continue
+        at = sentence.start + m.start()
+        passage = Passage(sentence.article, at, sentence.start + m.end(),
+                          sentence.text[m.start():m.end()])
+        whose = "outlet"
+        for credit in credits:
+            if credit.reach[0] <= at < credit.reach[1]:
+                whose = "source"
+            elif credit.place in (LEAD, END) and abs(at - credit.verb.start) <= 14:
+                hedged_credit = hedged_credit or strength == "unverified"
+        found.append(Hedge(passage, strength, whose))
     found.sort(key=lambda h: h.passage.start)
     return found, hedged_credit
 
@@ -754,7 +829,11 @@ def _stakes(sentence: Sentence, masked: str, parse: SentenceParse) -> tuple[str,
     for pattern, what in _stake_patterns():
         if what not in stakes and pattern.search(masked):
             stakes.append(what)
-    if any(ref.form == "name" and not ref.in_appositive for ref in parse.references):
+    start0 = _first_word(parse.tokens)
+    # A capital opening the sentence may be any word ("Fire crews were ..."): a name there
+    # counts only when it has two words.
+    if any(ref.form == "name" and not ref.in_appositive
+           and (ref.first > start0 or len(ref.words) >= 2) for ref in parse.references):
         stakes.append("named")
     return tuple(stakes)
 
@@ -912,14 +991,14 @@ def read_sentence(article: ArticleReading, sentence: Sentence, parse: SentencePa
     if presentation in (HEDGED, MIXED):
         markers.extend(h.passage for h in hedges if h.whose == "outlet"
                        and h.strength not in ("qualifier", "clause"))
-    plain = "".join(" " if i in _credit_words(credits, sentence) else ch
-                    for i, ch in enumerate(sentence.text))
+    credit_words = _credit_words(credits, sentence)
+    plain = "".join(" " if i in credit_words else ch for i, ch in enumerate(sentence.text))
     return Statement(
         sentence=sentence, presentation=presentation,
         markers=tuple(sorted(markers, key=lambda p: p.start)), sources=tuple(sources),
         credits=tuple(credits), hedges=tuple(hedges), quoted=round(quoted, 2),
         stakes=_stakes(sentence, masked, parse), content=content_words(plain),
-        figures=figures_in(sentence.text))
+        figures=figures_in(sentence.text), names=_name_stems(plain))
 
 
 def _credit_words(credits: list[Credit], sentence: Sentence) -> set[int]:
@@ -977,7 +1056,8 @@ def _with_neighbours(statements: list[Statement]) -> list[Statement]:
                         for f in s.figures}
     out = []
     for statement in statements:
-        near = any(other is not statement and other.sentence.paragraph == statement.sentence.paragraph
+        paragraph = statement.sentence.paragraph
+        near = any(other is not statement and other.sentence.paragraph == paragraph
                    and (other.credits or other.quoted > 0 or other.presentation != ASSERTED)
                    for other in statements)
         far = bool(statement.figures & credited_figures) and statement.presentation == ASSERTED

@@ -10,7 +10,14 @@ from functools import lru_cache
 
 from quizapp.generators.reading.articles import ArticleReading, Passage, Sentence
 from quizapp.generators.reading.statements import (
-    MIXED, Source, Statement, content_words, open_quotes, stem,
+    MIXED,
+    Source,
+    Statement,
+    content_words,
+    distinctive,
+    figures_in,
+    open_quotes,
+    stem,
 )
 from quizapp.generators.reading.text import fold, quotations, word_list
 
@@ -244,3 +251,23 @@ def read_terms(model) -> tuple[TermUse, ...]:
     for article in model.articles:
         found.extend(read_article_terms(article, model.statements.of_article(article.id)))
     return tuple(found)
+
+
+SHARED_CONTEXT = 3  # content words two sentences share to be about the same thing
+
+
+def tie(a: TermUse, b: TermUse) -> int:
+    """How surely two uses name the same thing, 0 for not at all: the same capitalised word
+    before both ("Chinese mercenaries", "Chinese nationals"); a distinctive figure in both
+    sentences; or content words in common (two will do where one of them is a name). One use
+    with such a word and one without need more in common ("Chinese fighters", "its citizens")."""
+    if a.modifier and b.modifier:
+        return 10 if fold(a.modifier) == fold(b.modifier) else 0
+    if any(distinctive(f) for f in figures_in(a.sentence.text) & figures_in(b.sentence.text)):
+        return 5
+    shared = len(a.context & b.context)
+    if a.modifier or b.modifier:
+        return shared if shared > SHARED_CONTEXT else 0
+    if shared >= SHARED_CONTEXT or (shared >= SHARED_CONTEXT - 1 and a.names & b.names):
+        return shared
+    return 0

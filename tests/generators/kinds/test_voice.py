@@ -1,0 +1,59 @@
+"""voice: whose word a loaded term is in one article, the outlet's own or a source's it quotes;
+the other choices are people the same article quotes."""
+from __future__ import annotations
+
+import pytest
+
+from quizapp.generators.kinds import voice
+from quizapp.generators.reading.text import fold
+from tests.generators.kinds.stories import CORPUS, invented, model_of
+from tests.generators.reading import key
+
+KIND = "voice"
+
+PORT = (
+    ("North Wire", "Port chief Marc Dever called the strike \u201ceconomic sabotage\u201d on "
+                   "Monday. Union leader Ann Lee said the walkout would last a week. Transport "
+                   "Minister Rui Tavo said the government would talk to both sides."),
+    ("South Post", "The strike at the port of Selmar entered its second day on Tuesday."),
+)
+
+
+def test_a_loaded_word_in_a_quotation_is_the_quoted_sources():
+    (question,) = voice.write(invented(*PORT))
+    assert question.prompt == "In North Wire, whose word is \u201ceconomic sabotage\u201d?"
+    assert key(question) == "Marc Dever"
+    assert set(question.choices) == {"Marc Dever", "Ann Lee", "Rui Tavo", voice.OWN}
+
+
+def test_a_loaded_word_in_the_narration_is_the_outlets_own():
+    model = invented(
+        ("North Wire", "Union leader Ann Lee said the walkout would last a week. Port chief Marc "
+                       "Dever said the port would stay open. The strike at the port of Selmar is "
+                       "economic sabotage in its second day."),
+        ("South Post", "The strike at the port of Selmar entered its second day on Tuesday."),
+    )
+    (question,) = voice.write(model)
+    assert key(question) == voice.OWN
+    assert set(question.choices) == {voice.OWN, "Ann Lee", "Marc Dever"}
+
+
+def test_a_word_the_story_never_names_plainly_is_not_asked_about():
+    model = invented(("North Wire", "Port chief Marc Dever called the standoff \u201ceconomic "
+                                    "sabotage\u201d on Monday. Union leader Ann Lee said talks "
+                                    "would resume. Minister Rui Tavo said both sides would meet."))
+    assert voice.write(model) == []
+
+
+@pytest.mark.parametrize("folder", CORPUS, ids=lambda f: f.name)
+def test_the_keyed_voice_is_shown_by_the_sentence(folder):
+    model = model_of(folder)
+    for question in voice.write(model):
+        word = question.prompt.split("\u201c")[1].split("\u201d")[0]
+        first = question.evidence[0]
+        assert fold(word) in fold(first.text)
+        if key(question) != voice.OWN:
+            assert fold(key(question).split()[-1]) in fold(first.text)
+        for choice in question.choices:
+            if choice not in (key(question), voice.OWN):
+                assert any(fold(choice.split()[-1]) in fold(e.text) for e in question.evidence[1:])
