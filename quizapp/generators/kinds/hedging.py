@@ -95,7 +95,8 @@ _TWO_CLAIMS = re.compile(r",\s+(?:and|but|while|whereas|yet)\s|;\s|\s(?:and|but)
 def _how(statement: Statement) -> str:
     """The presentation in a teacher's words, naming the words that show it."""
     if statement.presentation == ATTRIBUTED:
-        credit = next(c for c in statement.credits if c.source is not None)
+        credits = [c for c in statement.credits if c.source is not None]
+        credit = next((c for c in credits if c.verb_class in ("says", "according")), credits[0])
         return f"credits it to {_source_words(credit.source)} (\u201c{credit.verb.text}\u201d)"
     if statement.presentation == HEDGED:
         hedge = statement.hedges_of("outlet", "unverified", "possible")[0].passage.text

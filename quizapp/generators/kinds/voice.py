@@ -16,7 +16,9 @@ KIND = "voice"
 OWN = "The outlet itself"
 # A word inside words a sentence credits to a source, without quotation marks, may still be the
 # outlet's wording of what was said: the key is then less than certain.
-PARAPHRASE_CONFIDENCE = 0.75
+PARAPHRASE_CONFIDENCE = 0.6
+# An article's narration may be agency copy it carries: "the outlet itself" is then the agency.
+OWN_CONFIDENCE = 0.85
 MAX_QUESTIONS = 3
 MAX_CHOICES = 5
 
@@ -107,6 +109,13 @@ def _question(model, use: TermUse, uses: list[TermUse]) -> Question | None:
                         PARAPHRASE_CONFIDENCE, ["the word stands in words credited to the "
                                                 "source without quotation marks, which may be "
                                                 "the outlet's own wording of what was said"])
+    if use.voice == OUTLET:
+        reasons = ["the narration may be agency copy the outlet carries, whose word it then is"]
+        confidence = OWN_CONFIDENCE
+        if use.contested:
+            confidence *= 0.7
+            reasons.append("whether this label is loaded or simply accurate is itself debated")
+        return question(KIND, prompt, [key], choices, explanation, evidence, confidence, reasons)
     return question(KIND, prompt, [key], choices, explanation, evidence)
 
 
@@ -121,8 +130,8 @@ def _explanation(outlet: str, use: TermUse, key: str, others: list[str]) -> str:
                 f"passed on by the outlet{frame}.")
     quoted = f" It quotes {names_list(others)} elsewhere, but not in this sentence." if others \
         else ""
-    return (f"{outlet} writes {word} in its own narration, outside any quotation or words it "
-            f"credits to a source: the framing is the outlet's own{frame}.{quoted}")
+    return (f"{outlet} writes {word} in its narration, outside any quotation or words it credits "
+            f"to a source: the framing is the article's own{frame}.{quoted}")
 
 
 def write(model) -> list[Question]:

@@ -14,6 +14,7 @@ from quizapp.generators.writing.choices import choose_all, names_list, question
 KIND = "word_choice"
 MAX_QUESTIONS = 4
 MAX_CHOICES = 5
+CONTESTED = 0.65  # a label some style guides hold to be accurate goes to a teacher for review
 def _tied(a: TermUse, b: TermUse) -> bool:
     return tie(a, b) > 0
 
@@ -94,6 +95,9 @@ def _question(model, loaded: list[TermUse], plain: list[TermUse], asked: set[str
     confidence, reasons = 1.0, []
     if any(_prints_tone(model, u.article, group.index, 0) for u in keys):
         confidence, reasons = 0.9, ["a keyed outlet also writes the plain word elsewhere"]
+    if loaded[0].contested:
+        confidence *= CONTESTED
+        reasons.append("whether this label is loaded or simply accurate is itself debated")
     return question(KIND, prompt, [label[u.article] for u in keys],
                     [label[u.article] for u in wrong], explanation,
                     [u.sentence for u in keys + wrong], confidence, reasons)

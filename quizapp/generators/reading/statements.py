@@ -752,7 +752,7 @@ def _quoted_share(sentence: Sentence, spans: list[tuple[int, int]]) -> float:
 
 
 _INNER_CLAUSE = re.compile(r"(?<![\w])(who|which|that|whom|whose|if|whether|unless|where|when|so|"
-                           r"like|until|as|after|because|since|although|though|before|while)"
+                           r"like|until|as|after|because|since|although|though|before|while|what)"
                            r"(?![\w])")
 
 
@@ -822,7 +822,8 @@ def _hedges(sentence: Sentence, masked: str, credits: list[Credit]) -> tuple[lis
     return found, hedged_credit
 
 
-def _stakes(sentence: Sentence, masked: str, parse: SentenceParse) -> tuple[str, ...]:
+def _stakes(article: ArticleReading, sentence: Sentence, masked: str, parse: SentenceParse
+            ) -> tuple[str, ...]:
     stakes = []
     if _has_figure(sentence.text):
         stakes.append("figure")
@@ -831,11 +832,17 @@ def _stakes(sentence: Sentence, masked: str, parse: SentenceParse) -> tuple[str,
             stakes.append(what)
     start0 = _first_word(parse.tokens)
     # A capital opening the sentence may be any word ("Fire crews were ..."): a name there
-    # counts only when it has two words.
+    # counts when it has two words or the article capitalises it mid-sentence too ("Ukraine").
     if any(ref.form == "name" and not ref.in_appositive
-           and (ref.first > start0 or len(ref.words) >= 2) for ref in parse.references):
+           and (ref.first > start0 or len(ref.words) >= 2
+                or _capitalised_elsewhere(article.text, ref.words[0]))
+           for ref in parse.references):
         stakes.append("named")
     return tuple(stakes)
+
+
+def _capitalised_elsewhere(text: str, word: str) -> bool:
+    return re.search(r"[\w,;] " + re.escape(word) + r"\b", text) is not None
 
 
 def _has_figure(text: str) -> bool:
@@ -997,7 +1004,7 @@ def read_sentence(article: ArticleReading, sentence: Sentence, parse: SentencePa
         sentence=sentence, presentation=presentation,
         markers=tuple(sorted(markers, key=lambda p: p.start)), sources=tuple(sources),
         credits=tuple(credits), hedges=tuple(hedges), quoted=round(quoted, 2),
-        stakes=_stakes(sentence, masked, parse), content=content_words(plain),
+        stakes=_stakes(article, sentence, masked, parse), content=content_words(plain),
         figures=figures_in(sentence.text), names=_name_stems(plain))
 
 

@@ -31,6 +31,7 @@ UNCLEAR = "unclear"  # in a sentence built on someone's "claim": whose word it i
 class Tone:
     words: tuple[str, ...]
     frame: str  # how the words frame the thing ("as violence"); "" for the plain tone
+    contested: bool = False  # some style guides hold the label to be simply accurate
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,10 @@ class TermUse:
     @property
     def frame(self) -> str:
         return self.group.tones[self.tone].frame
+
+    @property
+    def contested(self) -> bool:
+        return self.group.tones[self.tone].contested
 
     @property
     def word(self) -> str:
@@ -117,7 +122,8 @@ def term_groups() -> tuple[TermGroup, ...]:
             m = _TONE.match(piece.strip())
             words = tuple(w.strip() for w in m.group("words").split("=") if w.strip())
             if words:
-                tones.append(Tone(words, (m.group("frame") or "").strip()))
+                frame = (m.group("frame") or "").strip()
+                tones.append(Tone(words, frame.rstrip("?"), frame.endswith("?")))
         if len(tones) >= 2:
             groups.append(TermGroup(len(groups), names.strip(), tuple(tones)))
     return tuple(groups)
