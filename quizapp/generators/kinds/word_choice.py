@@ -49,55 +49,71 @@ def _prints_tone(model, article: str, group_index: int, tone: int) -> bool:
                for u in model.terms)
 
 
-def _question(model, loaded: list[TermUse], plain: list[TermUse], asked: set[str]
-              ) -> Question | None:
-    """Keys: outlets using the loaded tone in their own voice; wrong: outlets using the plain
-    tone in their own voice for the same thing and never printing the loaded tone."""
-    group, tone = loaded[0].group, loaded[0].tone
-    word = Counter(fold(u.word) for u in loaded).most_common(1)[0][0]
-    key_uses: dict[str, TermUse] = {}
+def _key_uses(model, loaded: list[TermUse], plain: list[TermUse], word: str
+              ) -> dict[str, TermUse]:
+    """Per article, its use of the loaded word in its own voice for a thing others name plainly."""
+    found: dict[str, TermUse] = {}
     for use in loaded:
         if fold(use.word) == word and model.outlet_of(use.article) is not None \
                 and any(_tied(use, p) for p in plain):
-            key_uses.setdefault(use.article, use)
-    wrong_uses: dict[str, TermUse] = {}
+            found.setdefault(use.article, use)
+    return found
+
+
+def _wrong_uses(model, plain: list[TermUse], keys: dict[str, TermUse]) -> dict[str, TermUse]:
+    """Per other article printing no form of the loaded word, its plain use surest to name the
+    same thing as a keyed use (its own word before a source's)."""
+    found: dict[str, TermUse] = {}
     best: dict[str, int] = {}
+    sample = next(iter(keys.values()))
     for use in plain:
-        if use.article in key_uses or model.outlet_of(use.article) is None:
+        if use.article in keys or model.outlet_of(use.article) is None \
+                or _prints_tone(model, use.article, sample.group.index, sample.tone):
             continue
-        if _prints_tone(model, use.article, group.index, tone):
-            continue  # it prints the loaded word too: not plainly a wrong choice
-        surest = max(tie(use, k) for k in key_uses.values()) if key_uses else 0
-        surest = surest * 2 + (use.voice == OUTLET) if surest else 0  # its own word first
-        if surest > best.get(use.article, 0):  # the article's plain use surest the same thing
-            wrong_uses[use.article], best[use.article] = use, surest
-    if not key_uses or not wrong_uses or len(key_uses) + len(wrong_uses) < 3:
-        return None
-    keys = list(key_uses.values())[:MAX_CHOICES - 2]
-    wrong = list(wrong_uses.values())[:MAX_CHOICES - len(keys)]
-    if word in asked:
-        return None
-    asked.add(word)
-    plain_words = [w for w, _ in Counter(fold(u.word) for u in wrong).most_common(2)]
-    label = {u.article: model.outlet_of(u.article).label for u in keys + wrong}
-    verb = "Which outlet writes" if len(keys) == 1 else "Which outlets write"
-    prompt = (f"Other outlets write {names_list([_q(w) for w in plain_words], 'or')}. {verb} "
-              f"{_q(word)} instead, in {'its' if len(keys) == 1 else 'their'} own words rather "
-              f"than quoting someone?{choose_all(len(keys))}")
-    frame = loaded[0].frame
-    explanation = (
-        f"{names_list([label[u.article] for u in keys])} "
-        f"{'writes' if len(keys) == 1 else 'write'} {_q(word)} in "
-        f"{'its' if len(keys) == 1 else 'their'} own voice"
-        + (f", which frames {group.names} {frame}" if frame else "") + "; "
-        + "; ".join(f"{label[u.article]} writes {_q(u.word)}" for u in wrong)
-        + ". The plain word reports the same thing without the colour.")
+        surest = max(tie(use, k) for k in keys.values())
+        surest = surest * 2 + (use.voice == OUTLET) if surest else 0
+        if surest > best.get(use.article, 0):
+            found[use.article], best[use.article] = use, surest
+    return found
+
+
+def _confidence(model, keys: list[TermUse]) -> tuple[float, list[str]]:
     confidence, reasons = 1.0, []
-    if any(_prints_tone(model, u.article, group.index, 0) for u in keys):
+    sample = keys[0]
+    if any(_prints_tone(model, u.article, sample.group.index, 0) for u in keys):
         confidence, reasons = 0.9, ["a keyed outlet also writes the plain word elsewhere"]
-    if loaded[0].contested:
+    if sample.contested:
         confidence *= CONTESTED
         reasons.append("whether this label is loaded or simply accurate is itself debated")
+    return confidence, reasons
+
+
+def _question(model, loaded: list[TermUse], plain: list[TermUse], asked: set[str]
+              ) -> Question | None:
+    """Keys: outlets using the loaded tone in their own voice; wrong: outlets printing the plain
+    tone for the same thing and never the loaded tone."""
+    word = Counter(fold(u.word) for u in loaded).most_common(1)[0][0]
+    key_uses = _key_uses(model, loaded, plain, word)
+    wrong_uses = _wrong_uses(model, plain, key_uses) if key_uses else {}
+    if word in asked or not wrong_uses or len(key_uses) + len(wrong_uses) < 3:
+        return None
+    asked.add(word)
+    keys = list(key_uses.values())[:MAX_CHOICES - 2]
+    wrong = list(wrong_uses.values())[:MAX_CHOICES - len(keys)]
+    plain_words = [w for w, _ in Counter(fold(u.word) for u in wrong).most_common(2)]
+    label = {u.article: model.outlet_of(u.article).label for u in keys + wrong}
+    one = len(keys) == 1
+    prompt = (f"Other outlets write {names_list([_q(w) for w in plain_words], 'or')}. "
+              f"{'Which outlet writes' if one else 'Which outlets write'} {_q(word)} instead, in "
+              f"{'its' if one else 'their'} own words rather than quoting someone?"
+              f"{choose_all(len(keys))}")
+    frame = f", which frames {keys[0].group.names} {keys[0].frame}" if keys[0].frame else ""
+    explanation = (
+        f"{names_list([label[u.article] for u in keys])} {'writes' if one else 'write'} "
+        f"{_q(word)} in {'its' if one else 'their'} own voice{frame}; "
+        + "; ".join(f"{label[u.article]} writes {_q(u.word)}" for u in wrong)
+        + ". The plain word reports the same thing without the colour.")
+    confidence, reasons = _confidence(model, keys)
     return question(KIND, prompt, [label[u.article] for u in keys],
                     [label[u.article] for u in wrong], explanation,
                     [u.sentence for u in keys + wrong], confidence, reasons)
