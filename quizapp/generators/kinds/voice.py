@@ -1,13 +1,14 @@
 """Voice: whose word a loaded term is in one article ("bloodbath", "economic sabotage"): the
 outlet's own, in its narration, or a source's, inside a quotation or inside words the sentence
 credits to that source. The other choices are the people and bodies the same article quotes, so
-every wrong choice is someone the article gives words to, just not these."""
+every wrong choice is someone the article gives words to, just not these. And, where the story
+has them, first-hand against second-hand accounts: who saw it, and who heard it from someone."""
 from __future__ import annotations
 
 from functools import lru_cache
 
 from quizapp.generators.model import Question
-from quizapp.generators.reading.statements import Source
+from quizapp.generators.reading.statements import FIRST_HAND, SECOND_HAND, Account, Source, accounts
 from quizapp.generators.reading.terms import OUTLET, PARAPHRASE, QUOTE, TermUse, tie
 from quizapp.generators.reading.text import fold, word_list
 from quizapp.generators.writing.choices import names_list, question
@@ -149,6 +150,9 @@ def write(model) -> list[Question]:
     questions: list[Question] = []
     asked_words: set[str] = set()
     asked_articles: set[str] = set()
+    hands = _account_question(model)
+    if hands is not None:
+        questions.append(hands)
     for use in loaded:
         if len(questions) >= MAX_QUESTIONS:
             break
@@ -160,3 +164,37 @@ def write(model) -> list[Question]:
             asked_words.add(fold(use.word))
             asked_articles.add(use.article)
     return questions
+
+
+# --- first-hand and second-hand accounts ---------------------------------------------------------
+
+
+def _account_question(model) -> Question | None:
+    """"Which of these people says they saw it?" where one source's credited words show they saw
+    it and two or more others' show they heard it from someone (or the other way round)."""
+    by_person: dict[str, Account] = {}
+    for account in accounts(model.statements):
+        name = account.source.name
+        known = next((n for n in by_person if _same_person(n, name)), None)
+        if known is not None and by_person[known].hand != account.hand:
+            by_person.pop(known)  # two hands for one person: not plain
+        elif known is None:
+            by_person[name] = account
+    first = [a for a in by_person.values() if a.hand == FIRST_HAND]
+    second = [a for a in by_person.values() if a.hand == SECOND_HAND]
+    if len(first) == 1 and len(second) >= 2:
+        keys, wrong = first, second[:MAX_CHOICES - 1]
+        prompt = ("Which of these people describes what they saw themselves, not what others "
+                  "told them?")
+    elif len(second) == 1 and len(first) >= 2:
+        keys, wrong = second, first[:MAX_CHOICES - 1]
+        prompt = "Which of these people passes on what someone else told them, not what they saw?"
+    else:
+        return None
+    explanation = " ".join(
+        f"{a.source.name} {'saw it first-hand' if a.hand == FIRST_HAND else 'heard it second-hand'}"
+        f" (\u201c{a.marker.text}\u201d)." for a in keys + wrong
+    ) + " A first-hand account is evidence; a second-hand one is a report of someone else's."
+    return question(KIND, prompt, [a.source.name for a in keys],
+                    [a.source.name for a in wrong], explanation,
+                    [a.statement.sentence for a in keys + wrong])

@@ -594,8 +594,14 @@ def _according_credit(article: ArticleReading, parse: SentenceParse, k: int,
         return Credit(verb, source, LEAD, rest, "according")
     if before is not None and before.text in (",", QUOTE) and (
             after >= len(toks) or toks[after].text in (".", "!", "?")):
-        return Credit(verb, source, END, (sentence.start, before.start), "according")
+        return Credit(verb, source, END, (sentence.start, _claim_end(before)), "according")
     return Credit(verb, source, INNER, rest, "according")
+
+
+def _claim_end(mark: Token) -> int:
+    """Where the credited words end, given what sets the credit off: a comma, or a quotation
+    (whose words are the credited ones)."""
+    return mark.end if mark.text == QUOTE else mark.start
 
 
 def _inverted_credit(article: ArticleReading, parse: SentenceParse, k: int, start0: int,
@@ -610,7 +616,7 @@ def _inverted_credit(article: ArticleReading, parse: SentenceParse, k: int, star
                                              and _no_more_words(toks, span[1]))):
         verb = article.passage(toks[k].start, toks[k].end)
         return Credit(verb, _source(article, parse, span), END,
-                      (parse.sentence.start, before.start), kind)
+                      (parse.sentence.start, _claim_end(before)), kind)
     return None
 
 
@@ -625,8 +631,8 @@ def _closing_credit(article: ArticleReading, parse: SentenceParse, k: int, start
     verb = article.passage(toks[k].start, toks[k].end)
     lead_in = toks[span[0] - 1]
     if _ends_at(toks, k) or (lead_in.text == QUOTE and _no_more_words(toks, k)):
-        return Credit(verb, _source(article, parse, span), END, (sentence.start, lead_in.start),
-                      kind)
+        return Credit(verb, _source(article, parse, span), END,
+                      (sentence.start, _claim_end(lead_in)), kind)
     after = _after_aside(toks, k)
     if toks[after].text in _BREAKS and lead_in.text in _BREAKS and lead_in.text != QUOTE:
         return Credit(verb, _source(article, parse, span), ASIDE, (sentence.start, sentence.end),
@@ -1078,3 +1084,59 @@ def read_statements(model) -> Statements:
     for article in model.articles:
         found.extend(read_article_statements(article))
     return Statements(found)
+
+
+# --- first-hand and second-hand accounts ---------------------------------------------------------
+
+FIRST_HAND, SECOND_HAND = "first-hand", "second-hand"
+
+
+@dataclass(frozen=True)
+class Account:
+    """A named source's account in one sentence, and whether they saw it themselves or tell what
+    someone else told them, as the words credited to them show."""
+
+    source: Source
+    statement: Statement
+    hand: str  # FIRST_HAND or SECOND_HAND
+    marker: Passage  # the words that show it: "I saw", "a neighbour told her"
+
+
+@lru_cache(maxsize=1)
+def _account_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    hands: dict[str, str] = {}
+    for line in word_list("accounts"):
+        phrase, _, hand = line.rpartition("|")
+        hands[" ".join(phrase.split())] = hand.strip()
+    phrases = sorted(hands, key=len, reverse=True)
+    return (re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                                                    for p in phrases) + r")(?![\w\-])"), hands)
+
+
+def _account(statement: Statement) -> Account | None:
+    """The account in one credited sentence, if the credited words show one hand only."""
+    credits = [c for c in statement.credits if c.source is not None and c.source.named
+               and c.verb_class in ("says", "according")]
+    if statement.presentation != ATTRIBUTED or len({c.source.name for c in credits}) != 1:
+        return None
+    credit = credits[0]
+    pattern, hands = _account_pattern()
+    found = []
+    text, start = statement.text, statement.sentence.start
+    for m in pattern.finditer(fold(text)):
+        at = start + m.start()
+        # The credited words, or the source's own description: "Ann Lee, who saw it, said".
+        describes = m.group().startswith("who ") or m.group() == "eyewitness"
+        if credit.reach[0] <= at < credit.reach[1] or (describes and at < credit.reach[0]):
+            found.append((hands[" ".join(m.group().split())], m))
+    if not found or len({hand for hand, _ in found}) != 1:
+        return None
+    hand, m = found[0]
+    marker = Passage(statement.article, start + m.start(), start + m.end(),
+                     text[m.start():m.end()])
+    return Account(credit.source, statement, hand, marker)
+
+
+def accounts(statements: tuple[Statement, ...]) -> tuple[Account, ...]:
+    """Every account of the story whose credited words show whether the source saw it."""
+    return tuple(a for a in (_account(s) for s in statements) if a is not None)

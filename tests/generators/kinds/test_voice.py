@@ -57,3 +57,29 @@ def test_the_keyed_voice_is_shown_by_the_sentence(folder):
         for choice in question.choices:
             if choice not in (key(question), voice.OWN):
                 assert any(fold(choice.split()[-1]) in fold(e.text) for e in question.evidence[1:])
+
+
+def test_a_witness_who_saw_it_against_two_who_heard_it_from_someone():
+    model = invented(
+        ("North Wire", "Farmer Ann Lee said she saw the dam give way at dawn. \u201cI saw the wall "
+                       "crack and the water come down the valley,\u201d Lee said."),
+        ("South Post", "Shopkeeper Bo Park said a neighbour told him the water reached the "
+                       "square within minutes of the dam giving way."),
+        ("East Times", "Teacher Cai Ren said she was told by relatives that the dam had "
+                       "cracked overnight before it gave way."),
+    )
+    (question,) = [q for q in voice.write(model) if "saw" in q.prompt]
+    assert key(question) == "Ann Lee"
+    assert set(question.choices) == {"Ann Lee", "Bo Park", "Cai Ren"}
+    assert "Ann Lee saw it first-hand" in question.explanation
+
+
+def test_an_account_with_both_hands_or_in_the_narration_is_not_judged():
+    model = invented(
+        ("North Wire", "I saw the dam give way, a reporter writes. Farmer Ann Lee said she "
+                       "watched as the wall cracked, though a neighbour told her it had cracked "
+                       "before."),
+        ("South Post", "Shopkeeper Bo Park said a neighbour told him the water came fast."),
+        ("East Times", "Teacher Cai Ren said she was told by relatives that the dam cracked."),
+    )
+    assert not [q for q in voice.write(model) if "saw" in q.prompt]
