@@ -75,8 +75,9 @@ def _sources(model, article: str) -> list[tuple[Source, object]]:
             if source is None or not source.named or credit.verb_class not in ("says",
                                                                                  "according"):
                 continue
-            if fold(credit.verb.text) in ("reported", "reports") \
-                    or not _speaker(source, statement.sentence, model):
+            sentence = statement.sentence
+            if fold(credit.verb.text) in ("reported", "reports") or not sentence.finished \
+                    or sentence.role != "prose" or not _speaker(source, sentence, model):
                 continue
             if any(_same_person(source.name, known.name) for known, _ in found):
                 continue
@@ -84,7 +85,7 @@ def _sources(model, article: str) -> list[tuple[Source, object]]:
     return found
 
 
-def _question(model, use: TermUse, uses: list[TermUse]) -> Question | None:
+def _question(model, use: TermUse, uses: list[TermUse], tied: bool) -> Question | None:
     outlet = model.outlet_of(use.article)
     if outlet is None:
         return None
@@ -103,7 +104,7 @@ def _question(model, use: TermUse, uses: list[TermUse]) -> Question | None:
     if len(choices) < 2:
         return None
     prompt = f"In {outlet.label}, whose word is \u201c{use.word}\u201d?"
-    explanation = _explanation(outlet.label, use, key, [name for name, _ in wrong])
+    explanation = _explanation(outlet.label, use, key, [name for name, _ in wrong], tied)
     evidence = [use.sentence] + [sentence for _, sentence in wrong]
     if use.voice == PARAPHRASE:
         return question(KIND, prompt, [key], choices, explanation, evidence,
@@ -120,9 +121,13 @@ def _question(model, use: TermUse, uses: list[TermUse]) -> Question | None:
     return question(KIND, prompt, [key], choices, explanation, evidence)
 
 
-def _explanation(outlet: str, use: TermUse, key: str, others: list[str]) -> str:
-    frame = f", and it frames {use.group.names} {use.frame}" if use.frame else ""
+def _explanation(outlet: str, use: TermUse, key: str, others: list[str], tied: bool) -> str:
+    """Why the key is right; how the word frames the thing only where the story names that
+    thing plainly too (a quoted "hero" is not sport's word for a win)."""
+    frame = f", and it frames {use.group.names} {use.frame}" if use.frame and tied else ""
     word = f"\u201c{use.word}\u201d"
+    if key.split()[0] in ("The", "A", "An") and len(key.split()) > 1:
+        key = key[0].lower() + key[1:]  # "the environmental group RiverGuard" mid-sentence
     if use.voice == QUOTE:
         return (f"{word} stands inside a quotation that {outlet} credits to {key}: it is "
                 f"{key}'s word, which the outlet reports{frame}.")
@@ -141,10 +146,10 @@ def write(model) -> list[Question]:
     # the word is known to mean that thing here ("fired" in a layoffs story, not in a match
     # report; "Ukrainian troops" are troops, not a label for Chinese nationals).
     plain = [u for u in uses if not u.loaded]
-    named = {u.group.index for u in plain}
-    loaded = [u for u in uses if u.loaded and (
-        (u.voice == QUOTE and u.group.index in named)  # a quoted word is the speaker's anyway
-        or any(p.group is u.group and tie(u, p) for p in plain))]
+    tied = {id(u) for u in uses if u.loaded and any(p.group is u.group and tie(u, p)
+                                                    for p in plain)}
+    # A quoted word is the speaker's, whatever it names.
+    loaded = [u for u in uses if u.loaded and (u.voice == QUOTE or id(u) in tied)]
     # Words a source speaks first: the lesson is that a quoted word is not the outlet's.
     loaded.sort(key=lambda u: (u.voice == OUTLET, u.passage.article, u.passage.start))
     questions: list[Question] = []
@@ -158,7 +163,7 @@ def write(model) -> list[Question]:
             break
         if fold(use.word) in asked_words or use.article in asked_articles:
             continue
-        found = _question(model, use, uses)
+        found = _question(model, use, uses, id(use) in tied)
         if found is not None:
             questions.append(found)
             asked_words.add(fold(use.word))
