@@ -38,11 +38,11 @@ def test_a_loaded_word_in_the_narration_is_the_outlets_own():
     assert set(question.choices) == {voice.OWN, "Ann Lee", "Marc Dever"}
 
 
-def test_a_word_the_story_never_names_plainly_is_not_asked_about():
-    model = invented(("North Wire", "Port chief Marc Dever called the standoff \u201ceconomic "
-                                    "sabotage\u201d on Monday. Union leader Ann Lee said talks "
-                                    "would resume. Minister Rui Tavo said both sides would meet."))
-    assert voice.write(model) == []
+def test_a_loaded_word_in_the_narration_needs_the_thing_named_plainly_too():
+    model = invented(("North Wire", "Union leader Ann Lee said talks would resume on Monday. Port "
+                                    "chief Marc Dever said both sides would meet. The standoff at "
+                                    "the port of Selmar is economic sabotage in its second day."))
+    assert voice.write(model) == []  # no "strike" or "walkout" anywhere: is it that thing?
 
 
 @pytest.mark.parametrize("folder", CORPUS, ids=lambda f: f.name)
