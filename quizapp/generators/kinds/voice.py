@@ -90,7 +90,7 @@ def _question(model, use: TermUse, uses: list[TermUse], tied: bool) -> Question 
     if outlet is None:
         return None
     key = _whose(use)
-    same_word = [u for u in uses if u.article == use.article and fold(u.word) == fold(use.word)]
+    same_word = [u for u in uses if fold(u.word) == fold(use.word) and u.article == use.article]
     if key is None or any(_whose(u) != key for u in same_word):
         return None  # the word is used in more than one voice in this article
     if key != OWN and not _speaker(use.speaker, use.sentence, model):
@@ -145,9 +145,12 @@ def write(model) -> list[Question]:
     # A loaded word is asked about only where the story also names the same thing plainly, so
     # the word is known to mean that thing here ("fired" in a layoffs story, not in a match
     # report; "Ukrainian troops" are troops, not a label for Chinese nationals).
-    plain = [u for u in uses if not u.loaded]
-    tied = {id(u) for u in uses if u.loaded and any(p.group is u.group and tie(u, p)
-                                                    for p in plain)}
+    plain: dict[int, list[TermUse]] = {}
+    for use in uses:
+        if not use.loaded:
+            plain.setdefault(use.group.index, []).append(use)
+    tied = {id(u) for u in uses if u.loaded and any(tie(u, p)
+                                                    for p in plain.get(u.group.index, ()))}
     # A quoted word is the speaker's, whatever it names.
     loaded = [u for u in uses if u.loaded and (u.voice == QUOTE or id(u) in tied)]
     # Words a source speaks first: the lesson is that a quoted word is not the outlet's.

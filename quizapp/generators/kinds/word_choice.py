@@ -31,9 +31,9 @@ def _chosen(use: TermUse, model) -> bool:
     Lyft fired 700")."""
     if not _printed(use) or use.voice != OUTLET:
         return False
-    return not any(other.sentence == use.sentence and other.group is use.group
-                   and not other.loaded and not other.in_name and _apart(use, other)
-                   for other in model.terms)
+    return not any(other.group is use.group and not other.loaded and not other.in_name
+                   and _apart(use, other)
+                   for other in _in_sentences(model).get((use.article, use.sentence.start), ()))
 
 
 _NEAR = 40  # characters: "Meta layoffs: 11,000 employees let go" names one thing twice
@@ -45,8 +45,33 @@ def _apart(a: TermUse, b: TermUse) -> bool:
 
 def _prints_tone(model, article: str, group_index: int, tone: int) -> bool:
     """Whether the article prints any word of the tone anywhere, in any voice."""
-    return any(u.article == article and u.group.index == group_index and u.tone == tone
-               for u in model.terms)
+    return (article, group_index, tone) in _printed_tones(model)
+
+
+# The story's uses looked up by sentence and by (article, group, tone), built once per model so
+# no use is compared with every other.
+_INDEX: dict[int, tuple[object, dict, set]] = {}
+
+
+def _index(model) -> tuple[dict, set]:
+    found = _INDEX.get(id(model))
+    if found is None or found[0] is not model:
+        by_sentence: dict[tuple[str, int], list[TermUse]] = {}
+        tones: set[tuple[str, int, int]] = set()
+        for use in model.terms:
+            by_sentence.setdefault((use.article, use.sentence.start), []).append(use)
+            tones.add((use.article, use.group.index, use.tone))
+        _INDEX.clear()
+        found = _INDEX[id(model)] = (model, by_sentence, tones)
+    return found[1], found[2]
+
+
+def _in_sentences(model) -> dict[tuple[str, int], list[TermUse]]:
+    return _index(model)[0]
+
+
+def _printed_tones(model) -> set[tuple[str, int, int]]:
+    return _index(model)[1]
 
 
 def _key_uses(model, loaded: list[TermUse], plain: list[TermUse], word: str
