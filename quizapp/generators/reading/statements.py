@@ -150,6 +150,11 @@ class Statement:
         return False
 
 
+# A word or figure in more statements than this ("said", "Meta", "2023") ties no two of them
+# together; looking only at rarer ones keeps finding a claim's matches linear in the story.
+COMMON_WORD = 40
+
+
 class Statements(tuple):
     """Every statement of the story, in article order, with the ways kinds look them up."""
 
@@ -182,7 +187,7 @@ class Statements(tuple):
         most of its content words. Found through an index of rare words, so a story is not
         compared sentence by sentence with itself."""
         counts: dict[int, int] = {}
-        common = max(8, len(self) // 10)  # a word in more statements than this ties nothing
+        common = COMMON_WORD  # a word in more statements than this ties nothing
         keys = statement.content | statement.figures
         by_id = {}
         for word in keys:
