@@ -18,6 +18,7 @@ from quizapp.generators.reading.statements import (
     content_words,
     distinctive,
     figures_in,
+    same_claim,
 )
 from quizapp.generators.reading.text import fold
 from quizapp.generators.writing.choices import choose_all, question
@@ -236,19 +237,36 @@ def _across(model) -> list[Question]:
 
 
 def _contrast(model, statement: Statement) -> Statement | None:
-    """Another outlet's sentence telling the same claim another way, certainly."""
+    """Another outlet's sentence telling the same claim another way, certainly, in an article
+    that tells it only that way (not "scientists found X" and then X stated flatly)."""
     for other in model.statements.same_claim(statement):
         if other.presentation != statement.presentation and other.presentation in CHOICE_OF \
                 and _certain(other) and other.sentence.role == "prose" \
-                and model.outlet_of(other.article) is not None:
+                and model.outlet_of(other.article) is not None \
+                and _told_one_way(model, other):
             return other
     return None
+
+
+def _told_one_way(model, statement: Statement) -> bool:
+    """No other sentence of the article tells the claim another way, nor does the sentence just
+    before or after credit what it states ("Scientists found a higher risk. Over three years,
+    patients had a higher risk.")."""
+    own = model.statements.of_article(statement.article)
+    at = own.index(statement)
+    near = own[max(0, at - 1):at + 2]
+    return all(s.presentation == statement.presentation for s in own
+               if s is not statement and (same_claim(s, statement) or (
+                   s in near and len(s.content & statement.content) >= NEAR_SHARED)))
+
+
+NEAR_SHARED = 3  # content words a neighbouring sentence shares to be about the same finding
 
 
 def _single_question(model, statement: Statement, used: set[tuple[str, int]]
                      ) -> Question | None:
     outlet = model.outlet_of(statement.article)
-    if outlet is None:
+    if outlet is None or not _told_one_way(model, statement):
         return None
     contrast = _contrast(model, statement)
     if contrast is not None and (contrast.article, contrast.sentence.start) in used:
