@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from quizapp.generators.reading.articles import ArticleReading, Passage
-from quizapp.generators.reading.text import fold, word_list
+from quizapp.generators.reading.text import fold, quotations, word_list
 
 ARTICLE = "article"  # the credit covers the whole article
 STATEMENT = "statement"  # the credit covers one statement
@@ -85,6 +85,13 @@ def _plain(name: str) -> str:
     return " ".join(re.sub(r"[^\w\s&/-]", " ", name).split())
 
 
+@lru_cache(maxsize=1)
+def _forms() -> tuple[tuple[Source, str, str, bool], ...]:
+    """(source, form, form compared as plain words, abbreviation?) for every listed form."""
+    return tuple((source, form, _plain(form), _is_abbreviation(form))
+                 for source in known_sources() for form in source.forms)
+
+
 @lru_cache(maxsize=4096)
 def listed_source(printed: str) -> tuple[Source, bool] | None:
     """(the listed agency or outlet, exact?) that `printed` names: exactly, or misspelt or spun
@@ -94,15 +101,13 @@ def listed_source(printed: str) -> tuple[Source, bool] | None:
     plain = _plain(name)
     if not plain:
         return None
-    for source in known_sources():
-        for form in source.forms:
-            if (name.removeprefix("The ").removeprefix("the ") == form.removeprefix("The ")
-                    if _is_abbreviation(form) else plain == _plain(form)):
-                return source, True
-    for source in known_sources():
-        for form in source.forms:
-            if not _is_abbreviation(form) and _near(plain, _plain(form)):
-                return source, False
+    bare = name.removeprefix("The ").removeprefix("the ")
+    for source, form, form_plain, abbreviation in _forms():
+        if (bare == form.removeprefix("The ")) if abbreviation else plain == form_plain:
+            return source, True
+    for source, _, form_plain, abbreviation in _forms():
+        if not abbreviation and _near(plain, form_plain):
+            return source, False
     return None
 
 
@@ -119,6 +124,24 @@ def _near(printed: str, form: str) -> bool:
         return False
     exact = sum(x == y for x, y in zip(a, b))
     return exact * 2 >= len(a) and fuzz.ratio(printed, form) >= 75
+
+
+def source_forms(source: str) -> tuple[str, ...]:
+    """Every form of a credited source: its listed forms, or the name alone."""
+    for known in known_sources():
+        if known.name == source:
+            return known.forms
+    return (source,)
+
+
+def names_source(text: str, source: str) -> bool:
+    """Whether `text` prints the source in any listed form (abbreviations as written)."""
+    folded = fold(text)
+    for form in source_forms(source):
+        hay, needle = (text, form) if _is_abbreviation(form) else (folded, fold(form))
+        if re.search(r"(?<![\w-])" + re.escape(needle) + r"(?![\w-])", hay):
+            return True
+    return False
 
 
 def _media_shaped(name: str) -> bool:
@@ -261,12 +284,17 @@ _BEFORE = re.compile(
 _LEAD_IN = re.compile(r"(?:^|[,;]\s*|\bthat\s+|\band\s+)$")
 
 
+@lru_cache(maxsize=1)
+def _caption_words() -> re.Pattern[str]:
+    words = sorted(credit_words("caption"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
 def _is_caption(line: str) -> bool:
-    low = fold(line)
-    if re.search(r"\w\s*/\s*(?:[A-Z]|the )", line) and "/" in line:
+    """A photo's caption or credit line: an agency named there is credited for a picture."""
+    if "/" in line and re.search(r"\w\s*/\s*(?:[A-Z]|the )", line):
         return True  # "Stephen Brashear / AP", "JASON REDMOND / AFP": a photo credit
-    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low)
-               for w in credit_words("caption")) or "\u00a9" in line
+    return "\u00a9" in line or _caption_words().search(fold(line)) is not None
 
 
 class _Reader:
@@ -277,6 +305,7 @@ class _Reader:
         self.own = reading.outlet
         self.outlets = tuple(o for o in outlets if _plain(o) != _plain(reading.outlet))
         self.found: list[Credit] = []
+        self.masked = _masked(reading.text)
 
     def source(self, printed: str) -> tuple[str, bool] | None:
         known = news_source(printed, self.outlets)
@@ -318,7 +347,7 @@ class _Reader:
             if _is_caption(text):
                 continue
             self.byline(paragraph)
-            self.tag(paragraph)
+            self.tag(paragraph, number)
             self.sign_off(paragraph, last=number == len(paragraphs) - 1)
             self.notes(paragraph)
 
@@ -329,7 +358,9 @@ class _Reader:
         for piece in re.split(r",|\band\b|\||\s[-\u2013\u2014]\s|/", m.group("who")):
             self.add(piece, "byline", ARTICLE, paragraph)
 
-    def tag(self, paragraph: Passage) -> None:
+    def tag(self, paragraph: Passage, number: int) -> None:
+        if number > 4:
+            return  # a dateline opens the article
         for shape in (_TAG, _TAG_BEFORE):
             m = shape.match(paragraph.text)
             if not m:
@@ -338,7 +369,11 @@ class _Reader:
                 piece = piece.strip()
                 # A dateline's bracket names the agency: an acronym there is one even when no
                 # list has it ("(NPA) –"), but not a date or a place.
-                acronym = re.fullmatch(r"[A-Z]{2,6}", piece) is not None
+                before = paragraph.text[:m.start("who")]
+                initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'\u2019-]*", before)[-6:])
+                # "Paid Time Off (PTO):" spells out its own abbreviation: no credit.
+                acronym = (re.fullmatch(r"[A-Z]{2,6}", piece) is not None
+                           and not initials.endswith(piece))
                 if self.add(piece, "dateline", ARTICLE, paragraph, acronym=acronym):
                     return
 
@@ -396,7 +431,7 @@ class _Reader:
             passage = self.reading.passage(sentence.start, sentence.end)
             lede = sentence is first_prose
             text = self.reading.text
-            masked = _masked(text, sentence.start, sentence.end)
+            masked = self.masked
             for m in _AFTER.finditer(masked, sentence.start, sentence.end):
                 name = name_after(text, m.end())
                 if name and name.end <= sentence.end:
@@ -422,17 +457,16 @@ def _how(phrase: str) -> str:
     return "reported"
 
 
-def _masked(text: str, start: int, end: int) -> str:
-    """The text with quoted words blanked out between start and end, offsets kept: a credit
-    inside a quote ("we told Reuters") is the speaker's, not the outlet's."""
-    from quizapp.generators.reading.text import quotations
-
-    chars = list(text)
+def _masked(text: str) -> str:
+    """The text with quoted words blanked out, offsets kept: a credit inside a quote ("we told
+    Reuters") is the speaker's, not the outlet's."""
+    pieces, at = [], 0
     for quote in quotations(text):
-        if quote.inner_start >= start and quote.inner_end <= end:
-            for i in range(quote.inner_start, quote.inner_end):
-                chars[i] = " " if not chars[i].isspace() else chars[i]
-    return "".join(chars)
+        pieces.append(text[at:quote.inner_start])
+        pieces.append(re.sub(r"\S", " ", text[quote.inner_start:quote.inner_end]))
+        at = quote.inner_end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _from_author(reading: ArticleReading, author: str, outlets: tuple[str, ...]) -> list[Credit]:
