@@ -9,10 +9,20 @@ import re
 from quizapp.generators.model import Question
 from quizapp.generators.reading.credits import Credit, names_source
 from quizapp.generators.reading.provenance import (
-    CLOSE, EDITED, WORD_FOR_WORD, AlignedSentences, SharedText, copy_groups,
+    CLOSE,
+    EDITED,
+    WORD_FOR_WORD,
+    AlignedSentences,
+    SharedText,
+    copy_groups,
 )
 from quizapp.generators.reading.text import fold, quotations
-from quizapp.generators.writing.choices import MAX_CHOICES, choose_all, names_list, question
+from quizapp.generators.writing.choices import (
+    MAX_CHOICES,
+    choose_all,
+    names_list,
+    question,
+)
 
 KIND = "provenance"
 MAX_QUESTIONS = 5
@@ -48,7 +58,8 @@ class _Story:
     def copies(self, article: str) -> list[str]:
         """Articles whose text is `article`'s, word for word or lightly edited."""
         return [t.other(article) for t in self.shared
-                if article in (t.a, t.b) and t.how in CLOSE_COPY and t.other(article) in self.labels]
+                if article in (t.a, t.b) and t.how in CLOSE_COPY
+                and t.other(article) in self.labels]
 
     def apart(self, article: str, others: list[str]) -> bool:
         """`article`'s text shares no run of sentences with any of `others`: at most one sentence
@@ -167,7 +178,8 @@ def _uncredited_copies(story: _Story, anchor: str) -> Question | None:
     prompt = (f"{label} credits its whole article to a news agency, in its {credit.how}. Which "
               f"outlet{'s' if many else ''} carr{'y' if many else 'ies'} the same text without "
               f"naming that agency{shown}?{choose_all(len(keys))}")
-    explanation = (f"{label}\u2019s {credit.how} credits {source} ({_quoted(credit.passage.text, 8)})."
+    line = _quoted(credit.passage.text, 8)
+    explanation = (f"{label}\u2019s {credit.how} credits {source} ({line})."
                    f" {names_list([story.labels[k] for k in keys])} print{'' if many else 's'} "
                    f"the same sentences without naming {source}{shown}; their readers cannot "
                    f"tell whose reporting it is.")
@@ -212,9 +224,9 @@ def _quote_copy(story: _Story, credit: Credit) -> Question | None:
         return None
     label, source = story.labels[credit.article], credit.source
     shown = story.shown([other])
-    prompt = (f"{label} credits a news agency for this sentence: "
-              f"{_quoted(_without(credit.passage.text, credit.printed), 18)} Which other outlet "
-              f"prints the same words without naming that agency{shown}?")
+    words = max(quotations(credit.passage.text), key=lambda q: len(q.text)).text
+    prompt = (f"{label} credits a news agency for these words: {_quoted(words, 18)} Which other "
+              f"outlet prints the same words without naming that agency{shown}?")
     explanation = (f"{label} credits {source} for these words ({_quoted(credit.passage.text, 40)})."
                    f" {story.labels[other]} prints the same words, {_quoted(twin.text, 30)}, "
                    f"without naming {source}{shown}: its readers cannot tell where the words "
@@ -230,14 +242,6 @@ def _same_run(a: str, b: str) -> bool:
     wa, wb = fold(a).split(), fold(b).split()
     matcher = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
     return any(block.size >= QUOTE_WORDS for block in matcher.get_matching_blocks())
-
-
-def _without(text: str, printed: str) -> str:
-    """A sentence with the credited name, and the words that credit it, cut out."""
-    cut = re.sub(r",?\s*(?:quoted by|according to|told|reported by|citing)?\s*(?:news agency\s+)?"
-                 r"(?:the\s+)?" + re.escape(printed) + r"(?:\s+(?:reported|reports|said))?",
-                 "", text)
-    return cut.strip()
 
 
 # --- a copy that says something else ----------------------------------------------------------
@@ -338,5 +342,7 @@ def write(model) -> list[Question]:
         if written:
             same.append(written)
             done.update(group_of(anchor))
-    quoted = [q for q in (_quote_copy(story, c) for c in story.credits) if q]
+    asked = {k for q in uncredited for k in (q.choices[i] for i in q.answer)}
+    quoted = [q for q in (_quote_copy(story, c) for c in story.credits)
+              if q and not asked & {q.choices[i] for i in q.answer}]
     return (uncredited + changed + same + quoted)[:MAX_QUESTIONS]

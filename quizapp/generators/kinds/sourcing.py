@@ -10,10 +10,17 @@ from functools import lru_cache
 
 from quizapp.generators.model import Question
 from quizapp.generators.reading.credits import (
-    Credit, known_sources, names_source, source_forms,
+    Credit,
+    known_sources,
+    names_source,
+    source_forms,
 )
 from quizapp.generators.reading.details import (
-    entries_by_role, has_speech_verb, phrase_pattern, role_words, words_of,
+    entries_by_role,
+    has_speech_verb,
+    phrase_pattern,
+    role_words,
+    words_of,
 )
 from quizapp.generators.reading.text import fold, word_set
 from quizapp.generators.writing.choices import MAX_CHOICES, names_list, question
@@ -123,7 +130,7 @@ def _gapped(credit: Credit) -> str | None:
         return None
     gapped = text[:at] + "\u2026" + text[at + len(credit.printed):]
     gapped = re.sub(r"\b(?:the|The)\s+\u2026", "\u2026", gapped)
-    if names_source(gapped, credit.source) or len(gapped.split()) < 8:
+    if names_source(gapped, credit.source) or len(gapped.split()) < 6:
         return None
     return gapped
 
@@ -137,7 +144,6 @@ def _weight(credit: Credit) -> int:
 
 
 def _statement_question(model, outlet, credits: list[Credit], asked: set[str]) -> Question | None:
-    reading = model.article(outlet.article)
     candidates = [c for c in credits if not c.whole and c.passage is not None
                   and not _label_names(outlet.label, c.source)]
     for credit in sorted(candidates, key=lambda c: -_weight(c)):
@@ -214,7 +220,8 @@ def has_reporting_verb(text: str) -> bool:
     """A verb of speech, "according to", or a verb that credits a figure to its subject
     ("recorded", "estimated", "put ... at", "gave"): the text attributes something to someone."""
     words = set(words_of(text))
-    return has_speech_verb(text) or bool(words & (reporting_words("counts") | reporting_words("gives")))
+    crediting = reporting_words("counts") | reporting_words("gives")
+    return has_speech_verb(text) or bool(words & crediting)
 
 
 _SUBJECT_WORD = r"[\w\-'\u2019.]+"
@@ -225,7 +232,8 @@ _SUBJECT_LINKS = frozenset({"the", "a", "an", "of", "and", "for", "on"})
 def _reporting_subject_pattern() -> re.Pattern[str]:
     verbs = "|".join(sorted(map(re.escape, reporting_words("counts")), key=len, reverse=True))
     aux = r"(?:(?:has|have|had|also|earlier|on \w+)\s+)*"
-    return re.compile(r"^(?P<np>(?:" + _SUBJECT_WORD + r"\s){1,7}?)" + aux + r"(?P<verb>" + verbs + r")\b")
+    return re.compile(r"^(?P<np>(?:" + _SUBJECT_WORD + r"\s){1,7}?)" + aux
+                      + r"(?P<verb>" + verbs + r")\b")
 
 
 def reporting_subject(sentence_text: str) -> tuple[str, int] | None:
@@ -246,7 +254,8 @@ def reporting_subject(sentence_text: str) -> tuple[str, int] | None:
     head = low[-1]
     # A lone first word is capitalised by the sentence alone ("Sales recorded ..."): only an
     # institution or a role word shows it names someone.
-    named_head = (len(words) > 1 and words[-1][:1].isupper()) or head in word_set("organisation_words") \
+    named_head = (len(words) > 1 and words[-1][:1].isupper()) \
+        or head in word_set("organisation_words") \
         or head in role_words()
     plain = all(w[:1].isupper() or fold(w) in _SUBJECT_LINKS for w in words[:-1])
     if not named_head or not plain or head in _SUBJECT_LINKS:
@@ -260,7 +269,8 @@ def may_credit_someone(text: str) -> bool:
     """Broad: any agency form in any case, any credit signal word, "according to" or "told"
     before a capitalised name, or a capitalised name before "reported"."""
     folded = fold(text)
-    if any(re.search(r"(?<![\w\-])" + re.escape(fold(f)) + r"(?![\w\-])", folded) for f in agency_forms()):
+    if any(re.search(r"(?<![\w\-])" + re.escape(fold(f)) + r"(?![\w\-])", folded)
+           for f in agency_forms()):
         return True
     signals = phrase_pattern(_credit_words().get("signal", frozenset()))
     if signals and signals.search(folded):

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from quizapp.generators.reading.articles import ArticleReading, Passage
-from quizapp.generators.reading.text import fold, quotations, word_list
+from quizapp.generators.reading.text import fold, quotations, word_list, word_set
 
 ARTICLE = "article"  # the credit covers the whole article
 STATEMENT = "statement"  # the credit covers one statement
@@ -122,7 +122,7 @@ def _near(printed: str, form: str) -> bool:
         return len(b[0]) >= 6 and a[0][0] == b[0][0] and Levenshtein.distance(a[0], b[0]) <= 1
     if [w[0] for w in a] != [w[0] for w in b]:
         return False
-    exact = sum(x == y for x, y in zip(a, b))
+    exact = sum(x == y for x, y in zip(a, b, strict=True))
     return exact * 2 >= len(a) and fuzz.ratio(printed, form) >= 75
 
 
@@ -250,7 +250,7 @@ def name_before(text: str, at: int) -> Name | None:
 _BYLINE = re.compile(r"^\s*(?:[-\u2013\u2014\u2022\u00b7*]\s*)?[Bb]y\s+(?P<who>.+?)\s*$")
 # "DETROIT (AP) —", "San Francisco, Jan 20 (IANS)", "(AP) -- SAO PAULO --", "London (CNN) —"
 _TAG = re.compile(r"^\s*(?:[A-Z][\w.'\u2019\- ]{0,40}(?:,\s*[\w.'\u2019 ]{1,30}){0,2}\s*)?"
-                  r"\((?P<who>[^()\n]{2,80})\)\s*(?:[-\u2013\u2014:]+|$)")
+                  r"\((?P<who>[^()\n]{2,80})\)(?P<dash>\s*[-\u2013\u2014:]+)?\s*(?=\S)")
 # "ABC News(PANAMA CITY, Fla.) —": the outlet before the place
 _TAG_BEFORE = re.compile(r"^\s*(?P<who>[A-Z][\w&.'\u2019 ]{1,30}?)\s*\([A-Z][^()\n]{1,40}\)\s*"
                          r"[-\u2013\u2014:]+")
@@ -325,10 +325,10 @@ class _Reader:
         return _plain(name) == _plain(base) or bool(own and own[0] == name) or name == initials
 
     def add(self, printed: str, how: str, scope: str, passage: Passage, lede: bool = False,
-            named: bool = True, acronym: bool = False) -> bool:
+            named: bool = True, acronym: bool = False, described: bool = False) -> bool:
         known = self.source(printed) if named else ("", True)
-        if known is None and acronym and not self.is_self(printed.strip()):
-            known = (printed.strip(), True)
+        if known is None and (acronym or described) and not self.is_self(printed.strip()):
+            known = (printed.strip(), acronym)
         if known is None:
             return False
         name, agency = known
@@ -365,8 +365,11 @@ class _Reader:
             m = shape.match(paragraph.text)
             if not m:
                 continue
+            dashed = "dash" not in shape.groupindex or bool(m.group("dash"))
             for piece in re.split(r"\s[-\u2013\u2014/]\s|/|,", m.group("who")):
                 piece = piece.strip()
+                if not dashed and not listed_source(piece):
+                    continue  # without a dash, only a listed agency makes a bracket a credit
                 # A dateline's bracket names the agency: an acronym there is one even when no
                 # list has it ("(NPA) –"), but not a date or a place.
                 before = paragraph.text[:m.start("who")]
@@ -435,8 +438,12 @@ class _Reader:
             for m in _AFTER.finditer(masked, sentence.start, sentence.end):
                 name = name_after(text, m.end())
                 if name and name.end <= sentence.end:
-                    how = _how(m.group())
-                    self.add(name.text, how, STATEMENT, passage, lede)
+                    # "quoted by Kenyan broadcaster NTV": the describing word makes NTV an outlet
+                    lead = fold(text[m.end():name.start]).split()
+                    described = bool(lead) and lead[-1] in credit_words("descriptor") \
+                        and fold(name.text) not in word_set("calendar_words")
+                    self.add(name.text, _how(m.group()), STATEMENT, passage, lede,
+                             described=described)
             for m in _BEFORE.finditer(masked, sentence.start, sentence.end):
                 name = name_before(text, m.start())
                 if not name or name.start < sentence.start:
@@ -500,6 +507,6 @@ def read_credits(model) -> tuple[Credit, ...]:
     """Every credit of every article of the story, in story order."""
     outlets = tuple(dict.fromkeys(a.outlet for a in model.articles if a.outlet))
     found: list[Credit] = []
-    for reading, article in zip(model.articles, model.story.articles):
+    for reading, article in zip(model.articles, model.story.articles, strict=True):
         found.extend(read_article_credits(reading, outlets, article.author))
     return tuple(found)

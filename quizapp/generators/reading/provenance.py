@@ -8,8 +8,8 @@ and rare words they share, never by comparing every sentence with every other.""
 from __future__ import annotations
 
 import difflib
-from bisect import bisect_right
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -208,7 +208,8 @@ def _aligned(a: _Sentence, b: _Sentence, reading_a: ArticleReading,
     if similarity < REWORD:
         return None
     total, outside = _shared(a, b)
-    if total < MIN_SHARED_WORDS:
+    # A short sentence counts when most of it is shared: "The board ruled out charges."
+    if total < min(MIN_SHARED_WORDS, 0.7 * min(len(key_a), len(key_b))):
         return None
     quoted = outside * 2 < total
     # A cut-off sentence differs from its twin only where the page stops: no change to read.
