@@ -39,6 +39,13 @@ def _quoted(text: str, limit: int = 25) -> str:
     cut = re.sub(r"(^|[\s(\[])\u2019", "\\1\u2018", cut.translate(_INNER))
     return "\u201c" + cut + "\u201d"
 
+def possessive(name: str) -> str:
+    """"CBS 17’s", "Reuters’", and for a label with a bracket its name alone ("The Frontier
+    Post (Reuters)" -> "The Frontier Post’s")."""
+    name = re.sub(r"\s*\([^()]*\)$", "", name)
+    return name + ("\u2019" if name.endswith("s") else "\u2019s")
+
+
 
 class _Story:
     """What the provenance questions of one story read: labels, credits and shared texts."""
@@ -133,12 +140,12 @@ def _same_text(story: _Story, anchor: str) -> Question | None:
     shown = story.shown(group + wrong)
     many = len(keys) > 1
     whose = "outlets\u2019 texts are" if many else "outlet\u2019s text is"
-    prompt = (f"Which {whose} the same as {label}\u2019s, almost word for word{shown}?"
+    prompt = (f"Which {whose} the same as {possessive(label)}, almost word for word{shown}?"
               f"{choose_all(len(keys))}")
     explanation = " ".join(_twins(label, story.labels[key], text.side(anchor, example),
                                   text.side(key, example)) for key, example, text in shown_pairs)
     explanation += (f" {names_list([story.labels[w] for w in wrong])} tell the story in their "
-                    f"own words: no run of their sentences matches {label}\u2019s{shown}. Two "
+                    f"own words: no run of their sentences matches {possessive(label)}{shown}. Two "
                     f"outlets printing one text are one source, not two.")
     return question(KIND, prompt, [story.labels[k] for k in keys],
                     [story.labels[w] for w in wrong], explanation, evidence)
@@ -179,7 +186,7 @@ def _uncredited_copies(story: _Story, anchor: str) -> Question | None:
               f"outlet{'s' if many else ''} carr{'y' if many else 'ies'} the same text without "
               f"naming that agency{shown}?{choose_all(len(keys))}")
     line = _quoted(credit.passage.text, 8)
-    explanation = (f"{label}\u2019s {credit.how} credits {source} ({line})."
+    explanation = (f"{possessive(label)} {credit.how} credits {source} ({line})."
                    f" {names_list([story.labels[k] for k in keys])} print{'' if many else 's'} "
                    f"the same sentences without naming {source}{shown}; their readers cannot "
                    f"tell whose reporting it is.")
@@ -305,7 +312,9 @@ def _changed_copy(story: _Story, text: SharedText) -> Question | None:
     what = {"figure": "a different figure", "negation": "the opposite claim",
             "tense": "a different time: done, or still to come",
             "qualifier": "a different size for the figure", "opposite": "the opposite word"}
-    explanation = (f"Where {a} writes {_quoted(mine.text)}, {b} writes {_quoted(theirs.text)}: "
+    mine_shown = _window(text.side(first, aligned).text, mine.text) or mine.text
+    theirs_shown = _window(text.side(second, aligned).text, theirs.text) or theirs.text
+    explanation = (f"Where {a} writes {_quoted(mine_shown)}, {b} writes {_quoted(theirs_shown)}: "
                    f"the same sentence gives {what[change.what]}. The other phrases are printed "
                    f"word for word by both. One copy changed or updated the text; before "
                    f"trusting either, check what the original source said.")

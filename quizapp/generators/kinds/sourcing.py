@@ -66,6 +66,13 @@ def _quoted(text: str, limit: int = 30) -> str:
     cut = re.sub(r"(^|[\s(\[])\u2019", "\\1\u2018", cut)  # an opening straight quote
     return "\u201c" + cut + "\u201d"
 
+def possessive(name: str) -> str:
+    """"CBS 17’s", "Reuters’", and for a label with a bracket its name alone ("The Frontier
+    Post (Reuters)" -> "The Frontier Post’s")."""
+    name = re.sub(r"\s*\([^()]*\)$", "", name)
+    return name + ("\u2019" if name.endswith("s") else "\u2019s")
+
+
 
 def _wrong(model, label: str, text: str, keys: list[str], tempting: list[str]) -> list[str]:
     """Sources proven not to be the credited one: named for something else by the same article
@@ -102,8 +109,9 @@ def _whole_question(model, outlet, credits: list[Credit]) -> Question | None:
         return None
     lines = [next(c for c in whole if c.source == key) for key in keys]
     explanation = " ".join(
-        f"{outlet.label}\u2019s {HOW[c.how]} ({_quoted(c.passage.text, 12)}) credits the whole "
-        f"article to {c.source}: it is {c.source}\u2019s report, as {outlet.label} carries it."
+        f"{possessive(outlet.label)} {HOW[c.how]} ({_quoted(c.passage.text, 12)}) credits the "
+        f"whole article to {c.source}: it is {possessive(c.source)} report, as {outlet.label} "
+        f"carries it."
         for c in lines)
     evidence = [c.passage for c in lines]
     tempted = [t for t in tempting if t in wrong]
@@ -111,7 +119,7 @@ def _whole_question(model, outlet, credits: list[Credit]) -> Question | None:
         one = next(c for c in statement if c.source == tempted[0])
         explanation += (f" {names_list(tempted)} {'is' if len(tempted) == 1 else 'are'} credited "
                         f"only for one statement ({_quoted(one.passage.text, 14)}), which does "
-                        f"not make the article {tempted[0]}\u2019s.")
+                        f"not make the article {possessive(tempted[0])}.")
         evidence.append(one.passage)
     prompt = (f"Which news agency or outlet does {outlet.label} credit for the whole of its "
               f"article?")

@@ -445,6 +445,9 @@ class _Reader:
                     self.add(name.text, _how(m.group()), STATEMENT, passage, lede,
                              described=described)
             for m in _BEFORE.finditer(masked, sentence.start, sentence.end):
+                last = text[max(sentence.start, m.start() - 30):m.start()].split()
+                if not last or not last[-1][:1].isupper():
+                    continue  # "he said", "officials said": no name right before the verb
                 name = name_before(text, m.start())
                 if not name or name.start < sentence.start:
                     continue
@@ -476,16 +479,15 @@ def _masked(text: str) -> str:
     return "".join(pieces)
 
 
-def _from_author(reading: ArticleReading, author: str, outlets: tuple[str, ...]) -> list[Credit]:
+def _from_author(reader: _Reader, author: str) -> list[Credit]:
     """A byline the loader kept aside (front matter, "By AFP" above the text): a credit for the
     whole article, without a passage, so it rules choices out but proves no key."""
-    reader = _Reader(reading, outlets)
     found = []
     for piece in re.split(r",|\b(?:and|with)\b|\||\s[-\u2013\u2014]\s|/", author):
         known = reader.source(piece)
         if known:
-            found.append(Credit(reading.id, known[0], piece.strip(), "byline", ARTICLE, None,
-                                known[1]))
+            found.append(Credit(reader.reading.id, known[0], piece.strip(), "byline", ARTICLE,
+                                None, known[1]))
     return found
 
 
@@ -496,7 +498,7 @@ def read_article_credits(reading: ArticleReading, outlets: tuple[str, ...] = (),
     reader.lines()
     reader.sentences()
     found = list(reader.found)
-    for credit in _from_author(reading, author, outlets):
+    for credit in _from_author(reader, author) if author else ():
         if not any(c.source == credit.source and c.whole for c in found):
             found.append(credit)
     found.sort(key=lambda c: (not c.whole, c.passage.start if c.passage else -1))
