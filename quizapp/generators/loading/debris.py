@@ -1,22 +1,23 @@
-"""Page debris: general rules that reduce a saved web page's text to the article's own paragraphs.
-
-Navigation, bylines, dates, reading times, credits, links, appeals and markdown markup go; the
-boilerplate vocabulary any news site uses lives in data/debris.txt.
+"""Page debris: general rules that reduce a saved web page's text to the article as published:
+its headline, its paragraphs (a cut-off last one too), and the photo captions and credit lines
+it carries, which stay for reading to mark. Navigation, dates, reading times, links, appeals,
+video teasers, script cues and markup go; their vocabulary lives in data/debris.txt.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from quizapp.generators.reading.text import fold, word_list
+from quizapp.generators.loading.lines import (
+    BULLET, DATE_PREFIX, HEADING, image_only, is_date_line, iso_date, unmarked,
+)
+from quizapp.generators.reading.articles import (
+    byline_name, ends_sentence, is_caption, is_credit, line_key, reads_as_prose, words_of,
+)
+from quizapp.generators.reading.text import fold, word_list, word_set
 
-# Fewer words than this, with no sentence punctuation, is a label, a name or a menu, not prose.
-PROSE_WORDS_WITHOUT_PUNCTUATION = 12
-# Words a sentence needs to count as a paragraph without further checks.
-PROSE_WORDS_WITH_PUNCTUATION = 4
-# A credit, byline or label line is short; a long line that happens to contain "Photo:" is prose.
+# A label, button or notice line is short; a long line that happens to contain "Related:" is prose.
 SHORT_LINE_WORDS = 30
 
 
@@ -37,12 +38,19 @@ class ArticleText:
 class _Line:
     text: str
     heading: int = 0  # markdown heading level, 0 for none
-    credit: bool = False  # a reporting credit: kept although it is not a sentence
+    kind: str = "text"  # "text", "credit" (a byline, sign-off...) or "caption"
+    glued: bool = False  # the page broke a sentence here (a stock ticker between its words)
+    parts: list[str] = field(default_factory=list)  # lines joined into this one
+    debris_after: bool = False  # page debris follows it: it is not where the page stops
+
+    @property
+    def joined(self) -> str:
+        return "".join([self.text, *self.parts])
 
 
 @dataclass
 class _Found:
-    """Facts the debris itself carries, kept while the debris is thrown away."""
+    """Facts the page's furniture carries, kept while the furniture is thrown away."""
     author: str = ""
     date: str = ""
     credit: str = ""
@@ -59,230 +67,110 @@ class _Vocabulary:
     self_description: re.Pattern[str] | None  # "<X> is a free weekly newsletter"
     calls: re.Pattern[str] | None  # "subscribe", "sign up", "in your inbox"
     lists: re.Pattern[str] | None  # matches the opening words of a heading of a list of links
+    cuts: re.Pattern[str] | None  # a paywall's notice
+    inline: re.Pattern[str] | None  # words a link leaves inside a sentence
+    teasers: re.Pattern[str] | None  # "MORE:" glued after a sentence
+    cues: re.Pattern[str] | None  # "SOT", "STORY:" opening a transcript's line
 
 
 # Between "is a" and the publication noun: a few describing words ("free weekly", "reader-funded").
 _DESCRIBING_WORDS = r"(?:[\w'\u2019\-]+,?\s+){0,4}?"
+_MARKED = ("@list ", "@self ", "@call ", "@cut ", "@inline ", "@teaser ", "@cue ")
+
+
+def _read_vocabulary() -> tuple[set[str], dict[str, list[str]]]:
+    lines: set[str] = set()
+    found: dict[str, list[str]] = {key: [] for key in (*_MARKED, "...", "...$", ":")}
+    for entry in word_list("debris"):
+        entry = fold(entry)
+        mark = next((m for m in _MARKED if entry.startswith(m)), None)
+        if mark:
+            found[mark].append(entry[len(mark):].strip())
+        elif entry.startswith("..."):
+            found["..."].append(entry[3:].strip())
+        elif entry.endswith("..."):
+            found["...$"].append(entry[:-3].strip())
+        elif entry.endswith(":"):
+            found[":"].append(entry)
+        else:
+            lines.add(line_key(entry))
+    return lines, found
 
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
-    lines, labels, phrases, actions, selves, calls, lists = set(), [], [], [], [], [], []
-    for entry in word_list("debris"):
-        entry = fold(entry)
-        if entry.startswith("@list "):
-            lists.append(entry[6:].strip())
-        elif entry.startswith("@self "):
-            selves.append(entry[6:].strip())
-        elif entry.startswith("@call "):
-            calls.append(entry[6:].strip())
-        elif entry.startswith("..."):
-            phrases.append(entry[3:].strip())
-        elif entry.endswith("..."):
-            actions.append(entry[:-3].strip())
-        elif entry.endswith(":"):
-            labels.append(entry)
-        else:
-            lines.add(_key(entry))
-    return _Vocabulary(frozenset(lines), _alternatives(labels, r"^"),
-                       _alternatives(phrases, r"(?<!\w)"), _alternatives(actions, r"^", r"(?!\w)"),
-                       _alternatives(selves, r"(?<!\w)(?:is|are|'s)\s+(?:a|an|your)\s+" + _DESCRIBING_WORDS,
-                                     r"s?(?!\w)"),
-                       _alternatives(calls, r"(?<!\w)"), _alternatives(lists, r"^", r"(?!\w)"))
+    lines, found = _read_vocabulary()
+    upper = [entry.upper() for entry in found["@cue "]]
+    return _Vocabulary(
+        frozenset(lines), _alternatives(found[":"], r"^"),
+        _alternatives(found["..."], r"(?<!\w)"), _alternatives(found["...$"], r"^", r"(?!\w)"),
+        _alternatives(found["@self "],
+                      r"(?<!\w)(?:is|are|'s)\s+(?:a|an|your)\s+" + _DESCRIBING_WORDS, r"s?(?!\w)"),
+        _alternatives(found["@call "], r"(?<!\w)"), _alternatives(found["@list "], r"^", r"(?!\w)"),
+        _alternatives(found["@cut "], r"(?<!\w)"),
+        _alternatives(found["@inline "], r"\s*", "", re.IGNORECASE),
+        _alternatives([e.upper() for e in found["@teaser "]],
+                      r"(?<=[.!?\"\u201d\u2019])\s*", r"\s*:\s*"),
+        _alternatives(upper, r"^", r"(?:(?<=:)|\s+)"),
+    )
 
 
-def _alternatives(entries: list[str], before: str, ending: str | None = None) -> re.Pattern[str] | None:
+def _alternatives(entries: list[str], before: str, ending: str | None = None,
+                  flags: int = 0) -> re.Pattern[str] | None:
     if not entries:
         return None
     longest_first = sorted(set(entries), key=lambda e: (-len(e), e))
     if ending is None:
         ending = "" if before == "^" else r"(?!\w)"
-    return re.compile(before + "(?:" + "|".join(map(re.escape, longest_first)) + ")" + ending)
-
-
-# --- small readings of a line ------------------------------------------------------------------
-
-# Chinese and Japanese put no spaces between words: each ideograph or kana counts as a word, so
-# their prose is measured much as a spaced language's is.
-_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORD = re.compile(
-    rf"[{_UNSPACED}]|[^\W_{_UNSPACED}]+(?:['\u2019\-.][^\W_{_UNSPACED}]+)*")
-# Full stops and question marks of other scripts too: CJK 。！？, Arabic ؟ and ۔, Devanagari ।.
-_TERMINAL = re.compile(
-    r"(?:[.!?\u2026\u3002\uff01\uff1f\uff0e\uff61\u061f\u06d4\u0964\u0965]"
-    r"[\"'\u201d\u2019)\]\u300d\u300f\uff09]*|[\"\u201d\u300d\u300f])$")
-_QUOTE_MARKS = "\"\u201c\u201d\u201e\u00ab\u00bb"
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return re.compile(before + "(?:" + "|".join(map(re.escape, longest_first)) + ")" + ending,
+                      flags)
 
 
 def _key(text: str) -> str:
-    """A line's words only, folded: what two copies of a headline or a menu item share."""
-    return " ".join(_words(fold(text)))
+    return line_key(text)
 
 
-def ends_sentence(text: str) -> bool:
-    return bool(_TERMINAL.search(text.rstrip()))
+def _words(text: str) -> list[str]:
+    return words_of(text)
 
 
-def _has_quotation(text: str) -> bool:
-    return sum(text.count(mark) for mark in _QUOTE_MARKS) >= 2 or text[:1] in _QUOTE_MARKS
+# --- what a line is ----------------------------------------------------------------------------
 
-
-def _mostly_lower_case(words: list[str]) -> bool:
-    rest = words[1:]
-    capitalised = sum(1 for word in rest if word[:1].isupper())
-    return bool(rest) and capitalised * 2 < len(rest)
-
-
-def reads_as_prose(text: str) -> bool:
-    """Several words and sentence punctuation, or a quotation, or a long sentence-case line."""
-    words = _words(text)
-    if ends_sentence(text) or _has_quotation(text):
-        if len(words) >= PROSE_WORDS_WITH_PUNCTUATION:
-            return True
-        # A very short sentence needs a verb-like lower-case word: "He declined." stays, a
-        # caption such as "Chinese POWs." or a name with a full stop does not.
-        if len(words) >= 2 and any(word[:1].islower() for word in words):
-            return True
-    return len(words) >= PROSE_WORDS_WITHOUT_PUNCTUATION and _mostly_lower_case(words)
-
-
-# --- markdown markup ---------------------------------------------------------------------------
-
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?$")
-_RULE = re.compile(r"^(?:[-*_=]\s*){3,}$")
-# Bounded and possessive, and a target stops at a bracket, so stray brackets stay linear.
-_TARGET = r"\([^)\s\[\]]{0,2000}+(?:\s+\"[^\"\n]{0,300}+\")?\)"
-_IMAGE = re.compile(r"!\[[^\[\]]{0,500}+\]" + _TARGET)
-_LINK = re.compile(r"\[([^\[\]]{1,500}+)\]" + _TARGET)
-_AUTOLINK = re.compile(r"<((?:https?://|www\.)[^>\s]+)>")
-# Emphasis spans are bounded so a line full of stray asterisks cannot take quadratic time; a
-# whole line in emphasis ("*Posted by ...*") is unwrapped separately, whatever its length.
-_BOLD = re.compile(r"\*\*(?=\S)(.{1,300}?)(?<=\S)\*\*|__(?=\S)(.{1,300}?)(?<=\S)__")
-_ITALIC = re.compile(
-    r"(?<![\w*])\*(?=\S)(.{1,300}?)(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)(.{1,300}?)(?<=\S)_(?!\w)")
-_WHOLE_LINE_EMPHASIS = re.compile(r"^(\*{1,3}|_{1,3})(?=\S)(.*\S)\1$")
-_QUOTE_PREFIX = re.compile(r"^(?:>\s?)+")
-_BULLET = re.compile(r"^(?:[-*+\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043]|\d{1,2}[.)])\s+")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-
-
-def _collapsed(text: str) -> str:
-    """Runs of blanks become one space; a lone no-break space inside prose is left as written."""
-    return _SPACES.sub(lambda m: m.group() if m.group() in ("\u00a0", "\u202f") else " ", text).strip()
-
-
-def _unmarked(line: str) -> tuple[str, int]:
-    """The line without markdown markup, and its heading level (0 when not a heading)."""
-    line = line.strip()
-    if _RULE.match(line):
-        return "", 0
-    level = 0
-    heading = _HEADING.match(line)
-    if heading:
-        level, line = len(heading.group(1)), heading.group(2)
-    line = _QUOTE_PREFIX.sub("", line)
-    line = _BULLET.sub("", line)
-    line = _IMAGE.sub("", line)
-    line = _LINK.sub(r"\1", line)
-    line = _AUTOLINK.sub(r"\1", line)
-    whole = _WHOLE_LINE_EMPHASIS.match(line)
-    if whole and whole.group(1) not in whole.group(2):
-        line = whole.group(2)
-    line = _BOLD.sub(lambda m: m.group(1) or m.group(2), line)
-    line = _ITALIC.sub(lambda m: m.group(1) or m.group(2), line)
-    return _collapsed(line), level
-
-
-# --- dates -------------------------------------------------------------------------------------
-
-_MONTHS = ("january february march april may june july august september october november "
-           "december").split()
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
-_DATE_LABEL = r"(?:published|updated|posted|last|modified|first|date|dated|on|at)"
-_DATE_PARTS = re.compile(
-    rf"(?i:\b{_MONTH}(?!\w)|\b{_WEEKDAY}(?!\w)|\b{_DATE_LABEL}\b|\b[ap]\.?m\b\.?)"
-    r"|\b\d{1,4}(?:st|nd|rd|th)?\b|\b(?:UTC|GMT|[A-Z]{1,3}[SD]?T)\b"
-)
-_NUMERIC_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_MONTH_DAY_YEAR = re.compile(rf"(?i)\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
-_DAY_MONTH_YEAR = re.compile(rf"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})\b")
-_DATE_PREFIX = re.compile(
-    rf"(?i)^(?:date|dated|published|updated|posted)\s*:?\s*"
-    rf"(\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})\s+(\S.*)$"
-)
-
-
-def _month_number(name: str) -> int:
-    name = name.lower().rstrip(".")
-    return next(i for i, month in enumerate(_MONTHS, 1) if month.startswith(name[:3]))
-
-
-def iso_date(text: str) -> str:
-    """The first full date in `text` as YYYY-MM-DD, or "" when it gives no day, month and year."""
-    candidates = []
-    if m := _ISO.search(text):
-        candidates.append((m.start(), int(m[1]), int(m[2]), int(m[3])))
-    if m := _MONTH_DAY_YEAR.search(text):
-        candidates.append((m.start(), int(m[3]), _month_number(m[1]), int(m[2])))
-    if m := _DAY_MONTH_YEAR.search(text):
-        candidates.append((m.start(), int(m[3]), _month_number(m[2]), int(m[1])))
-    for _, year, month, day in sorted(candidates):
-        try:
-            return dt.date(year, month, day).isoformat()
-        except ValueError:
-            continue
-    return ""
-
-
-def _is_date_line(text: str) -> bool:
-    """Only a date (with time, zone, weekday or a published/updated label), nothing else."""
-    has_date = _NUMERIC_DATE.search(text) or (
-        re.search(rf"(?i)\b{_MONTH}(?!\w)", text) and re.search(r"\d", text))
-    if not has_date:
-        return False
-    rest = _NUMERIC_DATE.sub(" ", text)
-    rest = re.sub(r"\b\d{1,2}[:.]\d{2}\b", " ", rest)
-    rest = _DATE_PARTS.sub(" ", rest)
-    return not re.search(r"[^\W_]", rest)
-
-
-# --- bylines and credits -----------------------------------------------------------------------
-
-_BYLINE = re.compile(
-    r"(?i)^\(?\s*(?:by|posted by|written by|words by|story by|"
-    r"writer|writers|author|authors|byline)\b\s*:?\s+(?P<who>\S.*?)\)?$"
-)
-# "Reporting by X and Reuters; Editing by Y": whose reporting the copy carries. That is part of
-# the article (the only place some pages name the agency), so the line is kept, not dropped.
-_REPORTING_CREDIT = re.compile(
-    r"(?i)^\(?\s*(?:additional\s+)?(?:reporting|reported|writing)\s+by\s*:?\s+(?P<who>\S.*?)\)?$")
-_AUTHOR_END = re.compile(r"\s*(?:[|\u00b7\u2022;,(]|\s[-\u2013\u2014]\s|\bwith\b|\bin\b|\bfor\b).*$")
+_AUTHOR_END = re.compile(r"\s*(?:[|\u00b7\u2022;,(]|\s[-\u2013\u2014]\s|\bwith\b|\bin\b|\bfor\b|\bat\b).*$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _DASH_CREDIT = re.compile(r"^[-\u2013\u2014]+\s*(?P<who>[A-Z][\w&.'\u2019 ]{1,40}?)\s*$")
 _SOURCE_CREDIT = re.compile(r"(?i)^source\s*:\s*(?P<who>\S.*?)\s*$")
-_PHOTO_CREDIT = re.compile(
-    r"(?i)(?:^|[\s.(\[|\u00b7])(?:photo|photos|photograph|picture|pictures|image|images|"
-    r"illustration|graphic|credit|credits|caption|footage)(?:\s+credit)?\s*:"
-    r"|^(?:photo|photograph|picture|image)s?\s+(?:by|courtesy)\b"
-)
-_READING_TIME = re.compile(r"(?i)\b\d+\s*(?:-\s*)?(?:min|mins|minute|minutes)\b(?:\s+read\b)?|\bread(?:ing)? time\b")
-_COPYRIGHT = re.compile(r"(?i)^(?:\u00a9|\(c\)\s|copyright\b)")
+_REPORTING_CREDIT = re.compile(
+    r"(?i)^\(?\s*(?:additional\s+)?(?:reporting|reported|writing)\s+by\s*:?\s+(?P<who>\S.*?)\)?$")
+_READING_TIME = re.compile(
+    r"(?i)\b\d+\s*(?:-\s*)?(?:min|mins|minute|minutes)\b(?:\s+read\b)?|\bread(?:ing)? time\b")
 _URL_ONLY = re.compile(r"(?i)^<?(?:https?://|www\.)\S+>?$")
 _NAV_SEPARATOR = re.compile(r"\s*[|\u203a\u00bb\u2022\u00b7>]\s*|\s+/\s+|\s{2,}")
 _STRONG_SEPARATOR = re.compile(r"[|\u203a\u00bb]")
-_SLASH_CREDIT = re.compile(r"^[A-Z][\w.&'\u2019-]*(?:\s+[\w.&'\u2019-]+){0,3}\s*/\s*[A-Z][\w.'\u2019-]*(?:\s+[\w.'\u2019-]+){0,3}$")
+# "oliver-miller": an address's slug left on the page as a line of its own.
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
+# "Published : Tuesday, 1 November, 2022 at 12:00 AM  Count : 93": a dated label line.
+_DATED_LABEL = re.compile(r"(?i)^(?:published|updated|posted|last updated|first published)\b")
+DATED_LABEL_WORDS = 15
 
 
 def _author(who: str) -> str:
     who = _AUTHOR_END.sub("", who).strip(" .:")
     return who if 0 < len(_words(who)) <= 6 else ""
+
+
+def _note_credit(raw: str, text: str, found: _Found) -> None:
+    """The author and the publisher a credit line names, for the article's facts."""
+    if who := byline_name(text):
+        author = _author(who)
+        found.author = found.author or author
+        if _ACRONYM.match(author):
+            found.credit = found.credit or author
+    elif reporting := _REPORTING_CREDIT.match(text):
+        found.author = found.author or _author(reporting.group("who"))
+    credit = _DASH_CREDIT.match(raw.strip()) or _SOURCE_CREDIT.match(text)
+    if credit and len(_words(credit.group("who"))) <= 6 and not ends_sentence(text):
+        found.credit = found.credit or credit.group("who").strip()
 
 
 def _is_navigation(raw: str, text: str, vocabulary: _Vocabulary) -> bool:
@@ -295,6 +183,107 @@ def _is_navigation(raw: str, text: str, vocabulary: _Vocabulary) -> bool:
     return (bool(_STRONG_SEPARATOR.search(text)) and not ends_sentence(text)
             and all(len(_words(item)) <= 4 for item in items))
 
+
+def _describes_itself(folded: str, vocabulary: _Vocabulary) -> bool:
+    """A short paragraph in which a publication says what it is ("... is a free weekly
+    newsletter about ...") and asks readers to subscribe, sign up or donate: its promotion box.
+    A newsletter in the news ("The council's weekly newsletter told residents ...") is neither."""
+    return bool(vocabulary.self_description and vocabulary.calls
+                and vocabulary.self_description.search(folded) and vocabulary.calls.search(folded))
+
+
+def _vocabulary_reason(text: str, folded: str, short: bool) -> str:
+    vocabulary = _vocabulary()
+    if _key(text) in vocabulary.lines:
+        return "boilerplate"
+    if vocabulary.labels and vocabulary.labels.match(folded) and short:
+        return "label"
+    if vocabulary.cuts and vocabulary.cuts.search(folded) and short:
+        return "paywall"
+    if vocabulary.phrases and vocabulary.phrases.search(folded):
+        return "appeal or notice"
+    if short and _describes_itself(folded, vocabulary):
+        return "self-promotion"
+    return ""
+
+
+def _is_dated(text: str, found: _Found) -> bool:
+    """A line that only dates the page ("Posted at 2:16 PM, Oct 13, 2018"); its date is kept."""
+    dated = is_date_line(text) or (
+        _DATED_LABEL.match(text) and len(_words(text)) <= DATED_LABEL_WORDS and iso_date(text))
+    if dated:
+        found.date = found.date or iso_date(text) or text
+    return bool(dated)
+
+
+def _debris_reason(raw: str, text: str, found: _Found) -> str:
+    """Why the line is page debris ("" when it is not)."""
+    words = _words(text)
+    if not words:
+        return "no words"
+    if _URL_ONLY.match(text) or _SLUG.match(text):
+        return "address"
+    if reason := _vocabulary_reason(text, fold(text), len(words) <= SHORT_LINE_WORDS):
+        return reason
+    if len(words) <= 15 and _READING_TIME.search(text):
+        return "reading time"
+    if _is_navigation(raw, text, _vocabulary()):
+        return "navigation"
+    return ""
+
+
+# --- a line cleaned of what pages leave inside it ----------------------------------------------
+
+# "Â" is a no-break space read in the wrong encoding ("... a clot.Â").
+_MOJIBAKE_SPACE = re.compile(r"\u00c2(?=[\s\u00a0]|$)")
+_SPACES = re.compile(r"[ \t]{2,}")
+# A teaser's headline ends where a sentence of the article resumes: a capitalised word that the
+# paragraph also prints in lower case ("... lay off 11,000 employees Employees who are ...").
+TEASER_WORDS = 25
+
+
+def _common_word(word: str, text: str) -> bool:
+    lower = word.lower()
+    return lower in word_set("function_words") or re.search(
+        rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+
+
+def _without_teaser(text: str) -> str:
+    """The paragraph without a teaser glued inside it ('... here."MORE: Another story Employees
+    who ...'), when the place the article resumes is clear; else the paragraph as it is."""
+    teasers = _vocabulary().teasers
+    label = teasers.search(text) if teasers else None
+    if not label:
+        return text
+    words = list(re.finditer(r"\S+", text[label.end():]))[:TEASER_WORDS]
+    for before, word in zip(words, words[1:]):
+        if (word.group()[:1].isupper() and before.group()[-1:].isalnum()
+                and _common_word(re.sub(r"\W+$", "", word.group()), text)):
+            start = label.end() + word.start()
+            return f"{text[:label.start()].rstrip()} {text[start:]}".strip()
+    return text
+
+
+def _dated(text: str, found: _Found) -> str:
+    """The line without a leading date ("date 2025-04-09 Headline"): the date is metadata."""
+    prefix = DATE_PREFIX.match(text)
+    if prefix:
+        found.date = found.date or iso_date(prefix.group(1)) or prefix.group(1)
+        return prefix.group(2)
+    return text
+
+
+def _cleaned(text: str, found: _Found) -> str:
+    vocabulary = _vocabulary()
+    text = _dated(_MOJIBAKE_SPACE.sub("", text), found)
+    if vocabulary.inline:
+        text = vocabulary.inline.sub("", text)
+    if vocabulary.cues:
+        text = vocabulary.cues.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+# --- buttons -----------------------------------------------------------------------------------
 
 # Link buttons are joined by a spaced bar, middle dot or bullet: "Support us · Get posts by email".
 _BUTTON_SEPARATOR = re.compile(r"\s+[|\u00b7\u2022]\s+")
@@ -332,69 +321,25 @@ def _without_buttons(text: str) -> str:
     return pitch
 
 
-def _reporting_credit(text: str, found: _Found) -> bool:
-    credit = _REPORTING_CREDIT.match(text)
-    if not credit or len(_words(text)) > SHORT_LINE_WORDS:
-        return False
-    found.author = found.author or _author(credit.group("who"))
-    return True
+# --- the page's lines ----------------------------------------------------------------------------
+
+# A stock ticker set in a sentence, a symbol over its day's change, each on its own line
+# ("Alphabet / GOOG, / +2.32% / is poised to ..."): both lines go, and the sentence is rejoined.
+_TICKER = re.compile(r"^[A-Z]{1,5}(?:\.[A-Z]{1,2})?,?$")
+_CHANGE = re.compile(r"^[+\-\u2212]\s?\d+(?:[.,]\d+)?%$")
+_PUNCTUATION_ONLY = re.compile(r"^[,;:.]$")
 
 
-def _debris_reason(raw: str, text: str, found: _Found) -> str:
-    """Why the line is page debris ("" when it is not), noting bylines, dates and credits."""
-    vocabulary = _vocabulary()
-    folded = fold(text)
-    words = _words(text)
-    short = len(words) <= SHORT_LINE_WORDS
-    if not words:
-        return "no words"
-    if _URL_ONLY.match(text):
-        return "address"
-    if _key(text) in vocabulary.lines:
-        return "boilerplate"
-    if vocabulary.labels and vocabulary.labels.match(folded) and short:
-        return "label"
-    if vocabulary.phrases and vocabulary.phrases.search(folded):
-        return "appeal or notice"
-    if _COPYRIGHT.match(text):
-        return "copyright"
-    if short and _describes_itself(folded, vocabulary):
-        return "self-promotion"
-    byline = _BYLINE.match(text)
-    if byline and not ends_sentence(text.rstrip(")")) and len(words) <= 15:
-        who = _author(byline.group("who"))
-        found.author = found.author or who
-        if _ACRONYM.match(who):
-            found.credit = found.credit or who
-        return "byline"
-    # The raw line: markdown would read "- Reuters" as a bullet and lose the dash.
-    credit = _DASH_CREDIT.match(raw.strip()) or _SOURCE_CREDIT.match(text)
-    if credit and len(_words(credit.group("who"))) <= 6 and not ends_sentence(text):
-        found.credit = found.credit or credit.group("who").strip()
-        return "credit"
-    if short and _PHOTO_CREDIT.search(text):
-        return "photo credit"
-    if len(words) <= 15 and _READING_TIME.search(text):
-        return "reading time"
-    if _is_date_line(text):
-        found.date = found.date or iso_date(text) or text
-        return "date"
-    if _is_navigation(raw, text, vocabulary):
-        return "navigation"
-    if _SLASH_CREDIT.match(text):
-        return "photo credit"
-    return ""
+def _tickers(lines: list[str]) -> set[int]:
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if not _TICKER.match(line.strip()):
+            continue
+        j = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k].strip()), None)
+        if j is not None and _CHANGE.match(lines[j].strip()):
+            found.update((i, j))
+    return found
 
-
-def _describes_itself(folded: str, vocabulary: _Vocabulary) -> bool:
-    """A short paragraph in which a publication says what it is ("... is a free weekly
-    newsletter about ...") and asks readers to subscribe, sign up or donate: its promotion box.
-    A newsletter in the news ("The council's weekly newsletter told residents ...") is neither."""
-    return bool(vocabulary.self_description and vocabulary.calls
-                and vocabulary.self_description.search(folded) and vocabulary.calls.search(folded))
-
-
-# --- the article -------------------------------------------------------------------------------
 
 def _source_lines(raw: str) -> list[str]:
     """The text's lines; a hard-wrapped text has its wrapped lines put back together."""
@@ -406,8 +351,8 @@ def _source_lines(raw: str) -> list[str]:
     for line in lines:
         blank = not line.strip()
         joins = (not blank and not previous_blank and merged
-                 and not _HEADING.match(line.strip()) and not _BULLET.match(line.strip())
-                 and not _HEADING.match(merged[-1].strip()))
+                 and not HEADING.match(line.strip()) and not BULLET.match(line.strip())
+                 and not HEADING.match(merged[-1].strip()))
         if joins:
             merged[-1] = merged[-1].rstrip() + " " + line.strip()
         else:
@@ -425,83 +370,102 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return open_ended * 10 >= len(long_lines) * 6
 
 
-def _headline_index(lines: list[_Line]) -> int | None:
-    """The page's headline: a markdown `#` heading, else the first heading-like line, before
-    the first sentence of prose."""
-    first_sentence = next(
-        (i for i, line in enumerate(lines)
-         if ends_sentence(line.text) and len(_words(line.text)) >= 4 and not line.heading
-         and not _looks_like_headline(line.text)),
-        len(lines),
-    )
-    before = lines[:first_sentence]
-    for i, line in enumerate(before):
-        if line.heading == 1:
-            return i
-    candidates = [i for i, line in enumerate(before) if not line.credit
-                  and (line.heading or _looks_like_headline(line.text))]
-    # A site name of three or four words may stand above the headline; headlines run longer.
-    longer = [i for i in candidates if len(_words(before[i].text)) >= 5]
-    return (longer or candidates or [None])[0]
+# "By Jane Doe | June 2, 2024 | 3 min read": a byline set in a row with the page's furniture.
+_ITEM_SEPARATOR = re.compile(r"\s+[|\u00b7\u2022]\s+")
 
 
-def _looks_like_headline(text: str) -> bool:
-    words = _words(text)
-    return (3 <= len(words) <= 30 and not text.rstrip().endswith((".", ",", ";", ":"))
-            and not text[:1].islower())
+def _credit_only(text: str, found: _Found) -> str:
+    """The credit line without the dates and reading times set beside it."""
+    items = _ITEM_SEPARATOR.split(text)
+    if len(items) < 2:
+        return text
+    kept = [item for item in items if not _is_dated(item, found) and not _debris_reason(
+        item, item, found)]
+    return " \u00b7 ".join(kept) if kept else text
 
 
-def article_text(raw: str, title: str = "") -> ArticleText:
-    """The article's own paragraphs from a page's text, with the headline, byline, date and
-    credit line the page carried. `title`, when known, is removed wherever it repeats."""
-    found = _Found()
-    lines: list[_Line] = []
-    in_list = after_prose = False
-    for raw_line in _source_lines(raw):
-        text, level = _unmarked(raw_line)
+def _kind(raw: str, text: str, found: _Found, author_key: str) -> str:
+    """"caption", "credit", or "text"; a credit line's facts are noted. The author's name on a
+    line of its own is the byline ("Jane Doe - BBC News, Rio")."""
+    if is_caption(text):
+        return "caption"
+    if author_key and _key(text) == author_key:
+        return "credit"
+    if _DASH_CREDIT.match(raw.strip()) or is_credit(text):
+        _note_credit(raw, text, found)
+        return "credit"
+    return "text"
+
+
+@dataclass
+class _Reader:
+    """The page read line by line: what each line is, and what the lines before it said."""
+    author_key: str = ""  # the author given for the article, as a line's words
+    outlet_key: str = ""  # the outlet's name: on a line of its own, it is the site's furniture
+    found: _Found = field(default_factory=_Found)
+    lines: list[_Line] = field(default_factory=list)
+    in_list: bool = False  # under a "More from ..." heading
+    after_prose: bool = False
+    after_image: bool = False  # the line before held only an image: this one may caption it
+    paywalled: bool = False  # a paywall's notice was met after the article's prose
+    glue: bool = False  # the next line continues the last one's sentence
+
+    def read(self, raw: str) -> None:
+        source = _source_lines(raw)
+        tickers = _tickers(source)
+        for i, raw_line in enumerate(source):
+            if i in tickers:
+                self.glue = True
+            elif image_only(raw_line):
+                self.after_image = True
+            else:
+                self._line(raw_line)
+
+    def _line(self, raw_line: str) -> None:
+        text, level, emphasised = unmarked(raw_line)
+        after_image, self.after_image = self.after_image, False
         if (kept := _without_buttons(text)) != text:
             text = raw_line = kept  # the buttons are gone from the line the other rules read
+        text = _cleaned(text, self.found)
         if not text:
-            continue
-        debris = _debris_reason(raw_line, text, found)
+            return
+        if _PUNCTUATION_ONLY.match(text) and self.lines:
+            self.lines[-1].parts.append(text)
+            self.glue = True
+            return
+        if _is_dated(text, self.found) or (self.outlet_key and _key(text) == self.outlet_key):
+            return self._dropped()
+        kind = _kind(raw_line, text, self.found, self.author_key)
+        if kind == "text" and after_image and emphasised:
+            text, kind = f"Photo: {text}", "caption"  # the italic line under a picture
+        reason = "" if kind != "text" else _debris_reason(raw_line, text, self.found)
+        if self._in_a_list(raw_line, text, reason) or reason:
+            self.paywalled = self.paywalled or (reason == "paywall" and self.after_prose)
+            return self._dropped()
+        prose = kind == "text" and not level and reads_as_prose(text)
+        if self.paywalled and not prose:
+            return self._dropped()  # the footer under a paywall: no sign the article ended
+        if kind == "credit" and not is_credit(text) and _key(text) != self.author_key:
+            text = raw_line.strip()  # "- Jane Doe": the dash markdown took is what makes it one
+        if kind == "credit":
+            text = _credit_only(text, self.found)
+        self.lines.append(_Line(text, level, kind, glued=self.glue and kind == "text"))
+        self.glue = False
+        self.after_prose = self.after_prose or prose
+
+    def _dropped(self) -> None:
+        if self.lines:
+            self.lines[-1].debris_after = True
+
+    def _in_a_list(self, raw: str, text: str, reason: str) -> bool:
+        """Under a "More from ..." heading, its links to other stories go until prose resumes."""
         if _is_list_heading(text):
-            in_list = True
-            continue
-        # Under a "More from ..." heading, its links to other stories go until prose resumes.
-        if in_list and (debris or _is_list_item(raw_line, text, after_prose)):
-            continue
-        in_list = False
-        if debris:
-            continue
-        prefix = _DATE_PREFIX.match(text)
-        if prefix:  # "date 2025-04-09 Headline": the date is metadata, the rest is the line
-            found.date = found.date or iso_date(prefix.group(1)) or prefix.group(1)
-            text = prefix.group(2)
-            if _debris_reason(text, text, found):
-                continue
-        lines.append(_Line(text, level, _reporting_credit(text, found)))
-        after_prose = after_prose or (not level and reads_as_prose(text))
-
-    headline = ""
-    at = _headline_index(lines)
-    if at is not None:
-        headline = lines.pop(at).text
-    title = title.strip() or headline
-    repeated = {_key(title), _key(headline)} - {""}
-    lines = [line for line in lines if not line.heading and _key(line.text) not in repeated]
-
-    paragraphs: list[tuple[str, bool]] = []  # (text, a reporting credit)
-    for line in lines:
-        if paragraphs and not paragraphs[-1][1] and _continues(paragraphs[-1][0], line.text):
-            paragraphs[-1] = (f"{paragraphs[-1][0]} {line.text}", False)
-        else:
-            paragraphs.append((line.text, line.credit))
-    kept, seen = [], set()
-    for paragraph, credit in paragraphs:
-        if (credit or reads_as_prose(paragraph)) and paragraph not in seen:
-            kept.append(paragraph)
-            seen.add(paragraph)
-    return ArticleText(tuple(kept), headline, found.author, found.date, found.credit)
+            self.in_list = True
+            return True
+        if self.in_list and (reason or _is_list_item(raw, text, self.after_prose)):
+            return True
+        self.in_list = False
+        return False
 
 
 # A heading of a list of links is a few words; a list item is a headline, not a paragraph.
@@ -522,13 +486,181 @@ def _is_list_item(raw: str, text: str, after_prose: bool) -> bool:
     bulleted or numbered; once the article's prose has begun, unmarked short headlines count
     too. Before it, an unmarked line may be the article's own headline, so it stays."""
     words = _words(text)
-    if not words or len(words) > LIST_ITEM_WORDS or _HEADING.match(raw.strip()):
+    if not words or len(words) > LIST_ITEM_WORDS or HEADING.match(raw.strip()):
         return False
     headline_like = not ends_sentence(text) or text.rstrip().endswith("?")
-    return headline_like and (bool(_BULLET.match(raw.strip())) or after_prose)
+    return headline_like and (bool(BULLET.match(raw.strip())) or after_prose)
 
+
+# --- the headline --------------------------------------------------------------------------------
+
+# A copy of the headline with a section word glued on ("... data law News") is still the headline.
+TITLE_EXTRA_WORDS = 2
+# A headline cut short with "..." is a copy of it when it keeps this many of its words.
+TITLE_PREFIX_WORDS = 5
+
+
+def repeats_title(text: str, title_key: str, heading: bool = False) -> bool:
+    """The line is the headline again: the same words, the headline cut short with an ellipsis
+    ("Researchers warn that a popular ..."), or, where the page sets its headline, the same with
+    a section word glued on ("... data protection law News")."""
+    key = _key(text)
+    if not key or not title_key:
+        return False
+    if key == title_key:
+        return True
+    extra = len(key.split()) - len(title_key.split())
+    if heading and key.startswith(title_key + " ") and extra <= TITLE_EXTRA_WORDS:
+        return True
+    if text.rstrip().endswith(("...", "\u2026")):
+        partial = key.split()[:-1]  # the last word may be cut ("... of he ...")
+        return len(partial) >= TITLE_PREFIX_WORDS and title_key.startswith(" ".join(partial))
+    return False
+
+
+def _first_sentence(lines: list[_Line]) -> int:
+    return next((i for i, line in enumerate(lines)
+                 if line.kind == "text" and not line.heading and ends_sentence(line.text)
+                 and len(_words(line.text)) >= 4 and not _looks_like_headline(line.text)),
+                len(lines))
+
+
+def _headline_index(lines: list[_Line], title_key: str) -> int | None:
+    """The page's headline, before the first sentence of prose: the line repeating the title
+    when one is known; else a markdown `#` heading or the first heading-like line."""
+    before = lines[:_first_sentence(lines)]
+    if title_key:
+        return next((i for i, line in enumerate(before)
+                     if repeats_title(line.text, title_key, heading=True)), None)
+    for i, line in enumerate(before):
+        if line.heading == 1:
+            return i
+    candidates = [i for i, line in enumerate(before) if line.kind == "text"
+                  and (line.heading or _looks_like_headline(line.text))]
+    # A site name of three or four words may stand above the headline; headlines run longer.
+    longer = [i for i in candidates if len(_words(before[i].text)) >= 5]
+    return (longer or candidates or [None])[0]
+
+
+def _looks_like_headline(text: str) -> bool:
+    words = _words(text)
+    return (3 <= len(words) <= 30 and not text.rstrip().endswith((".", ",", ";", ":"))
+            and not text[:1].islower())
+
+
+def _without_headline(lines: list[_Line], title: str) -> tuple[str, list[_Line]]:
+    """The headline, and the lines without it, its copies, the page's furniture above it (site
+    names, menus, banners) and markdown subheadings."""
+    at = _headline_index(lines, _key(title))
+    headline = ""
+    if at is not None:
+        headline = lines[at].text
+        lines = [line for line in lines[:at] if line.kind != "text"] + lines[at + 1:]
+    repeated = {_key(title), _key(headline)} - {""}
+    kept = [line for line in lines if not line.heading
+            and not any(repeats_title(line.text, key) for key in repeated)]
+    return headline, kept
+
+
+# --- paragraphs ----------------------------------------------------------------------------------
 
 def _continues(previous: str, line: str) -> bool:
-    """A paragraph broken mid-sentence: no closing punctuation, then a lower-case start."""
-    return (not ends_sentence(previous) and not previous.endswith(":")
-            and len(_words(previous)) >= 4 and line[:1].islower() and len(_words(line)) >= 3)
+    """A paragraph broken mid-sentence: no closing punctuation, then a lower-case start, or a
+    last word no sentence ends on ("... the company to be" / "AI-first years ago ...")."""
+    if ends_sentence(previous) or previous.endswith(":") or len(_words(line)) < 3:
+        return False
+    words = _words(previous)
+    if words and words[-1].lower() in word_set("open_endings") and len(words) >= 4:
+        return True
+    return len(words) >= 4 and line[:1].islower()
+
+
+def _joined(lines: list[_Line]) -> list[_Line]:
+    paragraphs: list[_Line] = []
+    for line in lines:
+        last = paragraphs[-1] if paragraphs else None
+        if (last and last.kind == line.kind == "text" and not last.heading
+                and (line.glued or _continues(last.parts[-1] if last.parts else last.text,
+                                              line.text))):
+            last.parts.append(line.text if line.text[:1] in ",;:.)" else " " + line.text)
+            last.parts.extend(line.parts)
+            last.debris_after = line.debris_after
+        else:
+            paragraphs.append(line)
+    # A teaser glued into a sentence is found once the page's broken lines are joined again.
+    return [_Line(_without_teaser(p.joined) if p.kind == "text" else p.joined, p.heading, p.kind,
+                  debris_after=p.debris_after) for p in paragraphs]
+
+
+# Before the first paragraph of prose, a short line is a deck under the headline only if it is
+# a phrase of several words ("Search teams find more bodies in the town"), not a label
+# ("Priority: Urgent", "ISTANBUL"); among the paragraphs, a short line of three words or a figure
+# ("Turnout: 79%") is kept: a subheading or a fact set on its own.
+DECK_WORDS = 4
+SHORT_FACT_WORDS = 3
+
+
+def _is_deck(text: str) -> bool:
+    words = _words(text)
+    return (len(words) >= DECK_WORDS and (text[:1].isupper() or text[:1].isdigit())
+            and ":" not in text and "|" not in text and not text.isupper())
+
+
+def _is_short_fact(text: str) -> bool:
+    words = _words(text)
+    return ((len(words) >= SHORT_FACT_WORDS or any(ch.isdigit() for ch in text))
+            and not text[:1].islower())
+
+
+def _is_prose(line: _Line) -> bool:
+    # A line that opens in lower case and ends no sentence is a page's instruction ("tap to
+    # bring up your browser menu ..."), not a paragraph.
+    return (line.kind == "text" and reads_as_prose(line.text)
+            and (ends_sentence(line.text) or not line.text[:1].islower()))
+
+
+def _kept(paragraphs: list[_Line], has_headline: bool) -> list[str]:
+    """The article's paragraphs: prose, captions, credit lines, decks under the page's headline,
+    short facts, and a last paragraph cut off mid-sentence; a run of link headlines after the
+    prose goes, and so do short lines above the prose of a page that prints no headline (a
+    wire's slug and priority lines)."""
+    prose = [i for i, p in enumerate(paragraphs) if _is_prose(p)]
+    first, last = (prose[0], prose[-1]) if prose else (len(paragraphs), -1)
+    trailing = [i for i in range(last + 1, len(paragraphs)) if paragraphs[i].kind == "text"]
+    kept, seen = [], set()
+    for i, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        if paragraph.kind != "text" or i in prose:
+            keep = True
+        elif i > last:
+            # One line after the prose, where the page stops: the start of a cut-off paragraph.
+            keep = (last >= 0 and len(trailing) < 2 and not paragraph.debris_after
+                    and not text[:1].islower())
+        elif i < first:
+            keep = has_headline and _is_deck(text)
+        else:
+            keep = _is_short_fact(text)
+        if keep and text not in seen:
+            kept.append(text)
+            seen.add(text)
+    return kept
+
+
+def _without_repeated_author(lines: list[_Line], found: str) -> list[_Line]:
+    """A byline's name printed again on a line of its own ("Writer: jane doe" / "jane doe")."""
+    key = _key(found)
+    return [line for line in lines if not (key and line.kind != "caption" and _key(line.text) == key)]
+
+
+def article_text(raw: str, title: str = "", author: str = "", outlet: str = "") -> ArticleText:
+    """The article from a page's text: headline, paragraphs, captions and credit lines, with
+    the byline, date and credit the page's furniture gave. `title`, when known, is removed
+    wherever it repeats; `author` on a line of its own is a byline; `outlet` on a line of its
+    own is the site's name, not the article's."""
+    reader = _Reader(author_key=_key(author), outlet_key=_key(outlet))
+    reader.read(raw)
+    lines = _without_repeated_author(reader.lines, reader.found.author)
+    headline, lines = _without_headline(lines, title.strip())
+    found = reader.found
+    return ArticleText(tuple(_kept(_joined(lines), bool(headline))), headline, found.author,
+                       found.date, found.credit)

@@ -90,7 +90,8 @@ def read_article(filename: str, data: bytes, overrides: Mapping[str, Any] | None
         if key in FIELDS:
             given[key] = _text_value(value)
     facts.update({key: _fitted(name, key, value) for key, value in given.items()})
-    cleaned = article_text(raw, title=facts.get("title", ""))
+    cleaned = article_text(raw, title=facts.get("title", ""), author=facts.get("author", ""),
+                           outlet=facts.get("outlet", ""))
     if not cleaned.paragraphs:
         raise StoryError(
             f"{name}: no article text is left once page debris (menus, bylines, links, "
