@@ -10,10 +10,22 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from quizapp.generators.loading.lines import (
-    BULLET, DATE_PREFIX, HEADING, image_only, is_date_line, iso_date, unmarked,
+    BULLET,
+    DATE_PREFIX,
+    HEADING,
+    image_only,
+    is_date_line,
+    iso_date,
+    unmarked,
 )
 from quizapp.generators.reading.articles import (
-    byline_name, ends_sentence, is_caption, is_credit, line_key, reads_as_prose, words_of,
+    byline_name,
+    ends_sentence,
+    is_caption,
+    is_credit,
+    line_key,
+    reads_as_prose,
+    words_of,
 )
 from quizapp.generators.reading.text import fold, word_list, word_set
 
@@ -130,13 +142,14 @@ def _key(text: str) -> str:
     return line_key(text)
 
 
-def _words(text: str) -> list[str]:
+def _words(text: str) -> tuple[str, ...]:
     return words_of(text)
 
 
 # --- what a line is ----------------------------------------------------------------------------
 
-_AUTHOR_END = re.compile(r"\s*(?:[|\u00b7\u2022;,(]|\s[-\u2013\u2014]\s|\bwith\b|\bin\b|\bfor\b|\bat\b).*$")
+_AUTHOR_END = re.compile(
+    r"\s*(?:[|\u00b7\u2022;,(]|\s[-\u2013\u2014]\s|\bwith\b|\bin\b|\bfor\b|\bat\b).*$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _DASH_CREDIT = re.compile(r"^[-\u2013\u2014]+\s*(?P<who>[A-Z][\w&.'\u2019 ]{1,40}?)\s*$")
 _SOURCE_CREDIT = re.compile(r"(?i)^source\s*:\s*(?P<who>\S.*?)\s*$")
@@ -147,6 +160,10 @@ _READING_TIME = re.compile(
 _URL_ONLY = re.compile(r"(?i)^<?(?:https?://|www\.)\S+>?$")
 _NAV_SEPARATOR = re.compile(r"\s*[|\u203a\u00bb\u2022\u00b7>]\s*|\s+/\s+|\s{2,}")
 _STRONG_SEPARATOR = re.compile(r"[|\u203a\u00bb]")
+# A line of a page's script or style ("googletag.cmd.push(function() { ... });"): code signs.
+_CODE = re.compile(
+    r"[{}]|\)\s*;|=>|\bfunction\s*\(|\b(?:var|let|const)\s+[\w$]+\s*=|\b(?:window|document)\."
+    r"|</?[a-z]+[^>]*>|\w+\([^()]*\);")
 # "oliver-miller": an address's slug left on the page as a line of its own.
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 # "Published : Tuesday, 1 November, 2022 at 12:00 AM  Count : 93": a dated label line.
@@ -223,6 +240,8 @@ def _debris_reason(raw: str, text: str, found: _Found) -> str:
         return "no words"
     if _URL_ONLY.match(text) or _SLUG.match(text):
         return "address"
+    if _CODE.search(text) and (len(_CODE.findall(text)) >= 2 or not ends_sentence(text)):
+        return "script"
     if reason := _vocabulary_reason(text, fold(text), len(words) <= SHORT_LINE_WORDS):
         return reason
     if len(words) <= 15 and _READING_TIME.search(text):
@@ -256,7 +275,7 @@ def _without_teaser(text: str) -> str:
     if not label:
         return text
     words = list(re.finditer(r"\S+", text[label.end():]))[:TEASER_WORDS]
-    for before, word in zip(words, words[1:]):
+    for before, word in zip(words, words[1:], strict=False):
         if (word.group()[:1].isupper() and before.group()[-1:].isalnum()
                 and _common_word(re.sub(r"\W+$", "", word.group()), text)):
             start = label.end() + word.start()
@@ -649,7 +668,8 @@ def _kept(paragraphs: list[_Line], has_headline: bool) -> list[str]:
 def _without_repeated_author(lines: list[_Line], found: str) -> list[_Line]:
     """A byline's name printed again on a line of its own ("Writer: jane doe" / "jane doe")."""
     key = _key(found)
-    return [line for line in lines if not (key and line.kind != "caption" and _key(line.text) == key)]
+    return [line for line in lines
+            if not (key and line.kind != "caption" and _key(line.text) == key)]
 
 
 def article_text(raw: str, title: str = "", author: str = "", outlet: str = "") -> ArticleText:

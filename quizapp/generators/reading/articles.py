@@ -28,10 +28,13 @@ _OPENING_QUOTES = "\"\u201c\u201e\u00ab"
 _QUOTE_MARKS = "\"\u201c\u201d\u201e\u00ab\u00bb"
 
 
-def words_of(text: str) -> list[str]:
-    return _WORD.findall(text)
+@lru_cache(maxsize=8192)
+def words_of(text: str) -> tuple[str, ...]:
+    """The words of a line (cached: loading and reading ask it of each line several times)."""
+    return tuple(_WORD.findall(text))
 
 
+@lru_cache(maxsize=8192)
 def line_key(text: str) -> str:
     """A line's words only, folded: what two copies of a headline share."""
     return " ".join(words_of(fold(text)))
@@ -50,7 +53,7 @@ def _has_quotation(text: str) -> bool:
     return sum(text.count(mark) for mark in _QUOTE_MARKS) >= 2 or text[:1] in _QUOTE_MARKS
 
 
-def _mostly_lower_case(words: list[str]) -> bool:
+def _mostly_lower_case(words: tuple[str, ...] | list[str]) -> bool:
     rest = words[1:]
     capitalised = sum(1 for word in rest if word[:1].isupper())
     return bool(rest) and capitalised * 2 < len(rest)
@@ -70,8 +73,8 @@ def reads_as_prose(text: str) -> bool:
     if not words:
         return False
     stripped = text.lstrip()
-    if stripped[:1] in _OPENING_QUOTES and len(words) >= 2:
-        return True
+    if stripped[:1] in _OPENING_QUOTES and (len(words) >= 2 or ends_sentence(text)):
+        return True  # speech, however short: "“No.”"
     if ends_sentence(text) or _has_quotation(text):
         if stripped.endswith("?") and not _has_quotation(text) and not _mostly_lower_case(words):
             return False  # "Who Is the New Chief?": a subheading
@@ -180,7 +183,8 @@ _SLASH_CREDIT_START = re.compile(
     rf"^(?:{_NAME}\s+){{0,3}}{_NAME}(?:\s+/\s+(?:{_NAME}\s+){{0,3}}?{_NAME})+(?=\s|$)")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_FULL_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})"
+_FULL_DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+              rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})")
 # Wire photo captions end on the day the picture was taken: "..., in Brasilia, October 30, 2022".
 _ENDS_ON_A_DATE = re.compile(rf"(?i)\b{_FULL_DATE}\s*$")
 CAPTION_DATE_WORDS = 6  # words of description before the date ("Posted at 2:16 PM, Oct 13" has not)
@@ -226,9 +230,11 @@ def is_caption(text: str) -> bool:
     if ends_sentence(text):
         return False
     dated = _ENDS_ON_A_DATE.search(text)
+    described = dated and text[:dated.start()]  # "<who> <does what>, in <place>, <country>"
     return bool(forms.caption_end.search(text) or _SLASH_CREDIT_END.search(text)
                 or _COPYRIGHT_PHOTO.search(text)
-                or (dated and len(words_of(text[:dated.start()])) >= CAPTION_DATE_WORDS))
+                or (described and "," in described
+                    and len(words_of(described)) >= CAPTION_DATE_WORDS))
 
 
 # --- credit lines ------------------------------------------------------------------------------
@@ -490,10 +496,24 @@ class Sentence(Passage):
         return self.role == "prose"
 
 
+# "KOB 4 (Associated Press)", "Baltimore Sun (via PressReader)": a note after the name.
+_OUTLET_NOTE = re.compile(r"^(?P<name>.*?\S)\s*[(\[](?P<note>[^()\[\]]*)[)\]]\s*$")
+
+
+def publisher_name(outlet: str) -> tuple[str, str]:
+    """The publisher's name and the note in brackets after it, if any: a choice shows the name
+    alone, so "KOB 4 (Associated Press)" never gives away whose copy KOB 4 carries."""
+    outlet = " ".join(outlet.split())
+    found = _OUTLET_NOTE.match(outlet)
+    if not found:
+        return outlet, ""
+    return found.group("name"), found.group("note").strip()
+
+
 @dataclass(frozen=True)
 class ArticleReading:
     id: str
-    outlet: str
+    outlet: str  # the publisher's name as a choice shows it, without a note in brackets
     text: str
     headline: Sentence | None  # the title as the text opens with it
     paragraphs: tuple[Passage, ...]
@@ -502,6 +522,10 @@ class ArticleReading:
     # sentence and a sign-off follows (a credit line, an agency tag, a copyright line). A text
     # that simply stops after a full stop may have been cut there, so it is not complete.
     complete: bool
+    # The text stops after a full sentence. It may still have been cut there: most pages saved
+    # from the web stop at a length, so only `complete` allows saying what an article leaves out.
+    ends_on_sentence: bool = False
+    outlet_note: str = ""  # "Associated Press" of "KOB 4 (Associated Press)"
 
     def passage(self, start: int, end: int) -> Passage:
         return Passage(self.id, start, end, self.text[start:end])
@@ -525,7 +549,8 @@ class ArticleReading:
     @property
     def cut_off(self) -> bool:
         """The text stops in the middle of a sentence."""
-        return any(not s.finished for s in self.sentences if s.paragraph == len(self.paragraphs) - 1)
+        last = len(self.paragraphs) - 1
+        return any(not s.finished for s in self.sentences if s.paragraph == last)
 
 
 def _paragraphs(article: Article) -> list[Passage]:
@@ -559,7 +584,7 @@ def paragraph_roles(texts: list[str], title: str = "", author: str = "") -> list
         if author_key and roles[i] != "headline" and line_key(text) == author_key:
             roles[i] = "credit"
     _mark_caption_neighbours(texts, roles)
-    first = next((i for i, (text, role) in enumerate(zip(texts, roles))
+    first = next((i for i, (text, role) in enumerate(zip(texts, roles, strict=True))
                   if role == "prose" and ends_sentence(text)), len(texts))
     for i in range(first):
         if roles[i] == "prose":
@@ -590,7 +615,7 @@ def _open_quotation(text: str) -> bool:
 
 def _complete(paragraphs: list[Passage], roles: list[str]) -> bool:
     signed = False
-    for paragraph, role in zip(reversed(paragraphs), reversed(roles)):
+    for paragraph, role in zip(reversed(paragraphs), reversed(roles), strict=True):
         if role == "caption":
             continue
         if role == "credit":
@@ -603,6 +628,11 @@ def _complete(paragraphs: list[Passage], roles: list[str]) -> bool:
             signed, text = True, text[:tag].rstrip()
         return signed and ends_sentence(text) and not _open_quotation(text)
     return False
+
+
+def _ends_on_sentence(sentences: list[Sentence]) -> bool:
+    report = [s for s in sentences if s.role in ("prose", "short")]
+    return bool(report) and report[-1].finished and report[-1].role == "prose"
 
 
 def _ends_report(text: str, last: bool) -> bool:
@@ -619,7 +649,7 @@ def read_article(article: Article) -> ArticleReading:
                             article.author)
     found: list[Sentence] = []
     headline: Sentence | None = None
-    for number, (paragraph, role) in enumerate(zip(paragraphs, roles)):
+    for number, (paragraph, role) in enumerate(zip(paragraphs, roles, strict=True)):
         # The headline is one line as the outlet wrote it, whatever its full stops.
         spans = [(0, len(paragraph.text.rstrip()))] if role == "headline" else sentence_spans(
             paragraph.text)
@@ -634,10 +664,12 @@ def read_article(article: Article) -> ArticleReading:
             found.append(sentence)
             if role == "headline" and headline is None:
                 headline = sentence
+    name, note = publisher_name(article.outlet)
     return ArticleReading(
-        id=article.id, outlet=" ".join(article.outlet.split()), text=article.text,
-        headline=headline, paragraphs=tuple(paragraphs), sentences=tuple(found),
-        complete=_complete(paragraphs, roles))
+        id=article.id, outlet=name, text=article.text, headline=headline,
+        paragraphs=tuple(paragraphs), sentences=tuple(found),
+        complete=_complete(paragraphs, roles), ends_on_sentence=_ends_on_sentence(found),
+        outlet_note=note)
 
 
 def read_articles(story: Story) -> tuple[ArticleReading, ...]:
