@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from quizapp.generators.loading.debris import article_text
+from quizapp.generators.loading.page import article_text
 from quizapp.generators.model import Article, Story, StoryError
 
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024

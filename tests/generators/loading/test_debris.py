@@ -4,8 +4,8 @@ credit lines stay for reading to mark; a cut-off last paragraph stays as it stop
 printed twice or a little differently from the given title is the headline once."""
 from __future__ import annotations
 
-from quizapp.generators.loading.debris import article_text
 from quizapp.generators.loading.folder import read_article
+from quizapp.generators.loading.page import article_text
 from quizapp.generators.reading.articles import read_article as read_reading
 
 TITLE = "Ferry crew strike halts crossings to Varnholm"
@@ -55,7 +55,8 @@ def test_a_teaser_glued_inside_a_paragraph_goes_and_the_paragraph_stays():
 def test_navigation_share_buttons_reading_time_and_newsletter_box_go():
     assert page("Home | News | Islands", LEAD, "Share this article", "Share \u00b7 Tweet",
                 "4 min read",
-                "The Harbour Letter is a free weekly newsletter. Subscribe to get it in your inbox.",
+                "The Harbour Letter is a free weekly newsletter. Subscribe to get it in your "
+                "inbox.",
                 SECOND) == [LEAD, SECOND]
 
 
@@ -115,7 +116,7 @@ def test_photo_captions_and_credits_stay_as_captions():
 def test_the_italic_line_under_a_picture_is_its_caption():
     article = read_article("page.md", (
         f"# {TITLE}\n\n{LEAD}\n\n![The quay](quay.jpg)\n*Crews gather on the quay at Tolmar*\n\n"
-        f"{SECOND}\n").encode("utf-8"))
+        f"{SECOND}\n").encode())
     assert "Photo: Crews gather on the quay at Tolmar" in article.text.split("\n\n")
     assert "caption" in {s.role for s in read_reading(article).sentences}
 

@@ -49,7 +49,8 @@ CAPTIONS = [
     "EPA / Jon Berg",
     "The union leader. Jon Berg/Getty Images",
     # A wire photo caption ends on the day the picture was taken, with no full stop.
-    "Supporters of the union wave flags outside the ferry terminal in Tolmar, Norway October 3, 2024",
+    "Supporters of the union wave flags outside the ferry terminal in Tolmar, Norway "
+    "October 3, 2024",
 ]
 
 
@@ -131,7 +132,8 @@ def test_an_agency_tag_closing_the_last_paragraph_is_a_credit():
 
 
 def test_the_authors_name_on_a_line_of_its_own_is_the_byline():
-    found = roles("Lena Ortiz - Harbour Post, Tolmar", LEAD, author="Lena Ortiz - Harbour Post, Tolmar")
+    byline = "Lena Ortiz - Harbour Post, Tolmar"
+    found = roles(byline, LEAD, author=byline)
     assert found[0][1] == "credit"
 
 
