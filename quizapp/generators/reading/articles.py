@@ -252,15 +252,15 @@ def _capitalised_words(text: str) -> bool:
 
 
 def is_agency_tag(text: str) -> bool:
-    """An agency's tag standing alone: "(AFP)", "(Xinhua)", "REUTERS", "— Reuters", "-Agency",
-    or a closing date between brackets "(September 10, 2024)"."""
+    """An agency's tag standing alone: "(AFP)", "(Xinhua)", "REUTERS", "Reuters", "— Reuters",
+    "-Agency", or a closing date between brackets "(September 10, 2024)"."""
     text = text.strip()
     if (dash := _DASH_CREDIT.match(text)) and len(words_of(dash.group("who"))) <= 6:
         return True
     if bracketed := _BRACKETED_TAG.match(text):
         who = bracketed.group("who")
         return _is_agency(who) or _capitalised_words(who) or bool(_DATE_ONLY.match(who))
-    return bool(_CAPITALS.match(text)) and _is_agency(text)
+    return (bool(_CAPITALS.match(text)) or _capitalised_words(text)) and _is_agency(text)
 
 
 def byline_name(text: str) -> str:
@@ -302,7 +302,7 @@ def is_credit(text: str) -> bool:
 # 2024)": an agency tag or a date closing the last paragraph, after its last sentence.
 _END_TAG = re.compile(
     r"(?:^|(?<=[.!?\u2026\"'\u201d\u2019)])\s+)(?P<tag>[(\[][^()\[\]]{1,60}[)\]]"
-    r"|[A-Z][A-Z&.'\-]+(?:\s+[A-Z][A-Z&.'\-]+)?|[-\u2013\u2014]+\s*[A-Z][\w&.' ]{1,30})\s*$")
+    r"|[A-Z][\w&.'\-]+(?:\s+[A-Z][\w&.'\-]+){0,3}|[-\u2013\u2014]+\s*[A-Z][\w&.' ]{1,30})\s*$")
 
 
 def closing_tag(text: str) -> int | None:

@@ -92,6 +92,7 @@ CREDITS = [
     "(AFP)",
     "(Xinhua)",
     "REUTERS",
+    "Agence France-Presse",
     "\u2014 Reuters",
     "-AFP",
     "Source: Reuters",
@@ -114,6 +115,7 @@ def test_a_byline_agency_tag_or_sign_off_is_a_credit(line):
 
 NOT_CREDITS = [
     "By the numbers",  # no name after "By"
+    "Harbour Post",  # a name alone that no agency has
     "By Friday, crews had stopped every crossing to the island.",
     "Reuters reported that the union would vote again on Friday.",
     "The operator said the agency's report was wrong.",
@@ -203,6 +205,7 @@ SIGNED_ENDS = [
     (SECOND, "Reporting by Ana Ortiz; Editing by Tom Vale"),
     (SECOND, "\u00a9 2024 Harbour Post. All rights reserved."),
     (SECOND + " REUTERS",),
+    (SECOND + " Reuters",),  # the last paragraph ending in the agency's name
     (SECOND + " (March 3, 2025)",),  # a dateline closing the text
     (SECOND, "Photo: AFP", "(AFP)"),  # a caption between the text and its sign-off
 ]
