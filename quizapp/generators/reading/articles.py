@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.text import fold, word_list
@@ -530,9 +530,12 @@ class ArticleReading:
     def passage(self, start: int, end: int) -> Passage:
         return Passage(self.id, start, end, self.text[start:end])
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Sentence | None:
-        starts = [s.start for s in self.sentences]
-        k = bisect.bisect_right(starts, offset) - 1
+        k = bisect.bisect_right(self._starts, offset) - 1
         if k >= 0 and self.sentences[k].start <= offset < self.sentences[k].end:
             return self.sentences[k]
         return None
