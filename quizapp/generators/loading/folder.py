@@ -1,5 +1,6 @@
 """A story folder, or one uploaded file, read into articles: front matter, story.toml, HTML and
-page debris handled here, so every kind sees the same clean text.
+page debris handled here, so every kind sees the same text: the article as published, with its
+captions and credit lines (reading marks them) and without the page's furniture.
 
 Precedence for an article's facts: story.toml, then the file's front matter, then what the page
 itself carries (HTML metadata, a byline, a date line, a credit line such as "By AFP").
@@ -13,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from quizapp.generators.loading.debris import article_text
+from quizapp.generators.loading.page import article_text
 from quizapp.generators.model import Article, Story, StoryError
 
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
@@ -90,11 +91,12 @@ def read_article(filename: str, data: bytes, overrides: Mapping[str, Any] | None
         if key in FIELDS:
             given[key] = _text_value(value)
     facts.update({key: _fitted(name, key, value) for key, value in given.items()})
-    cleaned = article_text(raw, title=facts.get("title", ""))
+    cleaned = article_text(raw, title=facts.get("title", ""), author=facts.get("author", ""),
+                           outlet=facts.get("outlet", ""))
     if not cleaned.paragraphs:
         raise StoryError(
-            f"{name}: no article text is left once page debris (menus, bylines, links, "
-            "credits) is removed; check that the file holds the article's paragraphs.")
+            f"{name}: no article text is left once page debris (menus, links, appeals, "
+            "dates) is removed; check that the file holds the article's paragraphs.")
     title = facts.get("title") or _shortened(cleaned.title, FIELD_LIMITS["title"])
     return Article(
         id=Path(name).stem,
