@@ -27,6 +27,7 @@ def store_story(story: core.Story) -> Story:
         row.articles.append(Article(
             key=article.id, position=position, outlet=article.outlet, title=article.title,
             url=article.url, date=article.date, author=article.author, text=article.text,
+            whole=article.whole,
         ))
     db.session.add(row)
     return row
@@ -38,7 +39,7 @@ def story_for_generators(row: Story) -> core.Story:
         title=row.title,
         articles=tuple(
             core.Article(id=a.key, outlet=a.outlet, title=a.title, text=a.text,
-                         date=a.date, url=a.url, author=a.author)
+                         date=a.date, url=a.url, author=a.author, whole=a.whole)
             for a in row.articles
         ),
     )

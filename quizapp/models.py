@@ -41,6 +41,9 @@ class Article(db.Model):
     date: Mapped[str] = mapped_column(String(40), default="")
     author: Mapped[str] = mapped_column(String(200), default="")
     text: Mapped[str] = mapped_column(Text)
+    # Known to be the whole article (True), an excerpt (False), or not known (None): only a
+    # whole article may be said to leave something out.
+    whole: Mapped[bool | None]
 
     story: Mapped[Story] = relationship(back_populates="articles")
 

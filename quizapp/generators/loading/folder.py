@@ -25,6 +25,10 @@ MANIFEST = "story.toml"
 FOLDER_NOTES = frozenset({"readme", "sources", "license", "licence", "notes", "changelog",
                           "contributing", "authors", "copying"})
 FIELDS = ("title", "outlet", "date", "author", "url")
+# "whole: yes" (front matter) or `whole = true` (story.toml): the person who added the article
+# says it is the whole article, not an excerpt; "no" says it is an excerpt.
+WHOLE = "whole"
+_YES, _NO = frozenset({"yes", "true", "1"}), frozenset({"no", "false", "0"})
 # The longest value each fact may hold (what the database keeps): longer is text pasted into the
 # wrong place, or a page's metadata run on. An article id (file stem) and a slug (folder name)
 # are kept to MAX_NAME_LENGTH.
@@ -87,9 +91,12 @@ def read_article(filename: str, data: bytes, overrides: Mapping[str, Any] | None
         facts.update({key: _shortened(value, FIELD_LIMITS[key]) for key, value in found.items()})
     else:
         given, raw = _front_matter(name, raw)
+    said_whole = _whole(name, given.pop(WHOLE, None))
     for key, value in (overrides or {}).items():
         if key in FIELDS:
             given[key] = _text_value(value)
+        elif key == WHOLE:
+            said_whole = _whole(MANIFEST, value)
     facts.update({key: _fitted(name, key, value) for key, value in given.items()})
     cleaned = article_text(raw, title=facts.get("title", ""), author=facts.get("author", ""),
                            outlet=facts.get("outlet", ""))
@@ -107,7 +114,21 @@ def read_article(filename: str, data: bytes, overrides: Mapping[str, Any] | None
         url=facts.get("url", ""),
         author=facts.get("author", _shortened(cleaned.author, FIELD_LIMITS["author"])),
         filename=name,
+        whole=said_whole if said_whole is not None else (True if cleaned.page_goes_on else None),
     )
+
+
+def _whole(name: str, value: Any) -> bool | None:
+    """What `whole` says: yes (the whole article), no (an excerpt), or nothing."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return value
+    said = str(value).strip().lower()
+    if said in _YES | _NO:
+        return said in _YES
+    raise StoryError(f"{name}: whole must be yes or no (is this the whole article, or an "
+                     f"excerpt?), not {str(value)[:40]!r}.")
 
 
 def _fitted(name: str, key: str, value: str, limit: int | None = None) -> str:
@@ -242,7 +263,7 @@ def _front_matter(name: str, raw: str) -> tuple[dict[str, str], str]:
             raise StoryError(
                 f"{name}: line {i + 1} of the front matter is not a 'key: value' line: {line!r}.")
         key = key.strip().lower()
-        if key in FIELDS:
+        if key in (*FIELDS, WHOLE):
             facts[key] = _unquoted(value.strip())
     return facts, "\n".join(lines[end + 1:])
 

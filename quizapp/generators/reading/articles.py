@@ -633,6 +633,12 @@ def _complete(paragraphs: list[Passage], roles: list[str]) -> bool:
     return False
 
 
+def _known_complete(article: Article, sentences: list[Sentence]) -> bool:
+    """An article known to be whole (or known to be an excerpt): whole, unless its own text
+    still stops in the middle of a sentence."""
+    return bool(article.whole) and all(s.finished for s in sentences[-1:])
+
+
 def _ends_on_sentence(sentences: list[Sentence]) -> bool:
     report = [s for s in sentences if s.role in ("prose", "short")]
     return bool(report) and report[-1].finished and report[-1].role == "prose"
@@ -671,7 +677,9 @@ def read_article(article: Article) -> ArticleReading:
     return ArticleReading(
         id=article.id, outlet=name, text=article.text, headline=headline,
         paragraphs=tuple(paragraphs), sentences=tuple(found),
-        complete=_complete(paragraphs, roles), ends_on_sentence=_ends_on_sentence(found),
+        complete=_known_complete(article, found) if article.whole is not None
+        else _complete(paragraphs, roles),
+        ends_on_sentence=_ends_on_sentence(found),
         outlet_note=note)
 
 

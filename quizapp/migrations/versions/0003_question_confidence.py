@@ -1,4 +1,5 @@
-"""generated questions carry the generators' confidence and the reasons for it
+"""generated questions carry the generators' confidence and the reasons for it; articles say
+whether they are known to be whole
 
 Revision ID: 0003
 Revises: 0002
@@ -22,7 +23,14 @@ def upgrade():
                                       server_default=''))
 
 
+    # Articles stored before were never asked: not known.
+    with op.batch_alter_table('article', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('whole', sa.Boolean(), nullable=True))
+
+
 def downgrade():
+    with op.batch_alter_table('article', schema=None) as batch_op:
+        batch_op.drop_column('whole')
     with op.batch_alter_table('question', schema=None) as batch_op:
         batch_op.drop_column('review_reasons')
         batch_op.drop_column('confidence')
