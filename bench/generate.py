@@ -12,14 +12,14 @@ import argparse
 import random
 import statistics
 import time
-
 from pathlib import Path
 
 from quizapp.generators import Article, Story, generate_questions, load_story
 from quizapp.generators import text as text_module
 
 FIRST = ["Amara", "Jonas", "Leila", "Tomasz", "Ines", "Kwame", "Sofia", "Ravi", "Mei", "Oskar"]
-LAST = ["Okafor", "Lindqvist", "Haddad", "Nowak", "Ferreira", "Mensah", "Rossi", "Iyer", "Tan", "Berg"]
+LAST = ["Okafor", "Lindqvist", "Haddad", "Nowak", "Ferreira", "Mensah", "Rossi", "Iyer", "Tan",
+        "Berg"]
 ROLES = ["mayor", "spokesperson for the ministry", "union leader", "police chief", "minister"]
 OUTLETS = ["Daily Ledger", "Harbour Times", "North Star Wire", "Valley Post", "Evening Courier",
            "Metro Herald", "Coastline News", "Capital Review"]
@@ -39,15 +39,21 @@ def synthetic_story(rng: random.Random, slug: str, n_articles: int) -> Story:
         lines = []
         for name, role in rng.sample(people, 3):
             surname = name.split()[-1]
-            lines.append(f"{role.capitalize()} {name} said the plan was \u201c{rng.choice(PHRASES)}.\u201d")
-            lines.append(f"{surname} told reporters that \u201cwe will not accept this outcome.\u201d")
+            lines.append(
+                f"{role.capitalize()} {name} said the plan was \u201c{rng.choice(PHRASES)}.\u201d"
+            )
+            lines.append(
+                f"{surname} told reporters that \u201cwe will not accept this outcome.\u201d"
+            )
         name, _role = rng.choice(people)
         lines.append(f"{name} called the decision \u201c{rng.choice(LABELS)}.\u201d")
         for number, noun in rng.sample(facts, 2):
             hedge = rng.choice(["", "reportedly ", "allegedly "])
             lines.append(f"About {number + rng.choice([0, 0, 3])} {noun} were {hedge}affected, "
                          f"according to {rng.choice(AGENCIES)}.")
-        lines.append("A senior official, who spoke on condition of anonymity, said more was expected.")
+        lines.append(
+            "A senior official, who spoke on condition of anonymity, said more was expected."
+        )
         rng.shuffle(lines)
         articles.append(Article(id=f"a{i:03d}", outlet=outlet, title=f"Report {i} on {slug}",
                                 text="\n\n".join(lines), date="2026-01-01"))
@@ -93,8 +99,9 @@ def main() -> None:
     stories = corpus(args.articles, per_story=5)
     n = sum(len(s.articles) for s in stories)
     questions = sum(len(generate_questions(s)) for s in stories)
-    baseline = median_time(lambda: [text_module.sentences(a.text) for s in stories for a in s.articles],
-                           args.repeat)
+    baseline = median_time(
+        lambda: [text_module.sentences(a.text) for s in stories for a in s.articles], args.repeat
+    )
     generation = median_time(lambda: [generate_questions(s) for s in stories], args.repeat)
     print(f"corpus: {n} articles in {len(stories)} stories of 5; {questions} questions")
     print(f"baseline (sentence splitting only): {n / baseline:,.0f} articles/s")
@@ -106,7 +113,7 @@ def main() -> None:
     first = None
     for size in (5, 10, 20, 40):
         story = synthetic_story(random.Random(size), f"g{size}", size)
-        seconds = median_time(lambda: generate_questions(story), args.repeat)
+        seconds = median_time(lambda story=story: generate_questions(story), args.repeat)
         first = first or seconds / size
         print(f"{size:>9} {seconds:>9.3f} {1000 * seconds / size:>11.2f} "
               f"{(seconds / size) / first:>5.1f}x")

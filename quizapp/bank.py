@@ -9,7 +9,14 @@ from sqlalchemy import exists
 from quizapp import generators as core
 from quizapp.extensions import db
 from quizapp.models import (
-    Article, Choice, Evidence, Question, QuestionStatus, QuizQuestion, Response, Story,
+    Article,
+    Choice,
+    Evidence,
+    Question,
+    QuestionStatus,
+    QuizQuestion,
+    Response,
+    Story,
 )
 
 

@@ -28,7 +28,8 @@ def test_prints_the_story_its_articles_and_questions():
     assert set(articles["02-metro-wire"]) == {"id", "outlet", "title", "date", "url", "text"}
     assert document["questions"]
     for question in document["questions"]:
-        assert set(question) == {"id", "kind", "skill", "prompt", "choices", "answer", "explanation", "evidence"}
+        assert set(question) == {"id", "kind", "skill", "prompt", "choices", "answer", "explanation",
+                                 "evidence", "confidence", "reasons"}
         assert all(0 <= i < len(question["choices"]) for i in question["answer"])
         for evidence in question["evidence"]:
             assert evidence["text"] in articles[evidence["article"]]["text"]
