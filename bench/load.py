@@ -46,15 +46,17 @@ baseline's, the errors, and the lost answers; it exits with status 1 if there we
 lost answers. Targets (issue 6): no errors and no lost answers at 200 students; page views at
 least 0.5 and answer saves at least 0.33 of the baseline's rate. The client runs on the same
 machine as the server, so on a small machine Locust's own CPU use lowers both rates.
-"""
+"""  # noqa: E501 - commands to copy whole
 from __future__ import annotations
 
 # Locust patches the standard library for gevent as it is imported; it comes first so every
 # socket and subprocess here is cooperative.
+# isort: off
 from locust import FastHttpUser, constant, task
 from locust.env import Environment
 from locust.exception import StopUser
 from locust.stats import StatsEntry
+# isort: on
 
 import argparse
 import contextlib
@@ -146,8 +148,13 @@ class SeededQuiz:
 
 def seed(url: str, folder: Path) -> SeededQuiz:
     """`flask --app quizapp setup` on the empty database: the seed story's published quiz."""
-    done = subprocess.run([sys.executable, "-m", "flask", "--app", "quizapp", "setup"],
-                          cwd=ROOT, env=app_environment(url, folder), capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "quizapp", "setup"],
+        cwd=ROOT,
+        env=app_environment(url, folder),
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         raise SystemExit(f"flask setup failed:\n{done.stdout}{done.stderr}")
     engine = create_engine(sqlalchemy_url(url))
@@ -328,7 +335,7 @@ class Student(FastHttpUser):
     # an idle connection open (keepalive), and a POST sent just as the server closes it fails
     # with no answer. Browsers resend it; HTTP clients rightly do not resend a POST. A connection
     # costs far less than any quizapp page, so the rates are not flattered.
-    default_headers = {"Connection": "close"}
+    default_headers = {"Connection": "close"}  # noqa: RUF012 - Locust reads the class's
     classroom: Classroom  # set before the run
 
     def on_start(self) -> None:
@@ -354,8 +361,15 @@ class Student(FastHttpUser):
         steps = [(PAGE_VIEW, self.view_page), (START, self.start_attempt)]
         for number in range(1, self.classroom.quiz.questions + 1):
             last = number == self.classroom.quiz.questions
-            steps += [(PAGE_VIEW, self.view_page), (ANSWER_SAVE, lambda last=last: self.answer(last))]
-        steps += [(PAGE_VIEW, self.view_page), (SUBMISSION, self.submit), (PAGE_VIEW, self.view_page)]
+            steps += [
+                (PAGE_VIEW, self.view_page),
+                (ANSWER_SAVE, lambda last=last: self.answer(last)),
+            ]
+        steps += [
+            (PAGE_VIEW, self.view_page),
+            (SUBMISSION, self.submit),
+            (PAGE_VIEW, self.view_page),
+        ]
         for kind, act in steps:
             self.classroom.step(kind)
             if self.broken:
@@ -506,7 +520,9 @@ def spawn(environment: Environment, users: int) -> None:
     runner.start(users, spawn_rate=users)
 
 
-def run_students(server: Server, quiz: SeededQuiz, students: int, cap: float) -> tuple[Environment, Classroom, float]:
+def run_students(
+    server: Server, quiz: SeededQuiz, students: int, cap: float
+) -> tuple[Environment, Classroom, float]:
     classroom = Classroom(size=students, quiz=quiz, timeout=cap)
     Student.classroom = classroom
     environment = Environment(user_classes=[Student], host=server.url)
@@ -595,7 +611,7 @@ def report(args, database: str, app: Server, bare: tuple[StatsEntry, float],
     bare_rate = bare_entry.num_requests / bare_seconds
     app.describe()
     print()
-    print(f"quizapp load benchmark, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, "
+    print(f"quizapp load benchmark, {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, "
           f"{os.cpu_count()} cores (load average {args.load_before:.1f} before, "
           f"{os.getloadavg()[0]:.1f} after)")
     print(f"database: {database}; gunicorn: {app.workers} {app.worker_class} worker(s); "
@@ -628,7 +644,9 @@ def report(args, database: str, app: Server, bare: tuple[StatsEntry, float],
     print(f"students who finished: {classroom.finished} of {args.students} in {elapsed:.1f} s "
           f"(cap {args.duration:.0f} s)")
     if unfinished:
-        print("  the time cap cut the run short: the unfinished step's requests count, not its time")
+        print(
+            "  the time cap cut the run short: the unfinished step's requests count, not its time"
+        )
     for line in verdicts:
         print(line)
     print(f"errors: {errors} ({failures} failed requests, {problems} unusable pages, "
@@ -680,8 +698,12 @@ def main(argv: list[str] | None = None) -> int:
             database = "PostgreSQL" if url.startswith("postgresql") else "SQLite (file)"
             quiz = seed(url, folder)
             env = app_environment(url, folder)
-            with gunicorn("bench.bare_app:app", env, args.workers, folder / "bare.log") as bare_server, \
-                    gunicorn("quizapp:create_app()", env, args.workers, folder / "quizapp.log") as app:
+            with (
+                gunicorn(
+                    "bench.bare_app:app", env, args.workers, folder / "bare.log"
+                ) as bare_server,
+                gunicorn("quizapp:create_app()", env, args.workers, folder / "quizapp.log") as app,
+            ):
                 print(f"quiz {quiz.join_code}: {quiz.questions} questions; quizapp at {app.url}, "
                       f"baseline at {bare_server.url}; logs in {folder}", flush=True)
                 before = run_bare(bare_server, args.students, args.bare_seconds / 2)

@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         widths = [max(len(row[i]) for row in (header, *lines)) for i in range(len(header))]
         for row in (header, *lines):
-            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)))
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
     print(f"\n{ungraded} question(s) not graded yet"
           + (f"; packets written to {args.packets}" if args.packets else
              " (write packets for the next grading round with --packets DIR)"))

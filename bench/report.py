@@ -14,7 +14,7 @@ million, a tenth of them second attempts (which the item analysis must skip). Ma
 simple ability-minus-difficulty model so the statistics look like a real class's. Rows go in by
 executemany on SQLite and COPY on PostgreSQL. Every figure is the median of --repeat runs after
 one warm-up run; the machine is shared and noisy, so read ratios, not seconds.
-"""
+"""  # noqa: E501 - commands to copy whole
 from __future__ import annotations
 
 import argparse
@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import insert, inspect, text  # noqa: E402
+from sqlalchemy import insert, inspect, text
 
 SKILLS = ["attribution", "sourcing", "framing", "omission", "numbers", "names", "hedging",
           "quotation", "cross-checking", "attribution"]
@@ -41,7 +41,9 @@ BARE = ("SELECT question_id, count(*), sum(CAST(correct AS INTEGER)) "
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", help="an empty database (default: SQLite in a temp folder)")
+    parser.add_argument(
+        "--database-url", help="an empty database (default: SQLite in a temp folder)"
+    )
     parser.add_argument("--responses", type=int, default=1_000_000)
     parser.add_argument("--questions", type=int, default=100, help="questions in the quiz")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per measure (median)")
@@ -60,17 +62,32 @@ def fill(db, n_questions: int, n_responses: int, seed: int) -> tuple[int, int]:
     """Questions, a quiz, attempts and responses; returns (quiz id, instructor id)."""
     from werkzeug.security import generate_password_hash
 
-    from quizapp.models import (Attempt, Choice, Instructor, Question, Quiz, QuizQuestion, Response,
-                                response_choice)
+    from quizapp.models import (
+        Attempt,
+        Choice,
+        Instructor,
+        Question,
+        Quiz,
+        QuizQuestion,
+        Response,
+        response_choice,
+    )
 
     rng = random.Random(seed)
     n_attempts = max(1, n_responses // n_questions)
     instructor = Instructor(name="bench", password_hash=generate_password_hash("bench"))
     questions = [
-        Question(kind="bench", skill=SKILLS[i % len(SKILLS)], prompt=f"Question {i + 1}?",
-                 origin="generated", status="approved",
-                 choices=[Choice(position=c, text=f"Choice {c + 1} of question {i + 1}", correct=c == 0)
-                          for c in range(4)])
+        Question(
+            kind="bench",
+            skill=SKILLS[i % len(SKILLS)],
+            prompt=f"Question {i + 1}?",
+            origin="generated",
+            status="approved",
+            choices=[
+                Choice(position=c, text=f"Choice {c + 1} of question {i + 1}", correct=c == 0)
+                for c in range(4)
+            ],
+        )
         for i in range(n_questions)
     ]
     quiz = Quiz(title="Bench quiz", join_code="BENCH1", published=True,
@@ -93,7 +110,9 @@ def fill(db, n_questions: int, n_responses: int, seed: int) -> tuple[int, int]:
         score = 0
         for q, question_id in enumerate(question_ids):
             response_id += 1
-            p = 1 / (1 + math.exp(difficulty[q] - ability[student] - (0.5 if a >= n_students else 0)))
+            p = 1 / (
+                1 + math.exp(difficulty[q] - ability[student] - (0.5 if a >= n_students else 0))
+            )
             correct = rng.random() < p
             score += correct
             response_rows.append((response_id, a + 1, question_id, correct))
@@ -101,15 +120,25 @@ def fill(db, n_questions: int, n_responses: int, seed: int) -> tuple[int, int]:
                 chosen_rows.append((response_id, choice_ids[q][0]))
             elif rng.random() < 0.97:  # a few leave it blank
                 chosen_rows.append((response_id, choice_ids[q][rng.randrange(1, 4)]))
-        attempt_rows.append({
-            "id": a + 1, "token": f"bench-{a}", "submission_key": f"bench-key-{a}", "quiz_id": quiz.id,
-            "student_name": f"Student {student:05d}", "started_at": started,
-            "submitted_at": started + timedelta(seconds=rng.randint(300, 2400)),
-            "score": score, "max_score": n_questions, "last_position": 0,
-        })
+        attempt_rows.append(
+            {
+                "id": a + 1,
+                "token": f"bench-{a}",
+                "submission_key": f"bench-key-{a}",
+                "quiz_id": quiz.id,
+                "student_name": f"Student {student:05d}",
+                "started_at": started,
+                "submitted_at": started + timedelta(seconds=rng.randint(300, 2400)),
+                "score": score,
+                "max_score": n_questions,
+                "last_position": 0,
+            }
+        )
     db.session.execute(insert(Attempt), attempt_rows)
     db.session.commit()
-    bulk_insert(db, Response.__table__.name, ["id", "attempt_id", "question_id", "correct"], response_rows)
+    bulk_insert(
+        db, Response.__table__.name, ["id", "attempt_id", "question_id", "correct"], response_rows
+    )
     bulk_insert(db, response_choice.name, ["response_id", "choice_id"], chosen_rows)
     # Fresh statistics for the planners (and PostgreSQL's visibility map, which lets it read
     # indexes alone), as a database that has lived a while has them from autovacuum.
@@ -119,14 +148,16 @@ def fill(db, n_questions: int, n_responses: int, seed: int) -> tuple[int, int]:
     return quiz.id, instructor.id
 
 
-def bulk_insert(db, table: str, columns: list[str], rows: list[tuple], chunk: int = 100_000) -> None:
+def bulk_insert(
+    db, table: str, columns: list[str], rows: list[tuple], chunk: int = 100_000
+) -> None:
     if db.engine.dialect.name == "postgresql":
         raw = db.engine.raw_connection()
         try:
-            with raw.cursor() as cursor:
-                with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
+            with raw.cursor() as cursor, \
+                    cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
             raw.commit()
         finally:
             raw.close()
@@ -157,7 +188,10 @@ def main() -> int:
         with app.app_context():
             if "attempt" in inspect(db.engine).get_table_names() and db.session.execute(
                     text("SELECT count(*) FROM attempt")).scalar():
-                print("The database already holds attempts; give the bench an empty one.", file=sys.stderr)
+                print(
+                    "The database already holds attempts; give the bench an empty one.",
+                    file=sys.stderr,
+                )
                 return 2
             db.create_all()
             began = time.perf_counter()
@@ -192,9 +226,13 @@ def main() -> int:
             ("attempts.csv (one row per attempt)", page(f"{base}/attempts.csv"), True),
             ("responses.csv (one row per response)", page(f"{base}/responses.csv"), False),
         ]
-        print(f"quizapp report bench · {datetime.now():%Y-%m-%d} · {os.cpu_count()} cores · {dialect}")
-        print(f"{n:,} responses in {args.responses // args.questions:,} attempts of "
-              f"{args.questions} questions, filled in {filled:.1f} s; median of {args.repeat} runs\n")
+        print(
+            f"quizapp report bench · {datetime.now():%Y-%m-%d} · {os.cpu_count()} cores · {dialect}"
+        )
+        print(
+            f"{n:,} responses in {args.responses // args.questions:,} attempts of "
+            f"{args.questions} questions, filled in {filled:.1f} s; median of {args.repeat} runs\n"
+        )
         baseline = median_time(bare, args.repeat)
         print(f"{'bare GROUP BY aggregate':46} {baseline * 1000:9.1f} ms   1.00x")
         missed = 0

@@ -10,8 +10,17 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, update
 
 from quizapp.extensions import db
-from quizapp.models import (FEEDBACK_IMMEDIATE, Article, Attempt, Choice, Question, Quiz,
-                            QuizQuestion, Response, now)
+from quizapp.models import (
+    FEEDBACK_IMMEDIATE,
+    Article,
+    Attempt,
+    Choice,
+    Question,
+    Quiz,
+    QuizQuestion,
+    Response,
+    now,
+)
 from quizapp.quiz_builder import JOIN_CODE_ALPHABET
 
 # A save sent just before the deadline may arrive a little after it (a slow phone network).

@@ -10,7 +10,14 @@ from quizapp import generators as core
 from quizapp.generators.gate import REVIEW_BELOW
 from quizapp.extensions import db
 from quizapp.models import (
-    Article, Choice, Evidence, Question, QuestionStatus, QuizQuestion, Response, Story,
+    Article,
+    Choice,
+    Evidence,
+    Question,
+    QuestionStatus,
+    QuizQuestion,
+    Response,
+    Story,
 )
 
 

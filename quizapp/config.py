@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import ClassVar
 
 
 def _count_of_proxies(text: str) -> int:
@@ -11,12 +12,13 @@ def _count_of_proxies(text: str) -> int:
     if not text:
         return 0
     if not text.isdigit():
-        raise SystemExit(f"QUIZAPP_PROXIES must be a whole number of proxies (0, 1, 2…), not {text!r}.")
+        raise SystemExit("QUIZAPP_PROXIES must be a whole number of proxies (0, 1, 2…), "
+                         f"not {text!r}.")
     return int(text)
 
 
 class Config:
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict] = {}
     # A quiz can stay open for hours; a form token must outlive it.
     WTF_CSRF_TIME_LIMIT = 6 * 60 * 60
     MAX_CONTENT_LENGTH = 8 * 1024 * 1024

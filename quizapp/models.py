@@ -3,19 +3,19 @@ evidence, quizzes, and the attempts and responses of students."""
 from __future__ import annotations
 
 import enum
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
+from flask_login import UserMixin
 from sqlalchemy import Column, Enum, Float, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy import false as sa_false
 from sqlalchemy import true as sa_true
-from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.extensions import db
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Story(db.Model):
@@ -221,8 +221,8 @@ class Response(db.Model):
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")
     question: Mapped[Question] = relationship()
-    chosen: Mapped[list[Choice]] = relationship(secondary=response_choice, order_by="Choice.position",
-                                                lazy="selectin")
+    chosen: Mapped[list[Choice]] = relationship(secondary=response_choice,
+                                                order_by="Choice.position", lazy="selectin")
 
     __table_args__ = (UniqueConstraint("attempt_id", "question_id"),)
 

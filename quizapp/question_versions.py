@@ -9,8 +9,17 @@ from sqlalchemy import exists, or_
 from quizapp import question_status
 from quizapp.extensions import db
 from quizapp.models import (
-    Article, Attempt, Choice, Evidence, Question, QuestionStatus, Quiz, QuizQuestion, Response,
-    Story, now,
+    Article,
+    Attempt,
+    Choice,
+    Evidence,
+    Question,
+    QuestionStatus,
+    Quiz,
+    QuizQuestion,
+    Response,
+    Story,
+    now,
 )
 
 MANUAL = "manual"

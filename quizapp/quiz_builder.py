@@ -12,8 +12,14 @@ from sqlalchemy import exists
 
 from quizapp.extensions import db
 from quizapp.models import (
-    FEEDBACK_AT_END, ONE_PER_PAGE, Attempt, Question, QuestionStatus, Quiz,
-    QuizQuestion, Story,
+    FEEDBACK_AT_END,
+    ONE_PER_PAGE,
+    Attempt,
+    Question,
+    QuestionStatus,
+    Quiz,
+    QuizQuestion,
+    Story,
 )
 
 JOIN_CODE = re.compile(r"^[A-Z0-9]{4,20}$")
@@ -95,7 +101,8 @@ def chosen_by_hand(story: Story, question_ids: list[int]) -> list[Question]:
     return [approved[i] for i in dict.fromkeys(question_ids)]
 
 
-def random_per_skill(story: Story, per_skill: int, rng: random.Random | None = None) -> list[Question]:
+def random_per_skill(story: Story, per_skill: int,
+                     rng: random.Random | None = None) -> list[Question]:
     """Up to `per_skill` approved questions of each skill, drawn at random, skill by skill."""
     rng = rng or random.Random()
     by_skill: dict[str, list[Question]] = {}

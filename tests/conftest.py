@@ -1,36 +1,46 @@
 """An app on a fresh SQLite file per test (or, under tests/with-postgres.sh, an emptied
-PostgreSQL database), with a CSRF-aware way to send its forms."""
+PostgreSQL database), a test client, an instructor, and the seed story set up as on a first run.
+
+The fixtures are flaskr's (`app`, `client`, `runner`) and nothing keeps a context open between
+requests: pytest-flask, which pushes a request context for the whole of each test and whose
+`client` keeps the last request's context pushed, is switched off in pyproject.toml."""
 from __future__ import annotations
 
-import os
-import re
-from html import unescape
+import shutil
+from pathlib import Path
 
 import pytest
-from flask import g
 
-from quizapp import create_app
+from quizapp import create_app, generators
 from quizapp.extensions import db
+from tests.databases import (
+    TEST_DATABASE_URL,
+    app_config,
+    empty_postgresql_tables,
+    stamp_newest_revision,
+)
+
+INSTRUCTOR_PASSWORD = "correct horse battery"  # the `instructor` fixture's
+# Fixtures that give a test the database this run is about; see pytest_collection_modifyitems.
+DATABASE_FIXTURES = frozenset({"app", "empty_database_url"})
 
 
-def stamp_newest_revision() -> None:
-    """Mark a database made by create_all as being at the newest migration."""
-    from alembic.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-
-    from quizapp.extensions import migrate
-
-    script = ScriptDirectory(migrate.directory)
-    with db.engine.begin() as connection:
-        MigrationContext.configure(connection).stamp(script, "heads")
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only", action="store_true",
+        help="run only the tests that use the database under test (the `app` or "
+             "`empty_database_url` fixture): tests/run's PostgreSQL pass, where the others "
+             "would only repeat the SQLite pass")
 
 
-# Set by tests/with-postgres.sh: the same tests then run against a real PostgreSQL server.
-TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
-
-
-def app_config(database_url: str) -> dict:
-    return {"TESTING": True, "SECRET_KEY": "test-only-secret", "SQLALCHEMY_DATABASE_URI": database_url}
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("database_tests_only"):
+        return
+    # The generators (pure: no database) and the browser tests (their own server, seeded once)
+    # use neither fixture, nor do tests that make an app on a SQLite file of their own.
+    keep = [item for item in items if DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))]
+    config.hook.pytest_deselected(items=[item for item in items if item not in keep])
+    items[:] = keep
 
 
 @pytest.fixture(scope="session")
@@ -46,13 +56,20 @@ def postgresql_tables():
         db.engine.dispose()
 
 
-def empty_postgresql_tables() -> None:
-    quote = db.engine.dialect.identifier_preparer.quote
-    tables = ", ".join(quote(table.name) for table in db.metadata.sorted_tables)
-    with db.engine.begin() as connection:
-        # A connection a test left open fails the next test here instead of hanging it.
-        connection.exec_driver_sql("SET LOCAL lock_timeout = '20s'")
-        connection.exec_driver_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """An empty SQLite database at the newest revision, made once per run: a test gets a copy of
+    the file (a millisecond) instead of making the tables again (a tenth of a second)."""
+    path = tmp_path_factory.mktemp("template") / "quizapp.sqlite"
+    app = create_app(app_config(f"sqlite:///{path}"))
+    with app.app_context():
+        # create_all is quicker than running every migration; stamping the result as the newest
+        # revision keeps `setup`/`init-db` from re-running them. tests/app/test_migrations.py
+        # checks that the migrations and the models agree.
+        db.create_all()
+        stamp_newest_revision()
+        db.engine.dispose()  # the last connection to close folds the WAL into the file
+    return path
 
 
 @pytest.fixture
@@ -65,22 +82,9 @@ def app(tmp_path, request):
             # nothing behind for the next one.
             empty_postgresql_tables()
     else:
-        app = create_app(app_config(f"sqlite:///{tmp_path / 'quizapp.sqlite'}"))
-        with app.app_context():
-            # create_all is quicker than running every migration per test; stamping the result
-            # as the newest revision keeps `setup`/`init-db` from re-running them. A test in
-            # test_migrations checks that the migrations and the models agree.
-            db.create_all()
-            stamp_newest_revision()
-
-    @app.teardown_request
-    def forget_request_state(_error):
-        # pytest-flask keeps one app context open for the whole test and every request reuses
-        # it, so what Flask-Login (the user) and Flask-WTF (the form token) cache on `g` would
-        # pass from one test client to the next, as it never does between real requests.
-        g.pop("_login_user", None)
-        g.pop(app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)
-
+        database = tmp_path / "quizapp.sqlite"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), database)
+        app = create_app(app_config(f"sqlite:///{database}"))
     yield app
     with app.app_context():
         db.session.remove()
@@ -108,14 +112,27 @@ def empty_database_url(tmp_path):
 
 
 @pytest.fixture
-def instructor(app):
-    """An instructor account (name "teacher", password "correct horse battery")."""
+def client(app):
+    """A browser: its own cookies, and a fresh context for each request, as on a server. A test
+    that reads or writes the database between requests does so in `with app.app_context():`."""
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def instructor_password_hash() -> str:
+    """The instructor's password hashed once per run: scrypt takes a fifth of a second."""
     from werkzeug.security import generate_password_hash
 
+    return generate_password_hash(INSTRUCTOR_PASSWORD)
+
+
+@pytest.fixture
+def instructor(app, instructor_password_hash):
+    """An instructor account (name "teacher", password INSTRUCTOR_PASSWORD); returns its id."""
     from quizapp.models import Instructor
 
     with app.app_context():
-        row = Instructor(name="teacher", password_hash=generate_password_hash("correct horse battery"))
+        row = Instructor(name="teacher", password_hash=instructor_password_hash)
         db.session.add(row)
         db.session.commit()
         return row.id
@@ -135,12 +152,32 @@ def runner(app):
     return app.test_cli_runner()
 
 
-def hidden_fields(html: str) -> dict[str, str]:
-    """The hidden inputs of a page (the CSRF token and the form's one-time key)."""
-    fields = {}
-    for tag in re.findall(r"<input[^>]*type=\"hidden\"[^>]*>", html):
-        name = re.search(r'name="([^"]+)"', tag)
-        value = re.search(r'value="([^"]*)"', tag)
-        if name:
-            fields[name.group(1)] = unescape(value.group(1)) if value else ""
-    return fields
+@pytest.fixture(scope="session")
+def questions_by_story() -> dict[str, tuple]:
+    """The generators' output per story, kept for the whole run (see `generated_once`)."""
+    return {}
+
+
+@pytest.fixture
+def generated_once(monkeypatch, questions_by_story):
+    """The generators write each story's questions once per test run (two seconds for the
+    seed), not once per test that loads it: for tests of what the web and the commands do with
+    questions. The generators' own tests (tests/generators) check what they write."""
+    write = generators.generate_questions
+
+    def written_once(story, *args, **kwargs):
+        key = repr((story, args, kwargs))
+        if key not in questions_by_story:
+            questions_by_story[key] = tuple(write(story, *args, **kwargs))
+        return list(questions_by_story[key])
+
+    monkeypatch.setattr(generators, "generate_questions", written_once)
+
+
+@pytest.fixture
+def first_run(app, runner, generated_once):
+    """The database as `flask setup` leaves it on a first run: the seed stories, their approved
+    questions and a published quiz."""
+    result = runner.invoke(args=["setup"])
+    assert result.exit_code == 0, (result.output, result.exception)
+    return app

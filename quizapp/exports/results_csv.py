@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Iterable, Iterator
 
 from flask import Response as HTTPResponse
 from flask import stream_with_context
@@ -17,8 +17,8 @@ from quizapp.results.queries import first_attempts, question_places
 
 ATTEMPT_CSV_COLUMNS = ["attempt", "student_name", "first_attempt", "started_at", "submitted_at",
                        "time_taken_seconds", "score", "max_score"]
-RESPONSE_CSV_COLUMNS = ["attempt", "student_name", "first_attempt", "question_number", "question_id",
-                        "skill", "chosen", "chosen_text", "correct"]
+RESPONSE_CSV_COLUMNS = ["attempt", "student_name", "first_attempt", "question_number",
+                        "question_id", "skill", "chosen", "chosen_text", "correct"]
 BATCH = 2000
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).

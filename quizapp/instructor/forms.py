@@ -5,14 +5,29 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
-    BooleanField, FieldList, Form, FormField, IntegerField, RadioField, SelectChoice, SelectField,
-    SelectMultipleField, StringField, SubmitField, TextAreaField,
+    BooleanField,
+    FieldList,
+    Form,
+    FormField,
+    IntegerField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from quizapp.generators import registry
-from quizapp.generators.gate import MAX_CHOICES, MIN_CHOICES, normalised_choice, passage_in_article
+from quizapp.generators.gate import (
+    MAX_CHOICES,
+    MIN_CHOICES,
+    normalised_choice,
+    passage_in_article,
+)
 from quizapp.models import ALL_ON_ONE, FEEDBACK_AT_END, FEEDBACK_IMMEDIATE, ONE_PER_PAGE, Article
 from quizapp.question_versions import MANUAL, QuestionContent
 
@@ -73,13 +88,21 @@ class QuestionForm(FlaskForm):
         """Offer the story's articles in every evidence row."""
         self.articles = {str(a.id): a for a in articles}
         options = [SelectChoice("", "(no evidence)")] + [
-            SelectChoice(str(a.id), f"{a.outlet_or_unknown}: {a.title}" if a.title else a.outlet_or_unknown)
+            SelectChoice(str(a.id),
+                         f"{a.outlet_or_unknown}: {a.title}" if a.title else a.outlet_or_unknown)
             for a in articles]
         for row in self.evidence:
             row.article.choices = options
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
+        valid = self._choices_valid() and valid
+        valid = self._evidence_valid() and valid
+        return valid and not self.choices_errors
+
+    def _choices_valid(self) -> bool:
+        """Each filled choice reads differently; at least two, some but not all correct."""
+        valid = True
         self.choices_errors: list[str] = []
         filled = []
         seen: dict[str, int] = {}
@@ -103,6 +126,11 @@ class QuestionForm(FlaskForm):
         elif all(filled):
             self.choices_errors.append(
                 "Every choice is marked correct, so nothing is being asked: add a wrong choice.")
+        return valid
+
+    def _evidence_valid(self) -> bool:
+        """Each evidence row names an article and a passage found in it word for word."""
+        valid = True
         for row in self.evidence:
             article_id, passage = row.form.article.data or "", row.form.passage.data or ""
             if not article_id and not passage:
@@ -115,12 +143,12 @@ class QuestionForm(FlaskForm):
                     "Paste the passage from this article, or set the row back to (no evidence).")
             elif not passage_in_article(article.text, passage):
                 row.form.passage.errors.append(
-                    f"This passage is not in the {article.outlet_or_unknown} article word for word. "
-                    "Copy it exactly from the article (quotation marks and dashes included).")
+                    f"This passage is not in the {article.outlet_or_unknown} article word for "
+                    "word. Copy it exactly from the article (quotation marks and dashes included).")
             else:
                 continue
             valid = False
-        return valid and not self.choices_errors
+        return valid
 
     def content(self) -> QuestionContent:
         return QuestionContent(

@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 
 from quizapp import question_status, question_versions
-from quizapp.routing import database_id, safe_next
 from quizapp.extensions import db
 from quizapp.instructor.blueprint import bp
 from quizapp.instructor.forms import QuestionForm, question_data
 from quizapp.models import Question, QuestionStatus, Story
+from quizapp.routing import database_id, safe_next
 
 EXTRA_EVIDENCE_ROWS = 2
 

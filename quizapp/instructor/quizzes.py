@@ -3,7 +3,6 @@ publishing, closing and reopening it. The rules live in quizapp.quiz_builder."""
 from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
-
 from wtforms import SelectChoice
 
 from quizapp import quiz_builder
@@ -77,7 +76,8 @@ def edit_quiz(quiz_id: int):
     quiz = db.get_or_404(Quiz, quiz_id)
     story = quiz.story
     if story is None:
-        abort(404, description="This quiz belongs to no story, so its questions cannot be picked here.")
+        abort(404, description="This quiz belongs to no story, so its questions cannot be "
+                               "picked here.")
     if request.method == "GET":
         data = {name: getattr(quiz, name) for name in quiz_builder.SETTINGS}
         data.update(selection="hand", per_skill=2,

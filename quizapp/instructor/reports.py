@@ -23,7 +23,8 @@ def quiz_results(quiz_id: int):
     sort = request.args.get("sort", queries.DEFAULT_SORT)
     unknown_sort = sort not in queries.SORTS
     descending = request.args.get("order") == "desc"
-    page = queries.attempt_page(quiz.id, sort, descending, request.args.get("page", 1, type=database_id))
+    page = queries.attempt_page(quiz.id, sort, descending,
+                                request.args.get("page", 1, type=database_id))
     summary = queries.quiz_summary(quiz.id)
     return render_template(
         "instructor/reports/results.html", quiz=quiz, page=page, summary=summary,
@@ -65,15 +66,16 @@ def students():
 @bp.get("/quizzes/<int:quiz_id>/attempts.csv")
 def attempts_csv(quiz_id: int):
     quiz = db.get_or_404(Quiz, quiz_id)
-    return results_csv.csv_download(f"quiz-{quiz.id}-attempts.csv",
-                                    results_csv.ATTEMPT_CSV_COLUMNS, results_csv.attempt_rows(quiz.id))
+    return results_csv.csv_download(f"quiz-{quiz.id}-attempts.csv", results_csv.ATTEMPT_CSV_COLUMNS,
+                                    results_csv.attempt_rows(quiz.id))
 
 
 @bp.get("/quizzes/<int:quiz_id>/responses.csv")
 def responses_csv(quiz_id: int):
     quiz = db.get_or_404(Quiz, quiz_id)
     return results_csv.csv_download(f"quiz-{quiz.id}-responses.csv",
-                                    results_csv.RESPONSE_CSV_COLUMNS, results_csv.response_rows(quiz.id))
+                                    results_csv.RESPONSE_CSV_COLUMNS,
+                                    results_csv.response_rows(quiz.id))
 
 
 # --- Links that may point at pages other helpers own ------------------------------------------

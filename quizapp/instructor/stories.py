@@ -5,8 +5,8 @@ from flask import flash, redirect, render_template, request, url_for
 from sqlalchemy import func
 
 from quizapp import bank, generation_runs
-from quizapp.generators import registry
 from quizapp.extensions import db
+from quizapp.generators import registry
 from quizapp.instructor.blueprint import bp
 from quizapp.instructor.forms import GenerateForm, StoryForm
 from quizapp.instructor.story_upload import story_from_form

@@ -10,8 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from quizapp import attempts
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz
-from quizapp.quiz.blueprint import bp
 from quizapp.quiz.access import remember, remembered_attempt, remembered_attempts
+from quizapp.quiz.blueprint import bp
 from quizapp.quiz.forms import JoinForm, ResumeForm, StartForm
 
 
@@ -83,10 +83,12 @@ def join_and_start():
         return render_template("quiz/join.html", form=form), 422
     quiz = _quiz_by_code(form.code.data)
     if quiz is None:
-        form.code.errors.append(f"No quiz has the code {form.code.data}. Check it with your teacher.")
+        form.code.errors.append(
+            f"No quiz has the code {form.code.data}. Check it with your teacher.")
         return render_template("quiz/join.html", form=form), 404
     if not quiz.open_for_answers:
-        form.code.errors.append(f"The quiz “{quiz.title}” is not open. Ask your teacher when it will be.")
+        form.code.errors.append(
+            f"The quiz “{quiz.title}” is not open. Ask your teacher when it will be.")
         return render_template("quiz/join.html", form=form), 403
     return _start(quiz, form)
 
@@ -105,9 +107,8 @@ def start(code: str):
             return redirect(url_for("quiz.attempt", token=earlier.token))
     if not quiz.open_for_answers:
         return render_template("quiz/closed.html", quiz=quiz), 403
-    if request.method == "POST":
-        if form.validate():
-            return _start(quiz, form)
+    if request.method == "POST" and form.validate():
+        return _start(quiz, form)
     earlier = remembered_attempt(quiz.id)
     status = 422 if form.errors else 200
     return render_template("quiz/start.html", quiz=quiz, form=form, earlier=earlier), status

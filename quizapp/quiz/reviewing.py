@@ -5,12 +5,13 @@ from __future__ import annotations
 from flask import abort, redirect, render_template, request, url_for
 
 from quizapp import attempts, grading, reader, story_maps
-from quizapp.generators import registry
-from quizapp.routing import database_id
 from quizapp.extensions import db
+from quizapp.generators import registry
 from quizapp.models import Evidence
-from quizapp.quiz.blueprint import bp
 from quizapp.quiz.access import attempt_or_404, settle
+from quizapp.quiz.blueprint import bp
+from quizapp.routing import database_id
+
 
 @bp.get("/attempt/<token>/result")
 def result(token: str):

@@ -5,14 +5,13 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 
 from quizapp import attempts, grading
-from quizapp.routing import database_id
 from quizapp.attempts import AnswerRefused, Slot
 from quizapp.extensions import db
 from quizapp.models import FEEDBACK_IMMEDIATE, ONE_PER_PAGE, Attempt, Response
-from quizapp.quiz.blueprint import bp
 from quizapp.quiz.access import attempt_or_404, settle
-from quizapp.quiz.forms import (SubmitAttemptForm, chosen_ids, field_name, page_form,
-                                question_form)
+from quizapp.quiz.blueprint import bp
+from quizapp.quiz.forms import SubmitAttemptForm, chosen_ids, field_name, page_form, question_form
+from quizapp.routing import database_id
 
 LATE = ("Time is up: that answer arrived after the deadline and was not saved. "
         "The answers you saved before it were submitted.")
@@ -167,6 +166,20 @@ def question(token: str, number: int):
     return _question_page(attempt, slot_list, _slot_number(slot_list, number))
 
 
+def _destination(go: str, number: int, count: int) -> int | None:
+    """The question a button leads to from question `number` of `count`; None for the finish
+    page. "check" (and anything unknown) stays on the question."""
+    if go == "back":
+        return max(number - 1, 1)
+    if go == "finish" or (go == "next" and number == count):
+        return None
+    if go == "next":
+        return number + 1
+    if go.isdigit() and 1 <= int(go) <= count:
+        return int(go)
+    return number
+
+
 @bp.post("/attempt/<token>/q/<int:number>")
 def answer(token: str, number: int):
     """Save this question's answer, then move: next, back, to a numbered question, check the
@@ -196,17 +209,9 @@ def answer(token: str, number: int):
     except AnswerRefused:
         return _late(attempt)
     go = request.form.get("go", "next")
-    destination = number
     if go == "check" and attempt.quiz.feedback == FEEDBACK_IMMEDIATE:
         _check(attempt, slot)
-    elif go == "back":
-        destination = max(number - 1, 1)
-    elif go == "finish" or (go == "next" and number == len(slot_list)):
-        destination = None
-    elif go == "next":
-        destination = number + 1
-    elif go.isdigit() and 1 <= int(go) <= len(slot_list):
-        destination = int(go)
+    destination = _destination(go, number, len(slot_list))
     attempts.remember_position(attempt, destination or number)
     db.session.commit()
     if destination is None:

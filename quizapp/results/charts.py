@@ -44,6 +44,6 @@ def histogram_chart(histogram: list[tuple[int, int]]) -> Chart:
         low, high = group[0][0], group[-1][0]
         label = str(low) if low == high else f"{low}–{high}"
         height = usable * count / most if most else 0
-        bars.append(Bar(label, count, round(index * slot + slot * 0.1, 1), round(baseline - height, 1),
-                        round(slot * 0.8, 1), round(height, 1)))
+        bars.append(Bar(label, count, round(index * slot + slot * 0.1, 1),
+                        round(baseline - height, 1), round(slot * 0.8, 1), round(height, 1)))
     return Chart(CHART_WIDTH, CHART_HEIGHT, baseline, bars, most)

@@ -15,7 +15,7 @@ from typing import Protocol
 # (https://docs.moodle.org/en/Quiz_report_statistics) reads facility 90-94% as "very easy"
 # and discrimination 0-19% as "very weak"; its statistics table marks a question dubious when
 # the discriminative efficiency is under 15%.
-TOO_EASY = 90           # facility above this: nearly everyone gets it, it tells students apart little
+TOO_EASY = 90           # facility above this: nearly everyone gets it, it tells few apart
 TOO_HARD = 20           # facility below this: worse than guessing among four or five choices
 WEAK_DISCRIMINATION = 20
 LOW_EFFICIENCY = 15
@@ -127,14 +127,16 @@ def item_numbers(cells: list[tuple[float, float, int]], max_mark: float = 1.0) -
         return ItemNumbers(s, facility, None, None, None)
     mark_var = sum(n * (mark - mark_mean) ** 2 for mark, _, n in pairs) / (s - 1)
     rest_var = sum(n * (rest - rest_mean) ** 2 for _, rest, n in pairs) / (s - 1)
-    covariance = sum(n * (mark - mark_mean) * (rest - rest_mean) for mark, rest, n in pairs) / (s - 1)
+    covariance = sum(n * (mark - mark_mean) * (rest - rest_mean)
+                     for mark, rest, n in pairs) / (s - 1)
     covariance_max = _sorted_covariance_sum(
         [(mark, n) for mark, _, n in pairs], [(rest, n) for _, rest, n in pairs],
         mark_mean, rest_mean) / (s - 1)
     product = mark_var * rest_var
     discrimination = 100 * covariance / math.sqrt(product) if product > 1e-12 else None
     efficiency = 100 * covariance / covariance_max if abs(covariance_max) > 1e-12 else None
-    return ItemNumbers(s, facility, 100 * math.sqrt(mark_var) / max_mark, discrimination, efficiency)
+    sd = 100 * math.sqrt(mark_var) / max_mark
+    return ItemNumbers(s, facility, sd, discrimination, efficiency)
 
 
 def _sorted_covariance_sum(a: list[tuple[float, int]], b: list[tuple[float, int]],

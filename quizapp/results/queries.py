@@ -14,9 +14,19 @@ from sqlalchemy.sql.expression import FunctionElement
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, QuizQuestion, Response, response_choice
-from quizapp.results.measures import (ChoiceCount, ItemNumbers, SkillMastery, Spread, cronbach_alpha,
-                                      describe, flags, item_numbers, percent, reread_reasons,
-                                      strong_cut)
+from quizapp.results.measures import (
+    ChoiceCount,
+    ItemNumbers,
+    SkillMastery,
+    Spread,
+    cronbach_alpha,
+    describe,
+    flags,
+    item_numbers,
+    percent,
+    reread_reasons,
+    strong_cut,
+)
 
 # Every aggregate is computed by the database with GROUP BY, so a quiz with a million responses
 # never travels into Python row by row. What Python receives is small: one row per score value,
@@ -33,7 +43,7 @@ ATTEMPTS_PER_PAGE = 100
 
 # --- Time taken, in seconds, as SQL both databases understand (for sorting) ------------------
 
-class seconds_between(FunctionElement):
+class seconds_between(FunctionElement):  # noqa: N801 - named as the SQL function it writes
     """Seconds from the first datetime to the second. SQLite stores datetimes as text, so a
     plain subtraction would compare strings; each dialect gets its own spelling."""
 
@@ -113,7 +123,8 @@ def question_places(quiz_id: int) -> dict[int, tuple[int, int]]:
     """question id -> (position in the quiz, how many edits ago): an edit after attempts copies
     a question, so older responses point at the earlier versions of today's quiz questions."""
     places = {question_id: (position, 0) for question_id, position in db.session.execute(
-        select(QuizQuestion.question_id, QuizQuestion.position).where(QuizQuestion.quiz_id == quiz_id)
+        select(QuizQuestion.question_id, QuizQuestion.position)
+        .where(QuizQuestion.quiz_id == quiz_id)
     )}
     newest = dict(places)
     while newest:  # one query per generation of edits, not per question
@@ -154,7 +165,7 @@ def quiz_summary(quiz_id: int) -> QuizSummary:
         ).where(Attempt.quiz_id == quiz_id)
     ).one()
     submitted, in_progress, max_score = counts[0], counts[1], counts[2] or 0
-    max_score = max([max_score, *[score for score, _ in histogram_rows]] or [0])
+    max_score = max([max_score, *[score for score, _ in histogram_rows]])
 
     item_rows = db.session.execute(
         select(Response.question_id, func.count(), func.sum(_mark()))
@@ -326,7 +337,8 @@ def skill_mastery(quiz_id: int) -> list[SkillMastery]:
     # Counted per question first, then per skill: joining the question to every response
     # would cost a lookup per response instead of one per question.
     per_question = (
-        select(Response.question_id, func.count().label("responses"), func.sum(_mark()).label("right"))
+        select(Response.question_id, func.count().label("responses"),
+               func.sum(_mark()).label("right"))
         .join(first, first.c.id == Response.attempt_id)
         .group_by(Response.question_id)
         .subquery("per_question")

@@ -10,8 +10,8 @@ import pytest
 from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.models import Attempt
-from tests.conftest import app_config
-from tests.student_support import answer, choices, make_quiz, prompt_of_page, start, submit
+from tests.databases import app_config
+from tests.students.support import answer, choices, make_quiz, prompt_of_page, start, submit
 
 ON_POSTGRESQL = bool(os.environ.get("TEST_DATABASE_URL"))
 sqlite_only = pytest.mark.skipif(ON_POSTGRESQL, reason="backup copies a SQLite database")

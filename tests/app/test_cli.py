@@ -11,7 +11,7 @@ from werkzeug.security import check_password_hash
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Instructor, Question, Quiz, Response, Story
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "beijing-denies-chinese-fighters"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "beijing-denies-chinese-fighters"
 
 
 def count(app, model):
@@ -22,7 +22,9 @@ def count(app, model):
 def test_init_db_creates_the_tables(tmp_path):
     from quizapp import create_app
 
-    app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'new.sqlite'}"})
+    app = create_app(
+        {"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'new.sqlite'}"}
+    )
     result = app.test_cli_runner().invoke(args=["init-db"])
     assert result.exit_code == 0, (result.output, result.exception)
     assert "Database ready" in result.output
@@ -51,13 +53,22 @@ def test_loading_the_same_story_twice_is_refused(app, runner):
     assert count(app, Story) == 1
 
 
-@pytest.mark.parametrize("make, expected", [
-    (lambda folder: None, "no such story folder"),
-    (lambda folder: folder.mkdir(), "no article"),
-    (lambda folder: (folder.mkdir(), (folder / "a.txt").write_text("")), "a.txt"),
-    (lambda folder: (folder.mkdir(), (folder / "a.txt").write_text("A fine first article, long enough to keep."),
-                     (folder / "b.txt").write_bytes("Caf\xe9 cr\xe8me".encode("latin-1"))), "b.txt"),
-])
+@pytest.mark.parametrize(
+    "make, expected",
+    [
+        (lambda folder: None, "no such story folder"),
+        (lambda folder: folder.mkdir(), "no article"),
+        (lambda folder: (folder.mkdir(), (folder / "a.txt").write_text("")), "a.txt"),
+        (
+            lambda folder: (
+                folder.mkdir(),
+                (folder / "a.txt").write_text("A fine first article, long enough to keep."),
+                (folder / "b.txt").write_bytes("Caf\xe9 cr\xe8me".encode("latin-1")),
+            ),
+            "b.txt",
+        ),
+    ],
+)
 def test_bad_story_folders_get_a_message_and_change_nothing(app, runner, tmp_path, make, expected):
     folder = tmp_path / "story"
     make(folder)
@@ -69,7 +80,7 @@ def test_bad_story_folders_get_a_message_and_change_nothing(app, runner, tmp_pat
     assert count(app, Article) == 0
 
 
-def test_generate_stores_questions_with_evidence_from_their_articles(app, runner):
+def test_generate_stores_questions_with_evidence_from_their_articles(app, runner, generated_once):
     runner.invoke(args=["load-story", str(SEED)])
     result = runner.invoke(args=["generate", SEED.name])
     assert result.exit_code == 0, result.output
@@ -90,7 +101,7 @@ def test_generate_for_an_unknown_story_says_so(runner):
     assert "No story named 'no-such-story'" in result.output
 
 
-def test_regenerating_keeps_questions_that_attempts_used(app, runner):
+def test_regenerating_keeps_questions_that_attempts_used(app, runner, generated_once):
     runner.invoke(args=["load-story", str(SEED)])
     runner.invoke(args=["generate", SEED.name, "--approve"])
     runner.invoke(args=["create-quiz", SEED.name])
@@ -132,7 +143,9 @@ def test_create_instructor_refuses_a_short_password(app, runner):
     assert count(app, Instructor) == 0
 
 
-def test_setup_seeds_an_empty_database_once_with_a_published_quiz(app, runner, client):
+def test_setup_seeds_an_empty_database_once_with_a_published_quiz(
+    app, runner, client, generated_once
+):
     result = runner.invoke(args=["setup"])
     assert result.exit_code == 0, result.output
     with app.app_context():
@@ -150,7 +163,7 @@ def test_setup_seeds_an_empty_database_once_with_a_published_quiz(app, runner, c
     assert count(app, Quiz) == 1
 
 
-def test_create_quiz_takes_at_most_n_questions_of_each_kind(app, runner):
+def test_create_quiz_takes_at_most_n_questions_of_each_kind(app, runner, generated_once):
     runner.invoke(args=["load-story", str(SEED)])
     runner.invoke(args=["generate", SEED.name, "--approve"])
     result = runner.invoke(args=["create-quiz", SEED.name, "--per-kind", "1", "--title", "Warm-up"])
@@ -162,7 +175,7 @@ def test_create_quiz_takes_at_most_n_questions_of_each_kind(app, runner):
         assert set(kinds.values()) == {1} and len(kinds) == 10
 
 
-def test_create_quiz_without_approved_questions_is_refused(app, runner):
+def test_create_quiz_without_approved_questions_is_refused(app, runner, generated_once):
     runner.invoke(args=["load-story", str(SEED)])
     runner.invoke(args=["generate", SEED.name])  # drafts only
     result = runner.invoke(args=["create-quiz", SEED.name])
@@ -172,9 +185,8 @@ def test_create_quiz_without_approved_questions_is_refused(app, runner):
 
 
 def test_a_quiz_from_a_story_with_a_very_long_title_keeps_its_start(app):
-    from quizapp.quiz_builder import quiz_from_story
-
     from quizapp.models import Article, Choice, Evidence, Question, QuestionStatus
+    from quizapp.quiz_builder import quiz_from_story
 
     with app.app_context():
         story = Story(slug="long", title="Floods " * 60)

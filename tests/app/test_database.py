@@ -14,8 +14,8 @@ from sqlalchemy.exc import IntegrityError
 from quizapp import database
 from quizapp.extensions import csrf, db
 from quizapp.models import Attempt, Question, Response, SignInFailure
-from tests.conftest import hidden_fields
-from tests.student_support import make_quiz, prompt_of_page, start
+from tests.pages import hidden_fields
+from tests.students.support import make_quiz, prompt_of_page, start
 
 ON_POSTGRESQL = bool(os.environ.get("TEST_DATABASE_URL"))
 sqlite_only = pytest.mark.skipif(ON_POSTGRESQL, reason="SQLite's own settings and locking")
@@ -178,7 +178,7 @@ def test_healthz_answers_ok_after_one_query_and_sets_no_cookie(app):
 
 def test_healthz_says_503_when_the_database_is_unreachable(tmp_path):
     from quizapp import create_app
-    from tests.conftest import app_config
+    from tests.databases import app_config
 
     unreachable = ("postgresql+psycopg://quizapp:x@127.0.0.1:1/quizapp?connect_timeout=2"
                    if ON_POSTGRESQL else f"sqlite:///{tmp_path / 'no-such-folder' / 'q.sqlite'}")

@@ -61,7 +61,7 @@ INSERT INTO attempt (id, token, submission_key, quiz_id, student_name, started_a
 INSERT INTO response (id, attempt_id, question_id, correct) VALUES
  (1, 1, 1, TRUE), (2, 1, 2, TRUE), (3, 2, 1, FALSE), (4, 2, 2, TRUE);
 INSERT INTO response_choice (response_id, choice_id) VALUES (1, 1), (2, 3), (3, 2), (4, 3);
-"""
+"""  # noqa: E501 - one row a line
 
 
 def fill_first_schema(app) -> None:

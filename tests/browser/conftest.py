@@ -22,6 +22,7 @@ from werkzeug.serving import make_server
 from quizapp import attempts, create_app, quiz_builder
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Quiz, Story
+from tests.databases import stamp_newest_revision
 
 CHROMIUM = "/usr/bin/chromium"
 # Headless in a container: no sandbox (no user namespaces), no GPU, and no calls home.
@@ -64,18 +65,6 @@ def _fresh_postgres_database(server_url: str):
     return url.set(database=name).render_as_string(hide_password=False), drop
 
 
-def _stamp_newest_revision() -> None:
-    """As tests/conftest.py does: tables from create_all count as the newest migration."""
-    from alembic.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-
-    from quizapp.extensions import migrate
-
-    script = ScriptDirectory(migrate.directory)
-    with db.engine.begin() as connection:
-        MigrationContext.configure(connection).stamp(script, "heads")
-
-
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory):
     """The app with the seed story and its published quiz (`setup`), served on a free port."""
@@ -90,7 +79,7 @@ def live_site(tmp_path_factory):
     })
     with app.app_context():
         db.create_all()
-        _stamp_newest_revision()
+        stamp_newest_revision()
     result = app.test_cli_runner().invoke(args=["setup"])
     assert result.exit_code == 0, result.output
     with app.app_context():

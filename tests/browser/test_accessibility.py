@@ -1,7 +1,8 @@
-"""Accessibility of every kind of page a student or instructor meets, checked in Chromium: axe-core's
-rules (vendored, see vendor/axe-core/VERSION.md) with serious and critical violations failing the
-test, and plain checks a teacher can state: one h1, a page language, a label for every input,
-and a visible keyboard focus. Every page's full axe report is written to tests/artifacts/axe/."""
+"""Accessibility of every kind of page a student or instructor meets, checked in Chromium:
+axe-core's rules (vendored, see vendor/axe-core/VERSION.md) with serious and critical violations
+failing the test, and plain checks a teacher can state: one h1, a page language, a label for every
+input, and a visible keyboard focus. Every page's full axe report is written to
+tests/artifacts/axe/."""
 from __future__ import annotations
 
 import json

@@ -48,7 +48,7 @@ def test_instructor_builds_a_quiz_a_student_takes_and_reads_the_results(
 
     # Sign in.
     teacher.goto("/instructor/")
-    expect(teacher).to_have_url(re.compile(r"/sign-in"))  # the dashboard needs a signed-in instructor
+    expect(teacher).to_have_url(re.compile(r"/sign-in"))  # the dashboard needs a signed-in user
     teacher.get_by_label("Name").fill(NAME)
     teacher.get_by_label("Password").fill(PASSWORD)
     teacher.get_by_role("button", name="Sign in").click()

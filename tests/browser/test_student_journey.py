@@ -226,7 +226,9 @@ def test_submit_then_score_skills_review_and_evidence(page, live_site, facts, sc
     rows = page.locator("table.skills tbody tr")
     expect(rows).to_have_count(len(by_skill))
     for skill, (got, of) in by_skill.items():
-        row = rows.filter(has=page.locator("th", has_text=re.compile(rf"^{re.escape(skill)}", re.I)))
+        row = rows.filter(
+            has=page.locator("th", has_text=re.compile(rf"^{re.escape(skill)}", re.I))
+        )
         expect(row).to_have_count(1)
         expect(row.locator("td").nth(0)).to_have_text(str(got))
         expect(row.locator("td").nth(1)).to_have_text(str(of))

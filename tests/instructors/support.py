@@ -1,29 +1,16 @@
-"""What the instructor tests share: a story with questions, a way to read the database after
-requests, and sending a page's form the way a browser would."""
+"""What the instructor tests share: a story with questions, and a student taking a quiz through
+its pages as a browser would."""
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 
-from quizapp import bank, generators as core
+from quizapp import bank
+from quizapp import generators as core
 from quizapp.extensions import db
-from tests.conftest import hidden_fields
+from tests.pages import hidden_fields
 
-
-@contextmanager
-def database(app):
-    """A fresh session on the test database, for checks made after requests.
-
-    pytest-flask keeps an app context open for the whole test and the test client's requests
-    reuse it, so their db.session outlives each request; a POST that read after its commit may
-    still hold SQLite's write lock. Ending that session first lets this one read and write.
-    """
-    db.session.remove()
-    with app.app_context():
-        yield db.session
-
-
-COURIER = ("Harbour fire\n\nChief Mara Osei said the fire was \u201cunder control\u201d by noon. "
+OSEI_SAID = "Chief Mara Osei said the fire was \u201cunder control\u201d by noon."
+COURIER = ("Harbour fire\n\n" + OSEI_SAID + " "
            "Officials counted 14 boats damaged.")
 WIRE = "Blaze at the docks\n\nThe harbour master said 12 boats were damaged, according to Reuters."
 
@@ -42,13 +29,13 @@ def question(prompt: str, skill: str = "attribution", kind: str = "quote_attribu
     return core.Question(
         kind=kind, skill=skill, prompt=prompt, choices=tuple(choices), answer=tuple(answer),
         explanation="The quote is attributed to Osei.",
-        evidence=(core.Evidence("courier", "Chief Mara Osei said the fire was \u201cunder control\u201d by noon."),),
+        evidence=(core.Evidence("courier", OSEI_SAID),),
     )
 
 
 def store_story(app, questions=(), status="draft") -> int:
     """The harbour story with these questions; returns the story's id."""
-    with database(app):
+    with app.app_context():
         row = bank.store_story(STORY)
         bank.store_generated(row, list(questions), status=status)
         db.session.commit()
@@ -73,7 +60,9 @@ def take_quiz(client, join_code: str, name: str, answers: dict[int, list[int]]) 
         saved = client.post(f"/attempt/{token}/q/{number}", data=data)
         assert saved.status_code in (302, 303), saved.status_code
     page = client.get(f"/attempt/{token}", follow_redirects=True)
-    done = client.post(f"/attempt/{token}/submit",
-                       data={"csrf_token": hidden_fields(page.get_data(as_text=True))["csrf_token"]})
+    done = client.post(
+        f"/attempt/{token}/submit",
+        data={"csrf_token": hidden_fields(page.get_data(as_text=True))["csrf_token"]},
+    )
     assert done.status_code in (302, 303), done.status_code
     return token

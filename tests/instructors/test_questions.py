@@ -10,19 +10,19 @@ import pytest
 from quizapp import bank, quiz_builder
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, QuizQuestion, Story
-from tests.conftest import hidden_fields
-from tests.instructor_support import database, question, store_story, take_quiz
+from tests.instructors.support import question, store_story, take_quiz
+from tests.pages import hidden_fields
 
 OSEI = "Chief Mara Osei said the fire was \u201cunder control\u201d by noon."
 
 
 def question_count(app) -> int:
-    with database(app):
+    with app.app_context():
         return db.session.execute(db.select(db.func.count(Question.id))).scalar()
 
 
 def article_ids(app, story_id) -> dict[str, int]:
-    with database(app):
+    with app.app_context():
         return {a.key: a.id for a in db.session.get(Story, story_id).articles}
 
 
@@ -59,9 +59,12 @@ def test_a_question_written_by_hand_is_saved_with_its_choices_and_evidence(app, 
     # A pasted passage arrives with the browser's CRLF and stray spaces: still the same words.
     response = signed_in.post(
         f"/instructor/stories/{story_id}/questions/new",
-        data=form_data(html, **good_question(courier, **{"evidence-0-passage": "  " + OSEI + "\r\n"})))
+        data=form_data(
+            html, **good_question(courier, **{"evidence-0-passage": "  " + OSEI + "\r\n"})
+        ),
+    )
     assert response.status_code == 302
-    with database(app):
+    with app.app_context():
         saved = db.session.execute(db.select(Question)).scalar_one()
         assert (saved.prompt, saved.origin, saved.status) == (
             "Who said the fire was under control?", "manual", "approved")
@@ -70,7 +73,9 @@ def test_a_question_written_by_hand_is_saved_with_its_choices_and_evidence(app, 
         assert [(e.article.key, e.passage) for e in saved.evidence] == [("courier", OSEI)]
 
 
-def test_a_passage_that_is_not_in_the_article_is_refused_next_to_it_and_nothing_is_saved(app, signed_in):
+def test_a_passage_that_is_not_in_the_article_is_refused_next_to_it_and_nothing_is_saved(
+    app, signed_in
+):
     story_id = store_story(app)
     ids = article_ids(app, story_id)
     html = signed_in.get(f"/instructor/stories/{story_id}/questions/new").get_data(as_text=True)
@@ -82,10 +87,15 @@ def test_a_passage_that_is_not_in_the_article_is_refused_next_to_it_and_nothing_
     message = "This passage is not in the Bay Wire article word for word."
     assert message in page
     # Next to the passage's field, and the typed values are all still there.
-    assert re.search(r'name="evidence-0-passage"[^>]*>[^<]*</textarea><span class="error">' + re.escape(message), page)
+    assert re.search(
+        r'name="evidence-0-passage"[^>]*>[^<]*</textarea><span class="error">' + re.escape(message),
+        page,
+    )
     assert "Who said the fire was under control?" in page
     assert 'value="The harbour master"' in page
-    assert re.search(r'<input checked[^>]*name="choices-0-correct"|name="choices-0-correct"[^>]*checked', page)
+    assert re.search(
+        r'<input checked[^>]*name="choices-0-correct"|name="choices-0-correct"[^>]*checked', page
+    )
     assert question_count(app) == 0
 
 
@@ -95,23 +105,32 @@ def test_a_changed_word_in_the_passage_is_refused(app, signed_in):
     html = signed_in.get(f"/instructor/stories/{story_id}/questions/new").get_data(as_text=True)
     response = signed_in.post(
         f"/instructor/stories/{story_id}/questions/new",
-        data=form_data(html, **good_question(courier, **{"evidence-0-passage": OSEI.replace("noon", "midday")})))
+        data=form_data(
+            html, **good_question(courier, **{"evidence-0-passage": OSEI.replace("noon", "midday")})
+        ),
+    )
     assert response.status_code == 422
     assert "is not in the Coast Courier article word for word" in response.get_data(as_text=True)
     assert question_count(app) == 0
 
 
-@pytest.mark.parametrize("fields,message", [
-    ({"prompt": ""}, "Write the question."),
-    ({"explanation": "  "}, "Write an explanation for the students."),
-    ({"choices-1-text": "", "choices-2-text": ""}, "Write at least 2 choices."),
-    ({"choices-0-correct": ""}, "Mark at least one choice as correct."),
-    ({"choices-1-correct": "y", "choices-2-correct": "y"}, "Every choice is marked correct"),
-    ({"choices-2-text": "  mara OSEI "}, "This choice reads the same as choice 1."),
-    ({"choices-5-correct": "y"}, "A blank choice cannot be the right answer."),
-    ({"evidence-1-passage": "Officials counted 14 boats damaged."}, "Pick the article this passage comes from."),
-    ({"evidence-1-article": "COURIER"}, "Paste the passage from this article"),
-])
+@pytest.mark.parametrize(
+    "fields,message",
+    [
+        ({"prompt": ""}, "Write the question."),
+        ({"explanation": "  "}, "Write an explanation for the students."),
+        ({"choices-1-text": "", "choices-2-text": ""}, "Write at least 2 choices."),
+        ({"choices-0-correct": ""}, "Mark at least one choice as correct."),
+        ({"choices-1-correct": "y", "choices-2-correct": "y"}, "Every choice is marked correct"),
+        ({"choices-2-text": "  mara OSEI "}, "This choice reads the same as choice 1."),
+        ({"choices-5-correct": "y"}, "A blank choice cannot be the right answer."),
+        (
+            {"evidence-1-passage": "Officials counted 14 boats damaged."},
+            "Pick the article this passage comes from.",
+        ),
+        ({"evidence-1-article": "COURIER"}, "Paste the passage from this article"),
+    ],
+)
 def test_each_mistake_gets_its_message_and_nothing_is_saved(app, signed_in, fields, message):
     story_id = store_story(app)
     courier = article_ids(app, story_id)["courier"]
@@ -144,8 +163,11 @@ def test_markup_typed_into_a_question_is_shown_escaped(app, signed_in):
     html = signed_in.get(f"/instructor/stories/{story_id}/questions/new").get_data(as_text=True)
     data = form_data(html, **{**good_question(courier), "prompt": '<script>alert("p")</script>',
                               "choices-2-text": "<b>bold</b>"})
-    assert signed_in.post(f"/instructor/stories/{story_id}/questions/new", data=data).status_code == 302
-    with database(app):
+    assert (
+        signed_in.post(f"/instructor/stories/{story_id}/questions/new", data=data).status_code
+        == 302
+    )
+    with app.app_context():
         question_id = db.session.execute(db.select(Question.id)).scalar_one()
     for url in (f"/instructor/stories/{story_id}", f"/instructor/questions/{question_id}/edit"):
         page = signed_in.get(url).get_data(as_text=True)
@@ -173,19 +195,23 @@ def edit_data(html: str) -> dict:
     for name, value in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>\n?([^<]*)</textarea>', html):
         data[name] = unescape(value)
     for name, body in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', html, re.S):
-        selected = re.search(r'<option selected value="([^"]*)"|<option value="([^"]*)" selected', body)
+        selected = re.search(
+            r'<option selected value="([^"]*)"|<option value="([^"]*)" selected', body
+        )
         data[name] = next(g for g in selected.groups() if g is not None) if selected else ""
     return data
 
 
 def test_editing_an_unanswered_question_changes_it_in_place(app, signed_in):
-    story_id = store_story(app, [question("Who said it was \u201cunder control\u201d?")], status="approved")
-    with database(app):
+    store_story(app, [question("Who said it was \u201cunder control\u201d?")], status="approved")
+    with app.app_context():
         original = db.session.execute(db.select(Question)).scalar_one()
         question_id = original.id
-    response = edit(signed_in, question_id, prompt="Who, in the Courier, said it was under control?")
+    response = edit(
+        signed_in, question_id, prompt="Who, in the Courier, said it was under control?"
+    )
     assert response.status_code == 302
-    with database(app):
+    with app.app_context():
         rows = db.session.execute(db.select(Question)).scalars().all()
         assert [(q.id, q.prompt, q.origin) for q in rows] == [
             (question_id, "Who, in the Courier, said it was under control?", "manual")]
@@ -195,20 +221,22 @@ def test_editing_an_unanswered_question_changes_it_in_place(app, signed_in):
 def test_running_the_generators_again_keeps_an_instructor_edit(app, signed_in):
     generated = question("Who said it was \u201cunder control\u201d?")
     story_id = store_story(app, [generated], status="approved")
-    with database(app):
+    with app.app_context():
         question_id = db.session.execute(db.select(Question.id)).scalar_one()
     assert edit(signed_in, question_id, prompt="Edited by the teacher").status_code == 302
-    with database(app):
+    with app.app_context():
         counts = bank.store_generated(db.session.get(Story, story_id), [generated])
         db.session.commit()
         assert counts["added"] == 0 and counts["updated"] == 0
-        assert db.session.execute(db.select(Question.prompt)).scalars().all() == ["Edited by the teacher"]
+        assert db.session.execute(db.select(Question.prompt)).scalars().all() == [
+            "Edited by the teacher"
+        ]
 
 
 def test_editing_a_question_students_answered_keeps_their_grades_and_wording(app, signed_in):
     old_prompt = "Who said it was \u201cunder control\u201d?"
     story_id = store_story(app, [question(old_prompt)], status="approved")
-    with database(app):
+    with app.app_context():
         quiz = quiz_builder.quiz_from_story(db.session.get(Story, story_id))
         db.session.commit()
         code = quiz.join_code
@@ -224,18 +252,25 @@ def test_editing_a_question_students_answered_keeps_their_grades_and_wording(app
     page = signed_in.get(f"/instructor/questions/{old_id}/edit").get_data(as_text=True)
     data = edit_data(page)
     osei_row = next(k for k, v in data.items() if v == "Mara Osei").replace("-text", "-correct")
-    master_row = next(k for k, v in data.items() if v == "The harbour master").replace("-text", "-correct")
+    master = next(k for k, v in data.items() if v == "The harbour master")
+    master_row = master.replace("-text", "-correct")
     data.pop(osei_row, None)
     data[master_row] = "y"
     data["prompt"] = "Who, according to the Wire, said boats were damaged?"
-    response = signed_in.post(f"/instructor/questions/{old_id}/edit", data=data, follow_redirects=True)
+    response = signed_in.post(
+        f"/instructor/questions/{old_id}/edit", data=data, follow_redirects=True
+    )
     assert "your edit is a new version" in response.get_data(as_text=True)
 
-    with database(app):
+    with app.app_context():
         old = db.session.get(Question, old_id)
-        newer = db.session.execute(db.select(Question).where(Question.previous_id == old_id)).scalar_one()
+        newer = db.session.execute(
+            db.select(Question).where(Question.previous_id == old_id)
+        ).scalar_one()
         assert old.status == "superseded" and newer.status == "approved"
-        assert old.prompt == old_prompt and [c.text for c in old.choices if c.correct] == ["Mara Osei"]
+        assert old.prompt == old_prompt and [c.text for c in old.choices if c.correct] == [
+            "Mara Osei"
+        ]
         assert [c.text for c in newer.choices if c.correct] == ["The harbour master"]
         # The quiz now asks the new version; the attempt keeps its grade and its response.
         items = db.session.execute(db.select(QuizQuestion.question_id)).scalars().all()
@@ -253,43 +288,60 @@ def test_editing_a_question_students_answered_keeps_their_grades_and_wording(app
     assert "1 out of 1" in app.test_client().get(f"/attempt/{token2}/result").get_data(as_text=True)
     # The old version's edit address leads to the newest version.
     moved = signed_in.get(f"/instructor/questions/{old_id}/edit")
-    assert moved.status_code == 302 and moved.headers["Location"].endswith(f"/questions/{newer.id}/edit")
+    assert moved.status_code == 302
+    assert moved.headers["Location"].endswith(f"/questions/{newer.id}/edit")
 
 
 def test_deleting_an_unanswered_question_removes_it_from_its_quizzes(app, signed_in):
-    story_id = store_story(app, [question("First?"), question("Second?", skill="numbers", kind="numbers")],
-                           status="approved")
-    with database(app):
+    story_id = store_story(
+        app,
+        [question("First?"), question("Second?", skill="numbers", kind="numbers")],
+        status="approved",
+    )
+    with app.app_context():
         quiz_builder.quiz_from_story(db.session.get(Story, story_id))
         db.session.commit()
-        first = db.session.execute(db.select(Question).where(Question.prompt == "First?")).scalar_one().id
+        first = (
+            db.session.execute(db.select(Question).where(Question.prompt == "First?"))
+            .scalar_one()
+            .id
+        )
     page = signed_in.get(f"/instructor/questions/{first}/edit").get_data(as_text=True)
-    response = signed_in.post(f"/instructor/questions/{first}/delete",
-                              data={"csrf_token": hidden_fields(page)["csrf_token"]}, follow_redirects=True)
+    response = signed_in.post(
+        f"/instructor/questions/{first}/delete",
+        data={"csrf_token": hidden_fields(page)["csrf_token"]},
+        follow_redirects=True,
+    )
     assert "Question deleted." in response.get_data(as_text=True)
-    with database(app):
+    with app.app_context():
         assert db.session.get(Question, first) is None
         quiz = db.session.execute(db.select(Quiz)).scalar_one()
         assert [(i.question.prompt, i.position) for i in quiz.items] == [("Second?", 0)]
 
 
 def test_deleting_an_answered_question_keeps_it_for_the_attempts(app, signed_in):
-    story_id = store_story(app, [question("First?"), question("Second?", skill="numbers", kind="numbers")],
-                           status="approved")
-    with database(app):
+    story_id = store_story(
+        app,
+        [question("First?"), question("Second?", skill="numbers", kind="numbers")],
+        status="approved",
+    )
+    with app.app_context():
         story = db.session.get(Story, story_id)
         taken = quiz_builder.quiz_from_story(story, title="Taken")
-        untouched = quiz_builder.quiz_from_story(story, title="Not yet taken")
+        quiz_builder.quiz_from_story(story, title="Not yet taken")
         db.session.commit()
         code, first = taken.join_code, db.session.execute(
             db.select(Question).where(Question.prompt == "First?")).scalar_one()
         first_id, first_key = first.id, next(c.id for c in first.choices if c.correct)
     token = take_quiz(app.test_client(), code, "Ada", {1: [first_key]})
     page = signed_in.get(f"/instructor/questions/{first_id}/edit").get_data(as_text=True)
-    response = signed_in.post(f"/instructor/questions/{first_id}/delete",
-                              data={"csrf_token": hidden_fields(page)["csrf_token"]}, follow_redirects=True)
+    response = signed_in.post(
+        f"/instructor/questions/{first_id}/delete",
+        data={"csrf_token": hidden_fields(page)["csrf_token"]},
+        follow_redirects=True,
+    )
     assert "It stays in quizzes already taken (Taken)" in response.get_data(as_text=True)
-    with database(app):
+    with app.app_context():
         first = db.session.get(Question, first_id)
         assert first.status == "rejected"
         by_title = {q.title: [i.question_id for i in q.items]
@@ -315,7 +367,7 @@ def test_the_review_queue_shows_each_draft_with_its_key_and_evidence(app, signed
 
 def test_approve_and_reject_from_the_queue(app, signed_in):
     store_story(app, [question("Keep me?"), question("Drop me?", skill="numbers", kind="numbers")])
-    with database(app):
+    with app.app_context():
         ids = {q.prompt: q.id for q in db.session.execute(db.select(Question)).scalars()}
     page = signed_in.get("/instructor/review").get_data(as_text=True)
     token = hidden_fields(page)["csrf_token"]
@@ -323,15 +375,16 @@ def test_approve_and_reject_from_the_queue(app, signed_in):
                               data={"csrf_token": token, "next": "/instructor/review"})
     assert approved.headers["Location"] == "/instructor/review"
     signed_in.post(f"/instructor/questions/{ids['Drop me?']}/reject", data={"csrf_token": token})
-    with database(app):
+    with app.app_context():
         assert {q.prompt: q.status for q in db.session.execute(db.select(Question)).scalars()} == {
             "Keep me?": "approved", "Drop me?": "rejected"}
-    assert "No draft questions wait for review" in signed_in.get("/instructor/review").get_data(as_text=True)
+    review = signed_in.get("/instructor/review").get_data(as_text=True)
+    assert "No draft questions wait for review" in review
 
 
 def test_a_draft_without_evidence_cannot_be_approved_until_it_has_some(app, signed_in):
     store_story(app, [question("Proven?"), question("Unproven?")])
-    with database(app):
+    with app.app_context():
         unproven = db.session.execute(
             db.select(Question).where(Question.prompt == "Unproven?")).scalar_one()
         unproven.evidence = []
@@ -347,7 +400,7 @@ def test_a_draft_without_evidence_cannot_be_approved_until_it_has_some(app, sign
     approved = signed_in.post("/instructor/review/approve-all",
                               data={"csrf_token": token, "question": ids}, follow_redirects=True)
     assert "1 question approved." in approved.get_data(as_text=True)
-    with database(app):
+    with app.app_context():
         assert {q.prompt: q.status for q in db.session.execute(db.select(Question)).scalars()} == {
             "Proven?": "approved", "Unproven?": "draft"}
 
@@ -357,17 +410,21 @@ def test_approve_all_shown_approves_only_the_drafts_shown(app, signed_in):
     page = signed_in.get("/instructor/review").get_data(as_text=True)
     ids = re.findall(r'name="question" value="(\d+)"', page)
     assert len(ids) == 2
-    response = signed_in.post("/instructor/review/approve-all",
-                              data={"csrf_token": hidden_fields(page)["csrf_token"], "question": ids},
-                              follow_redirects=True)
+    response = signed_in.post(
+        "/instructor/review/approve-all",
+        data={"csrf_token": hidden_fields(page)["csrf_token"], "question": ids},
+        follow_redirects=True,
+    )
     assert "2 questions approved." in response.get_data(as_text=True)
-    with database(app):
+    with app.app_context():
         assert set(db.session.execute(db.select(Question.status)).scalars()) == {"approved"}
 
 
 def test_an_answer_saved_but_not_submitted_gives_way_to_the_edit(app, signed_in):
-    story_id = store_story(app, [question("Who said it was \u201cunder control\u201d?")], status="approved")
-    with database(app):
+    story_id = store_story(
+        app, [question("Who said it was \u201cunder control\u201d?")], status="approved"
+    )
+    with app.app_context():
         quiz = quiz_builder.quiz_from_story(db.session.get(Story, story_id))
         db.session.commit()
         code = quiz.join_code
@@ -377,12 +434,16 @@ def test_an_answer_saved_but_not_submitted_gives_way_to_the_edit(app, signed_in)
     page = student.get(f"/quiz/{code}")
     fields = hidden_fields(page.get_data(as_text=True))
     fields["student_name"] = "Ada"
-    token = re.search(r"/attempt/([^/?#]+)", student.post(f"/quiz/{code}", data=fields).headers["Location"]).group(1)
+    token = re.search(
+        r"/attempt/([^/?#]+)", student.post(f"/quiz/{code}", data=fields).headers["Location"]
+    ).group(1)
     first = student.get(f"/attempt/{token}/q/1").get_data(as_text=True)
-    student.post(f"/attempt/{token}/q/1", data={**hidden_fields(first), "answer": str(key), "go": "next"})
+    student.post(
+        f"/attempt/{token}/q/1", data={**hidden_fields(first), "answer": str(key), "go": "next"}
+    )
 
     assert edit(signed_in, question_id, prompt="Reworded while Ada works").status_code == 302
-    with database(app):
+    with app.app_context():
         # No grade rests on the old wording, so there is no new version; the saved answer,
         # chosen among the old choices, is dropped and Ada answers the new wording.
         assert [q.id for q in db.session.execute(db.select(Question)).scalars()] == [question_id]
@@ -391,9 +452,9 @@ def test_an_answer_saved_but_not_submitted_gives_way_to_the_edit(app, signed_in)
 
 
 def test_a_question_of_a_skill_no_generator_names_can_still_be_edited(app, signed_in):
-    story_id = store_story(app, [question("Odd skill?", skill="context")], status="approved")
-    with database(app):
+    store_story(app, [question("Odd skill?", skill="context")], status="approved")
+    with app.app_context():
         question_id = db.session.execute(db.select(Question.id)).scalar_one()
     assert edit(signed_in, question_id, prompt="Still odd?").status_code == 302
-    with database(app):
+    with app.app_context():
         assert db.session.get(Question, question_id).skill == "context"

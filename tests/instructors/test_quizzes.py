@@ -7,19 +7,28 @@ import re
 from quizapp import quiz_builder
 from quizapp.extensions import db
 from quizapp.models import Question, Quiz, Story
-from tests.conftest import hidden_fields
-from tests.instructor_support import database, question, store_story, take_quiz
+from tests.instructors.support import question, store_story, take_quiz
+from tests.pages import hidden_fields
 
 
 def mixed_story(app) -> tuple[int, dict[str, int]]:
     """Three approved attribution questions, two approved numbers questions, one draft."""
-    story_id = store_story(app, [
-        question("A1?"), question("A2?"), question("A3?"),
-        question("N1?", skill="numbers", kind="numbers"), question("N2?", skill="numbers", kind="numbers"),
-        question("Draft?", skill="numbers", kind="numbers"),
-    ], status="approved")
-    with database(app):
-        draft = db.session.execute(db.select(Question).where(Question.prompt == "Draft?")).scalar_one()
+    story_id = store_story(
+        app,
+        [
+            question("A1?"),
+            question("A2?"),
+            question("A3?"),
+            question("N1?", skill="numbers", kind="numbers"),
+            question("N2?", skill="numbers", kind="numbers"),
+            question("Draft?", skill="numbers", kind="numbers"),
+        ],
+        status="approved",
+    )
+    with app.app_context():
+        draft = db.session.execute(
+            db.select(Question).where(Question.prompt == "Draft?")
+        ).scalar_one()
         draft.status = "draft"
         db.session.commit()
         ids = {q.prompt: q.id for q in db.session.execute(db.select(Question)).scalars()}
@@ -56,7 +65,7 @@ def test_a_quiz_picked_by_hand_with_its_settings(app, signed_in):
     html = response.get_data(as_text=True)
     assert "Quiz saved with 2 questions. It is not published yet." in html
     assert "Harbour &lt;quiz&gt;" in html and "HARBOR7" in html
-    with database(app):
+    with app.app_context():
         quiz = db.session.execute(db.select(Quiz)).scalar_one()
         assert (quiz.title, quiz.join_code, quiz.layout, quiz.feedback, quiz.time_limit_minutes,
                 quiz.open_book, quiz.shuffle_questions, quiz.shuffle_choices, quiz.published) == (
@@ -70,45 +79,62 @@ def test_a_draft_question_cannot_be_slipped_into_a_quiz(app, signed_in):
     response = signed_in.post(f"/instructor/stories/{story_id}/quizzes/new",
                               data=settings(page, questions=[str(ids["A1?"]), str(ids["Draft?"])]))
     assert response.status_code == 422
-    assert "Only this story&#39;s approved questions can go into a quiz." in response.get_data(as_text=True)
-    with database(app):
+    html = response.get_data(as_text=True)
+    assert "Only this story&#39;s approved questions can go into a quiz." in html
+    with app.app_context():
         assert db.session.execute(db.select(Quiz)).first() is None
 
 
 def test_n_at_random_per_skill_draws_only_approved_questions(app, signed_in):
-    story_id, ids = mixed_story(app)
+    story_id, _ = mixed_story(app)
     page = signed_in.get(f"/instructor/stories/{story_id}/quizzes/new").get_data(as_text=True)
     response = signed_in.post(f"/instructor/stories/{story_id}/quizzes/new",
                               data=settings(page, selection="random", per_skill="2"))
     assert response.status_code == 302
-    with database(app):
+    with app.app_context():
         quiz = db.session.execute(db.select(Quiz)).scalar_one()
         questions = [i.question for i in quiz.items]
-        assert sorted(q.skill for q in questions) == ["attribution", "attribution", "numbers", "numbers"]
+        assert sorted(q.skill for q in questions) == [
+            "attribution",
+            "attribution",
+            "numbers",
+            "numbers",
+        ]
         assert {q.status for q in questions} == {"approved"}
-        assert {q.prompt for q in questions if q.skill == "numbers"} == {"N1?", "N2?"}  # the draft never
+        assert {q.prompt for q in questions if q.skill == "numbers"} == {
+            "N1?",
+            "N2?",
+        }  # the draft never
 
 
 def test_mistakes_in_the_settings_are_shown_and_nothing_is_saved(app, signed_in):
     story_id, ids = mixed_story(app)
-    with database(app):
+    with app.app_context():
         other = quiz_builder.quiz_from_story(db.session.get(Story, story_id), title="Other")
         other.join_code = "TAKEN1"
         db.session.commit()
     page = signed_in.get(f"/instructor/stories/{story_id}/quizzes/new").get_data(as_text=True)
     cases = [
-        (dict(join_code="taken1", questions=[str(ids["A1?"])]), "Another quiz already has the join code TAKEN1."),
-        (dict(join_code="AB-12", questions=[str(ids["A1?"])]), "A join code is 4 to 20 capital letters and digits."),
+        (
+            dict(join_code="taken1", questions=[str(ids["A1?"])]),
+            "Another quiz already has the join code TAKEN1.",
+        ),
+        (
+            dict(join_code="AB-12", questions=[str(ids["A1?"])]),
+            "A join code is 4 to 20 capital letters and digits.",
+        ),
         (dict(title="", questions=[str(ids["A1?"])]), "Give the quiz a title."),
         (dict(time_limit_minutes="0", questions=[str(ids["A1?"])]), "Between 1 and 600 minutes."),
         (dict(), "Tick at least one question."),
         (dict(selection="random", per_skill=""), "Say how many questions of each skill to draw."),
     ]
     for fields, message in cases:
-        response = signed_in.post(f"/instructor/stories/{story_id}/quizzes/new", data=settings(page, **fields))
+        response = signed_in.post(
+            f"/instructor/stories/{story_id}/quizzes/new", data=settings(page, **fields)
+        )
         assert response.status_code == 422, fields
         assert message in response.get_data(as_text=True), fields
-    with database(app):
+    with app.app_context():
         assert db.session.execute(db.select(db.func.count(Quiz.id))).scalar() == 1
 
 
@@ -117,7 +143,7 @@ def test_publish_close_and_reopen(app, signed_in):
     page = signed_in.get(f"/instructor/stories/{story_id}/quizzes/new").get_data(as_text=True)
     signed_in.post(f"/instructor/stories/{story_id}/quizzes/new",
                    data=settings(page, join_code="HARBOR", questions=[str(ids["A1?"])]))
-    with database(app):
+    with app.app_context():
         quiz_id = db.session.execute(db.select(Quiz.id)).scalar_one()
     student = app.test_client()
     assert student.get("/quiz/HARBOR").status_code == 403  # not published yet
@@ -125,12 +151,17 @@ def test_publish_close_and_reopen(app, signed_in):
     page = signed_in.get(f"/instructor/quizzes/{quiz_id}").get_data(as_text=True)
     token = {"csrf_token": hidden_fields(page)["csrf_token"]}
     assert ">Publish quiz<" in page
-    response = signed_in.post(f"/instructor/quizzes/{quiz_id}/publish", data=token, follow_redirects=True)
-    assert "Quiz published: students can join it with the code HARBOR." in response.get_data(as_text=True)
+    response = signed_in.post(
+        f"/instructor/quizzes/{quiz_id}/publish", data=token, follow_redirects=True
+    )
+    html = response.get_data(as_text=True)
+    assert "Quiz published: students can join it with the code HARBOR." in html
     assert student.get("/quiz/HARBOR").status_code == 200
     assert "Harbour quiz" in student.get("/").get_data(as_text=True)
 
-    response = signed_in.post(f"/instructor/quizzes/{quiz_id}/close", data=token, follow_redirects=True)
+    response = signed_in.post(
+        f"/instructor/quizzes/{quiz_id}/close", data=token, follow_redirects=True
+    )
     assert ">Reopen quiz<" in response.get_data(as_text=True)
     assert student.get("/quiz/HARBOR").status_code == 403
     signed_in.post(f"/instructor/quizzes/{quiz_id}/reopen", data=token)
@@ -138,8 +169,8 @@ def test_publish_close_and_reopen(app, signed_in):
 
 
 def test_a_taken_quiz_keeps_its_questions_but_its_settings_can_change(app, signed_in):
-    story_id, ids = mixed_story(app)
-    with database(app):
+    story_id, _ = mixed_story(app)
+    with app.app_context():
         quiz = quiz_builder.quiz_from_story(db.session.get(Story, story_id))
         db.session.commit()
         quiz_id, code = quiz.id, quiz.join_code
@@ -148,7 +179,11 @@ def test_a_taken_quiz_keeps_its_questions_but_its_settings_can_change(app, signe
     take_quiz(app.test_client(), code, "Ada", {1: [key]})
     page = signed_in.get(f"/instructor/quizzes/{quiz_id}/edit").get_data(as_text=True)
     assert "Students have taken this quiz, so its questions stay as they are" in page
-    ticked = re.findall(r'<input checked[^>]*name="questions"[^>]*value="(\d+)"|name="questions"[^>]*value="(\d+)"[^>]*checked', page)
+    ticked = re.findall(
+        r'<input checked[^>]*name="questions"[^>]*value="(\d+)"'
+        r'|name="questions"[^>]*value="(\d+)"[^>]*checked',
+        page,
+    )
     ticked = [a or b for a, b in ticked]
     assert len(ticked) == 5
     fewer = signed_in.post(f"/instructor/quizzes/{quiz_id}/edit",
@@ -158,6 +193,6 @@ def test_a_taken_quiz_keeps_its_questions_but_its_settings_can_change(app, signe
     renamed = signed_in.post(f"/instructor/quizzes/{quiz_id}/edit",
                              data=settings(page, title="Renamed", join_code=code, questions=ticked))
     assert renamed.status_code == 302
-    with database(app):
+    with app.app_context():
         quiz = db.session.get(Quiz, quiz_id)
         assert quiz.title == "Renamed" and len(quiz.items) == 5

@@ -12,11 +12,10 @@ import pytest
 
 from quizapp.extensions import db
 from quizapp.models import Article, GenerationRun, Question, Story
-from tests.conftest import hidden_fields
-from tests.instructor_support import database
+from tests.pages import hidden_fields
 
-FERRY = Path(__file__).parent / "stories" / "loader-ferry-fire"
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "beijing-denies-chinese-fighters"
+FERRY = Path(__file__).resolve().parents[1] / "stories" / "loader-ferry-fire"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "beijing-denies-chinese-fighters"
 
 
 def blank_rows(count: int = 2) -> dict:
@@ -36,7 +35,7 @@ def post_story(client, title: str, rows: dict, **extra):
 
 
 def story_count(app) -> int:
-    with database(app):
+    with app.app_context():
         return db.session.execute(db.select(db.func.count(Story.id))).scalar()
 
 
@@ -54,7 +53,7 @@ def test_a_txt_file_and_a_saved_html_page_make_a_story(app, signed_in):
     assert "Story saved with 2 articles. Now generate its questions." in page
     assert ">Generate questions<" in page
     assert 'href="javascript:' not in page  # an address is only a link when it is http(s)
-    with database(app):
+    with app.app_context():
         story = db.session.execute(db.select(Story)).scalar_one()
         assert (story.title, story.slug) == ("Ferry fire", "ferry-fire")
         coastline, wire_row = story.articles
@@ -63,16 +62,25 @@ def test_a_txt_file_and_a_saved_html_page_make_a_story(app, signed_in):
         assert "Passengers on the Arden Star were moved to the upper deck" in coastline.text
         assert "analytics" not in coastline.text and "cookies" not in coastline.text
         assert "Sign in" not in coastline.text
-        assert (wire_row.outlet, wire_row.date, wire_row.key) == ("Kelbury Wire", "2024-06-03", "wire")
+        assert (wire_row.outlet, wire_row.date, wire_row.key) == (
+            "Kelbury Wire",
+            "2024-06-03",
+            "wire",
+        )
 
 
 def test_pasted_text_makes_an_article_too(app, signed_in):
-    response = post_story(signed_in, "Pasted", {
-        "articles-0-text": "Dock strike ends\r\n\r\nUnion leader Ana Ruiz said the deal was \u201cfair\u201d.",
-        "articles-0-outlet": "Port News",
-    })
+    response = post_story(
+        signed_in,
+        "Pasted",
+        {
+            "articles-0-text": "Dock strike ends\r\n\r\n"
+            "Union leader Ana Ruiz said the deal was \u201cfair\u201d.",
+            "articles-0-outlet": "Port News",
+        },
+    )
     assert response.status_code == 302
-    with database(app):
+    with app.app_context():
         article = db.session.execute(db.select(Article)).scalar_one()
         assert article.outlet == "Port News"
         assert "Union leader Ana Ruiz said the deal was \u201cfair\u201d." in article.text
@@ -130,7 +138,9 @@ def test_another_article_row_is_added_without_a_script(app, signed_in):
     assert page.count("<legend>Article") == 2
     data = {"csrf_token": hidden_fields(page)["csrf_token"], "title": "Growing", **blank_rows(),
             "articles-0-text": "Kept text.", "add_article": "1"}
-    response = signed_in.post("/instructor/stories/new", data=data, content_type="multipart/form-data")
+    response = signed_in.post(
+        "/instructor/stories/new", data=data, content_type="multipart/form-data"
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert html.count("<legend>Article") == 3
@@ -151,7 +161,9 @@ def test_a_too_large_upload_gets_a_plain_message(app, signed_in):
 
 def seed_story_via_the_form(client) -> str:
     files = sorted(SEED.glob("*.txt"))
-    rows = {f"articles-{i}-file": (io.BytesIO(f.read_bytes()), f.name) for i, f in enumerate(files[:2])}
+    rows = {
+        f"articles-{i}-file": (io.BytesIO(f.read_bytes()), f.name) for i, f in enumerate(files[:2])
+    }
     response = post_story(client, "Beijing denies", rows)
     assert response.status_code == 302
     return response.headers["Location"]
@@ -161,14 +173,20 @@ def test_generate_writes_drafts_into_the_review_queue_and_reports_counts(app, si
     app.config["GENERATION_IN_BACKGROUND"] = False
     story_url = seed_story_via_the_form(signed_in)
     page = signed_in.get(story_url).get_data(as_text=True)
-    response = signed_in.post(f"{story_url}/generate", data={"csrf_token": hidden_fields(page)["csrf_token"]})
+    response = signed_in.post(
+        f"{story_url}/generate", data={"csrf_token": hidden_fields(page)["csrf_token"]}
+    )
     assert response.status_code == 302 and "/instructor/runs/" in response.headers["Location"]
     run_page = signed_in.get(response.headers["Location"]).get_data(as_text=True)
     assert "Done." in run_page and 'http-equiv="refresh"' not in run_page
-    with database(app):
+    with app.app_context():
         run = db.session.execute(db.select(GenerationRun)).scalar_one()
         counts = json.loads(run.counts)
-        drafts = db.session.execute(db.select(Question).where(Question.status == "draft")).scalars().all()
+        drafts = (
+            db.session.execute(db.select(Question).where(Question.status == "draft"))
+            .scalars()
+            .all()
+        )
         by_kind = {}
         for question in drafts:
             by_kind[question.kind] = by_kind.get(question.kind, 0) + 1
@@ -182,11 +200,14 @@ def test_generate_writes_drafts_into_the_review_queue_and_reports_counts(app, si
     queue = signed_in.get("/instructor/review").get_data(as_text=True)
     assert f"{len(drafts)} drafts to review." in queue
     # Pressed again: the same questions are written afresh, none doubled.
-    again = signed_in.post(f"{story_url}/generate", data={"csrf_token": hidden_fields(queue)["csrf_token"]},
-                           follow_redirects=True).get_data(as_text=True)
+    again = signed_in.post(
+        f"{story_url}/generate",
+        data={"csrf_token": hidden_fields(queue)["csrf_token"]},
+        follow_redirects=True,
+    ).get_data(as_text=True)
     assert "0 new drafts went into the review queue." in again
     assert f"{len(drafts)} questions no student had answered were written afresh" in again
-    with database(app):
+    with app.app_context():
         assert db.session.execute(db.select(db.func.count(Question.id))).scalar() == len(drafts)
 
 
@@ -194,12 +215,12 @@ def test_generation_runs_in_the_background_and_the_run_page_shows_progress(app, 
     assert app.config["GENERATION_IN_BACKGROUND"]
     story_url = seed_story_via_the_form(signed_in)
     page = signed_in.get(story_url).get_data(as_text=True)
-    response = signed_in.post(f"{story_url}/generate", data={"csrf_token": hidden_fields(page)["csrf_token"]})
+    response = signed_in.post(
+        f"{story_url}/generate", data={"csrf_token": hidden_fields(page)["csrf_token"]}
+    )
     run_url = response.headers["Location"]
     first = None
     for _ in range(600):  # bounded: at most about a minute on a busy machine
-        # The requests share the test's session; end it so each poll reads afresh.
-        db.session.remove()
         html = signed_in.get(run_url).get_data(as_text=True)
         first = first or html
         if "Done." in html or "Generation failed" in html:
@@ -208,7 +229,7 @@ def test_generation_runs_in_the_background_and_the_run_page_shows_progress(app, 
         time.sleep(0.1)
     assert "Done." in html, html
     assert "<progress" in first
-    with database(app):
+    with app.app_context():
         run = db.session.execute(db.select(GenerationRun)).scalar_one()
         assert run.state == "done" and run.finished_at is not None
         drafts = db.session.execute(
@@ -219,17 +240,20 @@ def test_generation_runs_in_the_background_and_the_run_page_shows_progress(app, 
 def test_a_second_press_while_running_goes_to_the_run_under_way(app, signed_in):
     story_url = seed_story_via_the_form(signed_in)
     story_id = int(story_url.rsplit("/", 1)[1])
-    with database(app):
+    with app.app_context():
         db.session.add(GenerationRun(story_id=story_id, state="running"))
         db.session.commit()
         run_id = db.session.execute(db.select(GenerationRun.id)).scalar_one()
     page = signed_in.get(story_url).get_data(as_text=True)
-    response = signed_in.post(f"{story_url}/generate", data={"csrf_token": hidden_fields(page)["csrf_token"]},
-                              follow_redirects=True)
+    response = signed_in.post(
+        f"{story_url}/generate",
+        data={"csrf_token": hidden_fields(page)["csrf_token"]},
+        follow_redirects=True,
+    )
     html = response.get_data(as_text=True)
     assert "Questions for this story are being written already." in html
     assert response.request.path == f"/instructor/runs/{run_id}"
-    with database(app):
+    with app.app_context():
         assert db.session.execute(db.select(db.func.count(GenerationRun.id))).scalar() == 1
 
 
@@ -240,7 +264,7 @@ def test_a_run_whose_worker_died_says_so_and_can_be_started_again(app, signed_in
 
     story_url = seed_story_via_the_form(signed_in)
     story_id = int(story_url.rsplit("/", 1)[1])
-    with database(app):
+    with app.app_context():
         db.session.add(GenerationRun(story_id=story_id, state="running",
                                      started_at=now() - timedelta(hours=1)))
         db.session.commit()
@@ -249,8 +273,11 @@ def test_a_run_whose_worker_died_says_so_and_can_be_started_again(app, signed_in
     assert "This run stopped without finishing" in html
     assert 'http-equiv="refresh"' not in html
     app.config["GENERATION_IN_BACKGROUND"] = False
-    response = signed_in.post(f"{story_url}/generate", data={"csrf_token": hidden_fields(html)["csrf_token"]},
-                              follow_redirects=True)
+    response = signed_in.post(
+        f"{story_url}/generate",
+        data={"csrf_token": hidden_fields(html)["csrf_token"]},
+        follow_redirects=True,
+    )
     assert "Done." in response.get_data(as_text=True)
 
 
@@ -265,11 +292,17 @@ def test_a_run_that_breaks_says_so_and_saves_no_question(app, signed_in, monkeyp
 
     monkeypatch.setattr(generators, "generate_questions", broken)
     app.config["GENERATION_IN_BACKGROUND"] = False
-    response = signed_in.post(f"{story_url}/generate", data={"csrf_token": hidden_fields(page)["csrf_token"]},
-                              follow_redirects=True)
+    response = signed_in.post(
+        f"{story_url}/generate",
+        data={"csrf_token": hidden_fields(page)["csrf_token"]},
+        follow_redirects=True,
+    )
     html = response.get_data(as_text=True)
-    assert "Generation failed: Something went wrong while writing the questions; none were saved." in html
+    assert (
+        "Generation failed: Something went wrong while writing the questions; none were saved."
+        in html
+    )
     assert "a bug in a generator" not in html  # no trace or internal message reaches the page
-    with database(app):
+    with app.app_context():
         assert db.session.execute(db.select(GenerationRun.state)).scalar_one() == "failed"
         assert db.session.execute(db.select(db.func.count(Question.id))).scalar() == 0

@@ -8,15 +8,12 @@ import pytest
 
 from quizapp.extensions import db
 from quizapp.models import GenerationRun, Question, Quiz, Story
-from tests.instructor_support import database
 
 
 @pytest.fixture
-def seeded(app, runner):
+def seeded(first_run):
     """The seed story with its questions and quiz; the ids every instructor route needs."""
-    result = runner.invoke(args=["setup"])
-    assert result.exit_code == 0, result.output
-    with database(app):
+    with first_run.app_context():
         quiz = db.session.execute(db.select(Quiz)).scalars().first()
         question = quiz.items[0].question
         run = GenerationRun(story_id=quiz.story_id, state="done")
@@ -39,7 +36,7 @@ def build(rule, values) -> str:
 def test_every_instructor_route_sends_an_anonymous_visitor_to_sign_in(app, client, seeded):
     # CSRF off, so that a POST without a token still reaches the sign-in check.
     app.config["WTF_CSRF_ENABLED"] = False
-    with database(app):
+    with app.app_context():
         before = db.session.execute(db.select(db.func.count(Question.id))).scalar()
     for rule in instructor_rules(app):
         url = build(rule, seeded)
@@ -47,7 +44,7 @@ def test_every_instructor_route_sends_an_anonymous_visitor_to_sign_in(app, clien
             response = client.open(url, method=method)
             assert response.status_code == 302, (method, url, response.status_code)
             assert response.headers["Location"].startswith("/sign-in?next="), (method, url)
-    with database(app):
+    with app.app_context():
         assert db.session.execute(db.select(db.func.count(Question.id))).scalar() == before
         assert db.session.get(Quiz, seeded["quiz_id"]).published  # not closed by a POST
 
@@ -67,17 +64,19 @@ def test_every_instructor_post_without_its_token_is_refused(app, signed_in, seed
     for rule in instructor_rules(app):
         if "POST" not in rule.methods:
             continue
-        response = signed_in.post(build(rule, seeded), data={"question": str(seeded["question_id"])})
+        response = signed_in.post(
+            build(rule, seeded), data={"question": str(seeded["question_id"])}
+        )
         assert response.status_code == 400, (rule.rule, response.status_code)
         assert "security token" in response.get_data(as_text=True)
-    with database(app):
+    with app.app_context():
         assert db.session.get(Quiz, seeded["quiz_id"]).closed is False
         assert db.session.get(Question, seeded["question_id"]) is not None
         assert db.session.execute(db.select(db.func.count(Story.id))).scalar() == 1
 
 
 def test_dashboard_lists_stories_quizzes_and_the_review_count(app, signed_in, seeded):
-    with database(app):
+    with app.app_context():
         question = db.session.get(Question, seeded["question_id"])
         question.status = "draft"
         db.session.commit()

@@ -9,8 +9,7 @@ import pytest
 from quizapp import config, create_app
 from quizapp.extensions import db
 from quizapp.models import SignInFailure
-from tests.conftest import hidden_fields
-from tests.instructor_support import database
+from tests.pages import hidden_fields
 
 PASSWORD = "correct horse battery"
 
@@ -51,7 +50,9 @@ def test_blank_fields_say_what_is_missing(client, instructor):
     assert "Type your instructor name." in html and "Type your password." in html
 
 
-def test_repeated_failures_refuse_even_the_right_password_until_the_window_passes(app, client, instructor):
+def test_repeated_failures_refuse_even_the_right_password_until_the_window_passes(
+    app, client, instructor
+):
     limit = app.config["SIGN_IN_MAX_FAILURES"]
     for _ in range(limit):
         assert sign_in(client, password="guess").status_code == 422
@@ -64,7 +65,7 @@ def test_repeated_failures_refuse_even_the_right_password_until_the_window_passe
     assert client.get("/instructor/").status_code == 302  # not signed in
 
     # Once the failures are older than the window, the right password works again.
-    with database(app):
+    with app.app_context():
         for failure in db.session.execute(db.select(SignInFailure)).scalars():
             failure.at = failure.at.replace(year=failure.at.year - 1)
         db.session.commit()
@@ -77,7 +78,7 @@ def test_a_success_clears_the_address_failures(app, client, instructor):
     for _ in range(limit - 1):
         sign_in(client, password="guess")
     assert sign_in(client).status_code == 302
-    with database(app):
+    with app.app_context():
         assert db.session.execute(db.select(db.func.count(SignInFailure.id))).scalar() == 0
 
 
@@ -128,7 +129,7 @@ def test_an_anonymous_visit_is_sent_to_sign_in_and_back(client, instructor):
 
 @pytest.mark.parametrize("target", [
     "https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)",
-    "http:/evil.example", "\\\\evil.example",
+    "http:/evil.example", "\\\\evil.example", " //evil.example",
 ])
 def test_next_never_leads_off_the_site(client, instructor, target):
     page = client.get("/sign-in", query_string={"next": target})
@@ -137,6 +138,14 @@ def test_next_never_leads_off_the_site(client, instructor, target):
     response = client.post("/sign-in", data=fields)
     assert response.status_code == 302
     assert response.headers["Location"] == "/instructor/"
+
+
+def test_an_escaped_double_slash_in_next_stays_a_path_on_this_site(client, instructor):
+    page = client.get("/sign-in", query_string={"next": "/%2F%2Fevil.example"})
+    fields = {**hidden_fields(page.get_data(as_text=True)), "name": "teacher", "password": PASSWORD}
+    response = client.post("/sign-in", data=fields)
+    # A browser asks this site for /%2F%2Fevil.example: a page not found, not another site.
+    assert response.headers["Location"] == "/%2F%2Fevil.example"
 
 
 def test_the_session_cookie_is_httponly_and_samesite_lax(client, instructor):
@@ -199,7 +208,11 @@ def test_behind_a_trusted_proxy_failures_are_counted_per_visitor(tmp_path):
     client = app.test_client()
     for _ in range(app.config["SIGN_IN_MAX_FAILURES"]):
         page = client.get("/sign-in", environ_base=attacker)
-        fields = {**hidden_fields(page.get_data(as_text=True)), "name": "teacher", "password": "guess"}
+        fields = {
+            **hidden_fields(page.get_data(as_text=True)),
+            "name": "teacher",
+            "password": "guess",
+        }
         client.post("/sign-in", data=fields, environ_base=attacker)
     page = client.get("/sign-in", environ_base=attacker)
     fields = {**hidden_fields(page.get_data(as_text=True)), "name": "teacher", "password": PASSWORD}

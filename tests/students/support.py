@@ -6,14 +6,14 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-import pytest
-
-from quizapp import bank, generators as core, quiz_builder
+from quizapp import bank, quiz_builder
+from quizapp import generators as core
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz
-from tests.conftest import hidden_fields
+from tests.pages import hidden_fields
 
-COAST_TEXT = ("Chief Mara Osei said the fire was \u201cunder control\u201d by noon.\n\n"
+OSEI_SAID = "Chief Mara Osei said the fire was \u201cunder control\u201d by noon."
+COAST_TEXT = (OSEI_SAID + "\n\n"
               "Fourteen boats were damaged, the harbour office said.\n\n"
               "The cause is not yet known.")
 BAY_TEXT = "Officials counted 14 boats damaged.\n\nThe harbour reopened on Tuesday."
@@ -35,51 +35,36 @@ HEDGE = "Does Coast Courier present the cause as known?"
 
 QUESTIONS = [
     core.Question(
-        kind="quote_attribution", skill="attribution", prompt=WHO,
-        choices=("Mara Osei", "The harbour master", "Bay Wire"), answer=(0,),
+        kind="quote_attribution",
+        skill="attribution",
+        prompt=WHO,
+        choices=("Mara Osei", "The harbour master", "Bay Wire"),
+        answer=(0,),
         explanation="The quote is attributed to Osei.",
-        evidence=(core.Evidence("a", "Chief Mara Osei said the fire was \u201cunder control\u201d by noon."),),
+        evidence=(core.Evidence("a", OSEI_SAID),),
     ),
     core.Question(
-        kind="outlet_detail", skill="cross-checking", prompt=WHICH,
-        choices=("Coast Courier", "Bay Wire", "Neither"), answer=(0, 1),
+        kind="outlet_detail",
+        skill="cross-checking",
+        prompt=WHICH,
+        choices=("Coast Courier", "Bay Wire", "Neither"),
+        answer=(0, 1),
         explanation="Both print the figure, one in words.",
-        evidence=(core.Evidence("a", "Fourteen boats were damaged"),
-                  core.Evidence("b", "Officials counted 14 boats damaged.")),
+        evidence=(
+            core.Evidence("a", "Fourteen boats were damaged"),
+            core.Evidence("b", "Officials counted 14 boats damaged."),
+        ),
     ),
     core.Question(
-        kind="hedging", skill="hedging", prompt=HEDGE,
-        choices=("True", "False"), answer=(1,),
+        kind="hedging",
+        skill="hedging",
+        prompt=HEDGE,
+        choices=("True", "False"),
+        answer=(1,),
         explanation="It says the cause is not yet known.",
         evidence=(core.Evidence("a", "The cause is not yet known."),),
     ),
 ]
-
-
-@pytest.fixture
-def client(app):
-    """A test client that ends each request's context when the request ends.
-
-    pytest-flask's own client keeps the last request's context open until the next request;
-    a POST's database transaction (begun with BEGIN IMMEDIATE on SQLite, see database.py)
-    would then keep the write lock, and the test's own look at the database would wait for it.
-    """
-    return app.test_client()
-
-
-@pytest.fixture
-def other_device(app):
-    """A browser on another device: its own cookies, and its own app object on the same
-    database, because the test's pushed context (pytest-flask) shares `g`, and with it the
-    first browser's form token, between every request made through one app."""
-    from quizapp import create_app
-
-    twin = create_app({name: app.config[name]
-                       for name in ("TESTING", "SECRET_KEY", "SQLALCHEMY_DATABASE_URI")})
-    yield twin.test_client()
-    with twin.app_context():
-        db.session.remove()
-        db.engine.dispose()
 
 
 def make_quiz(app, **settings) -> str:

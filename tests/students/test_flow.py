@@ -6,9 +6,18 @@ import re
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz, Response
-from tests.conftest import hidden_fields
-from tests.student_support import (HEDGE, WHICH, WHO, answer, choices, client, make_quiz,  # noqa: F401
-                                   prompt_of_page, start, submit)
+from tests.pages import hidden_fields
+from tests.students.support import (
+    HEDGE,
+    WHICH,
+    WHO,
+    answer,
+    choices,
+    make_quiz,
+    prompt_of_page,
+    start,
+    submit,
+)
 
 
 def test_home_lists_the_published_quiz_with_its_code(app, client):
@@ -69,7 +78,9 @@ def test_full_marks_for_every_key_choice(app, client):
 def test_no_name_is_refused_with_a_message_and_keeps_the_code(app, client):
     code = make_quiz(app)
     home = client.get("/").get_data(as_text=True)
-    response = client.post("/join", data=hidden_fields(home) | {"code": code, "student_name": "   "})
+    response = client.post(
+        "/join", data=hidden_fields(home) | {"code": code, "student_name": "   "}
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "Enter your name" in html

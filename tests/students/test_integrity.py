@@ -11,11 +11,21 @@ import pytest
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Choice, Question, Response
-from tests.conftest import hidden_fields
-from tests.student_support import (WHO, answer, attempt_row, choices, client, csrf,  # noqa: F401
-                                   make_quiz, question_ids, saved_answers, start, submit)
+from tests.pages import hidden_fields
+from tests.students.support import (
+    WHO,
+    answer,
+    attempt_row,
+    choices,
+    csrf,
+    make_quiz,
+    question_ids,
+    saved_answers,
+    start,
+    submit,
+)
 
-STATIC = Path(__file__).resolve().parent.parent / "static"
+STATIC = Path(__file__).resolve().parents[2] / "static"
 
 
 def _without_tokens(html: str) -> str:
@@ -25,7 +35,9 @@ def _without_tokens(html: str) -> str:
 
 def _set_key(app, prompt: str, key_text: str) -> None:
     with app.app_context():
-        question = db.session.execute(db.select(Question).where(Question.prompt == prompt)).scalar_one()
+        question = db.session.execute(
+            db.select(Question).where(Question.prompt == prompt)
+        ).scalar_one()
         for choice in question.choices:
             choice.correct = choice.text == key_text
         db.session.commit()
@@ -38,8 +50,11 @@ def test_the_question_page_is_the_same_whichever_choice_is_the_key(app, client, 
     token = start(client, code)
     address = f"/attempt/{token}" if layout == "all_on_one" else None
     if address is None:
-        number = next(n for n in (1, 2, 3)
-                      if "under control" in client.get(f"/attempt/{token}/q/{n}").get_data(as_text=True))
+        number = next(
+            n
+            for n in (1, 2, 3)
+            if "under control" in client.get(f"/attempt/{token}/q/{n}").get_data(as_text=True)
+        )
         address = f"/attempt/{token}/q/{number}"
     renderings = []
     for key in ("Mara Osei", "The harbour master", "Bay Wire"):
@@ -131,8 +146,14 @@ def test_a_form_sent_after_the_deadline_is_not_saved_and_the_attempt_is_submitte
         attempt = db.session.execute(db.select(Attempt)).scalar_one()
         attempt.deadline_at = attempt.started_at - timedelta(minutes=5)
         db.session.commit()
-    late = client.post(f"/attempt/{token}/q/1", data={
-        "csrf_token": hidden_fields(page)["csrf_token"], "answer": ids[WHO]["Bay Wire"], "go": "next"})
+    late = client.post(
+        f"/attempt/{token}/q/1",
+        data={
+            "csrf_token": hidden_fields(page)["csrf_token"],
+            "answer": ids[WHO]["Bay Wire"],
+            "go": "next",
+        },
+    )
     assert late.headers["Location"].endswith(f"/attempt/{token}/result")
     html = client.get(late.headers["Location"]).get_data(as_text=True)
     assert "that answer arrived after the deadline and was not saved" in html
@@ -201,8 +222,11 @@ def test_a_checked_answer_keeps_its_question_when_the_instructor_edits_it(app, c
     code = make_quiz(app, feedback="immediate")
     token = start(client, code)
     ids, qids = choices(app), question_ids(app)
-    number = next(n for n in (1, 2, 3)
-                  if "under control" in client.get(f"/attempt/{token}/q/{n}").get_data(as_text=True))
+    number = next(
+        n
+        for n in (1, 2, 3)
+        if "under control" in client.get(f"/attempt/{token}/q/{n}").get_data(as_text=True)
+    )
     answer(client, token, number, [ids[WHO]["Mara Osei"]], go="check")
     # What an edit of a graded question does: a new version takes its place in the quiz.
     with app.app_context():
@@ -228,7 +252,7 @@ def test_a_checked_answer_keeps_its_question_when_the_instructor_edits_it(app, c
 
 
 def test_closing_the_quiz_stops_answers_and_submits_what_was_saved(app, client):
-    from tests.student_support import set_quiz
+    from tests.students.support import set_quiz
 
     code = make_quiz(app)
     token = start(client, code)

@@ -7,9 +7,8 @@ import re
 from quizapp.extensions import db
 from quizapp.models import Attempt
 from quizapp.quiz_builder import JOIN_CODE_ALPHABET
-from tests.conftest import hidden_fields
-from tests.student_support import (answer, attempt_row, client, make_quiz, other_device,  # noqa: F401
-                                   saved_answers, set_quiz, start)
+from tests.pages import hidden_fields
+from tests.students.support import answer, attempt_row, make_quiz, saved_answers, set_quiz, start
 
 
 def _count_attempts(app) -> int:
@@ -42,7 +41,9 @@ def test_home_box_with_code_and_name_starts_the_attempt(app, client):
 def test_unknown_code_in_the_home_box_says_so_and_keeps_the_name(app, client):
     make_quiz(app)
     home = client.get("/").get_data(as_text=True)
-    response = client.post("/join", data=hidden_fields(home) | {"code": "ZZZZZZ", "student_name": "Ada"})
+    response = client.post(
+        "/join", data=hidden_fields(home) | {"code": "ZZZZZZ", "student_name": "Ada"}
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 404
     assert "No quiz has the code ZZZZZZ" in html
@@ -114,17 +115,24 @@ def test_same_device_comes_back_to_the_same_attempt(app, client):
     assert _count_attempts(app) == 1
 
 
-def test_resume_on_another_device_with_code_name_and_resume_code(app, client, other_device):
+def test_resume_on_another_device_with_code_name_and_resume_code(app, client):
     code = make_quiz(app)
     token = start(client, code, "Ada Lovelace Ñúñez")
     page = client.get(f"/attempt/{token}/q/1").get_data(as_text=True)
     chosen = int(re.search(r'name="answer" type="radio" value="(\d+)"', page).group(1))
     answer(client, token, 1, [chosen], go="2")
     resume_code = attempt_row(app, token).resume_code
-    other = other_device
+    other = app.test_client()  # another device: its own cookies
     form = other.get("/resume").get_data(as_text=True)
-    response = other.post("/resume", data=hidden_fields(form) | {
-        "code": code.lower(), "student_name": "ada  lovelace ñúñez", "resume_code": resume_code.lower()})
+    response = other.post(
+        "/resume",
+        data=hidden_fields(form)
+        | {
+            "code": code.lower(),
+            "student_name": "ada  lovelace ñúñez",
+            "resume_code": resume_code.lower(),
+        },
+    )
     assert response.status_code == 302, response.get_data(as_text=True)
     assert response.headers["Location"].endswith(f"/attempt/{token}")
     page = other.get(response.headers["Location"], follow_redirects=True).get_data(as_text=True)
@@ -134,15 +142,19 @@ def test_resume_on_another_device_with_code_name_and_resume_code(app, client, ot
     assert _count_attempts(app) == 1
 
 
-def test_a_wrong_resume_combination_gets_one_message_that_names_no_part(app, client, other_device):
+def test_a_wrong_resume_combination_gets_one_message_that_names_no_part(app, client):
     code = make_quiz(app)
     token = start(client, code, "Ada")
     resume_code = attempt_row(app, token).resume_code
-    other = other_device
+    other = app.test_client()  # another device: its own cookies
     form = hidden_fields(other.get("/resume").get_data(as_text=True))
     tries = [
         {"code": code, "student_name": "Bo", "resume_code": resume_code},
-        {"code": code, "student_name": "Ada", "resume_code": "XXXXXX" if resume_code != "XXXXXX" else "YYYYYY"},
+        {
+            "code": code,
+            "student_name": "Ada",
+            "resume_code": "XXXXXX" if resume_code != "XXXXXX" else "YYYYYY",
+        },
         {"code": "ZZZZZZ", "student_name": "Ada", "resume_code": resume_code},
     ]
     pages = []

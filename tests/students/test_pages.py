@@ -2,9 +2,18 @@
 a label for every input, a fieldset with a legend per question."""
 from __future__ import annotations
 
-from tests.conftest import hidden_fields
-from tests.student_support import (WHO, answer, choices, client, make_quiz, outline,  # noqa: F401
-                                   prompt_of_page, set_quiz, start, submit)
+from tests.pages import hidden_fields
+from tests.students.support import (
+    WHO,
+    answer,
+    choices,
+    make_quiz,
+    outline,
+    prompt_of_page,
+    set_quiz,
+    start,
+    submit,
+)
 
 
 def _student_pages(app, client) -> dict[str, str]:
@@ -14,9 +23,14 @@ def _student_pages(app, client) -> dict[str, str]:
              "start": client.get(f"/quiz/{code}"), "resume": client.get("/resume"),
              "not found": client.get("/quiz/NOPE99")}
     home = pages["home"].get_data(as_text=True)
-    pages["join with errors"] = client.post("/join", data=hidden_fields(home) | {"code": "", "student_name": ""})
-    pages["resume with errors"] = client.post("/resume", data=hidden_fields(
-        client.get("/resume").get_data(as_text=True)) | {"code": code, "student_name": "x", "resume_code": "ABCDEF"})
+    pages["join with errors"] = client.post(
+        "/join", data=hidden_fields(home) | {"code": "", "student_name": ""}
+    )
+    pages["resume with errors"] = client.post(
+        "/resume",
+        data=hidden_fields(client.get("/resume").get_data(as_text=True))
+        | {"code": code, "student_name": "x", "resume_code": "ABCDEF"},
+    )
     token = start(client, code)
     ids = choices(app)
     for number in (1, 2, 3):

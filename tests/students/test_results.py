@@ -5,11 +5,22 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from tests.conftest import hidden_fields
-from tests.student_support import (HEDGE, WHICH, WHO, answer, choices, client, csrf,  # noqa: F401
-                                   make_quiz, prompt_of_page, question_ids, start, submit)
 from quizapp.extensions import db
 from quizapp.models import Article, Evidence
+from tests.pages import hidden_fields
+from tests.students.support import (
+    HEDGE,
+    WHICH,
+    WHO,
+    answer,
+    choices,
+    csrf,
+    make_quiz,
+    prompt_of_page,
+    question_ids,
+    start,
+    submit,
+)
 
 
 def _answer_by_autosave(client, token, app, picks: dict[str, list[str]]) -> None:
@@ -105,7 +116,10 @@ def test_immediate_feedback_unlocks_the_highlight_of_the_checked_question_only(a
     token = start(client, code)
     ids = choices(app)
     with app.app_context():
-        passages = {e.passage: (e.article_id, e.id) for e in db.session.execute(db.select(Evidence)).scalars()}
+        passages = {
+            e.passage: (e.article_id, e.id)
+            for e in db.session.execute(db.select(Evidence)).scalars()
+        }
     who = passages["Chief Mara Osei said the fire was \u201cunder control\u201d by noon."]
     hedge = passages["The cause is not yet known."]
     number = next(n for n in (1, 2, 3) if prompt_of_page(
@@ -113,9 +127,11 @@ def test_immediate_feedback_unlocks_the_highlight_of_the_checked_question_only(a
     answer(client, token, number, [ids[WHO]["Mara Osei"]], go="check")
     page = client.get(f"/attempt/{token}/q/{number}").get_data(as_text=True)
     assert f"/articles/{who[0]}?evidence={who[1]}#evidence-{who[1]}" in page
-    checked = client.get(f"/attempt/{token}/articles/{who[0]}?evidence={who[1]}").get_data(as_text=True)
+    checked = client.get(f"/attempt/{token}/articles/{who[0]}?evidence={who[1]}")
+    checked = checked.get_data(as_text=True)
     assert f'<mark id="evidence-{who[1]}">' in checked
-    unchecked = client.get(f"/attempt/{token}/articles/{hedge[0]}?evidence={hedge[1]}").get_data(as_text=True)
+    unchecked = client.get(f"/attempt/{token}/articles/{hedge[0]}?evidence={hedge[1]}")
+    unchecked = unchecked.get_data(as_text=True)
     assert "<mark" not in unchecked
 
 

@@ -12,10 +12,22 @@ import itsdangerous.timed
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Response
-from tests.conftest import hidden_fields
-from tests.student_support import (HEDGE, WHICH, WHO, answer, attempt_row, choices, client,  # noqa: F401
-                                   csrf, make_quiz, prompt_of_page, question_ids, saved_answers,
-                                   start, submit)
+from tests.pages import hidden_fields
+from tests.students.support import (
+    HEDGE,
+    WHICH,
+    WHO,
+    answer,
+    attempt_row,
+    choices,
+    csrf,
+    make_quiz,
+    prompt_of_page,
+    question_ids,
+    saved_answers,
+    start,
+    submit,
+)
 
 
 def _page_prompts(client, token, count=3):
@@ -111,7 +123,9 @@ def test_autosave_refuses_what_is_not_a_choice_of_that_question(app, client):
         {"question_id": 99999, "answer": ids[WHO]["Mara Osei"]},
     ]
     for data in bad:
-        assert client.post(f"/attempt/{token}/answers", headers=headers, data=data).status_code == 400
+        assert (
+            client.post(f"/attempt/{token}/answers", headers=headers, data=data).status_code == 400
+        )
     assert saved_answers(app, token) == {}
     # Without the token header the save is refused too.
     response = client.post(f"/attempt/{token}/answers",
@@ -263,9 +277,18 @@ def test_shuffled_orders_are_fixed_per_attempt(app, client):
         token = start(client, code, name)
         seen = []
         for _ in range(2):  # a reload shows the very same order
-            pages = [client.get(f"/attempt/{token}/q/{n}").get_data(as_text=True) for n in (1, 2, 3)]
-            seen.append(tuple((prompt_of_page(p), tuple(re.findall(r'name="answer" type="\w+" value="(\d+)"', p)))
-                              for p in pages))
+            pages = [
+                client.get(f"/attempt/{token}/q/{n}").get_data(as_text=True) for n in (1, 2, 3)
+            ]
+            seen.append(
+                tuple(
+                    (
+                        prompt_of_page(p),
+                        tuple(re.findall(r'name="answer" type="\w+" value="(\d+)"', p)),
+                    )
+                    for p in pages
+                )
+            )
         assert seen[0] == seen[1]
         orders.add(seen[0])
     # Eight attempts do not all share one order (3! question orders x choice orders).

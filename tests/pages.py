@@ -1,0 +1,16 @@
+"""Reading the app's pages as a browser sends them back: the hidden fields of a form."""
+from __future__ import annotations
+
+import re
+from html import unescape
+
+
+def hidden_fields(html: str) -> dict[str, str]:
+    """The hidden inputs of a page (the CSRF token and the form's one-time key)."""
+    fields = {}
+    for tag in re.findall(r"<input[^>]*type=\"hidden\"[^>]*>", html):
+        name = re.search(r'name="([^"]+)"', tag)
+        value = re.search(r'value="([^"]*)"', tag)
+        if name:
+            fields[name.group(1)] = unescape(value.group(1)) if value else ""
+    return fields
