@@ -2,21 +2,25 @@
 people, and the speech verbs ("said", "told", "according to") whose subjects they are.
 
 Quotations are folded into a single token first, so nothing inside a quote is read as part of
-the sentence around it.
+the sentence around it. The quotation marks are read here too (`article_quotations`), as writers
+type them: a closing mark typed as an opening one, a quote left open at a paragraph's end because
+it runs on into the next.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quizapp.generators.reading.text import (
-    Quotation, Sentence, Token, fold, possessive_stripped, quotations, sentences, tokens,
-    word_list, word_set,
+    Quotation, Sentence, Token, fold, possessive_stripped, sentences, tokens, word_list, word_set,
 )
 
 if TYPE_CHECKING:
-    from quizapp.generators.reading.speakers import Speaker
+    from quizapp.generators.reading.names import Entity
 
+_PARAGRAPH = re.compile(r"[^\n]+")
 QUOTE = "\x00quote"  # stands in a sentence's tokens for one quotation, so no word inside it counts
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
@@ -26,6 +30,8 @@ NOUN_MARKERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our",
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "le",
                              "la", "du", "del", "dos", "ibn"})
 _PLACE_MARKERS = frozenset({"the", "of", "in", "from", "to", "at", "into", "across", "near"})
+_COPULAS = frozenset({"is", "was", "are", "were", "as", "became", "becomes", "remains",
+                      "remained", "named", "appointed"})
 _APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "who", "which", "whose", "one"})
 _MAX_APPOSITIVE = 16
 
@@ -64,7 +70,7 @@ class Reference:
     sentence: int  # index into the article's sentences
     first: int  # token index where the whole phrase begins (determiner, title, name)
     last: int  # token index of its final word
-    form: str  # "name", "role" or "pronoun"
+    form: str  # "name", "role", "pronoun" or "body" ("the company", "the court")
     words: tuple[str, ...] = ()  # name words, possessive endings dropped
     run: tuple[str, ...] = ()  # the whole capitalised run the name came from
     owner: tuple[str, ...] = ()  # a possessive name just before the run ("China's" Foreign Ministry)
@@ -74,15 +80,19 @@ class Reference:
     plural: bool = False
     in_appositive: bool = False
     after_place_marker: bool = False
-    speaker: Speaker | None = None
+    speaker: Entity | None = None
     unnamed: bool = False  # a person the text does not name ("a senior official")
     anchor: int = -1  # first sentence of the run of sentences that proves who this is
     support: tuple[int, ...] = ()  # earlier sentences also needed (where a role was given)
+    neuter: bool = False  # "it" or "the company": a body, never a person
+    known: str = ""  # what names.py read the name as: "person", "organisation", "place" or ""
 
     @property
     def is_person_like(self) -> bool:
         if self.speaker is not None:
             return self.speaker.kind == "person"
+        if self.neuter or self.form == "body" or self.known in ("place", "organisation"):
+            return False
         if self.form in ("role", "pronoun") or self.unnamed:
             return True
         # An unknown name of two or more words may be a person nobody introduced.
@@ -129,6 +139,116 @@ def _is_name_word(token: Token) -> bool:
             and low not in word_set("pronouns"))
 
 
+# --- quotation marks ---------------------------------------------------------------------------
+
+_OPEN_DOUBLE = "\u201c\u201e\u00ab"
+_CLOSE_DOUBLE = "\u201d\u00bb"
+_DOUBLE = _OPEN_DOUBLE + _CLOSE_DOUBLE + '"'
+_SINGLE_OPEN = "\u2018'"
+_SINGLE_CLOSE = "\u2019'"
+_BEFORE_OPENING = " \t([{\u2014\u2013-/:"
+_AFTER_CLOSING = " \t,.;:!?)]}\u2014\u2013-\u201d\""
+_TRIM = " \t,.;:\u2014\u2013-\u2026"
+MAX_SINGLE_QUOTE_WORDS = 20  # longer runs between single marks are apostrophes, not a quote
+
+
+@dataclass(frozen=True)
+class Quoted(Quotation):
+    """A quotation as the marks show it. `closed` is False for one left open at its
+    paragraph's end: by convention a quote running on into the next paragraph, which then
+    opens with a mark again."""
+
+    closed: bool = True
+
+
+def _quoted(text: str, start: int, inner_from: int, inner_to: int, end: int,
+            closed: bool = True) -> Quoted | None:
+    inner = text[inner_from:inner_to]
+    left = len(inner) - len(inner.lstrip(_TRIM))
+    right = len(inner.rstrip(_TRIM))
+    if right <= left or not any(ch.isalnum() for ch in inner):
+        return None
+    return Quoted(start, end, inner_from + left, inner_from + right, inner[left:right], closed)
+
+
+def _double_mark_role(text: str, i: int, p_start: int, p_end: int, open_at: int | None) -> str:
+    """"open", "close" or "" for the double mark at `i`, read from the characters around it
+    rather than its shape: writers and converters type “ for ” and the reverse."""
+    prev = text[i - 1] if i > p_start else " "
+    nxt = text[i + 1] if i + 1 < p_end else " "
+    if open_at is not None:
+        # Inside a quote a mark after a word or stop closes it; one before a word, after a
+        # space, opens the next quote (the earlier one was never closed).
+        if prev.isspace() and nxt.isalnum():
+            return "open"
+        return "close"
+    if (prev in _BEFORE_OPENING or prev.isspace() or i == p_start) and not nxt.isspace():
+        return "open"
+    return "close" if not prev.isspace() else ""
+
+
+def _single_quote(text: str, i: int, p_start: int, p_end: int, single_at: int | None
+                  ) -> tuple[int | None, Quoted | None]:
+    """Single marks as quotes, not apostrophes: (where an open single quote now starts, a
+    quotation just closed)."""
+    ch = text[i]
+    prev = text[i - 1] if i > p_start else " "
+    nxt = text[i + 1] if i + 1 < p_end else " "
+    if single_at is None and ch in _SINGLE_OPEN and (prev in _BEFORE_OPENING or i == p_start) \
+            and nxt.isalnum():
+        return i, None
+    if single_at is not None and ch in _SINGLE_CLOSE and (prev.isalnum() or prev in ".!?") \
+            and (nxt in _AFTER_CLOSING or i + 1 == p_end):
+        quote = _quoted(text, single_at, single_at + 1, i, i + 1)
+        if quote is not None and quote.word_count > MAX_SINGLE_QUOTE_WORDS:
+            quote = None
+        return None, quote
+    return single_at, None
+
+
+def _paragraph_quotations(text: str, p_start: int, p_end: int) -> list[Quoted]:
+    found: list[Quoted] = []
+    open_at: int | None = None
+    single_at: int | None = None
+    seen_mark = False
+    for i in range(p_start, p_end):
+        ch = text[i]
+        if ch in _DOUBLE:
+            role = _double_mark_role(text, i, p_start, p_end, open_at)
+            if role == "open":
+                open_at, single_at, seen_mark = i, None, True
+            elif role == "close" and open_at is not None:
+                quote = _quoted(text, open_at, open_at + 1, i, i + 1)
+                found.extend([quote] if quote else [])
+                open_at, seen_mark = None, True
+            elif role == "close" and not seen_mark and len(text[p_start:i].split()) >= 3:
+                # The writer left out the opening mark of a quote that starts the paragraph.
+                lead = p_start + len(text[p_start:i]) - len(text[p_start:i].lstrip())
+                quote = _quoted(text, lead, lead, i, i + 1)
+                found.extend([quote] if quote else [])
+                seen_mark = True
+            elif role == "close":
+                seen_mark = True  # a stray closing mark after the quotes (a typo): ignored
+        elif open_at is None and ch in _SINGLE_OPEN + _SINGLE_CLOSE:
+            single_at, quote = _single_quote(text, i, p_start, p_end, single_at)
+            found.extend([quote] if quote else [])
+    if open_at is not None:
+        quote = _quoted(text, open_at, open_at + 1, p_end, p_end, closed=False)
+        found.extend([quote] if quote else [])
+    return found
+
+
+@lru_cache(maxsize=256)
+def article_quotations(text: str) -> tuple[Quoted, ...]:
+    """Quoted passages of an article's text in order: double marks of any style, read by where
+    they stand; single marks used as quotes (not apostrophes); a paragraph-opening quote whose
+    opening mark is missing; and a quote left open at its paragraph's end (`closed` False)."""
+    found: list[Quoted] = []
+    for para in _PARAGRAPH.finditer(text):
+        found.extend(_paragraph_quotations(text, para.start(), para.end()))
+    return tuple(found)
+
+
 def _masked_tokens(text: str, sentence: Sentence, quotes: tuple[Quotation, ...]
                    ) -> tuple[list[Token], dict[int, int]]:
     """The sentence's tokens with each quotation it touches folded into one QUOTE token."""
@@ -153,22 +273,52 @@ def _adjacent(a: Token, b: Token, text: str) -> bool:
     return len(gap) <= 1 and (gap == "" or gap == " ")
 
 
+def _org_link(toks: list[Token], j: int, text: str, linked: bool) -> int:
+    """How many tokens after run token `j` carry an institution's name on ("Court | of Justice",
+    "Association | of Machinists and Aerospace Workers", "Centre | for ..."): 0 when none."""
+    word = fold(toks[j].bare)
+    nxt = fold(toks[j + 1].text) if j + 1 < len(toks) else ""
+    if nxt in ("of", "for") and (linked or word in word_set("organisation_words")):
+        skip = 2 if j + 2 < len(toks) and fold(toks[j + 2].text) == "the" else 1
+        at = j + 1 + skip
+        if at < len(toks) and _is_name_word(toks[at]) and _adjacent(toks[j], toks[j + 1], text):
+            return skip + 1
+    if linked and nxt in ("and", "&") and j + 2 < len(toks) and _is_name_word(toks[j + 2]):
+        return 2
+    return 0
+
+
+def _is_initial(toks: list[Token], k: int, text: str) -> bool:
+    return (k + 2 < len(toks) and len(toks[k].text) == 1 and toks[k].text.isupper()
+            and toks[k + 1].text == "." and _adjacent(toks[k - 1], toks[k], text)
+            and _is_name_word(toks[k + 2]) and text[toks[k + 1].end:toks[k + 2].start] == " ")
+
+
 def _runs(toks: list[Token], text: str) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised name words (inclusive token ranges)."""
+    """Maximal runs of capitalised name words (inclusive token ranges), an institution's name
+    kept whole across "of", "for" and "and" ("Court of Justice of the European Union")."""
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
-        if not _is_name_word(toks[i]):
+        # "Says Long:" opens a sentence with its verb; it is not a name.
+        if not _is_name_word(toks[i]) or (i == 0 and fold(toks[i].text) in word_set("speech_verbs")):
             i += 1
             continue
         j = i
+        linked = False
         while j + 1 < len(toks) and not toks[j].is_possessive:
             nxt = toks[j + 1]
+            link = _org_link(toks, j, text, linked)
             if _is_name_word(nxt) and _adjacent(toks[j], nxt, text):
                 j += 1
+            elif _is_initial(toks, j + 1, text):
+                j += 2  # "Maria T. Lopez": a middle initial and its full stop
             elif (fold(nxt.text) in _NAME_PARTICLES and j + 2 < len(toks)
                   and _is_name_word(toks[j + 2]) and _adjacent(toks[j], nxt, text)):
                 j += 2
+            elif link:
+                j += link
+                linked = True
             else:
                 break
         runs.append((i, j))
@@ -228,8 +378,17 @@ def _references(parse: SentenceParse, text: str) -> None:
                                   definite=det and fold(toks[start - 1].text) not in _INDEFINITE,
                                   unnamed=not det or fold(toks[start - 1].text) in _INDEFINITE))
             continue
+        # "Dr. Ann Lee": the honorific and its full stop are the name's title.
+        if not split and start >= 2 and toks[start - 1].text == "." and role_word(toks[start - 2].text):
+            roles.add(role_word(toks[start - 2].text))
+            consumed.add(start - 2)
+            title_first = title_last = start - 2
+            first = start - 2
+            if start - 3 >= 0 and role_word(toks[start - 3].text) is None \
+                    and fold(toks[start - 3].text) in _DETERMINERS:
+                first = start - 3
         # A lower-case title right before the name: "spokesperson Ann Lee".
-        if start - 1 >= 0 and role_word(toks[start - 1].text) and not split:
+        elif start - 1 >= 0 and role_word(toks[start - 1].text) and not split:
             title_last = start - 1
             title_first = _title_start(toks, start - 1)
             for k in range(title_first, start):
@@ -287,7 +446,7 @@ def _references(parse: SentenceParse, text: str) -> None:
             owner = (toks[start - 1].text,)
         refs.append(Reference(
             parse.index, first, end, "name",
-            words=tuple(possessive_stripped(t.text) for t in name_tokens),
+            words=tuple(possessive_stripped(t.text) for t in name_tokens if t.is_word),
             run=tuple(possessive_stripped(t.text) for t in run_tokens), owner=owner,
             roles=frozenset(r for r in roles if r), title=title,
             after_place_marker=prev is not None and fold(prev.text) in _PLACE_MARKERS,
@@ -304,17 +463,24 @@ def _references(parse: SentenceParse, text: str) -> None:
         if k + 1 < len(toks) and _is_name_word(toks[k + 1]):
             continue
         first = _title_start(toks, k)
+        # "Lee is the fire chief", "acting as a task force leader": a title describing someone
+        # already named, not another person; nor is "his daughter's" house a speaker.
+        if _after_copula(toks, k) or t.is_possessive:
+            continue
         det = fold(toks[first].text)
         plural = _is_plural_role(t.text)
         definite = det in _DETERMINERS and det not in _INDEFINITE and not plural
         refs.append(Reference(parse.index, first, k, "role", roles=frozenset({role_word(t.text)}),
                               title=text[toks[first].start:t.end], definite=definite, plural=plural,
                               unnamed=not definite))
-    # Pronouns that may stand for one person.
+    refs.extend(_body_references(parse, text, consumed | in_runs))
+    # Pronouns that may stand for one person, and "it" for a body when it speaks.
     for k, t in enumerate(toks):
         low = fold(t.text)
         if low in ("he", "she", "him"):
             refs.append(Reference(parse.index, k, k, "pronoun"))
+        elif low == "it" and _speech_verb_follows(toks, k):
+            refs.append(Reference(parse.index, k, k, "pronoun", words=("it",), neuter=True))
         elif low == "her" and k >= 2 and fold(toks[k - 1].text) == "to" and fold(toks[k - 2].text) == "according":
             refs.append(Reference(parse.index, k, k, "pronoun"))
     # Names inside an appositive describe the speaker; they never speak themselves there.
@@ -325,6 +491,58 @@ def _references(parse: SentenceParse, text: str) -> None:
     parse.references = refs
 
 
+def _after_copula(toks: list[Token], k: int) -> bool:
+    for j in range(k - 1, max(-1, k - 5), -1):
+        if toks[j].text in (",", ";", ":", QUOTE):
+            return False
+        if fold(toks[j].text) in _COPULAS:
+            return True
+    return False
+
+
+def _speech_verb_follows(toks: list[Token], k: int) -> bool:
+    skip = word_set("clause_adverbs") | word_set("calendar_words")
+    j = k + 1
+    while j < len(toks) and fold(toks[j].text) in skip:
+        j += 1
+    return j < len(toks) and fold(toks[j].text) in word_set("speech_verbs")
+
+
+_AUXILIARIES = frozenset({"has", "had", "have", "is", "was", "will", "would", "could", "may",
+                          "might", "must", "should", "can", "did", "does", "also", "later", "then"})
+
+
+def _ends_noun_phrase(token: Token) -> bool:
+    """Whether `token` may follow the last word of a noun phrase that is a verb's subject: a
+    verb, an auxiliary, punctuation or a quote, not another noun ("the union leader")."""
+    low = fold(token.text)
+    return (not token.is_word or token.text == QUOTE or low in word_set("speech_verbs")
+            or low in _AUXILIARIES or low in word_set("clause_adverbs"))
+
+
+def _body_references(parse: SentenceParse, text: str, taken: set[int]) -> list[Reference]:
+    """"The company", "the planemaker", "the court": a body the article has named, spoken of
+    by what it is (data/body_nouns.txt). Only "the" makes it one the reader already knows."""
+    toks = parse.tokens
+    found = []
+    for k, t in enumerate(toks):
+        low = fold(t.bare)
+        if k in taken or t.text == QUOTE or low not in word_set("body_nouns") or not t.is_word:
+            continue
+        if k + 1 < len(toks) and not _ends_noun_phrase(toks[k + 1]):
+            continue  # "the union leader", "the tech company": the last noun names it
+        first = k
+        while first - 1 >= 0 and k - first < 3 and toks[first - 1].is_word \
+                and fold(toks[first - 1].text) not in _DETERMINERS \
+                and not _is_name_word(toks[first - 1]) and toks[first - 1].text[:1].islower():
+            first -= 1
+        if first - 1 < 0 or fold(toks[first - 1].text) != "the":
+            continue
+        found.append(Reference(parse.index, first - 1, k, "body", roles=frozenset({low}),
+                               title=text[toks[first].start:t.end], definite=True, neuter=True))
+    return found
+
+
 def is_appositive(segment: list[Token]) -> bool:
     """A comma-set phrase that describes the name before it: "a spokesperson for ...", "44",
     "who ...", "chief economist at ..."."""
@@ -333,10 +551,11 @@ def is_appositive(segment: list[Token]) -> bool:
     head = fold(segment[0].text)
     if head in _APPOSITIVE_OPENERS or segment[0].text.isdigit():
         return True
-    # A bare title: only title words up to the role ("general secretary of ...").
-    for t in segment[:3]:
+    # A bare title: only title words up to the role ("general secretary of ..."), not the
+    # next name of a list ("Joe Biden, Russian President Vladimir Putin, ...").
+    for k, t in enumerate(segment[:3]):
         if role_word(t.text) and not _is_plural_role(t.text):
-            return True
+            return not (k + 1 < len(segment) and _is_name_word(segment[k + 1]))
         if not (t.is_capitalised or fold(t.text) in word_set("role_modifiers")):
             return False
     return False
@@ -361,6 +580,8 @@ def _sentence_subject(parse: SentenceParse) -> Reference | None:
     s0 = 0
     while s0 < len(toks) and not toks[s0].is_word and toks[s0].text != QUOTE:
         s0 += 1
+    if s0 + 1 < len(toks) and fold(toks[s0].text) == "the" and _ref_starting_at(parse, s0) is None:
+        s0 += 1  # "The European Court of Justice ruled": the name after its article
     if s0 < len(toks) and fold(toks[s0].text) in word_set("sentence_openers"):
         for k in range(s0 + 1, min(len(toks), s0 + 12)):
             if toks[k].text == ",":
@@ -371,19 +592,28 @@ def _sentence_subject(parse: SentenceParse) -> Reference | None:
     return _ref_starting_at(parse, s0)
 
 
+def _titled_name(segment: list[Token]) -> bool:
+    """A name with only its title before it: "retired teacher Ann Lee", "Dr. Ann Lee"."""
+    return bool(segment) and all(
+        t.text == "." or t.is_capitalised or role_word(t.text) or fold(t.text) in _DETERMINERS
+        or fold(t.text) in word_set("role_modifiers") or fold(t.text) in _NAME_PARTICLES
+        for t in segment)
+
+
 def _subject_before(parse: SentenceParse, verb: int) -> tuple[Reference | None, bool]:
     """The reference that is the subject of the finite verb at `verb`, and whether the verb is
     coordinated with an earlier one ("... said X and called Y ...")."""
     toks = parse.tokens
     j = verb - 1
     skip = word_set("clause_adverbs") | word_set("calendar_words")
-    while j >= 0 and fold(toks[j].text) in skip and toks[j].text != QUOTE:
+    while j >= 0 and fold(toks[j].text) in skip and toks[j].text != QUOTE \
+            and not _is_name_word(toks[j]):  # "Long added" is Long, not an adverb
         j -= 1
     if j < 0:
         return None, False
     low = fold(toks[j].text)
-    if low == "and":
-        return None, True
+    if low in ("and", "but", "yet", "then"):
+        return None, True  # "... told his staff ..., but added: “...”"
     if toks[j].text == ",":
         # "Ann Lee, a spokesperson for the ministry, said" or "the chief, Ann Lee, said"
         for _ in range(3):
@@ -393,19 +623,50 @@ def _subject_before(parse: SentenceParse, verb: int) -> tuple[Reference | None, 
             if m < 0 or toks[m].text != ",":
                 return None, False
             inner = _ref_ending_at(parse, j - 1)
-            if inner is not None and inner.form == "name" and (
-                    inner.first == m + 1 or inner.last - len(inner.words) + 1 == m + 1):
+            if inner is not None and inner.form == "name" and _titled_name(toks[m + 1:j]):
                 # The name (with its title) set off by commas: "One passenger, retired teacher
                 # Ann Lee, said" or "the chief, Ann Lee, said".
                 return inner, False
             if not is_appositive(toks[m + 1:j]):
                 return None, False
             before = _ref_ending_at(parse, m - 1)
-            if before is not None:
+            if before is not None and not (before.first >= 1 and fold(toks[before.first - 1].text)
+                                           in _PREPOSITIONS):
                 return before, False
-            j = m  # several appositives in a row: "Ann Lee, 44, a docker, said"
+            # Several appositives in a row: "Ann Lee, 44, a docker, said"; or one describing a
+            # body inside the one before: "Lee, director at City Health, a hospital, said".
+            j = m
         return None, False
-    return _ref_ending_at(parse, j), False
+    ref = _ref_ending_at(parse, j)
+    if ref is not None and ref.first >= 1 and fold(toks[ref.first - 1].text) in _PREPOSITIONS:
+        # "people close to the president said": the president is not who speaks, nor is the
+        # ministry in "a source at the ministry said"; "Lee of the ministry said" is Lee.
+        owner = _ref_ending_at(parse, ref.first - 2) if ref.first >= 2 else None
+        if owner is not None and owner.form == "name" and fold(toks[ref.first - 1].text) == "of":
+            return owner, False
+        return None, False
+    return ref, False
+
+
+_PREPOSITIONS = frozenset({"to", "of", "with", "for", "from", "in", "at", "near", "around", "by",
+                           "about", "on", "among", "inside", "within", "behind", "beside"})
+
+
+def _subject_between(parse: SentenceParse, start: int, end: int) -> bool:
+    """Whether a new clause opens between two verbs: in "Lee said ... as members cheered and
+    chanted", the chanting is not Lee's."""
+    toks = parse.tokens
+    opener = any(fold(t.text) in _CLAUSE_OPENERS and not (
+        # "hailed the rulings as a “big win”": "as" before a noun is no new clause.
+        fold(t.text) == "as" and i + 1 < end and (fold(toks[i + 1].text) in _DETERMINERS
+                                                  or toks[i + 1].text == QUOTE))
+        for i, t in enumerate(toks[start + 1:end], start=start + 1))
+    return opener
+
+
+_CLAUSE_OPENERS = frozenset({"as", "while", "when", "after", "before", "because", "since", "where",
+                             "who", "which", "whom", "if", "although", "though", "whereas",
+                             "until", "unless"})
 
 
 def _clauses(parse: SentenceParse) -> None:
@@ -426,6 +687,11 @@ def _clauses(parse: SentenceParse) -> None:
         if prev is not None and (fold(prev.text) in NOUN_MARKERS or prev.is_possessive):
             continue  # "the claims", "Ukraine's claim": a noun
         if low.endswith("ing"):
+            named = _ref_ending_at(parse, k - 1) if k else None
+            if named is not None and named.form == "name" and k >= 1:
+                # "with CEO Tim Cook calling it ...": the name before the participle speaks.
+                clauses.append(Clause(parse.index, k, low, named, participle=True))
+                continue
             if prev is None or prev.text != ",":
                 continue
             earlier = next((c for c in reversed(clauses) if not c.participle), None)
@@ -438,7 +704,7 @@ def _clauses(parse: SentenceParse) -> None:
             continue
         subject, coordinated = _subject_before(parse, k)
         clause = Clause(parse.index, k, low, subject)
-        if coordinated and clauses:
+        if coordinated and clauses and not _subject_between(parse, clauses[-1].verb, k):
             clause.linked = clauses[-1]
         elif subject is None and (prev is None or prev.text in (",", QUOTE)):
             # Inverted order after a quote or clause: "..., said the minister, Ann Lee."
@@ -447,7 +713,9 @@ def _clauses(parse: SentenceParse) -> None:
     parse.clauses = clauses
 
 def parse_article(text: str) -> tuple[SentenceParse, ...]:
-    quotes = quotations(text)
+    """Every sentence of the article read for who speaks in it, in order (index i is the
+    article's sentence i). `quote_at` points into `article_quotations(text)`."""
+    quotes = article_quotations(text)
     parses = []
     for i, sentence in enumerate(sentences(text)):
         toks, quote_at = _masked_tokens(text, sentence, quotes)
