@@ -132,8 +132,25 @@ def initials(form: str) -> str:
                    if w[0].isupper() and fold(w) not in _LINKS)
 
 
+def is_full_name(form: str) -> bool:
+    """Two name words or more, particles aside: "Ann Lee" and "Al Cathey", not "Lee" nor
+    "da Silva" (a particle is one written in lower case, or inside the name)."""
+    printed = [w for w in re.findall(r"[^\W_][\w'\u2019-]*", form)
+               if fold(w) not in _HONORIFICS and len(w) > 1]
+    named = [w for i, w in enumerate(printed)
+             if not (fold(w) in _PARTICLES and (w.islower() or i > 0))]
+    return len(named) >= 2
+
+
 def is_acronym(form: str) -> bool:
     return bool(_ACRONYM.match(form)) and fold(form) not in word_set("name_stopwords")
+
+
+def stem(word: str) -> str:
+    """A capitalised word cut to what its forms share: "Chinese", "China's" -> "chin";
+    "U.S." -> "us"."""
+    plain_word = re.sub(r"['\u2019]s$", "", plain(word)).replace(".", "")
+    return plain_word[:4] if len(plain_word) >= 4 else plain_word
 
 
 # --- the records ---------------------------------------------------------------------------------
@@ -177,10 +194,11 @@ class Entity:
         return max(printed, key=lambda f: (len(name_tokens(f)), len(f)))
 
     def full_forms(self) -> tuple[str, ...]:
-        """Forms that name the person in full (two words or more), or any form of a body."""
+        """Forms that name the person in full (two words or more, "da" and "van" aside), or any
+        form of a body."""
         if self.kind == ORGANISATION:
             return self.forms
-        return tuple(f for f in self.forms if len(name_tokens(f)) >= 2)
+        return tuple(f for f in self.forms if is_full_name(f))
 
     def words(self) -> frozenset[str]:
         """Every word of every form, plain: what a sentence naming it may carry."""
@@ -369,8 +387,11 @@ class Entities:
 
     def __init__(self, entities: tuple[Entity, ...], by_form: dict[str, str],
                  parses: dict[str, tuple[SentenceParse, ...]],
-                 places: dict[str, list[tuple[int, int, str]]]) -> None:
+                 places: dict[str, list[tuple[int, int, str]]], texts: tuple[str, ...] = ()
+                 ) -> None:
         self.all = entities
+        self._texts = texts
+        self._affiliations: dict[tuple[str, str], bool] = {}
         self._by_key = {e.key: e for e in entities}
         self._by_form = by_form
         self._parses = parses
@@ -404,6 +425,29 @@ class Entities:
                 return self._by_key.get(key)
         return None
 
+    def affiliated(self, a: str, b: str) -> bool:
+        """Whether one may speak for the other, so neither is a wrong answer when the other is
+        right: a person and a body the story describes them with ("Boeing CEO Kelly Ortberg",
+        "Nick Clegg, Meta's head of global affairs", "Lee of the ministry"), a person given only a
+        bare title ("a spokeswoman") and any body, two bodies sharing a word of their names."""
+        key = (min(a, b), max(a, b))
+        if key not in self._affiliations:
+            ea, eb = self.get(a), self.get(b)
+            self._affiliations[key] = ea is not None and eb is not None and a != b and \
+                _affiliated(ea, eb, self._texts)
+        return self._affiliations[key]
+
+    def descriptors(self, key: str) -> frozenset[str]:
+        """Capitalised words the story describes an entity with, cut to their stems: the places
+        and bodies of its titles and names ("Chinese Foreign Ministry spokesperson" -> chin, fore,
+        mini), for spotting a quote whose own words point to its speaker."""
+        entity = self.get(key)
+        if entity is None:
+            return frozenset()
+        text = " ".join([*entity.roles, *entity.forms])
+        return frozenset(stem(w) for w in re.findall(r"[A-Z][\w.'\u2019-]*", text)
+                         if fold(w) not in word_set("roles") and stem(w))
+
     def parses(self, article_id: str) -> tuple[SentenceParse, ...]:
         """The article's sentences as speech.py reads them, name references tied to entities
         (`Reference.speaker`): the quotation reader goes on from here."""
@@ -412,7 +456,7 @@ class Entities:
 
 def read_entities(model) -> Entities:
     readings = model.articles
-    parses = {r.id: parse_article(r.text) for r in readings}
+    parses = {r.id: parse_article(r.text, ((s.start, s.end) for s in r.sentences)) for r in readings}
     mentions = [m for r in readings for m in _article_mentions(r, parses[r.id])]
     acronyms = [pair for r in readings for pair in _defined_acronyms(r)]
     grouping = _cluster(mentions, acronyms)
@@ -422,7 +466,7 @@ def read_entities(model) -> Entities:
         if mention.entity >= 0:
             mention.ref.speaker = by_key.get(grouping.key_of(mention.entity))
         mention.ref.known = mention.ref.speaker.kind if mention.ref.speaker else _unknown(mention)
-    return Entities(entities, by_form, parses, places)
+    return Entities(entities, by_form, parses, places, tuple(r.text for r in readings))
 
 
 def _unknown(mention: _Mention) -> str:
@@ -725,3 +769,65 @@ def _fullest(variants: tuple[Variant, ...], kind: str) -> str:
     best = max(named, key=lambda v: (not v.form.isupper() or len(v.form) <= 6,
                                      len(name_tokens(v.form)), len(v.articles), -len(v.form), v.form))
     return best.form
+
+
+# --- who may speak for whom ---------------------------------------------------------------------
+
+# Titles that name no body of their own: "a spokeswoman", "the chief executive".
+_BARE_TITLES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "official",
+                          "ceo", "executive", "chief", "director", "chairman", "chairwoman",
+                          "chairperson", "chair", "president", "head", "founder", "co-founder",
+                          "manager", "officer", "representative", "boss", "leader", "secretary"})
+_GAP_WORD = r"[\w'\u2019-]+"
+
+
+def _distinctive(entity: Entity) -> set[str]:
+    """Plain words of an entity's names that tell it apart ("meta", "edpb"), not "of" or
+    "ministry"."""
+    return {w for f in entity.forms for w in name_tokens(f)
+            if w not in _LINKS and w not in word_set("organisation_words") and len(w) >= 2}
+
+
+def _affiliated(a: Entity, b: Entity, texts: tuple[str, ...]) -> bool:
+    if a.kind == ORGANISATION and b.kind == ORGANISATION:
+        return bool(_distinctive(a) & _distinctive(b))
+    if a.kind == PERSON and b.kind == PERSON:
+        return False
+    person, body = (a, b) if a.kind == PERSON else (b, a)
+    titles = [_title_words(role) for role in person.roles]
+    # A title naming the body: "Boeing CEO", "EDPB chair", "Chinese Foreign Ministry spokesman".
+    for form in body.forms:
+        own = {w for w in name_tokens(form) if w not in _LINKS and w not in word_set("organisation_words")}
+        if own and any(own <= title for title in titles):
+            return True
+    if titles and all(t <= _BARE_TITLES | _LINKS | {"a", "an", "its", "the"} for t in titles):
+        return True  # "the spokeswoman", "its CEO": whose, the story does not say
+    return _described_with(person, body, texts)
+
+
+def _title_words(role: str) -> set[str]:
+    """A title's words, plain, abbreviations kept whole ("U.S." -> "us")."""
+    return {re.sub(r"'s$", "", w.replace(".", ""))
+            for w in re.findall(r"[\w.'\u2019-]+", plain(role).replace("\u2019", "'"))} - {""}
+
+
+def _described_with(person: Entity, body: Entity, texts: tuple[str, ...]) -> bool:
+    """An article sets the body's name beside the person's: "<Body>'s spokeswoman <Name>",
+    "<Name>, spokeswoman for <Body>", "<Name> of <Body>" (not "<Name> said of <Body>", nor
+    "<Name>, who led talks for <Body>'s largest union")."""
+    names = "|".join(re.escape(fold(f)) for f in person.forms if len(f) > 2)
+    bodies = "|".join(re.escape(fold(f)) for f in body.forms if len(f) > 1)
+    if not names or not bodies:
+        return False
+    after = re.compile(rf"(?<!\w)(?:{names}),?((?:\s+{_GAP_WORD}){{0,5}}?)\s+(?:for|of|at|from|with)"
+                       rf"((?:\s+{_GAP_WORD}){{0,3}}?)\s+(?:{bodies})(?!\w|'s|\u2019s)")
+    before = re.compile(rf"(?<!\w)(?:{bodies})(?:'s|\u2019s)?,?((?:\s+{_GAP_WORD}){{0,4}}?),?\s+"
+                        rf"(?:{names})(?!\w)")
+    for text in texts:
+        folded = fold(text)
+        for pattern in (after, before):
+            for match in pattern.finditer(folded):
+                gap = " ".join(g for g in match.groups() if g).split()
+                if not any(w.strip(",") in word_set("speech_verbs") for w in gap):
+                    return True
+    return False

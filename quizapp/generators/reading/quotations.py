@@ -10,9 +10,11 @@ the one before. "People close to the president said" is not the president. What 
 cannot tie for sure stays unattributed."""
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quizapp.generators.reading.articles import ArticleReading, Passage
 from quizapp.generators.reading.names import ORGANISATION, PERSON, Entities, Entity, name_tokens
@@ -26,7 +28,7 @@ from quizapp.generators.reading.text import fold, possessive_stripped, word_set,
 MAX_PROOF_SENTENCES = 5
 # How many sentences back "he", "it" or "the company" may point.
 LOOK_BACK = 3
-MAX_LABEL_WORDS = 6  # a label is a short phrase: “a reckless gamble”
+MAX_LABEL_WORDS = 10  # a label is a phrase: “a reckless gamble”, “a big win for tax justice”
 # A line with one of these is a photo's caption or credit, never a place to quote from.
 _CAPTION = re.compile(r"\b(?:photo|image|picture|photograph)s?\s*(?:credit)?\s*:|\(AP Photo|\u00a9|"
                       r"\bGetty Images\b|\bphoto credit\b", re.IGNORECASE)
@@ -83,10 +85,16 @@ class Quotations:
     article and words."""
 
     def __init__(self, quotations: tuple[Quotation, ...], labels: tuple[Label, ...],
-                 nearby: dict[str, list[tuple[int, int, frozenset[str]]]]) -> None:
+                 nearby: dict[str, list[tuple[int, int, frozenset[str]]]],
+                 entities: Entities | None = None) -> None:
         self.all = quotations
         self.labels = labels
         self._nearby = nearby
+        self._entities = entities
+        self._by_shingle: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        for i, quote in enumerate(quotations):
+            for shingle in shingles(quote.text):
+                self._by_shingle[shingle].add(i)
 
     def by_speaker(self, key: str) -> tuple[Quotation, ...]:
         return tuple(q for q in self.all if q.speaker == key)
@@ -99,11 +107,39 @@ class Quotations:
         """Keys of everyone the story quotes, in story order."""
         return tuple(dict.fromkeys(q.speaker for q in self.all if q.speaker and not q.caption))
 
+    def printings(self, text: str) -> tuple[Quotation, ...]:
+        """Every quotation of the story that prints the same statement as `text`, whole or
+        cut, whoever it is credited to."""
+        candidates: set[int] = set()
+        for shingle in shingles(text):
+            candidates |= self._by_shingle.get(shingle, set())
+        return tuple(self.all[i] for i in sorted(candidates) if same_statement(text, self.all[i].text))
+
     def credited_with(self, text: str) -> set[str]:
-        """Keys of everyone any outlet credits with words containing `text`."""
-        pin = " ".join(words(text))
-        return {q.speaker for q in self.all
-                if q.speaker and pin and pin in " ".join(words(q.text))}
+        """Keys of everyone any outlet credits with these words, or with words that hold them
+        or most of them."""
+        return {q.speaker for q in self.printings(text) if q.speaker}
+
+    def other_speakers(self, keys: set[str], text: str) -> list[str]:
+        """Everyone else the story quotes, who may be offered as not having said `text`: never
+        one credited with these words anywhere, one the words name, an outlet, or one who may
+        speak for a key or for whom a key may speak."""
+        entities = self._entities
+        if entities is None:
+            return []
+        credited = self.credited_with(text)
+        named = set(name_tokens(text))
+        found = []
+        for key in self.quoted:
+            entity = entities.get(key)
+            if key in keys or key in credited or entity is None or entity.outlet:
+                continue
+            if any(set(name_tokens(form)) <= named for form in entity.forms):
+                continue
+            if any(entities.affiliated(key, k) for k in keys):
+                continue
+            found.append(key)
+        return found
 
     def speakers_near(self, article_id: str, start: int, end: int) -> frozenset[str]:
         """Keys of the speakers that the sentences around text[start:end] name or point to."""
@@ -112,6 +148,51 @@ class Quotations:
             if s_start < end and start < s_end:
                 found |= keys
         return frozenset(found)
+
+
+# --- comparing wordings -------------------------------------------------------------------------
+
+_CONTRACTIONS = ((r"\bcan't\b", "can not"), (r"\bwon't\b", "will not"), (r"n't\b", " not"),
+                 (r"'ve\b", " have"), (r"'re\b", " are"), (r"'m\b", " am"), (r"'ll\b", " will"),
+                 (r"'d\b", " would"),
+                 (r"\b(it|that|there|here|what|he|she|who|where)'s\b", r"\1 is"))
+ELLIPSIS = "\u2026"
+
+
+@lru_cache(maxsize=8192)
+def wording(text: str) -> tuple[str, ...]:
+    """The words of a quotation as a reader compares renderings: case, quote marks, hyphens and
+    contractions aside ("I've" = "I have", "hardest-hit" = "hardest hit", "per cent" = "%"),
+    with a cut marked by an ellipsis kept as "…"."""
+    text = fold(text).replace("\u00b4", "'").replace("...", ELLIPSIS)
+    for pattern, replacement in _CONTRACTIONS:
+        text = re.sub(pattern, replacement, text)
+    text = re.sub(r"\bper cent\b|%", " percent", text).replace("-", " ")
+    return tuple(re.findall(r"[^\W_]+(?:'[^\W_]+)?|\u2026", text))
+
+
+def shingles(text: str) -> set[tuple[str, ...]]:
+    """The runs of three words of a quotation (all its words when it has fewer): two printings of
+    one statement share some, so only those need comparing."""
+    found = [w for w in wording(text) if w != ELLIPSIS]
+    if len(found) < 3:
+        return {tuple(found)} if found else set()
+    return {tuple(found[i:i + 3]) for i in range(len(found) - 2)}
+
+
+@lru_cache(maxsize=16384)
+def same_statement(a: str, b: str) -> bool:
+    """Whether two quotations print the same statement, whole or cut: one holds the other's
+    words in order, or they share most of them (nine in ten of the shorter)."""
+    wa, wb = [w for w in wording(a) if w != ELLIPSIS], [w for w in wording(b) if w != ELLIPSIS]
+    if not wa or not wb:
+        return False
+    short, long = sorted((wa, wb), key=len)
+    if " ".join(short) in " ".join(long):
+        return True
+    matcher = difflib.SequenceMatcher(None, short, long, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) >= 0.9 * len(short) \
+        and len(short) >= 4
 
 
 # --- reading a story -----------------------------------------------------------------------------
@@ -136,7 +217,7 @@ def read_quotations(model) -> Quotations:
     labels = [Label(by_place.get((label.quotation.article, label.quotation.words.start),
                                  label.quotation), label.target, label.target_key,
                     label.determiner) for label in labels]
-    return Quotations(tuple(found), tuple(labels), nearby)
+    return Quotations(tuple(found), tuple(labels), nearby, entities)
 
 
 # --- who each reference is ----------------------------------------------------------------------
@@ -523,7 +604,8 @@ def _named_in_full(quote: Quotation, model, entities: Entities) -> Quotation:
     for sentence in reading.sentences:
         if sentence.start >= first:
             break
-        if sentence.role != "headline" and _names_in_full(entity, sentence.text):
+        if sentence.role == "prose" and not _caption_line(reading, sentence) \
+                and _names_in_full(entity, sentence.text):
             intro = Passage(sentence.article, sentence.start, sentence.end, sentence.text)
             return _with_proof(quote, (intro, *quote.proof), "")
     if not _ties_words(entity, shown):
@@ -532,11 +614,17 @@ def _named_in_full(quote: Quotation, model, entities: Entities) -> Quotation:
         if other.id == quote.article:
             continue
         for sentence in other.sentences:
-            if sentence.role == "prose" and _names_in_full(entity, sentence.text) \
+            if sentence.role == "prose" and not _caption_line(other, sentence) \
+                    and _names_in_full(entity, sentence.text) \
                     and _ties_words(entity, sentence.text) and set(name_tokens(shown)) & entity.words():
                 extra = Passage(sentence.article, sentence.start, sentence.end, sentence.text)
                 return _with_proof(quote, (*quote.proof, extra), other.id)
     return _unattributed(quote)
+
+
+def _caption_line(reading: ArticleReading, sentence) -> bool:
+    """Whether the sentence stands in a photo's caption or credit line."""
+    return bool(_CAPTION.search(reading.paragraphs[sentence.paragraph].text))
 
 
 def _with_proof(quote: Quotation, proof: tuple[Passage, ...], elsewhere: str) -> Quotation:

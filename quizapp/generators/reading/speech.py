@@ -9,6 +9,7 @@ it runs on into the next.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -429,7 +430,8 @@ def _references(parse: SentenceParse, text: str) -> None:
                 if role_word(t.text) and not _is_plural_role(t.text) and not roles & {role_word(t.text)}:
                     roles.add(role_word(t.text))
                     consumed.add(comma + 1 + k)
-                    title_first, title_last = comma + 1, comma + 1 + k
+                    title_first = comma + 1
+                    title_last = comma + 1 + k + _body_named_after(segment, k, text)
                     break
             comma = seg_end
         title = ""
@@ -541,6 +543,25 @@ def _body_references(parse: SentenceParse, text: str, taken: set[int]) -> list[R
         found.append(Reference(parse.index, first - 1, k, "body", roles=frozenset({low}),
                                title=text[toks[first].start:t.end], definite=True, neuter=True))
     return found
+
+
+def _body_named_after(segment: list[Token], k: int, text: str) -> int:
+    """How many tokens after the role at `k` name whom the role is held for: "president | of
+    the International Association of Machinists", "spokeswoman | for City Hall"."""
+    at = k + 1
+    if at >= len(segment) or fold(segment[at].text) not in ("of", "for", "at"):
+        return 0
+    at += 1
+    if at < len(segment) and fold(segment[at].text) == "the":
+        at += 1
+    if at >= len(segment) or not _is_name_word(segment[at]):
+        return 0
+    end = at
+    while end + 1 < len(segment) and (_is_name_word(segment[end + 1]) or (
+            fold(segment[end + 1].text) in ("of", "and", "for", "&") and end + 2 < len(segment)
+            and _is_name_word(segment[end + 2]))):
+        end += 1
+    return end - k
 
 
 def is_appositive(segment: list[Token]) -> bool:
@@ -712,12 +733,16 @@ def _clauses(parse: SentenceParse) -> None:
         clauses.append(clause)
     parse.clauses = clauses
 
-def parse_article(text: str) -> tuple[SentenceParse, ...]:
+def parse_article(text: str, spans: Iterable[tuple[int, int]] | None = None
+                  ) -> tuple[SentenceParse, ...]:
     """Every sentence of the article read for who speaks in it, in order (index i is the
-    article's sentence i). `quote_at` points into `article_quotations(text)`."""
+    article's sentence i). `spans`, the sentences' (start, end) when the caller has them already
+    (an ArticleReading's), saves splitting the text again. `quote_at` points into
+    `article_quotations(text)`."""
     quotes = article_quotations(text)
     parses = []
-    for i, sentence in enumerate(sentences(text)):
+    found = sentences(text) if spans is None else [Sentence(a, b, text[a:b]) for a, b in spans]
+    for i, sentence in enumerate(found):
         toks, quote_at = _masked_tokens(text, sentence, quotes)
         parse = SentenceParse(i, sentence, toks, quote_at)
         _references(parse, text)
