@@ -775,9 +775,9 @@ def _fullest(variants: tuple[Variant, ...], kind: str) -> str:
 
 # Titles that name no body of their own: "a spokeswoman", "the chief executive".
 _BARE_TITLES = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "official",
-                          "ceo", "executive", "chief", "director", "chairman", "chairwoman",
-                          "chairperson", "chair", "president", "head", "founder", "co-founder",
-                          "manager", "officer", "representative", "boss", "leader", "secretary"})
+                          "ceo", "executive", "director", "chairman", "chairwoman", "chairperson",
+                          "chair", "founder", "co-founder", "manager", "officer", "representative",
+                          "boss"})
 _GAP_WORD = r"[\w'\u2019-]+"
 
 

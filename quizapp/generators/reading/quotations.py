@@ -662,7 +662,7 @@ def _label_for(quote: Quotation, parse: SentenceParse, k: int, text: str) -> Lab
         j -= 1
     if clause.verb_text.startswith("dismiss") and not has_as:
         return None
-    target_tokens = toks[clause.verb + 1:j + 1] or _target_before(clause, toks, has_as)
+    target_tokens = _without_relative(toks[clause.verb + 1:j + 1]) or _target_before(clause, toks, has_as)
     if not target_tokens or len(target_tokens) > 10 or any(t.text in _TARGET_STOP for t in target_tokens):
         return None
     if any(fold(t.text) in word_set("speech_verbs") and i and fold(target_tokens[i - 1].text) not in NOUN_MARKERS
@@ -671,6 +671,16 @@ def _label_for(quote: Quotation, parse: SentenceParse, k: int, text: str) -> Lab
     if len(target_tokens) == 1 and fold(target_tokens[0].text) in _PRONOUN_TARGETS:
         return None
     return _label(quote, target_tokens, determiner, text)
+
+
+def _without_relative(target_tokens: list) -> list:
+    """"Vestager, who led the campaign, as the “tax lady”": what was labelled, without the
+    clause that describes it."""
+    for i, token in enumerate(target_tokens):
+        if token.text == "," and i + 1 < len(target_tokens) and fold(target_tokens[i + 1].text) in (
+                "who", "which", "whose"):
+            return target_tokens[:i]
+    return target_tokens
 
 
 def _target_before(clause: Clause, toks, has_as: bool) -> list:
