@@ -76,6 +76,14 @@ def _side_remark(model, statement: _Statement) -> bool:
             and _paragraph(model, best) > SIDE_PARAGRAPH)
 
 
+def _names_itself(model, quote: Quotation) -> bool:
+    """"The Court of Justice gives final judgment...", said the court: words naming their own
+    speaker give the answer away."""
+    speaker = model.entities.get(quote.speaker)
+    named = set(name_tokens(quote.text))
+    return any(set(name_tokens(form)) <= named for form in speaker.forms if name_tokens(form))
+
+
 def _askable(model, quote: Quotation) -> bool:
     """A quotation worth asking about: tied to someone who speaks (not an outlet that reports,
     not "according to" a report), not in a caption, long enough to be a statement."""
@@ -95,10 +103,12 @@ def _mostly_figure(text: str) -> bool:
 def _statements(model) -> list[_Statement]:
     """Quotations grouped by speaker and words: the same statement printed by several outlets,
     cut or whole, is one. Labels a speaker applied are left to label_attribution."""
-    labelled = {(label.quotation.article, label.quotation.words.start) for label in model.quotations.labels}
+    labels = [label.quotation for label in model.quotations.labels if label.speaker]
     groups: list[_Statement] = []
     for quote in model.quotations.all:
-        if not _askable(model, quote) or (quote.article, quote.words.start) in labelled:
+        if not _askable(model, quote) or _names_itself(model, quote) or any(
+                label.speaker == quote.speaker and same_statement(label.text, quote.text)
+                for label in labels):
             continue
         home = next((g for g in groups if g.speaker == quote.speaker
                      and any(same_statement(quote.text, q.text) for q in g.quotes)), None)
@@ -226,9 +236,17 @@ def _wrong(model, statement: _Statement, best: Quotation) -> list[str]:
     name a country or body, someone of the same one first, so the words give nothing away."""
     keys = {statement.speaker, *statement.others}
     pool = model.quotations.other_speakers(keys, best.text)
-    for quote in statement.quotes:  # nobody named in a sentence printing the words, either
-        near = model.quotations.speakers_near(quote.article, quote.sentence.start, quote.sentence.end)
-        pool = [k for k in pool if k not in near]
+    # Nobody named in a sentence printing the words, nor in any printing of them, nor anyone
+    # who speaks for one of those ("confirms the Commission's decision: ..." is not a wrong
+    # answer's to give for the Commissioner).
+    printings = model.quotations.printings(best.text)
+    named = set()
+    for quote in (*statement.quotes, *printings):
+        named |= model.quotations.speakers_near(quote.article, quote.sentence.start, quote.sentence.end)
+        named |= {e.key for e in model.entities.all
+                  if e.key not in keys and _names(quote.text, e)}
+    pool = [k for k in pool if k not in named
+            and not any(model.entities.affiliated(k, n) for n in named - keys)]
     speaker = model.entities.get(statement.speaker)
     sides = _quote_stems(best.text) & model.entities.descriptors(statement.speaker)
     shuffled = sorted(ordered(best.text, pool), key=lambda k: -len(model.entities.get(k).articles))
@@ -236,6 +254,11 @@ def _wrong(model, statement: _Statement, best: Quotation) -> list[str]:
     same_side = [k for k in shuffled if sides & model.entities.descriptors(k)]
     chosen = list(dict.fromkeys([*same_side[:1], *same_kind, *shuffled]))
     return chosen[:MAX_WRONG]
+
+
+def _names(text: str, entity: Entity) -> bool:
+    words = set(name_tokens(text))
+    return any(name_tokens(form) and set(name_tokens(form)) <= words for form in entity.forms)
 
 
 def _quote_stems(text: str) -> set[str]:
@@ -287,10 +310,14 @@ def _explanation(model, statement: _Statement, best: Quotation, speaker: Entity,
                f"{_outlet(model, best.named_elsewhere)} gives the full name, {name}.")
     else:
         tie = f"{source} ties these words to {name}."
-    also = sorted({_outlet(model, q.article) for q in statement.quotes
-                   if q.speaker == speaker.key and same_statement(q.text, best.text)} - {source})
-    if also:
-        tie += f" {names_list(also)} quote{'s' if len(also) == 1 else ''} them too."
+    others = [q for q in statement.quotes if q.speaker == speaker.key
+              and same_statement(q.text, best.text) and _outlet(model, q.article) != source]
+    also = sorted({_outlet(model, q.article) for q in others})
+    if also and all(wording(q.text) == wording(best.text) for q in others):
+        tie += f" {names_list(also)} quote{'s' if len(also) == 1 else ''} the same words too."
+    elif also:
+        tie += (f" {names_list(also)} quote{'s' if len(also) == 1 else ''} the same remark, "
+                f"cut or worded otherwise.")
     if statement.others:
         credited = [model.entities.get(k).name for k in sorted(statement.others)]
         printers = sorted({_outlet(model, q.article) for q in model.quotations.all

@@ -237,15 +237,19 @@ def _spot_question(model, group: list[_Printing], a: _Printing, spot: _Spot, lea
     label = {article: _outlet(model, article) for article in [*keys, *wrong]}
     if len(set(label.values())) != len(label):
         return None
-    prompt = (f"Outlets quote {speaker.name} in different words. Which outlet"
+    # The prompt leaves the speaker out: who said it is quote_attribution's question, and the
+    # phrase itself says which statement is meant.
+    prompt = (f"Outlets print one statement in different words. Which outlet"
               f"{'s' if len(keys) > 1 else ''} printed \u201c{phrase}\u201d?{choose_all(len(keys))}")
     evidence = [p for printing in group if printing.quote.article in label
                 for p in printing.quote.proof]
     confidence, reasons = 1.0, []
     if _telling(spot.ours, spot.theirs) < 2:
         confidence, reasons = 0.8, ["the wordings differ only by one small word"]
+    explanation = (f"These are {speaker.name}'s words. " if speaker is not None else "") + \
+        _explanation(label, printed, keys, wrong)
     return question(KIND, prompt, [label[k] for k in keys], [label[w] for w in wrong],
-                    _explanation(label, printed, keys, wrong), _once(evidence), confidence, reasons)
+                    explanation, _once(evidence), confidence, reasons)
 
 
 def _slice(printing: _Printing, start: int, end: int) -> str:
