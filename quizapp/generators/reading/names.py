@@ -273,7 +273,10 @@ def _speech_verbs(parse: SentenceParse) -> dict[int, set[str]]:
     return found
 
 
-def _article_mentions(reading: ArticleReading, parses: tuple[SentenceParse, ...]) -> list[_Mention]:
+def _article_mentions(reading: ArticleReading, parses: tuple[SentenceParse, ...],
+                      opening: set[str]) -> list[_Mention]:
+    """The article's name references as mentions; one-word names that open a sentence are
+    noted in `opening`, for they may be no name at all ("Initial reports said")."""
     found = []
     for parse in parses:
         verbs = _speech_verbs(parse)
@@ -287,6 +290,8 @@ def _article_mentions(reading: ArticleReading, parses: tuple[SentenceParse, ...]
             form = " ".join(reading.text[start:end].split())
             prev = parse.tokens[ref.first - 1] if ref.first >= 1 else None
             spoken = verbs.get(id(ref), set())
+            if ref.first == 0 and len(ref.words) == 1 and not ref.roles and not is_acronym(form):
+                opening.add(fold(form))
             found.append(_Mention(
                 reading.id, parse.index, start, end, form, _mention_kind(ref), ref,
                 speaks=bool(spoken) and role != "headline",
@@ -457,7 +462,9 @@ class Entities:
 def read_entities(model) -> Entities:
     readings = model.articles
     parses = {r.id: parse_article(r.text, ((s.start, s.end) for s in r.sentences)) for r in readings}
-    mentions = [m for r in readings for m in _article_mentions(r, parses[r.id])]
+    opening: set[str] = set()
+    mentions = [m for r in readings for m in _article_mentions(r, parses[r.id], opening)]
+    mentions = _without_openers(mentions, opening)
     acronyms = [pair for r in readings for pair in _defined_acronyms(r)]
     grouping = _cluster(mentions, acronyms)
     entities, by_form, places = _entities(mentions, grouping, _outlet_names(model))
@@ -467,6 +474,16 @@ def read_entities(model) -> Entities:
             mention.ref.speaker = by_key.get(grouping.key_of(mention.entity))
         mention.ref.known = mention.ref.speaker.kind if mention.ref.speaker else _unknown(mention)
     return Entities(entities, by_form, parses, places, tuple(r.text for r in readings))
+
+
+def _without_openers(mentions: list[_Mention], opening: set[str]) -> list[_Mention]:
+    """A word capitalised only where it opens a sentence ("Initial", "Joining") is no name:
+    a name is capitalised mid-sentence too, somewhere in the story."""
+    elsewhere = {fold(m.form) for m in mentions if m.ref.first > 0 or m.ref.roles}
+    elsewhere |= {fold(w) for m in mentions if len(m.ref.words) > 1 for w in m.ref.words}
+    return [m for m in mentions
+            if not (len(m.ref.words) == 1 and m.ref.first == 0 and not m.ref.roles
+                    and fold(m.form) in opening and fold(m.form) not in elsewhere)]
 
 
 def _unknown(mention: _Mention) -> str:
@@ -536,8 +553,8 @@ def _looks_like_a_name(form: str) -> bool:
     """Words written as people's names are: each capitalised and then lower case ("DPC
     Ireland", "Union-U" are not), none naming a place, an outlet or a thing."""
     for word in form.split():
-        if fold(word) in _PARTICLES:
-            continue
+        if fold(word) in _PARTICLES or re.fullmatch(r"[A-Z]\.", word):
+            continue  # "da Silva", "Maria T. Lopez"
         rest = word[1:].replace("'", "").replace("\u2019", "")
         if not word[:1].isupper() or (rest and not rest.islower() and not _mixed_case_name(word)):
             return False
@@ -754,9 +771,22 @@ def _variants(articles: dict[str, list[str]], kind: str) -> tuple[Variant, ...]:
         rivals = [f for f in articles if f != form and spelling_difference(f, form) not in ("", "other")
                   and len(articles[f]) > len(ids)]
         standard = max(rivals, key=lambda f: (len(articles[f]), f)) if rivals else ""
+        if not standard and len(form.split()) == 1:
+            standard = _surname_respelt(form, articles, len(ids))
         spelling = spelling_difference(standard, form) if standard else ""
         found.append(Variant(form, tuple(ids), spelling, standard))
     return tuple(found)
+
+
+def _surname_respelt(word: str, articles: dict[str, list[str]], count: int) -> str:
+    """"Zuckerburg" alone where more articles print "Mark Zuckerberg": the surname it
+    respells, else ""."""
+    for form in sorted(articles, key=lambda f: -len(articles[f])):
+        last = form.split()[-1]
+        if len(articles[form]) > count and len(form.split()) > 1 \
+                and spelling_difference(last, word) not in ("", "other"):
+            return last
+    return ""
 
 
 def _fullest(variants: tuple[Variant, ...], kind: str) -> str:

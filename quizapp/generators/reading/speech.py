@@ -310,10 +310,10 @@ def _runs(toks: list[Token], text: str) -> list[tuple[int, int]]:
         while j + 1 < len(toks) and not toks[j].is_possessive:
             nxt = toks[j + 1]
             link = _org_link(toks, j, text, linked)
-            if _is_name_word(nxt) and _adjacent(toks[j], nxt, text):
-                j += 1
-            elif _is_initial(toks, j + 1, text):
+            if _is_initial(toks, j + 1, text):
                 j += 2  # "Maria T. Lopez": a middle initial and its full stop
+            elif _is_name_word(nxt) and _adjacent(toks[j], nxt, text):
+                j += 1
             elif (fold(nxt.text) in _NAME_PARTICLES and j + 2 < len(toks)
                   and _is_name_word(toks[j + 2]) and _adjacent(toks[j], nxt, text)):
                 j += 2
@@ -707,6 +707,9 @@ def _clauses(parse: SentenceParse) -> None:
         prev = toks[k - 1] if k else None
         if prev is not None and (fold(prev.text) in NOUN_MARKERS or prev.is_possessive):
             continue  # "the claims", "Ukraine's claim": a noun
+        nxt = fold(toks[k + 1].text) if k + 1 < len(toks) else ""
+        if nxt in verbs and not low.endswith("ing") and nxt not in ("that", "to"):
+            continue  # "Initial reports said": the first is a noun before the verb
         if low.endswith("ing"):
             named = _ref_ending_at(parse, k - 1) if k else None
             if named is not None and named.form == "name" and k >= 1:
