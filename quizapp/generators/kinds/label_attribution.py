@@ -78,8 +78,13 @@ def _question(model, group: list[Label]):
     if credited - set(keys):
         return None
     targets = " ".join(label.target for label in group)
+    # Nobody named in a sentence that prints the label (the headline "“Unfounded”: Beijing hits
+    # back at Lee's claim" names Lee) nor in what was labelled.
+    near = set()
+    for printing in quotations.printings(text):
+        near |= quotations.speakers_near(printing.article, printing.sentence.start, printing.sentence.end)
     wrong = [k for k in quotations.other_speakers(set(keys), text)
-             if not _named_in(entities.get(k), targets)]
+             if k not in near and not _named_in(entities.get(k), targets)]
     wrong = sorted(ordered(text, wrong), key=lambda k: -len(entities.get(k).articles))[:MAX_WRONG]
     if len(wrong) < MIN_WRONG:
         return None
@@ -112,20 +117,9 @@ def _evidence(model, group: list[Label], keys: list[str]):
         if label.speaker in names:
             continue
         entity = model.entities.get(label.speaker)
-        names[label.speaker] = _shown_name(entity, label.quotation.proof)
+        names[label.speaker] = entity.shown_in(label.quotation.proof)
         evidence.extend(label.quotation.proof)
     return evidence, names
-
-
-def _shown_name(entity, passages) -> str:
-    """The speaker's name as its evidence spells it when that is a transliteration of the
-    story's fullest form, else that form."""
-    shown = fold(" ".join(p.text for p in passages))
-    for variant in entity.variants:
-        if variant.spelling in ("transliteration", "accents") and fold(variant.form) in shown \
-                and len(variant.form.split()) == len(entity.name.split()):
-            return variant.form
-    return entity.name
 
 
 def _outlet(model, article_id: str) -> str:

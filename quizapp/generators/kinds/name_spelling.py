@@ -48,11 +48,14 @@ def _pairs(model) -> list[_Pair]:
         if entity.outlet:
             continue
         for variant in entity.variants:
-            if variant.spelling not in ASKED or not variant.standard:
-                continue
-            for rare, common, kind in _differing_words(variant.form, variant.standard):
-                slot = (entity.key, plain(rare), plain(common))
-                found.setdefault(slot, _Pair(entity, rare, common, kind))
+            for other in entity.variants:
+                # The form fewer articles print is asked about; of two printed as often
+                # ("Wierzbicki" and "Wierzbicky" twice each), either.
+                if len(other.articles) < len(variant.articles) or other.form == variant.form:
+                    continue
+                for rare, common, kind in _differing_words(variant.form, other.form):
+                    found.setdefault((entity.key, plain(rare), plain(common)),
+                                     _Pair(entity, rare, common, kind))
     return sorted(found.values(), key=lambda p: (-len(p.entity.articles), p.entity.key, p.rare))
 
 
@@ -110,6 +113,7 @@ def _question(model, pair: _Pair):
             evidence[reading.id] = common
     if not keys or len(keys) > len(wrong):
         return None
+    most = len(wrong) > len(keys)
     wrong = wrong[:MAX_CHOICES - len(keys)]
     if len(keys) + len(wrong) < MIN_CHOICES:
         return None
@@ -120,15 +124,15 @@ def _question(model, pair: _Pair):
               f"\u201c{pair.rare}\u201d. Which outlet{'s' if len(keys) > 1 else ''} write"
               f"{'' if len(keys) > 1 else 's'} \u201c{pair.rare}\u201d?{choose_all(len(keys))}")
     return question(KIND, prompt, [label[k] for k in keys], [label[w] for w in wrong],
-                    _explanation(pair, [label[k] for k in keys], [label[w] for w in wrong]),
+                    _explanation(pair, [label[k] for k in keys], [label[w] for w in wrong], most),
                     [evidence[a] for a in [*keys, *wrong]])
 
 
-def _explanation(pair: _Pair, keys: list[str], wrong: list[str]) -> str:
+def _explanation(pair: _Pair, keys: list[str], wrong: list[str], most: bool) -> str:
     one = len(keys) == 1
     said = (f"{names_list(sorted(keys))} write{'s' if one else ''} \u201c{pair.rare}\u201d; "
             f"{names_list(sorted(wrong))} write{'s' if len(wrong) == 1 else ''} "
-            f"\u201c{pair.common}\u201d, as most outlets here do.")
+            f"\u201c{pair.common}\u201d{', as most outlets here do' if most else ''}.")
     if pair.kind == "transliteration":
         why = ("The two look like romanisations of a name first written in another alphabet, "
                "which outlets spell in Latin letters in different ways: search for every spelling "
@@ -138,7 +142,9 @@ def _explanation(pair: _Pair, keys: list[str], wrong: list[str]) -> str:
                "reports that use the other.")
     else:
         why = ("The forms differ by a letter or two: a spelling slip, not another name. Check a "
-               "name against other reports before repeating it.")
+               "name against other reports before repeating it.") if most else (
+            "The forms differ by a letter or two, so one of them is a spelling slip: check the "
+            "name against other reports before repeating it.")
         if not one:
             why += " When outlets share a slip, check whether one copied the other."
     return f"{said} {why}"

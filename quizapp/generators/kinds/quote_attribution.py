@@ -207,10 +207,11 @@ def _question(model, statement: _Statement):
     wrong = _wrong(model, statement, best)
     if len(wrong) < MIN_WRONG:
         return None
-    key_name = _display(speaker, best.proof)
+    key_name = speaker.shown_in(best.proof)
     choices = {key_name: speaker.key}
+    quoting = model.article(best.article).sentences  # each name as the quoting outlet spells it
     for key in wrong:
-        choices.setdefault(_display(entities.get(key)), key)
+        choices.setdefault(entities.get(key).shown_in(quoting), key)
     if len(choices) != len(wrong) + 1:
         return None
     confidence, reasons = 1.0, []
@@ -274,20 +275,6 @@ def _quote_stems(text: str) -> set[str]:
 def _gives_side_away(model, quote: Quotation, speaker: Entity, wrong: list[str]) -> bool:
     shared = _quote_stems(quote.text) & model.entities.descriptors(speaker.key)
     return bool(shared) and not any(shared & model.entities.descriptors(k) for k in wrong)
-
-
-def _display(entity: Entity, passages=()) -> str:
-    """The name a choice shows: the fullest form the story prints, or the form `passages` print
-    when that outlet spells the same name otherwise (a transliteration), so a choice matches
-    its evidence. A misspelt form is never shown."""
-    shown = fold(" ".join(p.text for p in passages))
-    standard = entity.name
-    for variant in entity.variants:
-        if variant.spelling in ("transliteration", "accents") or variant.form == standard:
-            if len(name_tokens(variant.form)) == len(name_tokens(standard)) and re.search(
-                    r"(?<!\w)" + re.escape(fold(variant.form)) + r"(?!\w)", shown):
-                return variant.form
-    return standard
 
 
 def _prompt(quote: Quotation) -> str:

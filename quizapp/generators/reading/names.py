@@ -200,6 +200,19 @@ class Entity:
             return self.forms
         return tuple(f for f in self.forms if is_full_name(f))
 
+    def shown_in(self, passages) -> str:
+        """The name to show beside these passages: the fullest form they print, unless it is
+        misspelt or shorter than the story's fullest form (then that form). A transliteration
+        the passages use is kept, so a choice reads as its evidence does."""
+        shown = fold(" ".join(p.text for p in passages))
+        size = len(name_tokens(self.name))
+        printed = [v.form for v in self.variants if v.spelling != "slip"
+                   and len(name_tokens(v.form)) == size
+                   and re.search(r"(?<!\w)" + re.escape(fold(v.form)) + r"(?!\w)", shown)]
+        if self.name in printed or not printed:
+            return self.name
+        return printed[0]
+
     def words(self) -> frozenset[str]:
         """Every word of every form, plain: what a sentence naming it may carry."""
         return frozenset(w for f in self.forms for w in name_tokens(f))
@@ -260,7 +273,8 @@ _BODY_ROLES = frozenset({"owner", "leader", "founder", "manager", "executive", "
 _PLACE_MARKERS = frozenset({"the", "in", "at", "from", "to", "into", "across", "near", "on",
                             "downtown", "outside", "inside", "around", "towards", "toward", "via",
                             "through", "between", "of"})
-_REPORTING = frozenset({"report", "reports", "reported", "reporting"})
+# Verbs with which an outlet, not a speaker, is credited: "Reuters reported", "according to CNBC".
+_REPORTING = frozenset({"report", "reports", "reported", "reporting", "according to"})
 
 
 def _speech_verbs(parse: SentenceParse) -> dict[int, set[str]]:
@@ -325,12 +339,16 @@ class _Clusters:
         return found
 
 
-def same_person(a: str, b: str) -> bool:
+def same_person(a: str, b: str, shared_role: bool = False) -> bool:
     """Two full names of one person: the same words (spelling aside), one inside the other with
-    the same surname ("Maria Lopez", "Maria T. Lopez"), or written with and without a space."""
+    the same surname ("Maria Lopez", "Maria T. Lopez"), or written with and without a space.
+    With `shared_role` (both forms given one title) a surname romanised more loosely counts too:
+    "Oskar Tsaryov" and "Oskar Caryev", both the port director."""
     ta, tb = name_tokens(a), name_tokens(b)
     if len(ta) < 2 or len(tb) < 2:
         return False
+    if shared_role and len(ta) == len(tb) and ta[:-1] == tb[:-1] and _near_surnames(ta[-1], tb[-1]):
+        return True
     if "".join(ta).replace("-", "") == "".join(tb).replace("-", ""):
         return True
     if len(ta) == len(tb):
@@ -338,6 +356,13 @@ def same_person(a: str, b: str) -> bool:
             x == y for x, y in zip(ta, tb) if x not in _PARTICLES)
     short, long = sorted((ta, tb), key=len)
     return short[-1] == long[-1] and set(short) <= set(long)
+
+
+def _near_surnames(a: str, b: str) -> bool:
+    """Surnames close enough to be one name romanised two ways: alone no proof, so it counts
+    only beside the same first name and title."""
+    ta, tb = transliterated(a), transliterated(b)
+    return min(len(ta), len(tb)) >= 5 and DamerauLevenshtein.normalized_similarity(ta, tb) >= 0.75
 
 
 def same_body(a: str, b: str) -> bool:
@@ -516,8 +541,11 @@ def _cluster(mentions: list[_Mention], acronyms: list[tuple[str, str]]) -> _Grou
     index = {f: i for i, f in enumerate(forms)}
     kinds = _form_kinds(mentions, forms, acronyms)
     clusters = _Clusters(forms)
+    roles: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        roles[m.form] |= m.ref.roles - _HONORIFICS
     _join_full_names(clusters, [f for f in forms if kinds[f] in (PERSON, _CANDIDATE)
-                                and len(name_tokens(f)) >= 2])
+                                and len(name_tokens(f)) >= 2], roles)
     _join_bodies(clusters, [f for f in forms if kinds[f] == ORGANISATION])
     for full, acronym in acronyms:
         clusters.join(index[full], index[acronym])
@@ -602,19 +630,20 @@ def _blocks(forms: list[str], keys) -> dict[str, list[str]]:
     return found
 
 
-def _join_full_names(clusters: _Clusters, forms: list[str]) -> None:
-    """People's full names joined when they name one person. Only names sharing a surname's
-    opening or a run of letters are compared, so a long story costs no more than a short one."""
+def _join_full_names(clusters: _Clusters, forms: list[str], roles: dict[str, set[str]]) -> None:
+    """People's full names joined when they name one person. Only names sharing a first name,
+    a surname's opening or a run of letters are compared, so a long story costs no more than a
+    short one."""
     index = {f: i for i, f in enumerate(clusters.forms)}
 
     def keys(form: str):
         tokens = name_tokens(form)
-        return {"s:" + transliterated(tokens[-1])[:2], "j:" + "".join(tokens)[:3]}
+        return {"s:" + transliterated(tokens[-1])[:2], "j:" + "".join(tokens)[:3], "f:" + tokens[0]}
 
     for block in _blocks(forms, keys).values():
         for i, a in enumerate(block):
             for b in block[i + 1:]:
-                if same_person(a, b):
+                if same_person(a, b, bool(roles.get(a, set()) & roles.get(b, set()))):
                     clusters.join(index[a], index[b])
 
 

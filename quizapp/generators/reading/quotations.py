@@ -121,16 +121,18 @@ class Quotations:
         return {q.speaker for q in self.printings(text) if q.speaker}
 
     def other_speakers(self, keys: set[str], text: str) -> list[str]:
-        """Everyone else the story quotes, who may be offered as not having said `text`: never
-        one credited with these words anywhere, one the words name, an outlet, or one who may
-        speak for a key or for whom a key may speak."""
+        """Everyone else the story quotes, then everyone else it makes speak ("the union said
+        it had warned the port"), who may be offered as not having said `text`: never one
+        credited with these words anywhere, one the words name, an outlet, or one who may speak
+        for a key or for whom a key may speak."""
         entities = self._entities
         if entities is None:
             return []
         credited = self.credited_with(text)
         named = set(name_tokens(text))
+        speaking = [e.key for e in entities.all if e.speaks and e.key not in self.quoted]
         found = []
-        for key in self.quoted:
+        for key in (*self.quoted, *speaking):
             entity = entities.get(key)
             if key in keys or key in credited or entity is None or entity.outlet:
                 continue

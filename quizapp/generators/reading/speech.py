@@ -362,7 +362,10 @@ def _references(parse: SentenceParse, text: str) -> None:
         if end + 1 < len(toks) and role_word(toks[end + 1].text) and _adjacent(toks[end], toks[end + 1], text) \
                 and not toks[end].is_possessive:
             continue
-        role_idx = [k for k, t in enumerate(run_tokens) if role_word(t.text)]
+        # "Dockers Union", "Transport Workers Union": a role word inside a body's name is part
+        # of the name, not a title before it.
+        body = fold(run_tokens[-1].bare) in word_set("organisation_words")
+        role_idx = [] if body else [k for k, t in enumerate(run_tokens) if role_word(t.text)]
         split = role_idx[-1] + 1 if role_idx else 0
         owners = [k for k, t in enumerate(run_tokens[:-1]) if t.is_possessive and k >= split]
         name_from = max(split, owners[-1] + 1 if owners else 0)

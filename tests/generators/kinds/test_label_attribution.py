@@ -5,6 +5,7 @@ from __future__ import annotations
 from quizapp.generators import load_story
 from quizapp.generators.kinds import label_attribution
 from quizapp.generators.model import Article, Story
+from quizapp.generators.reading.model import StoryModel
 from quizapp.generators.reading.text import contains_word, fold, sentences
 
 from tests.generators.reading import SEED, keys, quoted, the_one
@@ -45,13 +46,13 @@ def test_a_surname_tie_brings_the_introduction_and_one_spelling_per_question():
         Article("b", "South Post", "Dam", "Governor Dmitry Valen called the operator \u201ca reckless gambler\u201d "
                 "on Tuesday.\n\nMayor Ivo Brandt spoke on Monday."),
     ))
-    question = the_one(label_attribution.generate(story), mentioning="reckless gambler")
-    assert keys(question) == {"Dmitri Valen"} and "Dmitry Valen" not in question.choices
-    # The other outlet spells him "Dmitry": its sentence would show a name the choice does not print.
-    assert [e.text for e in question.evidence] == [
-        "Governor Dmitri Valen toured the dam on Monday.",
-        "Valen called the operator \u201ca reckless gambler\u201d on Tuesday."]
-    assert question.explanation.startswith("North Wire credits the label \u201ca reckless gambler\u201d to Dmitri Valen.")
+    question = the_one(label_attribution.write(StoryModel(story)), mentioning="reckless gambler")
+    # One person, offered once, spelled as the evidence spells him.
+    (name,) = keys(question)
+    assert name in ("Dmitri Valen", "Dmitry Valen")
+    assert not {"Dmitri Valen", "Dmitry Valen"} - {name} & set(question.choices)
+    assert all(contains_word(" ".join(e.text for e in question.evidence), part) for part in name.split())
+    assert name in question.explanation
 
 
 def test_wrong_answers_never_used_the_label(seed_story, questions, story):
@@ -82,8 +83,8 @@ def test_one_dismissal_is_asked_once(story, questions):
 
 
 def test_silent_without_quotes(story):
-    assert label_attribution.generate(story("quiet-library-vote")) == []
+    assert label_attribution.write(StoryModel(story("quiet-library-vote"))) == []
 
 
 def test_deterministic():
-    assert label_attribution.generate(load_story(SEED)) == label_attribution.generate(load_story(SEED))
+    assert label_attribution.write(StoryModel(load_story(SEED))) == label_attribution.write(StoryModel(load_story(SEED)))

@@ -7,6 +7,7 @@ import re
 from quizapp.generators import load_story
 from quizapp.generators.kinds import quote_attribution
 from quizapp.generators.model import Article, Story
+from quizapp.generators.reading.model import StoryModel
 from quizapp.generators.reading.text import contains_word, fold, sentences
 
 from tests.generators.reading import SEED, evidence_is_article_text, key, quoted, the_one
@@ -27,16 +28,16 @@ def test_seed_questions_key_the_speaker_named_in_full_beside_the_whole_quote(see
         assert contains_word(own, key(question)), question
 
 
-def test_a_surname_tie_brings_the_sentence_that_introduces_the_speaker(seed_story, questions):
+def test_a_surname_or_pronoun_tie_brings_the_sentence_that_introduces_the_speaker(seed_story, questions):
     seed = questions(seed_story)
-    question = the_one(seed, mentioning="position on the issue of the Ukraine crisis")
-    assert key(question) == "Lin Jian"
-    first, last = question.evidence
-    assert "spokesman Lin Jian said" in first.text
-    assert last.text.endswith("Lin said.")
-    # A pronoun tie reaches back to the full name too, not only to "Zelensky emphasized".
     question = the_one(seed, mentioning="someone gave any command")
+    assert key(question) == "Volodymyr Zelensky"
     assert question.evidence[0].text.startswith("Ukrainian President Volodymyr Zelensky has revealed")
+    assert "stating" in question.evidence[-1].text
+    question = the_one(seed, mentioning="major enabler of Russia")
+    assert key(question) == "Tammy Bruce"
+    first, last = question.evidence
+    assert "spokesperson Tammy Bruce" in first.text and last.text.endswith("Bruce told reporters.")
 
 
 def test_names_are_printed_as_the_quoting_outlet_spells_them(seed_story, questions):
@@ -65,7 +66,7 @@ def test_a_transliterated_name_keeps_each_outlets_spelling_in_choices_and_explan
                 "\u201cWe need boats, not speeches,\u201d Valen said.\n\n"
                 "Mayor Ivo Brandt said the pumps failed. \u201cWe were told the pumps would hold for a week,\u201d Brandt said."),
     ))
-    questions = quote_attribution.generate(story)
+    questions = quote_attribution.write(StoryModel(story))
     boats = the_one(questions, mentioning="boats, not speeches")
     assert key(boats) == "Dmitry Valen"
     assert "South Post ties these words to Dmitry Valen" in boats.explanation and "Dmitri" not in boats.explanation
@@ -87,7 +88,7 @@ def test_a_full_name_only_another_outlet_prints_is_shown_as_a_second_passage():
         Article("b", "South Post", "Flood", "Rescue boats reached Orlin on Monday.\n\n"
                 "\u201cWe will rebuild every house on this street,\u201d Tamsin said."),
     ))
-    question = the_one(quote_attribution.generate(story), mentioning="rebuild every house")
+    question = the_one(quote_attribution.write(StoryModel(story)), mentioning="rebuild every house")
     assert key(question) == "Rhea Tamsin"
     assert [(e.article, e.text) for e in question.evidence] == [
         ("b", "\u201cWe will rebuild every house on this street,\u201d Tamsin said."),
@@ -135,9 +136,8 @@ def test_pronoun_tie_shows_the_sentence_that_names_the_speaker(story, questions)
     bridge = questions(story("bridge-closure"))
     question = the_one(bridge, mentioning="a date for the work by June")
     assert key(question) == "Tomasz Wierzbicki"
-    (evidence,) = question.evidence
-    assert evidence.text.startswith("Mayor Tomasz Wierzbicki")
-    assert "he said" in evidence.text
+    assert question.evidence[0].text.startswith("Mayor Tomasz Wierzbicki")
+    assert "he said" in question.evidence[-1].text
 
 
 def test_quotes_the_text_does_not_tie_to_a_name_are_not_asked(story, questions):
@@ -156,13 +156,13 @@ def test_short_labels_are_left_to_label_attribution(story, questions):
 
 
 def test_silent_without_quotes(story):
-    assert quote_attribution.generate(story("quiet-library-vote")) == []
+    assert quote_attribution.write(StoryModel(story("quiet-library-vote"))) == []
 
 
 def test_silent_when_only_one_speaker_is_quoted():
     text = "Mayor Ana Ruiz said the park would reopen. \u201cWe will plant two hundred trees this spring,\u201d Ruiz said."
     single = Story("one", "One", (Article("a", "Town Paper", "Park", text),))
-    assert quote_attribution.generate(single) == []  # no other speakers to offer as wrong answers
+    assert quote_attribution.write(StoryModel(single)) == []  # no other speakers to offer as wrong answers
 
 
 def test_every_evidence_passage_is_exact_article_text(seed_story, questions, story):
@@ -172,7 +172,7 @@ def test_every_evidence_passage_is_exact_article_text(seed_story, questions, sto
 
 
 def test_deterministic():
-    assert quote_attribution.generate(load_story(SEED)) == quote_attribution.generate(load_story(SEED))
+    assert quote_attribution.write(StoryModel(load_story(SEED))) == quote_attribution.write(StoryModel(load_story(SEED)))
 
 
 def _harbour(director_b: str, union_intro: str = "Rosa Quell, a spokeswoman for the Dockers Union, said members would stay home.") -> Story:
@@ -194,7 +194,7 @@ def test_one_person_under_two_romanisations_of_the_surname_is_offered_once():
     # first name, same post, one person, printed the way the quoting outlet prints it.
     for spelled in ("Oskar Caryov", "Oskar Caryev"):
         story = _harbour(spelled)
-        questions = quote_attribution.generate(story)
+        questions = quote_attribution.write(StoryModel(story))
         assert key(the_one(questions, mentioning="No ship will dock")) == "Oskar Tsaryov"
         assert key(the_one(questions, mentioning="a safe berth")) == spelled
         for question in questions:
@@ -206,7 +206,7 @@ def test_one_person_under_two_romanisations_of_the_surname_is_offered_once():
 
 def test_different_first_names_keep_near_surnames_two_people():
     story = _harbour("Vera Caryov")
-    questions = quote_attribution.generate(story)
+    questions = quote_attribution.write(StoryModel(story))
     berth = the_one(questions, mentioning="a safe berth")
     assert key(berth) == "Vera Caryov" and "Oskar Tsaryov" in berth.choices
     dock = the_one(questions, mentioning="No ship will dock")
@@ -218,7 +218,7 @@ def test_an_organisation_the_speaker_speaks_for_is_never_a_wrong_answer():
                   "The Dockers Union's spokeswoman Rosa Quell said members would stay home.",
                   "Rosa Quell, a docker, said members would stay home. Quell of the Dockers Union "
                   "has called the closure overdue."):
-        questions = quote_attribution.generate(_harbour("Oskar Caryov", intro))
+        questions = quote_attribution.write(StoryModel(_harbour("Oskar Caryov", intro)))
         crate = the_one(questions, mentioning="a single crate")
         assert key(crate) == "Rosa Quell", intro
         assert "Dockers Union" not in crate.choices, intro
@@ -247,11 +247,10 @@ def _water(errol_intro: str) -> Story:
 
 
 def test_a_quoted_figure_is_not_a_statement_to_attribute():
-    assert quote_attribution._is_quoted_figure("up to 9,000 homes")
-    assert quote_attribution._is_quoted_figure("more than two thousand patients")
-    assert not quote_attribution._is_quoted_figure("many more Chinese citizens")  # no number at all
-    assert not quote_attribution._is_quoted_figure("the old mains will all be replaced by 2030")
-    questions = quote_attribution.generate(_water("Chief executive Tomas Errol"))
+    assert quote_attribution._mostly_figure("up to 9,000 homes")
+    assert not quote_attribution._mostly_figure("many more Chinese citizens")  # no number at all
+    assert not quote_attribution._mostly_figure("the old mains will all be replaced by 2030")
+    questions = quote_attribution.write(StoryModel(_water("Chief executive Tomas Errol")))
     assert not [q for q in questions if "9,000" in q.prompt]
     # A statement with a figure in it is still asked about.
     assert key(the_one(questions, mentioning="replaced by 2030")) == "Brenna Valley Network"
@@ -260,7 +259,7 @@ def test_a_quoted_figure_is_not_a_statement_to_attribute():
 def test_an_organisation_and_its_officer_are_never_wrong_answers_for_each_other():
     for intro in ("Chief executive Tomas Errol",  # a bare role: whose chief executive is unclear
                   "Tomas Errol, chief executive of Brenna Valley Network,"):
-        questions = quote_attribution.generate(_water(intro))
+        questions = quote_attribution.write(StoryModel(_water(intro)))
         network = the_one(questions, mentioning="replaced by 2030")
         assert key(network) == "Brenna Valley Network" and "Tomas Errol" not in network.choices, intro
         errol = the_one(questions, mentioning="No household")
@@ -277,8 +276,8 @@ def test_a_surname_written_with_and_without_its_space_is_one_person_not_a_wrong_
     from quizapp.generators import load_story
     from quizapp.generators.kinds import quote_attribution as kind
 
-    story = load_story(Path(__file__).parent.parent / "browser" / "data")
-    questions = kind.generate(story)
+    story = load_story(Path(__file__).parents[2] / "browser" / "data")
+    questions = kind.write(StoryModel(story))
     assert questions, "three speakers and five quotes: there are questions to ask"
     for question in questions:
         names = {choice.text if hasattr(choice, "text") else choice for choice in question.choices}

@@ -10,6 +10,7 @@ import pytest
 from quizapp.generators import load_story
 from quizapp.generators.kinds import quote_rendering
 from quizapp.generators.model import Article, Story
+from quizapp.generators.reading.model import StoryModel
 from quizapp.generators.reading.text import contains_word
 
 from tests.generators.reading import SEED, keys, outlet_text, the_one
@@ -164,18 +165,18 @@ def tram(*texts: str) -> Story:
 @pytest.mark.parametrize("texts", [(TRAM_FULL, TRAM_OTHER, TRAM_SURNAME), (LONG_FULL, LONG_OTHER, LONG_SURNAME)],
                          ids=["label", "statement"])
 def test_an_outlet_that_never_names_the_speaker_in_full_is_not_offered(texts):
-    found = quote_rendering.generate(tram(*texts))
+    found = quote_rendering.write(StoryModel(tram(*texts)))
     assert found  # the two outlets that name the mayor in full still differ
     for question in found:
         assert "Civic Wire" not in question.choices
         assert "serious blunder" not in question.prompt + " ".join(question.choices)
         assert all(e.article != "tram-2" for e in question.evidence)
     # With only one outlet left to offer, nothing is asked.
-    assert quote_rendering.generate(tram(texts[0], texts[2])) == []
+    assert quote_rendering.write(StoryModel(tram(texts[0], texts[2]))) == []
 
 
 def test_an_outlet_naming_the_speaker_earlier_is_offered_with_that_sentence():
-    found = quote_rendering.generate(tram(TRAM_FULL, TRAM_NAMED_EARLIER))
+    found = quote_rendering.write(StoryModel(tram(TRAM_FULL, TRAM_NAMED_EARLIER)))
     blunder = the_one(found, mentioning="serious blunder")
     assert keys(blunder) == {"Harbour Evening Post"}
     assert [e.text for e in blunder.evidence if e.article == "tram-1"] == [
@@ -184,12 +185,12 @@ def test_an_outlet_naming_the_speaker_earlier_is_offered_with_that_sentence():
 
 
 def test_silent_when_outlets_agree_or_nobody_is_quoted(story):
-    assert quote_rendering.generate(story("quiet-library-vote")) == []
+    assert quote_rendering.write(StoryModel(story("quiet-library-vote"))) == []
     same = "Minister Oren Falk called the budget \u201ca careful plan\u201d on Monday."
     agreeing = Story("same", "Same", (Article("a", "Paper One", "Budget", same),
                                       Article("b", "Paper Two", "Budget", same)))
-    assert quote_rendering.generate(agreeing) == []
+    assert quote_rendering.write(StoryModel(agreeing)) == []
 
 
 def test_deterministic():
-    assert quote_rendering.generate(load_story(SEED)) == quote_rendering.generate(load_story(SEED))
+    assert quote_rendering.write(StoryModel(load_story(SEED))) == quote_rendering.write(StoryModel(load_story(SEED)))
