@@ -120,12 +120,22 @@ def _question(model, pair: _Pair):
     label = {a: model.outlet_of(a).label for a in [*keys, *wrong]}
     if len(set(label.values())) != len(label):
         return None
-    prompt = (f"Outlets spell one name two ways, \u201c{pair.common}\u201d and "
-              f"\u201c{pair.rare}\u201d. Which outlet{'s' if len(keys) > 1 else ''} write"
-              f"{'' if len(keys) > 1 else 's'} \u201c{pair.rare}\u201d?{choose_all(len(keys))}")
+    # Only the asked form is in quotation marks: the name as most outlets print it stands
+    # plain beside it, so a student sees both without a second quoted form to match.
+    prompt = (f"Outlets spell the name {_common_name(pair)} two ways. Which outlet"
+              f"{'s' if len(keys) > 1 else ''} write{'' if len(keys) > 1 else 's'} it "
+              f"\u201c{pair.rare}\u201d?{choose_all(len(keys))}")
     return question(KIND, prompt, [label[k] for k in keys], [label[w] for w in wrong],
                     _explanation(pair, [label[k] for k in keys], [label[w] for w in wrong], most),
                     [evidence[a] for a in [*keys, *wrong]])
+
+
+def _common_name(pair: _Pair) -> str:
+    """The fullest form of the name that prints the common spelling."""
+    printed = [v for v in pair.entity.variants if v.spelling != "slip" and _prints(v.form, pair.common)]
+    if not printed:
+        return pair.common
+    return max(printed, key=lambda v: (len(v.form.split()), len(v.articles), v.form)).form
 
 
 def _explanation(pair: _Pair, keys: list[str], wrong: list[str], most: bool) -> str:

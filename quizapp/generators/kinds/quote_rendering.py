@@ -257,6 +257,7 @@ def _slice(printing: _Printing, start: int, end: int) -> str:
     the right first, then on the left, up to MAX_PHRASE printed words), so the spot reads as a
     phrase: "stay away from areas of armed conflict"."""
     words, text = printing.words, printing.quote.text
+    spot_end = end
 
     def size(a: int, b: int) -> int:
         return len({(w.start, w.end) for w in words[a:b]})
@@ -268,6 +269,10 @@ def _slice(printing: _Printing, start: int, end: int) -> str:
             end += 1
         elif step < 0 and start > 0 and _joined(text, words[start - 1], words[start]):
             start -= 1
+    # End on a word that carries meaning, not "on a".
+    while end > spot_end and words[end - 1].norm in word_set("function_words") \
+            and words[end - 1].norm not in _MEANING_WORDS:
+        end -= 1
     # Never end inside a word: "hardest" of "hardest-hit", "have" of "haven't".
     while end < len(words) and (words[end].start == words[end - 1].start
                                 or text[words[end - 1].end:words[end].start] == "-"):

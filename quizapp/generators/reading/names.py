@@ -177,6 +177,7 @@ class Entity:
     mentions: tuple[Passage, ...]  # every place the story names it
     speaks: bool = False  # the subject of a speech verb somewhere ("said", "told")
     outlet: bool = False  # a news outlet or agency, which reports rather than speaks
+    verbs: frozenset[str] = frozenset()  # the speech verbs it is the subject of
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -233,6 +234,7 @@ class _Mention:
     placeish: bool = False  # after "in", "at", "the": more likely a place or thing
     headline: bool = False  # in a headline, where every word may be capitalised
     reports: bool = False  # the subject of "reported" only: an outlet, not a speaker
+    verbs: frozenset[str] = frozenset()  # the speech verbs it is the subject of
     entity: int = -1  # index of its cluster
 
 
@@ -310,7 +312,8 @@ def _article_mentions(reading: ArticleReading, parses: tuple[SentenceParse, ...]
                 reading.id, parse.index, start, end, form, _mention_kind(ref), ref,
                 speaks=bool(spoken) and role != "headline",
                 placeish=prev is not None and fold(prev.text) in _PLACE_MARKERS,
-                headline=role == "headline", reports=bool(spoken) and spoken <= _REPORTING))
+                headline=role == "headline", reports=bool(spoken) and spoken <= _REPORTING,
+                verbs=frozenset(spoken) if role != "headline" else frozenset()))
     return found
 
 
@@ -503,8 +506,8 @@ def read_entities(model) -> Entities:
 
 def _without_openers(mentions: list[_Mention], opening: set[str]) -> list[_Mention]:
     """A word capitalised only where it opens a sentence ("Initial", "Joining") is no name:
-    a name is capitalised mid-sentence too, somewhere in the story."""
-    elsewhere = {fold(m.form) for m in mentions if m.ref.first > 0 or m.ref.roles}
+    a name is capitalised mid-sentence too somewhere in the story, or speaks ("Boeing said")."""
+    elsewhere = {fold(m.form) for m in mentions if m.ref.first > 0 or m.ref.roles or m.speaks}
     elsewhere |= {fold(w) for m in mentions if len(m.ref.words) > 1 for w in m.ref.words}
     return [m for m in mentions
             if not (len(m.ref.words) == 1 and m.ref.first == 0 and not m.ref.roles
@@ -655,18 +658,55 @@ def _join_bodies(clusters: _Clusters, forms: list[str]) -> None:
             for b in block[i + 1:]:
                 if (len(name_tokens(a)) == len(name_tokens(b)) and same_body(a, b)) or _near_body(a, b):
                     clusters.join(index[a], index[b])
-    # "Alphabet Inc.", "Meta Platforms": a company's name with only company words after it.
+    _join_company_names(clusters, index, forms)
+    # A shorter name ("Data Protection Commission") and an acronym join the one body they fit:
+    # a suffix shares the last word, an acronym its letters.
+    by_last: dict[str, list[str]] = defaultdict(list)
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for f in full:
+        by_last[name_tokens(f)[-1] if name_tokens(f) else ""].append(f)
+        by_initials[initials(f)].append(f)
     for short in forms:
-        for longer in forms:
-            rest = name_tokens(longer)[len(name_tokens(short)):]
-            if rest and name_tokens(longer)[:len(name_tokens(short))] == name_tokens(short) \
-                    and all(w in word_set("organisation_words") for w in rest) and short != longer:
-                clusters.join(index[short], index[longer])
-    # A shorter name ("Data Protection Commission") and an acronym join the one body they fit.
-    for short in forms:
-        fits = {clusters.root(index[f]) for f in full if f != short and same_body(short, f)}
+        tokens = name_tokens(short)
+        near = by_initials.get(short, []) if is_acronym(short) else by_last.get(tokens[-1] if tokens else "", [])
+        fits = {clusters.root(index[f]) for f in near if f != short and same_body(short, f)}
         if len(fits) == 1:
             clusters.join(fits.pop(), index[short])
+    _join_place_and_head_forms(clusters, index, forms, full)
+
+
+def _join_company_names(clusters: _Clusters, index: dict[str, int], forms: list[str]) -> None:
+    """"Alphabet Inc.", "Meta Platforms": a company's name with only company words after it."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for form in forms:
+        if name_tokens(form):
+            by_first[name_tokens(form)[0]].append(form)
+    for group in by_first.values():
+        for short in group:
+            for longer in group:
+                size = len(name_tokens(short))
+                rest = name_tokens(longer)[size:]
+                if rest and name_tokens(longer)[:size] == name_tokens(short) \
+                        and all(w in word_set("organisation_words") for w in rest):
+                    clusters.join(index[short], index[longer])
+
+
+def _join_place_and_head_forms(clusters: _Clusters, index: dict[str, int], forms: list[str],
+                               full: list[str]) -> None:
+    """"DPC Ireland", "Irish DPC": an acronym the story defines, with a word of place beside it;
+    "the Clinic": the last word of one body's name, standing alone."""
+    acronyms = {f: clusters.root(index[f]) for f in forms if is_acronym(f)}
+    heads: dict[str, set[int]] = defaultdict(set)
+    for f in full:
+        if len(f.split()) > 1:
+            heads[fold(f.split()[-1])].add(clusters.root(index[f]))
+    for form in forms:
+        words = form.split()
+        if len(words) == 2 and sum(w in acronyms for w in words) == 1:
+            clusters.join(acronyms[next(w for w in words if w in acronyms)], index[form])
+        elif len(words) == 1 and fold(form) in word_set("organisation_words") \
+                and len(heads.get(fold(form), ())) == 1:
+            clusters.join(next(iter(heads[fold(form)])), index[form])
 
 
 def _attach_short_forms(mentions: list[_Mention], clusters: _Clusters, index: dict[str, int],
@@ -789,7 +829,8 @@ def _entity(key: str, kind: str, found: list[_Mention], outlets: frozenset[str])
         key=key, kind=kind, name=name, variants=variants,
         roles=tuple(sorted(roles, key=lambda t: (-roles[t], len(t), t))),
         mentions=tuple(Passage(m.article, m.start, m.end, m.form) for m in found),
-        speaks=any(m.speaks for m in found), outlet=is_outlet)
+        speaks=any(m.speaks for m in found), outlet=is_outlet,
+        verbs=frozenset().union(*(m.verbs for m in found)))
 
 
 def _variants(articles: dict[str, list[str]], kind: str) -> tuple[Variant, ...]:
@@ -825,8 +866,13 @@ def _fullest(variants: tuple[Variant, ...], kind: str) -> str:
         named = [v for v in usable if not is_acronym(v.form)] or usable
     else:
         named = usable
-    best = max(named, key=lambda v: (not v.form.isupper() or len(v.form) <= 6,
-                                     len(name_tokens(v.form)), len(v.articles), -len(v.form), v.form))
+    if kind == ORGANISATION:  # a body's commonest full name: not "the American Cleveland Clinic"
+        rank = lambda v: (not v.form.isupper(), len(v.articles) > 1, len(name_tokens(v.form)) > 1,  # noqa: E731
+                          len(v.articles), len(name_tokens(v.form)), v.form)
+    else:
+        rank = lambda v: (not v.form.isupper() or len(v.form) <= 6, len(name_tokens(v.form)),  # noqa: E731
+                          len(v.articles), -len(v.form), v.form)
+    best = max(named, key=rank)
     return best.form
 
 

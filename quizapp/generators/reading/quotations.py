@@ -130,7 +130,10 @@ class Quotations:
             return []
         credited = self.credited_with(text)
         named = set(name_tokens(text))
-        speaking = [e.key for e in entities.all if e.speaks and e.key not in self.quoted]
+        # Beside those the story quotes, those it plainly makes speak ("said", "told"): "added"
+        # or "replied" may be a goal, not a word.
+        speaking = [e.key for e in entities.all if e.key not in self.quoted
+                    and e.verbs & _PLAIN_SPEECH and not self._beside(e, keys)]
         found = []
         for key in (*self.quoted, *speaking):
             entity = entities.get(key)
@@ -143,6 +146,16 @@ class Quotations:
             found.append(key)
         return found
 
+    def _beside(self, entity: Entity, keys: set[str]) -> bool:
+        """Whether a sentence names the entity beside one of `keys`: a body named with a speaker
+        ("Lee said in a statement from the Clinic") may be the speaker's own."""
+        places = {(m.article, m.start) for m in entity.mentions}
+        for article_id, spans in self._nearby.items():
+            for start, end, found in spans:
+                if found & keys and any(a == article_id and start <= s < end for a, s in places):
+                    return True
+        return False
+
     def speakers_near(self, article_id: str, start: int, end: int) -> frozenset[str]:
         """Keys of the speakers that the sentences around text[start:end] name or point to."""
         found: set[str] = set()
@@ -150,6 +163,9 @@ class Quotations:
             if s_start < end and start < s_end:
                 found |= keys
         return frozenset(found)
+
+
+_PLAIN_SPEECH = frozenset({"said", "says", "say", "told", "tells", "tell", "stated", "states"})
 
 
 # --- comparing wordings -------------------------------------------------------------------------
