@@ -420,10 +420,10 @@ class Entities:
 
     def __init__(self, entities: tuple[Entity, ...], by_form: dict[str, str],
                  parses: dict[str, tuple[SentenceParse, ...]],
-                 places: dict[str, list[tuple[int, int, str]]], texts: tuple[str, ...] = ()
+                 places: dict[str, list[tuple[int, int, str]]], texts: dict[str, str] | None = None
                  ) -> None:
         self.all = entities
-        self._texts = texts
+        self._texts = texts or {}
         self._affiliations: dict[tuple[str, str], bool] = {}
         self._by_key = {e.key: e for e in entities}
         self._by_form = by_form
@@ -501,7 +501,7 @@ def read_entities(model) -> Entities:
         if mention.entity >= 0:
             mention.ref.speaker = by_key.get(grouping.key_of(mention.entity))
         mention.ref.known = mention.ref.speaker.kind if mention.ref.speaker else _unknown(mention)
-    return Entities(entities, by_form, parses, places, tuple(r.text for r in readings))
+    return Entities(entities, by_form, parses, places, {r.id: r.text for r in readings})
 
 
 def _without_openers(mentions: list[_Mention], opening: set[str]) -> list[_Mention]:
@@ -893,7 +893,7 @@ def _distinctive(entity: Entity) -> set[str]:
             if w not in _LINKS and w not in word_set("organisation_words") and len(w) >= 2}
 
 
-def _affiliated(a: Entity, b: Entity, texts: tuple[str, ...]) -> bool:
+def _affiliated(a: Entity, b: Entity, texts: dict[str, str]) -> bool:
     if a.kind == ORGANISATION and b.kind == ORGANISATION:
         return bool(_distinctive(a) & _distinctive(b))
     if a.kind == PERSON and b.kind == PERSON:
@@ -916,7 +916,7 @@ def _title_words(role: str) -> set[str]:
             for w in re.findall(r"[\w.'\u2019-]+", plain(role).replace("\u2019", "'"))} - {""}
 
 
-def _described_with(person: Entity, body: Entity, texts: tuple[str, ...]) -> bool:
+def _described_with(person: Entity, body: Entity, texts: dict[str, str]) -> bool:
     """An article sets the body's name beside the person's: "<Body>'s spokeswoman <Name>",
     "<Name>, spokeswoman for <Body>", "<Name> of <Body>" (not "<Name> said of <Body>", nor
     "<Name>, who led talks for <Body>'s largest union")."""
@@ -928,11 +928,27 @@ def _described_with(person: Entity, body: Entity, texts: tuple[str, ...]) -> boo
                        rf"((?:\s+{_GAP_WORD}){{0,3}}?)\s+(?:{bodies})(?!\w|'s|\u2019s)")
     before = re.compile(rf"(?<!\w)(?:{bodies})(?:'s|\u2019s)?,?((?:\s+{_GAP_WORD}){{0,4}}?),?\s+"
                         rf"(?:{names})(?!\w)")
-    for text in texts:
-        folded = fold(text)
+    for window in _windows(person, body, texts):
         for pattern in (after, before):
-            for match in pattern.finditer(folded):
+            for match in pattern.finditer(window):
                 gap = " ".join(g for g in match.groups() if g).split()
                 if not any(w.strip(",") in word_set("speech_verbs") for w in gap):
                     return True
     return False
+
+
+_NEAR = 90  # characters between two names that one phrase may join
+
+
+def _windows(person: Entity, body: Entity, texts: dict[str, str]):
+    """The folded stretches of text where the two are named close together: only there can one
+    describe the other, so nothing else is searched."""
+    bodies: dict[str, list[Passage]] = defaultdict(list)
+    for mention in body.mentions:
+        bodies[mention.article].append(mention)
+    for mention in person.mentions:
+        for other in bodies.get(mention.article, ()):
+            if abs(other.start - mention.start) <= _NEAR:
+                text = texts.get(mention.article, "")
+                lo, hi = min(other.start, mention.start), max(other.end, mention.end)
+                yield fold(text[max(0, lo - 2):hi + 2])
