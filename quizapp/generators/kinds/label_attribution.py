@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from quizapp.generators.reading.quotations import Label, same_statement, wording
+from quizapp.generators.reading.quotations import Label, same_remark, wording
 from quizapp.generators.reading.text import fold
 from quizapp.generators.writing.choices import choose_all, names_list, ordered, question
 
@@ -20,7 +20,7 @@ def write(model) -> list:
     found = []
     asked: list[str] = []
     for group in _groups(model):
-        if any(same_statement(group[0].quotation.text, text) for text in asked):
+        if any(same_remark(group[0].quotation.text, text) for text in asked):
             continue
         made = _question(model, group)
         if made is not None:

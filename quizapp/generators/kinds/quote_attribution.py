@@ -8,7 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from quizapp.generators.reading.names import Entity, name_tokens, stem
-from quizapp.generators.reading.quotations import ELLIPSIS, Quotation, same_statement, wording
+from quizapp.generators.reading.quotations import (
+    ELLIPSIS, Quotation, same_remark, same_statement, wording,
+)
 from quizapp.generators.reading.text import fold, word_set, words
 from quizapp.generators.writing.choices import names_list, ordered, question
 
@@ -50,6 +52,8 @@ def write(model) -> list:
         proof = {(statement.speaker, p.article, p.start) for p in best.proof}
         if _asked_already(statement, asked) or proof & shown or _side_remark(model, statement):
             continue
+        if _reworded(statement) and len(statement.outlets) >= 3:
+            continue  # quote_rendering asks about it; this prompt would show one outlet's words
         question = _question(model, statement)
         if question is not None:
             found.append(question)
@@ -60,8 +64,8 @@ def write(model) -> list:
 
 
 def _asked_already(statement: _Statement, asked: list[Quotation]) -> bool:
-    """The same words under another speaker's name: asking again would be one question twice."""
-    return any(same_statement(quote.text, other.text)
+    """The same remark under another speaker's name: asking again would be one question twice."""
+    return any(same_remark(quote.text, other.text)
                for quote in statement.quotes for other in asked)
 
 
@@ -107,11 +111,11 @@ def _statements(model) -> list[_Statement]:
     groups: list[_Statement] = []
     for quote in model.quotations.all:
         if not _askable(model, quote) or _names_itself(model, quote) or any(
-                label.speaker == quote.speaker and same_statement(label.text, quote.text)
+                label.speaker == quote.speaker and same_remark(label.text, quote.text)
                 for label in labels):
             continue
         home = next((g for g in groups if g.speaker == quote.speaker
-                     and any(same_statement(quote.text, q.text) for q in g.quotes)), None)
+                     and any(same_remark(quote.text, q.text) for q in g.quotes)), None)
         if home is None:
             groups.append(_Statement(quote.speaker, [quote], set()))
         else:
@@ -152,7 +156,7 @@ def _reworded(statement: _Statement) -> bool:
     for i, a in enumerate(printed):
         for b in printed[i + 1:]:
             short, long = sorted((" ".join(a), " ".join(b)), key=len)
-            if short not in long and same_statement(" ".join(a), " ".join(b)):
+            if short not in long and same_remark(" ".join(a), " ".join(b)):
                 return True
     return False
 

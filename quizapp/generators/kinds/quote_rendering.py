@@ -153,9 +153,12 @@ class _Printing:
 def _printings(model) -> list[list[_Printing]]:
     """One speaker's quotations grouped when they print one statement (most of the words in
     order), one printing per article, only where the article names the speaker in full."""
+    labels = {(label.quotation.article, label.quotation.words.start) for label in model.quotations.labels}
+    # A label's renderings are compared as labels (below); a statement's here.
     usable = [q for q in model.quotations.all
               if q.speaker and q.proof and not q.named_elsewhere and not q.caption
-              and model.outlet_of(q.article) is not None and q.word_count >= 4]
+              and model.outlet_of(q.article) is not None and q.word_count >= 4
+              and (q.article, q.words.start) not in labels]
     by_shingle = defaultdict(set)
     for i, q in enumerate(usable):
         for shingle in shingles(q.text):

@@ -201,6 +201,12 @@ class Entity:
             return self.forms
         return tuple(f for f in self.forms if is_full_name(f))
 
+    @property
+    def generic(self) -> bool:
+        """Named only by a common word ("Police", "Union"): no name to offer as a choice."""
+        return all(len(name_tokens(f)) == 1 and name_tokens(f)[0] in word_set("organisation_words")
+                   for f in self.forms)
+
     def shown_in(self, passages) -> str:
         """The name to show beside these passages: the fullest form they print, unless it is
         misspelt or shorter than the story's fullest form (then that form). A transliteration

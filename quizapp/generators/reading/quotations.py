@@ -108,17 +108,17 @@ class Quotations:
         return tuple(dict.fromkeys(q.speaker for q in self.all if q.speaker and not q.caption))
 
     def printings(self, text: str) -> tuple[Quotation, ...]:
-        """Every quotation of the story that prints the same statement as `text`, whole or
-        cut, whoever it is credited to."""
+        """Every quotation of the story that prints the same remark as `text`, whole, cut or
+        reworded, whoever it is credited to."""
         candidates: set[int] = set()
         for shingle in shingles(text):
             candidates |= self._by_shingle.get(shingle, set())
-        return tuple(self.all[i] for i in sorted(candidates) if same_statement(text, self.all[i].text))
+        return tuple(self.all[i] for i in sorted(candidates) if same_remark(text, self.all[i].text))
 
     def credited_with(self, text: str) -> set[str]:
         """Keys of everyone any outlet credits with these words, or with words that hold them
-        or most of them."""
-        return {q.speaker for q in self.printings(text) if q.speaker}
+        or nearly all of them (not merely a phrase in common: "get back to the table")."""
+        return {q.speaker for q in self.printings(text) if q.speaker and same_statement(text, q.text)}
 
     def other_speakers(self, keys: set[str], text: str) -> list[str]:
         """Everyone else the story quotes, then everyone else it makes speak ("the union said
@@ -137,7 +137,7 @@ class Quotations:
         found = []
         for key in (*self.quoted, *speaking):
             entity = entities.get(key)
-            if key in keys or key in credited or entity is None or entity.outlet:
+            if key in keys or key in credited or entity is None or entity.outlet or entity.generic:
                 continue
             if any(set(name_tokens(form)) <= named for form in entity.forms):
                 continue
@@ -196,6 +196,21 @@ def shingles(text: str) -> set[tuple[str, ...]]:
     if len(found) < 3:
         return {tuple(found)} if found else set()
     return {tuple(found[i:i + 3]) for i in range(len(found) - 2)}
+
+
+@lru_cache(maxsize=16384)
+def same_remark(a: str, b: str) -> bool:
+    """Whether two quotations render one remark, in the same or other words: they share most
+    of the shorter one's words in order (half, four words at least), as two outlets'
+    translations of one sentence do ("will not go away by itself" / "is not going away")."""
+    if same_statement(a, b):
+        return True
+    wa, wb = [w for w in wording(a) if w != ELLIPSIS], [w for w in wording(b) if w != ELLIPSIS]
+    if min(len(wa), len(wb)) < 4:
+        return False
+    matcher = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    return shared >= max(4, 0.5 * min(len(wa), len(wb)))
 
 
 @lru_cache(maxsize=16384)

@@ -17,7 +17,7 @@ KIND = "quote_attribution"
 
 def test_seed_questions_key_the_speaker_named_in_full_beside_the_whole_quote(seed_story, questions):
     seed = questions(seed_story)
-    assert len(seed) >= 5
+    assert len(seed) >= 4
     for question in seed:
         evidence = " ".join(e.text for e in question.evidence)
         assert fold(quoted(question)) in fold(evidence), question
@@ -126,7 +126,7 @@ def test_wrong_answers_never_said_the_words_in_any_article(seed_story, questions
 
 def test_invented_story_keys(story, questions):
     bridge = questions(story("bridge-closure"))
-    assert key(the_one(bridge, mentioning="eight support cables")) == "Nadia Okonkwo"
+    assert key(the_one(bridge, mentioning="three of the eight")) == "Nadia Okonkwo"
     assert key(the_one(bridge, mentioning="lose an hour every shift")) == "Ulla Sandvik"
     # "said:" introducing the quote, and a name followed by an age and a description
     assert key(the_one(bridge, mentioning="every morning for forty years")) == "Pedro Alvarenga"
