@@ -108,17 +108,17 @@ class Quotations:
         return tuple(dict.fromkeys(q.speaker for q in self.all if q.speaker and not q.caption))
 
     def printings(self, text: str) -> tuple[Quotation, ...]:
-        """Every quotation of the story that prints the same remark as `text`, whole, cut or
-        reworded, whoever it is credited to."""
+        """Every quotation of the story that prints the same statement as `text`, whole or cut,
+        whoever it is credited to."""
         candidates: set[int] = set()
         for shingle in shingles(text):
             candidates |= self._by_shingle.get(shingle, set())
-        return tuple(self.all[i] for i in sorted(candidates) if same_remark(text, self.all[i].text))
+        return tuple(self.all[i] for i in sorted(candidates) if same_statement(text, self.all[i].text))
 
     def credited_with(self, text: str) -> set[str]:
         """Keys of everyone any outlet credits with these words, or with words that hold them
         or nearly all of them (not merely a phrase in common: "get back to the table")."""
-        return {q.speaker for q in self.printings(text) if q.speaker and same_statement(text, q.text)}
+        return {q.speaker for q in self.printings(text) if q.speaker}
 
     def other_speakers(self, keys: set[str], text: str) -> list[str]:
         """Everyone else the story quotes, then everyone else it makes speak ("the union said
