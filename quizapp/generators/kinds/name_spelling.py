@@ -99,7 +99,7 @@ def _sentence(model, article_id: str, words: str):
 
 
 def _question(model, pair: _Pair):
-    keys, wrong, evidence = [], [], {}
+    keys, wrong, evidence, cut = [], [], {}, []
     for reading in model.articles:
         if model.outlet_of(reading.id) is None:
             continue
@@ -111,6 +111,8 @@ def _question(model, pair: _Pair):
         elif common is not None and not _prints(reading.text, pair.rare):
             wrong.append(reading.id)
             evidence[reading.id] = common
+        elif _prints(reading.text, pair.rare):
+            cut.append(model.outlet_of(reading.id).label)  # only where its text breaks off
     if not keys or len(keys) > len(wrong):
         return None
     most = len(wrong) > len(keys)
@@ -126,8 +128,18 @@ def _question(model, pair: _Pair):
               f"{'s' if len(keys) > 1 else ''} write{'' if len(keys) > 1 else 's'} it "
               f"\u201c{pair.rare}\u201d?{choose_all(len(keys))}")
     return question(KIND, prompt, [label[k] for k in keys], [label[w] for w in wrong],
-                    _explanation(pair, [label[k] for k in keys], [label[w] for w in wrong], most),
+                    _explanation(pair, [label[k] for k in keys], [label[w] for w in wrong], most)
+                    + _breaking_off(cut, pair.rare),
                     [evidence[a] for a in [*keys, *wrong]])
+
+
+def _breaking_off(outlets: list[str], rare: str) -> str:
+    """Outlets that print the form only where their text breaks off: not offered, but worth
+    saying, since a shared slip is a clue to copying."""
+    if not outlets:
+        return ""
+    return (f" {names_list(sorted(outlets))} also print{'s' if len(outlets) == 1 else ''} "
+            f"\u201c{rare}\u201d, in a sentence cut off where the text we have ends.")
 
 
 def _common_name(pair: _Pair) -> str:

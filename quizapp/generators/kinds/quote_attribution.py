@@ -303,12 +303,12 @@ def _explanation(model, statement: _Statement, best: Quotation, speaker: Entity,
         tie = f"{source} ties these words to {name}."
     others = [q for q in statement.quotes if q.speaker == speaker.key
               and same_statement(q.text, best.text) and _outlet(model, q.article) != source]
-    also = sorted({_outlet(model, q.article) for q in others})
-    if also and all(wording(q.text) == wording(best.text) for q in others):
-        tie += f" {names_list(also)} quote{'s' if len(also) == 1 else ''} the same words too."
-    elif also:
-        tie += (f" {names_list(also)} quote{'s' if len(also) == 1 else ''} the same remark, "
-                f"cut or worded otherwise.")
+    same = sorted({_outlet(model, q.article) for q in others if wording(q.text) == wording(best.text)})
+    cut = sorted({_outlet(model, q.article) for q in others} - set(same))
+    if same:
+        tie += f" {names_list(same)} quote{'s' if len(same) == 1 else ''} the same words too."
+    if cut:
+        tie += f" {names_list(cut)} quote{'s' if len(cut) == 1 else ''} part of them."
     if statement.others:
         credited = [model.entities.get(k).name for k in sorted(statement.others)]
         printers = sorted({_outlet(model, q.article) for q in model.quotations.all

@@ -248,7 +248,7 @@ def _spot_question(model, group: list[_Printing], a: _Printing, spot: _Spot, lea
                 for p in printing.quote.proof]
     confidence, reasons = 1.0, []
     if _telling(spot.ours, spot.theirs) < 2:
-        confidence, reasons = 0.8, ["the wordings differ only by one small word"]
+        confidence, reasons = 0.65, ["the wordings differ only by one small word"]
     explanation = (f"These are {speaker.name}'s words. " if speaker is not None else "") + \
         _explanation(label, printed, keys, wrong)
     return question(KIND, prompt, [label[k] for k in keys], [label[w] for w in wrong],
