@@ -1,6 +1,7 @@
 """Questions "Who called X “a label”?": a short quoted label that a named speaker applied to
 something ("called China a “decisive enabler”"), keyed to everyone the story credits with it,
 with other people and bodies the story quotes as wrong answers."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -33,8 +34,12 @@ def write(model) -> list:
 
 def _usable(model, label: Label) -> bool:
     speaker = model.entities.get(label.speaker) if label.speaker else None
-    return (speaker is not None and not speaker.outlet and not label.quotation.caption
-            and bool(label.quotation.proof))
+    return (
+        speaker is not None
+        and not speaker.outlet
+        and not label.quotation.caption
+        and bool(label.quotation.proof)
+    )
 
 
 def _groups(model) -> list[list[Label]]:
@@ -73,8 +78,11 @@ def _question(model, group: list[Label]):
     text = first.quotation.text
     keys = sorted({label.speaker for label in group})
     # Nobody else may have applied these words to anything, anywhere in the story.
-    credited = {label.speaker for label in quotations.labels
-                if label.speaker and wording(label.quotation.text) == wording(text)}
+    credited = {
+        label.speaker
+        for label in quotations.labels
+        if label.speaker and wording(label.quotation.text) == wording(text)
+    }
     if credited - set(keys):
         return None
     targets = " ".join(label.target for label in group)
@@ -82,9 +90,14 @@ def _question(model, group: list[Label]):
     # back at Lee's claim" names Lee) nor in what was labelled.
     near = set()
     for printing in quotations.printings(text):
-        near |= quotations.speakers_near(printing.article, printing.sentence.start, printing.sentence.end)
-    wrong = [k for k in quotations.other_speakers(set(keys), text)
-             if k not in near and not _named_in(entities.get(k), targets)]
+        near |= quotations.speakers_near(
+            printing.article, printing.sentence.start, printing.sentence.end
+        )
+    wrong = [
+        k
+        for k in quotations.other_speakers(set(keys), text)
+        if k not in near and not _named_in(entities.get(k), targets)
+    ]
     wrong = sorted(ordered(text, wrong), key=lambda k: -len(entities.get(k).articles))[:MAX_WRONG]
     if len(wrong) < MIN_WRONG:
         return None
@@ -97,8 +110,14 @@ def _question(model, group: list[Label]):
     choices = [*right, *(entities.get(k).name for k in wrong)]
     if len({fold(c) for c in choices}) != len(choices):
         return None
-    return question(KIND, prompt, right, [entities.get(k).name for k in wrong],
-                    _explanation(model, group, names, text), evidence)
+    return question(
+        KIND,
+        prompt,
+        right,
+        [entities.get(k).name for k in wrong],
+        _explanation(model, group, names, text),
+        evidence,
+    )
 
 
 def _named_in(entity, text: str) -> bool:
@@ -112,8 +131,14 @@ def _evidence(model, group: list[Label], keys: list[str]):
     """One passage set per speaker: the labelling sentence with the speaker's full name, from
     the first outlet that prints it so."""
     evidence, names = [], {}
-    for label in sorted(group, key=lambda lab: (bool(lab.quotation.named_elsewhere),
-                                                len(lab.quotation.proof), _place(model, lab))):
+    for label in sorted(
+        group,
+        key=lambda lab: (
+            bool(lab.quotation.named_elsewhere),
+            len(lab.quotation.proof),
+            _place(model, lab),
+        ),
+    ):
         if label.speaker in names:
             continue
         entity = model.entities.get(label.speaker)
@@ -131,7 +156,12 @@ def _explanation(model, group: list[Label], names: dict[str, str], text: str) ->
     by_speaker: dict[str, set[str]] = defaultdict(set)
     for label in group:
         by_speaker[label.speaker].add(_outlet(model, label.quotation.article))
-    parts = [f"{names_list(sorted(outlets))} credit{'s' if len(outlets) == 1 else ''} the label "
-             f"to {names[key]}" for key, outlets in sorted(by_speaker.items())]
-    return (f"{'; '.join(parts)}. A label in quotation marks is someone's judgement, not the "
-            f"outlet's: find who applied it before weighing it.")
+    parts = [
+        f"{names_list(sorted(outlets))} credit{'s' if len(outlets) == 1 else ''} the label "
+        f"to {names[key]}"
+        for key, outlets in sorted(by_speaker.items())
+    ]
+    return (
+        f"{'; '.join(parts)}. A label in quotation marks is someone's judgement, not the "
+        f"outlet's: find who applied it before weighing it."
+    )

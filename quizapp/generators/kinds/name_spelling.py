@@ -1,6 +1,7 @@
 """Questions on a name that outlets spell differently: which outlet writes which form. A slip
 of a letter is explained as a slip; two romanisations of a name from another alphabet as such;
 a name written with and without a space as that. Each wrong outlet prints the other form."""
+
 from __future__ import annotations
 
 import re
@@ -54,8 +55,9 @@ def _pairs(model) -> list[_Pair]:
                 if len(other.articles) < len(variant.articles) or other.form == variant.form:
                     continue
                 for rare, common, kind in _differing_words(variant.form, other.form):
-                    found.setdefault((entity.key, plain(rare), plain(common)),
-                                     _Pair(entity, rare, common, kind))
+                    found.setdefault(
+                        (entity.key, plain(rare), plain(common)), _Pair(entity, rare, common, kind)
+                    )
     return sorted(found.values(), key=lambda p: (-len(p.entity.articles), p.entity.key, p.rare))
 
 
@@ -67,7 +69,7 @@ def _differing_words(form: str, standard: str) -> list[tuple[str, str, str]]:
         kind = word_difference("".join(fa), "".join(fs))
         return [(form, standard, "spacing")] if kind in ("", "case", "spacing") else []
     found = []
-    for i, (a, s) in enumerate(zip(fa, fs)):
+    for i, (a, s) in enumerate(zip(fa, fs, strict=True)):
         kind = word_difference(a, s)
         if kind == "other" and len(a) <= 3 and len(s) <= 3:
             kind = "slip"  # "de Silva" for "da Silva"
@@ -83,7 +85,9 @@ def _differing_words(form: str, standard: str) -> list[tuple[str, str, str]]:
 
 def _prints(text: str, words: str) -> bool:
     """Whether `text` prints `words` as whole words, accents and case aside but each letter."""
-    return re.search(r"(?<![\w-])" + re.escape(plain(words)) + r"(?![\w-])", plain(text)) is not None
+    return (
+        re.search(r"(?<![\w-])" + re.escape(plain(words)) + r"(?![\w-])", plain(text)) is not None
+    )
 
 
 def _sentence(model, article_id: str, words: str):
@@ -91,7 +95,9 @@ def _sentence(model, article_id: str, words: str):
     prints `words`."""
     reading = model.article(article_id)
     for sentence in reading.sentences:
-        if sentence.role != "prose" or (not sentence.finished and sentence is reading.last_sentence):
+        if sentence.role != "prose" or (
+            not sentence.finished and sentence is reading.last_sentence
+        ):
             continue
         if _prints(sentence.text, words):
             return sentence
@@ -116,7 +122,7 @@ def _question(model, pair: _Pair):
     if not keys or len(keys) > len(wrong):
         return None
     most = len(wrong) > len(keys)
-    wrong = wrong[:MAX_CHOICES - len(keys)]
+    wrong = wrong[: MAX_CHOICES - len(keys)]
     if len(keys) + len(wrong) < MIN_CHOICES:
         return None
     label = {a: model.outlet_of(a).label for a in [*keys, *wrong]}
@@ -124,13 +130,20 @@ def _question(model, pair: _Pair):
         return None
     # Only the asked form is in quotation marks: the name as most outlets print it stands
     # plain beside it, so a student sees both without a second quoted form to match.
-    prompt = (f"Outlets spell the name {_common_name(pair)} two ways. Which outlet"
-              f"{'s' if len(keys) > 1 else ''} write{'' if len(keys) > 1 else 's'} it "
-              f"\u201c{pair.rare}\u201d?{choose_all(len(keys))}")
-    return question(KIND, prompt, [label[k] for k in keys], [label[w] for w in wrong],
-                    _explanation(pair, [label[k] for k in keys], [label[w] for w in wrong], most)
-                    + _breaking_off(cut, pair.rare),
-                    [evidence[a] for a in [*keys, *wrong]])
+    prompt = (
+        f"Outlets spell the name {_common_name(pair)} two ways. Which outlet"
+        f"{'s' if len(keys) > 1 else ''} write{'' if len(keys) > 1 else 's'} it "
+        f"\u201c{pair.rare}\u201d?{choose_all(len(keys))}"
+    )
+    return question(
+        KIND,
+        prompt,
+        [label[k] for k in keys],
+        [label[w] for w in wrong],
+        _explanation(pair, [label[k] for k in keys], [label[w] for w in wrong], most)
+        + _breaking_off(cut, pair.rare),
+        [evidence[a] for a in [*keys, *wrong]],
+    )
 
 
 def _breaking_off(outlets: list[str], rare: str) -> str:
@@ -138,13 +151,17 @@ def _breaking_off(outlets: list[str], rare: str) -> str:
     saying, since a shared slip is a clue to copying."""
     if not outlets:
         return ""
-    return (f" {names_list(sorted(outlets))} also print{'s' if len(outlets) == 1 else ''} "
-            f"\u201c{rare}\u201d, in a sentence cut off where the text we have ends.")
+    return (
+        f" {names_list(sorted(outlets))} also print{'s' if len(outlets) == 1 else ''} "
+        f"\u201c{rare}\u201d, in a sentence cut off where the text we have ends."
+    )
 
 
 def _common_name(pair: _Pair) -> str:
     """The fullest form of the name that prints the common spelling."""
-    printed = [v for v in pair.entity.variants if v.spelling != "slip" and _prints(v.form, pair.common)]
+    printed = [
+        v for v in pair.entity.variants if v.spelling != "slip" and _prints(v.form, pair.common)
+    ]
     if not printed:
         return pair.common
     return max(printed, key=lambda v: (len(v.form.split()), len(v.articles), v.form)).form
@@ -152,22 +169,34 @@ def _common_name(pair: _Pair) -> str:
 
 def _explanation(pair: _Pair, keys: list[str], wrong: list[str], most: bool) -> str:
     one = len(keys) == 1
-    said = (f"{names_list(sorted(keys))} write{'s' if one else ''} \u201c{pair.rare}\u201d; "
-            f"{names_list(sorted(wrong))} write{'s' if len(wrong) == 1 else ''} "
-            f"\u201c{pair.common}\u201d{', as most outlets here do' if most else ''}.")
+    said = (
+        f"{names_list(sorted(keys))} write{'s' if one else ''} \u201c{pair.rare}\u201d; "
+        f"{names_list(sorted(wrong))} write{'s' if len(wrong) == 1 else ''} "
+        f"\u201c{pair.common}\u201d{', as most outlets here do' if most else ''}."
+    )
     if pair.kind == "transliteration":
-        why = ("The two look like romanisations of a name first written in another alphabet, "
-               "which outlets spell in Latin letters in different ways: search for every spelling "
-               "when you check what outlets report about someone.")
+        why = (
+            "The two look like romanisations of a name first written in another alphabet, "
+            "which outlets spell in Latin letters in different ways: search for every spelling "
+            "when you check what outlets report about someone."
+        )
     elif pair.kind == "spacing":
-        why = ("One name is written with and without a space: a search for one form can miss "
-               "reports that use the other.")
+        why = (
+            "One name is written with and without a space: a search for one form can miss "
+            "reports that use the other."
+        )
     else:
-        why = ("The forms differ by a letter or two: a spelling slip, not another name. Check a "
-               "name against other reports before repeating it.") if most else (
-            "The forms differ by a letter or two, so one of them is a spelling slip: check the "
-            "name against other reports before repeating it.")
+        why = (
+            (
+                "The forms differ by a letter or two: a spelling slip, not another name. Check a "
+                "name against other reports before repeating it."
+            )
+            if most
+            else (
+                "The forms differ by a letter or two, so one of them is a spelling slip: check the "
+                "name against other reports before repeating it."
+            )
+        )
         if not one:
             why += " When outlets share a slip, check whether one copied the other."
     return f"{said} {why}"
-

@@ -1,6 +1,7 @@
 """Questions "Who said “...”?": words the story quotes, keyed to the speaker whom the evidence
 ties them to and names in full, with other people and bodies the story quotes as wrong answers.
 Statements of the main actors come first: words several outlets carry, or that lead an article."""
+
 from __future__ import annotations
 
 import re
@@ -9,7 +10,11 @@ from dataclasses import dataclass
 
 from quizapp.generators.reading.names import Entity, name_tokens, stem
 from quizapp.generators.reading.quotations import (
-    ELLIPSIS, Quotation, same_remark, same_statement, wording,
+    ELLIPSIS,
+    Quotation,
+    same_remark,
+    same_statement,
+    wording,
 )
 from quizapp.generators.reading.text import fold, word_set, words
 from quizapp.generators.writing.choices import names_list, ordered, question
@@ -65,23 +70,27 @@ def write(model) -> list:
 
 def _asked_already(statement: _Statement, asked: list[Quotation]) -> bool:
     """The same remark under another speaker's name: asking again would be one question twice."""
-    return any(same_remark(quote.text, other.text)
-               for quote in statement.quotes for other in asked)
+    return any(same_remark(quote.text, other.text) for quote in statement.quotes for other in asked)
 
 
 # --- which words to ask about ---------------------------------------------------------------------
+
 
 def _side_remark(model, statement: _Statement) -> bool:
     """Words of someone only one article names, deep in it and printed by no other outlet: a
     side voice ("a retiree said"), not a main actor of the story."""
     entity = model.entities.get(statement.speaker)
     best = _best(model, statement)
-    return (entity is not None and len(entity.articles) == 1 and len(statement.outlets) == 1
-            and _paragraph(model, best) > SIDE_PARAGRAPH)
+    return (
+        entity is not None
+        and len(entity.articles) == 1
+        and len(statement.outlets) == 1
+        and _paragraph(model, best) > SIDE_PARAGRAPH
+    )
 
 
 def _names_itself(model, quote: Quotation) -> bool:
-    """"The Court of Justice gives final judgment...", said the court: words naming their own
+    """ "The Court of Justice gives final judgment...", said the court: words naming their own
     speaker give the answer away."""
     speaker = model.entities.get(quote.speaker)
     named = set(name_tokens(quote.text))
@@ -92,13 +101,19 @@ def _askable(model, quote: Quotation) -> bool:
     """A quotation worth asking about: tied to someone who speaks (not an outlet that reports,
     not "according to" a report), not in a caption, long enough to be a statement."""
     speaker = model.entities.get(quote.speaker) if quote.speaker else None
-    return (speaker is not None and not speaker.outlet and quote.verb != "according to"
-            and not quote.caption and not quote.continued
-            and quote.word_count >= MIN_WORDS and not _mostly_figure(quote.text))
+    return (
+        speaker is not None
+        and not speaker.outlet
+        and quote.verb != "according to"
+        and not quote.caption
+        and not quote.continued
+        and quote.word_count >= MIN_WORDS
+        and not _mostly_figure(quote.text)
+    )
 
 
 def _mostly_figure(text: str) -> bool:
-    """"up to 870,000 patients": a quoted count, not a statement anyone could be asked about."""
+    """ "up to 870,000 patients": a quoted count, not a statement anyone could be asked about."""
     found = words(text)
     figures = [w for w in found if re.search(r"\d", w)]
     return bool(figures) and len(found) - len(figures) < 4
@@ -110,12 +125,24 @@ def _statements(model) -> list[_Statement]:
     labels = [label.quotation for label in model.quotations.labels if label.speaker]
     groups: list[_Statement] = []
     for quote in model.quotations.all:
-        if not _askable(model, quote) or _names_itself(model, quote) or any(
+        if (
+            not _askable(model, quote)
+            or _names_itself(model, quote)
+            or any(
                 label.speaker == quote.speaker and same_remark(label.text, quote.text)
-                for label in labels):
+                for label in labels
+            )
+        ):
             continue
-        home = next((g for g in groups if g.speaker == quote.speaker
-                     and any(same_remark(quote.text, q.text) for q in g.quotes)), None)
+        home = next(
+            (
+                g
+                for g in groups
+                if g.speaker == quote.speaker
+                and any(same_remark(quote.text, q.text) for q in g.quotes)
+            ),
+            None,
+        )
         if home is None:
             groups.append(_Statement(quote.speaker, [quote], set()))
         else:
@@ -123,8 +150,11 @@ def _statements(model) -> list[_Statement]:
     groups = _by_paragraph(model, groups)
     for group in groups:
         for quote in model.quotations.all:
-            if quote.speaker and quote.speaker != group.speaker and any(
-                    same_statement(quote.text, q.text) for q in group.quotes):
+            if (
+                quote.speaker
+                and quote.speaker != group.speaker
+                and any(same_statement(quote.text, q.text) for q in group.quotes)
+            ):
                 group.others.add(quote.speaker)
     return groups
 
@@ -132,12 +162,15 @@ def _statements(model) -> list[_Statement]:
 def _by_paragraph(model, groups: list[_Statement]) -> list[_Statement]:
     """One speaker's quotes in one paragraph are asked about once: two questions from the same
     few lines would be one question asked twice."""
+
     def places(group: _Statement) -> set[tuple[str, int]]:
         return {(q.article, _paragraph(model, q)) for q in group.quotes}
 
     merged: list[_Statement] = []
     for group in groups:
-        home = next((m for m in merged if m.speaker == group.speaker and places(m) & places(group)), None)
+        home = next(
+            (m for m in merged if m.speaker == group.speaker and places(m) & places(group)), None
+        )
         if home is None:
             merged.append(group)
         else:
@@ -154,7 +187,7 @@ def _reworded(statement: _Statement) -> bool:
     shorter (quote_rendering asks about those)."""
     printed = [[w for w in wording(q.text) if w != ELLIPSIS] for q in statement.quotes]
     for i, a in enumerate(printed):
-        for b in printed[i + 1:]:
+        for b in printed[i + 1 :]:
             short, long = sorted((" ".join(a), " ".join(b)), key=len)
             if short not in long and same_remark(" ".join(a), " ".join(b)):
                 return True
@@ -171,11 +204,24 @@ def _rank(model, statement: _Statement) -> tuple:
     lead = paragraph <= LEAD_PARAGRAPHS
     short = best.word_count < 6
     speaker = model.entities.get(statement.speaker)
-    side = speaker is not None and _gives_side_away(model, best, speaker, _wrong(model, statement, best))
-    return (-(len(statement.outlets) * 2 + prominence + 2 * lead - 2 * best.fragment
-              - 2 * best.weak - 2 * bool(statement.others) - 2 * short - 3 * _reworded(statement)
-              - 6 * side),
-            best.article, best.words.start)
+    side = speaker is not None and _gives_side_away(
+        model, best, speaker, _wrong(model, statement, best)
+    )
+    return (
+        -(
+            len(statement.outlets) * 2
+            + prominence
+            + 2 * lead
+            - 2 * best.fragment
+            - 2 * best.weak
+            - 2 * bool(statement.others)
+            - 2 * short
+            - 3 * _reworded(statement)
+            - 6 * side
+        ),
+        best.article,
+        best.words.start,
+    )
 
 
 def _sentence_index(model, quote: Quotation) -> int:
@@ -187,10 +233,19 @@ def _sentence_index(model, quote: Quotation) -> int:
 def _best(model, statement: _Statement) -> Quotation:
     """The printing to ask from: a whole statement, tied in its own article, with the shortest
     proof, cleanly typed."""
-    return min(statement.quotes, key=lambda q: (q.fragment, bool(q.named_elsewhere), q.weak,
-                                                "\u2026" in q.text or "..." in q.text,
-                                                "\u00b4" in q.text, len(q.proof),
-                                                _order(model, q.article), q.words.start))
+    return min(
+        statement.quotes,
+        key=lambda q: (
+            q.fragment,
+            bool(q.named_elsewhere),
+            q.weak,
+            "\u2026" in q.text or "..." in q.text,
+            "\u00b4" in q.text,
+            len(q.proof),
+            _order(model, q.article),
+            q.words.start,
+        ),
+    )
 
 
 def _order(model, article_id: str) -> int:
@@ -198,6 +253,7 @@ def _order(model, article_id: str) -> int:
 
 
 # --- the question ---------------------------------------------------------------------------------
+
 
 def _question(model, statement: _Statement):
     entities = model.entities
@@ -231,9 +287,16 @@ def _question(model, statement: _Statement):
     if _gives_side_away(model, best, speaker, wrong):
         confidence *= 0.6
         reasons.append("the quote's own words point to the only speaker of its side or country")
-    return question(KIND, _prompt(best), [key_name], [n for n in choices if n != key_name],
-                    _explanation(model, statement, best, speaker, key_name), best.proof,
-                    round(confidence, 3), reasons)
+    return question(
+        KIND,
+        _prompt(best),
+        [key_name],
+        [n for n in choices if n != key_name],
+        _explanation(model, statement, best, speaker, key_name),
+        best.proof,
+        round(confidence, 3),
+        reasons,
+    )
 
 
 def _wrong(model, statement: _Statement, best: Quotation) -> list[str]:
@@ -247,11 +310,15 @@ def _wrong(model, statement: _Statement, best: Quotation) -> list[str]:
     printings = model.quotations.printings(best.text)
     named = set()
     for quote in (*statement.quotes, *printings):
-        named |= model.quotations.speakers_near(quote.article, quote.sentence.start, quote.sentence.end)
-        named |= {e.key for e in model.entities.all
-                  if e.key not in keys and _names(quote.text, e)}
-    pool = [k for k in pool if k not in named
-            and not any(model.entities.affiliated(k, n) for n in named - keys)]
+        named |= model.quotations.speakers_near(
+            quote.article, quote.sentence.start, quote.sentence.end
+        )
+        named |= {e.key for e in model.entities.all if e.key not in keys and _names(quote.text, e)}
+    pool = [
+        k
+        for k in pool
+        if k not in named and not any(model.entities.affiliated(k, n) for n in named - keys)
+    ]
     speaker = model.entities.get(statement.speaker)
     sides = _quote_stems(best.text) & model.entities.descriptors(statement.speaker)
     shuffled = sorted(ordered(best.text, pool), key=lambda k: -len(model.entities.get(k).articles))
@@ -297,13 +364,22 @@ def _outlet(model, article_id: str) -> str:
 def _explanation(model, statement: _Statement, best: Quotation, speaker: Entity, name: str) -> str:
     source = _outlet(model, best.article)
     if best.named_elsewhere:
-        tie = (f"{source} ties these words to a speaker it names only in part; "
-               f"{_outlet(model, best.named_elsewhere)} gives the full name, {name}.")
+        tie = (
+            f"{source} ties these words to a speaker it names only in part; "
+            f"{_outlet(model, best.named_elsewhere)} gives the full name, {name}."
+        )
     else:
         tie = f"{source} ties these words to {name}."
-    others = [q for q in statement.quotes if q.speaker == speaker.key
-              and same_statement(q.text, best.text) and _outlet(model, q.article) != source]
-    same = sorted({_outlet(model, q.article) for q in others if wording(q.text) == wording(best.text)})
+    others = [
+        q
+        for q in statement.quotes
+        if q.speaker == speaker.key
+        and same_statement(q.text, best.text)
+        and _outlet(model, q.article) != source
+    ]
+    same = sorted(
+        {_outlet(model, q.article) for q in others if wording(q.text) == wording(best.text)}
+    )
     cut = sorted({_outlet(model, q.article) for q in others} - set(same))
     if same:
         tie += f" {names_list(same)} quote{'s' if len(same) == 1 else ''} the same words too."
@@ -311,13 +387,21 @@ def _explanation(model, statement: _Statement, best: Quotation, speaker: Entity,
         tie += f" {names_list(cut)} quote{'s' if len(cut) == 1 else ''} part of them."
     if statement.others:
         credited = [model.entities.get(k).name for k in sorted(statement.others)]
-        printers = sorted({_outlet(model, q.article) for q in model.quotations.all
-                           if q.speaker in statement.others and any(
-                               same_statement(q.text, s.text) for s in statement.quotes)})
-        tie += (f" {names_list(printers)} credit{'s' if len(printers) == 1 else ''} the same words "
-                f"to {names_list(credited)}: outlets often give a spokesperson's words to the body "
-                f"they speak for, and the other way round.")
-    return (f"{tie} A story quotes several people side by side: check whose name the attribution "
-            f"(\u201csaid\u201d, \u201ctold\u201d, a title or a pronoun) points to before "
-            f"repeating a quote.")
-
+        printers = sorted(
+            {
+                _outlet(model, q.article)
+                for q in model.quotations.all
+                if q.speaker in statement.others
+                and any(same_statement(q.text, s.text) for s in statement.quotes)
+            }
+        )
+        tie += (
+            f" {names_list(printers)} credit{'s' if len(printers) == 1 else ''} the same words "
+            f"to {names_list(credited)}: outlets often give a spokesperson's words to the body "
+            f"they speak for, and the other way round."
+        )
+    return (
+        f"{tie} A story quotes several people side by side: check whose name the attribution "
+        f"(\u201csaid\u201d, \u201ctold\u201d, a title or a pronoun) points to before "
+        f"repeating a quote."
+    )

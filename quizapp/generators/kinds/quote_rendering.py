@@ -2,6 +2,7 @@
 printed which wording. A quote cut shorter, an ellipsis, a contraction, a hyphen or punctuation
 is not a different wording; every wrong outlet prints the same spot of the statement otherwise,
 and every outlet's evidence names the speaker."""
+
 from __future__ import annotations
 
 import difflib
@@ -26,6 +27,7 @@ MAX_CHANGED = 8  # a longer change is another sentence, not another wording
 
 # --- comparing printed words --------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Word:
     norm: str  # what is compared: folded, contractions and hyphenated words split
@@ -34,8 +36,15 @@ class _Word:
 
 
 _CONTRACTION = re.compile(r"^(.*?)(n't|'ve|'re|'m|'ll|'d|'s)$")
-_EXPANDED = {"n't": "not", "'ve": "have", "'re": "are", "'m": "am", "'ll": "will", "'d": "would",
-             "'s": "is"}
+_EXPANDED = {
+    "n't": "not",
+    "'ve": "have",
+    "'re": "are",
+    "'m": "am",
+    "'ll": "will",
+    "'d": "would",
+    "'s": "is",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -101,7 +110,7 @@ def _spots(a: tuple[_Word, ...], b: tuple[_Word, ...]) -> list[tuple[_Spot, int,
         ours, theirs = tuple(na[i1:i2]), tuple(nb[j1:j2])
         if "\u2026" in ours + theirs or max(len(ours), len(theirs)) > MAX_CHANGED:
             continue
-        if "\u2026" in na[max(0, i1 - 1):i2 + 1] or "\u2026" in nb[max(0, j1 - 1):j2 + 1]:
+        if "\u2026" in na[max(0, i1 - 1) : i2 + 1] or "\u2026" in nb[max(0, j1 - 1) : j2 + 1]:
             continue
         if not _telling(ours, theirs):
             continue  # no change a reader would notice
@@ -126,8 +135,11 @@ def _telling(ours: tuple[str, ...], theirs: tuple[str, ...]) -> int:
         return 0
     if len(ours) == len(theirs) == 1 and ours[0][:3] == theirs[0][:3]:
         return 0
-    content = [w for w in (*ours, *theirs)
-               if (w not in word_set("function_words") and len(w) > 2) or w in _MEANING_WORDS]
+    content = [
+        w
+        for w in (*ours, *theirs)
+        if (w not in word_set("function_words") and len(w) > 2) or w in _MEANING_WORDS
+    ]
     if content:
         return 2
     return 1 if len(ours) == len(theirs) == 1 else 0
@@ -137,12 +149,13 @@ def _holds(words: tuple[_Word, ...], seq: tuple[str, ...]) -> tuple[int, int] | 
     """Where the printed words hold `seq` in order, as a span of `words`."""
     norms = [w.norm for w in words]
     for i in range(len(norms) - len(seq) + 1):
-        if tuple(norms[i:i + len(seq)]) == seq:
+        if tuple(norms[i : i + len(seq)]) == seq:
             return i, i + len(seq)
     return None
 
 
 # --- statements printed by several outlets ------------------------------------------------------
+
 
 @dataclass
 class _Printing:
@@ -153,12 +166,21 @@ class _Printing:
 def _printings(model) -> list[list[_Printing]]:
     """One speaker's quotations grouped when they print one statement (most of the words in
     order), one printing per article, only where the article names the speaker in full."""
-    labels = {(label.quotation.article, label.quotation.words.start) for label in model.quotations.labels}
+    labels = {
+        (label.quotation.article, label.quotation.words.start) for label in model.quotations.labels
+    }
     # A label's renderings are compared as labels (below); a statement's here.
-    usable = [q for q in model.quotations.all
-              if q.speaker and q.proof and not q.named_elsewhere and not q.caption
-              and model.outlet_of(q.article) is not None and q.word_count >= 4
-              and (q.article, q.words.start) not in labels]
+    usable = [
+        q
+        for q in model.quotations.all
+        if q.speaker
+        and q.proof
+        and not q.named_elsewhere
+        and not q.caption
+        and model.outlet_of(q.article) is not None
+        and q.word_count >= 4
+        and (q.article, q.words.start) not in labels
+    ]
     by_shingle = defaultdict(set)
     for i, q in enumerate(usable):
         for shingle in shingles(q.text):
@@ -211,8 +233,12 @@ def _statement_question(model, group: list[_Printing]):
                 made = _spot_question(model, group, a, spot, lead, end)
                 if made is None:
                     continue
-                rank = (_telling(spot.ours, spot.theirs), len(made.choices), len(made.answer) == 1,
-                        len(spot.ours) + len(spot.theirs))
+                rank = (
+                    _telling(spot.ours, spot.theirs),
+                    len(made.choices),
+                    len(made.answer) == 1,
+                    len(spot.ours) + len(spot.theirs),
+                )
                 if best_rank is None or rank > best_rank:
                     best, best_rank = made, rank
     return best
@@ -234,7 +260,7 @@ def _spot_question(model, group: list[_Printing], a: _Printing, spot: _Spot, lea
             printed[article] = _slice(printing, *theirs)
     if not keys or not wrong or len(keys) + len(wrong) < MIN_CHOICES:
         return None
-    wrong = wrong[:MAX_CHOICES - len(keys)]
+    wrong = wrong[: MAX_CHOICES - len(keys)]
     phrase = _slice(a, lead, end)
     speaker = model.entities.get(a.quote.speaker)
     label = {article: _outlet(model, article) for article in [*keys, *wrong]}
@@ -242,17 +268,29 @@ def _spot_question(model, group: list[_Printing], a: _Printing, spot: _Spot, lea
         return None
     # The prompt leaves the speaker out: who said it is quote_attribution's question, and the
     # phrase itself says which statement is meant.
-    prompt = (f"Outlets print one statement in different words. Which outlet"
-              f"{'s' if len(keys) > 1 else ''} printed \u201c{phrase}\u201d?{choose_all(len(keys))}")
-    evidence = [p for printing in group if printing.quote.article in label
-                for p in printing.quote.proof]
+    prompt = (
+        f"Outlets print one statement in different words. Which outlet"
+        f"{'s' if len(keys) > 1 else ''} printed \u201c{phrase}\u201d?{choose_all(len(keys))}"
+    )
+    evidence = [
+        p for printing in group if printing.quote.article in label for p in printing.quote.proof
+    ]
     confidence, reasons = 1.0, []
     if _telling(spot.ours, spot.theirs) < 2:
         confidence, reasons = 0.65, ["the wordings differ only by one small word"]
-    explanation = (f"These are {speaker.name}'s words. " if speaker is not None else "") + \
-        _explanation(label, printed, keys, wrong)
-    return question(KIND, prompt, [label[k] for k in keys], [label[w] for w in wrong],
-                    explanation, _once(evidence), confidence, reasons)
+    explanation = (
+        f"These are {speaker.name}'s words. " if speaker is not None else ""
+    ) + _explanation(label, printed, keys, wrong)
+    return question(
+        KIND,
+        prompt,
+        [label[k] for k in keys],
+        [label[w] for w in wrong],
+        explanation,
+        _once(evidence),
+        confidence,
+        reasons,
+    )
 
 
 def _slice(printing: _Printing, start: int, end: int) -> str:
@@ -273,22 +311,29 @@ def _slice(printing: _Printing, start: int, end: int) -> str:
         elif step < 0 and start > 0 and _joined(text, words[start - 1], words[start]):
             start -= 1
     # End on a word that carries meaning, not "on a".
-    while end > spot_end and words[end - 1].norm in word_set("function_words") \
-            and words[end - 1].norm not in _MEANING_WORDS:
+    while (
+        end > spot_end
+        and words[end - 1].norm in word_set("function_words")
+        and words[end - 1].norm not in _MEANING_WORDS
+    ):
         end -= 1
     # Never end inside a word: "hardest" of "hardest-hit", "have" of "haven't".
-    while end < len(words) and (words[end].start == words[end - 1].start
-                                or text[words[end - 1].end:words[end].start] == "-"):
+    while end < len(words) and (
+        words[end].start == words[end - 1].start
+        or text[words[end - 1].end : words[end].start] == "-"
+    ):
         end += 1
-    while start > 0 and (words[start].start == words[start - 1].start
-                         or text[words[start - 1].end:words[start].start] == "-"):
+    while start > 0 and (
+        words[start].start == words[start - 1].start
+        or text[words[start - 1].end : words[start].start] == "-"
+    ):
         start -= 1
-    return " ".join(text[words[start].start:words[end - 1].end].split())
+    return " ".join(text[words[start].start : words[end - 1].end].split())
 
 
 def _joined(text: str, left: _Word, right: _Word) -> bool:
     """Whether two printed words stand in one clause: no stop, comma or dash between them."""
-    return not re.search(r"[.,;:!?\u2014\u2013()\[\]]", text[left.end:right.start])
+    return not re.search(r"[.,;:!?\u2014\u2013()\[\]]", text[left.end : right.start])
 
 
 def _once(passages):
@@ -305,20 +350,31 @@ def _outlet(model, article_id: str) -> str:
     return outlet.label if outlet is not None else article_id
 
 
-def _explanation(label: dict[str, str], printed: dict[str, str], keys: list[str],
-                 wrong: list[str], cut: str = "\u2026") -> str:
+def _explanation(
+    label: dict[str, str],
+    printed: dict[str, str],
+    keys: list[str],
+    wrong: list[str],
+    cut: str = "\u2026",
+) -> str:
     """`cut` marks the printed words as part of a longer quote ("…"), or not ("")."""
     by_wording: dict[str, list[str]] = defaultdict(list)
     for article in [*keys, *wrong]:
         by_wording[printed[article]].append(label[article])
-    parts = [f"{names_list(sorted(outlets))} print{'s' if len(outlets) == 1 else ''} "
-             f"\u201c{cut}{wording}{cut}\u201d" for wording, outlets in by_wording.items()]
-    return (f"{'; '.join(parts)}. The same statement comes out in different words when outlets "
-            f"translate, shorten or retype it: check a quote against more than one outlet before "
-            f"repeating it word for word.")
+    parts = [
+        f"{names_list(sorted(outlets))} print{'s' if len(outlets) == 1 else ''} "
+        f"\u201c{cut}{wording}{cut}\u201d"
+        for wording, outlets in by_wording.items()
+    ]
+    return (
+        f"{'; '.join(parts)}. The same statement comes out in different words when outlets "
+        f"translate, shorten or retype it: check a quote against more than one outlet before "
+        f"repeating it word for word."
+    )
 
 
 # --- labels: one speaker's word for one thing, different in different outlets -------------------
+
 
 def _label_questions(model) -> list:
     groups: dict[tuple[str, str], list[Label]] = defaultdict(list)
@@ -335,7 +391,7 @@ def _label_questions(model) -> list:
 
 
 def _label_question(model, speaker: str, labels: list[Label]):
-    """"Which outlet quoted Lee as calling the plan “a gamble”?": the outlets printing that
+    """ "Which outlet quoted Lee as calling the plan “a gamble”?": the outlets printing that
     label against outlets printing another (not a word cut from it, nor one it is cut from)."""
     by_words: dict[str, list[Label]] = defaultdict(list)
     for label in labels:
@@ -348,26 +404,42 @@ def _label_question(model, speaker: str, labels: list[Label]):
         for other, printed in by_words.items():
             if other == words or other in words or words in other:
                 continue
-            wrong.extend(label.quotation.article for label in printed
-                         if label.quotation.article not in keys and label.quotation.article not in wrong)
+            wrong.extend(
+                label.quotation.article
+                for label in printed
+                if label.quotation.article not in keys and label.quotation.article not in wrong
+            )
         if len(keys) + len(wrong) < MIN_CHOICES or not wrong:
             continue
-        return _label_rendering(model, speaker, keyed, labels, keys, wrong[:MAX_CHOICES - len(keys)])
+        return _label_rendering(
+            model, speaker, keyed, labels, keys, wrong[: MAX_CHOICES - len(keys)]
+        )
     return None
 
 
 def _label_rendering(model, speaker: str, keyed: list[Label], labels: list[Label], keys, wrong):
     entity = model.entities.get(speaker)
     first = keyed[0]
-    shown = f"{first.determiner} \u201c{first.quotation.text}\u201d" if first.determiner \
+    shown = (
+        f"{first.determiner} \u201c{first.quotation.text}\u201d"
+        if first.determiner
         else f"\u201c{first.quotation.text}\u201d"
+    )
     label = {article: _outlet(model, article) for article in [*keys, *wrong]}
     if len(set(label.values())) != len(label):
         return None
-    prompt = (f"Which outlet{'s' if len(keys) > 1 else ''} quoted {entity.name} as calling "
-              f"{first.target} {shown}?{choose_all(len(keys))}")
+    prompt = (
+        f"Which outlet{'s' if len(keys) > 1 else ''} quoted {entity.name} as calling "
+        f"{first.target} {shown}?{choose_all(len(keys))}"
+    )
     chosen = [next(lab for lab in labels if lab.quotation.article == article) for article in label]
     printed = {lab.quotation.article: lab.quotation.text for lab in chosen}
     evidence = _once([p for lab in chosen for p in lab.quotation.proof])
-    return question(KIND, prompt, [label[k] for k in keys], [label[w] for w in wrong],
-                    _explanation(label, printed, keys, wrong, cut=""), evidence)
+    return question(
+        KIND,
+        prompt,
+        [label[k] for k in keys],
+        [label[w] for w in wrong],
+        _explanation(label, printed, keys, wrong, cut=""),
+        evidence,
+    )

@@ -2,6 +2,7 @@
 print clustered as one: "Maria T. Lopez", "Maria Lopez", "Ms Lopez" and, once the full name is in
 the story, "Lopez"; a body's full name and its acronym; and a form misspelt or transliterated by
 some outlet, kept and marked as such. Different people who share a surname stay apart."""
+
 from __future__ import annotations
 
 import re
@@ -33,11 +34,13 @@ SPELLINGS = ("case", "accents", "spacing", "transliteration", "slip")
 
 # --- comparing names ----------------------------------------------------------------------------
 
+
 @lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """Folded, accents dropped: "Inácio" -> "inacio"."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", fold(text))
-                   if not unicodedata.combining(ch))
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", fold(text)) if not unicodedata.combining(ch)
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -115,7 +118,7 @@ def spelling_difference(a: str, b: str) -> str:
         joined = word_difference("".join(wa), "".join(wb))
         return "spacing" if joined in ("", "case", "spacing") else "other"
     worst = ""
-    for x, y in zip(wa, wb):
+    for x, y in zip(wa, wb, strict=True):
         found = word_difference(x, y)
         if found == "other" and fold(x) in _PARTICLES and fold(y) in _PARTICLES:
             found = "slip"  # "Lula de Silva" for "Lula da Silva"
@@ -127,18 +130,24 @@ def spelling_difference(a: str, b: str) -> str:
 
 
 def initials(form: str) -> str:
-    """The letters an acronym takes from a name: "Court of Justice of the European Union" -> CJEU."""
-    return "".join(w[0] for w in re.findall(r"[^\W_][\w'-]*", form)
-                   if w[0].isupper() and fold(w) not in _LINKS)
+    """The letters an acronym takes from a name: "Court of Justice of the European Union" ->
+    CJEU."""
+    return "".join(
+        w[0] for w in re.findall(r"[^\W_][\w'-]*", form) if w[0].isupper() and fold(w) not in _LINKS
+    )
 
 
 def is_full_name(form: str) -> bool:
     """Two name words or more, particles aside: "Ann Lee" and "Al Cathey", not "Lee" nor
     "da Silva" (a particle is one written in lower case, or inside the name)."""
-    printed = [w for w in re.findall(r"[^\W_][\w'\u2019-]*", form)
-               if fold(w) not in _HONORIFICS and len(w) > 1]
-    named = [w for i, w in enumerate(printed)
-             if not (fold(w) in _PARTICLES and (w.islower() or i > 0))]
+    printed = [
+        w
+        for w in re.findall(r"[^\W_][\w'\u2019-]*", form)
+        if fold(w) not in _HONORIFICS and len(w) > 1
+    ]
+    named = [
+        w for i, w in enumerate(printed) if not (fold(w) in _PARTICLES and (w.islower() or i > 0))
+    ]
     return len(named) >= 2
 
 
@@ -154,6 +163,7 @@ def stem(word: str) -> str:
 
 
 # --- the records ---------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Variant:
@@ -204,8 +214,10 @@ class Entity:
     @property
     def generic(self) -> bool:
         """Named only by a common word ("Police", "Union"): no name to offer as a choice."""
-        return all(len(name_tokens(f)) == 1 and name_tokens(f)[0] in word_set("organisation_words")
-                   for f in self.forms)
+        return all(
+            len(name_tokens(f)) == 1 and name_tokens(f)[0] in word_set("organisation_words")
+            for f in self.forms
+        )
 
     def shown_in(self, passages) -> str:
         """The name to show beside these passages: the fullest form they print, unless it is
@@ -213,9 +225,13 @@ class Entity:
         the passages use is kept, so a choice reads as its evidence does."""
         shown = fold(" ".join(p.text for p in passages))
         size = len(name_tokens(self.name))
-        printed = [v.form for v in self.variants if v.spelling != "slip"
-                   and len(name_tokens(v.form)) == size
-                   and re.search(r"(?<!\w)" + re.escape(fold(v.form)) + r"(?!\w)", shown)]
+        printed = [
+            v.form
+            for v in self.variants
+            if v.spelling != "slip"
+            and len(name_tokens(v.form)) == size
+            and re.search(r"(?<!\w)" + re.escape(fold(v.form)) + r"(?!\w)", shown)
+        ]
         if self.name in printed or not printed:
             return self.name
         return printed[0]
@@ -226,6 +242,7 @@ class Entity:
 
 
 # --- reading mentions ---------------------------------------------------------------------------
+
 
 @dataclass
 class _Mention:
@@ -246,7 +263,7 @@ class _Mention:
 
 def _span(parse: SentenceParse, ref: Reference) -> tuple[int, int]:
     toks = parse.tokens
-    name_toks = [t for t in toks[ref.first:ref.last + 1] if t.is_word]
+    name_toks = [t for t in toks[ref.first : ref.last + 1] if t.is_word]
     count = len(ref.words)
     chosen = name_toks[-count:] if count else name_toks
     first = chosen[0] if chosen else toks[ref.first]
@@ -254,7 +271,7 @@ def _span(parse: SentenceParse, ref: Reference) -> tuple[int, int]:
     end = last.end - (len(last.text) - len(last.bare))
     if ref.words and fold(ref.words[0]) != fold(first.bare):
         # Particles and links ("of the") sit between words: find the first word itself.
-        first = next((t for t in toks[ref.first:ref.last + 1] if t.bare == ref.words[0]), first)
+        first = next((t for t in toks[ref.first : ref.last + 1] if t.bare == ref.words[0]), first)
     return first.start, end
 
 
@@ -273,8 +290,9 @@ def _mention_kind(ref: Reference) -> str:
 
 
 # Role words that describe a company as well as a person: "Facebook owner Meta".
-_BODY_ROLES = frozenset({"owner", "leader", "founder", "manager", "executive", "chief", "head",
-                         "director", "officer"})
+_BODY_ROLES = frozenset(
+    {"owner", "leader", "founder", "manager", "executive", "chief", "head", "director", "officer"}
+)
 
 
 # Words before a capitalised name that make it a place or a thing rather than a person.
@@ -295,8 +313,9 @@ def _speech_verbs(parse: SentenceParse) -> dict[int, set[str]]:
     return found
 
 
-def _article_mentions(reading: ArticleReading, parses: tuple[SentenceParse, ...],
-                      opening: set[str]) -> list[_Mention]:
+def _article_mentions(
+    reading: ArticleReading, parses: tuple[SentenceParse, ...], opening: set[str]
+) -> list[_Mention]:
     """The article's name references as mentions; one-word names that open a sentence are
     noted in `opening`, for they may be no name at all ("Initial reports said")."""
     found = []
@@ -314,16 +333,27 @@ def _article_mentions(reading: ArticleReading, parses: tuple[SentenceParse, ...]
             spoken = verbs.get(id(ref), set())
             if ref.first == 0 and len(ref.words) == 1 and not ref.roles and not is_acronym(form):
                 opening.add(fold(form))
-            found.append(_Mention(
-                reading.id, parse.index, start, end, form, _mention_kind(ref), ref,
-                speaks=bool(spoken) and role != "headline",
-                placeish=prev is not None and fold(prev.text) in _PLACE_MARKERS,
-                headline=role == "headline", reports=bool(spoken) and spoken <= _REPORTING,
-                verbs=frozenset(spoken) if role != "headline" else frozenset()))
+            found.append(
+                _Mention(
+                    reading.id,
+                    parse.index,
+                    start,
+                    end,
+                    form,
+                    _mention_kind(ref),
+                    ref,
+                    speaks=bool(spoken) and role != "headline",
+                    placeish=prev is not None and fold(prev.text) in _PLACE_MARKERS,
+                    headline=role == "headline",
+                    reports=bool(spoken) and spoken <= _REPORTING,
+                    verbs=frozenset(spoken) if role != "headline" else frozenset(),
+                )
+            )
     return found
 
 
 # --- clustering ---------------------------------------------------------------------------------
+
 
 class _Clusters:
     """Union-find over printed forms."""
@@ -362,7 +392,8 @@ def same_person(a: str, b: str, shared_role: bool = False) -> bool:
         return True
     if len(ta) == len(tb):
         return spelling_difference(" ".join(ta), " ".join(tb)) != "other" and any(
-            x == y for x, y in zip(ta, tb) if x not in _PARTICLES)
+            x == y for x, y in zip(ta, tb, strict=True) if x not in _PARTICLES
+        )
     short, long = sorted((ta, tb), key=len)
     return short[-1] == long[-1] and set(short) <= set(long)
 
@@ -388,28 +419,36 @@ def same_body(a: str, b: str) -> bool:
     if len(ta) == len(tb) >= 2:
         return ta[-1] == tb[-1] and spelling_difference(" ".join(ta), " ".join(tb)) != "other"
     short, long = sorted((ta, tb), key=len)
-    return len(short) >= 2 and long[-len(short):] == short and len(long) - len(short) <= 2
+    return len(short) >= 2 and long[-len(short) :] == short and len(long) - len(short) <= 2
 
 
 def _near_body(a: str, b: str) -> bool:
-    """"Supreme Electoral Court" and "Superior Electoral Court": one body whose name outlets
+    """ "Supreme Electoral Court" and "Superior Electoral Court": one body whose name outlets
     render differently, word for word alike in their openings and the same last word."""
     ta, tb = name_tokens(a), name_tokens(b)
     if len(ta) != len(tb) or len(ta) < 3 or ta[-1] != tb[-1] or ta == tb:
         return False
-    return all(x == y or (x[:3] == y[:3] and len(x) >= 5 and len(y) >= 5) for x, y in zip(ta, tb))
+    return all(
+        x == y or (x[:3] == y[:3] and len(x) >= 5 and len(y) >= 5)
+        for x, y in zip(ta, tb, strict=True)
+    )
 
 
 def _defined_acronyms(reading: ArticleReading) -> list[tuple[str, str]]:
-    """"Federal Emergency Management Agency (FEMA)" or "GSU (Google Stock Unit)": (full name,
+    """ "Federal Emergency Management Agency (FEMA)" or "GSU (Google Stock Unit)": (full name,
     acronym) pairs the text sets, when the acronym's letters fit the name or it follows it."""
     pairs = []
-    for match in re.finditer(r"\b([A-Z][A-Z&]{1,5})\s*\(((?:[A-Z][\w'&.-]*\s*){2,8})\)", reading.text):
+    for match in re.finditer(
+        r"\b([A-Z][A-Z&]{1,5})\s*\(((?:[A-Z][\w'&.-]*\s*){2,8})\)", reading.text
+    ):
         full = " ".join(match.group(2).split())
         if initials(full) == match.group(1):
             pairs.append((full, match.group(1)))
-    for match in re.finditer(r"((?:[A-Z][\w'&.-]*|of|the|and|for)(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for)){1,9})"
-                             r"\s*\(([A-Z][A-Z&]{1,6})\)", reading.text):
+    for match in re.finditer(
+        r"((?:[A-Z][\w'&.-]*|of|the|and|for)(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for)){1,9})"
+        r"\s*\(([A-Z][A-Z&]{1,6})\)",
+        reading.text,
+    ):
         words = match.group(1).split()
         while words and fold(words[0]) in _LINKS:
             words.pop(0)
@@ -420,14 +459,19 @@ def _defined_acronyms(reading: ArticleReading) -> list[tuple[str, str]]:
 
 # --- the story's entities -----------------------------------------------------------------------
 
+
 class Entities:
     """Every person and body the story names. `find` and `same_name` read a name as printed;
     `at` says who is named at a place in an article."""
 
-    def __init__(self, entities: tuple[Entity, ...], by_form: dict[str, str],
-                 parses: dict[str, tuple[SentenceParse, ...]],
-                 places: dict[str, list[tuple[int, int, str]]], texts: dict[str, str] | None = None
-                 ) -> None:
+    def __init__(
+        self,
+        entities: tuple[Entity, ...],
+        by_form: dict[str, str],
+        parses: dict[str, tuple[SentenceParse, ...]],
+        places: dict[str, list[tuple[int, int, str]]],
+        texts: dict[str, str] | None = None,
+    ) -> None:
         self.all = entities
         self._texts = texts or {}
         self._affiliations: dict[tuple[str, str], bool] = {}
@@ -472,8 +516,9 @@ class Entities:
         key = (min(a, b), max(a, b))
         if key not in self._affiliations:
             ea, eb = self.get(a), self.get(b)
-            self._affiliations[key] = ea is not None and eb is not None and a != b and \
-                _affiliated(ea, eb, self._texts)
+            self._affiliations[key] = (
+                ea is not None and eb is not None and a != b and _affiliated(ea, eb, self._texts)
+            )
         return self._affiliations[key]
 
     def descriptors(self, key: str) -> frozenset[str]:
@@ -484,8 +529,11 @@ class Entities:
         if entity is None:
             return frozenset()
         text = " ".join([*entity.roles, *entity.forms])
-        return frozenset(stem(w) for w in re.findall(r"[A-Z][\w.'\u2019-]*", text)
-                         if fold(w) not in word_set("roles") and stem(w))
+        return frozenset(
+            stem(w)
+            for w in re.findall(r"[A-Z][\w.'\u2019-]*", text)
+            if fold(w) not in word_set("roles") and stem(w)
+        )
 
     def parses(self, article_id: str) -> tuple[SentenceParse, ...]:
         """The article's sentences as speech.py reads them, name references tied to entities
@@ -495,7 +543,9 @@ class Entities:
 
 def read_entities(model) -> Entities:
     readings = model.articles
-    parses = {r.id: parse_article(r.text, ((s.start, s.end) for s in r.sentences)) for r in readings}
+    parses = {
+        r.id: parse_article(r.text, ((s.start, s.end) for s in r.sentences)) for r in readings
+    }
     opening: set[str] = set()
     mentions = [m for r in readings for m in _article_mentions(r, parses[r.id], opening)]
     mentions = _without_openers(mentions, opening)
@@ -515,9 +565,17 @@ def _without_openers(mentions: list[_Mention], opening: set[str]) -> list[_Menti
     a name is capitalised mid-sentence too somewhere in the story, or speaks ("Boeing said")."""
     elsewhere = {fold(m.form) for m in mentions if m.ref.first > 0 or m.ref.roles or m.speaks}
     elsewhere |= {fold(w) for m in mentions if len(m.ref.words) > 1 for w in m.ref.words}
-    return [m for m in mentions
-            if not (len(m.ref.words) == 1 and m.ref.first == 0 and not m.ref.roles
-                    and fold(m.form) in opening and fold(m.form) not in elsewhere)]
+    return [
+        m
+        for m in mentions
+        if not (
+            len(m.ref.words) == 1
+            and m.ref.first == 0
+            and not m.ref.roles
+            and fold(m.form) in opening
+            and fold(m.form) not in elsewhere
+        )
+    ]
 
 
 def _unknown(mention: _Mention) -> str:
@@ -533,6 +591,7 @@ def _outlet_names(model) -> frozenset[str]:
 
 
 # --- clustering mentions into entities ----------------------------------------------------------
+
 
 @dataclass
 class _Grouping:
@@ -553,15 +612,19 @@ def _cluster(mentions: list[_Mention], acronyms: list[tuple[str, str]]) -> _Grou
     roles: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         roles[m.form] |= m.ref.roles - _HONORIFICS
-    _join_full_names(clusters, [f for f in forms if kinds[f] in (PERSON, _CANDIDATE)
-                                and len(name_tokens(f)) >= 2], roles)
+    _join_full_names(
+        clusters,
+        [f for f in forms if kinds[f] in (PERSON, _CANDIDATE) and len(name_tokens(f)) >= 2],
+        roles,
+    )
     _join_bodies(clusters, [f for f in forms if kinds[f] == ORGANISATION])
     for full, acronym in acronyms:
         clusters.join(index[full], index[acronym])
     grouping = _Grouping()
     for root, members in clusters.groups().items():
-        grouping.kinds[root] = _cluster_kind([kinds[forms[i]] for i in members],
-                                             [m for m in mentions if index[m.form] in members])
+        grouping.kinds[root] = _cluster_kind(
+            [kinds[forms[i]] for i in members], [m for m in mentions if index[m.form] in members]
+        )
     for form, i in index.items():
         kinds[form] = grouping.kinds[clusters.root(i)] if kinds[form] == _CANDIDATE else kinds[form]
     _attach_short_forms(mentions, clusters, index, kinds, grouping)
@@ -600,7 +663,7 @@ def _looks_like_a_name(form: str) -> bool:
 
 
 def _mixed_case_name(word: str) -> bool:
-    """"MacAllister", "McCarthy", "DeSantis", "O'Neill": capitals inside a surname."""
+    """ "MacAllister", "McCarthy", "DeSantis", "O'Neill": capitals inside a surname."""
     return bool(re.fullmatch(r"(?:Mac|Mc|De|Di|Da|Le|La|Van|O['\u2019])[A-Z][a-z]+", word))
 
 
@@ -651,7 +714,7 @@ def _join_full_names(clusters: _Clusters, forms: list[str], roles: dict[str, set
 
     for block in _blocks(forms, keys).values():
         for i, a in enumerate(block):
-            for b in block[i + 1:]:
+            for b in block[i + 1 :]:
                 if same_person(a, b, bool(roles.get(a, set()) & roles.get(b, set()))):
                     clusters.join(index[a], index[b])
 
@@ -659,10 +722,14 @@ def _join_full_names(clusters: _Clusters, forms: list[str], roles: dict[str, set
 def _join_bodies(clusters: _Clusters, forms: list[str]) -> None:
     index = {f: i for i, f in enumerate(clusters.forms)}
     full = [f for f in forms if not is_acronym(f)]
-    for block in _blocks(full, lambda f: {name_tokens(f)[-1]} if name_tokens(f) else set()).values():
+    for block in _blocks(
+        full, lambda f: {name_tokens(f)[-1]} if name_tokens(f) else set()
+    ).values():
         for i, a in enumerate(block):
-            for b in block[i + 1:]:
-                if (len(name_tokens(a)) == len(name_tokens(b)) and same_body(a, b)) or _near_body(a, b):
+            for b in block[i + 1 :]:
+                if (len(name_tokens(a)) == len(name_tokens(b)) and same_body(a, b)) or _near_body(
+                    a, b
+                ):
                     clusters.join(index[a], index[b])
     _join_company_names(clusters, index, forms)
     # A shorter name ("Data Protection Commission") and an acronym join the one body they fit:
@@ -674,7 +741,11 @@ def _join_bodies(clusters: _Clusters, forms: list[str]) -> None:
         by_initials[initials(f)].append(f)
     for short in forms:
         tokens = name_tokens(short)
-        near = by_initials.get(short, []) if is_acronym(short) else by_last.get(tokens[-1] if tokens else "", [])
+        near = (
+            by_initials.get(short, [])
+            if is_acronym(short)
+            else by_last.get(tokens[-1] if tokens else "", [])
+        )
         fits = {clusters.root(index[f]) for f in near if f != short and same_body(short, f)}
         if len(fits) == 1:
             clusters.join(fits.pop(), index[short])
@@ -682,7 +753,7 @@ def _join_bodies(clusters: _Clusters, forms: list[str]) -> None:
 
 
 def _join_company_names(clusters: _Clusters, index: dict[str, int], forms: list[str]) -> None:
-    """"Alphabet Inc.", "Meta Platforms": a company's name with only company words after it."""
+    """ "Alphabet Inc.", "Meta Platforms": a company's name with only company words after it."""
     by_first: dict[str, list[str]] = defaultdict(list)
     for form in forms:
         if name_tokens(form):
@@ -692,14 +763,18 @@ def _join_company_names(clusters: _Clusters, index: dict[str, int], forms: list[
             for longer in group:
                 size = len(name_tokens(short))
                 rest = name_tokens(longer)[size:]
-                if rest and name_tokens(longer)[:size] == name_tokens(short) \
-                        and all(w in word_set("organisation_words") for w in rest):
+                if (
+                    rest
+                    and name_tokens(longer)[:size] == name_tokens(short)
+                    and all(w in word_set("organisation_words") for w in rest)
+                ):
                     clusters.join(index[short], index[longer])
 
 
-def _join_place_and_head_forms(clusters: _Clusters, index: dict[str, int], forms: list[str],
-                               full: list[str]) -> None:
-    """"DPC Ireland", "Irish DPC": an acronym the story defines, with a word of place beside it;
+def _join_place_and_head_forms(
+    clusters: _Clusters, index: dict[str, int], forms: list[str], full: list[str]
+) -> None:
+    """ "DPC Ireland", "Irish DPC": an acronym the story defines, with a word of place beside it;
     "the Clinic": the last word of one body's name, standing alone."""
     acronyms = {f: clusters.root(index[f]) for f in forms if is_acronym(f)}
     heads: dict[str, set[int]] = defaultdict(set)
@@ -710,26 +785,24 @@ def _join_place_and_head_forms(clusters: _Clusters, index: dict[str, int], forms
         words = form.split()
         if len(words) == 2 and sum(w in acronyms for w in words) == 1:
             clusters.join(acronyms[next(w for w in words if w in acronyms)], index[form])
-        elif len(words) == 1 and fold(form) in word_set("organisation_words") \
-                and len(heads.get(fold(form), ())) == 1:
+        elif (
+            len(words) == 1
+            and fold(form) in word_set("organisation_words")
+            and len(heads.get(fold(form), ())) == 1
+        ):
             clusters.join(next(iter(heads[fold(form)])), index[form])
 
 
-def _attach_short_forms(mentions: list[_Mention], clusters: _Clusters, index: dict[str, int],
-                        kinds: dict[str, str], grouping: _Grouping) -> None:
+def _attach_short_forms(
+    mentions: list[_Mention],
+    clusters: _Clusters,
+    index: dict[str, int],
+    kinds: dict[str, str],
+    grouping: _Grouping,
+) -> None:
     """Each mention's cluster; a surname alone ("Lopez", "Ms Lopez") goes to the one person
     of the story whose full name has it, preferring someone its own article names in full."""
-    # name word -> clusters of people whose full names hold it: a surname always, another word
-    # ("Lula", "Mark") only for someone the story gives a role or makes speak, since a bare
-    # capitalised pair ("Google Stock Unit") may be no person at all.
-    confirmed = {clusters.root(index[m.form]) for m in mentions
-                 if (m.kind == PERSON or m.speaks) and len(name_tokens(m.form)) >= 2}
-    people = defaultdict(set)
-    for form, i in index.items():
-        if kinds.get(form) == PERSON and len(name_tokens(form)) >= 2:
-            tokens = name_tokens(form)
-            for word in tokens if clusters.root(i) in confirmed else tokens[-1:]:
-                people[word].add(clusters.root(i))
+    people = _people_by_word(mentions, clusters, index, kinds)
     in_article: dict[str, set[int]] = defaultdict(set)
     for m in mentions:
         if kinds.get(m.form) == PERSON and len(name_tokens(m.form)) >= 2:
@@ -749,11 +822,31 @@ def _attach_short_forms(mentions: list[_Mention], clusters: _Clusters, index: di
     _name_clusters(mentions, clusters, grouping)
 
 
-def _short_owner(tokens, mention: _Mention, people, in_article, root: int, speaking: set[str]
-                 ) -> int:
+def _people_by_word(mentions: list[_Mention], clusters: _Clusters, index: dict[str, int],
+                    kinds: dict[str, str]) -> dict[str, set[int]]:
+    """Name word -> clusters of people whose full names hold it: a surname always, another word
+    ("Lula", "Mark") only for someone the story gives a role or makes speak, since a bare
+    capitalised pair ("Google Stock Unit") may be no person at all."""
+    confirmed = {clusters.root(index[m.form]) for m in mentions
+                 if (m.kind == PERSON or m.speaks) and len(name_tokens(m.form)) >= 2}
+    people: dict[str, set[int]] = defaultdict(set)
+    for form, i in index.items():
+        if kinds.get(form) == PERSON and len(name_tokens(form)) >= 2:
+            tokens = name_tokens(form)
+            for word in tokens if clusters.root(i) in confirmed else tokens[-1:]:
+                people[word].add(clusters.root(i))
+    return people
+
+
+def _short_owner(
+    tokens, mention: _Mention, people, in_article, root: int, speaking: set[str]
+) -> int:
     word = " ".join(tokens)
-    owners = set.intersection(*(set(people.get(t, set())) for t in tokens)) if len(tokens) <= 2 \
+    owners = (
+        set.intersection(*(set(people.get(t, set())) for t in tokens))
+        if len(tokens) <= 2
         else set()
+    )
     if not owners and len(tokens) == 1 and mention.form not in speaking:
         # "Zuckerburg" alone for Mark Zuckerberg: a slip of a surname, not a word of its own
         # ("Teslas" is only "Tesla" with an ending).
@@ -769,9 +862,9 @@ def _short_owner(tokens, mention: _Mention, people, in_article, root: int, speak
 
 
 def _related_word(a: str, b: str) -> bool:
-    """"Russia"/"Russian", "Tesla"/"Teslas": one word built from the other, not a respelling."""
+    """ "Russia"/"Russian", "Tesla"/"Teslas": one word built from the other, not a respelling."""
     short, long = sorted((plain(a), plain(b)), key=len)
-    return long.startswith(short) and long[len(short):] in word_set("name_suffixes")
+    return long.startswith(short) and long[len(short) :] in word_set("name_suffixes")
 
 
 def _name_clusters(mentions: list[_Mention], clusters: _Clusters, grouping: _Grouping) -> None:
@@ -801,11 +894,16 @@ def _entities(mentions: list[_Mention], grouping: _Grouping, outlets: frozenset[
         if m.entity >= 0:
             by_cluster[m.entity].append(m)
     entities, by_form, places = [], {}, defaultdict(list)
-    for cluster, found in sorted(by_cluster.items(), key=lambda kv: (kv[1][0].article, kv[1][0].start)):
+    for cluster, found in sorted(
+        by_cluster.items(), key=lambda kv: (kv[1][0].article, kv[1][0].start)
+    ):
         kind = grouping.kinds.get(cluster) or ORGANISATION
         kind = kind if kind in (PERSON, ORGANISATION) else ORGANISATION
-        if kind == PERSON and not any(len(name_tokens(m.form)) >= 2 or m.ref.roles for m in found) \
-                and not any(m.speaks for m in found):
+        if (
+            kind == PERSON
+            and not any(len(name_tokens(m.form)) >= 2 or m.ref.roles for m in found)
+            and not any(m.speaks for m in found)
+        ):
             continue
         entity = _entity(grouping.key_of(cluster), kind, found, outlets)
         entities.append(entity)
@@ -828,15 +926,23 @@ def _entity(key: str, kind: str, found: list[_Mention], outlets: frozenset[str])
     name = _fullest(variants, kind)
     roles = Counter(m.ref.title for m in found if m.ref.title and kind == PERSON)
     words = name_tokens(name)
-    is_outlet = plain(name) in outlets or any(plain(v.form) in outlets for v in variants) or (
-        kind == ORGANISATION and bool(words) and words[-1] in word_set("outlet_words")) or (
-        any(m.reports for m in found) and not any(m.speaks and not m.reports for m in found))
+    is_outlet = (
+        plain(name) in outlets
+        or any(plain(v.form) in outlets for v in variants)
+        or (kind == ORGANISATION and bool(words) and words[-1] in word_set("outlet_words"))
+        or (any(m.reports for m in found) and not any(m.speaks and not m.reports for m in found))
+    )
     return Entity(
-        key=key, kind=kind, name=name, variants=variants,
+        key=key,
+        kind=kind,
+        name=name,
+        variants=variants,
         roles=tuple(sorted(roles, key=lambda t: (-roles[t], len(t), t))),
         mentions=tuple(Passage(m.article, m.start, m.end, m.form) for m in found),
-        speaks=any(m.speaks for m in found), outlet=is_outlet,
-        verbs=frozenset().union(*(m.verbs for m in found)))
+        speaks=any(m.speaks for m in found),
+        outlet=is_outlet,
+        verbs=frozenset().union(*(m.verbs for m in found)),
+    )
 
 
 def _variants(articles: dict[str, list[str]], kind: str) -> tuple[Variant, ...]:
@@ -844,8 +950,13 @@ def _variants(articles: dict[str, list[str]], kind: str) -> tuple[Variant, ...]:
     in the same shape (the same number of words)."""
     found = []
     for form, ids in sorted(articles.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        rivals = [f for f in articles if f != form and spelling_difference(f, form) not in ("", "other")
-                  and len(articles[f]) > len(ids)]
+        rivals = [
+            f
+            for f in articles
+            if f != form
+            and spelling_difference(f, form) not in ("", "other")
+            and len(articles[f]) > len(ids)
+        ]
         standard = max(rivals, key=lambda f: (len(articles[f]), f)) if rivals else ""
         if not standard and len(form.split()) == 1:
             standard = _surname_respelt(form, articles, len(ids))
@@ -855,31 +966,38 @@ def _variants(articles: dict[str, list[str]], kind: str) -> tuple[Variant, ...]:
 
 
 def _surname_respelt(word: str, articles: dict[str, list[str]], count: int) -> str:
-    """"Zuckerburg" alone where more articles print "Mark Zuckerberg": the surname it
+    """ "Zuckerburg" alone where more articles print "Mark Zuckerberg": the surname it
     respells, else ""."""
     for form in sorted(articles, key=lambda f: -len(articles[f])):
         last = form.split()[-1]
-        if len(articles[form]) > count and len(form.split()) > 1 \
-                and spelling_difference(last, word) not in ("", "other"):
+        if (
+            len(articles[form]) > count
+            and len(form.split()) > 1
+            and spelling_difference(last, word) not in ("", "other")
+        ):
             return last
     return ""
 
 
 def _fullest(variants: tuple[Variant, ...], kind: str) -> str:
-    """The fullest form printed, and of those the one most articles print; never a slip."""
+    """The fullest form printed, and of those the one most articles print; never a slip. For a
+    body, its commonest full name ("Cleveland Clinic", not one outlet's "American Cleveland
+    Clinic")."""
     usable = [v for v in variants if v.spelling != "slip"] or list(variants)
     if kind == ORGANISATION:
         named = [v for v in usable if not is_acronym(v.form)] or usable
-    else:
-        named = usable
-    if kind == ORGANISATION:  # a body's commonest full name: not "the American Cleveland Clinic"
-        rank = lambda v: (not v.form.isupper(), len(v.articles) > 1, len(name_tokens(v.form)) > 1,  # noqa: E731
-                          len(v.articles), len(name_tokens(v.form)), v.form)
-    else:
-        rank = lambda v: (not v.form.isupper() or len(v.form) <= 6, len(name_tokens(v.form)),  # noqa: E731
-                          len(v.articles), -len(v.form), v.form)
-    best = max(named, key=rank)
-    return best.form
+        return max(named, key=_body_rank).form
+    return max(usable, key=_person_rank).form
+
+
+def _body_rank(v: Variant) -> tuple:
+    words = len(name_tokens(v.form))
+    return (not v.form.isupper(), len(v.articles) > 1, words > 1, len(v.articles), words, v.form)
+
+
+def _person_rank(v: Variant) -> tuple:
+    return (not v.form.isupper() or len(v.form) <= 6, len(name_tokens(v.form)), len(v.articles),
+            -len(v.form), v.form)
 
 
 # --- who may speak for whom ---------------------------------------------------------------------
@@ -895,8 +1013,12 @@ _GAP_WORD = r"[\w'\u2019-]+"
 def _distinctive(entity: Entity) -> set[str]:
     """Plain words of an entity's names that tell it apart ("meta", "edpb"), not "of" or
     "ministry"."""
-    return {w for f in entity.forms for w in name_tokens(f)
-            if w not in _LINKS and w not in word_set("organisation_words") and len(w) >= 2}
+    return {
+        w
+        for f in entity.forms
+        for w in name_tokens(f)
+        if w not in _LINKS and w not in word_set("organisation_words") and len(w) >= 2
+    }
 
 
 def _affiliated(a: Entity, b: Entity, texts: dict[str, str]) -> bool:
@@ -908,7 +1030,11 @@ def _affiliated(a: Entity, b: Entity, texts: dict[str, str]) -> bool:
     titles = [_title_words(role) for role in person.roles]
     # A title naming the body: "Boeing CEO", "EDPB chair", "Chinese Foreign Ministry spokesman".
     for form in body.forms:
-        own = {w for w in name_tokens(form) if w not in _LINKS and w not in word_set("organisation_words")}
+        own = {
+            w
+            for w in name_tokens(form)
+            if w not in _LINKS and w not in word_set("organisation_words")
+        }
         if own and any(own <= title for title in titles):
             return True
     if titles and all(t <= _BARE_TITLES | _LINKS | {"a", "an", "its", "the"} for t in titles):
@@ -918,8 +1044,10 @@ def _affiliated(a: Entity, b: Entity, texts: dict[str, str]) -> bool:
 
 def _title_words(role: str) -> set[str]:
     """A title's words, plain, abbreviations kept whole ("U.S." -> "us")."""
-    return {re.sub(r"'s$", "", w.replace(".", ""))
-            for w in re.findall(r"[\w.'\u2019-]+", plain(role).replace("\u2019", "'"))} - {""}
+    return {
+        re.sub(r"'s$", "", w.replace(".", ""))
+        for w in re.findall(r"[\w.'\u2019-]+", plain(role).replace("\u2019", "'"))
+    } - {""}
 
 
 def _described_with(person: Entity, body: Entity, texts: dict[str, str]) -> bool:
@@ -930,10 +1058,14 @@ def _described_with(person: Entity, body: Entity, texts: dict[str, str]) -> bool
     bodies = "|".join(re.escape(fold(f)) for f in body.forms if len(f) > 1)
     if not names or not bodies:
         return False
-    after = re.compile(rf"(?<!\w)(?:{names}),?((?:\s+{_GAP_WORD}){{0,5}}?)\s+(?:for|of|at|from|with)"
-                       rf"((?:\s+{_GAP_WORD}){{0,3}}?)\s+(?:{bodies})(?!\w|'s|\u2019s)")
-    before = re.compile(rf"(?<!\w)(?:{bodies})(?:'s|\u2019s)?,?((?:\s+{_GAP_WORD}){{0,4}}?),?\s+"
-                        rf"(?:{names})(?!\w)")
+    after = re.compile(
+        rf"(?<!\w)(?:{names}),?((?:\s+{_GAP_WORD}){{0,5}}?)\s+(?:for|of|at|from|with)"
+        rf"((?:\s+{_GAP_WORD}){{0,3}}?)\s+(?:{bodies})(?!\w|'s|\u2019s)"
+    )
+    before = re.compile(
+        rf"(?<!\w)(?:{bodies})(?:'s|\u2019s)?,?((?:\s+{_GAP_WORD}){{0,4}}?),?\s+"
+        rf"(?:{names})(?!\w)"
+    )
     for window in _windows(person, body, texts):
         for pattern in (after, before):
             for match in pattern.finditer(window):
@@ -957,4 +1089,4 @@ def _windows(person: Entity, body: Entity, texts: dict[str, str]):
             if abs(other.start - mention.start) <= _NEAR:
                 text = texts.get(mention.article, "")
                 lo, hi = min(other.start, mention.start), max(other.end, mention.end)
-                yield fold(text[max(0, lo - 2):hi + 2])
+                yield fold(text[max(0, lo - 2) : hi + 2])

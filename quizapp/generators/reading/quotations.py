@@ -8,6 +8,7 @@ minister, warned", "the company said"), pronouns and titles pointing back to som
 quote running over several paragraphs, a paragraph that is only a quote continuing the speaker of
 the one before. "People close to the president said" is not the president. What the rules
 cannot tie for sure stays unattributed."""
+
 from __future__ import annotations
 
 import difflib
@@ -17,9 +18,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quizapp.generators.reading.articles import ArticleReading, Passage
-from quizapp.generators.reading.names import ORGANISATION, PERSON, Entities, Entity, name_tokens
+from quizapp.generators.reading.names import (
+    ORGANISATION,
+    PERSON,
+    Entities,
+    Entity,
+    name_tokens,
+)
 from quizapp.generators.reading.speech import (
-    GENERIC_ROLES, NOUN_MARKERS, QUOTE, Clause, Quoted, Reference, SentenceParse,
+    GENERIC_ROLES,
+    NOUN_MARKERS,
+    QUOTE,
+    Clause,
+    Quoted,
+    Reference,
+    SentenceParse,
     article_quotations,
 )
 from quizapp.generators.reading.text import fold, possessive_stripped, word_set, words
@@ -30,8 +43,11 @@ MAX_PROOF_SENTENCES = 5
 LOOK_BACK = 3
 MAX_LABEL_WORDS = 10  # a label is a phrase: “a reckless gamble”, “a big win for tax justice”
 # A line with one of these is a photo's caption or credit, never a place to quote from.
-_CAPTION = re.compile(r"\b(?:photo|image|picture|photograph)s?\s*(?:credit)?\s*:|\(AP Photo|\u00a9|"
-                      r"\bGetty Images\b|\bphoto credit\b", re.IGNORECASE)
+_CAPTION = re.compile(
+    r"\b(?:photo|image|picture|photograph)s?\s*(?:credit)?\s*:|\(AP Photo|\u00a9|"
+    r"\bGetty Images\b|\bphoto credit\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -84,9 +100,13 @@ class Quotations:
     """Every quotation of the story and the labels among them, with lookups by speaker,
     article and words."""
 
-    def __init__(self, quotations: tuple[Quotation, ...], labels: tuple[Label, ...],
-                 nearby: dict[str, list[tuple[int, int, frozenset[str]]]],
-                 entities: Entities | None = None) -> None:
+    def __init__(
+        self,
+        quotations: tuple[Quotation, ...],
+        labels: tuple[Label, ...],
+        nearby: dict[str, list[tuple[int, int, frozenset[str]]]],
+        entities: Entities | None = None,
+    ) -> None:
         self.all = quotations
         self.labels = labels
         self._nearby = nearby
@@ -113,7 +133,9 @@ class Quotations:
         candidates: set[int] = set()
         for shingle in shingles(text):
             candidates |= self._by_shingle.get(shingle, set())
-        return tuple(self.all[i] for i in sorted(candidates) if same_statement(text, self.all[i].text))
+        return tuple(
+            self.all[i] for i in sorted(candidates) if same_statement(text, self.all[i].text)
+        )
 
     def credited_with(self, text: str) -> set[str]:
         """Keys of everyone any outlet credits with these words, or with words that hold them
@@ -132,8 +154,11 @@ class Quotations:
         named = set(name_tokens(text))
         # Beside those the story quotes, those it plainly makes speak ("said", "told"): "added"
         # or "replied" may be a goal, not a word.
-        speaking = [e.key for e in entities.all if e.key not in self.quoted
-                    and e.verbs & _PLAIN_SPEECH and not self._beside(e, keys)]
+        speaking = [
+            e.key
+            for e in entities.all
+            if e.key not in self.quoted and e.verbs & _PLAIN_SPEECH and not self._beside(e, keys)
+        ]
         found = []
         for key in (*self.quoted, *speaking):
             entity = entities.get(key)
@@ -170,10 +195,17 @@ _PLAIN_SPEECH = frozenset({"said", "says", "say", "told", "tells", "tell", "stat
 
 # --- comparing wordings -------------------------------------------------------------------------
 
-_CONTRACTIONS = ((r"\bcan't\b", "can not"), (r"\bwon't\b", "will not"), (r"n't\b", " not"),
-                 (r"'ve\b", " have"), (r"'re\b", " are"), (r"'m\b", " am"), (r"'ll\b", " will"),
-                 (r"'d\b", " would"),
-                 (r"\b(it|that|there|here|what|he|she|who|where)'s\b", r"\1 is"))
+_CONTRACTIONS = (
+    (r"\bcan't\b", "can not"),
+    (r"\bwon't\b", "will not"),
+    (r"n't\b", " not"),
+    (r"'ve\b", " have"),
+    (r"'re\b", " are"),
+    (r"'m\b", " am"),
+    (r"'ll\b", " will"),
+    (r"'d\b", " would"),
+    (r"\b(it|that|there|here|what|he|she|who|where)'s\b", r"\1 is"),
+)
 ELLIPSIS = "\u2026"
 
 
@@ -195,7 +227,7 @@ def shingles(text: str) -> set[tuple[str, ...]]:
     found = [w for w in wording(text) if w != ELLIPSIS]
     if len(found) < 3:
         return {tuple(found)} if found else set()
-    return {tuple(found[i:i + 3]) for i in range(len(found) - 2)}
+    return {tuple(found[i : i + 3]) for i in range(len(found) - 2)}
 
 
 @lru_cache(maxsize=16384)
@@ -224,11 +256,14 @@ def same_statement(a: str, b: str) -> bool:
     if " ".join(short) in " ".join(long):
         return True
     matcher = difflib.SequenceMatcher(None, short, long, autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks()) >= 0.9 * len(short) \
+    return (
+        sum(block.size for block in matcher.get_matching_blocks()) >= 0.9 * len(short)
         and len(short) >= 4
+    )
 
 
 # --- reading a story -----------------------------------------------------------------------------
+
 
 def read_quotations(model) -> Quotations:
     entities: Entities = model.entities
@@ -242,18 +277,30 @@ def read_quotations(model) -> Quotations:
         quotes = article.read()
         found.extend(quotes)
         labels.extend(article.labels(quotes))
-        nearby[reading.id] = [(p.sentence.start, p.sentence.end,
-                               frozenset(r.speaker.key for r in p.references if r.speaker))
-                              for p in parses]
+        nearby[reading.id] = [
+            (
+                p.sentence.start,
+                p.sentence.end,
+                frozenset(r.speaker.key for r in p.references if r.speaker),
+            )
+            for p in parses
+        ]
     found = [_named_in_full(q, model, entities) for q in found]
     by_place = {(q.article, q.words.start): q for q in found}
-    labels = [Label(by_place.get((label.quotation.article, label.quotation.words.start),
-                                 label.quotation), label.target, label.target_key,
-                    label.determiner) for label in labels]
+    labels = [
+        Label(
+            by_place.get((label.quotation.article, label.quotation.words.start), label.quotation),
+            label.target,
+            label.target_key,
+            label.determiner,
+        )
+        for label in labels
+    ]
     return Quotations(tuple(found), tuple(labels), nearby, entities)
 
 
 # --- who each reference is ----------------------------------------------------------------------
+
 
 def _resolve(parses: tuple[SentenceParse, ...]) -> None:
     """Ties each reference to an entity, in reading order, so pronouns, titles and "the
@@ -280,24 +327,32 @@ def _resolve(parses: tuple[SentenceParse, ...]) -> None:
             resolved.append(ref)
 
 
-def _window(resolved: list[Reference], parse: SentenceParse, ref: Reference, test
-            ) -> list[Reference]:
+def _window(
+    resolved: list[Reference], parse: SentenceParse, ref: Reference, test
+) -> list[Reference]:
     """The references passing `test` in the nearest sentence that has any, this one (before
     `ref`) or up to LOOK_BACK sentences back."""
     for back in range(LOOK_BACK + 1):
         sentence = parse.index - back
-        found = [r for r in resolved if r.sentence == sentence and test(r)
-                 and (back or r.last < ref.first)]
+        found = [
+            r
+            for r in resolved
+            if r.sentence == sentence and test(r) and (back or r.last < ref.first)
+        ]
         if found:
             return found
     return []
 
 
 def _resolve_pronoun(ref: Reference, parse: SentenceParse, resolved: list[Reference]) -> None:
-    """"He said": the one person the nearest sentence naming people names, if it names one."""
+    """ "He said": the one person the nearest sentence naming people names, if it names one."""
     candidates = _window(resolved, parse, ref, lambda r: r.is_person_like and not r.plural)
     keys = {c.speaker.key if c.speaker else id(c) for c in candidates}
-    if len(keys) == 1 and candidates[0].speaker is not None and candidates[0].speaker.kind == PERSON:
+    if (
+        len(keys) == 1
+        and candidates[0].speaker is not None
+        and candidates[0].speaker.kind == PERSON
+    ):
         ref.speaker = candidates[0].speaker
         ref.anchor = min(c.anchor for c in candidates)
         ref.support = tuple(sorted({s for c in candidates for s in c.support}))
@@ -307,9 +362,10 @@ def _is_body(ref: Reference) -> bool:
     return ref.speaker is not None and ref.speaker.kind == ORGANISATION
 
 
-def _resolve_to_body(ref: Reference, parse: SentenceParse, resolved: list[Reference], noun: str
-                     ) -> None:
-    """"It said", "the planemaker said", "the court said": the body named last, preferring one
+def _resolve_to_body(
+    ref: Reference, parse: SentenceParse, resolved: list[Reference], noun: str
+) -> None:
+    """ "It said", "the planemaker said", "the court said": the body named last, preferring one
     whose name holds the noun ("the court": the Court of Justice), then one that spoke."""
     candidates = _window(resolved, parse, ref, _is_body)
     if noun:
@@ -317,7 +373,9 @@ def _resolve_to_body(ref: Reference, parse: SentenceParse, resolved: list[Refere
         candidates = named or candidates
         if not named:
             # "The court said" long after the article named its only court.
-            earlier = {r.speaker.key: r for r in resolved if _is_body(r) and noun in r.speaker.words()}
+            earlier = {
+                r.speaker.key: r for r in resolved if _is_body(r) and noun in r.speaker.words()
+            }
             if len(earlier) == 1:
                 candidates = list(earlier.values())
     keys = {c.speaker.key for c in candidates}
@@ -331,9 +389,13 @@ def _resolve_to_body(ref: Reference, parse: SentenceParse, resolved: list[Refere
         ref.support = ()
 
 
-def _resolve_role(ref: Reference, parse: SentenceParse, resolved: list[Reference],
-                  roles_given: dict[str, dict[str, int]]) -> None:
-    """"The spokesperson said": the most recent person mentioned, if the article has given that
+def _resolve_role(
+    ref: Reference,
+    parse: SentenceParse,
+    resolved: list[Reference],
+    roles_given: dict[str, dict[str, int]],
+) -> None:
+    """ "The spokesperson said": the most recent person mentioned, if the article has given that
     person this role (any role, for a generic word like "official") and nobody else nearby
     holds it."""
     role = next(iter(ref.roles), "")
@@ -352,9 +414,13 @@ def _resolve_role(ref: Reference, parse: SentenceParse, resolved: list[Reference
         since = given[role]
     else:
         return
-    rivals = {r.speaker.key if r.speaker else id(r) for r in window
-              if r.sentence >= parse.index - 1 and (r.speaker is None or r.speaker.key != latest.speaker.key)
-              and (role in r.roles)}
+    rivals = {
+        r.speaker.key if r.speaker else id(r)
+        for r in window
+        if r.sentence >= parse.index - 1
+        and (r.speaker is None or r.speaker.key != latest.speaker.key)
+        and (role in r.roles)
+    }
     if rivals:
         return
     ref.speaker = latest.speaker
@@ -363,6 +429,7 @@ def _resolve_role(ref: Reference, parse: SentenceParse, resolved: list[Reference
 
 
 # --- which quotation is whose -------------------------------------------------------------------
+
 
 @dataclass
 class _Tie:
@@ -378,12 +445,15 @@ class _Tie:
 class _ArticleQuotes:
     """One article's quotations and whose they are."""
 
-    def __init__(self, reading: ArticleReading, parses: tuple[SentenceParse, ...],
-                 entities: Entities) -> None:
+    def __init__(
+        self, reading: ArticleReading, parses: tuple[SentenceParse, ...], entities: Entities
+    ) -> None:
         self.reading = reading
         self.parses = parses
         self.quotes = article_quotations(reading.text)
-        self.where: dict[int, list[tuple[int, int]]] = defaultdict(list)  # quote -> [(sentence, token)]
+        self.where: dict[int, list[tuple[int, int]]] = defaultdict(
+            list
+        )  # quote -> [(sentence, token)]
         for parse in parses:
             for k, qi in parse.quote_at.items():
                 self.where[qi].append((parse.index, k))
@@ -418,11 +488,16 @@ class _ArticleQuotes:
         return _Tie(speaker, first, last, support, clause.verb_text, unnamed)
 
     def _only_quotes(self, sentence: int) -> bool:
-        return all(not t.is_word or t.text == QUOTE for t in self.parses[sentence].tokens) \
-            and any(t.text == QUOTE for t in self.parses[sentence].tokens)
+        return all(not t.is_word or t.text == QUOTE for t in self.parses[sentence].tokens) and any(
+            t.text == QUOTE for t in self.parses[sentence].tokens
+        )
 
     def _paragraph(self, sentence: int) -> int:
-        return self.reading.sentences[sentence].paragraph if sentence < len(self.reading.sentences) else -1
+        return (
+            self.reading.sentences[sentence].paragraph
+            if sentence < len(self.reading.sentences)
+            else -1
+        )
 
     def _tie_around(self, qi: int, s_open: int, s_close: int) -> _Tie | None:
         """A sentence that is only a quote: it continues the quote just before it in the same
@@ -433,11 +508,13 @@ class _ArticleQuotes:
             return None
         previous = self._tie_before(s_open)
         if previous is not None:
-            return _Tie(previous.speaker, previous.first, s_close, previous.support,
-                        previous.verb)
+            return _Tie(previous.speaker, previous.first, s_close, previous.support, previous.verb)
         paragraph = self._paragraph(s_open)
         same_para = [s for s in range(s_open, len(self.parses)) if self._paragraph(s) == paragraph]
-        if all(self._only_quotes(s) for s in same_para) and self._paragraph(s_open - 1) != paragraph:
+        if (
+            all(self._only_quotes(s) for s in same_para)
+            and self._paragraph(s_open - 1) != paragraph
+        ):
             return self._tie_after(same_para[-1] + 1, s_open)
         return None
 
@@ -450,18 +527,26 @@ class _ArticleQuotes:
         if earlier:
             return None
         # "Ives says the cuts were unavoidable." or "Lee said:", then the quote.
-        if prev.clauses and not prev.quote_at and (
-                new_paragraph or prev.sentence.text.rstrip().endswith(":")):
+        if (
+            prev.clauses
+            and not prev.quote_at
+            and (new_paragraph or prev.sentence.text.rstrip().endswith(":"))
+        ):
             speaking = [(c, c.speaker_reference()) for c in prev.clauses]
             speaking = [(c, r) for c, r in speaking if r is not None and r.speaker is not None]
             if len({r.speaker.key for _, r in speaking}) == 1:
                 clause, ref = speaking[0]
-                return _Tie(ref.speaker, min(ref.anchor, prev.index), prev.index,
-                            tuple(i for i in ref.support if i < prev.index), clause.verb_text)
+                return _Tie(
+                    ref.speaker,
+                    min(ref.anchor, prev.index),
+                    prev.index,
+                    tuple(i for i in ref.support if i < prev.index),
+                    clause.verb_text,
+                )
         return None
 
     def _tie_after(self, s_next: int, s_open: int) -> _Tie | None:
-        """"“Quote.” / Lee, the mayor, said the town would rebuild.": a quote alone in its
+        """ "“Quote.” / Lee, the mayor, said the town would rebuild.": a quote alone in its
         paragraph, and the next paragraph opening with a named speaker and a speech verb."""
         if s_next >= len(self.parses):
             return None
@@ -484,51 +569,71 @@ class _ArticleQuotes:
                 continue
             first, second = self.ties[qi], self.ties[nxt]
             if first.speaker is not None and second.speaker is None:
-                self.ties[nxt] = _Tie(first.speaker, first.first, self.where[nxt][-1][0],
-                                      first.support, first.verb)
+                self.ties[nxt] = _Tie(
+                    first.speaker, first.first, self.where[nxt][-1][0], first.support, first.verb
+                )
             elif second.speaker is not None and first.speaker is None:
-                self.ties[qi] = _Tie(second.speaker, min(second.first, self.where[qi][0][0]),
-                                     second.last, second.support, second.verb)
+                self.ties[qi] = _Tie(
+                    second.speaker,
+                    min(second.first, self.where[qi][0][0]),
+                    second.last,
+                    second.support,
+                    second.verb,
+                )
 
     def _opens_paragraph(self, quote: Quoted) -> bool:
         text = self.reading.text
         line_start = text.rfind("\n", 0, quote.start) + 1
-        return not text[line_start:quote.start].strip()
+        return not text[line_start : quote.start].strip()
 
     def _quotation(self, qi: int) -> Quotation:
         quote, tie = self.quotes[qi], self.ties[qi]
         s_open, s_close = self.where[qi][0][0], self.where[qi][-1][0]
         sentences = self.reading.sentences
         speaker = tie.speaker
-        if speaker is not None and (tie.last - tie.first + 1 > MAX_PROOF_SENTENCES or len(tie.support) > 2):
+        if speaker is not None and (
+            tie.last - tie.first + 1 > MAX_PROOF_SENTENCES or len(tie.support) > 2
+        ):
             speaker = None  # too far to show a student
         proof = tuple(sentences[i] for i in tie.support) + tuple(
-            sentences[i] for i in range(tie.first, tie.last + 1))
+            sentences[i] for i in range(tie.first, tie.last + 1)
+        )
         sentence = self.reading.passage(sentences[s_open].start, sentences[s_close].end)
         continued = qi > 0 and not self.quotes[qi - 1].closed and self._opens_paragraph(quote)
         return Quotation(
             words=self.reading.passage(quote.inner_start, quote.inner_end),
             speaker=speaker.key if speaker is not None else None,
             proof=tuple(Passage(p.article, p.start, p.end, p.text) for p in proof),
-            sentence=sentence, fragment=self._is_fragment(quote, s_open),
-            unnamed=tie.unnamed, verb=tie.verb, continued=continued, weak=tie.weak,
-            caption=self._in_caption(s_open))
+            sentence=sentence,
+            fragment=self._is_fragment(quote, s_open),
+            unnamed=tie.unnamed,
+            verb=tie.verb,
+            continued=continued,
+            weak=tie.weak,
+            caption=self._in_caption(s_open),
+        )
 
     def _is_fragment(self, quote: Quoted, s_open: int) -> bool:
         """Words set inside the writer's own sentence ("called the claims “unfounded”"), not a
         statement quoted whole: the quote does not open its sentence, nor follow a colon or a
         comma, or it starts in lower case."""
-        inner = self.reading.text[quote.inner_start:quote.inner_end]
+        inner = self.reading.text[quote.inner_start : quote.inner_end]
         if not inner[:1].isupper() and not inner[:1].isdigit():
             return True
         start = self.reading.sentences[s_open].start
-        before = self.reading.text[start:quote.start].rstrip()
+        before = self.reading.text[start : quote.start].rstrip()
         return bool(before) and not before.endswith((":", ","))
 
     def _in_caption(self, sentence: int) -> bool:
         found = self.reading.sentences[sentence]
-        paragraph = self.reading.paragraphs[found.paragraph] if found.paragraph < len(self.reading.paragraphs) else found
-        return found.role in ("caption", "credit", "headline") or bool(_CAPTION.search(paragraph.text))
+        paragraph = (
+            self.reading.paragraphs[found.paragraph]
+            if found.paragraph < len(self.reading.paragraphs)
+            else found
+        )
+        return found.role in ("caption", "credit", "headline") or bool(
+            _CAPTION.search(paragraph.text)
+        )
 
     # Labels: short quotes a speaker applies to something.
     def labels(self, quotes: list[Quotation]) -> list[Label]:
@@ -548,8 +653,9 @@ class _ArticleQuotes:
         return found
 
 
-def _clause_for_quote(open_parse: SentenceParse, k_open: int, close_parse: SentenceParse,
-                      k_close: int) -> Clause | None:
+def _clause_for_quote(
+    open_parse: SentenceParse, k_open: int, close_parse: SentenceParse, k_close: int
+) -> Clause | None:
     """The speech clause that attributes the quote: the last one before it in its sentence
     ("Lee said: “...”"), or one right after it ("“...,” Lee said")."""
     words_before = any(t.is_word for t in open_parse.tokens[:k_open])
@@ -557,18 +663,20 @@ def _clause_for_quote(open_parse: SentenceParse, k_open: int, close_parse: Sente
         # The last clause before the quote, unless another quote already stands between them
         # ("Google said ... “six months...” “As a company ...,” Pichai said").
         before = [c for c in open_parse.clauses if c.verb < k_open]
-        if before and not any(t.text == QUOTE for t in open_parse.tokens[before[-1].verb:k_open]):
+        if before and not any(t.text == QUOTE for t in open_parse.tokens[before[-1].verb : k_open]):
             return before[-1]
     toks = close_parse.tokens
     for clause in close_parse.clauses:
         if clause.verb <= k_close:
             continue
-        if any(t.text == QUOTE for t in toks[k_close + 1:clause.verb]):
+        if any(t.text == QUOTE for t in toks[k_close + 1 : clause.verb]):
             return None
         subject = clause.subject
-        lead = min(clause.verb, subject.first if subject is not None and subject.first > k_close
-                   else clause.verb)
-        gap = toks[k_close + 1:lead + 1]  # with the subject's first word, which may close a title
+        lead = min(
+            clause.verb,
+            subject.first if subject is not None and subject.first > k_close else clause.verb,
+        )
+        gap = toks[k_close + 1 : lead + 1]  # with the subject's first word, which may close a title
         if _title_gap(gap):
             # right after the quote: “...,” Lee said; “...,” US Senator Lee told; “...,”
             # 77-year-old Lula said; “...,” da Silva said
@@ -587,8 +695,12 @@ def _title_gap(gap) -> bool:
         return False
     for i, t in enumerate(found):
         low = fold(t.text)
-        if low == "and" and 0 < i < len(found) - 1 and found[i - 1].is_capitalised \
-                and found[i + 1].is_capitalised:
+        if (
+            low == "and"
+            and 0 < i < len(found) - 1
+            and found[i - 1].is_capitalised
+            and found[i + 1].is_capitalised
+        ):
             continue
         if low in _CLAUSE_WORDS:
             return False
@@ -601,6 +713,7 @@ _CLAUSE_WORDS = frozenset({"and", "but", "or", "while", "as", "when", "after", "
 
 
 # --- the full name ------------------------------------------------------------------------------
+
 
 def _names_in_full(entity: Entity, text: str) -> bool:
     """Whether `text` prints the entity's name in full (a person's two words or more, or any
@@ -616,7 +729,8 @@ def _ties_words(entity: Entity, text: str) -> bool:
     """Whether `text` names the entity at least by a word of its name or a role it holds."""
     tokens = set(name_tokens(text))
     return bool(tokens & entity.words()) or any(
-        fold(r) in fold(text) for r in entity.roles if len(r) > 3)
+        fold(r) in fold(text) for r in entity.roles if len(r) > 3
+    )
 
 
 def _named_in_full(quote: Quotation, model, entities: Entities) -> Quotation:
@@ -624,35 +738,37 @@ def _named_in_full(quote: Quotation, model, entities: Entities) -> Quotation:
     else with the sentence where the article first names the speaker in full; else with a
     sentence of another article that names them in full by the same words. With none of these
     it is left unattributed: nothing would show a student who spoke."""
+    entity = entities.get(quote.speaker) if quote.speaker else None
     if quote.speaker is None:
         return quote
-    entity = entities.get(quote.speaker)
-    shown = " ".join(p.text for p in quote.proof)
     if entity is None:
         return _unattributed(quote)
+    shown = " ".join(p.text for p in quote.proof)
     if _names_in_full(entity, shown):
         return quote
     reading = model.article(quote.article)
     first = min(p.start for p in quote.proof)
-    for sentence in reading.sentences:
-        if sentence.start >= first:
-            break
-        if sentence.role == "prose" and not _caption_line(reading, sentence) \
-                and _names_in_full(entity, sentence.text):
-            intro = Passage(sentence.article, sentence.start, sentence.end, sentence.text)
-            return _with_proof(quote, (intro, *quote.proof), "")
-    if not _ties_words(entity, shown):
+    intro = _naming_sentence(reading, entity, lambda s: s.start < first)
+    if intro is not None:
+        return _with_proof(quote, (intro, *quote.proof), "")
+    if not _ties_words(entity, shown) or not set(name_tokens(shown)) & entity.words():
         return _unattributed(quote)
     for other in model.articles:
-        if other.id == quote.article:
-            continue
-        for sentence in other.sentences:
-            if sentence.role == "prose" and not _caption_line(other, sentence) \
-                    and _names_in_full(entity, sentence.text) \
-                    and _ties_words(entity, sentence.text) and set(name_tokens(shown)) & entity.words():
-                extra = Passage(sentence.article, sentence.start, sentence.end, sentence.text)
+        if other.id != quote.article:
+            extra = _naming_sentence(other, entity, lambda s: _ties_words(entity, s.text))
+            if extra is not None:
                 return _with_proof(quote, (*quote.proof, extra), other.id)
     return _unattributed(quote)
+
+
+def _naming_sentence(reading: ArticleReading, entity: Entity, wanted) -> Passage | None:
+    """The first sentence of the article's report (not a headline or caption) naming the
+    entity in full, of those `wanted` accepts."""
+    for sentence in reading.sentences:
+        if sentence.role == "prose" and wanted(sentence) and not _caption_line(reading, sentence) \
+                and _names_in_full(entity, sentence.text):
+            return Passage(sentence.article, sentence.start, sentence.end, sentence.text)
+    return None
 
 
 def _caption_line(reading: ArticleReading, sentence) -> bool:
@@ -661,14 +777,34 @@ def _caption_line(reading: ArticleReading, sentence) -> bool:
 
 
 def _with_proof(quote: Quotation, proof: tuple[Passage, ...], elsewhere: str) -> Quotation:
-    return Quotation(quote.words, quote.speaker, proof, quote.sentence, quote.fragment,
-                     quote.unnamed, quote.verb, quote.continued, quote.weak, quote.caption,
-                     elsewhere)
+    return Quotation(
+        quote.words,
+        quote.speaker,
+        proof,
+        quote.sentence,
+        quote.fragment,
+        quote.unnamed,
+        quote.verb,
+        quote.continued,
+        quote.weak,
+        quote.caption,
+        elsewhere,
+    )
 
 
 def _unattributed(quote: Quotation) -> Quotation:
-    return Quotation(quote.words, None, (), quote.sentence, quote.fragment, quote.unnamed,
-                     quote.verb, quote.continued, quote.weak, quote.caption)
+    return Quotation(
+        quote.words,
+        None,
+        (),
+        quote.sentence,
+        quote.fragment,
+        quote.unnamed,
+        quote.verb,
+        quote.continued,
+        quote.weak,
+        quote.caption,
+    )
 
 
 # --- labels -------------------------------------------------------------------------------------
@@ -695,11 +831,21 @@ def _label_for(quote: Quotation, parse: SentenceParse, k: int, text: str) -> Lab
         j -= 1
     if clause.verb_text.startswith("dismiss") and not has_as:
         return None
-    target_tokens = _without_relative(toks[clause.verb + 1:j + 1]) or _target_before(clause, toks, has_as)
-    if not target_tokens or len(target_tokens) > 10 or any(t.text in _TARGET_STOP for t in target_tokens):
+    target_tokens = _without_relative(toks[clause.verb + 1 : j + 1]) or _target_before(
+        clause, toks, has_as
+    )
+    if (
+        not target_tokens
+        or len(target_tokens) > 10
+        or any(t.text in _TARGET_STOP for t in target_tokens)
+    ):
         return None
-    if any(fold(t.text) in word_set("speech_verbs") and i and fold(target_tokens[i - 1].text) not in NOUN_MARKERS
-           for i, t in enumerate(target_tokens)):
+    if any(
+        fold(t.text) in word_set("speech_verbs")
+        and i
+        and fold(target_tokens[i - 1].text) not in NOUN_MARKERS
+        for i, t in enumerate(target_tokens)
+    ):
         return None  # a second verb: the quote is not what the speaker called the target
     if len(target_tokens) == 1 and fold(target_tokens[0].text) in _PRONOUN_TARGETS:
         return None
@@ -707,22 +853,30 @@ def _label_for(quote: Quotation, parse: SentenceParse, k: int, text: str) -> Lab
 
 
 def _without_relative(target_tokens: list) -> list:
-    """"Vestager, who led the campaign, as the “tax lady”": what was labelled, without the
+    """ "Vestager, who led the campaign, as the “tax lady”": what was labelled, without the
     clause that describes it."""
     for i, token in enumerate(target_tokens):
-        if token.text == "," and i + 1 < len(target_tokens) and fold(target_tokens[i + 1].text) in (
-                "who", "which", "whose"):
+        if (
+            token.text == ","
+            and i + 1 < len(target_tokens)
+            and fold(target_tokens[i + 1].text) in ("who", "which", "whose")
+        ):
             return target_tokens[:i]
     return target_tokens
 
 
 def _target_before(clause: Clause, toks, has_as: bool) -> list:
-    """"a claim X dismissed as “label”": the thing labelled comes before the speaker."""
+    """ "a claim X dismissed as “label”": the thing labelled comes before the speaker."""
     if not has_as or clause.subject is None:
         return []
     f = clause.subject.first
     lead = f - 1
-    while lead >= 0 and f - lead <= 3 and toks[lead].is_word and fold(toks[lead].text) not in ("a", "an", "the"):
+    while (
+        lead >= 0
+        and f - lead <= 3
+        and toks[lead].is_word
+        and fold(toks[lead].text) not in ("a", "an", "the")
+    ):
         lead -= 1
     if lead < 0 or fold(toks[lead].text) not in ("a", "an", "the") or lead == f - 1:
         return []
@@ -730,16 +884,15 @@ def _target_before(clause: Clause, toks, has_as: bool) -> list:
 
 
 def _label(quote: Quotation, target_tokens, determiner: str, text: str) -> Label | None:
-    target = text[target_tokens[0].start:target_tokens[-1].end]
+    target = text[target_tokens[0].start : target_tokens[-1].end]
     key_words = [fold(possessive_stripped(t.text)) for t in target_tokens if t.is_word]
     if key_words and key_words[0] in ("a", "an", "the"):
         key_words = key_words[1:]
         if fold(target_tokens[0].text) in ("a", "an"):
-            target = "the " + text[target_tokens[1].start:target_tokens[-1].end]
+            target = "the " + text[target_tokens[1].start : target_tokens[-1].end]
     if not key_words:
         return None
     last = key_words[-1]
     if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
         key_words[-1] = last[:-1]
     return Label(quote, target, " ".join(key_words), determiner)
-

@@ -6,6 +6,7 @@ the sentence around it. The quotation marks are read here too (`article_quotatio
 type them: a closing mark typed as an opening one, a quote left open at a paragraph's end because
 it runs on into the next.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quizapp.generators.reading.text import (
-    Quotation, Sentence, Token, fold, possessive_stripped, sentences, tokens, word_list, word_set,
+    Quotation,
+    Sentence,
+    Token,
+    fold,
+    possessive_stripped,
+    sentences,
+    tokens,
+    word_list,
+    word_set,
 )
 
 if TYPE_CHECKING:
@@ -27,12 +36,12 @@ QUOTE = "\x00quote"  # stands in a sentence's tokens for one quotation, so no wo
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 _INDEFINITE = frozenset({"a", "an"})
 NOUN_MARKERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "my", "your",
-                           "this", "that", "these", "those", "such", "any", "no", "every", "each"})
-_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "le",
-                             "la", "du", "del", "dos", "ibn"})
+                          "this", "that", "these", "those", "such", "any", "no", "every", "each"})
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "le", "la",
+                             "du", "del", "dos", "ibn"})
 _PLACE_MARKERS = frozenset({"the", "of", "in", "from", "to", "at", "into", "across", "near"})
-_COPULAS = frozenset({"is", "was", "are", "were", "as", "became", "becomes", "remains",
-                      "remained", "named", "appointed"})
+_COPULAS = frozenset({"is", "was", "are", "were", "as", "became", "becomes", "remains", "remained",
+                      "named", "appointed"})
 _APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "who", "which", "whose", "one"})
 _MAX_APPOSITIVE = 16
 
@@ -68,13 +77,16 @@ def _is_plural_role(word: str) -> bool:
 @dataclass
 class Reference:
     """One mention of a possible speaker: a name, a title standing alone, or a pronoun."""
+
     sentence: int  # index into the article's sentences
     first: int  # token index where the whole phrase begins (determiner, title, name)
     last: int  # token index of its final word
     form: str  # "name", "role", "pronoun" or "body" ("the company", "the court")
     words: tuple[str, ...] = ()  # name words, possessive endings dropped
     run: tuple[str, ...] = ()  # the whole capitalised run the name came from
-    owner: tuple[str, ...] = ()  # a possessive name just before the run ("China's" Foreign Ministry)
+    owner: tuple[
+        str, ...
+    ] = ()  # a possessive name just before the run ("China's" Foreign Ministry)
     roles: frozenset[str] = frozenset()
     title: str = ""  # the role phrase as written
     definite: bool = False
@@ -97,8 +109,12 @@ class Reference:
         if self.form in ("role", "pronoun") or self.unnamed:
             return True
         # An unknown name of two or more words may be a person nobody introduced.
-        return (len(self.words) >= 2 and not self.after_place_marker and not self.in_appositive
-                and fold(self.run[-1]) not in word_set("organisation_words"))
+        return (
+            len(self.words) >= 2
+            and not self.after_place_marker
+            and not self.in_appositive
+            and fold(self.run[-1]) not in word_set("organisation_words")
+        )
 
 
 @dataclass
@@ -136,8 +152,11 @@ def _is_name_word(token: Token) -> bool:
     if token.text == QUOTE or not token.is_word or not token.is_capitalised:
         return False
     low = fold(token.bare).rstrip(".")
-    return (low not in word_set("name_stopwords") and low not in word_set("calendar_words")
-            and low not in word_set("pronouns"))
+    return (
+        low not in word_set("name_stopwords")
+        and low not in word_set("calendar_words")
+        and low not in word_set("pronouns")
+    )
 
 
 # --- quotation marks ---------------------------------------------------------------------------
@@ -148,7 +167,7 @@ _DOUBLE = _OPEN_DOUBLE + _CLOSE_DOUBLE + '"'
 _SINGLE_OPEN = "\u2018'"
 _SINGLE_CLOSE = "\u2019'"
 _BEFORE_OPENING = " \t([{\u2014\u2013-/:"
-_AFTER_CLOSING = " \t,.;:!?)]}\u2014\u2013-\u201d\""
+_AFTER_CLOSING = ' \t,.;:!?)]}\u2014\u2013-\u201d"'
 _TRIM = " \t,.;:\u2014\u2013-\u2026"
 MAX_SINGLE_QUOTE_WORDS = 20  # longer runs between single marks are apostrophes, not a quote
 
@@ -162,8 +181,9 @@ class Quoted(Quotation):
     closed: bool = True
 
 
-def _quoted(text: str, start: int, inner_from: int, inner_to: int, end: int,
-            closed: bool = True) -> Quoted | None:
+def _quoted(
+    text: str, start: int, inner_from: int, inner_to: int, end: int, closed: bool = True
+) -> Quoted | None:
     inner = text[inner_from:inner_to]
     left = len(inner) - len(inner.lstrip(_TRIM))
     right = len(inner.rstrip(_TRIM))
@@ -173,7 +193,7 @@ def _quoted(text: str, start: int, inner_from: int, inner_to: int, end: int,
 
 
 def _double_mark_role(text: str, i: int, p_start: int, p_end: int, open_at: int | None) -> str:
-    """"open", "close" or "" for the double mark at `i`, read from the characters around it
+    """ "open", "close" or "" for the double mark at `i`, read from the characters around it
     rather than its shape: writers and converters type “ for ” and the reverse."""
     prev = text[i - 1] if i > p_start else " "
     nxt = text[i + 1] if i + 1 < p_end else " "
@@ -188,18 +208,27 @@ def _double_mark_role(text: str, i: int, p_start: int, p_end: int, open_at: int 
     return "close" if not prev.isspace() else ""
 
 
-def _single_quote(text: str, i: int, p_start: int, p_end: int, single_at: int | None
-                  ) -> tuple[int | None, Quoted | None]:
+def _single_quote(
+    text: str, i: int, p_start: int, p_end: int, single_at: int | None
+) -> tuple[int | None, Quoted | None]:
     """Single marks as quotes, not apostrophes: (where an open single quote now starts, a
     quotation just closed)."""
     ch = text[i]
     prev = text[i - 1] if i > p_start else " "
     nxt = text[i + 1] if i + 1 < p_end else " "
-    if single_at is None and ch in _SINGLE_OPEN and (prev in _BEFORE_OPENING or i == p_start) \
-            and nxt.isalnum():
+    if (
+        single_at is None
+        and ch in _SINGLE_OPEN
+        and (prev in _BEFORE_OPENING or i == p_start)
+        and nxt.isalnum()
+    ):
         return i, None
-    if single_at is not None and ch in _SINGLE_CLOSE and (prev.isalnum() or prev in ".!?") \
-            and (nxt in _AFTER_CLOSING or i + 1 == p_end):
+    if (
+        single_at is not None
+        and ch in _SINGLE_CLOSE
+        and (prev.isalnum() or prev in ".!?")
+        and (nxt in _AFTER_CLOSING or i + 1 == p_end)
+    ):
         quote = _quoted(text, single_at, single_at + 1, i, i + 1)
         if quote is not None and quote.word_count > MAX_SINGLE_QUOTE_WORDS:
             quote = None
@@ -250,10 +279,13 @@ def article_quotations(text: str) -> tuple[Quoted, ...]:
     return tuple(found)
 
 
-def _masked_tokens(text: str, sentence: Sentence, quotes: tuple[Quotation, ...]
-                   ) -> tuple[list[Token], dict[int, int]]:
+def _masked_tokens(
+    text: str, sentence: Sentence, quotes: tuple[Quotation, ...]
+) -> tuple[list[Token], dict[int, int]]:
     """The sentence's tokens with each quotation it touches folded into one QUOTE token."""
-    spans = [(i, q) for i, q in enumerate(quotes) if q.start < sentence.end and q.end > sentence.start]
+    spans = [
+        (i, q) for i, q in enumerate(quotes) if q.start < sentence.end and q.end > sentence.start
+    ]
     out: list[Token] = []
     quote_at: dict[int, int] = {}
     placed: set[int] = set()
@@ -270,7 +302,7 @@ def _masked_tokens(text: str, sentence: Sentence, quotes: tuple[Quotation, ...]
 
 
 def _adjacent(a: Token, b: Token, text: str) -> bool:
-    gap = text[a.end:b.start]
+    gap = text[a.end : b.start]
     return len(gap) <= 1 and (gap == "" or gap == " ")
 
 
@@ -290,9 +322,15 @@ def _org_link(toks: list[Token], j: int, text: str, linked: bool) -> int:
 
 
 def _is_initial(toks: list[Token], k: int, text: str) -> bool:
-    return (k + 2 < len(toks) and len(toks[k].text) == 1 and toks[k].text.isupper()
-            and toks[k + 1].text == "." and _adjacent(toks[k - 1], toks[k], text)
-            and _is_name_word(toks[k + 2]) and text[toks[k + 1].end:toks[k + 2].start] == " ")
+    return (
+        k + 2 < len(toks)
+        and len(toks[k].text) == 1
+        and toks[k].text.isupper()
+        and toks[k + 1].text == "."
+        and _adjacent(toks[k - 1], toks[k], text)
+        and _is_name_word(toks[k + 2])
+        and text[toks[k + 1].end : toks[k + 2].start] == " "
+    )
 
 
 def _runs(toks: list[Token], text: str) -> list[tuple[int, int]]:
@@ -302,7 +340,9 @@ def _runs(toks: list[Token], text: str) -> list[tuple[int, int]]:
     i = 0
     while i < len(toks):
         # "Says Long:" opens a sentence with its verb; it is not a name.
-        if not _is_name_word(toks[i]) or (i == 0 and fold(toks[i].text) in word_set("speech_verbs")):
+        if not _is_name_word(toks[i]) or (
+            i == 0 and fold(toks[i].text) in word_set("speech_verbs")
+        ):
             i += 1
             continue
         j = i
@@ -314,8 +354,12 @@ def _runs(toks: list[Token], text: str) -> list[tuple[int, int]]:
                 j += 2  # "Maria T. Lopez": a middle initial and its full stop
             elif _is_name_word(nxt) and _adjacent(toks[j], nxt, text):
                 j += 1
-            elif (fold(nxt.text) in _NAME_PARTICLES and j + 2 < len(toks)
-                  and _is_name_word(toks[j + 2]) and _adjacent(toks[j], nxt, text)):
+            elif (
+                fold(nxt.text) in _NAME_PARTICLES
+                and j + 2 < len(toks)
+                and _is_name_word(toks[j + 2])
+                and _adjacent(toks[j], nxt, text)
+            ):
                 j += 2
             elif link:
                 j += link
@@ -340,8 +384,12 @@ def _title_start(toks: list[Token], role_at: int) -> int:
             pass  # inside an abbreviation such as U.S.
         elif not t.is_word or t.text == QUOTE:
             break
-        elif not (t.is_capitalised and low not in word_set("name_stopwords")
-                  or role_word(t.text) or low in word_set("role_modifiers")):
+        elif not (
+            t.is_capitalised
+            and low not in word_set("name_stopwords")
+            or role_word(t.text)
+            or low in word_set("role_modifiers")
+        ):
             break
         first = k
         k -= 1
@@ -351,149 +399,253 @@ def _title_start(toks: list[Token], role_at: int) -> int:
     return first
 
 
-def _references(parse: SentenceParse, text: str) -> None:
-    toks = parse.tokens
-    consumed: set[int] = set()  # role tokens that belong to a name's title or appositive
-    appositives: list[tuple[int, int]] = []
-    refs: list[Reference] = []
-    for start, end in _runs(toks, text):
-        run_tokens = toks[start:end + 1]
+@dataclass
+class _Title:
+    """The title read around one name: its role words, where the whole phrase starts, and the
+    tokens of the title as printed."""
+
+    roles: set[str]
+    first: int  # where the phrase (title, determiner, name) begins
+    title_first: int
+    title_last: int
+
+
+class _References:
+    """One sentence's names, titles, role words and pronouns, in token order."""
+
+    def __init__(self, parse: SentenceParse, text: str) -> None:
+        self.parse, self.text, self.toks = parse, text, parse.tokens
+        self.consumed: set[int] = set()  # role tokens that belong to a name's title or appositive
+        self.appositives: list[tuple[int, int]] = []
+        self.refs: list[Reference] = []
+
+    def read(self) -> list[Reference]:
+        runs = _runs(self.toks, self.text)
+        for start, end in runs:
+            self._run(start, end)
+        in_runs = {k for s, e in runs for k in range(s, e + 1)}
+        self._roles_alone(in_runs)
+        self.refs.extend(_body_references(self.parse, self.text, self.consumed | in_runs))
+        self._pronouns()
+        # Names inside an appositive describe the speaker; they never speak themselves there.
+        for ref in self.refs:
+            if any(lo <= ref.first and ref.last <= hi for lo, hi in self.appositives):
+                ref.in_appositive = True
+        self.refs.sort(key=lambda r: (r.first, r.last))
+        return self.refs
+
+    def _run(self, start: int, end: int) -> None:
+        toks, text = self.toks, self.text
+        run_tokens = toks[start : end + 1]
         # A capitalised run right before a role word only describes it ("a Beijing official").
-        if end + 1 < len(toks) and role_word(toks[end + 1].text) and _adjacent(toks[end], toks[end + 1], text) \
-                and not toks[end].is_possessive:
-            continue
+        if (
+            end + 1 < len(toks)
+            and role_word(toks[end + 1].text)
+            and _adjacent(toks[end], toks[end + 1], text)
+            and not toks[end].is_possessive
+        ):
+            return
         # "Dockers Union", "Transport Workers Union": a role word inside a body's name is part
         # of the name, not a title before it.
         body = fold(run_tokens[-1].bare) in word_set("organisation_words")
         role_idx = [] if body else [k for k, t in enumerate(run_tokens) if role_word(t.text)]
         split = role_idx[-1] + 1 if role_idx else 0
         owners = [k for k, t in enumerate(run_tokens[:-1]) if t.is_possessive and k >= split]
-        name_from = max(split, owners[-1] + 1 if owners else 0)
-        name_tokens = run_tokens[name_from:]
-        roles = {role_word(run_tokens[k].text) for k in role_idx}
-        title_first, title_last = start, start + split - 1
-        first = start
+        name_tokens = run_tokens[max(split, owners[-1] + 1 if owners else 0) :]
+        title = _Title(
+            {role_word(run_tokens[k].text) for k in role_idx}, start, start, start + split - 1
+        )
         if not name_tokens:
-            # A run that is only a title ("Foreign Minister said"): a role reference.
-            det = start - 1 >= 0 and fold(toks[start - 1].text) in _DETERMINERS
-            refs.append(Reference(parse.index, start - 1 if det else start, end, "role",
-                                  roles=frozenset(r for r in roles if r),
-                                  title=text[toks[start].start:toks[end].end],
-                                  definite=det and fold(toks[start - 1].text) not in _INDEFINITE,
-                                  unnamed=not det or fold(toks[start - 1].text) in _INDEFINITE))
-            continue
-        # "Dr. Ann Lee": the honorific and its full stop are the name's title.
-        if not split and start >= 2 and toks[start - 1].text == "." and role_word(toks[start - 2].text):
-            roles.add(role_word(toks[start - 2].text))
-            consumed.add(start - 2)
-            title_first = title_last = start - 2
-            first = start - 2
-            if start - 3 >= 0 and role_word(toks[start - 3].text) is None \
-                    and fold(toks[start - 3].text) in _DETERMINERS:
-                first = start - 3
-        # A lower-case title right before the name: "spokesperson Ann Lee".
+            self._title_alone(start, end, title.roles)
+            return
+        self._title_before(title, start, split)
+        self._title_by_comma(title, start, end)
+        self._appositives_after(title, end)
+        self._name(start, end, run_tokens, name_tokens, title)
+
+    def _title_alone(self, start: int, end: int, roles: set[str]) -> None:
+        """A run that is only a title ("Foreign Minister said"): a role reference."""
+        toks = self.toks
+        det = start - 1 >= 0 and fold(toks[start - 1].text) in _DETERMINERS
+        self.refs.append(
+            Reference(
+                self.parse.index,
+                start - 1 if det else start,
+                end,
+                "role",
+                roles=frozenset(r for r in roles if r),
+                title=self.text[toks[start].start : toks[end].end],
+                definite=det and fold(toks[start - 1].text) not in _INDEFINITE,
+                unnamed=not det or fold(toks[start - 1].text) in _INDEFINITE,
+            )
+        )
+
+    def _title_before(self, title: _Title, start: int, split: int) -> None:
+        """ "Dr. Ann Lee", "spokesperson Ann Lee", "former President Ann Lee"."""
+        toks = self.toks
+        if (
+            not split
+            and start >= 2
+            and toks[start - 1].text == "."
+            and role_word(toks[start - 2].text)
+        ):
+            title.roles.add(role_word(toks[start - 2].text))
+            self.consumed.add(start - 2)
+            title.title_first = title.title_last = title.first = start - 2
+            if (
+                start - 3 >= 0
+                and role_word(toks[start - 3].text) is None
+                and fold(toks[start - 3].text) in _DETERMINERS
+            ):
+                title.first = start - 3
         elif start - 1 >= 0 and role_word(toks[start - 1].text) and not split:
-            title_last = start - 1
-            title_first = _title_start(toks, start - 1)
-            for k in range(title_first, start):
-                if role_word(toks[k].text):
-                    roles.add(role_word(toks[k].text))
-                    consumed.add(k)
-            first = title_first
+            title.title_last = start - 1
+            title.title_first = title.first = _title_start(toks, start - 1)
+            self._take_roles(title, title.title_first, start)
         elif split:
-            # "former President Ann Lee": lower-case title words may lead into the run.
-            first = _title_start(toks, start) if split == 1 else start
-            if first == start and start - 1 >= 0 and fold(toks[start - 1].text) in _DETERMINERS:
-                first = start - 1
-        # A title before the name set off by commas: "the EU's chief diplomat, Ann Lee, said".
-        if (not roles and start >= 2 and toks[start - 1].text == ","
-                and role_word(toks[start - 2].text)
-                and (end + 1 >= len(toks) or toks[end + 1].text in ",.;:")):
-            title_last = start - 2
-            title_first = _title_start(toks, start - 2)
-            for k in range(title_first, start - 1):
-                if role_word(toks[k].text):
-                    roles.add(role_word(toks[k].text))
-                    consumed.add(k)
-            first = title_first
-        # Appositives after the name: "Ann Lee, 44, a spokesperson for the ministry, said".
+            title.first = _title_start(toks, start) if split == 1 else start
+            if (
+                title.first == start
+                and start - 1 >= 0
+                and fold(toks[start - 1].text) in _DETERMINERS
+            ):
+                title.first = start - 1
+
+    def _title_by_comma(self, title: _Title, start: int, end: int) -> None:
+        """A title before the name set off by commas: "the EU's chief diplomat, Ann Lee, said"."""
+        toks = self.toks
+        if (
+            not title.roles
+            and start >= 2
+            and toks[start - 1].text == ","
+            and role_word(toks[start - 2].text)
+            and (end + 1 >= len(toks) or toks[end + 1].text in ",.;:")
+        ):
+            title.title_last = start - 2
+            title.title_first = title.first = _title_start(toks, start - 2)
+            self._take_roles(title, title.title_first, start - 1)
+
+    def _take_roles(self, title: _Title, lo: int, hi: int) -> None:
+        for k in range(lo, hi):
+            if role_word(self.toks[k].text):
+                title.roles.add(role_word(self.toks[k].text))
+                self.consumed.add(k)
+
+    def _appositives_after(self, title: _Title, end: int) -> None:
+        """ "Ann Lee, 44, a spokesperson for the ministry, said"."""
+        toks = self.toks
         comma = end + 1
         for _ in range(3):
             if not (comma + 1 < len(toks) and toks[comma].text == ","):
                 break
             seg_end = comma + 1
-            while seg_end < len(toks) and toks[seg_end].text not in ",;:" and toks[seg_end].text != QUOTE \
-                    and seg_end - comma <= _MAX_APPOSITIVE:
+            while (
+                seg_end < len(toks)
+                and toks[seg_end].text not in ",;:"
+                and toks[seg_end].text != QUOTE
+                and seg_end - comma <= _MAX_APPOSITIVE
+            ):
                 seg_end += 1
-            segment = toks[comma + 1:seg_end]
+            segment = toks[comma + 1 : seg_end]
             if not is_appositive(segment):
                 break
-            appositives.append((comma + 1, seg_end - 1))
+            self.appositives.append((comma + 1, seg_end - 1))
             for k, t in enumerate(segment[:8]):
-                if role_word(t.text) and not _is_plural_role(t.text) and not roles & {role_word(t.text)}:
-                    roles.add(role_word(t.text))
-                    consumed.add(comma + 1 + k)
-                    title_first = comma + 1
-                    title_last = comma + 1 + k + _body_named_after(segment, k, text)
+                role = role_word(t.text)
+                if role and not _is_plural_role(t.text) and role not in title.roles:
+                    title.roles.add(role)
+                    self.consumed.add(comma + 1 + k)
+                    title.title_first = comma + 1
+                    title.title_last = comma + 1 + k + _body_named_after(segment, k, self.text)
                     break
             comma = seg_end
-        title = ""
-        if title_last >= title_first and title_last >= 0:
-            lead = title_first
-            while lead <= title_last and fold(toks[lead].text) in _DETERMINERS:
+
+    def _name(self, start: int, end: int, run_tokens, name_tokens, title: _Title) -> None:
+        toks, text = self.toks, self.text
+        printed = ""
+        if title.title_last >= title.title_first and title.title_last >= 0:
+            lead = title.title_first
+            while lead <= title.title_last and fold(toks[lead].text) in _DETERMINERS:
                 lead += 1
-            if lead <= title_last:
-                title = text[toks[lead].start:toks[title_last].end]
-        prev = toks[first - 1] if first - 1 >= 0 else None
+            if lead <= title.title_last:
+                printed = text[toks[lead].start : toks[title.title_last].end]
+        prev = toks[title.first - 1] if title.first - 1 >= 0 else None
         owner = ()
-        if start >= 1 and toks[start - 1].is_possessive and _is_name_word(toks[start - 1]) \
-                and _adjacent(toks[start - 1], toks[start], text):
+        if (
+            start >= 1
+            and toks[start - 1].is_possessive
+            and _is_name_word(toks[start - 1])
+            and _adjacent(toks[start - 1], toks[start], text)
+        ):
             owner = (toks[start - 1].text,)
-        refs.append(Reference(
-            parse.index, first, end, "name",
-            words=tuple(possessive_stripped(t.text) for t in name_tokens if t.is_word),
-            run=tuple(possessive_stripped(t.text) for t in run_tokens), owner=owner,
-            roles=frozenset(r for r in roles if r), title=title,
-            after_place_marker=prev is not None and fold(prev.text) in _PLACE_MARKERS,
-        ))
-    # Role words standing alone: "the spokesperson said", "a senior official told".
-    in_runs = {k for s, e in _runs(toks, text) for k in range(s, e + 1)}
-    for k, t in enumerate(toks):
-        if k in consumed or k in in_runs or t.text == QUOTE or not role_word(t.text):
-            continue
-        # Only the last word of a title chain ("chief diplomat") names the person.
-        if k + 1 < len(toks) and role_word(toks[k + 1].text) and _adjacent(t, toks[k + 1], text):
-            continue
-        # Followed by a name, it is that name's title, handled above.
-        if k + 1 < len(toks) and _is_name_word(toks[k + 1]):
-            continue
-        first = _title_start(toks, k)
-        # "Lee is the fire chief", "acting as a task force leader": a title describing someone
-        # already named, not another person; nor is "his daughter's" house a speaker.
-        if _after_copula(toks, k) or t.is_possessive:
-            continue
-        det = fold(toks[first].text)
-        plural = _is_plural_role(t.text)
-        definite = det in _DETERMINERS and det not in _INDEFINITE and not plural
-        refs.append(Reference(parse.index, first, k, "role", roles=frozenset({role_word(t.text)}),
-                              title=text[toks[first].start:t.end], definite=definite, plural=plural,
-                              unnamed=not definite))
-    refs.extend(_body_references(parse, text, consumed | in_runs))
-    # Pronouns that may stand for one person, and "it" for a body when it speaks.
-    for k, t in enumerate(toks):
-        low = fold(t.text)
-        if low in ("he", "she", "him"):
-            refs.append(Reference(parse.index, k, k, "pronoun"))
-        elif low == "it" and _speech_verb_follows(toks, k):
-            refs.append(Reference(parse.index, k, k, "pronoun", words=("it",), neuter=True))
-        elif low == "her" and k >= 2 and fold(toks[k - 1].text) == "to" and fold(toks[k - 2].text) == "according":
-            refs.append(Reference(parse.index, k, k, "pronoun"))
-    # Names inside an appositive describe the speaker; they never speak themselves there.
-    for ref in refs:
-        if any(lo <= ref.first and ref.last <= hi for lo, hi in appositives):
-            ref.in_appositive = True
-    refs.sort(key=lambda r: (r.first, r.last))
-    parse.references = refs
+        self.refs.append(
+            Reference(
+                self.parse.index,
+                title.first,
+                end,
+                "name",
+                words=tuple(possessive_stripped(t.text) for t in name_tokens if t.is_word),
+                run=tuple(possessive_stripped(t.text) for t in run_tokens),
+                owner=owner,
+                roles=frozenset(r for r in title.roles if r),
+                title=printed,
+                after_place_marker=prev is not None and fold(prev.text) in _PLACE_MARKERS,
+            )
+        )
+
+    def _roles_alone(self, in_runs: set[int]) -> None:
+        """Role words standing alone: "the spokesperson said", "a senior official told"."""
+        toks, text = self.toks, self.text
+        for k, t in enumerate(toks):
+            if k in self.consumed or k in in_runs or t.text == QUOTE or not role_word(t.text):
+                continue
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            # Only the last word of a title chain ("chief diplomat") names the person, and one
+            # followed by a name is that name's title, read with the name.
+            if nxt is not None and (
+                (role_word(nxt.text) and _adjacent(t, nxt, text)) or _is_name_word(nxt)
+            ):
+                continue
+            # "Lee is the fire chief", "acting as a task force leader": a title describing
+            # someone already named, not another person; nor is "his daughter's" house a speaker.
+            if _after_copula(toks, k) or t.is_possessive:
+                continue
+            first = _title_start(toks, k)
+            det = fold(toks[first].text)
+            plural = _is_plural_role(t.text)
+            definite = det in _DETERMINERS and det not in _INDEFINITE and not plural
+            self.refs.append(
+                Reference(
+                    self.parse.index,
+                    first,
+                    k,
+                    "role",
+                    roles=frozenset({role_word(t.text)}),
+                    title=text[toks[first].start : t.end],
+                    definite=definite,
+                    plural=plural,
+                    unnamed=not definite,
+                )
+            )
+
+    def _pronouns(self) -> None:
+        """Pronouns that may stand for one person, and "it" for a body when it speaks."""
+        toks = self.toks
+        for k, t in enumerate(toks):
+            low = fold(t.text)
+            according = (
+                k >= 2 and fold(toks[k - 1].text) == "to" and fold(toks[k - 2].text) == "according"
+            )
+            if low in ("he", "she", "him") or (low == "her" and according):
+                self.refs.append(Reference(self.parse.index, k, k, "pronoun"))
+            elif low == "it" and _speech_verb_follows(toks, k):
+                self.refs.append(
+                    Reference(self.parse.index, k, k, "pronoun", words=("it",), neuter=True)
+                )
+
+
+def _references(parse: SentenceParse, text: str) -> None:
+    parse.references = _References(parse, text).read()
 
 
 def _after_copula(toks: list[Token], k: int) -> bool:
@@ -521,12 +673,17 @@ def _ends_noun_phrase(token: Token) -> bool:
     """Whether `token` may follow the last word of a noun phrase that is a verb's subject: a
     verb, an auxiliary, punctuation or a quote, not another noun ("the union leader")."""
     low = fold(token.text)
-    return (not token.is_word or token.text == QUOTE or low in word_set("speech_verbs")
-            or low in _AUXILIARIES or low in word_set("clause_adverbs"))
+    return (
+        not token.is_word
+        or token.text == QUOTE
+        or low in word_set("speech_verbs")
+        or low in _AUXILIARIES
+        or low in word_set("clause_adverbs")
+    )
 
 
 def _body_references(parse: SentenceParse, text: str, taken: set[int]) -> list[Reference]:
-    """"The company", "the planemaker", "the court": a body the article has named, spoken of
+    """ "The company", "the planemaker", "the court": a body the article has named, spoken of
     by what it is (data/body_nouns.txt). Only "the" makes it one the reader already knows."""
     toks = parse.tokens
     found = []
@@ -537,14 +694,29 @@ def _body_references(parse: SentenceParse, text: str, taken: set[int]) -> list[R
         if k + 1 < len(toks) and not _ends_noun_phrase(toks[k + 1]):
             continue  # "the union leader", "the tech company": the last noun names it
         first = k
-        while first - 1 >= 0 and k - first < 3 and toks[first - 1].is_word \
-                and fold(toks[first - 1].text) not in _DETERMINERS \
-                and not _is_name_word(toks[first - 1]) and toks[first - 1].text[:1].islower():
+        while (
+            first - 1 >= 0
+            and k - first < 3
+            and toks[first - 1].is_word
+            and fold(toks[first - 1].text) not in _DETERMINERS
+            and not _is_name_word(toks[first - 1])
+            and toks[first - 1].text[:1].islower()
+        ):
             first -= 1
         if first - 1 < 0 or fold(toks[first - 1].text) != "the":
             continue
-        found.append(Reference(parse.index, first - 1, k, "body", roles=frozenset({low}),
-                               title=text[toks[first].start:t.end], definite=True, neuter=True))
+        found.append(
+            Reference(
+                parse.index,
+                first - 1,
+                k,
+                "body",
+                roles=frozenset({low}),
+                title=text[toks[first].start : t.end],
+                definite=True,
+                neuter=True,
+            )
+        )
     return found
 
 
@@ -560,9 +732,14 @@ def _body_named_after(segment: list[Token], k: int, text: str) -> int:
     if at >= len(segment) or not _is_name_word(segment[at]):
         return 0
     end = at
-    while end + 1 < len(segment) and (_is_name_word(segment[end + 1]) or (
-            fold(segment[end + 1].text) in ("of", "and", "for", "&") and end + 2 < len(segment)
-            and _is_name_word(segment[end + 2]))):
+    while end + 1 < len(segment) and (
+        _is_name_word(segment[end + 1])
+        or (
+            fold(segment[end + 1].text) in ("of", "and", "for", "&")
+            and end + 2 < len(segment)
+            and _is_name_word(segment[end + 2])
+        )
+    ):
         end += 1
     return end - k
 
@@ -619,9 +796,14 @@ def _sentence_subject(parse: SentenceParse) -> Reference | None:
 def _titled_name(segment: list[Token]) -> bool:
     """A name with only its title before it: "retired teacher Ann Lee", "Dr. Ann Lee"."""
     return bool(segment) and all(
-        t.text == "." or t.is_capitalised or role_word(t.text) or fold(t.text) in _DETERMINERS
-        or fold(t.text) in word_set("role_modifiers") or fold(t.text) in _NAME_PARTICLES
-        for t in segment)
+        t.text == "."
+        or t.is_capitalised
+        or role_word(t.text)
+        or fold(t.text) in _DETERMINERS
+        or fold(t.text) in word_set("role_modifiers")
+        or fold(t.text) in _NAME_PARTICLES
+        for t in segment
+    )
 
 
 def _subject_before(parse: SentenceParse, verb: int) -> tuple[Reference | None, bool]:
@@ -630,8 +812,12 @@ def _subject_before(parse: SentenceParse, verb: int) -> tuple[Reference | None, 
     toks = parse.tokens
     j = verb - 1
     skip = word_set("clause_adverbs") | word_set("calendar_words")
-    while j >= 0 and fold(toks[j].text) in skip and toks[j].text != QUOTE \
-            and not _is_name_word(toks[j]):  # "Long added" is Long, not an adverb
+    while (
+        j >= 0
+        and fold(toks[j].text) in skip
+        and toks[j].text != QUOTE
+        and not _is_name_word(toks[j])
+    ):  # "Long added" is Long, not an adverb
         j -= 1
     if j < 0:
         return None, False
@@ -639,28 +825,7 @@ def _subject_before(parse: SentenceParse, verb: int) -> tuple[Reference | None, 
     if low in ("and", "but", "yet", "then"):
         return None, True  # "... told his staff ..., but added: “...”"
     if toks[j].text == ",":
-        # "Ann Lee, a spokesperson for the ministry, said" or "the chief, Ann Lee, said"
-        for _ in range(3):
-            m = j - 1
-            while m >= 0 and j - m <= _MAX_APPOSITIVE and toks[m].text not in (",", ";", ":", QUOTE):
-                m -= 1
-            if m < 0 or toks[m].text != ",":
-                return None, False
-            inner = _ref_ending_at(parse, j - 1)
-            if inner is not None and inner.form == "name" and _titled_name(toks[m + 1:j]):
-                # The name (with its title) set off by commas: "One passenger, retired teacher
-                # Ann Lee, said" or "the chief, Ann Lee, said".
-                return inner, False
-            if not is_appositive(toks[m + 1:j]):
-                return None, False
-            before = _ref_ending_at(parse, m - 1)
-            if before is not None and not (before.first >= 1 and fold(toks[before.first - 1].text)
-                                           in _PREPOSITIONS):
-                return before, False
-            # Several appositives in a row: "Ann Lee, 44, a docker, said"; or one describing a
-            # body inside the one before: "Lee, director at City Health, a hospital, said".
-            j = m
-        return None, False
+        return _subject_behind_commas(parse, j), False
     ref = _ref_ending_at(parse, j)
     if ref is not None and ref.first >= 1 and fold(toks[ref.first - 1].text) in _PREPOSITIONS:
         # "people close to the president said": the president is not who speaks, nor is the
@@ -672,6 +837,34 @@ def _subject_before(parse: SentenceParse, verb: int) -> tuple[Reference | None, 
     return ref, False
 
 
+def _subject_behind_commas(parse: SentenceParse, j: int) -> Reference | None:
+    """The subject of a verb after a comma at `j`: "Ann Lee, a spokesperson for the ministry,
+    said" or "the chief, Ann Lee, said"."""
+    toks = parse.tokens
+    for _ in range(3):
+        m = j - 1
+        while m >= 0 and j - m <= _MAX_APPOSITIVE and toks[m].text not in (",", ";", ":", QUOTE):
+            m -= 1
+        if m < 0 or toks[m].text != ",":
+            return None
+        inner = _ref_ending_at(parse, j - 1)
+        if inner is not None and inner.form == "name" and _titled_name(toks[m + 1 : j]):
+            # The name (with its title) set off by commas: "One passenger, retired teacher Ann
+            # Lee, said" or "the chief, Ann Lee, said".
+            return inner
+        if not is_appositive(toks[m + 1 : j]):
+            return None
+        before = _ref_ending_at(parse, m - 1)
+        if before is not None and not (
+            before.first >= 1 and fold(toks[before.first - 1].text) in _PREPOSITIONS
+        ):
+            return before
+        # Several appositives in a row: "Ann Lee, 44, a docker, said"; or one describing a body
+        # inside the one before: "Lee, director at City Health, a hospital, said".
+        j = m
+    return None
+
+
 _PREPOSITIONS = frozenset({"to", "of", "with", "for", "from", "in", "at", "near", "around", "by",
                            "about", "on", "among", "inside", "within", "behind", "beside"})
 
@@ -680,22 +873,58 @@ def _subject_between(parse: SentenceParse, start: int, end: int) -> bool:
     """Whether a new clause opens between two verbs: in "Lee said ... as members cheered and
     chanted", the chanting is not Lee's."""
     toks = parse.tokens
-    opener = any(fold(t.text) in _CLAUSE_OPENERS and not (
-        # "hailed the rulings as a “big win”": "as" before a noun is no new clause.
-        fold(t.text) == "as" and i + 1 < end and (fold(toks[i + 1].text) in _DETERMINERS
-                                                  or toks[i + 1].text == QUOTE))
-        for i, t in enumerate(toks[start + 1:end], start=start + 1))
+    opener = any(
+        fold(t.text) in _CLAUSE_OPENERS
+        and not (
+            # "hailed the rulings as a “big win”": "as" before a noun is no new clause.
+            fold(t.text) == "as"
+            and i + 1 < end
+            and (fold(toks[i + 1].text) in _DETERMINERS or toks[i + 1].text == QUOTE)
+        )
+        for i, t in enumerate(toks[start + 1 : end], start=start + 1)
+    )
     return opener
 
 
 _CLAUSE_OPENERS = frozenset({"as", "while", "when", "after", "before", "because", "since", "where",
-                             "who", "which", "whom", "if", "although", "though", "whereas",
-                             "until", "unless"})
+                             "who", "which", "whom", "if", "although", "though", "whereas", "until",
+                             "unless"})
+
+
+def _is_speech_verb(toks: list[Token], k: int) -> bool:
+    """Whether the word at `k` is a speech verb used as a verb: not a headline's capitalised
+    word, not "the claims" or "Ukraine's claim", not "reports" in "Initial reports said"."""
+    verbs = word_set("speech_verbs")
+    t = toks[k]
+    low = fold(t.text)
+    if low not in verbs or t.text == QUOTE or (t.is_capitalised and k > 0):
+        return False
+    prev = toks[k - 1] if k else None
+    if prev is not None and (fold(prev.text) in NOUN_MARKERS or prev.is_possessive):
+        return False
+    nxt = fold(toks[k + 1].text) if k + 1 < len(toks) else ""
+    return not (nxt in verbs and not low.endswith("ing") and nxt not in ("that", "to"))
+
+
+def _participle(parse: SentenceParse, k: int, low: str, clauses: list[Clause]) -> Clause | None:
+    """ "..., saying": the participle shares the subject of the clause before it, or of the
+    sentence; "with CEO Tim Cook calling it ...": the name before it speaks."""
+    named = _ref_ending_at(parse, k - 1) if k else None
+    if named is not None and named.form == "name":
+        return Clause(parse.index, k, low, named, participle=True)
+    if k == 0 or parse.tokens[k - 1].text != ",":
+        return None
+    earlier = next((c for c in reversed(clauses) if not c.participle), None)
+    clause = Clause(parse.index, k, low, None, participle=True)
+    if earlier is not None:
+        clause.linked = earlier
+    else:
+        clause.subject = parse.subject
+    return clause
 
 
 def _clauses(parse: SentenceParse) -> None:
     toks = parse.tokens
-    verbs = word_set("speech_verbs")
     clauses: list[Clause] = []
     for k, t in enumerate(toks):
         low = fold(t.text)
@@ -703,31 +932,13 @@ def _clauses(parse: SentenceParse) -> None:
             ref = _ref_starting_at(parse, k + 2)
             clauses.append(Clause(parse.index, k, "according to", ref))
             continue
-        if low not in verbs or t.text == QUOTE:
+        if not _is_speech_verb(toks, k):
             continue
-        if t.is_capitalised and k > 0:
-            continue  # a headline's capitalised word, not a verb in running text
         prev = toks[k - 1] if k else None
-        if prev is not None and (fold(prev.text) in NOUN_MARKERS or prev.is_possessive):
-            continue  # "the claims", "Ukraine's claim": a noun
-        nxt = fold(toks[k + 1].text) if k + 1 < len(toks) else ""
-        if nxt in verbs and not low.endswith("ing") and nxt not in ("that", "to"):
-            continue  # "Initial reports said": the first is a noun before the verb
         if low.endswith("ing"):
-            named = _ref_ending_at(parse, k - 1) if k else None
-            if named is not None and named.form == "name" and k >= 1:
-                # "with CEO Tim Cook calling it ...": the name before the participle speaks.
-                clauses.append(Clause(parse.index, k, low, named, participle=True))
-                continue
-            if prev is None or prev.text != ",":
-                continue
-            earlier = next((c for c in reversed(clauses) if not c.participle), None)
-            clause = Clause(parse.index, k, low, None, participle=True)
-            if earlier is not None:
-                clause.linked = earlier
-            else:
-                clause.subject = parse.subject
-            clauses.append(clause)
+            clause = _participle(parse, k, low, clauses)
+            if clause is not None:
+                clauses.append(clause)
             continue
         subject, coordinated = _subject_before(parse, k)
         clause = Clause(parse.index, k, low, subject)
@@ -739,8 +950,10 @@ def _clauses(parse: SentenceParse) -> None:
         clauses.append(clause)
     parse.clauses = clauses
 
-def parse_article(text: str, spans: Iterable[tuple[int, int]] | None = None
-                  ) -> tuple[SentenceParse, ...]:
+
+def parse_article(
+    text: str, spans: Iterable[tuple[int, int]] | None = None
+) -> tuple[SentenceParse, ...]:
     """Every sentence of the article read for who speaks in it, in order (index i is the
     article's sentence i). `spans`, the sentences' (start, end) when the caller has them already
     (an ArticleReading's), saves splitting the text again. `quote_at` points into

@@ -10,7 +10,6 @@ from quizapp.generators.kinds import name_spelling
 from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.model import StoryModel
 from quizapp.generators.reading.text import contains_word
-
 from tests.generators.reading import SEED, keys
 
 

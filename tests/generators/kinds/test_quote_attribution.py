@@ -9,8 +9,13 @@ from quizapp.generators.kinds import quote_attribution
 from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.model import StoryModel
 from quizapp.generators.reading.text import contains_word, fold, sentences
-
-from tests.generators.reading import SEED, evidence_is_article_text, key, quoted, the_one
+from tests.generators.reading import (
+    SEED,
+    evidence_is_article_text,
+    key,
+    quoted,
+    the_one,
+)
 
 KIND = "quote_attribution"
 
