@@ -1,5 +1,6 @@
 """label_attribution: "Who called X a “label”?" keyed to whoever applied the label, people or
 organisations, with wrong answers who never used those words."""
+
 from __future__ import annotations
 
 from quizapp.generators import load_story
@@ -37,20 +38,36 @@ def test_evidence_holds_the_label_and_names_the_key_in_full(seed_story, question
 
 
 def test_a_surname_tie_brings_the_introduction_and_one_spelling_per_question():
-    story = Story("t", "t", (
-        Article("a", "North Wire", "Dam", "Governor Dmitri Valen toured the dam on Monday.\n\n"
+    story = Story(
+        "t",
+        "t",
+        (
+            Article(
+                "a",
+                "North Wire",
+                "Dam",
+                "Governor Dmitri Valen toured the dam on Monday.\n\n"
                 "Valen called the operator \u201ca reckless gambler\u201d on Tuesday.\n\n"
                 "Engineer Lisa Marr called the repairs \u201ca patch job\u201d on Monday.\n\n"
-                "Mayor Ivo Brandt called the warnings \u201ca false alarm\u201d last week."),
-        Article("b", "South Post", "Dam", "Governor Dmitry Valen called the operator \u201ca reckless gambler\u201d "
-                "on Tuesday.\n\nMayor Ivo Brandt spoke on Monday."),
-    ))
+                "Mayor Ivo Brandt called the warnings \u201ca false alarm\u201d last week.",
+            ),
+            Article(
+                "b",
+                "South Post",
+                "Dam",
+                "Governor Dmitry Valen called the operator \u201ca reckless gambler\u201d "
+                "on Tuesday.\n\nMayor Ivo Brandt spoke on Monday.",
+            ),
+        ),
+    )
     question = the_one(label_attribution.write(StoryModel(story)), mentioning="reckless gambler")
     # One person, offered once, spelled as the evidence spells him.
     (name,) = keys(question)
     assert name in ("Dmitri Valen", "Dmitry Valen")
     assert not {"Dmitri Valen", "Dmitry Valen"} - {name} & set(question.choices)
-    assert all(contains_word(" ".join(e.text for e in question.evidence), part) for part in name.split())
+    assert all(
+        contains_word(" ".join(e.text for e in question.evidence), part) for part in name.split()
+    )
     assert name in question.explanation
 
 
@@ -64,15 +81,24 @@ def test_wrong_answers_never_used_the_label(seed_story, questions, story):
                 for article in s.articles:
                     for sentence in sentences(article.text):
                         if label in fold(sentence.text):
-                            assert fold(choice.split()[-1]) not in fold(sentence.text), (choice, sentence.text)
+                            assert fold(choice.split()[-1]) not in fold(sentence.text), (
+                                choice,
+                                sentence.text,
+                            )
 
 
 def test_invented_story_keys(story, questions):
     bridge = questions(story("bridge-closure"))
-    assert keys(the_one(bridge, prompt="Who called the closure \u201ca bureaucratic panic\u201d?")) == {"Bram Hoekstra"}
-    assert keys(the_one(bridge, prompt="Who called the detour plan \u201ca commuter nightmare\u201d?")) == {"Ulla Sandvik"}
+    assert keys(
+        the_one(bridge, prompt="Who called the closure \u201ca bureaucratic panic\u201d?")
+    ) == {"Bram Hoekstra"}
+    assert keys(
+        the_one(bridge, prompt="Who called the detour plan \u201ca commuter nightmare\u201d?")
+    ) == {"Ulla Sandvik"}
     # An organisation (an acronym as the subject) applies a label too.
-    assert keys(the_one(bridge, prompt="Who called the Kestrel Bridge a \u201cstructural liability\u201d?")) == {"NBSA"}
+    assert keys(
+        the_one(bridge, prompt="Who called the Kestrel Bridge a \u201cstructural liability\u201d?")
+    ) == {"NBSA"}
 
 
 def test_one_dismissal_is_asked_once(story, questions):
@@ -86,4 +112,6 @@ def test_silent_without_quotes(story):
 
 
 def test_deterministic():
-    assert label_attribution.write(StoryModel(load_story(SEED))) == label_attribution.write(StoryModel(load_story(SEED)))
+    assert label_attribution.write(StoryModel(load_story(SEED))) == label_attribution.write(
+        StoryModel(load_story(SEED))
+    )
