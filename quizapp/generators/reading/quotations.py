@@ -657,26 +657,37 @@ def _clause_for_quote(
     open_parse: SentenceParse, k_open: int, close_parse: SentenceParse, k_close: int
 ) -> Clause | None:
     """The speech clause that attributes the quote: the last one before it in its sentence
-    ("Lee said: “...”"), or one right after it ("“...,” Lee said")."""
-    words_before = any(t.is_word for t in open_parse.tokens[:k_open])
-    if words_before:
-        # The last clause before the quote, unless another quote already stands between them
-        # ("Google said ... “six months...” “As a company ...,” Pichai said").
-        before = [c for c in open_parse.clauses if c.verb < k_open]
-        if before and not any(t.text == QUOTE for t in open_parse.tokens[before[-1].verb : k_open]):
+    ("Lee said: “...”", "Lee said the cuts span “...” and followed a “...”"), or one right after
+    it ("“...,” Lee said"). A quote set right after another quote belongs to a clause after it
+    if there is one ("Google said ... “six months...” “As a company ...,” Pichai said"), else it
+    goes on with the clause before ("Lee said: “...” “...”")."""
+    toks = open_parse.tokens
+    before = [c for c in open_parse.clauses if c.verb < k_open]
+    adjacent = False
+    if before and any(t.is_word for t in toks[:k_open]):
+        between = toks[before[-1].verb:k_open]
+        quoted = [i for i, t in enumerate(between) if t.text == QUOTE]
+        adjacent = bool(quoted) and not any(t.is_word for t in between[quoted[-1] + 1:])
+        if not adjacent:
             return before[-1]
+    after = _clause_after(close_parse, k_close)
+    if after is not None or not adjacent:
+        return after
+    return before[-1]
+
+
+def _clause_after(close_parse: SentenceParse, k_close: int) -> Clause | None:
+    """A clause right after the quote: "“...,” Lee said", "..., Lee said."."""
     toks = close_parse.tokens
     for clause in close_parse.clauses:
         if clause.verb <= k_close:
             continue
-        if any(t.text == QUOTE for t in toks[k_close + 1 : clause.verb]):
+        if any(t.text == QUOTE for t in toks[k_close + 1:clause.verb]):
             return None
         subject = clause.subject
-        lead = min(
-            clause.verb,
-            subject.first if subject is not None and subject.first > k_close else clause.verb,
-        )
-        gap = toks[k_close + 1 : lead + 1]  # with the subject's first word, which may close a title
+        lead = min(clause.verb,
+                   subject.first if subject is not None and subject.first > k_close else clause.verb)
+        gap = toks[k_close + 1:lead + 1]  # with the subject's first word, which may end a title
         if _title_gap(gap):
             # right after the quote: “...,” Lee said; “...,” US Senator Lee told; “...,”
             # 77-year-old Lula said; “...,” da Silva said

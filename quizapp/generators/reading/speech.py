@@ -826,6 +826,9 @@ def _subject_before(parse: SentenceParse, verb: int) -> tuple[Reference | None, 
         return None, True  # "... told his staff ..., but added: “...”"
     if toks[j].text == ",":
         return _subject_behind_commas(parse, j), False
+    if fold(toks[j].text) in word_set("document_nouns") and j >= 1 and toks[j - 1].is_possessive:
+        owner = _ref_ending_at(parse, j - 1)  # "Meta's statement said": Meta speaks
+        return (owner if owner is not None and owner.form == "name" else None), False
     ref = _ref_ending_at(parse, j)
     if ref is not None and ref.first >= 1 and fold(toks[ref.first - 1].text) in _PREPOSITIONS:
         # "people close to the president said": the president is not who speaks, nor is the
