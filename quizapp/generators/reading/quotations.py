@@ -685,8 +685,8 @@ def _clause_after(close_parse: SentenceParse, k_close: int) -> Clause | None:
         if any(t.text == QUOTE for t in toks[k_close + 1:clause.verb]):
             return None
         subject = clause.subject
-        lead = min(clause.verb,
-                   subject.first if subject is not None and subject.first > k_close else clause.verb)
+        starts = subject.first if subject is not None and subject.first > k_close else clause.verb
+        lead = min(clause.verb, starts)
         gap = toks[k_close + 1:lead + 1]  # with the subject's first word, which may end a title
         if _title_gap(gap):
             # right after the quote: “...,” Lee said; “...,” US Senator Lee told; “...,”
