@@ -386,20 +386,14 @@ def _explanation(model, statement: _Statement, best: Quotation, speaker: Entity,
     if cut:
         tie += f" {names_list(cut)} quote{'s' if len(cut) == 1 else ''} part of them."
     if statement.others:
-        credited = [model.entities.get(k).name for k in sorted(statement.others)]
-        printers = sorted(
-            {
-                _outlet(model, q.article)
-                for q in model.quotations.all
-                if q.speaker in statement.others
-                and any(same_statement(q.text, s.text) for s in statement.quotes)
-            }
-        )
-        tie += (
-            f" {names_list(printers)} credit{'s' if len(printers) == 1 else ''} the same words "
-            f"to {names_list(credited)}: outlets often give a spokesperson's words to the body "
-            f"they speak for, and the other way round."
-        )
+        credits = [q for q in model.quotations.printings(best.text)
+                   if q.speaker in statement.others]
+        printers = sorted({_outlet(model, q.article) for q in credits})
+        credited = sorted({model.entities.get(q.speaker).name for q in credits})
+        if printers:
+            tie += (f" {names_list(printers)} credit{'s' if len(printers) == 1 else ''} these "
+                    f"words, or part of them, to {names_list(credited)}: outlets often give a "
+                    f"spokesperson's words to the body they speak for, and the other way round.")
     return (
         f"{tie} A story quotes several people side by side: check whose name the attribution "
         f"(\u201csaid\u201d, \u201ctold\u201d, a title or a pronoun) points to before "
