@@ -115,3 +115,20 @@ def test_deterministic():
     assert label_attribution.write(StoryModel(load_story(SEED))) == label_attribution.write(
         StoryModel(load_story(SEED))
     )
+
+
+def test_on_every_real_story_the_key_applied_the_label_and_no_wrong_answer_did():
+    from bench.quality import story_folders
+
+    for folder in story_folders():
+        model = StoryModel(load_story(folder))
+        for question in label_attribution.write(model):
+            label = quoted(question)
+            evidence = " ".join(e.text for e in question.evidence)
+            assert fold(label) in fold(evidence), question.prompt
+            credited = {lab.speaker for lab in model.quotations.labels
+                        if fold(lab.quotation.text) == fold(label)}
+            for index, choice in enumerate(question.choices):
+                entity = model.entities.find(choice)
+                assert entity is not None, choice
+                assert (entity.key in credited) == (index in question.answer), (choice, label)

@@ -370,3 +370,23 @@ def test_a_surname_written_with_and_without_its_space_is_one_person_not_a_wrong_
     for question in questions:
         names = {choice.text if hasattr(choice, "text") else choice for choice in question.choices}
         assert not {"Pieter Vandamme", "Pieter Van Damme"} <= names, question.prompt
+
+
+def test_on_every_real_story_the_evidence_names_the_key_and_no_wrong_answer_said_the_words():
+    from bench.quality import story_folders
+
+    for folder in story_folders():
+        model = StoryModel(load_story(folder))
+        for question in quote_attribution.write(model):
+            words = quoted(question)
+            evidence = " ".join(e.text for e in question.evidence)
+            assert fold(words) in fold(evidence), question.prompt
+            speaker = model.entities.find(key(question))
+            assert speaker is not None, question.prompt
+            assert any(contains_word(evidence, form) for form in speaker.full_forms())
+            credited = model.quotations.credited_with(words)
+            for index, choice in enumerate(question.choices):
+                if index not in question.answer:
+                    other = model.entities.find(choice)
+                    assert other is not None and other.key not in credited, (choice, words)
+                    assert not model.entities.affiliated(other.key, speaker.key), (choice, words)
