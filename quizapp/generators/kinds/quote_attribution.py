@@ -57,7 +57,7 @@ def write(model) -> list:
         proof = {(statement.speaker, p.article, p.start) for p in best.proof}
         if _asked_already(statement, asked) or proof & shown or _side_remark(model, statement):
             continue
-        if _reworded(statement) and len(statement.outlets) >= 3:
+        if _rendered_differently(statement, best) >= 2:
             continue  # quote_rendering asks about it; this prompt would show one outlet's words
         question = _question(model, statement)
         if question is not None:
@@ -121,60 +121,54 @@ def _mostly_figure(text: str) -> bool:
 
 def _statements(model) -> list[_Statement]:
     """Quotations grouped by speaker and words: the same statement printed by several outlets,
-    cut or whole, is one. Labels a speaker applied are left to label_attribution."""
-    labels = [label.quotation for label in model.quotations.labels if label.speaker]
+    cut, whole or reworded, is one. Labels a speaker applied are left to label_attribution.
+    Each distinct wording is compared once, so many outlets printing the same words cost
+    little."""
+    labels: dict[str, list[Quotation]] = defaultdict(list)
+    for label in model.quotations.labels:
+        if label.speaker:
+            labels[label.speaker].append(label.quotation)
     groups: list[_Statement] = []
+    by_wording: dict[tuple[str, tuple[str, ...]], _Statement] = {}
+    shown: dict[int, list[str]] = defaultdict(list)  # group -> its distinct wordings
     for quote in model.quotations.all:
-        if (
-            not _askable(model, quote)
-            or _names_itself(model, quote)
-            or any(
-                label.speaker == quote.speaker and same_remark(label.text, quote.text)
-                for label in labels
-            )
-        ):
+        if not _askable(model, quote) or _names_itself(model, quote) or any(
+                same_remark(label.text, quote.text) for label in labels[quote.speaker]):
             continue
-        home = next(
-            (
-                g
-                for g in groups
-                if g.speaker == quote.speaker
-                and any(same_remark(quote.text, q.text) for q in g.quotes)
-            ),
-            None,
-        )
+        slot = (quote.speaker, wording(quote.text))
+        home = by_wording.get(slot) or next(
+            (g for g in groups if g.speaker == quote.speaker
+             and any(same_remark(quote.text, text) for text in shown[id(g)])), None)
         if home is None:
-            groups.append(_Statement(quote.speaker, [quote], set()))
-        else:
-            home.quotes.append(quote)
+            home = _Statement(quote.speaker, [], set())
+            groups.append(home)
+        if slot not in by_wording:
+            shown[id(home)].append(quote.text)
+        by_wording[slot] = home
+        home.quotes.append(quote)
     groups = _by_paragraph(model, groups)
     for group in groups:
-        for quote in model.quotations.all:
-            if (
-                quote.speaker
-                and quote.speaker != group.speaker
-                and any(same_statement(quote.text, q.text) for q in group.quotes)
-            ):
-                group.others.add(quote.speaker)
+        for text in {q.text for q in group.quotes}:
+            group.others |= {q.speaker for q in model.quotations.printings(text)
+                             if q.speaker and q.speaker != group.speaker}
     return groups
 
 
 def _by_paragraph(model, groups: list[_Statement]) -> list[_Statement]:
     """One speaker's quotes in one paragraph are asked about once: two questions from the same
     few lines would be one question asked twice."""
-
-    def places(group: _Statement) -> set[tuple[str, int]]:
-        return {(q.article, _paragraph(model, q)) for q in group.quotes}
-
     merged: list[_Statement] = []
+    home_of: dict[tuple[str, str, int], _Statement] = {}
     for group in groups:
-        home = next(
-            (m for m in merged if m.speaker == group.speaker and places(m) & places(group)), None
-        )
+        places = {(group.speaker, q.article, _paragraph(model, q)) for q in group.quotes}
+        home = next((home_of[p] for p in places if p in home_of), None)
         if home is None:
             merged.append(group)
+            home = group
         else:
             home.quotes.extend(group.quotes)
+        for place in places:
+            home_of.setdefault(place, home)
     return merged
 
 
@@ -182,16 +176,16 @@ def _paragraph(model, quote: Quotation) -> int:
     return model.article(quote.article).sentences[_sentence_index(model, quote)].paragraph
 
 
-def _reworded(statement: _Statement) -> bool:
-    """Whether outlets print one of the statement's sentences in different words, not only cut
-    shorter (quote_rendering asks about those)."""
-    printed = [[w for w in wording(q.text) if w != ELLIPSIS] for q in statement.quotes]
-    for i, a in enumerate(printed):
-        for b in printed[i + 1 :]:
-            short, long = sorted((" ".join(a), " ".join(b)), key=len)
-            if short not in long and same_remark(" ".join(a), " ".join(b)):
-                return True
-    return False
+def _rendered_differently(statement: _Statement, best: Quotation) -> int:
+    """How many other outlets print the asked words in other words (not merely cut shorter)."""
+    asked = " ".join(w for w in wording(best.text) if w != ELLIPSIS)
+    found = set()
+    for quote in statement.quotes:
+        printed = " ".join(w for w in wording(quote.text) if w != ELLIPSIS)
+        if quote.article != best.article and printed not in asked and asked not in printed \
+                and same_remark(printed, asked):
+            found.add(quote.article)
+    return len(found)
 
 
 def _rank(model, statement: _Statement) -> tuple:
@@ -216,7 +210,7 @@ def _rank(model, statement: _Statement) -> tuple:
             - 2 * best.weak
             - 2 * bool(statement.others)
             - 2 * short
-            - 3 * _reworded(statement)
+            - 3 * bool(_rendered_differently(statement, best))
             - 6 * side
         ),
         best.article,
@@ -281,7 +275,7 @@ def _question(model, statement: _Statement):
     if others:
         confidence *= 0.85
         reasons.append("outlets credit the same words to the speaker and to a body they speak for")
-    if _reworded(statement):
+    if _rendered_differently(statement, best):
         confidence *= 0.95
         reasons.append("outlets print these words differently, which quote_rendering asks about")
     if _gives_side_away(model, best, speaker, wrong):

@@ -111,10 +111,15 @@ class Quotations:
         self.labels = labels
         self._nearby = nearby
         self._entities = entities
+        self._together: dict[str, set[str]] | None = None  # who is named in a sentence with whom
         self._by_shingle: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        self._short: dict[str, set[int]] = defaultdict(set)  # first word -> one- or two-word quotes
         for i, quote in enumerate(quotations):
             for shingle in shingles(quote.text):
                 self._by_shingle[shingle].add(i)
+            short = [w for w in wording(quote.text) if w != ELLIPSIS]
+            if 0 < len(short) < 3:
+                self._short[short[0]].add(i)
 
     def by_speaker(self, key: str) -> tuple[Quotation, ...]:
         return tuple(q for q in self.all if q.speaker == key)
@@ -133,6 +138,9 @@ class Quotations:
         candidates: set[int] = set()
         for shingle in shingles(text):
             candidates |= self._by_shingle.get(shingle, set())
+        # A quote of one or two words ("economic reality") has no run of three to share.
+        for word in set(wording(text)):
+            candidates |= self._short.get(word, set())
         return tuple(
             self.all[i] for i in sorted(candidates) if same_statement(text, self.all[i].text)
         )
@@ -174,12 +182,14 @@ class Quotations:
     def _beside(self, entity: Entity, keys: set[str]) -> bool:
         """Whether a sentence names the entity beside one of `keys`: a body named with a speaker
         ("Lee said in a statement from the Clinic") may be the speaker's own."""
-        places = {(m.article, m.start) for m in entity.mentions}
-        for article_id, spans in self._nearby.items():
-            for start, end, found in spans:
-                if found & keys and any(a == article_id and start <= s < end for a, s in places):
-                    return True
-        return False
+        if self._together is None:
+            together: dict[str, set[str]] = defaultdict(set)
+            for spans in self._nearby.values():
+                for _, _, found in spans:
+                    for key in found:
+                        together[key] |= found
+            self._together = together
+        return bool(self._together.get(entity.key, set()) & keys)
 
     def speakers_near(self, article_id: str, start: int, end: int) -> frozenset[str]:
         """Keys of the speakers that the sentences around text[start:end] name or point to."""
