@@ -181,11 +181,16 @@ def _printings(model) -> list[list[_Printing]]:
         and q.word_count >= 4
         and (q.article, q.words.start) not in labels
     ]
+    # Each distinct wording of a speaker is compared once, however many outlets print it.
+    printed: dict[tuple[str, tuple[str, ...]], list[Quotation]] = defaultdict(list)
+    for q in usable:
+        printed[(q.speaker, tuple(w.norm for w in _words(q.text)))].append(q)
+    reps = list(printed)
     by_shingle = defaultdict(set)
-    for i, q in enumerate(usable):
-        for shingle in shingles(q.text):
-            by_shingle[(q.speaker, shingle)].add(i)
-    parent = list(range(len(usable)))
+    for i, (speaker, _) in enumerate(reps):
+        for shingle in shingles(printed[reps[i]][0].text):
+            by_shingle[(speaker, shingle)].add(i)
+    parent = list(range(len(reps)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -193,14 +198,15 @@ def _printings(model) -> list[list[_Printing]]:
             i = parent[i]
         return i
 
-    for i, q in enumerate(usable):
-        near = set().union(*(by_shingle[(q.speaker, s)] for s in shingles(q.text))) - {i}
+    for i, (speaker, _) in enumerate(reps):
+        text = printed[reps[i]][0].text
+        near = set().union(*(by_shingle[(speaker, s)] for s in shingles(text))) - {i}
         for j in near:
-            if usable[j].article != q.article and _alike(q.text, usable[j].text):
+            if _alike(text, printed[reps[j]][0].text):
                 parent[root(j)] = root(i)
     groups = defaultdict(list)
-    for i, q in enumerate(usable):
-        groups[root(i)].append(_Printing(q, _words(q.text)))
+    for i, rep in enumerate(reps):
+        groups[root(i)].extend(_Printing(q, _words(q.text)) for q in printed[rep])
     return [g for g in groups.values() if len({p.quote.article for p in g}) >= 2]
 
 
@@ -225,9 +231,10 @@ def _statement_question(model, group: list[_Printing]):
     """The spot where the printings differ that most outlets show, one way or the other (then
     the one changing most words), asked from the side fewer outlets print."""
     best, best_rank = None, None
-    for a in group:
-        for b in group:
-            if a.quote.article == b.quote.article:
+    wordings = list({tuple(w.norm for w in p.words): p for p in group}.values())
+    for a in wordings:
+        for b in wordings:
+            if a is b:
                 continue
             for spot, lead, end in _spots(a.words, b.words):
                 made = _spot_question(model, group, a, spot, lead, end)
