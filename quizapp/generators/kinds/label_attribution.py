@@ -1,140 +1,167 @@
-"""Questions "Who called X a “label”?": a short quoted label that a named speaker applied to
-something ("called the mayor “the architect of this crisis”"), with speakers who never used it as wrong answers."""
+"""Questions "Who called X “a label”?": a short quoted label that a named speaker applied to
+something ("called China a “decisive enabler”"), keyed to everyone the story credits with it,
+with other people and bodies the story quotes as wrong answers."""
+
 from __future__ import annotations
 
-import hashlib
-from collections import Counter
+from collections import defaultdict
 
-from quizapp.generators.model import Evidence, Question, Story
-from quizapp.generators.reading.speakers import (
-    Label, Speaker, distractor_speakers, name_as_printed, naming, story_speech,
-)
-from quizapp.generators.writing.outlets import names_list
-from quizapp.generators.reading.text import contains_word, fold, wording_overlap, words
+from quizapp.generators.reading.quotations import Label, same_remark, wording
+from quizapp.generators.reading.text import fold
+from quizapp.generators.writing.choices import choose_all, names_list, ordered, question
 
 KIND = "label_attribution"
-SKILL = "attribution"
 
-MAX_QUESTIONS = 8
-MIN_DISTRACTORS = 2  # a two-way choice is a coin toss; ask only with three or more names
-MAX_DISTRACTORS = 3
-MAX_EVIDENCE = 2
-FRAGMENT_OVERLAP = 0.6  # share of a shorter label repeated in a longer one: the same label
+MAX_QUESTIONS = 5
+MIN_WRONG = 2  # a two-way choice is a coin toss
+MAX_WRONG = 3
 
 
-def _label_key(label: Label) -> tuple[str, str]:
-    return " ".join(words(label.quote.text)), label.target_key
+def write(model) -> list:
+    found = []
+    asked: list[str] = []
+    for group in _groups(model):
+        if any(same_remark(group[0].quotation.text, text) for text in asked):
+            continue
+        made = _question(model, group)
+        if made is not None:
+            found.append(made)
+            asked.append(group[0].quotation.text)
+        if len(found) >= MAX_QUESTIONS:
+            break
+    return found
 
 
-def _groups(story: Story) -> list[list[Label]]:
-    """Label facts with the same words, kept for the thing most often labelled with them (one
-    outlet's "Hrast" and another's "the energy minister" make one question, not two)."""
-    by_words: dict[str, list[Label]] = {}
-    for label in story_speech(story).labels:
-        by_words.setdefault(_label_key(label)[0], []).append(label)
+def _usable(model, label: Label) -> bool:
+    speaker = model.entities.get(label.speaker) if label.speaker else None
+    return (
+        speaker is not None
+        and not speaker.outlet
+        and not label.quotation.caption
+        and bool(label.quotation.proof)
+    )
+
+
+def _groups(model) -> list[list[Label]]:
+    """Labels with the same words, kept for the thing most often labelled with them, the ones
+    most outlets carry first."""
+    by_words: dict[tuple[str, ...], list[Label]] = defaultdict(list)
+    for label in model.quotations.labels:
+        if _usable(model, label):
+            by_words[wording(label.quotation.text)].append(label)
     groups = []
-    for facts in by_words.values():
-        counts = Counter(label.target_key for label in facts)
-        target = max(counts, key=lambda t: (counts[t], -[l.target_key for l in facts].index(t)))
-        groups.append([label for label in facts if label.target_key == target])
-    return groups
-
-
-def _chosen(story: Story) -> list[list[Label]]:
-    """For each speaker and thing labelled, the one label most outlets carry (then the longest):
-    three labels for one dismissal would be one lesson asked three times."""
-    carried = {}
-    for group in _groups(story):
-        text = group[0].quote.text
-        carried[_label_key(group[0])] = sum(contains_word(a.text, text) for a in story.articles)
-    best: dict[tuple[frozenset[str], str], list[Label]] = {}
-    for group in _groups(story):
-        who = frozenset(label.speaker.key for label in group)
-        slot = (who, group[0].target_key)
-        rank = (-carried[_label_key(group[0])], -len(group[0].quote.text), _label_key(group[0]))
-        current = best.get(slot)
-        if current is None or rank < (-carried[_label_key(current[0])], -len(current[0].quote.text),
-                                      _label_key(current[0])):
-            best[slot] = group
-    order = {a.id: i for i, a in enumerate(story.articles)}
-    ranked = sorted(best.values(), key=lambda g: (-carried[_label_key(g[0])], _label_key(g[0])))
-    # "a reckless gamble" and "a reckless gamble with our economy" from one speaker: ask once.
-    kept: list[list[Label]] = []
-    for group in ranked:
-        who = {label.speaker.key for label in group}
-        if not any(who == {label.speaker.key for label in other}
-                   and wording_overlap(group[0].quote.text, other[0].quote.text) >= FRAGMENT_OVERLAP
-                   for other in kept):
+    for labels in by_words.values():
+        targets = defaultdict(list)
+        for label in labels:
+            targets[label.target_key].append(label)
+        groups.append(max(targets.values(), key=len))
+    groups.sort(key=lambda g: (-len({label.quotation.article for label in g}), _place(model, g[0])))
+    # One speaker's labels for one thing ("totally unfounded", "absolutely groundless") are one
+    # judgement: asked once, in the words most outlets carry.
+    kept, seen = [], set()
+    for group in groups:
+        slot = (frozenset(label.speaker for label in group), group[0].target_key)
+        if slot not in seen:
+            seen.add(slot)
             kept.append(group)
-    return sorted(kept, key=lambda g: (min(order[l.article] for l in g), _label_key(g[0])))
+    return kept
 
 
-def _question(story: Story, group: list[Label]) -> Question | None:
-    speech = story_speech(story)
-    order = {a.id: i for i, a in enumerate(story.articles)}
-    group = sorted(group, key=lambda l: (order[l.article], l.start))
-    first = group[0]
-    text = first.quote.text
-    keys: dict[str, Speaker] = {label.speaker.key: label.speaker for label in group}
+def _place(model, label: Label) -> tuple[int, int]:
+    order = next(i for i, a in enumerate(model.articles) if a.id == label.quotation.article)
+    return order, label.quotation.words.start
+
+
+def _question(model, group: list[Label]):
+    entities, quotations = model.entities, model.quotations
+    first = min(group, key=lambda label: _place(model, label))
+    text = first.quotation.text
+    keys = sorted({label.speaker for label in group})
     # Nobody else may have applied these words to anything, anywhere in the story.
-    others = {label.speaker.key for label in speech.labels
-              if " ".join(words(label.quote.text)) == " ".join(words(text))}
-    targets = " ".join(label.target for label in speech.labels
-                       if " ".join(words(label.quote.text)) == " ".join(words(text)))
-    pool = [s for s in distractor_speakers(story, speech, set(keys), text, avoid=targets)
-            if s.key not in others]
-    distractors = sorted(pool, key=lambda s: hashlib.sha1(f"{text}\x1f{s.key}".encode()).hexdigest())
-    distractors = sorted(distractors, key=lambda s: s.key not in speech.quoted)[:MAX_DISTRACTORS]
-    if len(distractors) < MIN_DISTRACTORS:
+    credited = {
+        label.speaker
+        for label in quotations.labels
+        if label.speaker and wording(label.quotation.text) == wording(text)
+    }
+    if credited - set(keys):
         return None
-    evidence: list[Evidence] = []
-    right_names: dict[str, str] = {}
-    crediting: list[str] = []  # ids of the articles whose passages credit the label
-    for label in group:
-        article = story.article(label.article)
-        if text not in article.text[label.start:label.end]:
-            continue
-        # Shown with the speaker's full name, one spelling per question: an outlet that spells
-        # the name differently from the first one is left out of the evidence.
-        named = naming(story, article.id, label.speaker, label.spans)
-        if named is None or right_names.get(label.speaker.key, named.name) != named.name:
-            continue
-        shown = {e.article for e in evidence}
-        if label.speaker.key in right_names and article.id in shown:
-            continue  # already proven from this article
-        if len(shown | {a for a, _, _ in named.passages}) > MAX_EVIDENCE:
-            continue
-        right_names[label.speaker.key] = named.name
-        crediting.append(article.id)
-        passages = [Evidence(a, story.article(a).text[start:end]) for a, start, end in named.passages]
-        evidence.extend(p for p in passages if p not in evidence)
-    if set(right_names) != set(keys):
-        return None  # some key is not proven by a passage that names it
-    right = sorted(right_names.values(), key=fold)
-    printed = story.article(crediting[0]).text
-    choices = sorted({*right, *(name_as_printed(s, printed) for s in distractors)}, key=fold)
-    if len(choices) != len(right) + len(distractors):
+    targets = " ".join(label.target for label in group)
+    # Nobody named in a sentence that prints the label (the headline "“Unfounded”: Beijing hits
+    # back at Lee's claim" names Lee) nor in what was labelled.
+    near = set()
+    for printing in quotations.printings(text):
+        near |= quotations.speakers_near(
+            printing.article, printing.sentence.start, printing.sentence.end
+        )
+    wrong = [
+        k
+        for k in quotations.other_speakers(set(keys), text)
+        if k not in near and not _named_in(entities.get(k), targets)
+    ]
+    wrong = sorted(ordered(text, wrong), key=lambda k: -len(entities.get(k).articles))[:MAX_WRONG]
+    if len(wrong) < MIN_WRONG:
+        return None
+    evidence, names = _evidence(model, group, keys)
+    if set(names) != set(keys):
         return None
     shown = f"{first.determiner} \u201c{text}\u201d" if first.determiner else f"\u201c{text}\u201d"
-    prompt = f"Who called {first.target} {shown}?"
-    if len(right) > 1:
-        prompt += " Choose all that apply."
-    sources = sorted({story.article(a).outlet.strip() for a in crediting} - {""})
-    where = names_list(sources) if sources else "The article"
-    who = " and ".join(right)
-    explanation = (f"{where} credit{'s' if len(sources) <= 1 else ''} the label \u201c{text}\u201d to "
-                   f"{who}. A label in quotation marks is someone's judgement, not the outlet's: "
-                   f"find who applied it before weighing it.")
-    return Question(KIND, SKILL, prompt, tuple(choices), tuple(choices.index(r) for r in right),
-                    explanation, tuple(evidence))
+    prompt = f"Who called {first.target} {shown}?{choose_all(len(keys))}"
+    right = [names[k] for k in keys]
+    choices = [*right, *(entities.get(k).name for k in wrong)]
+    if len({fold(c) for c in choices}) != len(choices):
+        return None
+    return question(
+        KIND,
+        prompt,
+        right,
+        [entities.get(k).name for k in wrong],
+        _explanation(model, group, names, text),
+        evidence,
+    )
 
 
-def generate(story: Story) -> list[Question]:
-    questions = []
-    for group in _chosen(story):
-        question = _question(story, group)
-        if question is not None:
-            questions.append(question)
-        if len(questions) >= MAX_QUESTIONS:
-            break
-    return questions
+def _named_in(entity, text: str) -> bool:
+    """Whether `text` (what was labelled) names the entity: it cannot be a wrong answer for
+    labelling itself."""
+    folded = fold(text)
+    return any(fold(form) in folded for form in entity.forms if len(form) > 2)
+
+
+def _evidence(model, group: list[Label], keys: list[str]):
+    """One passage set per speaker: the labelling sentence with the speaker's full name, from
+    the first outlet that prints it so."""
+    evidence, names = [], {}
+    for label in sorted(
+        group,
+        key=lambda lab: (
+            bool(lab.quotation.named_elsewhere),
+            len(lab.quotation.proof),
+            _place(model, lab),
+        ),
+    ):
+        if label.speaker in names:
+            continue
+        entity = model.entities.get(label.speaker)
+        names[label.speaker] = entity.shown_in(label.quotation.proof)
+        evidence.extend(label.quotation.proof)
+    return evidence, names
+
+
+def _outlet(model, article_id: str) -> str:
+    outlet = model.outlet_of(article_id)
+    return outlet.label if outlet is not None else "the article"
+
+
+def _explanation(model, group: list[Label], names: dict[str, str], text: str) -> str:
+    by_speaker: dict[str, set[str]] = defaultdict(set)
+    for label in group:
+        by_speaker[label.speaker].add(_outlet(model, label.quotation.article))
+    parts = [
+        f"{names_list(sorted(outlets))} credit{'s' if len(outlets) == 1 else ''} the label "
+        f"to {names[key]}"
+        for key, outlets in sorted(by_speaker.items())
+    ]
+    return (
+        f"{'; '.join(parts)}. A label in quotation marks is someone's judgement, not the "
+        f"outlet's: find who applied it before weighing it."
+    )

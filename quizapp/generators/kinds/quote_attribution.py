@@ -1,226 +1,395 @@
-"""Questions "Who said “...”?": a quotation of three or more words that the text ties to one
-named speaker, with other speakers of the story as wrong answers."""
+"""Questions "Who said “...”?": words the story quotes, keyed to the speaker whom the evidence
+ties them to and names in full, with other people and bodies the story quotes as wrong answers.
+Statements of the main actors come first: words several outlets carry, or that lead an article."""
+
 from __future__ import annotations
 
-import dataclasses
-import difflib
-import hashlib
 import re
-from functools import lru_cache
+from collections import defaultdict
+from dataclasses import dataclass
 
-from quizapp.generators.reading.details import detail_words, number_words, role_words
-from quizapp.generators.model import Evidence, Question, Story
-from quizapp.generators.reading.speakers import (
-    Attribution, Speaker, distractor_speakers, name_as_printed, naming, speaks_for, story_speech,
+from quizapp.generators.reading.names import Entity, name_tokens, stem
+from quizapp.generators.reading.quotations import (
+    ELLIPSIS,
+    Quotation,
+    same_remark,
+    same_statement,
+    wording,
 )
-from quizapp.generators.reading.text import fold, word_set, wording_overlap, words
+from quizapp.generators.reading.text import fold, word_set, words
+from quizapp.generators.writing.choices import names_list, ordered, question
 
 KIND = "quote_attribution"
-SKILL = "attribution"
 
-MIN_WORDS = 3
-MAX_PROMPT_WORDS = 20  # longer quotes are shown as an excerpt of their first words
-EXCERPT_WORDS = 12
-MAX_QUESTIONS = 8
-MIN_DISTRACTORS = 2  # a two-way choice is a coin toss; ask only with three or more names
-MAX_DISTRACTORS = 3
-RENDERING_SIMILARITY = 0.4  # word-sequence ratio above which two quotes render one statement
-FRAGMENT_OVERLAP = 0.6  # share of a shorter quote found in a longer one: a fragment of it
-MIN_STATEMENT_WORDS = 3  # words besides numbers, units and qualifiers that make a quoted figure a statement
-
-
-@lru_cache(maxsize=1)
-def _number_words() -> frozenset[str]:
-    """Words that write a number: spelled numbers and scales ("forty", "thousand", "million")."""
-    found: set[str] = set(detail_words("scale"))
-    for n in range(1001):
-        for spelled in number_words(str(n)):
-            found.update(w for w in re.split(r"[\s\-]+", spelled) if w != "and")
-    return frozenset(found)
+MIN_WORDS = 4  # fewer quoted words are a label or a phrase, asked by label_attribution
+MAX_PROMPT_WORDS = 24  # longer quotes are shown by their opening words
+EXCERPT_WORDS = 14
+MAX_QUESTIONS = 6
+MAX_PER_SPEAKER = 2
+MIN_WRONG = 2  # a two-way choice is a coin toss
+MAX_WRONG = 3
+LEAD_PARAGRAPHS = 4  # a quote this near an article's top is one the article leads with
+SIDE_PARAGRAPH = 7  # past this, a voice no other article names is a side remark
 
 
-@lru_cache(maxsize=1)
-def _sizing_words() -> frozenset[str]:
-    """Words that only size a figure beside its number: units and qualifiers ("up to", "per cent")."""
-    return frozenset(w for role in ("unit", "qualifier") for entry in detail_words(role) for w in entry.split())
+@dataclass
+class _Statement:
+    """One speaker's words, as every outlet that quotes them prints them."""
+
+    speaker: str
+    quotes: list[Quotation]
+    others: set[str]  # other speakers some outlet credits with the same words
+
+    @property
+    def outlets(self) -> set[str]:
+        return {q.article for q in self.quotes}
 
 
-def _is_number(word: str) -> bool:
-    return bool(re.search(r"\d", word)) or word in _number_words()
-
-
-def _is_quoted_figure(text: str) -> bool:
-    """A quotation that is mostly a figure ("up to 870,000 patients"): a number with fewer than
-    three other words, which quotes a count, not a statement anyone can be asked about."""
-    found = words(text)
-    if not any(_is_number(w) for w in found):
-        return False
-    rest = [w for w in found if not _is_number(w) and w not in _sizing_words() and w != "and"]
-    return len(rest) < MIN_STATEMENT_WORDS
-
-
-def _quote_key(text: str) -> str:
-    return " ".join(words(text))
-
-
-def _distinctiveness(text: str) -> float:
-    """More different meaningful words make a quote worth asking about; very long ones tire."""
-    found = words(text)
-    content = {w for w in found if len(w) > 2 and w not in word_set("function_words")}
-    return min(len(content), 14) - max(0, len(found) - 30) * 0.25
-
-
-def _excerpt(text: str) -> tuple[str, bool]:
-    """The quote as the prompt shows it, and whether that is only its opening words."""
-    flat = " ".join(text.split())
-    found = flat.split(" ")
-    if len(words(flat)) <= MAX_PROMPT_WORDS:
-        return flat, False
-    return " ".join(found[:EXCERPT_WORDS]).rstrip(",;:.\u2014-"), True
-
-
-def _is_label(story: Story, key: str, speaker: Speaker) -> bool:
-    """Whether the quote is, or mostly repeats, a label this speaker applied: those are asked
-    by label_attribution."""
-    return any(label.speaker.key == speaker.key and wording_overlap(label.quote.text, key) >= FRAGMENT_OVERLAP
-               for label in story_speech(story).labels)
-
-
-def _candidates(story: Story) -> list[tuple[float, str, Speaker, Attribution]]:
-    speech = story_speech(story)
-    groups: dict[str, list[Attribution]] = {}
-    for attribution in speech.attributions:
-        if attribution.quote.word_count >= MIN_WORDS and not _is_quoted_figure(attribution.quote.text):
-            groups.setdefault(_quote_key(attribution.quote.text), []).append(attribution)
-    order = {a.id: i for i, a in enumerate(story.articles)}
+def write(model) -> list:
     found = []
-    for key, group in groups.items():
-        speakers = {a.speaker.key for a in group if a.speaker is not None}
-        if len(speakers) != 1:
-            continue  # nobody, or several people, credited with these words
-        tied = [a for a in group if a.speaker is not None]
-        if _is_label(story, key, tied[0].speaker):
+    per_speaker: dict[str, int] = defaultdict(int)
+    asked: list[Quotation] = []  # every printing of the statements asked about
+    shown: set[tuple[str, str, int]] = set()  # (speaker, article, start) of evidence used
+    for statement in sorted(_statements(model), key=lambda s: _rank(model, s)):
+        if per_speaker[statement.speaker] >= MAX_PER_SPEAKER or len(found) >= MAX_QUESTIONS:
             continue
-        best = min(tied, key=lambda a: (a.end - a.start, order[a.article], a.start))
-        found.append((_distinctiveness(best.quote.text), key, best.speaker, best))
+        best = _best(model, statement)
+        proof = {(statement.speaker, p.article, p.start) for p in best.proof}
+        if _asked_already(statement, asked) or proof & shown or _side_remark(model, statement):
+            continue
+        if _rendered_differently(statement, best) >= 2:
+            continue  # quote_rendering asks about it; this prompt would show one outlet's words
+        question = _question(model, statement)
+        if question is not None:
+            found.append(question)
+            per_speaker[statement.speaker] += 1
+            asked.extend(statement.quotes)
+            shown |= proof
     return found
 
 
-def _spread(found: list[tuple[float, str, Speaker, Attribution]]) -> list[tuple[str, Speaker, Attribution]]:
-    """The most distinctive quotes, taking speakers in turn so one voice does not fill the quiz."""
-    by_speaker: dict[str, list] = {}
-    for score, key, speaker, attribution in sorted(found, key=lambda f: (-f[0], f[1])):
-        by_speaker.setdefault(speaker.key, []).append((key, speaker, attribution))
-    queues = sorted(by_speaker.values(), key=lambda q: (-len(q), q[0][1].key))
-    picked: list[tuple[str, Speaker, Attribution]] = []
-    while any(queues) and len(picked) < MAX_QUESTIONS:
-        for queue in queues:
-            # One speaker's statement rendered two ways by two outlets is asked about once.
-            while queue and any(_same_statement(queue[0], p) for p in picked):
-                queue.pop(0)
-            if queue and len(picked) < MAX_QUESTIONS:
-                picked.append(queue.pop(0))
-    return picked
+def _asked_already(statement: _Statement, asked: list[Quotation]) -> bool:
+    """The same remark under another speaker's name: asking again would be one question twice."""
+    return any(same_remark(quote.text, other.text) for quote in statement.quotes for other in asked)
 
 
-def _same_statement(a: tuple[str, Speaker, Attribution], b: tuple[str, Speaker, Attribution]) -> bool:
-    """One speaker's words asked about twice: two renderings of one statement, a fragment of a
-    longer quote, or two fragments of one sentence."""
-    if a[1].key != b[1].key:
-        return False
-    same_sentence = a[2].article == b[2].article and a[2].quote_sentence == b[2].quote_sentence
-    return (same_sentence or wording_overlap(a[0], b[0]) >= FRAGMENT_OVERLAP
-            or difflib.SequenceMatcher(None, a[0].split(), b[0].split(), autojunk=False).ratio()
-            >= RENDERING_SIMILARITY)
+# --- which words to ask about ---------------------------------------------------------------------
 
 
-def _may_speak_for_one_another(story: Story, key: Speaker, other: Speaker) -> bool:
-    """Whether `other` may speak for the keyed speaker or the keyed speaker for `other`, so the
-    wrong choice would not be plainly wrong: an article describes one as "<role> of/at/for" the
-    other (a body the story took for a person is read as the body its name says), or one is an
-    organisation and the other a person given only a bare role ("chief executive", "spokeswoman")
-    that may well be that organisation's."""
-    key_read, other_read = _as_read(key), _as_read(other)
-    if speaks_for(story, other_read, key_read) or speaks_for(story, key_read, other_read):
-        return True
-    return any(_is_organisation(body) and person.kind == "person" and not _is_organisation(person)
-               and bool(person.roles) and _bare_roles(person) and not _speaks_for_a_body(story, person)
-               for body, person in ((key, other), (other, key)))
+def _side_remark(model, statement: _Statement) -> bool:
+    """Words of someone only one article names, deep in it and printed by no other outlet: a
+    side voice ("a retiree said"), not a main actor of the story."""
+    entity = model.entities.get(statement.speaker)
+    best = _best(model, statement)
+    return (
+        entity is not None
+        and len(entity.articles) == 1
+        and len(statement.outlets) == 1
+        and _paragraph(model, best) > SIDE_PARAGRAPH
+    )
 
 
-def _speaks_for_a_body(story: Story, person: Speaker) -> bool:
-    """Whether the story ties the person to some organisation by name ("<Name> of <Body>"),
-    which tells a reader whose role it is."""
-    speech = story_speech(story)
-    bodies = [_as_read(speech.speaker(k)) for k in sorted({*speech.quoted, *speech.speaking})]
-    return any(speaks_for(story, person, body) for body in bodies if body.kind == "organisation")
+def _names_itself(model, quote: Quotation) -> bool:
+    """ "The Court of Justice gives final judgment...", said the court: words naming their own
+    speaker give the answer away."""
+    speaker = model.entities.get(quote.speaker)
+    named = set(name_tokens(quote.text))
+    return any(set(name_tokens(form)) <= named for form in speaker.forms if name_tokens(form))
 
 
-def _as_read(speaker: Speaker) -> Speaker:
-    """The speaker as an organisation when its name ends in an institution word ("... Health
-    Service", "... Network") although the story took it for a person."""
-    if speaker.kind == "person" and _is_organisation(speaker):
-        return dataclasses.replace(speaker, kind="organisation")
-    return speaker
+def _askable(model, quote: Quotation) -> bool:
+    """A quotation worth asking about: tied to someone who speaks (not an outlet that reports,
+    not "according to" a report), not in a caption, long enough to be a statement."""
+    speaker = model.entities.get(quote.speaker) if quote.speaker else None
+    return (
+        speaker is not None
+        and not speaker.outlet
+        and quote.verb != "according to"
+        and not quote.caption
+        and not quote.continued
+        and quote.word_count >= MIN_WORDS
+        and not _mostly_figure(quote.text)
+    )
 
 
-def _is_organisation(speaker: Speaker) -> bool:
-    last = speaker.name.split()[-1] if speaker.name.split() else ""
-    return speaker.kind == "organisation" or fold(last) in word_set("organisation_words")
+def _mostly_figure(text: str) -> bool:
+    """ "up to 870,000 patients": a quoted count, not a statement anyone could be asked about."""
+    found = words(text)
+    figures = [w for w in found if re.search(r"\d", w)]
+    return bool(figures) and len(found) - len(figures) < 4
 
 
-def _bare_roles(speaker: Speaker) -> bool:
-    """Every role phrase the story gives the person is role words alone, naming no body."""
-    return all(all(fold(w).strip(".,") in role_words() or w[:1].islower() for w in title.split())
-               for title in speaker.titles)
+def _statements(model) -> list[_Statement]:
+    """Quotations grouped by speaker and words: the same statement printed by several outlets,
+    cut, whole or reworded, is one. Labels a speaker applied are left to label_attribution.
+    Each distinct wording is compared once, so many outlets printing the same words cost
+    little."""
+    labels: dict[str, list[Quotation]] = defaultdict(list)
+    for label in model.quotations.labels:
+        if label.speaker:
+            labels[label.speaker].append(label.quotation)
+    groups: list[_Statement] = []
+    by_wording: dict[tuple[str, tuple[str, ...]], _Statement] = {}
+    shown: dict[int, list[str]] = defaultdict(list)  # group -> its distinct wordings
+    for quote in model.quotations.all:
+        if not _askable(model, quote) or _names_itself(model, quote) or any(
+                same_remark(label.text, quote.text) for label in labels[quote.speaker]):
+            continue
+        slot = (quote.speaker, wording(quote.text))
+        home = by_wording.get(slot) or next(
+            (g for g in groups if g.speaker == quote.speaker
+             and any(same_remark(quote.text, text) for text in shown[id(g)])), None)
+        if home is None:
+            home = _Statement(quote.speaker, [], set())
+            groups.append(home)
+        if slot not in by_wording:
+            shown[id(home)].append(quote.text)
+        by_wording[slot] = home
+        home.quotes.append(quote)
+    groups = _by_paragraph(model, groups)
+    for group in groups:
+        for text in {q.text for q in group.quotes}:
+            group.others |= {q.speaker for q in model.quotations.printings(text)
+                             if q.speaker and q.speaker != group.speaker}
+    return groups
 
 
-def _shuffled(items: list[Speaker], seed: str) -> list[Speaker]:
-    return sorted(items, key=lambda s: hashlib.sha1(f"{seed}\x1f{s.key}".encode()).hexdigest())
+def _by_paragraph(model, groups: list[_Statement]) -> list[_Statement]:
+    """One speaker's quotes in one paragraph are asked about once: two questions from the same
+    few lines would be one question asked twice."""
+    merged: list[_Statement] = []
+    home_of: dict[tuple[str, str, int], _Statement] = {}
+    for group in groups:
+        places = {(group.speaker, q.article, _paragraph(model, q)) for q in group.quotes}
+        home = next((home_of[p] for p in places if p in home_of), None)
+        if home is None:
+            merged.append(group)
+            home = group
+        else:
+            home.quotes.extend(group.quotes)
+        for place in places:
+            home_of.setdefault(place, home)
+    return merged
 
 
-def _question(story: Story, key: str, speaker: Speaker, attribution: Attribution) -> Question | None:
-    speech = story_speech(story)
-    article = story.article(attribution.article)
-    quote = attribution.quote.text
-    # The evidence must show the whole quote and the speaker's full name: a bare "Lee said"
-    # does not tell a student who Lee is.
-    if quote not in article.text[attribution.start:attribution.end]:
+def _paragraph(model, quote: Quotation) -> int:
+    return model.article(quote.article).sentences[_sentence_index(model, quote)].paragraph
+
+
+def _rendered_differently(statement: _Statement, best: Quotation) -> int:
+    """How many other outlets print the asked words in other words (not merely cut shorter)."""
+    asked = " ".join(w for w in wording(best.text) if w != ELLIPSIS)
+    found = set()
+    for quote in statement.quotes:
+        printed = " ".join(w for w in wording(quote.text) if w != ELLIPSIS)
+        if quote.article != best.article and printed not in asked and asked not in printed \
+                and same_remark(printed, asked):
+            found.add(quote.article)
+    return len(found)
+
+
+def _rank(model, statement: _Statement) -> tuple:
+    """Statements a teacher would ask about first: carried by several outlets, by a speaker the
+    story keeps coming back to, near an article's top, whole sentences before fragments."""
+    entity = model.entities.get(statement.speaker)
+    prominence = len(entity.articles) if entity else 0
+    best = _best(model, statement)
+    paragraph = model.article(best.article).sentences[_sentence_index(model, best)].paragraph
+    lead = paragraph <= LEAD_PARAGRAPHS
+    short = best.word_count < 6
+    speaker = model.entities.get(statement.speaker)
+    side = speaker is not None and _gives_side_away(
+        model, best, speaker, _wrong(model, statement, best)
+    )
+    return (
+        -(
+            len(statement.outlets) * 2
+            + prominence
+            + 2 * lead
+            - 2 * best.fragment
+            - 2 * best.weak
+            - 2 * bool(statement.others)
+            - 2 * short
+            - 3 * bool(_rendered_differently(statement, best))
+            - 6 * side
+        ),
+        best.article,
+        best.words.start,
+    )
+
+
+def _sentence_index(model, quote: Quotation) -> int:
+    reading = model.article(quote.article)
+    found = reading.sentence_at(quote.words.start)
+    return found.index if found is not None else 0
+
+
+def _best(model, statement: _Statement) -> Quotation:
+    """The printing to ask from: a whole statement, tied in its own article, with the shortest
+    proof, cleanly typed."""
+    return min(
+        statement.quotes,
+        key=lambda q: (
+            q.fragment,
+            bool(q.named_elsewhere),
+            q.weak,
+            "\u2026" in q.text or "..." in q.text,
+            "\u00b4" in q.text,
+            len(q.proof),
+            _order(model, q.article),
+            q.words.start,
+        ),
+    )
+
+
+def _order(model, article_id: str) -> int:
+    return next(i for i, a in enumerate(model.articles) if a.id == article_id)
+
+
+# --- the question ---------------------------------------------------------------------------------
+
+
+def _question(model, statement: _Statement):
+    entities = model.entities
+    speaker = entities.get(statement.speaker)
+    best = _best(model, statement)
+    if speaker is None or not best.proof:
         return None
-    named = naming(story, article.id, speaker, attribution.spans)
-    if named is None:
+    others = set(statement.others)
+    if others and not all(entities.affiliated(o, speaker.key) for o in others):
+        return None  # outlets credit the words to different, unrelated people
+    wrong = _wrong(model, statement, best)
+    if len(wrong) < MIN_WRONG:
         return None
-    pool = [s for s in distractor_speakers(story, speech, {speaker.key}, quote)
-            if not _may_speak_for_one_another(story, speaker, s)]
-    quoted = [s for s in pool if s.key in speech.quoted]
-    others = [s for s in pool if s.key not in speech.quoted]
-    distractors = (_shuffled(quoted, key) + _shuffled(others, key))[:MAX_DISTRACTORS]
-    if len(distractors) < MIN_DISTRACTORS:
+    key_name = speaker.shown_in(best.proof)
+    choices = {key_name: speaker.key}
+    quoting = model.article(best.article).sentences  # each name as the quoting outlet spells it
+    for key in wrong:
+        choices.setdefault(entities.get(key).shown_in(quoting), key)
+    if len(choices) != len(wrong) + 1:
         return None
-    right = named.name
-    choices = sorted({right, *(name_as_printed(s, article.text) for s in distractors)}, key=fold)
-    if len(choices) != len(distractors) + 1:
-        return None
-    shown, partial = _excerpt(quote)
-    prompt = (f"Who said the words that begin \u201c{shown}\u2026\u201d?" if partial
-              else f"Who said \u201c{shown}\u201d?")
-    source = article.outlet.strip() or "The article"
-    if named.elsewhere:
-        other = story.article(named.elsewhere).outlet.strip() or "another article"
-        tie = f"names the speaker of these words only in part; {other} gives the full name, {right}"
+    confidence, reasons = 1.0, []
+    if best.weak:
+        confidence *= 0.75
+        reasons.append("the speaker is named only in the paragraph after the quote")
+    if others:
+        confidence *= 0.85
+        reasons.append("outlets credit the same words to the speaker and to a body they speak for")
+    if _rendered_differently(statement, best):
+        confidence *= 0.95
+        reasons.append("outlets print these words differently, which quote_rendering asks about")
+    if _gives_side_away(model, best, speaker, wrong):
+        confidence *= 0.6
+        reasons.append("the quote's own words point to the only speaker of its side or country")
+    return question(
+        KIND,
+        _prompt(best),
+        [key_name],
+        [n for n in choices if n != key_name],
+        _explanation(model, statement, best, speaker, key_name),
+        best.proof,
+        round(confidence, 3),
+        reasons,
+    )
+
+
+def _wrong(model, statement: _Statement, best: Quotation) -> list[str]:
+    """Up to MAX_WRONG other speakers: people first for a person, and where the quote's words
+    name a country or body, someone of the same one first, so the words give nothing away."""
+    keys = {statement.speaker, *statement.others}
+    pool = model.quotations.other_speakers(keys, best.text)
+    # Nobody named in a sentence printing the words, nor in any printing of them, nor anyone
+    # who speaks for one of those ("confirms the Commission's decision: ..." is not a wrong
+    # answer's to give for the Commissioner).
+    printings = model.quotations.printings(best.text)
+    named = set()
+    for quote in (*statement.quotes, *printings):
+        named |= model.quotations.speakers_near(
+            quote.article, quote.sentence.start, quote.sentence.end
+        )
+        named |= {e.key for e in model.entities.all if e.key not in keys and _names(quote.text, e)}
+    pool = [
+        k
+        for k in pool
+        if k not in named and not any(model.entities.affiliated(k, n) for n in named - keys)
+    ]
+    speaker = model.entities.get(statement.speaker)
+    sides = _quote_stems(best.text) & model.entities.descriptors(statement.speaker)
+    shuffled = sorted(ordered(best.text, pool), key=lambda k: -len(model.entities.get(k).articles))
+    same_kind = [k for k in shuffled if model.entities.get(k).kind == speaker.kind]
+    same_side = [k for k in shuffled if sides & model.entities.descriptors(k)]
+    chosen = list(dict.fromkeys([*same_side[:1], *same_kind, *shuffled]))
+    return chosen[:MAX_WRONG]
+
+
+def _names(text: str, entity: Entity) -> bool:
+    words = set(name_tokens(text))
+    return any(name_tokens(form) and set(name_tokens(form)) <= words for form in entity.forms)
+
+
+def _quote_stems(text: str) -> set[str]:
+    """Stems of the capitalised words inside a quote that may name a place or body ("China's",
+    "European"), not "The" or "We" opening a sentence."""
+    found = set()
+    for word in re.findall(r"[A-Z][\w.'\u2019-]*", text):
+        if fold(word).split("'")[0] not in word_set("name_stopwords") and fold(word) != "i":
+            found.add(stem(word))
+    return found
+
+
+def _gives_side_away(model, quote: Quotation, speaker: Entity, wrong: list[str]) -> bool:
+    shared = _quote_stems(quote.text) & model.entities.descriptors(speaker.key)
+    return bool(shared) and not any(shared & model.entities.descriptors(k) for k in wrong)
+
+
+def _prompt(quote: Quotation) -> str:
+    text = " ".join(quote.text.replace("\u00b4", "\u2019").split())
+    if len(text.split()) <= MAX_PROMPT_WORDS:
+        return f"Who said \u201c{text}\u201d?"
+    opening = " ".join(text.split()[:EXCERPT_WORDS]).rstrip(",;:.\u2014-")
+    return f"Who said the words that begin \u201c{opening}\u2026\u201d?"
+
+
+def _outlet(model, article_id: str) -> str:
+    outlet = model.outlet_of(article_id)
+    return outlet.label if outlet is not None else "The article"
+
+
+def _explanation(model, statement: _Statement, best: Quotation, speaker: Entity, name: str) -> str:
+    source = _outlet(model, best.article)
+    if best.named_elsewhere:
+        tie = (
+            f"{source} ties these words to a speaker it names only in part; "
+            f"{_outlet(model, best.named_elsewhere)} gives the full name, {name}."
+        )
     else:
-        tie = f"ties these words to {right}"
-    explanation = (f"{source} {tie}. A story quotes several people side by side, so check "
-                   f"whose name the attribution (\u201csaid\u201d, \u201ctold\u201d, a role or pronoun) "
-                   f"points to before repeating a quote.")
-    evidence = tuple(Evidence(a, story.article(a).text[start:end]) for a, start, end in named.passages)
-    return Question(KIND, SKILL, prompt, tuple(choices), (choices.index(right),), explanation, evidence)
-
-
-def generate(story: Story) -> list[Question]:
-    questions = []
-    for key, speaker, attribution in _spread(_candidates(story)):
-        question = _question(story, key, speaker, attribution)
-        if question is not None:
-            questions.append(question)
-    return questions
+        tie = f"{source} ties these words to {name}."
+    others = [
+        q
+        for q in statement.quotes
+        if q.speaker == speaker.key
+        and same_statement(q.text, best.text)
+        and _outlet(model, q.article) != source
+    ]
+    same = sorted(
+        {_outlet(model, q.article) for q in others if wording(q.text) == wording(best.text)}
+    )
+    cut = sorted({_outlet(model, q.article) for q in others} - set(same))
+    if same:
+        tie += f" {names_list(same)} quote{'s' if len(same) == 1 else ''} the same words too."
+    if cut:
+        tie += f" {names_list(cut)} quote{'s' if len(cut) == 1 else ''} part of them."
+    if statement.others:
+        credits = [q for q in model.quotations.printings(best.text)
+                   if q.speaker in statement.others]
+        printers = sorted({_outlet(model, q.article) for q in credits})
+        credited = sorted({model.entities.get(q.speaker).name for q in credits})
+        if printers:
+            tie += (f" {names_list(printers)} credit{'s' if len(printers) == 1 else ''} these "
+                    f"words, or part of them, to {names_list(credited)}: outlets often give a "
+                    f"spokesperson's words to the body they speak for, and the other way round.")
+    return (
+        f"{tie} A story quotes several people side by side: check whose name the attribution "
+        f"(\u201csaid\u201d, \u201ctold\u201d, a title or a pronoun) points to before "
+        f"repeating a quote."
+    )

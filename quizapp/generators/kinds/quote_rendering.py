@@ -1,234 +1,196 @@
-"""Questions on how outlets rendered one speaker's words differently: the same speaker's label
-for the same thing in different words (“completely false” / “baseless”), or one long
-statement whose wording differs between outlets. Keys rest only on which outlets' texts carry
-the exact wording and which do not; each outlet's evidence names the speaker in full, as that
-outlet spells the name."""
+"""Questions on how outlets print one speaker's same statement in different words: which outlet
+printed which wording. A quote cut shorter, an ellipsis, a contraction, a hyphen or punctuation
+is not a different wording; every wrong outlet prints the same spot of the statement otherwise,
+and every outlet's evidence names the speaker."""
+
 from __future__ import annotations
 
 import difflib
 import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
 
-from quizapp.generators.model import Evidence, Question, Story
-from quizapp.generators.writing.outlets import Outlet, names_list, story_outlets
-from quizapp.generators.reading.speakers import Attribution, Label, Naming, Speaker, naming, story_speech
-from quizapp.generators.reading.text import contains_word, find_all, fold, sentence_at, word_set, words
+from quizapp.generators.reading.quotations import Label, Quotation, shingles
+from quizapp.generators.reading.text import fold, word_set
+from quizapp.generators.writing.choices import choose_all, names_list, question
 
 KIND = "quote_rendering"
-SKILL = "quotation"
 
-MAX_QUESTIONS = 6
-MAX_OUTLET_QUESTIONS_PER_LABEL = 2
-MIN_LONG_WORDS = 6
-SIMILARITY = 0.4  # word-sequence ratio above which two quotes render one statement
-ANCHOR_WORDS = 3
-MAX_CHANGED_WORDS = 6
-_BREAK = re.compile(r"[,.;:!?()\[\]\u2014\u2013]")
+MAX_QUESTIONS = 4
+MIN_CHOICES = 3
+MAX_CHOICES = 5
+MAX_PHRASE = 7  # words shown around a changed spot, within its clause
+SIMILAR = 0.5  # share of words in order above which two printings render one statement
+MAX_CHANGED = 8  # a longer change is another sentence, not another wording
 
 
-def _quoted(text: str) -> str:
-    return f"\u201c{text}\u201d"
+# --- comparing printed words --------------------------------------------------------------------
 
 
-def _explanation(printed: dict[str, str]) -> str:
-    """`printed`: outlet name -> the wording it printed."""
-    by_wording: dict[str, list[str]] = {}
-    for outlet, wording in printed.items():
-        by_wording.setdefault(wording, []).append(outlet)
-    parts = [f"{names_list(sorted(outlets))} printed {_quoted(wording)}"
-             for wording, outlets in sorted(by_wording.items(), key=lambda kv: sorted(kv[1]))]
-    return (f"{'; '.join(parts)}. Translation and editing change a speaker's exact words, so "
-            f"check a quote against more than one outlet before repeating it.")
+@dataclass(frozen=True)
+class _Word:
+    norm: str  # what is compared: folded, contractions and hyphenated words split
+    start: int  # the printed word's place in the quotation's text
+    end: int
 
 
-def _named_here(story: Story, article_id: str, speaker: Speaker, spans: tuple[tuple[int, int], ...]
-                ) -> Naming | None:
-    """The passages at `spans`, with the sentence where the same article first names the speaker
-    in full when they show only a surname, role or pronoun; None when that article never does.
-    Another outlet's naming sentence would not show how this outlet spells the name, nor that
-    its "Lee" is the same person."""
-    named = naming(story, article_id, speaker, spans)
-    return named if named is not None and not named.elsewhere else None
+_CONTRACTION = re.compile(r"^(.*?)(n't|'ve|'re|'m|'ll|'d|'s)$")
+_EXPANDED = {
+    "n't": "not",
+    "'ve": "have",
+    "'re": "are",
+    "'m": "am",
+    "'ll": "will",
+    "'d": "would",
+    "'s": "is",
+}
 
 
-def _evidence_of(story: Story, named: Naming) -> list[Evidence]:
-    return [Evidence(a, story.article(a).text[start:end]) for a, start, end in named.passages]
-
-
-def _outlet_of(story: Story) -> dict[str, Outlet]:
-    return {article.id: outlet for outlet in story_outlets(story) for article in outlet.articles}
-
-
-def _carries(outlet: Outlet, wording: str) -> bool:
-    return contains_word(outlet.text, wording)
-
-
-def _proven(question: Question, outlets: dict[str, Outlet], wording: str) -> bool:
-    """Re-check the key from the texts alone: right outlets carry the wording, wrong ones do not."""
-    return all(_carries(outlets[choice], wording) == (index in question.answer)
-               for index, choice in enumerate(question.choices))
-
-
-def _outlet_question(prompt: str, keys: list[Outlet], wrong: list[Outlet], explanation: str,
-                     evidence: list[Evidence], wording: str) -> Question | None:
-    choices = sorted((o.name for o in keys + wrong), key=fold)
-    question = Question(KIND, SKILL, prompt, tuple(choices),
-                        tuple(sorted(choices.index(o.name) for o in keys)), explanation, tuple(evidence))
-    by_name = {o.name: o for o in keys + wrong}
-    return question if _proven(question, by_name, wording) else None
-
-
-# --- short labels: one speaker, one thing labelled, different words ----------------------------
-
-def _label_groups(story: Story, outlet_of: dict[str, Outlet]) -> list[list[Label]]:
-    groups: dict[tuple[str, str], list[Label]] = {}
-    for label in story_speech(story).labels:
-        if label.article in outlet_of:
-            groups.setdefault((label.speaker.key, label.target_key), []).append(label)
-    order = {a.id: i for i, a in enumerate(story.articles)}
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[_Word, ...]:
+    """The quotation's words as compared, each with its printed place: "I've" is "i have",
+    "hardest-hit" is "hardest hit", "%" is "per cent", and "…" marks a cut."""
     found = []
-    for key in sorted(groups):
-        group = sorted(groups[key], key=lambda l: (order[l.article], l.start))
-        wordings = {" ".join(words(l.quote.text)) for l in group}
-        if len(wordings) >= 2 and len({outlet_of[l.article].name for l in group}) >= 2:
-            found.append(group)
+    folded = fold(text).replace("\u00b4", "'")
+    for match in re.finditer(r"[^\W_]+(?:'[^\W_]+)?|\u2026|\.\.\.|%", folded):
+        word, start, end = match.group(), match.start(), match.end()
+        if word in ("\u2026", "..."):
+            found.append(_Word("\u2026", start, end))
+        elif word == "%":
+            found.extend([_Word("per", start, end), _Word("cent", start, end)])
+        else:
+            found.extend(_Word(part, start, end) for part in _split(word))
+    return tuple(found)
+
+
+def _split(word: str) -> list[str]:
+    if word == "percent":
+        return ["per", "cent"]
+    if word in ("can't", "won't"):
+        return ["can" if word == "can't" else "will", "not"]
+    match = _CONTRACTION.match(word)
+    if match and match.group(1):
+        head, tail = match.groups()
+        if tail == "'s" and head not in ("it", "that", "there", "here", "what", "he", "she", "who"):
+            return [word]  # a possessive: "China's"
+        return [head, _EXPANDED[tail]]
+    return [word]
+
+
+@dataclass(frozen=True)
+class _Spot:
+    """Where two printings of one statement differ: the words each prints there, with the
+    shared words around them."""
+
+    before: tuple[str, ...]
+    ours: tuple[str, ...]
+    theirs: tuple[str, ...]
+    after: tuple[str, ...]
+
+    def ours_seq(self) -> tuple[str, ...]:
+        return (*self.before, *self.ours, *self.after)
+
+    def theirs_seq(self) -> tuple[str, ...]:
+        return (*self.before, *self.theirs, *self.after)
+
+
+def _spots(a: tuple[_Word, ...], b: tuple[_Word, ...]) -> list[tuple[_Spot, int, int]]:
+    """Changed words between two printings, with shared words on both sides (so a quote cut
+    shorter is no change), not next to an ellipsis, and not a mere inflection ("got"/"gotten")
+    or a swap of small words ("it"/"that"). Also each spot's span in `a`'s words."""
+    na, nb = [w.norm for w in a], [w.norm for w in b]
+    found = []
+    codes = difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes()
+    for n, (tag, i1, i2, j1, j2) in enumerate(codes):
+        if tag == "equal" or n == 0 or n == len(codes) - 1:
+            continue
+        if codes[n - 1][0] != "equal" or codes[n + 1][0] != "equal":
+            continue
+        ours, theirs = tuple(na[i1:i2]), tuple(nb[j1:j2])
+        if "\u2026" in ours + theirs or max(len(ours), len(theirs)) > MAX_CHANGED:
+            continue
+        if "\u2026" in na[max(0, i1 - 1) : i2 + 1] or "\u2026" in nb[max(0, j1 - 1) : j2 + 1]:
+            continue
+        if not _telling(ours, theirs):
+            continue  # no change a reader would notice
+        # One shared word before and one after tell the spot; a dropped or added phrase shows
+        # one more after it, so the words read as a phrase.
+        lead = i1 - 1
+        tail = min(codes[n + 1][2], i2 + (1 if ours and theirs else 2))
+        found.append((_Spot(tuple(na[lead:i1]), ours, theirs, tuple(na[i2:tail])), lead, tail))
     return found
 
 
-def _label_questions(story: Story, group: list[Label], outlet_of: dict[str, Outlet]) -> list[Question]:
-    speaker: Speaker = group[0].speaker
-    # A label whose article never names the speaker in full cannot show a student who spoke:
-    # its outlet is left out, as if it had not printed the label.
-    named: dict[Label, Naming] = {}
-    for label in group:
-        found = _named_here(story, label.article, speaker, label.spans)
-        if found is not None:
-            named[label] = found
-    group = [label for label in group if label in named]
-    outlets: list[Outlet] = []
-    for label in group:
-        if outlet_of[label.article] not in outlets:
-            outlets.append(outlet_of[label.article])
-    printed = {o.name: [l for l in group if outlet_of[l.article] is o] for o in outlets}
-    wordings: dict[str, Label] = {}
-    for label in group:
-        wordings.setdefault(fold(label.quote.text), label)
-    if len(outlets) < 2 or len(wordings) < 2:
-        return []
-    shown_printed = {o.name: printed[o.name][0].quote.text for o in outlets}
-
-    def evidence_of(outlet: Outlet) -> list[Evidence]:
-        return _evidence_of(story, named[printed[outlet.name][0]])
-
-    def printers(wording: str) -> list[Outlet]:
-        return [o for o in outlets if any(fold(l.quote.text) == fold(wording) for l in printed[o.name])]
-
-    ranked = sorted(wordings.values(), key=lambda l: (len(printers(l.quote.text)), fold(l.quote.text)))
-    questions: list[Question] = []
-    for label in ranked:
-        wording = label.quote.text
-        keys = printers(wording)
-        wrong = [o for o in outlets if o not in keys and not _carries(o, wording)]
-        if not keys or not wrong:
-            continue
-        # The keyed outlet's spelling; each outlet's evidence shows its own.
-        name = named[printed[keys[0].name][0]].name
-        shown = f"{label.determiner} {_quoted(wording)}" if label.determiner else _quoted(wording)
-        many = len(keys) > 1
-        prompt = (f"Which outlet{'s' if many else ''} quoted {name} as calling {label.target} {shown}?"
-                  + (" Choose all that apply." if many else ""))
-        evidence = [e for o in keys + wrong for e in evidence_of(o)]
-        question = _outlet_question(prompt, keys, wrong,
-                                    _explanation({o.name: shown_printed[o.name] for o in keys + wrong}),
-                                    evidence, wording)
-        if question is not None:
-            questions.append(question)
-        if len(questions) >= MAX_OUTLET_QUESTIONS_PER_LABEL:
-            break
-    # And the other way round: which wording did the outlet with the rarest one print?
-    asked = printers(ranked[0].quote.text)[0]
-    own = printed[asked.name][0]
-    others = sorted({l.quote.text for l in wordings.values()
-                     if fold(l.quote.text) != fold(own.quote.text) and not _carries(asked, l.quote.text)},
-                    key=fold)
-    if others and _carries(asked, own.quote.text):
-        choices = sorted([_quoted(own.quote.text), *(_quoted(o) for o in others)], key=fold)
-        evidence = evidence_of(asked)
-        evidence += [e for o in outlets if o is not asked and printed[o.name][0].quote.text in others
-                     for e in evidence_of(o)]
-        questions.append(Question(
-            KIND, SKILL,
-            f"Outlets quoted {named[own].name}'s words on {own.target} differently. "
-            f"Which wording did {asked.name} print?",
-            tuple(choices), (choices.index(_quoted(own.quote.text)),), _explanation(shown_printed),
-            tuple(evidence)))
-    return questions
+# Small words that change what a sentence says: "some of the areas" is not "the areas".
+_MEANING_WORDS = frozenset({"not", "no", "never", "some", "all", "any", "many", "most", "few",
+                            "only", "more", "less", "least", "almost", "nearly", "every", "none"})
 
 
-# --- long statements: one speaker's words with a passage worded differently --------------------
-
-def _word_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\W_](?:[\w\-'\u2019]*[^\W_])?", text)]
-
-
-def _phrase(quote_text: str, spans: list[tuple[int, int]], anchor_from: int, changed: tuple[int, int],
-            following: int) -> str | None:
-    """Anchor words, the changed words (or their first two when many), and up to three words
-    after them, never crossing punctuation: a short passage only this rendering has."""
-    lo, hi = changed
-    if hi - lo > MAX_CHANGED_WORDS:
-        hi = lo + 2
-    if hi - lo > 3:
-        following = 0  # already long enough to tell the renderings apart
-    end = hi
-    if end == lo and following:
-        end += 1  # nothing changed on this side: the next shared word shows what is missing
-    while end < min(len(spans), hi + following):
-        if _BREAK.search(quote_text[spans[end - 1][1]:spans[end][0]]):
-            break
-        end += 1
-    # A phrase ending on "to" or "the" reads as cut off; end on a word that carries meaning.
-    while end - 1 > lo and fold(quote_text[slice(*spans[end - 1])]) in word_set("function_words"):
-        end -= 1
-    piece = quote_text[spans[anchor_from][0]:spans[end - 1][1]]
-    if _BREAK.search(piece) or len(words(piece)) < 4:
-        return None
-    return piece
+def _telling(ours: tuple[str, ...], theirs: tuple[str, ...]) -> int:
+    """How much a reader would notice the change: 2 for a word of meaning added, dropped or
+    swapped; 1 for one small word swapped for another ("sorry to" / "sorry for"); 0 for none,
+    one word's other form ("got" / "gotten") or another spelling."""
+    if "".join(ours) == "".join(theirs):
+        return 0
+    if len(ours) == len(theirs) == 1 and ours[0][:3] == theirs[0][:3]:
+        return 0
+    content = [
+        w
+        for w in (*ours, *theirs)
+        if (w not in word_set("function_words") and len(w) > 2) or w in _MEANING_WORDS
+    ]
+    if content:
+        return 2
+    return 1 if len(ours) == len(theirs) == 1 else 0
 
 
-def _differing_phrases(a: Attribution, b: Attribution, story: Story) -> tuple[str, str] | None:
-    ta, tb = a.quote.text, b.quote.text
-    sa, sb = _word_spans(ta), _word_spans(tb)
-    wa = [fold(ta[s:e]) for s, e in sa]
-    wb = [fold(tb[s:e]) for s, e in sb]
-    text_a, text_b = story.article(a.article).text, story.article(b.article).text
-    codes = difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
-    # Words swapped for others tell renderings apart best; words added or dropped come next.
-    for wanted in ("replace", "insert", "delete"):
-        for n, (tag, i1, i2, j1, j2) in enumerate(codes):
-            if tag != wanted or n == 0 or codes[n - 1][0] != "equal":
-                continue
-            run = codes[n - 1][2] - codes[n - 1][1]
-            if run < 2:
-                continue
-            anchor = min(ANCHOR_WORDS, run)
-            after = codes[n + 1][2] - codes[n + 1][1] if n + 1 < len(codes) and codes[n + 1][0] == "equal" else 0
-            if tag != "replace" and not after:
-                continue  # the shorter side needs a following word to differ at all
-            pa = _phrase(ta, sa, i1 - anchor, (i1, i2), min(3, after))
-            pb = _phrase(tb, sb, j1 - anchor, (j1, j2), min(3, after))
-            if not pa or not pb or fold(pa) == fold(pb):
-                continue
-            if contains_word(text_a, pa) and contains_word(text_b, pb) \
-                    and not contains_word(text_b, pa) and not contains_word(text_a, pb):
-                return pa, pb
+def _holds(words: tuple[_Word, ...], seq: tuple[str, ...]) -> tuple[int, int] | None:
+    """Where the printed words hold `seq` in order, as a span of `words`."""
+    norms = [w.norm for w in words]
+    for i in range(len(norms) - len(seq) + 1):
+        if tuple(norms[i : i + len(seq)]) == seq:
+            return i, i + len(seq)
     return None
 
 
-def _statement_clusters(story: Story, outlet_of: dict[str, Outlet]) -> list[list[Attribution]]:
-    """One speaker's long quotes, joined when two outlets' quotes share most of their words."""
-    tied = [a for a in story_speech(story).attributions
-            if a.speaker is not None and a.article in outlet_of and a.quote.word_count >= MIN_LONG_WORDS]
-    parent = list(range(len(tied)))
+# --- statements printed by several outlets ------------------------------------------------------
+
+
+@dataclass
+class _Printing:
+    quote: Quotation
+    words: tuple[_Word, ...]
+
+
+def _printings(model) -> list[list[_Printing]]:
+    """One speaker's quotations grouped when they print one statement (most of the words in
+    order), one printing per article, only where the article names the speaker in full."""
+    labels = {
+        (label.quotation.article, label.quotation.words.start) for label in model.quotations.labels
+    }
+    # A label's renderings are compared as labels (below); a statement's here.
+    usable = [
+        q
+        for q in model.quotations.all
+        if q.speaker
+        and q.proof
+        and not q.named_elsewhere
+        and not q.caption
+        and model.outlet_of(q.article) is not None
+        and q.word_count >= 4
+        and (q.article, q.words.start) not in labels
+    ]
+    # Each distinct wording of a speaker is compared once, however many outlets print it.
+    printed: dict[tuple[str, tuple[str, ...]], list[Quotation]] = defaultdict(list)
+    for q in usable:
+        printed[(q.speaker, tuple(w.norm for w in _words(q.text)))].append(q)
+    reps = list(printed)
+    by_shingle = defaultdict(set)
+    for i, (speaker, _) in enumerate(reps):
+        for shingle in shingles(printed[reps[i]][0].text):
+            by_shingle[(speaker, shingle)].add(i)
+    parent = list(range(len(reps)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -236,92 +198,255 @@ def _statement_clusters(story: Story, outlet_of: dict[str, Outlet]) -> list[list
             i = parent[i]
         return i
 
-    for i, a in enumerate(tied):
-        for j in range(i + 1, len(tied)):
-            b = tied[j]
-            if a.speaker.key != b.speaker.key or outlet_of[a.article] is outlet_of[b.article]:
-                continue
-            ratio = difflib.SequenceMatcher(None, words(a.quote.text), words(b.quote.text),
-                                            autojunk=False).ratio()
-            if ratio >= SIMILARITY:
+    for i, (speaker, _) in enumerate(reps):
+        text = printed[reps[i]][0].text
+        near = set().union(*(by_shingle[(speaker, s)] for s in shingles(text))) - {i}
+        for j in near:
+            if _alike(text, printed[reps[j]][0].text):
                 parent[root(j)] = root(i)
-    clusters: dict[int, list[Attribution]] = {}
-    for i, a in enumerate(tied):
-        clusters.setdefault(root(i), []).append(a)
-    return [c for _, c in sorted(clusters.items()) if len({outlet_of[a.article].name for a in c}) >= 2
-            and len({" ".join(words(a.quote.text)) for a in c}) >= 2]
+    groups = defaultdict(list)
+    for i, rep in enumerate(reps):
+        groups[root(i)].extend(_Printing(q, _words(q.text)) for q in printed[rep])
+    return [g for g in groups.values() if len({p.quote.article for p in g}) >= 2]
 
 
-def _spans_for(story: Story, attributions: list[Attribution], phrase: str
-               ) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """One outlet's passages showing `phrase`: the first of its attributions that holds it, else
-    the sentence holding it, else its first attribution. (article id, spans)"""
-    for attribution in attributions:
-        text = story.article(attribution.article).text
-        if contains_word(text[attribution.start:attribution.end], phrase):
-            return attribution.article, attribution.spans
-    for attribution in attributions:
-        text = story.article(attribution.article).text
-        hits = find_all(text, phrase)
-        sentence = sentence_at(text, hits[0]) if hits else None
-        if sentence is not None:
-            return attribution.article, ((sentence.start, sentence.end),)
-    return attributions[0].article, attributions[0].spans
+def _alike(a: str, b: str) -> bool:
+    wa, wb = [w.norm for w in _words(a)], [w.norm for w in _words(b)]
+    matcher = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    return shared >= SIMILAR * min(len(wa), len(wb)) and shared >= 4
 
 
-def _statement_question(story: Story, cluster: list[Attribution], outlet_of: dict[str, Outlet]
-                        ) -> Question | None:
-    order = [a.id for a in story.articles]
-    cluster = sorted(cluster, key=lambda a: (order.index(a.article), a.start))
-    speaker: Speaker = cluster[0].speaker
-    outlets: list[Outlet] = []
-    for attribution in cluster:
-        if outlet_of[attribution.article] not in outlets:
-            outlets.append(outlet_of[attribution.article])
-    said_by = {o.name: [a for a in cluster if outlet_of[a.article] is o] for o in outlets}
+def write(model) -> list:
+    found = []
+    for group in sorted(_printings(model), key=lambda g: -len(g)):
+        made = _statement_question(model, group)
+        if made is not None:
+            found.append(made)
+    found.extend(_label_questions(model))
+    return found[:MAX_QUESTIONS]
 
-    def named_for(outlet: Outlet, phrase: str) -> Naming | None:
-        article_id, spans = _spans_for(story, said_by[outlet.name], phrase)
-        return _named_here(story, article_id, speaker, spans)
-    for i, a in enumerate(cluster):
-        for b in cluster[i + 1:]:
-            if outlet_of[a.article] is outlet_of[b.article] or fold(a.quote.text) == fold(b.quote.text):
+
+def _statement_question(model, group: list[_Printing]):
+    """The spot where the printings differ that most outlets show, one way or the other (then
+    the one changing most words), asked from the side fewer outlets print."""
+    best, best_rank = None, None
+    wordings = list({tuple(w.norm for w in p.words): p for p in group}.values())
+    for a in wordings:
+        for b in wordings:
+            if a is b:
                 continue
-            pair = _differing_phrases(a, b, story)
-            if pair is None:
+            for spot, lead, end in _spots(a.words, b.words):
+                made = _spot_question(model, group, a, spot, lead, end)
+                if made is None:
+                    continue
+                rank = (
+                    _telling(spot.ours, spot.theirs),
+                    len(made.choices),
+                    len(made.answer) == 1,
+                    len(spot.ours) + len(spot.theirs),
+                )
+                if best_rank is None or rank > best_rank:
+                    best, best_rank = made, rank
+    return best
+
+
+def _spot_question(model, group: list[_Printing], a: _Printing, spot: _Spot, lead: int, end: int):
+    keys, wrong, printed = [], [], {}
+    for printing in group:
+        article = printing.quote.article
+        if article in keys or article in wrong:
+            continue
+        ours = _holds(printing.words, spot.ours_seq())
+        theirs = _holds(printing.words, spot.theirs_seq())
+        if ours and not theirs:
+            keys.append(article)
+            printed[article] = _slice(printing, *ours)
+        elif theirs and not ours:
+            wrong.append(article)
+            printed[article] = _slice(printing, *theirs)
+    if not keys or not wrong or len(keys) + len(wrong) < MIN_CHOICES:
+        return None
+    wrong = wrong[: MAX_CHOICES - len(keys)]
+    phrase = _slice(a, lead, end)
+    speaker = model.entities.get(a.quote.speaker)
+    label = {article: _outlet(model, article) for article in [*keys, *wrong]}
+    if len(set(label.values())) != len(label):
+        return None
+    # The prompt leaves the speaker out: who said it is quote_attribution's question, and the
+    # phrase itself says which statement is meant.
+    prompt = (
+        f"Outlets print one statement in different words. Which outlet"
+        f"{'s' if len(keys) > 1 else ''} printed \u201c{phrase}\u201d?{choose_all(len(keys))}"
+    )
+    evidence = [
+        p for printing in group if printing.quote.article in label for p in printing.quote.proof
+    ]
+    confidence, reasons = 1.0, []
+    if _telling(spot.ours, spot.theirs) < 2:
+        confidence, reasons = 0.65, ["the wordings differ only by one small word"]
+    explanation = (
+        f"These are {speaker.name}'s words. " if speaker is not None else ""
+    ) + _explanation(label, printed, keys, wrong)
+    return question(
+        KIND,
+        prompt,
+        [label[k] for k in keys],
+        [label[w] for w in wrong],
+        explanation,
+        _once(evidence),
+        confidence,
+        reasons,
+    )
+
+
+def _slice(printing: _Printing, start: int, end: int) -> str:
+    """The printed words from `start` to `end`, widened within the same clause (two words on
+    the right first, then on the left, up to MAX_PHRASE printed words), so the spot reads as a
+    phrase: "stay away from areas of armed conflict"."""
+    words, text = printing.words, printing.quote.text
+    spot_end = end
+
+    def size(a: int, b: int) -> int:
+        return len({(w.start, w.end) for w in words[a:b]})
+
+    for step in (+1, +1, -1, -1, -1, -1, +1, +1):
+        if size(start, end) >= MAX_PHRASE:
+            break
+        if step > 0 and end < len(words) and _joined(text, words[end - 1], words[end]):
+            end += 1
+        elif step < 0 and start > 0 and _joined(text, words[start - 1], words[start]):
+            start -= 1
+    # End on a word that carries meaning, not "on a".
+    while (
+        end > spot_end
+        and words[end - 1].norm in word_set("function_words")
+        and words[end - 1].norm not in _MEANING_WORDS
+    ):
+        end -= 1
+    # Never end inside a word: "hardest" of "hardest-hit", "have" of "haven't".
+    while end < len(words) and (
+        words[end].start == words[end - 1].start
+        or text[words[end - 1].end : words[end].start] == "-"
+    ):
+        end += 1
+    while start > 0 and (
+        words[start].start == words[start - 1].start
+        or text[words[start - 1].end : words[start].start] == "-"
+    ):
+        start -= 1
+    return " ".join(text[words[start].start : words[end - 1].end].split())
+
+
+def _joined(text: str, left: _Word, right: _Word) -> bool:
+    """Whether two printed words stand in one clause: no stop, comma or dash between them."""
+    return not re.search(r"[.,;:!?\u2014\u2013()\[\]]", text[left.end : right.start])
+
+
+def _once(passages):
+    seen, found = set(), []
+    for p in passages:
+        if (p.article, p.start) not in seen:
+            seen.add((p.article, p.start))
+            found.append(p)
+    return found
+
+
+def _outlet(model, article_id: str) -> str:
+    outlet = model.outlet_of(article_id)
+    return outlet.label if outlet is not None else article_id
+
+
+def _explanation(
+    label: dict[str, str],
+    printed: dict[str, str],
+    keys: list[str],
+    wrong: list[str],
+    cut: str = "\u2026",
+) -> str:
+    """`cut` marks the printed words as part of a longer quote ("…"), or not ("")."""
+    by_wording: dict[str, list[str]] = defaultdict(list)
+    for article in [*keys, *wrong]:
+        by_wording[printed[article]].append(label[article])
+    parts = [
+        f"{names_list(sorted(outlets))} print{'s' if len(outlets) == 1 else ''} "
+        f"\u201c{cut}{wording}{cut}\u201d"
+        for wording, outlets in by_wording.items()
+    ]
+    return (
+        f"{'; '.join(parts)}. The same statement comes out in different words when outlets "
+        f"translate, shorten or retype it: check a quote against more than one outlet before "
+        f"repeating it word for word."
+    )
+
+
+# --- labels: one speaker's word for one thing, different in different outlets -------------------
+
+
+def _label_questions(model) -> list:
+    groups: dict[tuple[str, str], list[Label]] = defaultdict(list)
+    for label in model.quotations.labels:
+        q = label.quotation
+        if label.speaker and q.proof and not q.named_elsewhere and model.outlet_of(q.article):
+            groups[(label.speaker, label.target_key)].append(label)
+    found = []
+    for (speaker, _), labels in sorted(groups.items()):
+        made = _label_question(model, speaker, labels)
+        if made is not None:
+            found.append(made)
+    return found
+
+
+def _label_question(model, speaker: str, labels: list[Label]):
+    """ "Which outlet quoted Lee as calling the plan “a gamble”?": the outlets printing that
+    label against outlets printing another (not a word cut from it, nor one it is cut from)."""
+    by_words: dict[str, list[Label]] = defaultdict(list)
+    for label in labels:
+        by_words[" ".join(w.norm for w in _words(label.quotation.text))].append(label)
+    if len(by_words) < 2:
+        return None
+    for words, keyed in sorted(by_words.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        keys = list(dict.fromkeys(label.quotation.article for label in keyed))
+        wrong = []
+        for other, printed in by_words.items():
+            if other == words or other in words or words in other:
                 continue
-            carriers = {p: [o for o in outlets if _carries(o, p)] for p in pair}
-            # Ask about the rarer wording; between equals, the fuller one ("eight support cables").
-            phrase, other = sorted(pair, key=lambda p: (len(carriers[p]), -len(words(p)), p))
-            # An outlet whose article never names the speaker in full is not offered.
-            named = {o.name: named_for(o, phrase if o in carriers[phrase] else other) for o in outlets}
-            keys = [o for o in carriers[phrase] if named[o.name] is not None]
-            wrong = [o for o in outlets if o not in carriers[phrase] and named[o.name] is not None]
-            if not keys or not wrong:
-                continue
-            name = named[keys[0].name].name  # the keyed outlet's spelling; each evidence shows its own
-            many = len(keys) > 1
-            prompt = (f"Outlets quoted {name} in different words. Which outlet{'s' if many else ''} "
-                      f"printed the words {_quoted(phrase)}?" + (" Choose all that apply." if many else ""))
-            evidence = [e for o in keys + wrong for e in _evidence_of(story, named[o.name])]
-            printed = {o.name: phrase for o in keys}
-            printed.update({o.name: other for o in wrong if _carries(o, other)})
-            explanation = _explanation(printed)
-            if len(printed) < len(keys) + len(wrong):
-                explanation = explanation.replace(". Translation", "; the others word it differently. Translation", 1)
-            question = _outlet_question(prompt, keys, wrong, explanation, evidence, phrase)
-            if question is not None:
-                return question
+            wrong.extend(
+                label.quotation.article
+                for label in printed
+                if label.quotation.article not in keys and label.quotation.article not in wrong
+            )
+        if len(keys) + len(wrong) < MIN_CHOICES or not wrong:
+            continue
+        return _label_rendering(
+            model, speaker, keyed, labels, keys, wrong[: MAX_CHOICES - len(keys)]
+        )
     return None
 
 
-def generate(story: Story) -> list[Question]:
-    outlet_of = _outlet_of(story)
-    questions: list[Question] = []
-    for group in _label_groups(story, outlet_of):
-        questions.extend(_label_questions(story, group, outlet_of))
-    for cluster in _statement_clusters(story, outlet_of):
-        question = _statement_question(story, cluster, outlet_of)
-        if question is not None:
-            questions.append(question)
-    return questions[:MAX_QUESTIONS]
+def _label_rendering(model, speaker: str, keyed: list[Label], labels: list[Label], keys, wrong):
+    entity = model.entities.get(speaker)
+    first = keyed[0]
+    shown = (
+        f"{first.determiner} \u201c{first.quotation.text}\u201d"
+        if first.determiner
+        else f"\u201c{first.quotation.text}\u201d"
+    )
+    label = {article: _outlet(model, article) for article in [*keys, *wrong]}
+    if len(set(label.values())) != len(label):
+        return None
+    prompt = (
+        f"Which outlet{'s' if len(keys) > 1 else ''} quoted {entity.name} as calling "
+        f"{first.target} {shown}?{choose_all(len(keys))}"
+    )
+    chosen = [next(lab for lab in labels if lab.quotation.article == article) for article in label]
+    printed = {lab.quotation.article: lab.quotation.text for lab in chosen}
+    evidence = _once([p for lab in chosen for p in lab.quotation.proof])
+    return question(
+        KIND,
+        prompt,
+        [label[k] for k in keys],
+        [label[w] for w in wrong],
+        _explanation(label, printed, keys, wrong, cut=""),
+        evidence,
+    )

@@ -2,30 +2,46 @@
 people, and the speech verbs ("said", "told", "according to") whose subjects they are.
 
 Quotations are folded into a single token first, so nothing inside a quote is read as part of
-the sentence around it.
+the sentence around it. The quotation marks are read here too (`article_quotations`), as writers
+type them: a closing mark typed as an opening one, a quote left open at a paragraph's end because
+it runs on into the next.
 """
+
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quizapp.generators.reading.text import (
-    Quotation, Sentence, Token, fold, possessive_stripped, quotations, sentences, tokens,
-    word_list, word_set,
+    Quotation,
+    Sentence,
+    Token,
+    fold,
+    possessive_stripped,
+    sentences,
+    tokens,
+    word_list,
+    word_set,
 )
 
 if TYPE_CHECKING:
-    from quizapp.generators.reading.speakers import Speaker
+    from quizapp.generators.reading.names import Entity
 
+_PARAGRAPH = re.compile(r"[^\n]+")
 QUOTE = "\x00quote"  # stands in a sentence's tokens for one quotation, so no word inside it counts
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 _INDEFINITE = frozenset({"a", "an"})
 NOUN_MARKERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "my", "your",
-                           "this", "that", "these", "those", "such", "any", "no", "every", "each"})
-_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "le",
-                             "la", "du", "del", "dos", "ibn"})
+                          "this", "that", "these", "those", "such", "any", "no", "every", "each"})
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "le", "la",
+                             "du", "del", "dos", "ibn"})
 _PLACE_MARKERS = frozenset({"the", "of", "in", "from", "to", "at", "into", "across", "near"})
+_COPULAS = frozenset({"is", "was", "are", "were", "as", "became", "becomes", "remains", "remained",
+                      "named", "appointed"})
 _APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "who", "which", "whose", "one"})
 _MAX_APPOSITIVE = 16
 
@@ -61,33 +77,44 @@ def _is_plural_role(word: str) -> bool:
 @dataclass
 class Reference:
     """One mention of a possible speaker: a name, a title standing alone, or a pronoun."""
+
     sentence: int  # index into the article's sentences
     first: int  # token index where the whole phrase begins (determiner, title, name)
     last: int  # token index of its final word
-    form: str  # "name", "role" or "pronoun"
+    form: str  # "name", "role", "pronoun" or "body" ("the company", "the court")
     words: tuple[str, ...] = ()  # name words, possessive endings dropped
     run: tuple[str, ...] = ()  # the whole capitalised run the name came from
-    owner: tuple[str, ...] = ()  # a possessive name just before the run ("China's" Foreign Ministry)
+    owner: tuple[
+        str, ...
+    ] = ()  # a possessive name just before the run ("China's" Foreign Ministry)
     roles: frozenset[str] = frozenset()
     title: str = ""  # the role phrase as written
     definite: bool = False
     plural: bool = False
     in_appositive: bool = False
     after_place_marker: bool = False
-    speaker: Speaker | None = None
+    speaker: Entity | None = None
     unnamed: bool = False  # a person the text does not name ("a senior official")
     anchor: int = -1  # first sentence of the run of sentences that proves who this is
     support: tuple[int, ...] = ()  # earlier sentences also needed (where a role was given)
+    neuter: bool = False  # "it" or "the company": a body, never a person
+    known: str = ""  # what names.py read the name as: "person", "organisation", "place" or ""
 
     @property
     def is_person_like(self) -> bool:
         if self.speaker is not None:
             return self.speaker.kind == "person"
+        if self.neuter or self.form == "body" or self.known in ("place", "organisation"):
+            return False
         if self.form in ("role", "pronoun") or self.unnamed:
             return True
         # An unknown name of two or more words may be a person nobody introduced.
-        return (len(self.words) >= 2 and not self.after_place_marker and not self.in_appositive
-                and fold(self.run[-1]) not in word_set("organisation_words"))
+        return (
+            len(self.words) >= 2
+            and not self.after_place_marker
+            and not self.in_appositive
+            and fold(self.run[-1]) not in word_set("organisation_words")
+        )
 
 
 @dataclass
@@ -125,14 +152,140 @@ def _is_name_word(token: Token) -> bool:
     if token.text == QUOTE or not token.is_word or not token.is_capitalised:
         return False
     low = fold(token.bare).rstrip(".")
-    return (low not in word_set("name_stopwords") and low not in word_set("calendar_words")
-            and low not in word_set("pronouns"))
+    return (
+        low not in word_set("name_stopwords")
+        and low not in word_set("calendar_words")
+        and low not in word_set("pronouns")
+    )
 
 
-def _masked_tokens(text: str, sentence: Sentence, quotes: tuple[Quotation, ...]
-                   ) -> tuple[list[Token], dict[int, int]]:
+# --- quotation marks ---------------------------------------------------------------------------
+
+_OPEN_DOUBLE = "\u201c\u201e\u00ab"
+_CLOSE_DOUBLE = "\u201d\u00bb"
+_DOUBLE = _OPEN_DOUBLE + _CLOSE_DOUBLE + '"'
+_SINGLE_OPEN = "\u2018'"
+_SINGLE_CLOSE = "\u2019'"
+_BEFORE_OPENING = " \t([{\u2014\u2013-/:"
+_AFTER_CLOSING = ' \t,.;:!?)]}\u2014\u2013-\u201d"'
+_TRIM = " \t,.;:\u2014\u2013-\u2026"
+MAX_SINGLE_QUOTE_WORDS = 20  # longer runs between single marks are apostrophes, not a quote
+
+
+@dataclass(frozen=True)
+class Quoted(Quotation):
+    """A quotation as the marks show it. `closed` is False for one left open at its
+    paragraph's end: by convention a quote running on into the next paragraph, which then
+    opens with a mark again."""
+
+    closed: bool = True
+
+
+def _quoted(
+    text: str, start: int, inner_from: int, inner_to: int, end: int, closed: bool = True
+) -> Quoted | None:
+    inner = text[inner_from:inner_to]
+    left = len(inner) - len(inner.lstrip(_TRIM))
+    right = len(inner.rstrip(_TRIM))
+    if right <= left or not any(ch.isalnum() for ch in inner):
+        return None
+    return Quoted(start, end, inner_from + left, inner_from + right, inner[left:right], closed)
+
+
+def _double_mark_role(text: str, i: int, p_start: int, p_end: int, open_at: int | None) -> str:
+    """ "open", "close" or "" for the double mark at `i`, read from the characters around it
+    rather than its shape: writers and converters type “ for ” and the reverse."""
+    prev = text[i - 1] if i > p_start else " "
+    nxt = text[i + 1] if i + 1 < p_end else " "
+    if open_at is not None:
+        # Inside a quote a mark after a word or stop closes it; one before a word, after a
+        # space, opens the next quote (the earlier one was never closed).
+        if prev.isspace() and nxt.isalnum():
+            return "open"
+        return "close"
+    if (prev in _BEFORE_OPENING or prev.isspace() or i == p_start) and not nxt.isspace():
+        return "open"
+    return "close" if not prev.isspace() else ""
+
+
+def _single_quote(
+    text: str, i: int, p_start: int, p_end: int, single_at: int | None
+) -> tuple[int | None, Quoted | None]:
+    """Single marks as quotes, not apostrophes: (where an open single quote now starts, a
+    quotation just closed)."""
+    ch = text[i]
+    prev = text[i - 1] if i > p_start else " "
+    nxt = text[i + 1] if i + 1 < p_end else " "
+    if (
+        single_at is None
+        and ch in _SINGLE_OPEN
+        and (prev in _BEFORE_OPENING or i == p_start)
+        and nxt.isalnum()
+    ):
+        return i, None
+    if (
+        single_at is not None
+        and ch in _SINGLE_CLOSE
+        and (prev.isalnum() or prev in ".!?")
+        and (nxt in _AFTER_CLOSING or i + 1 == p_end)
+    ):
+        quote = _quoted(text, single_at, single_at + 1, i, i + 1)
+        if quote is not None and quote.word_count > MAX_SINGLE_QUOTE_WORDS:
+            quote = None
+        return None, quote
+    return single_at, None
+
+
+def _paragraph_quotations(text: str, p_start: int, p_end: int) -> list[Quoted]:
+    found: list[Quoted] = []
+    open_at: int | None = None
+    single_at: int | None = None
+    seen_mark = False
+    for i in range(p_start, p_end):
+        ch = text[i]
+        if ch in _DOUBLE:
+            role = _double_mark_role(text, i, p_start, p_end, open_at)
+            if role == "open":
+                open_at, single_at, seen_mark = i, None, True
+            elif role == "close" and open_at is not None:
+                quote = _quoted(text, open_at, open_at + 1, i, i + 1)
+                found.extend([quote] if quote else [])
+                open_at, seen_mark = None, True
+            elif role == "close" and not seen_mark and len(text[p_start:i].split()) >= 3:
+                # The writer left out the opening mark of a quote that starts the paragraph.
+                lead = p_start + len(text[p_start:i]) - len(text[p_start:i].lstrip())
+                quote = _quoted(text, lead, lead, i, i + 1)
+                found.extend([quote] if quote else [])
+                seen_mark = True
+            elif role == "close":
+                seen_mark = True  # a stray closing mark after the quotes (a typo): ignored
+        elif open_at is None and ch in _SINGLE_OPEN + _SINGLE_CLOSE:
+            single_at, quote = _single_quote(text, i, p_start, p_end, single_at)
+            found.extend([quote] if quote else [])
+    if open_at is not None:
+        quote = _quoted(text, open_at, open_at + 1, p_end, p_end, closed=False)
+        found.extend([quote] if quote else [])
+    return found
+
+
+@lru_cache(maxsize=256)
+def article_quotations(text: str) -> tuple[Quoted, ...]:
+    """Quoted passages of an article's text in order: double marks of any style, read by where
+    they stand; single marks used as quotes (not apostrophes); a paragraph-opening quote whose
+    opening mark is missing; and a quote left open at its paragraph's end (`closed` False)."""
+    found: list[Quoted] = []
+    for para in _PARAGRAPH.finditer(text):
+        found.extend(_paragraph_quotations(text, para.start(), para.end()))
+    return tuple(found)
+
+
+def _masked_tokens(
+    text: str, sentence: Sentence, quotes: tuple[Quotation, ...]
+) -> tuple[list[Token], dict[int, int]]:
     """The sentence's tokens with each quotation it touches folded into one QUOTE token."""
-    spans = [(i, q) for i, q in enumerate(quotes) if q.start < sentence.end and q.end > sentence.start]
+    spans = [
+        (i, q) for i, q in enumerate(quotes) if q.start < sentence.end and q.end > sentence.start
+    ]
     out: list[Token] = []
     quote_at: dict[int, int] = {}
     placed: set[int] = set()
@@ -149,26 +302,68 @@ def _masked_tokens(text: str, sentence: Sentence, quotes: tuple[Quotation, ...]
 
 
 def _adjacent(a: Token, b: Token, text: str) -> bool:
-    gap = text[a.end:b.start]
+    gap = text[a.end : b.start]
     return len(gap) <= 1 and (gap == "" or gap == " ")
 
 
+def _org_link(toks: list[Token], j: int, text: str, linked: bool) -> int:
+    """How many tokens after run token `j` carry an institution's name on ("Court | of Justice",
+    "Association | of Machinists and Aerospace Workers", "Centre | for ..."): 0 when none."""
+    word = fold(toks[j].bare)
+    nxt = fold(toks[j + 1].text) if j + 1 < len(toks) else ""
+    if nxt in ("of", "for") and (linked or word in word_set("organisation_words")):
+        skip = 2 if j + 2 < len(toks) and fold(toks[j + 2].text) == "the" else 1
+        at = j + 1 + skip
+        if at < len(toks) and _is_name_word(toks[at]) and _adjacent(toks[j], toks[j + 1], text):
+            return skip + 1
+    if linked and nxt in ("and", "&") and j + 2 < len(toks) and _is_name_word(toks[j + 2]):
+        return 2
+    return 0
+
+
+def _is_initial(toks: list[Token], k: int, text: str) -> bool:
+    return (
+        k + 2 < len(toks)
+        and len(toks[k].text) == 1
+        and toks[k].text.isupper()
+        and toks[k + 1].text == "."
+        and _adjacent(toks[k - 1], toks[k], text)
+        and _is_name_word(toks[k + 2])
+        and text[toks[k + 1].end : toks[k + 2].start] == " "
+    )
+
+
 def _runs(toks: list[Token], text: str) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised name words (inclusive token ranges)."""
+    """Maximal runs of capitalised name words (inclusive token ranges), an institution's name
+    kept whole across "of", "for" and "and" ("Court of Justice of the European Union")."""
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
-        if not _is_name_word(toks[i]):
+        # "Says Long:" opens a sentence with its verb; it is not a name.
+        if not _is_name_word(toks[i]) or (
+            i == 0 and fold(toks[i].text) in word_set("speech_verbs")
+        ):
             i += 1
             continue
         j = i
+        linked = False
         while j + 1 < len(toks) and not toks[j].is_possessive:
             nxt = toks[j + 1]
-            if _is_name_word(nxt) and _adjacent(toks[j], nxt, text):
+            link = _org_link(toks, j, text, linked)
+            if _is_initial(toks, j + 1, text):
+                j += 2  # "Maria T. Lopez": a middle initial and its full stop
+            elif _is_name_word(nxt) and _adjacent(toks[j], nxt, text):
                 j += 1
-            elif (fold(nxt.text) in _NAME_PARTICLES and j + 2 < len(toks)
-                  and _is_name_word(toks[j + 2]) and _adjacent(toks[j], nxt, text)):
+            elif (
+                fold(nxt.text) in _NAME_PARTICLES
+                and j + 2 < len(toks)
+                and _is_name_word(toks[j + 2])
+                and _adjacent(toks[j], nxt, text)
+            ):
                 j += 2
+            elif link:
+                j += link
+                linked = True
             else:
                 break
         runs.append((i, j))
@@ -189,8 +384,12 @@ def _title_start(toks: list[Token], role_at: int) -> int:
             pass  # inside an abbreviation such as U.S.
         elif not t.is_word or t.text == QUOTE:
             break
-        elif not (t.is_capitalised and low not in word_set("name_stopwords")
-                  or role_word(t.text) or low in word_set("role_modifiers")):
+        elif not (
+            t.is_capitalised
+            and low not in word_set("name_stopwords")
+            or role_word(t.text)
+            or low in word_set("role_modifiers")
+        ):
             break
         first = k
         k -= 1
@@ -200,129 +399,349 @@ def _title_start(toks: list[Token], role_at: int) -> int:
     return first
 
 
-def _references(parse: SentenceParse, text: str) -> None:
-    toks = parse.tokens
-    consumed: set[int] = set()  # role tokens that belong to a name's title or appositive
-    appositives: list[tuple[int, int]] = []
-    refs: list[Reference] = []
-    for start, end in _runs(toks, text):
-        run_tokens = toks[start:end + 1]
+@dataclass
+class _Title:
+    """The title read around one name: its role words, where the whole phrase starts, and the
+    tokens of the title as printed."""
+
+    roles: set[str]
+    first: int  # where the phrase (title, determiner, name) begins
+    title_first: int
+    title_last: int
+
+
+class _References:
+    """One sentence's names, titles, role words and pronouns, in token order."""
+
+    def __init__(self, parse: SentenceParse, text: str) -> None:
+        self.parse, self.text, self.toks = parse, text, parse.tokens
+        self.consumed: set[int] = set()  # role tokens that belong to a name's title or appositive
+        self.appositives: list[tuple[int, int]] = []
+        self.refs: list[Reference] = []
+
+    def read(self) -> list[Reference]:
+        runs = _runs(self.toks, self.text)
+        for start, end in runs:
+            self._run(start, end)
+        in_runs = {k for s, e in runs for k in range(s, e + 1)}
+        self._roles_alone(in_runs)
+        self.refs.extend(_body_references(self.parse, self.text, self.consumed | in_runs))
+        self._pronouns()
+        # Names inside an appositive describe the speaker; they never speak themselves there.
+        for ref in self.refs:
+            if any(lo <= ref.first and ref.last <= hi for lo, hi in self.appositives):
+                ref.in_appositive = True
+        self.refs.sort(key=lambda r: (r.first, r.last))
+        return self.refs
+
+    def _run(self, start: int, end: int) -> None:
+        toks, text = self.toks, self.text
+        run_tokens = toks[start : end + 1]
         # A capitalised run right before a role word only describes it ("a Beijing official").
-        if end + 1 < len(toks) and role_word(toks[end + 1].text) and _adjacent(toks[end], toks[end + 1], text) \
-                and not toks[end].is_possessive:
-            continue
-        role_idx = [k for k, t in enumerate(run_tokens) if role_word(t.text)]
+        if (
+            end + 1 < len(toks)
+            and role_word(toks[end + 1].text)
+            and _adjacent(toks[end], toks[end + 1], text)
+            and not toks[end].is_possessive
+        ):
+            return
+        # "Dockers Union", "Transport Workers Union": a role word inside a body's name is part
+        # of the name, not a title before it.
+        body = fold(run_tokens[-1].bare) in word_set("organisation_words")
+        role_idx = [] if body else [k for k, t in enumerate(run_tokens) if role_word(t.text)]
         split = role_idx[-1] + 1 if role_idx else 0
         owners = [k for k, t in enumerate(run_tokens[:-1]) if t.is_possessive and k >= split]
-        name_from = max(split, owners[-1] + 1 if owners else 0)
-        name_tokens = run_tokens[name_from:]
-        roles = {role_word(run_tokens[k].text) for k in role_idx}
-        title_first, title_last = start, start + split - 1
-        first = start
+        name_tokens = run_tokens[max(split, owners[-1] + 1 if owners else 0) :]
+        title = _Title(
+            {role_word(run_tokens[k].text) for k in role_idx}, start, start, start + split - 1
+        )
         if not name_tokens:
-            # A run that is only a title ("Foreign Minister said"): a role reference.
-            det = start - 1 >= 0 and fold(toks[start - 1].text) in _DETERMINERS
-            refs.append(Reference(parse.index, start - 1 if det else start, end, "role",
-                                  roles=frozenset(r for r in roles if r),
-                                  title=text[toks[start].start:toks[end].end],
-                                  definite=det and fold(toks[start - 1].text) not in _INDEFINITE,
-                                  unnamed=not det or fold(toks[start - 1].text) in _INDEFINITE))
-            continue
-        # A lower-case title right before the name: "spokesperson Ann Lee".
-        if start - 1 >= 0 and role_word(toks[start - 1].text) and not split:
-            title_last = start - 1
-            title_first = _title_start(toks, start - 1)
-            for k in range(title_first, start):
-                if role_word(toks[k].text):
-                    roles.add(role_word(toks[k].text))
-                    consumed.add(k)
-            first = title_first
+            self._title_alone(start, end, title.roles)
+            return
+        self._title_before(title, start, split)
+        self._title_by_comma(title, start, end)
+        self._appositives_after(title, end)
+        self._name(start, end, run_tokens, name_tokens, title)
+
+    def _title_alone(self, start: int, end: int, roles: set[str]) -> None:
+        """A run that is only a title ("Foreign Minister said"): a role reference."""
+        toks = self.toks
+        det = start - 1 >= 0 and fold(toks[start - 1].text) in _DETERMINERS
+        self.refs.append(
+            Reference(
+                self.parse.index,
+                start - 1 if det else start,
+                end,
+                "role",
+                roles=frozenset(r for r in roles if r),
+                title=self.text[toks[start].start : toks[end].end],
+                definite=det and fold(toks[start - 1].text) not in _INDEFINITE,
+                unnamed=not det or fold(toks[start - 1].text) in _INDEFINITE,
+            )
+        )
+
+    def _title_before(self, title: _Title, start: int, split: int) -> None:
+        """ "Dr. Ann Lee", "spokesperson Ann Lee", "former President Ann Lee"."""
+        toks = self.toks
+        if (
+            not split
+            and start >= 2
+            and toks[start - 1].text == "."
+            and role_word(toks[start - 2].text)
+        ):
+            title.roles.add(role_word(toks[start - 2].text))
+            self.consumed.add(start - 2)
+            title.title_first = title.title_last = title.first = start - 2
+            if (
+                start - 3 >= 0
+                and role_word(toks[start - 3].text) is None
+                and fold(toks[start - 3].text) in _DETERMINERS
+            ):
+                title.first = start - 3
+        elif start - 1 >= 0 and role_word(toks[start - 1].text) and not split:
+            title.title_last = start - 1
+            title.title_first = title.first = _title_start(toks, start - 1)
+            self._take_roles(title, title.title_first, start)
         elif split:
-            # "former President Ann Lee": lower-case title words may lead into the run.
-            first = _title_start(toks, start) if split == 1 else start
-            if first == start and start - 1 >= 0 and fold(toks[start - 1].text) in _DETERMINERS:
-                first = start - 1
-        # A title before the name set off by commas: "the EU's chief diplomat, Ann Lee, said".
-        if (not roles and start >= 2 and toks[start - 1].text == ","
-                and role_word(toks[start - 2].text)
-                and (end + 1 >= len(toks) or toks[end + 1].text in ",.;:")):
-            title_last = start - 2
-            title_first = _title_start(toks, start - 2)
-            for k in range(title_first, start - 1):
-                if role_word(toks[k].text):
-                    roles.add(role_word(toks[k].text))
-                    consumed.add(k)
-            first = title_first
-        # Appositives after the name: "Ann Lee, 44, a spokesperson for the ministry, said".
+            title.first = _title_start(toks, start) if split == 1 else start
+            if (
+                title.first == start
+                and start - 1 >= 0
+                and fold(toks[start - 1].text) in _DETERMINERS
+            ):
+                title.first = start - 1
+
+    def _title_by_comma(self, title: _Title, start: int, end: int) -> None:
+        """A title before the name set off by commas: "the EU's chief diplomat, Ann Lee, said"."""
+        toks = self.toks
+        if (
+            not title.roles
+            and start >= 2
+            and toks[start - 1].text == ","
+            and role_word(toks[start - 2].text)
+            and (end + 1 >= len(toks) or toks[end + 1].text in ",.;:")
+        ):
+            title.title_last = start - 2
+            title.title_first = title.first = _title_start(toks, start - 2)
+            self._take_roles(title, title.title_first, start - 1)
+
+    def _take_roles(self, title: _Title, lo: int, hi: int) -> None:
+        for k in range(lo, hi):
+            if role_word(self.toks[k].text):
+                title.roles.add(role_word(self.toks[k].text))
+                self.consumed.add(k)
+
+    def _appositives_after(self, title: _Title, end: int) -> None:
+        """ "Ann Lee, 44, a spokesperson for the ministry, said"."""
+        toks = self.toks
         comma = end + 1
         for _ in range(3):
             if not (comma + 1 < len(toks) and toks[comma].text == ","):
                 break
             seg_end = comma + 1
-            while seg_end < len(toks) and toks[seg_end].text not in ",;:" and toks[seg_end].text != QUOTE \
-                    and seg_end - comma <= _MAX_APPOSITIVE:
+            while (
+                seg_end < len(toks)
+                and toks[seg_end].text not in ",;:"
+                and toks[seg_end].text != QUOTE
+                and seg_end - comma <= _MAX_APPOSITIVE
+            ):
                 seg_end += 1
-            segment = toks[comma + 1:seg_end]
+            segment = toks[comma + 1 : seg_end]
             if not is_appositive(segment):
                 break
-            appositives.append((comma + 1, seg_end - 1))
+            self.appositives.append((comma + 1, seg_end - 1))
             for k, t in enumerate(segment[:8]):
-                if role_word(t.text) and not _is_plural_role(t.text) and not roles & {role_word(t.text)}:
-                    roles.add(role_word(t.text))
-                    consumed.add(comma + 1 + k)
-                    title_first, title_last = comma + 1, comma + 1 + k
+                role = role_word(t.text)
+                if role and not _is_plural_role(t.text) and role not in title.roles:
+                    title.roles.add(role)
+                    self.consumed.add(comma + 1 + k)
+                    title.title_first = comma + 1
+                    title.title_last = comma + 1 + k + _body_named_after(segment, k, self.text)
                     break
             comma = seg_end
-        title = ""
-        if title_last >= title_first and title_last >= 0:
-            lead = title_first
-            while lead <= title_last and fold(toks[lead].text) in _DETERMINERS:
+
+    def _name(self, start: int, end: int, run_tokens, name_tokens, title: _Title) -> None:
+        toks, text = self.toks, self.text
+        printed = ""
+        if title.title_last >= title.title_first and title.title_last >= 0:
+            lead = title.title_first
+            while lead <= title.title_last and fold(toks[lead].text) in _DETERMINERS:
                 lead += 1
-            if lead <= title_last:
-                title = text[toks[lead].start:toks[title_last].end]
-        prev = toks[first - 1] if first - 1 >= 0 else None
+            if lead <= title.title_last:
+                printed = text[toks[lead].start : toks[title.title_last].end]
+        prev = toks[title.first - 1] if title.first - 1 >= 0 else None
         owner = ()
-        if start >= 1 and toks[start - 1].is_possessive and _is_name_word(toks[start - 1]) \
-                and _adjacent(toks[start - 1], toks[start], text):
+        if (
+            start >= 1
+            and toks[start - 1].is_possessive
+            and _is_name_word(toks[start - 1])
+            and _adjacent(toks[start - 1], toks[start], text)
+        ):
             owner = (toks[start - 1].text,)
-        refs.append(Reference(
-            parse.index, first, end, "name",
-            words=tuple(possessive_stripped(t.text) for t in name_tokens),
-            run=tuple(possessive_stripped(t.text) for t in run_tokens), owner=owner,
-            roles=frozenset(r for r in roles if r), title=title,
-            after_place_marker=prev is not None and fold(prev.text) in _PLACE_MARKERS,
-        ))
-    # Role words standing alone: "the spokesperson said", "a senior official told".
-    in_runs = {k for s, e in _runs(toks, text) for k in range(s, e + 1)}
+        self.refs.append(
+            Reference(
+                self.parse.index,
+                title.first,
+                end,
+                "name",
+                words=tuple(possessive_stripped(t.text) for t in name_tokens if t.is_word),
+                run=tuple(possessive_stripped(t.text) for t in run_tokens),
+                owner=owner,
+                roles=frozenset(r for r in title.roles if r),
+                title=printed,
+                after_place_marker=prev is not None and fold(prev.text) in _PLACE_MARKERS,
+            )
+        )
+
+    def _roles_alone(self, in_runs: set[int]) -> None:
+        """Role words standing alone: "the spokesperson said", "a senior official told"."""
+        toks, text = self.toks, self.text
+        for k, t in enumerate(toks):
+            if k in self.consumed or k in in_runs or t.text == QUOTE or not role_word(t.text):
+                continue
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            # Only the last word of a title chain ("chief diplomat") names the person, and one
+            # followed by a name is that name's title, read with the name.
+            if nxt is not None and (
+                (role_word(nxt.text) and _adjacent(t, nxt, text)) or _is_name_word(nxt)
+            ):
+                continue
+            # "Lee is the fire chief", "acting as a task force leader": a title describing
+            # someone already named, not another person; nor is "his daughter's" house a speaker.
+            if _after_copula(toks, k) or t.is_possessive:
+                continue
+            first = _title_start(toks, k)
+            det = fold(toks[first].text)
+            plural = _is_plural_role(t.text)
+            definite = det in _DETERMINERS and det not in _INDEFINITE and not plural
+            self.refs.append(
+                Reference(
+                    self.parse.index,
+                    first,
+                    k,
+                    "role",
+                    roles=frozenset({role_word(t.text)}),
+                    title=text[toks[first].start : t.end],
+                    definite=definite,
+                    plural=plural,
+                    unnamed=not definite,
+                )
+            )
+
+    def _pronouns(self) -> None:
+        """Pronouns that may stand for one person, and "it" for a body when it speaks."""
+        toks = self.toks
+        for k, t in enumerate(toks):
+            low = fold(t.text)
+            according = (
+                k >= 2 and fold(toks[k - 1].text) == "to" and fold(toks[k - 2].text) == "according"
+            )
+            if low in ("he", "she", "him") or (low == "her" and according):
+                self.refs.append(Reference(self.parse.index, k, k, "pronoun"))
+            elif low == "it" and _speech_verb_follows(toks, k):
+                self.refs.append(
+                    Reference(self.parse.index, k, k, "pronoun", words=("it",), neuter=True)
+                )
+
+
+def _references(parse: SentenceParse, text: str) -> None:
+    parse.references = _References(parse, text).read()
+
+
+def _after_copula(toks: list[Token], k: int) -> bool:
+    for j in range(k - 1, max(-1, k - 5), -1):
+        if toks[j].text in (",", ";", ":", QUOTE):
+            return False
+        if fold(toks[j].text) in _COPULAS:
+            return True
+    return False
+
+
+def _speech_verb_follows(toks: list[Token], k: int) -> bool:
+    skip = word_set("clause_adverbs") | word_set("calendar_words")
+    j = k + 1
+    while j < len(toks) and fold(toks[j].text) in skip:
+        j += 1
+    return j < len(toks) and fold(toks[j].text) in word_set("speech_verbs")
+
+
+_AUXILIARIES = frozenset({"has", "had", "have", "is", "was", "will", "would", "could", "may",
+                          "might", "must", "should", "can", "did", "does", "also", "later", "then"})
+
+
+def _ends_noun_phrase(token: Token) -> bool:
+    """Whether `token` may follow the last word of a noun phrase that is a verb's subject: a
+    verb, an auxiliary, punctuation or a quote, not another noun ("the union leader")."""
+    low = fold(token.text)
+    return (
+        not token.is_word
+        or token.text == QUOTE
+        or low in word_set("speech_verbs")
+        or low in _AUXILIARIES
+        or low in word_set("clause_adverbs")
+    )
+
+
+def _body_references(parse: SentenceParse, text: str, taken: set[int]) -> list[Reference]:
+    """ "The company", "the planemaker", "the court": a body the article has named, spoken of
+    by what it is (data/body_nouns.txt). Only "the" makes it one the reader already knows."""
+    toks = parse.tokens
+    found = []
     for k, t in enumerate(toks):
-        if k in consumed or k in in_runs or t.text == QUOTE or not role_word(t.text):
+        low = fold(t.bare)
+        if k in taken or t.text == QUOTE or low not in word_set("body_nouns") or not t.is_word:
             continue
-        # Only the last word of a title chain ("chief diplomat") names the person.
-        if k + 1 < len(toks) and role_word(toks[k + 1].text) and _adjacent(t, toks[k + 1], text):
+        if k + 1 < len(toks) and not _ends_noun_phrase(toks[k + 1]):
+            continue  # "the union leader", "the tech company": the last noun names it
+        first = k
+        while (
+            first - 1 >= 0
+            and k - first < 3
+            and toks[first - 1].is_word
+            and fold(toks[first - 1].text) not in _DETERMINERS
+            and not _is_name_word(toks[first - 1])
+            and toks[first - 1].text[:1].islower()
+        ):
+            first -= 1
+        if first - 1 < 0 or fold(toks[first - 1].text) != "the":
             continue
-        # Followed by a name, it is that name's title, handled above.
-        if k + 1 < len(toks) and _is_name_word(toks[k + 1]):
-            continue
-        first = _title_start(toks, k)
-        det = fold(toks[first].text)
-        plural = _is_plural_role(t.text)
-        definite = det in _DETERMINERS and det not in _INDEFINITE and not plural
-        refs.append(Reference(parse.index, first, k, "role", roles=frozenset({role_word(t.text)}),
-                              title=text[toks[first].start:t.end], definite=definite, plural=plural,
-                              unnamed=not definite))
-    # Pronouns that may stand for one person.
-    for k, t in enumerate(toks):
-        low = fold(t.text)
-        if low in ("he", "she", "him"):
-            refs.append(Reference(parse.index, k, k, "pronoun"))
-        elif low == "her" and k >= 2 and fold(toks[k - 1].text) == "to" and fold(toks[k - 2].text) == "according":
-            refs.append(Reference(parse.index, k, k, "pronoun"))
-    # Names inside an appositive describe the speaker; they never speak themselves there.
-    for ref in refs:
-        if any(lo <= ref.first and ref.last <= hi for lo, hi in appositives):
-            ref.in_appositive = True
-    refs.sort(key=lambda r: (r.first, r.last))
-    parse.references = refs
+        found.append(
+            Reference(
+                parse.index,
+                first - 1,
+                k,
+                "body",
+                roles=frozenset({low}),
+                title=text[toks[first].start : t.end],
+                definite=True,
+                neuter=True,
+            )
+        )
+    return found
+
+
+def _body_named_after(segment: list[Token], k: int, text: str) -> int:
+    """How many tokens after the role at `k` name whom the role is held for: "president | of
+    the International Association of Machinists", "spokeswoman | for City Hall"."""
+    at = k + 1
+    if at >= len(segment) or fold(segment[at].text) not in ("of", "for", "at"):
+        return 0
+    at += 1
+    if at < len(segment) and fold(segment[at].text) == "the":
+        at += 1
+    if at >= len(segment) or not _is_name_word(segment[at]):
+        return 0
+    end = at
+    while end + 1 < len(segment) and (
+        _is_name_word(segment[end + 1])
+        or (
+            fold(segment[end + 1].text) in ("of", "and", "for", "&")
+            and end + 2 < len(segment)
+            and _is_name_word(segment[end + 2])
+        )
+    ):
+        end += 1
+    return end - k
 
 
 def is_appositive(segment: list[Token]) -> bool:
@@ -333,10 +752,11 @@ def is_appositive(segment: list[Token]) -> bool:
     head = fold(segment[0].text)
     if head in _APPOSITIVE_OPENERS or segment[0].text.isdigit():
         return True
-    # A bare title: only title words up to the role ("general secretary of ...").
-    for t in segment[:3]:
+    # A bare title: only title words up to the role ("general secretary of ..."), not the
+    # next name of a list ("Joe Biden, Russian President Vladimir Putin, ...").
+    for k, t in enumerate(segment[:3]):
         if role_word(t.text) and not _is_plural_role(t.text):
-            return True
+            return not (k + 1 < len(segment) and _is_name_word(segment[k + 1]))
         if not (t.is_capitalised or fold(t.text) in word_set("role_modifiers")):
             return False
     return False
@@ -361,6 +781,8 @@ def _sentence_subject(parse: SentenceParse) -> Reference | None:
     s0 = 0
     while s0 < len(toks) and not toks[s0].is_word and toks[s0].text != QUOTE:
         s0 += 1
+    if s0 + 1 < len(toks) and fold(toks[s0].text) == "the" and _ref_starting_at(parse, s0) is None:
+        s0 += 1  # "The European Court of Justice ruled": the name after its article
     if s0 < len(toks) and fold(toks[s0].text) in word_set("sentence_openers"):
         for k in range(s0 + 1, min(len(toks), s0 + 12)):
             if toks[k].text == ",":
@@ -371,46 +793,141 @@ def _sentence_subject(parse: SentenceParse) -> Reference | None:
     return _ref_starting_at(parse, s0)
 
 
+def _titled_name(segment: list[Token]) -> bool:
+    """A name with only its title before it: "retired teacher Ann Lee", "Dr. Ann Lee"."""
+    return bool(segment) and all(
+        t.text == "."
+        or t.is_capitalised
+        or role_word(t.text)
+        or fold(t.text) in _DETERMINERS
+        or fold(t.text) in word_set("role_modifiers")
+        or fold(t.text) in _NAME_PARTICLES
+        for t in segment
+    )
+
+
 def _subject_before(parse: SentenceParse, verb: int) -> tuple[Reference | None, bool]:
     """The reference that is the subject of the finite verb at `verb`, and whether the verb is
     coordinated with an earlier one ("... said X and called Y ...")."""
     toks = parse.tokens
     j = verb - 1
     skip = word_set("clause_adverbs") | word_set("calendar_words")
-    while j >= 0 and fold(toks[j].text) in skip and toks[j].text != QUOTE:
+    while (
+        j >= 0
+        and fold(toks[j].text) in skip
+        and toks[j].text != QUOTE
+        and not _is_name_word(toks[j])
+    ):  # "Long added" is Long, not an adverb
         j -= 1
     if j < 0:
         return None, False
     low = fold(toks[j].text)
-    if low == "and":
-        return None, True
+    if low in ("and", "but", "yet", "then"):
+        return None, True  # "... told his staff ..., but added: “...”"
     if toks[j].text == ",":
-        # "Ann Lee, a spokesperson for the ministry, said" or "the chief, Ann Lee, said"
-        for _ in range(3):
-            m = j - 1
-            while m >= 0 and j - m <= _MAX_APPOSITIVE and toks[m].text not in (",", ";", ":", QUOTE):
-                m -= 1
-            if m < 0 or toks[m].text != ",":
-                return None, False
-            inner = _ref_ending_at(parse, j - 1)
-            if inner is not None and inner.form == "name" and (
-                    inner.first == m + 1 or inner.last - len(inner.words) + 1 == m + 1):
-                # The name (with its title) set off by commas: "One passenger, retired teacher
-                # Ann Lee, said" or "the chief, Ann Lee, said".
-                return inner, False
-            if not is_appositive(toks[m + 1:j]):
-                return None, False
-            before = _ref_ending_at(parse, m - 1)
-            if before is not None:
-                return before, False
-            j = m  # several appositives in a row: "Ann Lee, 44, a docker, said"
+        return _subject_behind_commas(parse, j), False
+    if fold(toks[j].text) in word_set("document_nouns") and j >= 1 and toks[j - 1].is_possessive:
+        owner = _ref_ending_at(parse, j - 1)  # "Meta's statement said": Meta speaks
+        return (owner if owner is not None and owner.form == "name" else None), False
+    ref = _ref_ending_at(parse, j)
+    if ref is not None and ref.first >= 1 and fold(toks[ref.first - 1].text) in _PREPOSITIONS:
+        # "people close to the president said": the president is not who speaks, nor is the
+        # ministry in "a source at the ministry said"; "Lee of the ministry said" is Lee.
+        owner = _ref_ending_at(parse, ref.first - 2) if ref.first >= 2 else None
+        if owner is not None and owner.form == "name" and fold(toks[ref.first - 1].text) == "of":
+            return owner, False
         return None, False
-    return _ref_ending_at(parse, j), False
+    return ref, False
+
+
+def _subject_behind_commas(parse: SentenceParse, j: int) -> Reference | None:
+    """The subject of a verb after a comma at `j`: "Ann Lee, a spokesperson for the ministry,
+    said" or "the chief, Ann Lee, said"."""
+    toks = parse.tokens
+    for _ in range(3):
+        m = j - 1
+        while m >= 0 and j - m <= _MAX_APPOSITIVE and toks[m].text not in (",", ";", ":", QUOTE):
+            m -= 1
+        if m < 0 or toks[m].text != ",":
+            return None
+        inner = _ref_ending_at(parse, j - 1)
+        if inner is not None and inner.form == "name" and _titled_name(toks[m + 1 : j]):
+            # The name (with its title) set off by commas: "One passenger, retired teacher Ann
+            # Lee, said" or "the chief, Ann Lee, said".
+            return inner
+        if not is_appositive(toks[m + 1 : j]):
+            return None
+        before = _ref_ending_at(parse, m - 1)
+        if before is not None and not (
+            before.first >= 1 and fold(toks[before.first - 1].text) in _PREPOSITIONS
+        ):
+            return before
+        # Several appositives in a row: "Ann Lee, 44, a docker, said"; or one describing a body
+        # inside the one before: "Lee, director at City Health, a hospital, said".
+        j = m
+    return None
+
+
+_PREPOSITIONS = frozenset({"to", "of", "with", "for", "from", "in", "at", "near", "around", "by",
+                           "about", "on", "among", "inside", "within", "behind", "beside"})
+
+
+def _subject_between(parse: SentenceParse, start: int, end: int) -> bool:
+    """Whether a new clause opens between two verbs: in "Lee said ... as members cheered and
+    chanted", the chanting is not Lee's."""
+    toks = parse.tokens
+    opener = any(
+        fold(t.text) in _CLAUSE_OPENERS
+        and not (
+            # "hailed the rulings as a “big win”": "as" before a noun is no new clause.
+            fold(t.text) == "as"
+            and i + 1 < end
+            and (fold(toks[i + 1].text) in _DETERMINERS or toks[i + 1].text == QUOTE)
+        )
+        for i, t in enumerate(toks[start + 1 : end], start=start + 1)
+    )
+    return opener
+
+
+_CLAUSE_OPENERS = frozenset({"as", "while", "when", "after", "before", "because", "since", "where",
+                             "who", "which", "whom", "if", "although", "though", "whereas", "until",
+                             "unless"})
+
+
+def _is_speech_verb(toks: list[Token], k: int) -> bool:
+    """Whether the word at `k` is a speech verb used as a verb: not a headline's capitalised
+    word, not "the claims" or "Ukraine's claim", not "reports" in "Initial reports said"."""
+    verbs = word_set("speech_verbs")
+    t = toks[k]
+    low = fold(t.text)
+    if low not in verbs or t.text == QUOTE or (t.is_capitalised and k > 0):
+        return False
+    prev = toks[k - 1] if k else None
+    if prev is not None and (fold(prev.text) in NOUN_MARKERS or prev.is_possessive):
+        return False
+    nxt = fold(toks[k + 1].text) if k + 1 < len(toks) else ""
+    return not (nxt in verbs and not low.endswith("ing") and nxt not in ("that", "to"))
+
+
+def _participle(parse: SentenceParse, k: int, low: str, clauses: list[Clause]) -> Clause | None:
+    """ "..., saying": the participle shares the subject of the clause before it, or of the
+    sentence; "with CEO Tim Cook calling it ...": the name before it speaks."""
+    named = _ref_ending_at(parse, k - 1) if k else None
+    if named is not None and named.form == "name":
+        return Clause(parse.index, k, low, named, participle=True)
+    if k == 0 or parse.tokens[k - 1].text != ",":
+        return None
+    earlier = next((c for c in reversed(clauses) if not c.participle), None)
+    clause = Clause(parse.index, k, low, None, participle=True)
+    if earlier is not None:
+        clause.linked = earlier
+    else:
+        clause.subject = parse.subject
+    return clause
 
 
 def _clauses(parse: SentenceParse) -> None:
     toks = parse.tokens
-    verbs = word_set("speech_verbs")
     clauses: list[Clause] = []
     for k, t in enumerate(toks):
         low = fold(t.text)
@@ -418,27 +935,17 @@ def _clauses(parse: SentenceParse) -> None:
             ref = _ref_starting_at(parse, k + 2)
             clauses.append(Clause(parse.index, k, "according to", ref))
             continue
-        if low not in verbs or t.text == QUOTE:
+        if not _is_speech_verb(toks, k):
             continue
-        if t.is_capitalised and k > 0:
-            continue  # a headline's capitalised word, not a verb in running text
         prev = toks[k - 1] if k else None
-        if prev is not None and (fold(prev.text) in NOUN_MARKERS or prev.is_possessive):
-            continue  # "the claims", "Ukraine's claim": a noun
         if low.endswith("ing"):
-            if prev is None or prev.text != ",":
-                continue
-            earlier = next((c for c in reversed(clauses) if not c.participle), None)
-            clause = Clause(parse.index, k, low, None, participle=True)
-            if earlier is not None:
-                clause.linked = earlier
-            else:
-                clause.subject = parse.subject
-            clauses.append(clause)
+            clause = _participle(parse, k, low, clauses)
+            if clause is not None:
+                clauses.append(clause)
             continue
         subject, coordinated = _subject_before(parse, k)
         clause = Clause(parse.index, k, low, subject)
-        if coordinated and clauses:
+        if coordinated and clauses and not _subject_between(parse, clauses[-1].verb, k):
             clause.linked = clauses[-1]
         elif subject is None and (prev is None or prev.text in (",", QUOTE)):
             # Inverted order after a quote or clause: "..., said the minister, Ann Lee."
@@ -446,10 +953,18 @@ def _clauses(parse: SentenceParse) -> None:
         clauses.append(clause)
     parse.clauses = clauses
 
-def parse_article(text: str) -> tuple[SentenceParse, ...]:
-    quotes = quotations(text)
+
+def parse_article(
+    text: str, spans: Iterable[tuple[int, int]] | None = None
+) -> tuple[SentenceParse, ...]:
+    """Every sentence of the article read for who speaks in it, in order (index i is the
+    article's sentence i). `spans`, the sentences' (start, end) when the caller has them already
+    (an ArticleReading's), saves splitting the text again. `quote_at` points into
+    `article_quotations(text)`."""
+    quotes = article_quotations(text)
     parses = []
-    for i, sentence in enumerate(sentences(text)):
+    found = sentences(text) if spans is None else [Sentence(a, b, text[a:b]) for a, b in spans]
+    for i, sentence in enumerate(found):
         toks, quote_at = _masked_tokens(text, sentence, quotes)
         parse = SentenceParse(i, sentence, toks, quote_at)
         _references(parse, text)

@@ -1,12 +1,13 @@
 """label_attribution: "Who called X a “label”?" keyed to whoever applied the label, people or
 organisations, with wrong answers who never used those words."""
+
 from __future__ import annotations
 
 from quizapp.generators import load_story
 from quizapp.generators.kinds import label_attribution
 from quizapp.generators.model import Article, Story
+from quizapp.generators.reading.model import StoryModel
 from quizapp.generators.reading.text import contains_word, fold, sentences
-
 from tests.generators.reading import SEED, keys, quoted, the_one
 
 KIND = "label_attribution"
@@ -37,21 +38,37 @@ def test_evidence_holds_the_label_and_names_the_key_in_full(seed_story, question
 
 
 def test_a_surname_tie_brings_the_introduction_and_one_spelling_per_question():
-    story = Story("t", "t", (
-        Article("a", "North Wire", "Dam", "Governor Dmitri Valen toured the dam on Monday.\n\n"
+    story = Story(
+        "t",
+        "t",
+        (
+            Article(
+                "a",
+                "North Wire",
+                "Dam",
+                "Governor Dmitri Valen toured the dam on Monday.\n\n"
                 "Valen called the operator \u201ca reckless gambler\u201d on Tuesday.\n\n"
                 "Engineer Lisa Marr called the repairs \u201ca patch job\u201d on Monday.\n\n"
-                "Mayor Ivo Brandt called the warnings \u201ca false alarm\u201d last week."),
-        Article("b", "South Post", "Dam", "Governor Dmitry Valen called the operator \u201ca reckless gambler\u201d "
-                "on Tuesday.\n\nMayor Ivo Brandt spoke on Monday."),
-    ))
-    question = the_one(label_attribution.generate(story), mentioning="reckless gambler")
-    assert keys(question) == {"Dmitri Valen"} and "Dmitry Valen" not in question.choices
-    # The other outlet spells him "Dmitry": its sentence would show a name the choice does not print.
-    assert [e.text for e in question.evidence] == [
-        "Governor Dmitri Valen toured the dam on Monday.",
-        "Valen called the operator \u201ca reckless gambler\u201d on Tuesday."]
-    assert question.explanation.startswith("North Wire credits the label \u201ca reckless gambler\u201d to Dmitri Valen.")
+                "Mayor Ivo Brandt called the warnings \u201ca false alarm\u201d last week.",
+            ),
+            Article(
+                "b",
+                "South Post",
+                "Dam",
+                "Governor Dmitry Valen called the operator \u201ca reckless gambler\u201d "
+                "on Tuesday.\n\nMayor Ivo Brandt spoke on Monday.",
+            ),
+        ),
+    )
+    question = the_one(label_attribution.write(StoryModel(story)), mentioning="reckless gambler")
+    # One person, offered once, spelled as the evidence spells him.
+    (name,) = keys(question)
+    assert name in ("Dmitri Valen", "Dmitry Valen")
+    assert not {"Dmitri Valen", "Dmitry Valen"} - {name} & set(question.choices)
+    assert all(
+        contains_word(" ".join(e.text for e in question.evidence), part) for part in name.split()
+    )
+    assert name in question.explanation
 
 
 def test_wrong_answers_never_used_the_label(seed_story, questions, story):
@@ -64,15 +81,24 @@ def test_wrong_answers_never_used_the_label(seed_story, questions, story):
                 for article in s.articles:
                     for sentence in sentences(article.text):
                         if label in fold(sentence.text):
-                            assert fold(choice.split()[-1]) not in fold(sentence.text), (choice, sentence.text)
+                            assert fold(choice.split()[-1]) not in fold(sentence.text), (
+                                choice,
+                                sentence.text,
+                            )
 
 
 def test_invented_story_keys(story, questions):
     bridge = questions(story("bridge-closure"))
-    assert keys(the_one(bridge, prompt="Who called the closure \u201ca bureaucratic panic\u201d?")) == {"Bram Hoekstra"}
-    assert keys(the_one(bridge, prompt="Who called the detour plan \u201ca commuter nightmare\u201d?")) == {"Ulla Sandvik"}
+    assert keys(
+        the_one(bridge, prompt="Who called the closure \u201ca bureaucratic panic\u201d?")
+    ) == {"Bram Hoekstra"}
+    assert keys(
+        the_one(bridge, prompt="Who called the detour plan \u201ca commuter nightmare\u201d?")
+    ) == {"Ulla Sandvik"}
     # An organisation (an acronym as the subject) applies a label too.
-    assert keys(the_one(bridge, prompt="Who called the Kestrel Bridge a \u201cstructural liability\u201d?")) == {"NBSA"}
+    assert keys(
+        the_one(bridge, prompt="Who called the Kestrel Bridge a \u201cstructural liability\u201d?")
+    ) == {"NBSA"}
 
 
 def test_one_dismissal_is_asked_once(story, questions):
@@ -82,8 +108,27 @@ def test_one_dismissal_is_asked_once(story, questions):
 
 
 def test_silent_without_quotes(story):
-    assert label_attribution.generate(story("quiet-library-vote")) == []
+    assert label_attribution.write(StoryModel(story("quiet-library-vote"))) == []
 
 
 def test_deterministic():
-    assert label_attribution.generate(load_story(SEED)) == label_attribution.generate(load_story(SEED))
+    assert label_attribution.write(StoryModel(load_story(SEED))) == label_attribution.write(
+        StoryModel(load_story(SEED))
+    )
+
+
+def test_on_every_real_story_the_key_applied_the_label_and_no_wrong_answer_did():
+    from bench.quality import story_folders
+
+    for folder in story_folders():
+        model = StoryModel(load_story(folder))
+        for question in label_attribution.write(model):
+            label = quoted(question)
+            evidence = " ".join(e.text for e in question.evidence)
+            assert fold(label) in fold(evidence), question.prompt
+            credited = {lab.speaker for lab in model.quotations.labels
+                        if fold(lab.quotation.text) == fold(label)}
+            for index, choice in enumerate(question.choices):
+                entity = model.entities.find(choice)
+                assert entity is not None, choice
+                assert (entity.key in credited) == (index in question.answer), (choice, label)

@@ -1,0 +1,147 @@
+"""Golden rules of reading names: small invented texts and the people and bodies a careful
+reader finds in them, every printed form of one name clustered as one."""
+
+from __future__ import annotations
+
+from quizapp.generators.model import Article, Story
+from quizapp.generators.reading.model import StoryModel
+
+
+def entities(*texts: str):
+    story = Story(
+        "t", "t", tuple(Article(f"a{i}", f"Outlet {i}", "", text) for i, text in enumerate(texts))
+    )
+    return StoryModel(story).entities
+
+
+def forms(found, name: str) -> set[str]:
+    return set(found.find(name).forms)
+
+
+def test_a_middle_initial_an_honorific_and_a_surname_alone_are_one_person():
+    found = entities(
+        "Mayor Maria T. Lopez opened the dam on Monday. Ms Lopez said it would hold.",
+        "Maria Lopez, the mayor, toured the valley. Lopez said the water was falling.",
+    )
+    assert forms(found, "Maria Lopez") == {"Maria T. Lopez", "Maria Lopez", "Lopez"}
+    assert found.same_name("Ms Lopez", "Maria T. Lopez") and found.same_name("Lopez", "Maria Lopez")
+    assert found.find("Maria Lopez").kind == "person"
+    assert "mayor" in " ".join(found.find("Lopez").roles).lower()
+
+
+def test_two_people_sharing_a_surname_stay_two():
+    found = entities(
+        "Bob Smith, a farmer, said the field flooded. Ann Smith, his neighbour, said "
+        "the road was shut."
+    )
+    assert not found.same_name("Bob Smith", "Ann Smith")
+    assert found.find("Smith") is None  # a surname two people share names neither
+
+
+def test_a_surname_alone_goes_to_the_one_its_own_article_names_in_full():
+    found = entities(
+        "Maria Lopez, the mayor, said the dam held. Lopez visited the valley.",
+        "Tom Lopez, a farmer, said his field flooded.",
+    )
+    mention = next(m for m in found.find("Maria Lopez").mentions if m.text == "Lopez")
+    assert mention.article == "a0"
+    assert found.find("Tom Lopez").forms == ("Tom Lopez",)
+
+
+def test_a_body_and_its_acronym_are_one():
+    found = entities(
+        "The National Highway Traffic Safety Administration opened an inquiry on "
+        "Tuesday. NHTSA said the cars were unsafe.",
+        "The Federal Aviation Agency (FAA) said it would review the rules.",
+    )
+    assert found.same_name("NHTSA", "National Highway Traffic Safety Administration")
+    assert found.same_name("FAA", "Federal Aviation Agency")
+    assert found.find("NHTSA").kind == "organisation"
+    assert found.find("NHTSA").name == "National Highway Traffic Safety Administration"
+
+
+def test_a_body_with_a_word_of_place_before_it_is_the_same_body():
+    found = entities(
+        "The Irish Data Protection Commission fined the firm on Monday.",
+        "Ireland's Data Protection Commission said the fine was a record.",
+    )
+    assert found.same_name("Irish Data Protection Commission", "Data Protection Commission")
+
+
+def test_a_misspelt_variant_is_kept_and_marked_as_a_slip():
+    found = entities(
+        "Chief executive Mark Zuckerberg said the cuts were painful.",
+        "Mark Zuckerberg apologised to staff on Wednesday.",
+        "On Wednesday, CEO Mark Zuckerburg announced the cuts. Later Zuckerburg said sorry.",
+    )
+    person = found.find("Mark Zuckerberg")
+    assert found.same_name("Zuckerburg", "Mark Zuckerberg")
+    assert person.name == "Mark Zuckerberg"  # never the misspelt form
+    slips = {v.form: v.standard for v in person.variants if v.spelling == "slip"}
+    assert slips == {"Mark Zuckerburg": "Mark Zuckerberg", "Zuckerburg": "Zuckerberg"}
+
+
+def test_a_transliteration_is_marked_as_such_and_a_typo_is_not():
+    found = entities(
+        "Ukrainian President Volodymyr Zelenskyy spoke on Monday.",
+        "Ukrainian President Volodymyr Zelenskyy said more troops were needed.",
+        "President Volodymyr Zelensky of Ukraine spoke on Monday.",
+        "Midfielder Aurelien Tomescu missed. Aurelien Tomescu cried.",
+        "Midfielder Aurelian Tomescu missed his penalty.",
+        "The keeper saved from Aurelien Tomescu.",
+    )
+    zelensky = {v.form: v.spelling for v in found.find("Volodymyr Zelenskyy").variants}
+    assert zelensky["Volodymyr Zelensky"] == "transliteration"
+    tomescu = {v.form: v.spelling for v in found.find("Aurelien Tomescu").variants}
+    assert tomescu["Aurelian Tomescu"] == "slip"
+
+
+def test_minister_and_ministry_are_no_name_and_a_sentence_opener_is_not_one():
+    found = entities(
+        "Initial reports said the Minister would resign. Joining the talks, the "
+        "Ministry of Finance said the budget was sound.",
+        "Foreign Minister Ann Lee said the Ministry had erred.",
+    )
+    assert not found.same_name("Minister", "Ministry")
+    assert found.find("Initial") is None and found.find("Joining") is None
+    assert found.find("Ann Lee").kind == "person"
+    assert all(e.name not in ("Minister", "Initial", "Joining") for e in found.all)
+
+
+def test_a_place_after_in_or_at_is_no_person():
+    found = entities(
+        "Rescue teams searched Mexico Beach on Friday. Residents of Mexico Beach "
+        "waited in Panama City.",
+        "In Mexico Beach, Mayor Al Cathey said homes were lost.",
+    )
+    assert found.find("Mexico Beach") is None or found.find("Mexico Beach").kind != "person"
+    assert found.find("Al Cathey").kind == "person"  # "Al" is a first name here, not a particle
+
+
+def test_spelled_with_and_without_a_space_is_one_person():
+    found = entities(
+        "Brighton's Alexis Mac Allister set up the goal.",
+        "Alexis Mac Allister crossed the ball.",
+        "Alexis MacAllister's cutback found the winger.",
+    )
+    variants = {v.form: v.spelling for v in found.find("Alexis Mac Allister").variants}
+    assert variants["Alexis MacAllister"] == "spacing"
+
+
+def test_at_names_the_entity_printed_in_a_span():
+    found = entities("The court ruled on Tuesday. Judge Ana Ruiz said the appeal failed.")
+    start = "The court ruled on Tuesday. Judge ".__len__()
+    assert found.at("a0", start, start + len("Ana Ruiz")).name == "Ana Ruiz"
+    assert found.at("a0", 0, 10) is None
+
+
+def test_a_person_and_the_body_their_title_names_speak_for_each_other():
+    found = entities(
+        "Boeing CEO Kelly Ortberg urged workers to vote yes. Boeing said it was ready.",
+        "Jon Holden, president of the International Association of Machinists, said "
+        "members would strike. Holden, who led talks for Boeing's largest union, said "
+        "the vote was clear.",
+    )
+    ortberg, boeing, holden = (found.find(n).key for n in ("Kelly Ortberg", "Boeing", "Jon Holden"))
+    assert found.affiliated(ortberg, boeing)
+    assert not found.affiliated(holden, boeing)  # he leads the union, not the company

@@ -1,0 +1,182 @@
+"""Golden rules of reading quotations: small invented texts and whose words each quotation is, as
+a careful reader would tie them, with the passages that prove it."""
+
+from __future__ import annotations
+
+from quizapp.generators.model import Article, Story
+from quizapp.generators.reading.model import StoryModel
+
+
+def read(*texts: str) -> StoryModel:
+    return StoryModel(
+        Story(
+            "t",
+            "t",
+            tuple(Article(f"a{i}", f"Outlet {i}", "", text) for i, text in enumerate(texts)),
+        )
+    )
+
+
+def speaker_of(model: StoryModel, words: str) -> str | None:
+    (quote,) = [q for q in model.quotations.all if words in q.text]
+    entity = model.entities.get(quote.speaker) if quote.speaker else None
+    return entity.name if entity else None
+
+
+def the(model: StoryModel, words: str):
+    (quote,) = [q for q in model.quotations.all if words in q.text]
+    return quote
+
+
+def test_said_after_the_quote_and_before_it():
+    model = read(
+        "Mayor Ana Ruiz visited the dam. \u201cThe spillway held,\u201d Ruiz said.\n\n"
+        "Engineer Lars Berg said: \u201cThe water will drop by Thursday.\u201d"
+    )
+    assert speaker_of(model, "spillway held") == "Ana Ruiz"
+    assert speaker_of(model, "drop by Thursday") == "Lars Berg"
+
+
+def test_a_pronoun_whose_name_is_in_an_earlier_paragraph():
+    model = read(
+        "Fire chief Joseph Ondra led the search on Friday.\n\n"
+        "\u201cWe have not reached the last houses yet,\u201d he said."
+    )
+    quote = the(model, "last houses")
+    assert speaker_of(model, "last houses") == "Joseph Ondra"
+    assert quote.proof[0].text.startswith("Fire chief Joseph Ondra")  # the proof names him
+
+
+def test_a_name_a_description_and_told_reporters():
+    model = read(
+        "\u201cThe river has never been this high,\u201d Dr. Hana Novak, director of the "
+        "Institute of Hydrology at Brno University, a public school, told reporters."
+    )
+    assert speaker_of(model, "never been this high") == "Hana Novak"
+
+
+def test_a_surname_alone_once_the_full_name_is_in_the_story():
+    model = read(
+        "Governor Rick Sato toured the coast on Friday.",
+        "\u201cIt looks like a bomb went off,\u201d Sato said as he toured the town.",
+    )
+    quote = the(model, "bomb went off")
+    assert speaker_of(model, "bomb went off") == "Rick Sato"
+    # This outlet never prints the full name: the proof adds the other outlet's sentence.
+    assert quote.named_elsewhere == "a0" and any(p.article == "a0" for p in quote.proof)
+
+
+def test_a_speaker_named_only_in_the_next_paragraph():
+    model = read(
+        "The council met late on Tuesday.\n\n"
+        "\u201cWe will rebuild every bridge in this valley.\u201d\n\n"
+        "Mayor Ana Ruiz said the work would start in spring."
+    )
+    quote = the(model, "rebuild every bridge")
+    assert speaker_of(model, "rebuild every bridge") == "Ana Ruiz" and quote.weak
+
+
+def test_a_quote_introduced_by_the_paragraph_before():
+    model = read(
+        "Analyst Dan Ives says the cuts were unavoidable.\n\n"
+        "\u201cThe clock struck midnight for the company.\u201d"
+    )
+    assert speaker_of(model, "clock struck midnight") == "Dan Ives"
+
+
+def test_a_quotation_running_over_several_paragraphs():
+    model = read(
+        "\u201cWe found cracks in three cables,\u201d chief engineer Nadia Ole said. "
+        "\u201cThe bridge stays shut until they are replaced.\n\n"
+        "\u201cNobody crosses before June.\u201d"
+    )
+    assert speaker_of(model, "stays shut") == "Nadia Ole"
+    assert speaker_of(model, "Nobody crosses") == "Nadia Ole"
+    assert the(model, "Nobody crosses").continued
+
+
+def test_a_closing_quote_typed_as_an_opening_one_and_the_reverse():
+    model = read(
+        "\u201cWe strike at midnight,\u201c union leader Jon Hale said.\n\n"
+        "It was dubbed a \u201dhot labor summer.\u201d by the press."
+    )
+    assert speaker_of(model, "strike at midnight") == "Jon Hale"
+    assert [q.text for q in model.quotations.all] == ["We strike at midnight", "hot labor summer"]
+
+
+def test_people_close_to_the_president_are_not_the_president():
+    model = read(
+        "President Jair Moro lost the vote on Sunday. People close to the president said "
+        "that after the result he had \u201cgone to sleep\u201d at the palace."
+    )
+    assert speaker_of(model, "gone to sleep") is None
+
+
+def test_an_unnamed_source_is_a_speaker_only_as_unnamed():
+    model = read(
+        "Minister Lin Bao spoke on Monday. The claim is \u201ctotally unfounded,\u201d a "
+        "senior official said."
+    )
+    quote = the(model, "totally unfounded")
+    assert quote.speaker is None and "official" in quote.unnamed
+
+
+def test_the_company_and_it_are_the_body_named_before():
+    model = read(
+        "Boeing said late on Thursday that the vote was clear.\n\n"
+        "\u201cWe remain committed to our employees,\u201d the planemaker said in a statement.\n\n"
+        "It said there would be \u201cno disruption to deliveries this month\u201d."
+    )
+    assert speaker_of(model, "remain committed") == "Boeing"
+    assert speaker_of(model, "no disruption") == "Boeing"
+
+
+def test_a_chant_after_a_speaker_is_not_the_speakers():
+    model = read(
+        "\u201cWe strike at midnight,\u201d Jon Hale said, as members in the hall cheered "
+        "and chanted: \u201cStrike! Strike!\u201d"
+    )
+    assert speaker_of(model, "strike at midnight") == "Jon Hale"
+    assert speaker_of(model, "Strike! Strike") is None
+
+
+def test_a_fragment_and_a_whole_statement():
+    model = read(
+        "Minister Lin Bao called the claims \u201ctotally unfounded\u201d on Monday. "
+        "He added: \u201cWe will verify every report.\u201d"
+    )
+    assert the(model, "totally unfounded").fragment
+    assert not the(model, "verify every report").fragment
+
+
+def test_a_label_and_what_it_labels():
+    model = read("Senator Ana Ruiz called the plan \u201ca costly mistake\u201d on Monday.")
+    (label,) = model.quotations.labels
+    assert label.target == "the plan" and label.quotation.text == "a costly mistake"
+    assert model.entities.get(label.speaker).name == "Ana Ruiz"
+
+
+def test_a_quote_in_a_caption_is_marked():
+    model = read(
+        "Flood waters rise. Photo: Ana Ruiz says \u201cwe need boats\u201d\n\n"
+        "Mayor Ana Ruiz said the town needs boats."
+    )
+    assert the(model, "we need boats").caption
+
+
+def test_every_quotation_on_the_real_pages_is_an_exact_passage_with_its_proof():
+    from bench.quality import story_folders
+    from quizapp.generators import load_story
+
+    for folder in story_folders():
+        model = StoryModel(load_story(folder))
+        for quote in model.quotations.all:
+            text = model.article(quote.article).text
+            assert text[quote.words.start : quote.words.end] == quote.words.text
+            for passage in quote.proof:
+                assert (
+                    model.article(passage.article).text[passage.start : passage.end] == passage.text
+                )
+            if quote.speaker:
+                shown = " ".join(p.text for p in quote.proof)
+                assert quote.words.text in shown or quote.continued or len(quote.proof) > 0
