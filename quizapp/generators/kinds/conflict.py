@@ -1,6 +1,113 @@
-"""Questions of the conflict kind (being written)."""
+"""Cross-checking: outlets give different values for one fact (a toll, a share of a vote, a
+sum). "Which outlet gives N?": the wrong choices are outlets printing a different value of the
+same fact, each proven by its own sentence; the explanation says who gave each value and why
+they differ where the text says (a different source, a later count, a qualifier)."""
 from __future__ import annotations
 
+from quizapp.generators.model import Question
+from quizapp.generators.reading.facts import Fact
+from quizapp.generators.reading.figures import Figure
+from quizapp.generators.writing.choices import MAX_CHOICES, choose_all, picked, question
+from quizapp.generators.writing.figures import (
+    different_days, gives, label, sentence_of, shown, why_they_differ,
+)
 
-def write(model) -> list:
-    return []
+KIND = "conflict"
+MAX_QUESTIONS = 5
+MAX_PER_FACT = 2
+
+
+def _by_article(figures: tuple[Figure, ...]) -> dict[str, list[Figure]]:
+    found: dict[str, list[Figure]] = {}
+    for figure in figures:
+        found.setdefault(figure.article, []).append(figure)
+    return found
+
+
+def _provable(model, figures: list[Figure]) -> list[Figure]:
+    """The figures that a sentence may be shown for, body sentences first."""
+    usable = [f for f in figures if sentence_of(model, f) is not None]
+    return sorted(usable, key=lambda f: f.place == "headline")
+
+
+def _question(model, fact: Fact, index: int) -> Question | None:
+    value = fact.values[index]
+    clash = set(fact.conflicting(index))
+    per_article = _by_article(fact.figures)
+    keyed = {a: _provable(model, [f for f in figs if f in value.figures])
+             for a, figs in per_article.items() if any(f in value.figures for f in figs)}
+    keyed = {a: figs for a, figs in keyed.items() if figs and label(model, a)}
+    wrong = {}
+    for article, figs in per_article.items():
+        if article in keyed or not label(model, article):
+            continue
+        indices = {i for i, v in enumerate(fact.values) for f in figs if f in v.figures}
+        usable = _provable(model, figs)
+        # Wrong only when every value it prints cannot be this one, and not because it counts
+        # another day.
+        if indices <= clash and usable and len(usable) == len(figs) \
+                and not different_days(keyed_figures(keyed), figs):
+            wrong[article] = usable
+    if not keyed or len(wrong) < 2 or len(keyed) > 2:
+        return None
+    shown_value = shown(keyed_figures(keyed)[0])
+    room = MAX_CHOICES - len(keyed)
+    chosen = picked(sorted(wrong), f"{fact.label}{shown_value}", room)
+    prompt = (f"Outlets give different figures for {fact.label}. "
+              f"{'Which outlet gives' if len(keyed) == 1 else 'Which outlets give'} "
+              f"{shown_value}?{choose_all(len(keyed))}")
+    keys = [label(model, a) for a in keyed]
+    wrong_labels = [label(model, a) for a in chosen]
+    evidence = [sentence_of(model, figs[0]) for figs in keyed.values()]
+    evidence += [sentence_of(model, wrong[a][0]) for a in chosen]
+    everyone = [gives(model, _all_in(fact, a)) for a in keyed]
+    everyone += [gives(model, wrong[a]) for a in chosen]
+    explanation = (f"Outlets disagree on {fact.label}: {'; '.join(everyone)}. "
+                   + why_they_differ(model, [f for a in keyed for f in _all_in(fact, a)],
+                                     [f for a in chosen for f in wrong[a]]))
+    confidence, reasons = _confidence(keyed, {a: wrong[a] for a in chosen})
+    return question(KIND, prompt, keys, wrong_labels, explanation, evidence, confidence, reasons)
+
+
+def _all_in(fact: Fact, article: str) -> list[Figure]:
+    """Every figure an outlet gives for the fact: one printing two values says both."""
+    return [f for f in fact.figures if f.article == article and f.sentence.role != "caption"]
+
+
+def keyed_figures(keyed: dict[str, list[Figure]]) -> list[Figure]:
+    return [f for figs in keyed.values() for f in figs]
+
+
+def _confidence(keyed: dict[str, list[Figure]], wrong: dict[str, list[Figure]]) -> tuple[float, list[str]]:
+    confidence, reasons = 1.0, []
+    figures = keyed_figures(keyed) + keyed_figures(wrong)
+    if any(f.quoted for f in figures):
+        confidence *= 0.9
+        reasons.append("a figure is inside a quotation: check it is the same quantity")
+    if any(len(figs) > 1 for figs in wrong.values()):
+        confidence *= 0.95
+        reasons.append("an outlet offered as wrong prints more than one figure for it")
+    return round(confidence, 3), reasons
+
+
+def _asked_values(fact: Fact) -> list[int]:
+    """The values worth asking about, the rarest first: the odd one out is the lesson."""
+    order = sorted(range(len(fact.values)), key=lambda i: (len(fact.values[i].articles), i))
+    return [i for i in order if fact.conflicting(i)]
+
+
+def write(model) -> list[Question]:
+    questions: list[Question] = []
+    for fact in model.facts:
+        if not fact.conflicts or not fact.label:
+            continue
+        asked = 0
+        per_fact = MAX_PER_FACT if len(fact.values) >= 4 else 1
+        for index in _asked_values(fact):
+            found = _question(model, fact, index)
+            if found is not None and asked < per_fact:
+                questions.append(found)
+                asked += 1
+        if len(questions) >= MAX_QUESTIONS:
+            break
+    return questions[:MAX_QUESTIONS]

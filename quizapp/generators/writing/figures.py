@@ -1,0 +1,123 @@
+"""What the kinds that ask about figures share to word a question: a figure as a choice shows
+it ("at least 17", "94.2%"), the sentence that proves it, whose figure it is in a teacher's
+words, and which outlet prints it."""
+from __future__ import annotations
+
+import re
+
+from quizapp.generators.reading.articles import Passage
+from quizapp.generators.reading.figures import Figure
+from quizapp.generators.reading.text import fold
+from quizapp.generators.writing.choices import names_list
+
+# How a question may name when a figure was given, as the article's words say.
+_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+                  r"today|tonight|overnight|\d{1,2} [a-z]+|[a-z]+ \d{1,2})\b")
+
+
+def label(model, article_id: str) -> str:
+    """The outlet's choice label for an article, "" when the article names no outlet."""
+    outlet = model.outlet_of(article_id)
+    return outlet.label if outlet is not None else ""
+
+
+def shown(figure: Figure) -> str:
+    """The figure as a choice or prompt shows it: its qualifier, number and unit as printed,
+    lower-cased at the start ("At least 41" -> "at least 41")."""
+    text = " ".join(figure.text.split())
+    return text[:1].lower() + text[1:] if figure.quantity.qualifier_text else text
+
+
+def sentence_of(model, figure: Figure) -> Passage | None:
+    """The sentence that proves the figure, unless it may not be shown as evidence (a caption,
+    or the last sentence of a text cut off in the middle of it)."""
+    reading = model.article(figure.article)
+    sentence = figure.sentence
+    if sentence.role == "caption" or (not sentence.finished and sentence is reading.last_sentence):
+        return None
+    return reading.passage(sentence.start, sentence.end)
+
+
+def source_name(figure: Figure) -> str:
+    """The named source of a figure as running text writes it ("a study", "the Emergencies
+    Ministry"), "" when the sentence names none."""
+    name = figure.source.name
+    if figure.source.kind not in ("named", "unnamed") or not name:
+        return ""
+    first, _, rest = name.partition(" ")
+    return (first.lower() + " " + rest).strip() if first in ("A", "An", "The") else name
+
+
+def _same_amount(a: Figure, b: Figure) -> bool:
+    return abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value)) and a.high == b.high \
+        and a.unit == b.unit
+
+
+def by_amount(figures: list[Figure]) -> list[list[Figure]]:
+    """Figures grouped by the amount they give, in order of first appearance."""
+    groups: list[list[Figure]] = []
+    for figure in figures:
+        for group in groups:
+            if _same_amount(group[0], figure):
+                group.append(figure)
+                break
+        else:
+            groups.append([figure])
+    return groups
+
+
+def gives(model, figures: list[Figure], verb: str = "gives") -> str:
+    """"Taipei Times gives at least 18", "Dawn gives 41 (citing the ministry) and 47 (in its
+    headline)": one outlet's figures for a fact, each amount once, as its article prints it,
+    with its named source and whether only the headline gives it."""
+    outlet = label(model, figures[0].article)
+    parts = []
+    for group in by_amount(figures):
+        body = [f for f in group if f.place != "headline"]
+        text = shown((body or group)[0])
+        notes = [] if body else ["in its headline"]
+        named = next((source_name(f) for f in group if source_name(f)), "")
+        if named:
+            notes.append(f"citing {named}")
+        parts.append(text + (f" ({', '.join(notes)})" if notes else ""))
+    return f"{outlet} {verb} {names_list(parts)}"
+
+
+def day_of(figure: Figure) -> str:
+    """The day the figure's own words give it ("on Monday", "October 2"), folded; "" if none."""
+    m = _DAY.search(fold(figure.when))
+    return m.group() if m else ""
+
+
+def different_days(a: list[Figure], b: list[Figure]) -> bool:
+    """Whether two sets of figures are given for days the text names differently ("on Monday"
+    and "on Tuesday"): counts of two moments, which may both be right."""
+    days_a = {day_of(f) for f in a} - {""}
+    days_b = {day_of(f) for f in b} - {""}
+    return bool(days_a and days_b and not days_a & days_b)
+
+
+def why_they_differ(model, keyed: list[Figure], others: list[Figure]) -> str:
+    """Why the figures differ, only as far as the text shows it: a headline against its own
+    body, a count given as rising, counts credited to different sources, a floor."""
+    figures = keyed + others
+    reasons = []
+    for article in dict.fromkeys(f.article for f in figures):
+        own = [f for f in figures if f.article == article]
+        heads = [f for f in own if f.place == "headline"]
+        bodies = [f for f in own if f.place != "headline"]
+        if heads and bodies and not any(_same_amount(h, b) for h in heads for b in bodies):
+            reasons.append(f"{label(model, article)}\u2019s headline gives a different figure "
+                           "from its own article")
+    if any(f.update for f in figures):
+        reasons.append("the count was rising, and outlets reported it at different moments")
+    keyed_sources = {fold(source_name(f)) for f in keyed} - {""}
+    other_sources = {fold(source_name(f)) for f in others} - {""}
+    if keyed_sources and other_sources and not keyed_sources & other_sources:
+        reasons.append("the figures are credited to different sources")
+    if any(f.qualifier in ("atleast", "above") for f in figures):
+        reasons.append("\u201cat least\u201d or \u201cmore than\u201d gives a floor, not a "
+                       "final count")
+    if not reasons:
+        return "The articles give no reason: check the original source before repeating either."
+    return "Why they differ, as far as the articles show: " + "; ".join(reasons) + "."
