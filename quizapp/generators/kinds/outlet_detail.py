@@ -1,175 +1,139 @@
-"""Cross-checking: which outlets report a given figure or name, keyed to every outlet whose text
-carries it, with outlets that never mention it as the wrong choices."""
+"""Cross-checking: which outlets report a figure that matters ("Which outlets reported 155
+Chinese nationals?"). Every keyed outlet prints it in a sentence shown as evidence; every
+wrong choice either prints a different value of the same fact (shown too) or is an article
+whose whole text is here and carries the number in no form. Where that cannot be proven, or the
+figure is a side detail, nothing is asked."""
 from __future__ import annotations
 
-from typing import Callable
+import re
 
-from quizapp.generators.reading.details import (
-    Figure, Name, askable_name, carries_number, count_in, counted_words, figures, may_mention,
-    is_measure, names_word, words_amount_of,
-)
-from quizapp.generators.model import Question, Story
-from quizapp.generators.writing.outlets import (
-    Outlet, Spread, choose_all, distinctive_names, distractors, figure_spread, name_spread,
-    names_list, outlet_question, story_outlets, which_outlets,
-)
+from quizapp.generators.model import Question
+from quizapp.generators.reading.facts import compatible
+from quizapp.generators.reading.figures import Figure
+from quizapp.generators.reading.quantities import spelled_value
 from quizapp.generators.reading.text import fold
+from quizapp.generators.writing.choices import MAX_CHOICES, choose_all, names_list, picked, question
+from quizapp.generators.writing.figures import by_amount, label, sentence_of, shown
 
 KIND = "outlet_detail"
-SKILL = "cross-checking"
-MAX_QUESTIONS = 8
-MAX_NAME_QUESTIONS = 2
+MAX_QUESTIONS = 3
+_NUMBER_WORDS = re.compile(r"[a-z]+(?:[\s-][a-z]+)*")
 
 
-def story_figures(story: Story, outlets: tuple[Outlet, ...]) -> list[Figure]:
-    """Each count the story's named outlets give (number and noun), once, in story order."""
-    named = {article.id for outlet in outlets for article in outlet.articles}
-    seen, found = set(), []
-    for article in story.articles:
-        if article.id not in named:
+def _worth_asking(model, figure: Figure) -> bool:
+    """A figure of the event that a headline or an article's first sentence gives, that no outlet
+    contradicts (a disagreement is the conflict kind's): not a side figure, not a date, not a
+    code, not a small count in passing."""
+    if figure.category not in ("count", "money", "percent") or figure.place == "caption":
+        return False
+    if figure.quantity.role != "level" or figure.unit == "points":
+        return False  # a change may be written many ways ("a quarter of a point", "to 4.75% from 4.5%")
+    if figure.unsure or figure.quoted or figure.anchor or figure.where or not (
+            figure.counts.noun or figure.counts.event):
+        return False
+    if figure.category == "count" and figure.value < 10:
+        return False
+    fact = next((f for f in model.facts if figure in f.figures), None)
+    if fact is not None and (fact.conflicts or not fact.own):
+        return False
+    body = model.article(figure.article).body
+    return figure.place == "headline" or (bool(body) and figure.sentence == body[0])
+
+
+def _same_detail(a: Figure, b: Figure) -> bool:
+    """Two figures giving one detail: the same amount of the same kind of thing."""
+    return len(by_amount([a, b])) == 1 and a.category == b.category and (
+        a.counts.kind == b.counts.kind or a.counts.event == b.counts.event and a.counts.event)
+
+
+def _carries_number(text: str, figure: Figure) -> bool:
+    """Whether a text carries the amount in any form: digits in any grouping, or words."""
+    value = figure.value
+    digits = re.sub(r"\D", "", text)
+    if not digits:
+        return False
+    whole = str(int(value)) if value == int(value) else ""
+    for m in re.finditer(r"\d[\d,.]*", text):
+        number = m.group().rstrip(".,").replace(",", "")
+        try:
+            amount = float(number)
+        except ValueError:
             continue
-        for figure in figures(article):
-            key = (figure.value, figure.scale, figure.noun_key)
-            if key not in seen:
-                seen.add(key)
-                found.append(figure)
-    return found
+        if amount == value or any(abs(amount * scale - value) < 1e-6 * max(1.0, value)
+                                  for scale in (1e3, 1e6, 1e9)):
+            return True
+    return bool(whole) and any(spelled_value(m.group()) == int(value)
+                               for m in _NUMBER_WORDS.finditer(fold(text)) if len(m.group()) > 2)
 
 
-def _as_printed(spread: Spread, figure: Figure) -> list[str] | None:
-    """Each keyed outlet's count as its evidence prints it, qualifier kept ("more than 30 lorries")
-    and, for a noun that says nothing ("400 people", "40 per cent"), the words saying what it
-    counts ("40 per cent contained"); None when one of them has no such words."""
-    printed = []
-    for passage in spread.evidence:
-        found = count_in(passage.text, figure)
-        if found is None:
-            return None
-        what = counted_words(passage.text, found)
-        if what is None:
-            return None
-        printed.append(f"{found.qualified} {what}".strip())
-    return printed
+def _gives_alike(model, article: str, figure: Figure) -> bool:
+    """Whether the article gives an amount of the same kind that may be this one ("some 33,000
+    workers" beside "roughly 30,000 workers"): it may not be offered as lacking the figure."""
+    return any(other.article == article and other.category == figure.category
+               and other.unit == figure.unit and compatible(other, figure)
+               and (other.counts.kind == figure.counts.kind or other.counts.event == figure.counts.event)
+               for other in model.figures)
 
 
-def _bare(spread: Spread, figure: Figure) -> str | None:
-    """The figure without qualifier, with the words saying what it counts that every keyed
-    outlet prints after it (the longest shared run), or None when they share none it needs."""
-    runs = []
-    for passage in spread.evidence:
-        found = count_in(passage.text, figure)
-        what = counted_words(passage.text, found) if found is not None else None
-        if what is None:
-            return None
-        runs.append(what.split())
-    shared = []
-    for words in zip(*runs):
-        if len({fold(w) for w in words}) != 1:
-            break
-        shared.append(words[0])
-    while shared and counted_words(" ".join([figure.short, *shared]) + ".", figure) is None:
-        shared.pop()
-    if any(runs) and not shared:
+def _question(model, figure: Figure) -> Question | None:
+    carriers: dict[str, Figure] = {}
+    alike = [other for other in model.figures if _same_detail(figure, other)
+             and label(model, other.article) and sentence_of(model, other) is not None]
+    for other in sorted(alike, key=lambda f: f.place == "headline"):  # the article's own words first
+        carriers.setdefault(other.article, other)
+    fact = next((f for f in model.facts if figure in f.figures), None)
+    differing: dict[str, Figure] = {}
+    if fact is not None:
+        for other in fact.figures:
+            if other.article not in carriers and not compatible(other, figure) \
+                    and sentence_of(model, other) is not None and label(model, other.article):
+                differing.setdefault(other.article, other)
+        # An outlet with any value of the fact that may be this one is neither key nor wrong.
+        for other in fact.figures:
+            if other.article in differing and compatible(other, figure):
+                differing.pop(other.article)
+    lacking = [r.id for r in model.articles if r.complete and r.id not in carriers
+               and r.id not in differing and label(model, r.id)
+               and not _carries_number(r.text, figure) and not _gives_alike(model, r.id, figure)
+               and not (fact is not None and any(f.article == r.id for f in fact.figures))]
+    if not carriers or len(carriers) > 3 or len(differing) + len(lacking) < 2:
         return None
-    return " ".join([figure.short, *shared])
-
-
-def _carriers_question(story: Story, spread: Spread, wrong: list[Outlet], prompt: str,
-                       explanation: str, key_holds: Callable[[str], bool],
-                       wrong_holds: Callable[[Outlet], bool]) -> Question | None:
-    """Keyed to every outlet carrying the detail, each proven by its passage."""
-    return outlet_question(story, KIND, SKILL, prompt, keys=list(spread.carriers), wrong=wrong,
-                           evidence=list(spread.evidence), explanation=explanation,
-                           key_holds=key_holds, wrong_holds=wrong_holds)
-
-
-def _figure_question(story: Story, figure: Figure, spread: Spread) -> Question | None:
-    keys = list(spread.carriers)
-    wrong = distractors([o for o in spread.lackers if _lacks_figure(o, figure)], figure.short)
-    if not wrong:
-        return None
-    printed = _as_printed(spread, figure)
-    if printed is None:
-        return None  # "40 per cent" of what? No outlet says in a few clean words.
-    # "more than 30 lorries" is not "30 lorries": keep the qualifier the keyed outlets print; when
-    # they print different ones ("48" and "at least 48"), ask about the bare figure they share.
-    alike = len({fold(p) for p in printed}) == 1
-    shown = printed[0] if alike else _bare(spread, figure)
-    if shown is None:
-        return None
-    prompt = f"{which_outlets(len(keys))} reported {shown}?{choose_all(len(keys))}"
-    if alike:
-        given = f"{names_list([o.name for o in keys])} {'gives' if len(keys) == 1 else 'give'} {shown}"
+    keys = list(carriers)
+    wrong = picked(sorted(differing) + sorted(lacking), shown(figure), MAX_CHOICES - len(keys))
+    printed = {shown(f).lower() for f in carriers.values()}
+    amount = shown(next(iter(carriers.values()))) if len(printed) == 1 else figure.number
+    if figure.counts.noun and figure.category == "count":
+        what = f"{amount} {figure.counts.noun}"
+    elif fact is not None and fact.label:
+        what = f"{amount} for {fact.label}"
+    elif figure.category == "count":
+        return None  # "12,000" of what? no words to say
     else:
-        given = "; ".join(f"{o.name} gives {p}" for o, p in zip(keys, printed))
-    explanation = (f"Cross-check figures between outlets: {given}, while "
-                   f"{names_list([o.name for o in wrong])} never mention the number {figure.number} at all.")
-    return _carriers_question(story, spread, wrong, prompt, explanation,
-                              lambda passage: _prints(passage, figure, shown, alike),
-                              lambda outlet: _lacks_figure(outlet, figure))
+        what = amount
+    prompt = (f"{'Which outlet' if len(keys) == 1 else 'Which outlets'} reported {what}?"
+              f"{choose_all(len(keys))}")
+    given = [f"{label(model, a)} gives {shown(carriers[a])}" for a in keys]
+    given += [f"{label(model, a)} gives {shown(differing[a])}" for a in wrong if a in differing]
+    silent = [label(model, a) for a in wrong if a not in differing]
+    explanation = "Cross-check figures between outlets: " + "; ".join(given)
+    if silent:
+        explanation += (f". {names_list(silent)}, whose full texts are here, give no such "
+                        "number")
+    explanation += ". A figure only some outlets carry is worth tracing to its source."
+    evidence = [sentence_of(model, carriers[a]) for a in keys]
+    evidence += [sentence_of(model, differing[a]) for a in wrong if a in differing]
+    return question(KIND, prompt, [label(model, a) for a in keys],
+                    [label(model, a) for a in wrong], explanation, evidence)
 
 
-def _lacks_figure(outlet: Outlet, figure: Figure) -> bool:
-    """The outlet has the number in no form, nor any amount of the figure's unit or noun in words
-    ("a quarter of a point" may be "25 basis points"), so offering it as lacking it is safe."""
-    return not carries_number(outlet.text, figure.value, figure.scale) \
-        and not words_amount_of(outlet.text, figure.noun_key, is_measure(figure.noun))
-
-
-def _prints(passage: str, figure: Figure, shown: str, qualified: bool) -> bool:
-    """Whether the passage gives the count as the prompt shows it: qualifier (when the prompt
-    keeps one), number, noun, rate and the words saying what it counts."""
-    found = count_in(passage, figure)
-    if found is None:
-        return False
-    what = counted_words(passage, found)
-    if what is None:
-        return False
-    as_printed = f"{found.qualified if qualified else found.short} {what}".strip()
-    return fold(as_printed) == fold(shown) or (not qualified and fold(as_printed).startswith(fold(shown) + " "))
-
-
-def _name_question(story: Story, name: Name, spread: Spread) -> Question | None:
-    keys = list(spread.carriers)
-    wrong = distractors(list(spread.lackers), name.text)
-    verb = "mentions" if len(keys) == 1 else "mention"
-    prompt = f"{which_outlets(len(keys))} {verb} {name.text}?{choose_all(len(keys))}"
-    explanation = (f"Each outlet picks which people and places to include: {names_list([o.name for o in keys])} "
-                   f"{verb} {name.text}; {names_list([o.name for o in wrong])} never do.")
-    return _carriers_question(story, spread, wrong, prompt, explanation,
-                              lambda passage: names_word(passage, name.text),
-                              lambda outlet: not may_mention(outlet.text, name))
-
-
-def generate(story: Story) -> list[Question]:
-    outlets = story_outlets(story)
-    if len(outlets) < 2:
-        return []
-    # One question per number: the count most outlets carry ("23 people" over "23 rioters").
-    best: dict[str, tuple[int, int, Figure, Spread]] = {}
-    for order, figure in enumerate(story_figures(story, outlets)):
-        spread = figure_spread(outlets, figure)
-        if spread.carriers and spread.lackers:
-            rank = (-len(spread.carriers), order)
-            if figure.value not in best or rank < best[figure.value][:2]:
-                best[figure.value] = (*rank, figure, spread)
-    questions = []
-    # Figures several outlets share come first: they show agreement as well as absence.
-    for *_, figure, spread in sorted(best.values(), key=lambda t: t[:2]):
-        question = _figure_question(story, figure, spread)
-        if question and len(questions) < MAX_QUESTIONS:
-            questions.append(question)
-    name_questions = []
-    for name in distinctive_names(story, outlets):
-        # Only a name asked as written: no publisher's credit, unit, date or fragment of a place.
-        if askable_name(story, name) != name.text:
+def write(model) -> list[Question]:
+    questions: list[Question] = []
+    seen: set[float] = set()
+    for figure in model.figures:
+        if figure.value in seen or not _worth_asking(model, figure):
             continue
-        spread = name_spread(outlets, name)
-        # Names one outlet alone carries, or all but one leave out, belong to the omission kind.
-        if len(spread.carriers) < 2 or len(spread.lackers) < 2:
-            continue
-        question = _name_question(story, name, spread)
-        if question:
-            name_questions.append(question)
-    room = min(MAX_NAME_QUESTIONS, MAX_QUESTIONS - len(questions))
-    return questions + name_questions[:max(room, 0)]
+        found = _question(model, figure)
+        if found is not None:
+            seen.add(figure.value)
+            questions.append(found)
+    return questions[:MAX_QUESTIONS]

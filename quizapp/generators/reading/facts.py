@@ -52,6 +52,7 @@ class Fact:
     values: tuple[Value, ...]  # distinct amounts, most printed first
     conflicts: tuple[tuple[int, int], ...]  # pairs of values (indices) that cannot both be right
     reasons: tuple[str, ...]  # why values differ where the text says: "source", "time", ...
+    own: bool = True  # a figure of the story's own subject, not of someone the headlines never name
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -247,7 +248,7 @@ def _split_by_holder(figures: list[Figure], clusters: dict[str, str],
         if not paired and key in main:
             key = ""
         by_holder.setdefault(key, []).append(figure)
-    return list(by_holder.values())
+    return [(group, paired or not key) for key, group in by_holder.items()]
 
 
 def _main_names(model, clusters: dict[str, str]) -> frozenset[str]:
@@ -318,8 +319,8 @@ def read_facts(model) -> tuple[Fact, ...]:
             groups.setdefault(_key(figure), []).append(figure)
     facts = []
     for key, figures in groups.items():
-        for part in _split_by_holder(figures, clusters, main):
-            facts.append(_fact(key, part))
+        for part, own in _split_by_holder(figures, clusters, main):
+            facts.append(_fact(key, part, own))
     facts = [_without_borrowed(fact, facts) for fact in facts]
     facts.sort(key=lambda fact: (-len(fact.articles), fact.label))
     return tuple(facts)
@@ -342,15 +343,17 @@ def _without_borrowed(fact: Fact, facts: list[Fact]) -> Fact:
         return fact
     conflicts = tuple(pair for pair in fact.conflicts if not set(pair) & borrowed)
     return Fact(fact.category, fact.unit, fact.event, fact.kind, fact.holder, fact.where,
-                fact.label, fact.values, conflicts, _reasons(fact.values, conflicts))
+                fact.label, fact.values, conflicts, _reasons(fact.values, conflicts), fact.own)
 
 
-def _fact(key: tuple, figures: list[Figure]) -> Fact:
+def _fact(key: tuple, figures: list[Figure], own: bool = True) -> Fact:
     category, unit, event, kind, where, _ = key
     values = _values(figures)
     conflicts = _conflicts(values)
     holders = [f.holder for f in figures if f.holder]
     holder = max(sorted(set(holders)), key=holders.count) if holders else ""
-    return Fact(category, unit, event, kind, holder, figures[0].where,
-                fact_label(event, category, tuple(figures), holder, kind), values, conflicts,
-                _reasons(values, conflicts))
+    # A fact of someone the headlines never name is not "the death toll" of the story: it gets no
+    # label, so no question names it as if it were.
+    label = fact_label(event, category, tuple(figures), holder, kind) if own else ""
+    return Fact(category, unit, event, kind, holder, figures[0].where, label, values, conflicts,
+                _reasons(values, conflicts), own)

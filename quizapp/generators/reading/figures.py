@@ -71,6 +71,7 @@ class Counted:
     kind: str  # the kind of thing the noun counts ("person", "vehicle"), "" when no noun
     event: str  # what happened to them ("death", "jobcut", "against"), "" when the text says not
     event_words: str  # the words that said so, as written ("killed")
+    gap: int = 0  # characters between the figure and those words: far words are a weaker reading
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,7 @@ def _noun_before(text: str, quantity: Quantity, clause: _Clause) -> tuple[str, s
 
 
 def _event(text: str, quantity: Quantity, window: _Clause, noun: str,
-           found: list[Quantity]) -> tuple[str, str]:
+           found: list[Quantity]) -> tuple[str, str, int]:
     """What the figure counts happening: the event word nearest to it in its window, with no
     comma between ("at least 41 people were killed"), or a more specific one right beside that
     ("voted 96% in favour of a strike" is a strike vote). A word joining two figures ("50.9%
@@ -252,11 +253,11 @@ def _event(text: str, quantity: Quantity, window: _Clause, noun: str,
         hits.append((0, rank, event, noun.split()[-1], True))
     hits = [h for h in hits if h[0] <= 70]
     if not hits:
-        return "", ""
+        return "", "", 0
     nearest = min(hits)
     beside = [h for h in hits if h[4] == nearest[4] and h[0] <= nearest[0] + 15]
     best = min(beside, key=lambda h: (h[1], h[0]))
-    return best[2], best[3]
+    return best[2], best[3], best[0]
 
 
 # Words that are a vote's only in a sentence about voting ("rose 1.8% against the euro").
@@ -443,7 +444,8 @@ def _converted(text: str, quantity: Quantity, previous: Quantity | None) -> bool
 # --- who gives it -----------------------------------------------------------------------------
 
 _TIME_WORDS = frozenset({"earlier", "later", "on", "this", "last", "yesterday", "today",
-                         "tonight", "in", "at", "during", "late", "early", *_DAYS})
+                         "tonight", "in", "at", "during", "late", "early", "week", "month",
+                         "year", "weekend", "morning", "evening", "night", *_DAYS})
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|[Ww]e['\u2019](?:ve|re|ll)|I['\u2019](?:m|ve))\b")
 
 _WORD = r"[A-Za-z\u00C0-\u024F0-9][A-Za-z\u00C0-\u024F0-9'\u2019&.-]*"
@@ -461,6 +463,8 @@ def _source_np(phrase: str) -> str | None:
     words = phrase.strip(" ,.").split()
     while words and fold(words[0]) in word_set("sentence_openers") | {"and", "but", "also"}:
         words = words[1:]
+    if words and all(fold(w) in _TIME_WORDS for w in words):
+        return None
     for i, word in enumerate(words):  # "Microsoft earlier this week": the time is no part of it
         if i and fold(word) in _TIME_WORDS:
             words = words[:i]
@@ -507,6 +511,37 @@ def _as_source(np: str, words: str, via: str = "") -> Source:
 
 
 def _source(text: str, sentence: Sentence, clause: _Clause, quantity: Quantity) -> Source:
+    """Who gives the figure; unclear when the sentence credits it to two different sources
+    ("Alphabet announced ..., CEO Sundar Pichai told employees")."""
+    found = _attribution(text, sentence, clause, quantity)
+    if found.kind in ("named", "unnamed"):
+        tail = _tail_attribution(text, sentence, clause, quantity)
+        if tail is not None and not _overlap(tail.name, found.name):
+            return Source("", "unclear")
+    return found
+
+
+def _overlap(a: str, b: str) -> bool:
+    words_a = {w for w in re.findall(r"[a-z]+", fold(a)) if len(w) > 2}
+    words_b = {w for w in re.findall(r"[a-z]+", fold(b)) if len(w) > 2}
+    return bool(words_a & words_b) or fold(a) in fold(b) or fold(b) in fold(a)
+
+
+def _tail_attribution(text: str, sentence: Sentence, clause: _Clause,
+                      quantity: Quantity) -> Source | None:
+    masked = _masked(text, sentence)
+    hi = clause.end - sentence.start
+    at = quantity.start - sentence.start
+    tail = re.search(r"(?:,|_)\s" + _NP + r"\s(?:" + _verbs() + r")\b(?P<rest>[^,;]{0,80})$",
+                     masked[:hi].rstrip(" .") if hi < len(masked) else masked.rstrip(" ."))
+    if tail and tail.start() > at and _attribution_tail(tail.group("rest")):
+        np = _source_np(tail.group(1))
+        if np:
+            return _as_source(np, tail.group())
+    return None
+
+
+def _attribution(text: str, sentence: Sentence, clause: _Clause, quantity: Quantity) -> Source:
     """Who the sentence says gives the figure, read inside the figure's clause, as news writes
     attribution: "according to X"; "..., X said"; "..., said X"; "X said (that) ...";
     "X told Y ..."; "X put the number at ..."."""
@@ -523,7 +558,8 @@ def _source(text: str, sentence: Sentence, clause: _Clause, quantity: Quantity) 
             return _as_source(np, text[sentence.start + m.start():sentence.start + m.end()])
     verbs = _verbs()
     # "Captain Sofia Arenz, a police spokeswoman, said ...": the name before its description.
-    described = re.match(_NP + r",\s[^,]{2,70},\s(?:" + verbs + r")\b", masked)
+    described = re.match(_NP + r",\s(?:a|an|the|who|which|whose|[a-z]+\s(?:of|at|for))\s[^,]{2,70},\s(?:"
+                         + verbs + r")\b", masked)
     if described and described.end() <= at and lo == 0:
         np = _source_np(described.group(1))
         if np:
@@ -540,6 +576,9 @@ def _source(text: str, sentence: Sentence, clause: _Clause, quantity: Quantity) 
         if m.end() > at or not lo <= m.start() + 2 <= hi:
             continue
         np = _source_np(m.group(1))
+        if np and re.match(r"\s(?:put|puts|show|shows|gave|give)\b", masked[m.end():]) \
+                and m.group("verb").endswith("s"):
+            np = f"{np} {m.group('verb')}"  # "fire service estimates put the number at 140"
         if np and not _is_clause_subject(np):
             return _as_source(np, text[sentence.start + m.start(1):sentence.start + m.end()])
     # "..., X said." / "..., X told reporters on Friday." : covers what comes before.
@@ -550,7 +589,8 @@ def _source(text: str, sentence: Sentence, clause: _Clause, quantity: Quantity) 
         if np:
             return _as_source(np, text[sentence.start + tail.start() + 1:sentence.start + tail.end()],
                               _via(tail.group("rest")))
-    inverted = re.search(r",\s(?:said|says|added|wrote)\s" + _NP + r"\s*[.,]?\s*$", masked)
+    inverted = re.search(r",\s(?:said|says|added|wrote)\s" + _NP + r"(?:,\s[^,]{2,160})?\s*[.,]?\s*$",
+                         masked)
     if inverted and inverted.start() > at:
         np = _source_np(inverted.group(1))
         if np:
@@ -659,19 +699,42 @@ def _counts(text: str, sentence: Sentence, quantity: Quantity, clause: _Clause,
             noun, kind = "", ""
     if not noun:
         noun, kind = _noun_before(text, quantity, clause)
+    if noun and fold(noun.split()[-1]) in _event_of():
+        kind = ""  # "47 deaths", "23 arrests": the noun is the event itself
     if re.match(r"\s+of\s+(?:the|those|them)\b", text[quantity.end:quantity.end + 12]):
         part = re.match(r"\s+of\s+(?:the|those)\s+([a-z]+)", fold(text[quantity.end:quantity.end + 30]))
         if part and part.group(1) in _event_of():
             return Counted(noun, kind, "", ""), "", False  # "Nine of the dead": a part, not the toll
-    event, event_text = _event(text, quantity, _window(text, quantity, clause, found), noun, found)
+    event, event_text, gap = _event(text, quantity, _window(text, quantity, clause, found), noun,
+                                    found)
     if not event:
-        event, event_text = _event(text, quantity, clause, noun, found)
+        event, event_text, gap = _event(text, quantity, clause, noun, found)
+    if not noun and not event:
+        noun, kind, event, event_text = _restated(text, quantity, clause)
+        gap = 99
     holder = _holder(text, quantity, clause)
     paired = _paired(found, quantity)
     if not event and paired and holder and quantity.category == "percent":
         event = "vote" if re.search(r"\b(?:votes?|ballots?|election|polls?)\b",
                                     fold(sentence.text)) else "share"
-    return Counted(noun, kind, event, event_text), holder, paired
+    return Counted(noun, kind, event, event_text, gap), holder, paired
+
+
+def _restated(text: str, quantity: Quantity, clause: _Clause) -> tuple[str, str, str, str]:
+    """A figure set off by a comma after the noun it counts restates it: "recalling nearly all
+    the vehicles it sold in the US, more than 2 million": the noun and event before the comma."""
+    before = text[clause.start:quantity.start]
+    if not re.search(r",\s*$", before):
+        return "", "", "", ""
+    segment = before.rstrip(", ")
+    nouns = [(m.group(), m.start()) for m in re.finditer(r"[a-z]+", segment)
+             if m.group() in counted_nouns()]
+    events = [(m.group(), m.start()) for m in _event_pattern().finditer(fold(segment))]
+    if not nouns or not events:
+        return "", "", "", ""
+    noun = nouns[-1][0]
+    words, _ = events[-1]
+    return noun, counted_nouns()[noun], _event_of()[words][0], words
 
 
 def _conversion(reading: ArticleReading, quantity: Quantity, original: Figure) -> Figure:

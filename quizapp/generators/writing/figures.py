@@ -25,7 +25,8 @@ def shown(figure: Figure) -> str:
     """The figure as a choice or prompt shows it: its qualifier, number and unit as printed,
     lower-cased at the start ("At least 41" -> "at least 41")."""
     text = " ".join(figure.text.split())
-    return text[:1].lower() + text[1:] if figure.quantity.qualifier_text else text
+    lower = figure.quantity.qualifier_text or figure.quantity.spelled
+    return text[:1].lower() + text[1:] if lower else text
 
 
 def sentence_of(model, figure: Figure) -> Passage | None:
