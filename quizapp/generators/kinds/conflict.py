@@ -9,7 +9,7 @@ from quizapp.generators.reading.facts import Fact
 from quizapp.generators.reading.figures import Figure
 from quizapp.generators.writing.choices import MAX_CHOICES, choose_all, picked, question
 from quizapp.generators.writing.figures import (
-    different_days, gives, label, sentence_of, shown, why_they_differ,
+    by_amount, different_days, gives, label, sentence_of, shown, why_they_differ,
 )
 
 KIND = "conflict"
@@ -50,7 +50,10 @@ def _question(model, fact: Fact, index: int) -> Question | None:
             wrong[article] = usable
     if not keyed or len(wrong) < 2 or len(keyed) > 2:
         return None
+    printed = {shown(f).lower() for f in keyed_figures(keyed)}
     shown_value = shown(keyed_figures(keyed)[0])
+    if len(printed) > 1 and value.first.category == "percent":
+        shown_value = f"{value.first.value:g}%"  # "49.2 percent" and "49.2%": one amount
     room = MAX_CHOICES - len(keyed)
     chosen = picked(sorted(wrong), f"{fact.label}{shown_value}", room)
     prompt = (f"Outlets give different figures for {fact.label}. "
@@ -92,7 +95,11 @@ def _confidence(keyed: dict[str, list[Figure]], wrong: dict[str, list[Figure]]) 
 
 def _asked_values(fact: Fact) -> list[int]:
     """The values worth asking about, the rarest first: the odd one out is the lesson."""
-    order = sorted(range(len(fact.values)), key=lambda i: (len(fact.values[i].articles), i))
+    def givers(index: int) -> int:
+        same = [v for v in fact.values if len(by_amount([v.first, fact.values[index].first])) == 1]
+        return len({a for v in same for a in v.articles})
+
+    order = sorted(range(len(fact.values)), key=lambda i: (givers(i), i))
     return [i for i in order if fact.conflicting(i)]
 
 

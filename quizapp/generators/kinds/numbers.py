@@ -89,21 +89,24 @@ def _related(model, a: str, b: str) -> bool:
 
 
 def _distinct(name: str) -> bool:
-    """A source a choice can name on its own: not "the network" or "governor", which may be any
-    of the story's named sources."""
+    """A source a choice can name on its own: not "the network", "the ministry" or "governor",
+    which may be any of the story's named sources."""
     words = name.split()
-    if any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()
-                                                     and fold(words[0]) not in word_set("roles")):
-        return True
-    return len(words) >= 3 and fold(words[0]) not in ("the", "its", "their")
+    if len(words) == 1:
+        return words[0][:1].isupper() and fold(words[0]) not in word_set("roles")
+    return not (len(words) == 2 and fold(words[0]) in ("the", "its", "their", "his", "her")
+                and words[1].islower())
 
 
 def _other_sources(model, fact: Fact, figure: Figure, key: str) -> list[str]:
-    """Sources the story credits with other values of the fact, then with other figures of the
-    same article: plausible, and shown wrong by the figure's own sentence."""
+    """Sources the story credits with values of the fact in other outlets, then with other
+    figures of the same article: plausible, and shown wrong by the figure's own sentence."""
     found: list[str] = []
     sentence = fold(figure.sentence.text)
-    others = [f for f in fact.figures if len(by_amount([f, figure])) > 1]
+    # Sources of other values first, then of the same value in other outlets (the question asks
+    # whom this outlet credits), then of other figures in the same article.
+    others = sorted((f for f in fact.figures if f.article != figure.article),
+                    key=lambda f: len(by_amount([f, figure])) == 1)
     others += [f for f in model.figures if f.article == figure.article and f not in fact.figures]
     for other in others:
         name = source_name(other)
@@ -159,8 +162,7 @@ def _who_question(model, fact: Fact, figure: Figure) -> Question | None:
         others = [s for s in wrong if s != AS_FACT]
         explanation = (f"{outlet} credits {shown(figure)} to {key[:1].lower() + key[1:] if key.startswith('The ') else key}"
                        f", as its sentence shows"
-                       + (f"; {names_list(others)} {'is' if len(others) == 1 else 'are'} "
-                          "credited with other figures in this story" if others else "")
+                       + (f"; the story also cites {names_list(others)}" if others else "")
                        + ". A figure is only as good as its source: check who counted it.")
     return question(KIND, prompt, [key], wrong, explanation, [passage])
 

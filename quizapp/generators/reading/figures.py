@@ -330,7 +330,7 @@ def _holder(text: str, quantity: Quantity, clause: _Clause) -> str:
     if m:
         return m.group(1)
     m = re.match(r"\s+(?:of\s+(?:the\s+)?(?:valid\s+)?votes?\s+)?(?:for|to|received by|by)\s+"
-                 + name + r"(?!['\u2019]s)", after)
+                 + name + r"(?!['\u2019]s)(?!\s[A-Z])", after)
     if m and not re.match(r"(?:The|A|An)\b", m.group(1)):
         return m.group(1)
     m = re.search(name + r"\s+(?:(?:had|got|won|obtained|received|took|secured)\s+(?:about\s+|"
@@ -340,7 +340,7 @@ def _holder(text: str, quantity: Quantity, clause: _Clause) -> str:
     # The subject of the verb that governs the figure: "Stripe reduced its workforce by 14%",
     # "software giant Microsoft said it would lay off 10,000", "Meta will lay off 11,000".
     m = re.search(name + r"(?:['\u2019]s)?\s+(?:(?:has|have|had|is|was)\s+)?(?:[a-z]+ed\b(?<!said)|"
-                  r"[a-z]+s\b(?<!says)|is\s+[a-z]+ing\b|[a-z]+ing\b|(?:will|would|to)\s+[a-z]+\b|"
+                  r"employs\b|is\s+[a-z]+ing\b|[a-z]+ing\b|(?:will|would|to)\s+[a-z]+\b|"
                   r"(?:said|announced)\s+(?:that\s+)?(?:it\s+(?:will|would)\s+[a-z]+|plans\s+to\s+"
                   r"[a-z]+|to\s+[a-z]+)\b|plans\s+to\s+[a-z]+\b)(?:\s+[a-z]+){0,4}\s*$", before)
     if m and not _is_opening_word(text, clause.start + m.start(1), m.group(1)) \
@@ -367,7 +367,9 @@ def _is_opening_word(text: str, at: int, name: str) -> bool:
     opening = at == 0 or bool(re.search(r"(?:^|[.!?:\n\u201c\"]\s*)$", text[max(0, at - 3):at]))
     if not opening:
         return False
-    if first in counted_nouns() or first.rstrip("s") in word_set("roles") or first in word_set("roles"):
+    common = word_set("roles") | word_set("organisation_words") | _PLACE_NOUNS | {
+        "hospital", "hospitals", "doctors", "rescuers", "firefighters", "residents", "witnesses"}
+    if first in counted_nouns() or first.rstrip("s") in common or first in common:
         return True  # "Researchers studied", "Police arrested": a common noun opening the sentence
     return re.search(r"(?<![\w])" + re.escape(name.split()[0].lower()) + r"(?![\w])", text) is not None
 
@@ -475,8 +477,8 @@ def _source_np(phrase: str) -> str | None:
     if low[0] in word_set("pronouns") or low[0] in ("they", "it", "we", "i", "you", "this",
                                                      "that", "which", "who", "there"):
         return None
-    if any(w in ("it", "its", "to", "he", "she", "they", "we", "according", "whose", "who",
-                 "which", "than") for w in low) or (
+    if any(w in ("it", "to", "he", "she", "they", "we", "according", "whose", "who", "which",
+                 "than") for w in low) or "its" in low[1:] or (
             low[0].endswith("ing") and words[0].islower()):
         return None
     if low[-1] in word_set("function_words") or (words[-1].islower() and low[-1].endswith(("ed", "ing"))):

@@ -7,9 +7,11 @@ import re
 
 from quizapp.generators.reading.articles import Passage
 from quizapp.generators.reading.figures import Figure
-from quizapp.generators.reading.text import fold
+from quizapp.generators.reading.quantities import counted_nouns
+from quizapp.generators.reading.text import fold, word_set
 from quizapp.generators.writing.choices import names_list
 
+_ROLES = frozenset(w.rstrip(" *") for w in word_set("roles"))
 # How a question may name when a figure was given, as the article's words say.
 _DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
                   r"today|tonight|overnight|\d{1,2} [a-z]+|[a-z]+ \d{1,2})\b")
@@ -46,7 +48,16 @@ def source_name(figure: Figure) -> str:
     if figure.source.kind not in ("named", "unnamed") or not name:
         return ""
     first, _, rest = name.partition(" ")
-    return (first.lower() + " " + rest).strip() if first in ("A", "An", "The") else name
+    if first in ("A", "An", "The") or _common(first):
+        return (first.lower() + " " + rest).strip()
+    return name
+
+
+def _common(word: str) -> bool:
+    """A capitalised common noun opening a source ("Doctors", "Police", "Officials")."""
+    low = fold(word)
+    return low in counted_nouns() or low in _ROLES or low.rstrip("s") in _ROLES or low in (
+        "police", "doctors", "hospitals", "officials", "authorities", "rescuers", "researchers")
 
 
 def _same_amount(a: Figure, b: Figure) -> bool:
