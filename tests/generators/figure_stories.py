@@ -8,7 +8,6 @@ from pathlib import Path
 from quizapp.generators import load_story
 from quizapp.generators.model import Story
 from quizapp.generators.reading.model import StoryModel
-
 from tests.generators.reading import SEED, STORIES
 
 

@@ -9,7 +9,13 @@ from quizapp.generators.reading.facts import Fact
 from quizapp.generators.reading.figures import Figure
 from quizapp.generators.writing.choices import MAX_CHOICES, choose_all, picked, question
 from quizapp.generators.writing.figures import (
-    by_amount, different_days, gives, label, sentence_of, shown, why_they_differ,
+    by_amount,
+    different_days,
+    gives,
+    label,
+    sentence_of,
+    shown,
+    why_they_differ,
 )
 
 KIND = "conflict"
@@ -103,10 +109,54 @@ def _asked_values(fact: Fact) -> list[int]:
     return [i for i in order if fact.conflicting(i)]
 
 
+_FLOORS = {"atleast": "at least", "above": "more than"}
+
+
+def _dropped_floor(model, fact: Fact) -> Question | None:
+    """One amount written with "more than" or "at least" by most outlets and bare by a few: the
+    same figure, but the bare one reads as an exact count. Articles only (a headline dropping
+    it is the headline kind's)."""
+    for group in by_amount([f for f in fact.figures if f.place == "body"]):
+        forms: dict[str, set[str]] = {}
+        for figure in group:
+            forms.setdefault(figure.article, set()).add(figure.qualifier)
+        bare = [a for a, q in forms.items() if q == {""}]
+        floors = [a for a, q in forms.items() if len(q) == 1 and next(iter(q)) in _FLOORS]
+        words = {_FLOORS[next(iter(forms[a]))] for a in floors}
+        if not bare or len(bare) > 2 or len(floors) < 2 or len(floors) <= len(bare) \
+                or len(words) != 1:
+            continue
+        (word,) = words
+        first = {a: next(f for f in group if f.article == a and sentence_of(model, f))
+                 for a in bare + floors if any(f.article == a and sentence_of(model, f)
+                                               for f in group)}
+        bare = [a for a in bare if a in first and label(model, a)]
+        floors = picked([a for a in floors if a in first and label(model, a)], fact.label,
+                        MAX_CHOICES - len(bare))
+        if not bare or len(floors) < 2:
+            continue
+        amount = shown(first[bare[0]])
+        prompt = (f"Most outlets give {fact.label} as \u201c{word} {amount}\u201d. "
+                  f"{'Which outlet writes' if len(bare) == 1 else 'Which outlets write'} it as "
+                  f"{amount}, without \u201c{word}\u201d?{choose_all(len(bare))}")
+        explanation = ("; ".join(f"{label(model, a)} gives {shown(first[a])}" for a in bare + floors)
+                       + f". It is the same figure, but without \u201c{word}\u201d it reads as an "
+                       "exact count: a qualifier is part of the figure.")
+        return question(KIND, prompt, [label(model, a) for a in bare],
+                        [label(model, a) for a in floors], explanation,
+                        [sentence_of(model, first[a]) for a in bare + floors])
+    return None
+
+
 def write(model) -> list[Question]:
     questions: list[Question] = []
     for fact in model.facts:
-        if not fact.conflicts or not fact.label:
+        if not fact.label:
+            continue
+        dropped = _dropped_floor(model, fact)
+        if dropped is not None:
+            questions.append(dropped)
+        if not fact.conflicts:
             continue
         asked = 0
         per_fact = MAX_PER_FACT if len(fact.values) >= 4 else 1

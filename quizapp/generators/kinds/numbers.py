@@ -153,6 +153,8 @@ def _who_question(model, fact: Fact, figure: Figure) -> Question | None:
         wrong = wrong[:MAX_CHOICES - 2] + [AS_FACT]
     if len(wrong) < 2:
         return None
+    if figure.counts.gap > CLOSE:
+        return None  # what it counts is read from too far away to name it in the prompt
     prompt = f"According to {outlet}, who gave the figure of {_what(fact, figure)}?"
     if key == AS_FACT:
         explanation = (f"{outlet} gives {shown(figure)} in its own voice: its sentence names no "
@@ -199,6 +201,10 @@ def _credit_question(model, fact: Fact) -> Question | None:
     return None
 
 
+def numbers_key(question: Question) -> str:
+    return question.choices[question.answer[0]]
+
+
 def write(model) -> list[Question]:
     questions: list[Question] = []
     asked: set[tuple[str, int]] = set()
@@ -208,12 +214,17 @@ def write(model) -> list[Question]:
         credit = _credit_question(model, fact)
         if credit is not None:
             questions.append(credit)
+        keyed: set[bool] = set()  # one question per fact keyed to a source, one to the outlet
         for figure in fact.figures:
             spot = (figure.article, figure.sentence.start)
             if spot in asked or not _matters(model, fact, figure):
                 continue
             found = _who_question(model, fact, figure)
-            if found is not None:
+            if found is None:
+                continue
+            own_voice = numbers_key(found) == AS_FACT
+            if own_voice not in keyed:
+                keyed.add(own_voice)
                 asked.add(spot)
                 questions.append(found)
     questions.sort(key=lambda q: -q.confidence)

@@ -75,6 +75,18 @@ def _gives_alike(model, article: str, figure: Figure) -> bool:
                for other in model.figures)
 
 
+def _alike_elsewhere(model, figure: Figure, shown_already: set[str]) -> list[Figure]:
+    """Outlets giving an amount that may be this one, written another way ("$14.3 billion"
+    beside "$14.4 billion" for one sum in euros): neither key nor wrong, but worth saying."""
+    fact = next((f for f in model.facts if figure in f.figures), None)
+    found: dict[str, Figure] = {}
+    for other in (fact.figures if fact is not None else ()):
+        if other.article not in shown_already and compatible(other, figure) \
+                and len(by_amount([other, figure])) > 1 and label(model, other.article):
+            found.setdefault(other.article, other)
+    return list(found.values())
+
+
 def _question(model, figure: Figure) -> Question | None:
     carriers: dict[str, Figure] = {}
     alike = [other for other in model.figures if _same_detail(figure, other)
@@ -115,6 +127,9 @@ def _question(model, figure: Figure) -> Question | None:
     given = [f"{label(model, a)} gives {shown(carriers[a])}" for a in keys]
     given += [f"{label(model, a)} gives {shown(differing[a])}" for a in wrong if a in differing]
     silent = [label(model, a) for a in wrong if a not in differing]
+    alike = _alike_elsewhere(model, figure, set(carriers) | set(differing))
+    given += [f"{label(model, f.article)} gives {shown(f)}, the same amount rounded or converted "
+              "differently" for f in alike]
     explanation = "Cross-check figures between outlets: " + "; ".join(given)
     if silent:
         explanation += (f". {names_list(silent)}, whose full texts are here, give no such "

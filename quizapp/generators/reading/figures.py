@@ -416,11 +416,22 @@ def _anchor(text: str, quantity: Quantity, clause: _Clause, dates: list[Quantity
     return m.group() if m else ""
 
 
+@lru_cache(maxsize=1)
+def _update_pattern() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, figure_words("update")))
+    return re.compile(r"\b(?:" + words + r")\s+(?:at\s+least\s+|about\s+|nearly\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _unsure_pattern() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, figure_words("unsure")))
+    return re.compile(r"(?<![\w])(?:" + words + r")(?![\w])(?!\s+have\b)")
+
+
 def _update(text: str, quantity: Quantity, clause: _Clause) -> bool:
     before = fold(text[max(clause.start, quantity.start - 40):quantity.start])
     after = fold(text[quantity.end:min(clause.end, quantity.end + 30)])
-    return any(re.search(r"\b" + re.escape(w) + r"\s+(?:at\s+least\s+|about\s+|nearly\s+)?$",
-                         before) for w in figure_words("update")) or "so far" in after
+    return bool(_update_pattern().search(before)) or "so far" in after
 
 
 def _unsure(text: str, quantity: Quantity, clause: _Clause) -> bool:
@@ -429,8 +440,7 @@ def _unsure(text: str, quantity: Quantity, clause: _Clause) -> bool:
     masked = fold(_masked_cached(text, clause.start, clause.end))
     at = quantity.start - clause.start
     window = masked[:at] + masked[at:].split(",")[0]
-    return any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])(?!\s+have\b)", window)
-               for w in figure_words("unsure"))
+    return bool(_unsure_pattern().search(window))
 
 
 def _converted(text: str, quantity: Quantity, previous: Quantity | None) -> bool:
@@ -534,7 +544,7 @@ def _tail_attribution(text: str, sentence: Sentence, clause: _Clause,
     masked = _masked(text, sentence)
     hi = clause.end - sentence.start
     at = quantity.start - sentence.start
-    tail = re.search(r"(?:,|_)\s" + _NP + r"\s(?:" + _verbs() + r")\b(?P<rest>[^,;]{0,80})$",
+    tail = re.search(r"(?:,|_)\s" + _NP + r"\s(?:" + _verbs() + r")\b(?P<rest>[^,;]{0,120})$",
                      masked[:hi].rstrip(" .") if hi < len(masked) else masked.rstrip(" ."))
     if tail and tail.start() > at and _attribution_tail(tail.group("rest")):
         np = _source_np(tail.group(1))
@@ -584,7 +594,7 @@ def _attribution(text: str, sentence: Sentence, clause: _Clause, quantity: Quant
         if np and not _is_clause_subject(np):
             return _as_source(np, text[sentence.start + m.start(1):sentence.start + m.end()])
     # "..., X said." / "..., X told reporters on Friday." : covers what comes before.
-    tail = re.search(r"(?:,|_)\s" + _NP + r"\s(?:" + verbs + r")\b(?P<rest>[^,;]{0,80})$",
+    tail = re.search(r"(?:,|_)\s" + _NP + r"\s(?:" + verbs + r")\b(?P<rest>[^,;]{0,120})$",
                      masked[:hi].rstrip(" .") if hi < len(masked) else masked.rstrip(" ."))
     if tail and tail.start() > at and _attribution_tail(tail.group("rest")):
         np = _source_np(tail.group(1))
@@ -719,6 +729,7 @@ def _counts(text: str, sentence: Sentence, quantity: Quantity, clause: _Clause,
     if not event and paired and holder and quantity.category == "percent":
         event = "vote" if re.search(r"\b(?:votes?|ballots?|election|polls?)\b",
                                     fold(sentence.text)) else "share"
+        gap = 0
     return Counted(noun, kind, event, event_text, gap), holder, paired
 
 

@@ -228,15 +228,20 @@ def _scale_after(text: str, at: int, stop: int) -> tuple[float, int]:
     return 1.0, at
 
 
+@lru_cache(maxsize=1)
+def _qualifier_pattern() -> re.Pattern[str]:
+    written = sorted(qualifier_meanings(), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?P<q>" + "|".join(map(re.escape, written)) + r")(?:\s+of)?\s+$")
+
+
 def _qualifier_before(text: str, at: int, floor: int) -> tuple[str, str, int]:
     """The qualifier right before offset `at`: (meaning, as written, its start)."""
     before = fold(text[max(floor, at - 30):at])
-    for written in sorted(qualifier_meanings(), key=len, reverse=True):
-        m = re.search(r"(?<![\w])" + re.escape(written) + r"(?:\s+of)?\s+$", before)
-        if m:
-            start = at - (len(before) - m.start())
-            return qualifier_meanings()[written], text[start:at].strip(), start
-    return "", "", at
+    m = _qualifier_pattern().search(before)
+    if not m:
+        return "", "", at
+    start = at - (len(before) - m.start())
+    return qualifier_meanings()[m.group("q")], text[start:at].strip(), start
 
 
 def _is_code(text: str, start: int, end: int, floor: int) -> bool:
@@ -310,52 +315,86 @@ def _digit_quantities(text: str, start: int, end: int, taken: list[tuple[int, in
     return found
 
 
-def _digit_quantity(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
-    digits = m.group("num")
+@dataclass
+class _Written:
+    """What follows a number as the rules read it: its scale, its unit and where they end."""
+
+    scale: float = 1.0
+    unit: Unit | None = None
+    unit_word: str = ""
+    number_end: int = 0
+    end: int = 0
+
+
+def _glued(m: re.Match) -> _Written | None:
+    """A scale or unit written against the digits ("€1.2bn", "12K", "9%", "250kph")."""
     glued = fold(m.group("glued") or "")
-    currency = m.group("cur")
-    scale, unit = 1.0, None
-    after = m.end()
-    if glued in SCALES and (currency or glued in ("bn", "mn", "k")):
-        scale = SCALES[glued]
+    written = _Written(end=m.end())
+    if glued in SCALES and (m.group("cur") or glued in ("bn", "mn", "k")):
+        written.scale = SCALES[glued]
     elif glued in units():
-        unit = units()[glued]
+        written.unit, written.unit_word = units()[glued], glued
     elif glued:
         return None  # "5G", "3m" without a currency: no amount these rules can read
-    if scale == 1.0 and unit is None:
-        scale, after = _scale_after(text, after, end)
-    number_end = after
-    compound, compound_end = _compound(text, after, end)
-    if compound:
-        parts = compound.split("-")
-        if parts[0] in SCALES:
-            scale, parts = SCALES[parts[0]], parts[1:]
-        word = "-".join(parts)
-        if word == "strong":
-            after = compound_end  # "87,000-strong staff": a count of what follows
-        elif word in units() or word + "s" in units():
-            unit, after = units()[word if word in units() else word + "s"], compound_end
-        elif word:
-            return None  # "11-year-old", "two-fold": a description, not an amount
-    written_unit = ""
-    if unit is None and not currency:
-        written_unit, unit, after = _unit_after(text, after, end)
-    if currency:
-        symbol = fold(currency).strip().rstrip(".")
+    return written
+
+
+def _joined_by_hyphen(text: str, written: _Written, stop: int) -> bool:
+    """Reads "62-metre", "2.4-billion-euro", "87,000-strong" into `written`; False for a
+    description that is no amount ("11-year-old", "two-fold")."""
+    compound, compound_end = _compound(text, written.end, stop)
+    if not compound:
+        return True
+    parts = compound.split("-")
+    if parts[0] in SCALES:
+        written.scale, parts = SCALES[parts[0]], parts[1:]
+    word = "-".join(parts)
+    if word == "strong":
+        written.end = compound_end  # "87,000-strong staff": a count of what follows
+    elif word in units() or word + "s" in units():
+        written.unit_word = word if word in units() else word + "s"
+        written.unit, written.end = units()[written.unit_word], compound_end
+    elif word:
+        return False
+    return True
+
+
+def _after_digits(text: str, m: re.Match, stop: int) -> _Written | None:
+    written = _glued(m)
+    if written is None:
+        return None
+    if written.scale == 1.0 and written.unit is None:
+        written.scale, written.end = _scale_after(text, written.end, stop)
+    written.number_end = written.end
+    if not _joined_by_hyphen(text, written, stop):
+        return None
+    if written.unit is None and not m.group("cur"):
+        written.unit_word, written.unit, written.end = _unit_after(text, written.end, stop)
+    if m.group("cur"):
+        symbol = fold(m.group("cur")).strip().rstrip(".")
         code = _CURRENCY_SYMBOLS.get(symbol) or _CURRENCY_CODES.get(symbol, "USD")
-        unit = Unit(code, "money", 1.0)
+        written.unit = Unit(code, "money", 1.0)
+    return written
+
+
+def _digit_quantity(text: str, m: re.Match, start: int, end: int) -> Quantity | None:
+    written = _after_digits(text, m, end)
+    if written is None:
+        return None
+    digits, unit = m.group("num"), written.unit
     category, unit_name, dimension = _category(unit, bool(m.group("ord")))
     if category == "ordinal" and unit is not None:
-        unit_name = (written_unit or compound).rstrip("s")  # "the 80th minute"
+        unit_name = written.unit_word.rstrip("s")  # "the 80th minute"
     factor = unit.factor if unit is not None and category not in ("money", "ordinal") else 1.0
     raw = float(digits.replace(",", ""))
-    precision = _significant_precision(raw, digits, scale) * factor
+    precision = _significant_precision(raw, digits, written.scale) * factor
     if category == "percent" and "." not in digits:
         precision = max(precision, 0.5 * factor)  # "51%" may be 50.9% rounded
-    meaning, written, q_start = _qualifier_before(text, m.start(), start)
-    rate, after = _rate_after(text, after, end)
-    return Quantity(q_start, after, m.start(), number_end, raw * scale * factor, None, meaning,
-                    written, unit_name, dimension, category, precision, False, rate=rate)
+    meaning, qualifier, q_start = _qualifier_before(text, m.start(), start)
+    rate, after = _rate_after(text, written.end, end)
+    return Quantity(q_start, after, m.start(), written.number_end, raw * written.scale * factor,
+                    None, meaning, qualifier, unit_name, dimension, category, precision, False,
+                    rate=rate)
 
 
 _CURRENCY_CODES = {"eur": "EUR", "usd": "USD", "gbp": "GBP", "rs": "INR"}

@@ -48,7 +48,7 @@ def source_name(figure: Figure) -> str:
     if figure.source.kind not in ("named", "unnamed") or not name:
         return ""
     first, _, rest = name.partition(" ")
-    if first in ("A", "An", "The") or _common(first):
+    if first in ("A", "An", "The") or (first.istitle() and _common(first)):
         return (first.lower() + " " + rest).strip()
     return name
 

@@ -11,7 +11,6 @@ from quizapp.generators.kinds import conflict
 from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.facts import compatible
 from quizapp.generators.reading.model import StoryModel
-
 from tests.generators.figure_stories import every_story, model_of
 from tests.generators.reading import key, keys
 
