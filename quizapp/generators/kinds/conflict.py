@@ -87,7 +87,8 @@ def keyed_figures(keyed: dict[str, list[Figure]]) -> list[Figure]:
     return [f for figs in keyed.values() for f in figs]
 
 
-def _confidence(keyed: dict[str, list[Figure]], wrong: dict[str, list[Figure]]) -> tuple[float, list[str]]:
+def _confidence(keyed: dict[str, list[Figure]],
+                wrong: dict[str, list[Figure]]) -> tuple[float, list[str]]:
     confidence, reasons = 1.0, []
     figures = keyed_figures(keyed) + keyed_figures(wrong)
     if any(f.quoted for f in figures):
@@ -139,7 +140,8 @@ def _dropped_floor(model, fact: Fact) -> Question | None:
         prompt = (f"Most outlets give {fact.label} as \u201c{word} {amount}\u201d. "
                   f"{'Which outlet writes' if len(bare) == 1 else 'Which outlets write'} it as "
                   f"{amount}, without \u201c{word}\u201d?{choose_all(len(bare))}")
-        explanation = ("; ".join(f"{label(model, a)} gives {shown(first[a])}" for a in bare + floors)
+        gives = [f"{label(model, a)} gives {shown(first[a])}" for a in bare + floors]
+        explanation = ("; ".join(gives)
                        + f". It is the same figure, but without \u201c{word}\u201d it reads as an "
                        "exact count: a qualifier is part of the figure.")
         return question(KIND, prompt, [label(model, a) for a in bare],

@@ -162,8 +162,8 @@ def _who_question(model, fact: Fact, figure: Figure) -> Question | None:
                        "outlet does not say.")
     else:
         others = [s for s in wrong if s != AS_FACT]
-        explanation = (f"{outlet} credits {shown(figure)} to {key[:1].lower() + key[1:] if key.startswith('The ') else key}"
-                       f", as its sentence shows"
+        named = key[:1].lower() + key[1:] if key.startswith("The ") else key
+        explanation = (f"{outlet} credits {shown(figure)} to {named}, as its sentence shows"
                        + (f"; the story also cites {names_list(others)}" if others else "")
                        + ". A figure is only as good as its source: check who counted it.")
     return question(KIND, prompt, [key], wrong, explanation, [passage])
@@ -175,8 +175,8 @@ def _credit_question(model, fact: Fact) -> Question | None:
     for value in fact.values:
         credited: dict[str, Figure] = {}
         for figure in value.figures:
-            if figure.article not in credited and source_name(figure) and label(model, figure.article) \
-                    and sentence_of(model, figure) is not None:
+            if figure.article not in credited and source_name(figure) \
+                    and label(model, figure.article) and sentence_of(model, figure) is not None:
                 credited[figure.article] = figure
         names = [source_name(f) for f in credited.values()]
         for article, figure in credited.items():
@@ -247,7 +247,7 @@ def attributed_in_article(article, figure) -> bool:
             continue
         if words & {"figure", "figures", "number", "estimate", "toll", "count", "tally", "total"}:
             return True
-        if sentence.start != figure.sentence.start and (
-                carries_number(sentence.text, figure.value, figure.scale) or (noun and noun in words)):
+        carried = carries_number(sentence.text, figure.value, figure.scale)
+        if sentence.start != figure.sentence.start and (carried or (noun and noun in words)):
             return True
     return False

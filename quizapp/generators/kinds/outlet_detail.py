@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from quizapp.generators.model import Question
-from quizapp.generators.reading.facts import compatible
+from quizapp.generators.reading.facts import Fact, compatible
 from quizapp.generators.reading.figures import Figure
 from quizapp.generators.reading.quantities import spelled_value
 from quizapp.generators.reading.text import fold
@@ -27,7 +27,7 @@ def _worth_asking(model, figure: Figure) -> bool:
     if figure.category not in ("count", "money", "percent") or figure.place == "caption":
         return False
     if figure.quantity.role != "level" or figure.unit == "points":
-        return False  # a change may be written many ways ("a quarter of a point", "to 4.75% from 4.5%")
+        return False  # a change is written many ways ("a quarter of a point", "to 4.75% from 4.5%")
     if figure.unsure or figure.quoted or figure.anchor or figure.where or not (
             figure.counts.noun or figure.counts.event):
         return False
@@ -71,7 +71,8 @@ def _gives_alike(model, article: str, figure: Figure) -> bool:
     workers" beside "roughly 30,000 workers"): it may not be offered as lacking the figure."""
     return any(other.article == article and other.category == figure.category
                and other.unit == figure.unit and compatible(other, figure)
-               and (other.counts.kind == figure.counts.kind or other.counts.event == figure.counts.event)
+               and (other.counts.kind == figure.counts.kind
+                    or other.counts.event == figure.counts.event)
                for other in model.figures)
 
 
@@ -87,23 +88,59 @@ def _alike_elsewhere(model, figure: Figure, shown_already: set[str]) -> list[Fig
     return list(found.values())
 
 
-def _question(model, figure: Figure) -> Question | None:
+def _carriers(model, figure: Figure) -> dict[str, Figure]:
+    """Article -> its sentence giving the detail, the article's own words before its headline."""
     carriers: dict[str, Figure] = {}
     alike = [other for other in model.figures if _same_detail(figure, other)
              and label(model, other.article) and sentence_of(model, other) is not None]
-    for other in sorted(alike, key=lambda f: f.place == "headline"):  # the article's own words first
+    for other in sorted(alike, key=lambda f: f.place == "headline"):
         carriers.setdefault(other.article, other)
-    fact = next((f for f in model.facts if figure in f.figures), None)
+    return carriers
+
+
+def _differing(model, fact: Fact | None, figure: Figure, carriers: dict) -> dict[str, Figure]:
+    """Article -> its sentence giving a value of the fact that cannot be this one; an outlet
+    with any value that may be this one is neither key nor wrong."""
+    if fact is None:
+        return {}
     differing: dict[str, Figure] = {}
-    if fact is not None:
-        for other in fact.figures:
-            if other.article not in carriers and not compatible(other, figure) \
-                    and sentence_of(model, other) is not None and label(model, other.article):
-                differing.setdefault(other.article, other)
-        # An outlet with any value of the fact that may be this one is neither key nor wrong.
-        for other in fact.figures:
-            if other.article in differing and compatible(other, figure):
-                differing.pop(other.article)
+    for other in fact.figures:
+        if other.article not in carriers and not compatible(other, figure) \
+                and sentence_of(model, other) is not None and label(model, other.article):
+            differing.setdefault(other.article, other)
+    for other in fact.figures:
+        if other.article in differing and compatible(other, figure):
+            differing.pop(other.article)
+    return differing
+
+
+def _what(figure: Figure, fact: Fact | None, amount: str) -> str:
+    """The figure and what it counts, as the prompt asks it; "" when no words say what."""
+    if figure.counts.noun and figure.category == "count":
+        return f"{amount} {figure.counts.noun}"
+    if fact is not None and fact.label:
+        return f"{amount} for {fact.label}"
+    return "" if figure.category == "count" else amount
+
+
+def _explanation(model, figure: Figure, carriers: dict, differing: dict, wrong: list[str]) -> str:
+    given = [f"{label(model, a)} gives {shown(f)}" for a, f in carriers.items()]
+    given += [f"{label(model, a)} gives {shown(differing[a])}" for a in wrong if a in differing]
+    alike = _alike_elsewhere(model, figure, set(carriers) | set(differing))
+    given += [f"{label(model, f.article)} gives {shown(f)}, the same amount rounded or converted "
+              "differently" for f in alike]
+    silent = [label(model, a) for a in wrong if a not in differing]
+    explanation = "Cross-check figures between outlets: " + "; ".join(given)
+    if silent:
+        explanation += (f". {names_list(silent)}, whose full texts are here, give no such "
+                        "number")
+    return explanation + ". A figure only some outlets carry is worth tracing to its source."
+
+
+def _question(model, figure: Figure) -> Question | None:
+    carriers = _carriers(model, figure)
+    fact = next((f for f in model.facts if figure in f.figures), None)
+    differing = _differing(model, fact, figure, carriers)
     lacking = [r.id for r in model.articles if r.complete and r.id not in carriers
                and r.id not in differing and label(model, r.id)
                and not _carries_number(r.text, figure) and not _gives_alike(model, r.id, figure)
@@ -113,32 +150,16 @@ def _question(model, figure: Figure) -> Question | None:
     keys = list(carriers)
     wrong = picked(sorted(differing) + sorted(lacking), shown(figure), MAX_CHOICES - len(keys))
     printed = {shown(f).lower() for f in carriers.values()}
-    amount = shown(next(iter(carriers.values()))) if len(printed) == 1 else figure.number
-    if figure.counts.noun and figure.category == "count":
-        what = f"{amount} {figure.counts.noun}"
-    elif fact is not None and fact.label:
-        what = f"{amount} for {fact.label}"
-    elif figure.category == "count":
+    what = _what(figure, fact, shown(carriers[keys[0]]) if len(printed) == 1 else figure.number)
+    if not what:
         return None  # "12,000" of what? no words to say
-    else:
-        what = amount
     prompt = (f"{'Which outlet' if len(keys) == 1 else 'Which outlets'} reported {what}?"
               f"{choose_all(len(keys))}")
-    given = [f"{label(model, a)} gives {shown(carriers[a])}" for a in keys]
-    given += [f"{label(model, a)} gives {shown(differing[a])}" for a in wrong if a in differing]
-    silent = [label(model, a) for a in wrong if a not in differing]
-    alike = _alike_elsewhere(model, figure, set(carriers) | set(differing))
-    given += [f"{label(model, f.article)} gives {shown(f)}, the same amount rounded or converted "
-              "differently" for f in alike]
-    explanation = "Cross-check figures between outlets: " + "; ".join(given)
-    if silent:
-        explanation += (f". {names_list(silent)}, whose full texts are here, give no such "
-                        "number")
-    explanation += ". A figure only some outlets carry is worth tracing to its source."
     evidence = [sentence_of(model, carriers[a]) for a in keys]
     evidence += [sentence_of(model, differing[a]) for a in wrong if a in differing]
     return question(KIND, prompt, [label(model, a) for a in keys],
-                    [label(model, a) for a in wrong], explanation, evidence)
+                    [label(model, a) for a in wrong],
+                    _explanation(model, figure, carriers, differing, wrong), evidence)
 
 
 def write(model) -> list[Question]:

@@ -198,6 +198,11 @@ def _key(figure: Figure) -> tuple:
             fold(figure.where), fold(figure.anchor))
 
 
+_CAPITALISED = r"[A-Z][\w\u00C0-\u024F-]+"
+_NAME_RUN = re.compile(_CAPITALISED + r"(?: (?:da|de|do|dos|van|von|der|del|di|le|la|bin|al) ?| )"
+                       + _CAPITALISED + r"(?: " + _CAPITALISED + r")*")
+
+
 @lru_cache(maxsize=8)
 def _name_clusters(texts: tuple[str, ...]) -> dict[str, str]:
     """Name word -> cluster: words written together in one name ("Luiz Inácio Lula da Silva")
@@ -213,9 +218,7 @@ def _name_clusters(texts: tuple[str, ...]) -> dict[str, str]:
     skip = word_set("name_stopwords") | word_set("function_words") | word_set("calendar_words") \
         | word_set("role_modifiers") | frozenset(w.rstrip(" *") for w in word_set("roles"))
     for text in texts:
-        for run in re.finditer(r"[A-Z][\w\u00C0-\u024F-]+(?: (?:da|de|do|dos|van|von|der|del|di|"
-                               r"le|la|bin|al) ?| )[A-Z][\w\u00C0-\u024F-]+(?: [A-Z][\w\u00C0-\u024F-]+)*",
-                               text):
+        for run in _NAME_RUN.finditer(text):
             words = [fold(w) for w in run.group().split() if w[:1].isupper()]
             # Titles and a people's adjective before a name ("Former Brazilian President")
             # are no part of it.

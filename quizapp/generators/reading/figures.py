@@ -11,7 +11,10 @@ from functools import lru_cache
 
 from quizapp.generators.reading.articles import ArticleReading, Passage, Sentence
 from quizapp.generators.reading.quantities import (
-    Quantity, counted_nouns, figure_words, quantities,
+    Quantity,
+    counted_nouns,
+    figure_words,
+    quantities,
 )
 from quizapp.generators.reading.text import fold, quotations, word_list, word_set
 
@@ -57,6 +60,8 @@ _PLACE_NOUNS = frozenset({"town", "city", "county", "state", "region", "province
 # its clause only.
 _CLAUSE_BREAK = re.compile(r";|\s[\u2014\u2013]\s|\s--\s|,\s(?:and|but|while|whereas|as)\s|"
                            r"\swhile\s|\swhereas\s")
+_PARTICLES = frozenset({"da", "de", "do", "dos", "van", "von", "der", "del", "di", "le", "la",
+                        "al", "bin", "ibn"})
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -150,7 +155,7 @@ class _Clause:
 def _clauses(text: str, sentence: Sentence) -> list[_Clause]:
     cuts = [sentence.start] + [sentence.start + m.start() for m in
                                _CLAUSE_BREAK.finditer(_masked(text, sentence))] + [sentence.end]
-    return [_Clause(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return [_Clause(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
 def _clause_of(clauses: list[_Clause], offset: int) -> _Clause:
@@ -236,7 +241,8 @@ def _event(text: str, quantity: Quantity, window: _Clause, noun: str,
             continue
         between = text[quantity.end:at] if at >= quantity.end else text[end:quantity.start]
         lo, hi = (quantity.end, at) if at >= quantity.end else (end, quantity.start)
-        if _comma_between(between, at > quantity.start) or any(lo <= q.start < hi for q in found) or (
+        if _comma_between(between, at > quantity.start) \
+                or any(lo <= q.start < hi for q in found) or (
                 at < quantity.start and re.search(r"\b(?:and|or)\b", between)):
             continue  # "41 people were killed and 120 are missing": "killed" is the 41's
         event, rank = _event_of()[m.group()]
@@ -361,6 +367,8 @@ def _is_opening_word(text: str, at: int, name: str) -> bool:
     """A capitalised word only because it opens the sentence ("Hourly workers", "With ...",
     "Hospitals in ...": the story writes it in lower case elsewhere)."""
     first = fold(name.split()[0])
+    if first in _PARTICLES:
+        return False  # "Da Silva won 51%": a name's particle, capitalised at the start
     if first in word_set("function_words") or first in word_set("sentence_openers") \
             or first in figure_words("about") or first in qualifier_words():
         return True
@@ -371,7 +379,8 @@ def _is_opening_word(text: str, at: int, name: str) -> bool:
         "hospital", "hospitals", "doctors", "rescuers", "firefighters", "residents", "witnesses"}
     if first in counted_nouns() or first.rstrip("s") in common or first in common:
         return True  # "Researchers studied", "Police arrested": a common noun opening the sentence
-    return re.search(r"(?<![\w])" + re.escape(name.split()[0].lower()) + r"(?![\w])", text) is not None
+    lower = re.escape(name.split()[0].lower())
+    return re.search(r"(?<![\w])" + lower + r"(?![\w])", text) is not None
 
 
 @lru_cache(maxsize=1)
@@ -406,12 +415,14 @@ def _anchor(text: str, quantity: Quantity, clause: _Clause, dates: list[Quantity
             return text[d.start:d.end]
     masked = _masked_cached(text, clause.start, clause.end)
     m = re.search(r"\bin (?:January|February|March|April|May|June|July|August|September|October|"
-                  r"November|December)\b|\b(?:in total|total|cumulative|combined|so far this year)\b",
+                  r"November|December)\b|\b(?:in total|total|cumulative|combined|"
+                  r"so far this year)\b",
                   masked)
     if m:
         return m.group()
     m = re.search(r"\b(?:last|previous|this) (?:year|month|quarter)|\bprevious\b|\bearlier this "
-                  r"(?:month|year|week)\b|\b(?:first|second|third|previous|last|final) (?:round|leg|"
+                  r"(?:month|year|week)\b|\b(?:first|second|third|previous|last|final) "
+                  r"(?:round|leg|"
                   r"half|phase|wave)\b", fold(_masked_cached(text, clause.start, clause.end)))
     return m.group() if m else ""
 
@@ -458,7 +469,8 @@ def _converted(text: str, quantity: Quantity, previous: Quantity | None) -> bool
 _TIME_WORDS = frozenset({"earlier", "later", "on", "this", "last", "yesterday", "today",
                          "tonight", "in", "at", "during", "late", "early", "week", "month",
                          "year", "weekend", "morning", "evening", "night", *_DAYS})
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|[Ww]e['\u2019](?:ve|re|ll)|I['\u2019](?:m|ve))\b")
+_FIRST_PERSON = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|[Ww]e['\u2019](?:ve|re|ll)|I['\u2019](?:m|ve))\b")
 
 _WORD = r"[A-Za-z\u00C0-\u024F0-9][A-Za-z\u00C0-\u024F0-9'\u2019&.-]*"
 _NP = r"((?:" + _WORD + r"\s){0,10}?" + _WORD + r")"
@@ -469,38 +481,51 @@ def _verbs() -> str:
     return "|".join(sorted(map(re.escape, source_verbs()), key=len, reverse=True))
 
 
-def _source_np(phrase: str) -> str | None:
-    """A phrase that can name a source, cleaned ("But officials" -> "officials"), or None when
-    it reads as a clause, a pronoun or a number."""
+def _trimmed(phrase: str) -> list[str]:
+    """The words of a phrase before a speech verb, without an opening "But" or a trailing time
+    ("Microsoft earlier this week")."""
     words = phrase.strip(" ,.").split()
     while words and fold(words[0]) in word_set("sentence_openers") | {"and", "but", "also"}:
         words = words[1:]
     if words and all(fold(w) in _TIME_WORDS for w in words):
-        return None
-    for i, word in enumerate(words):  # "Microsoft earlier this week": the time is no part of it
+        return []
+    for i, word in enumerate(words):
         if i and fold(word) in _TIME_WORDS:
-            words = words[:i]
-            break
-    if not words or len(words) > 12:
-        return None
+            return words[:i]
+    return words
+
+
+_NOT_IN_NAMES = frozenset({"it", "to", "he", "she", "they", "we", "according", "whose", "who",
+                           "which", "than"})
+_CLAUSE_WORDS = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would",
+                           "that", "when", "after", "if", "because", "not"})
+
+
+def _reads_as_clause(words: list[str]) -> bool:
+    """Words that make a phrase a clause rather than a name: a pronoun, a verb, a number."""
     low = [fold(w) for w in words]
     if low[0] in word_set("pronouns") or low[0] in ("they", "it", "we", "i", "you", "this",
                                                      "that", "which", "who", "there"):
-        return None
-    if any(w in ("it", "to", "he", "she", "they", "we", "according", "whose", "who", "which",
-                 "than") for w in low) or "its" in low[1:] or (
+        return True
+    if any(w in _NOT_IN_NAMES for w in low) or "its" in low[1:] or (
             low[0].endswith("ing") and words[0].islower()):
-        return None
-    if low[-1] in word_set("function_words") or (words[-1].islower() and low[-1].endswith(("ed", "ing"))):
-        return None  # "fined Meta a (record)", "Meta fined (record)": a clause, not a name
+        return True
+    if low[-1] in word_set("function_words") or (
+            words[-1].islower() and low[-1].endswith(("ed", "ing"))):
+        return True  # "fined Meta a (record)", "Meta fined (record)"
     nouns = {0} if len(low) > 1 and low[1] in ("by", "from", "of") else set()
     if low[-1].endswith("s"):
         nouns.add(len(low) - 1)  # "fire service estimates": a plural noun, not a verb
-    if any(re.search(r"\d", w) for w in words) or any(
-            w in source_verbs() for i, (w, written) in enumerate(zip(low, words))
-            if written.islower() and i not in nouns) \
-            or any(w in ("has", "have", "had", "is", "are", "was", "were", "will", "would",
-                         "that", "when", "after", "if", "because", "not") for w in low):
+    verbs = any(w in source_verbs() for i, (w, written) in enumerate(zip(low, words, strict=True))
+                if written.islower() and i not in nouns)
+    return verbs or any(re.search(r"\d", w) for w in words) or any(w in _CLAUSE_WORDS for w in low)
+
+
+def _source_np(phrase: str) -> str | None:
+    """A phrase that can name a source, cleaned ("But officials" -> "officials"), or None when
+    it reads as a clause, a pronoun or a number."""
+    words = _trimmed(phrase)
+    if not words or len(words) > 12 or _reads_as_clause(words):
         return None
     return " ".join(words)
 
@@ -541,83 +566,119 @@ def _overlap(a: str, b: str) -> bool:
 
 def _tail_attribution(text: str, sentence: Sentence, clause: _Clause,
                       quantity: Quantity) -> Source | None:
-    masked = _masked(text, sentence)
-    hi = clause.end - sentence.start
-    at = quantity.start - sentence.start
-    tail = re.search(r"(?:,|_)\s" + _NP + r"\s(?:" + _verbs() + r")\b(?P<rest>[^,;]{0,120})$",
-                     masked[:hi].rstrip(" .") if hi < len(masked) else masked.rstrip(" ."))
-    if tail and tail.start() > at and _attribution_tail(tail.group("rest")):
-        np = _source_np(tail.group(1))
-        if np:
-            return _as_source(np, tail.group())
+    return _trailing(_spot(text, sentence, clause, quantity))
+
+
+@dataclass(frozen=True)
+class _Spot:
+    """A figure in its sentence, as the attribution rules read it."""
+
+    text: str
+    sentence: Sentence
+    masked: str  # the sentence with quotations blanked
+    lo: int  # the figure's clause, in offsets within the sentence
+    hi: int
+    at: int  # the figure's start within the sentence
+
+    def source(self, match: re.Match, group: int | str = 1, via: str = "") -> Source | None:
+        np = _source_np(match.group(group))
+        if np is None:
+            return None
+        words = self.text[self.sentence.start + match.start():self.sentence.start + match.end()]
+        return _as_source(np, words.strip(" ,"), _via(via))
+
+
+def _spot(text: str, sentence: Sentence, clause: _Clause, quantity: Quantity) -> _Spot:
+    return _Spot(text, sentence, _masked(text, sentence), clause.start - sentence.start,
+                 clause.end - sentence.start, quantity.start - sentence.start)
+
+
+def _according(spot: _Spot) -> Source | None:
+    """"according to X" covers its clause, or the whole sentence when it opens or closes it."""
+    for m in re.finditer(r"\b[Aa]ccording to " + _NP + r"(?=\s*[,.;]|\s*$)", spot.masked):
+        if spot.lo <= m.start() < spot.hi or m.start() == 0 \
+                or m.end() >= len(spot.masked.rstrip(" .")) - 1:
+            found = spot.source(m)
+            if found:
+                return found
     return None
+
+
+def _described(spot: _Spot) -> Source | None:
+    """"Captain Sofia Arenz, a police spokeswoman, said ...": the name before its description."""
+    m = re.match(_NP + r",\s(?:a|an|the|who|which|whose|[a-z]+\s(?:of|at|for))\s[^,]{2,70},\s(?:"
+                 + _verbs() + r")\b", spot.masked)
+    return spot.source(m) if m and m.end() <= spot.at and spot.lo == 0 else None
+
+
+def _adding(spot: _Spot) -> Source | None:
+    """"..." Pichai said, adding that the workforce would be cut by 12,000 roles."""
+    lead = len(spot.masked) - len(spot.masked.lstrip("_ ,"))
+    m = re.compile(_NP + r"\s(?:" + _verbs() + r")\b[^,]*,\s(?:adding|saying|noting)\b").match(
+        spot.masked, lead)
+    return spot.source(m) if m and m.end() < spot.at else None
+
+
+def _leading(spot: _Spot) -> Source | None:
+    """"X said (that) ...", "X told reporters ...", "X put the number at ...": covers what
+    follows the verb."""
+    for m in re.finditer(r"(?:^|,\s|\bthat\s|\s[-\u2014\u2013]\s)" + _NP + r"\s(?:has\s|have\s|"
+                         r"had\s|also\s|previously\s|earlier\s|on\s\w+\s)*(?P<verb>" + _verbs()
+                         + r")\b", spot.masked):
+        if m.end() > spot.at or not spot.lo <= m.start() + 2 <= spot.hi:
+            continue
+        found = spot.source(m)
+        if found and re.match(r"\s(?:put|puts|show|shows|gave|give)\b", spot.masked[m.end():]) \
+                and m.group("verb").endswith("s"):
+            # "fire service estimates put the number at 140"
+            found = _as_source(f"{found.name} {m.group('verb')}", found.words)
+        if found and not _is_clause_subject(found.name):
+            return found
+    return None
+
+
+def _trailing(spot: _Spot) -> Source | None:
+    """"..., X said." / "..., X told reporters on Friday.": covers what comes before."""
+    body = spot.masked[:spot.hi] if spot.hi < len(spot.masked) else spot.masked
+    m = re.search(r"(?:,|_)\s" + _NP + r"\s(?:" + _verbs() + r")\b(?P<rest>[^,;]{0,120})$",
+                  body.rstrip(" ."))
+    if m and m.start() > spot.at and _attribution_tail(m.group("rest")):
+        return spot.source(m, via=m.group("rest"))
+    return None
+
+
+def _inverted(spot: _Spot) -> Source | None:
+    """"..., said the spokeswoman, Ana Leto." covers what comes before."""
+    m = re.search(r",\s(?:said|says|added|wrote)\s" + _NP + r"(?:,\s[^,]{2,160})?\s*[.,]?\s*$",
+                  spot.masked)
+    return spot.source(m) if m and m.start() > spot.at else None
+
+
+def _middle(spot: _Spot) -> Source | None:
+    """"..., hospital officials told Ilvet Today, a higher figure": attribution mid-sentence."""
+    m = re.search(r",\s" + _NP + r"\s(?:" + _verbs() + r")\b(?P<via>[^,;\d]{0,40}),\s",
+                  spot.masked)
+    if m and m.start() > spot.at and spot.lo <= m.start() < spot.hi \
+            and _attribution_tail(m.group("via")):
+        return spot.source(m, via=m.group("via") or "")
+    return None
+
+
+_READERS = (_according, _described, _adding, _leading, _trailing, _inverted, _middle)
 
 
 def _attribution(text: str, sentence: Sentence, clause: _Clause, quantity: Quantity) -> Source:
     """Who the sentence says gives the figure, read inside the figure's clause, as news writes
-    attribution: "according to X"; "..., X said"; "..., said X"; "X said (that) ...";
-    "X told Y ..."; "X put the number at ..."."""
-    masked = _masked(text, sentence)
-    lo, hi = clause.start - sentence.start, clause.end - sentence.start
-    at = quantity.start - sentence.start
-    # "according to X" covers its whole clause, or the whole sentence when it opens or closes it.
-    if _FIRST_PERSON.search(masked):
+    attribution, each shape tried in turn."""
+    spot = _spot(text, sentence, clause, quantity)
+    if _FIRST_PERSON.search(spot.masked):
         return Source("", "unclear")  # "We've decided to cut 12,000 roles": someone's own words
-    for m in re.finditer(r"\b[Aa]ccording to " + _NP + r"(?=\s*[,.;]|\s*$)", masked):
-        inside = lo <= m.start() < hi or m.end() >= len(masked.rstrip(" .")) - 1 or m.start() == 0
-        np = _source_np(m.group(1))
-        if inside and np:
-            return _as_source(np, text[sentence.start + m.start():sentence.start + m.end()])
-    verbs = _verbs()
-    # "Captain Sofia Arenz, a police spokeswoman, said ...": the name before its description.
-    described = re.match(_NP + r",\s(?:a|an|the|who|which|whose|[a-z]+\s(?:of|at|for))\s[^,]{2,70},\s(?:"
-                         + verbs + r")\b", masked)
-    if described and described.end() <= at and lo == 0:
-        np = _source_np(described.group(1))
-        if np:
-            return _as_source(np, text[sentence.start:sentence.start + described.end()])
-    adding = re.search(r"^" + _NP + r"\s(?:" + verbs + r")\b[^,]*,\s(?:adding|saying|noting)\b",
-                       masked.lstrip("_ ,"))
-    if adding and adding.end() < at + len(masked) - len(masked.lstrip("_ ,")):
-        np = _source_np(adding.group(1))
-        if np:
-            return _as_source(np, adding.group().rstrip(", "))
-    # "X said (that) ...", "X told reporters ...", "X put the number at ...": covers what follows.
-    for m in re.finditer(r"(?:^|,\s|\bthat\s|\s[-\u2014\u2013]\s)" + _NP + r"\s(?:has\s|have\s|had\s|also\s|"
-                         r"previously\s|earlier\s|on\s\w+\s)*(?P<verb>" + verbs + r")\b", masked):
-        if m.end() > at or not lo <= m.start() + 2 <= hi:
-            continue
-        np = _source_np(m.group(1))
-        if np and re.match(r"\s(?:put|puts|show|shows|gave|give)\b", masked[m.end():]) \
-                and m.group("verb").endswith("s"):
-            np = f"{np} {m.group('verb')}"  # "fire service estimates put the number at 140"
-        if np and not _is_clause_subject(np):
-            return _as_source(np, text[sentence.start + m.start(1):sentence.start + m.end()])
-    # "..., X said." / "..., X told reporters on Friday." : covers what comes before.
-    tail = re.search(r"(?:,|_)\s" + _NP + r"\s(?:" + verbs + r")\b(?P<rest>[^,;]{0,120})$",
-                     masked[:hi].rstrip(" .") if hi < len(masked) else masked.rstrip(" ."))
-    if tail and tail.start() > at and _attribution_tail(tail.group("rest")):
-        np = _source_np(tail.group(1))
-        if np:
-            return _as_source(np, text[sentence.start + tail.start() + 1:sentence.start + tail.end()],
-                              _via(tail.group("rest")))
-    inverted = re.search(r",\s(?:said|says|added|wrote)\s" + _NP + r"(?:,\s[^,]{2,160})?\s*[.,]?\s*$",
-                         masked)
-    if inverted and inverted.start() > at:
-        np = _source_np(inverted.group(1))
-        if np:
-            return _as_source(np, text[sentence.start + inverted.start() + 1:
-                                       sentence.start + inverted.end()])
-    # "..., hospital officials told Ilvet Today, a higher figure": a mid-sentence attribution.
-    middle = re.search(r",\s" + _NP + r"\s(?:" + verbs + r")\b(?P<via>[^,;\d]{0,40}),\s", masked)
-    if middle and middle.start() > at and lo <= middle.start() < hi \
-            and _attribution_tail(middle.group("via")):
-        np = _source_np(middle.group(1))
-        if np:
-            return _as_source(np, text[sentence.start + middle.start() + 1:
-                                       sentence.start + middle.end() - 1],
-                              _via(middle.group("via") or ""))
-    if re.search(r"\b(?:" + verbs + r")\b", fold(masked[lo:hi])) or '"' in masked:
+    for reader in _READERS:
+        found = reader(spot)
+        if found is not None:
+            return found
+    if re.search(r"\b(?:" + _verbs() + r")\b", fold(spot.masked[spot.lo:spot.hi])) \
+            or '"' in spot.masked:
         return Source("", "unclear")
     return Source("", "outlet")
 
@@ -641,11 +702,14 @@ def _is_clause_subject(np: str) -> bool:
     return low[-1] in _COUNT_NOUNS | {"cuts", "figures", "data", "results", "it"}
 
 
+_NOT_VIA = frozenset({*_TIME_WORDS, "reporters", "journalists", "a", "the", "that", "parliament",
+                      "employees", "staff", "his", "her"})
+
+
 def _via(words: str) -> str:
     """Who a source told: "AFP" of "told AFP", nothing for "told reporters"."""
     words = words.strip(" ,.")
-    if not words or fold(words).split()[0] in (*_TIME_WORDS, "reporters", "journalists", "a", "the", "that",
-                                                "parliament", "employees", "staff", "his", "her"):
+    if not words or fold(words).split()[0] in _NOT_VIA:
         return ""
     return words if words[:1].isupper() else ""
 
@@ -681,7 +745,8 @@ def read_sentence_figures(reading: ArticleReading, sentence: Sentence) -> list[F
         return []
     clauses = _clauses(text, sentence)
     dates = [q for q in found if q.category == "date"]
-    conversions = {id(q) for q, previous in zip(found[1:], found) if _converted(text, q, previous)}
+    conversions = {id(q) for q, previous in zip(found[1:], found, strict=False)
+                   if _converted(text, q, previous)}
     plain = [q for q in found if id(q) not in conversions]
     figures: list[Figure] = []
     for quantity in found:
@@ -714,9 +779,11 @@ def _counts(text: str, sentence: Sentence, quantity: Quantity, clause: _Clause,
     if noun and fold(noun.split()[-1]) in _event_of():
         kind = ""  # "47 deaths", "23 arrests": the noun is the event itself
     if re.match(r"\s+of\s+(?:the|those|them)\b", text[quantity.end:quantity.end + 12]):
-        part = re.match(r"\s+of\s+(?:the|those)\s+([a-z]+)", fold(text[quantity.end:quantity.end + 30]))
+        part = re.match(r"\s+of\s+(?:the|those)\s+([a-z]+)",
+                        fold(text[quantity.end:quantity.end + 30]))
         if part and part.group(1) in _event_of():
-            return Counted(noun, kind, "", ""), "", False  # "Nine of the dead": a part, not the toll
+            # "Nine of the dead": a part of the toll, not the toll.
+            return Counted(noun, kind, "", ""), "", False
     event, event_text, gap = _event(text, quantity, _window(text, quantity, clause, found), noun,
                                     found)
     if not event:

@@ -151,8 +151,9 @@ def _times(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> lis
         found.append(_fixed(m.start(), m.end(), int(hm[:2]) * 60 + int(hm[2:]),
                             "clock " + m.group("zone"), "time"))
     for m in _TIMES.finditer(text, start, end):
+        spans = taken + [(q.start, q.end) for q in found]
         if not (m.group("m") or m.group("ampm")) or any(a < m.end() and m.start() < b
-                                                         for a, b in taken + [(q.start, q.end) for q in found]):
+                                                         for a, b in spans):
             continue
         hour = int(m.group("h"))
         ampm = fold(m.group("ampm") or "")
@@ -162,7 +163,8 @@ def _times(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> lis
             hour = 0
         minute = int(m.group("m") or m.group("m2") or 0)
         zone = m.group("zone") or ""
-        found.append(_fixed(m.start(), m.end(), hour * 60 + minute, f"clock {zone}".strip(), "time"))
+        found.append(_fixed(m.start(), m.end(), hour * 60 + minute, f"clock {zone}".strip(),
+                            "time"))
     return found
 
 
@@ -295,7 +297,8 @@ def _compound(text: str, end: int, stop: int) -> tuple[str, int]:
     return (m.group(1), end + m.end()) if m else ("", end)
 
 
-def _digit_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Quantity]:
+def _digit_quantities(text: str, start: int, end: int,
+                      taken: list[tuple[int, int]]) -> list[Quantity]:
     found = []
     for m in _DIGITS.finditer(text, start, end):
         n_start, n_end = m.start("num"), m.end()
@@ -419,7 +422,8 @@ def _rate_after(text: str, at: int, stop: int) -> tuple[str, int]:
     return (m.group(1), at + m.end()) if m else ("", at)
 
 
-def _spelled_quantities(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Quantity]:
+def _spelled_quantities(text: str, start: int, end: int,
+                        taken: list[tuple[int, int]]) -> list[Quantity]:
     found = []
     for m in _SPELLED.finditer(text, start, end):
         words = m.group().strip()
@@ -432,10 +436,10 @@ def _spelled_quantities(text: str, start: int, end: int, taken: list[tuple[int, 
         value = spelled_value(words)
         if value is None or value < 2:
             continue
-        unit_word, unit, after = _unit_after(text, m.end(), end)
+        _, unit, after = _unit_after(text, m.end(), end)
         compound, compound_end = _compound(text, m.end(), end)
         if compound and compound in units():
-            unit_word, unit, after = compound, units()[compound], compound_end
+            unit, after = units()[compound], compound_end
         elif compound:
             continue
         category, unit_name, dimension = _category(unit, False)

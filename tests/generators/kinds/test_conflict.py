@@ -40,7 +40,8 @@ def test_the_odd_value_is_asked_and_every_other_value_is_a_wrong_outlet():
     assert key(question) == "East Herald"
     assert set(question.choices) - keys(question) <= {"North Wire", "South Post", "West Ledger",
                                                       "Valley Times"}
-    assert "citing doctors" in question.explanation and "Emergencies Ministry" in question.explanation
+    assert "citing doctors" in question.explanation
+    assert "Emergencies Ministry" in question.explanation
 
 
 def test_values_that_agree_after_reading_the_qualifier_are_no_conflict():
