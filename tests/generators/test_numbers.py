@@ -111,6 +111,11 @@ def test_every_question_is_proven_by_its_sentence(story_dir):
         else:
             named = fold(answer) in sentence or answer.split()[-1].lower() in sentence
             assert named, question.prompt
+        # A wrong source the sentence names is there as the source of another value.
+        model = model_of(story_dir)
+        others = {fold(f.source.name) for f in model.figures
+                  if fold(f.sentence.text) == sentence and f.source.name}
         for choice in question.choices:
             if choice not in (answer, numbers.AS_FACT):
-                assert fold(choice) not in sentence, (question.prompt, choice)
+                assert fold(choice) not in sentence or fold(choice) in others, (
+                    question.prompt, choice)

@@ -52,7 +52,8 @@ def _question(model, fact: Fact, index: int) -> Question | None:
         # Wrong only when every value it prints cannot be this one, and not because it counts
         # another day.
         if indices <= clash and usable and len(usable) == len(figs) \
-                and not different_days(keyed_figures(keyed), figs):
+                and not different_days(keyed_figures(keyed), figs) \
+                and not _prints_amount(model, article, value.first):
             wrong[article] = usable
     if not keyed or len(wrong) < 2 or len(keyed) > 2:
         return None
@@ -76,6 +77,13 @@ def _question(model, fact: Fact, index: int) -> Question | None:
                                      [f for a in chosen for f in wrong[a]]))
     confidence, reasons = _confidence(keyed, {a: wrong[a] for a in chosen})
     return question(KIND, prompt, keys, wrong_labels, explanation, evidence, confidence, reasons)
+
+
+def _prints_amount(model, article: str, figure: Figure) -> bool:
+    """Whether the article prints the amount anywhere, for this fact or not ("the union put the
+    number at 12,000"): it may not be offered as not giving it."""
+    return any(other.article == article and other.category == figure.category
+               and len(by_amount([other, figure])) == 1 for other in model.figures)
 
 
 def _all_in(fact: Fact, article: str) -> list[Figure]:

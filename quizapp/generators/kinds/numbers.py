@@ -52,14 +52,15 @@ def _states_itself(model, figure: Figure) -> bool:
                    for other in model.figures)
 
 
-def _resolved(model, figure: Figure) -> str:
-    """The source as its article names it in full: "the service" is "the Aldermoor Fire and
-    Rescue Service" named earlier; "" when the article names no such body."""
+def _resolved(model, figure: Figure, anywhere: bool = False) -> str:
+    """The source as its article (or, with `anywhere`, the story) names it in full: "the
+    service" is "the Aldermoor Fire and Rescue Service" named earlier; "" when none is."""
     name = figure.source.name
     words = name.split()
     if len(words) != 2 or fold(words[0]) != "the" or not words[1].islower():
         return name
-    fuller = [f.source.name for f in model.figures if f.article == figure.article
+    fuller = [f.source.name for f in model.figures
+              if (anywhere or f.article == figure.article)
               and f.source.name and f.source.name != name
               and fold(f.source.name).endswith(" " + fold(words[1]))]
     return fuller[0] if fuller else ""
@@ -103,6 +104,15 @@ def _other_sources(model, fact: Fact, figure: Figure, key: str) -> list[str]:
     figures of the same article: plausible, and shown wrong by the figure's own sentence."""
     found: list[str] = []
     sentence = fold(figure.sentence.text)
+    # A source the same sentence credits with another value is the plainest wrong choice.
+    beside = [f for f in model.figures if f.sentence is figure.sentence and f is not figure
+              and f.source.name and len(by_amount([f, figure])) > 1]
+    for other in beside:
+        name = source_name(other)
+        if not _distinct(name):
+            name = _resolved(model, other, anywhere=True)
+        if name and _distinct(name) and not _same_source(name, key) and name not in found:
+            found.append(name)
     # Sources of other values first, then of the same value in other outlets (the question asks
     # whom this outlet credits), then of other figures in the same article.
     others = sorted((f for f in fact.figures if f.article != figure.article),
@@ -111,6 +121,7 @@ def _other_sources(model, fact: Fact, figure: Figure, key: str) -> list[str]:
     for other in others:
         name = source_name(other)
         if not name or other.source.kind not in ("named", "unnamed") or fold(name) in sentence \
+                or name in found \
                 or other.place == "headline" or not _distinct(name):
             continue
         if any(_same_source(name, seen) or (seen != AS_FACT and _related(model, name, seen))
@@ -124,7 +135,9 @@ def _matters(model, fact: Fact, figure: Figure) -> bool:
     """A figure worth asking about: a fact several outlets give, or one its article leads with."""
     if not fact.label or fact.category not in ("count", "money", "percent"):
         return False
-    if len(fact.articles) >= 2 or figure.place == "headline":
+    if figure.place != "body":
+        return False  # a headline is too terse to read its attribution from
+    if len(fact.articles) >= 2:
         return True
     body = model.article(figure.article).body
     return figure.sentence in body[:3]
@@ -163,7 +176,10 @@ def _who_question(model, fact: Fact, figure: Figure) -> Question | None:
     else:
         others = [s for s in wrong if s != AS_FACT]
         named = key[:1].lower() + key[1:] if key.startswith("The ") else key
-        explanation = (f"{outlet} credits {shown(figure)} to {named}, as its sentence shows"
+        beside = [f for f in fact.figures if f.sentence is figure.sentence and f.source.name
+                  and len(by_amount([f, figure])) > 1]
+        also = "".join(f" and {shown(f)} to {source_name(f)}" for f in beside[:1])
+        explanation = (f"{outlet} credits {shown(figure)} to {named}{also}, as its sentence shows"
                        + (f"; the story also cites {names_list(others)}" if others else "")
                        + ". A figure is only as good as its source: check who counted it.")
     return question(KIND, prompt, [key], wrong, explanation, [passage])
@@ -215,7 +231,9 @@ def write(model) -> list[Question]:
         if credit is not None:
             questions.append(credit)
         keyed: set[bool] = set()  # one question per fact keyed to a source, one to the outlet
-        for figure in fact.figures:
+        # A sentence giving two values of the fact from two sources first: the plainest lesson.
+        for figure in sorted(fact.figures, key=lambda f: -sum(
+                o.sentence is f.sentence and o.source.name != f.source.name for o in fact.figures)):
             spot = (figure.article, figure.sentence.start)
             if spot in asked or not _matters(model, fact, figure):
                 continue

@@ -21,9 +21,9 @@ _NUMBER_WORDS = re.compile(r"[a-z]+(?:[\s-][a-z]+)*")
 
 
 def _worth_asking(model, figure: Figure) -> bool:
-    """A figure of the event that a headline or an article's first sentence gives, that no outlet
-    contradicts (a disagreement is the conflict kind's): not a side figure, not a date, not a
-    code, not a small count in passing."""
+    """A figure of the event no outlet contradicts (a disagreement is the conflict kind's): a
+    figure several outlets give, or one a headline gives; not a side figure, a date, a code, a
+    change or a small count in passing."""
     if figure.category not in ("count", "money", "percent") or figure.place == "caption":
         return False
     if figure.quantity.role != "level" or figure.unit == "points":
@@ -33,11 +33,15 @@ def _worth_asking(model, figure: Figure) -> bool:
         return False
     if figure.category == "count" and figure.value < 10:
         return False
-    fact = next((f for f in model.facts if figure in f.figures), None)
+    fact = _fact_of(model, figure)
     if fact is not None and (fact.conflicts or not fact.own):
         return False
-    body = model.article(figure.article).body
-    return figure.place == "headline" or (bool(body) and figure.sentence == body[0])
+    givers = {o.article for o in model.figures if _same_detail(figure, o)}
+    return figure.place == "headline" or len(givers) >= 2
+
+
+def _fact_of(model, figure: Figure) -> Fact | None:
+    return next((f for f in model.facts if figure in f.figures), None)
 
 
 def _same_detail(a: Figure, b: Figure) -> bool:
@@ -123,17 +127,28 @@ def _what(figure: Figure, fact: Fact | None, amount: str) -> str:
     return "" if figure.category == "count" else amount
 
 
+def _in_other_units(model, figure: Figure, article: str) -> Figure | None:
+    """The article's figure for the same fact in another unit ("$10 million" for "150 bitcoin")."""
+    if not figure.counts.event:
+        return None
+    return next((f for f in model.figures if f.article == article and f.place == "body"
+                 and f.category == figure.category and f.unit != figure.unit
+                 and f.counts.event == figure.counts.event), None)
+
+
 def _explanation(model, figure: Figure, carriers: dict, differing: dict, wrong: list[str]) -> str:
     given = [f"{label(model, a)} gives {shown(f)}" for a, f in carriers.items()]
     given += [f"{label(model, a)} gives {shown(differing[a])}" for a in wrong if a in differing]
     alike = _alike_elsewhere(model, figure, set(carriers) | set(differing))
-    given += [f"{label(model, f.article)} gives {shown(f)}, the same amount rounded or converted "
-              "differently" for f in alike]
-    silent = [label(model, a) for a in wrong if a not in differing]
+    given += [f"{label(model, f.article)} gives {shown(f)}, which may be the same amount"
+              for f in alike]
+    silent = [a for a in wrong if a not in differing]
+    instead = {a: _in_other_units(model, figure, a) for a in silent}
+    given += [f"{label(model, a)} gives {shown(f)} instead" for a, f in instead.items() if f]
     explanation = "Cross-check figures between outlets: " + "; ".join(given)
     if silent:
-        explanation += (f". {names_list(silent)}, whose full texts are here, give no such "
-                        "number")
+        explanation += (f". {names_list([label(model, a) for a in silent])}, whose full texts are "
+                        f"here, give no {figure.number}")
     return explanation + ". A figure only some outlets carry is worth tracing to its source."
 
 
@@ -163,13 +178,20 @@ def _question(model, figure: Figure) -> Question | None:
 
 
 def write(model) -> list[Question]:
+    """One question per fact: its figure most outlets give, where others are shown giving
+    another value or are whole texts without it."""
     questions: list[Question] = []
-    seen: set[float] = set()
-    for figure in model.figures:
-        if figure.value in seen or not _worth_asking(model, figure):
+    asked: set[int] = set()
+    candidates = sorted((f for f in model.figures if _worth_asking(model, f)),
+                        key=lambda f: -len({o.article for o in model.figures
+                                            if _same_detail(f, o)}))
+    for figure in candidates:
+        fact = _fact_of(model, figure)
+        spot = id(fact) if fact is not None else hash((figure.value, figure.counts.kind))
+        if spot in asked:
             continue
         found = _question(model, figure)
         if found is not None:
-            seen.add(figure.value)
+            asked.add(spot)
             questions.append(found)
     return questions[:MAX_QUESTIONS]

@@ -241,7 +241,9 @@ def _split_by_holder(figures: list[Figure], clusters: dict[str, str],
     against each other in one sentence ("Lula 50.9%, Bolsonaro 49.1%") split by holder, and a
     figure without a holder then joins none. Otherwise a figure of someone the headlines never
     name ("Microsoft said it would lay off 10,000") stands apart from the story's own."""
-    spots = [(f.article, f.sentence.start) for f in figures]
+    # Only shares are set against each other by owner ("51% to 49%"); two counts in one
+    # sentence are two sources' values of one quantity ("police said 4,000, the union 12,000").
+    spots = [(f.article, f.sentence.start) for f in figures if f.category == "percent"]
     paired = any(spots.count(spot) > 1 for spot in spots)
     by_holder: dict[str, list[Figure]] = {}
     for figure in figures:

@@ -88,7 +88,7 @@ def gives(model, figures: list[Figure], verb: str = "gives") -> str:
         body = [f for f in group if f.place != "headline"]
         text = shown((body or group)[0])
         notes = [] if body else ["in its headline"]
-        named = next((source_name(f) for f in group if source_name(f)), "")
+        named = next((source_name(f) for f in body + group if source_name(f)), "")
         if named:
             notes.append(f"citing {named}")
         parts.append(text + (f" ({', '.join(notes)})" if notes else ""))
