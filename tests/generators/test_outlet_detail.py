@@ -24,7 +24,7 @@ def test_seed_asks_which_outlets_reported_155_chinese_nationals(seed_story):
 
 
 def _story(*texts: str, complete: bool = True) -> Story:
-    title = "Wildfire forces thousands from homes"
+    title = "Wildfire forces 8,500 people from homes"
     names = ("North Wire", "South Post", "East Herald", "West Ledger")
     end = "" if complete else "\n\nFirefighters said the wind"
     return Story("fire", title, tuple(

@@ -12,6 +12,7 @@ from quizapp.generators.writing.figures import (
     by_amount,
     different_days,
     gives,
+    in_article,
     label,
     sentence_of,
     shown,
@@ -82,8 +83,8 @@ def _question(model, fact: Fact, index: int) -> Question | None:
 def _prints_amount(model, article: str, figure: Figure) -> bool:
     """Whether the article prints the amount anywhere, for this fact or not ("the union put the
     number at 12,000"): it may not be offered as not giving it."""
-    return any(other.article == article and other.category == figure.category
-               and len(by_amount([other, figure])) == 1 for other in model.figures)
+    return any(other.category == figure.category
+               and len(by_amount([other, figure])) == 1 for other in in_article(model, article))
 
 
 def _all_in(fact: Fact, article: str) -> list[Figure]:

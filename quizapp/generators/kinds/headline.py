@@ -8,7 +8,7 @@ from quizapp.generators.model import Question
 from quizapp.generators.reading.facts import Fact
 from quizapp.generators.reading.figures import Figure
 from quizapp.generators.writing.choices import MAX_CHOICES, choose_all, picked, question
-from quizapp.generators.writing.figures import by_amount, label, sentence_of, shown
+from quizapp.generators.writing.figures import by_amount, in_article, label, sentence_of, shown
 
 KIND = "headline"
 MAX_QUESTIONS = 3
@@ -30,7 +30,7 @@ def _pairs(model, fact: Fact) -> dict[str, tuple[list[Figure], list[Figure]]]:
 
 def _differs(model, heads: list[Figure], bodies: list[Figure]) -> bool:
     """The headline gives an amount its own article gives nowhere, for this fact or any other."""
-    everything = [f for f in model.figures if f.article == heads[0].article and f.place == "body"]
+    everything = [f for f in in_article(model, heads[0].article) if f.place == "body"]
     return not any(len(by_amount([h, b])) == 1 for h in heads for b in bodies + everything)
 
 

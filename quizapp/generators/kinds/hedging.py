@@ -7,15 +7,21 @@ import re
 from functools import lru_cache
 
 from quizapp.generators import gate as verify
-from quizapp.generators.reading.details import (
-    figures, has_quotation, has_speech_verb, hedges_in, paragraph_of, prose_sentences, unquoted,
-)
-from quizapp.generators.model import Article, Evidence, Question, Story
-from quizapp.generators.writing.outlets import Outlet, choice_question, story_outlets
 from quizapp.generators.kinds.numbers import attributed_in_article
 from quizapp.generators.kinds.sourcing import has_reporting_verb, may_credit_someone
-from quizapp.generators.reading.details import phrase_pattern
+from quizapp.generators.model import Article, Evidence, Question, Story
+from quizapp.generators.reading.details import (
+    figures,
+    has_quotation,
+    has_speech_verb,
+    hedges_in,
+    paragraph_of,
+    phrase_pattern,
+    prose_sentences,
+    unquoted,
+)
 from quizapp.generators.reading.text import Sentence, fold, quotations, word_list, word_set
+from quizapp.generators.writing.outlets import Outlet, choice_question, story_outlets
 
 KIND = "hedging"
 SKILL = "hedging"

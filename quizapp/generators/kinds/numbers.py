@@ -12,7 +12,14 @@ from quizapp.generators.reading.facts import Fact
 from quizapp.generators.reading.figures import Figure, source_verbs
 from quizapp.generators.reading.text import fold, word_set
 from quizapp.generators.writing.choices import MAX_CHOICES, names_list, picked, question
-from quizapp.generators.writing.figures import by_amount, label, sentence_of, shown, source_name
+from quizapp.generators.writing.figures import (
+    by_amount,
+    in_article,
+    label,
+    sentence_of,
+    shown,
+    source_name,
+)
 
 KIND = "numbers"
 MAX_QUESTIONS = 4
@@ -47,9 +54,8 @@ def _states_itself(model, figure: Figure) -> bool:
     if words & source_verbs() or "according" in words or re.search(r"[\"\u201c\u201d]",
                                                                    figure.sentence.text):
         return False
-    return not any(other.article == figure.article and other is not figure
-                   and len(by_amount([other, figure])) == 1 and other.source.name
-                   for other in model.figures)
+    return not any(other is not figure and len(by_amount([other, figure])) == 1
+                   and other.source.name for other in in_article(model, figure.article))
 
 
 def _resolved(model, figure: Figure, anywhere: bool = False) -> str:
@@ -99,13 +105,14 @@ def _distinct(name: str) -> bool:
                 and words[1].islower())
 
 
-def _other_sources(model, fact: Fact, figure: Figure, key: str) -> list[str]:
+def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> list[str]:
     """Sources the story credits with values of the fact in other outlets, then with other
     figures of the same article: plausible, and shown wrong by the figure's own sentence."""
     found: list[str] = []
     sentence = fold(figure.sentence.text)
     # A source the same sentence credits with another value is the plainest wrong choice.
-    beside = [f for f in model.figures if f.sentence is figure.sentence and f is not figure
+    beside = [f for f in in_article(model, figure.article)
+              if f.sentence is figure.sentence and f is not figure
               and f.source.name and len(by_amount([f, figure])) > 1]
     for other in beside:
         name = source_name(other)
@@ -115,9 +122,10 @@ def _other_sources(model, fact: Fact, figure: Figure, key: str) -> list[str]:
             found.append(name)
     # Sources of other values first, then of the same value in other outlets (the question asks
     # whom this outlet credits), then of other figures in the same article.
-    others = sorted((f for f in fact.figures if f.article != figure.article),
+    of_fact = fact.figures if fact is not None else ()
+    others = sorted((f for f in of_fact if f.article != figure.article),
                     key=lambda f: len(by_amount([f, figure])) == 1)
-    others += [f for f in model.figures if f.article == figure.article and f not in fact.figures]
+    others += [f for f in in_article(model, figure.article) if f not in of_fact]
     for other in others:
         name = source_name(other)
         if not name or other.source.kind not in ("named", "unnamed") or fold(name) in sentence \
@@ -147,15 +155,15 @@ def _matters(model, fact: Fact, figure: Figure) -> bool:
 CLOSE = 30
 
 
-def _what(fact: Fact, figure: Figure) -> str:
+def _what(fact: Fact | None, figure: Figure) -> str:
     """The figure and what it counts, for a prompt: "at least 41 for the death toll", or in the
-    article's words when what it counts is read from further away ("285 people")."""
-    if figure.counts.gap <= CLOSE:
+    article's words ("55 Shahed and decoy drones")."""
+    if fact is not None and figure.counts.gap <= CLOSE:
         return f"{shown(figure)} for {fact.label}"
     return f"{shown(figure)} {figure.counts.noun}".strip()
 
 
-def _who_question(model, fact: Fact, figure: Figure) -> Question | None:
+def _who_question(model, fact: Fact | None, figure: Figure) -> Question | None:
     passage = sentence_of(model, figure)
     outlet = label(model, figure.article)
     key = _key(model, figure)
@@ -166,7 +174,7 @@ def _who_question(model, fact: Fact, figure: Figure) -> Question | None:
         wrong = wrong[:MAX_CHOICES - 2] + [AS_FACT]
     if len(wrong) < 2:
         return None
-    if figure.counts.gap > CLOSE:
+    if fact is not None and figure.counts.gap > CLOSE:
         return None  # what it counts is read from too far away to name it in the prompt
     prompt = f"According to {outlet}, who gave the figure of {_what(fact, figure)}?"
     if key == AS_FACT:
@@ -176,8 +184,9 @@ def _who_question(model, fact: Fact, figure: Figure) -> Question | None:
     else:
         others = [s for s in wrong if s != AS_FACT]
         named = key[:1].lower() + key[1:] if key.startswith("The ") else key
-        beside = [f for f in fact.figures if f.sentence is figure.sentence and f.source.name
-                  and len(by_amount([f, figure])) > 1]
+        beside = [f for f in in_article(model, figure.article) if f.sentence is figure.sentence
+                  and f.source.name and f.source.name != figure.source.name
+                  and len(by_amount([f, figure])) > 1 and f.category == figure.category]
         also = "".join(f" and {shown(f)} to {source_name(f)}" for f in beside[:1])
         explanation = (f"{outlet} credits {shown(figure)} to {named}{also}, as its sentence shows"
                        + (f"; the story also cites {names_list(others)}" if others else "")
@@ -245,7 +254,6 @@ def write(model) -> list[Question]:
                 keyed.add(own_voice)
                 asked.add(spot)
                 questions.append(found)
-    questions.sort(key=lambda q: -q.confidence)
     return questions[:MAX_QUESTIONS]
 
 

@@ -6,6 +6,7 @@ figure is a side detail, nothing is asked."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quizapp.generators.model import Question
 from quizapp.generators.reading.facts import Fact, compatible
@@ -13,10 +14,18 @@ from quizapp.generators.reading.figures import Figure
 from quizapp.generators.reading.quantities import spelled_value
 from quizapp.generators.reading.text import fold
 from quizapp.generators.writing.choices import MAX_CHOICES, choose_all, names_list, picked, question
-from quizapp.generators.writing.figures import by_amount, label, sentence_of, shown
+from quizapp.generators.writing.figures import (
+    by_amount,
+    fact_of,
+    in_article,
+    label,
+    sentence_of,
+    shown,
+)
 
 KIND = "outlet_detail"
 MAX_QUESTIONS = 3
+MAX_TRIED = 12  # facts tried before giving up: a long story is not read again and again
 _NUMBER_WORDS = re.compile(r"[a-z]+(?:[\s-][a-z]+)*")
 
 
@@ -33,15 +42,25 @@ def _worth_asking(model, figure: Figure) -> bool:
         return False
     if figure.category == "count" and figure.value < 10:
         return False
-    fact = _fact_of(model, figure)
+    fact = fact_of(model, figure)
     if fact is not None and (fact.conflicts or not fact.own):
         return False
-    givers = {o.article for o in model.figures if _same_detail(figure, o)}
+    givers = {o.article for o in _alike(model, figure)}
     return figure.place == "headline" or len(givers) >= 2
 
 
-def _fact_of(model, figure: Figure) -> Fact | None:
-    return next((f for f in model.facts if figure in f.figures), None)
+@lru_cache(maxsize=4)
+def _by_amount(model) -> dict[tuple[float, str], tuple[Figure, ...]]:
+    found: dict[tuple[float, str], list[Figure]] = {}
+    for figure in model.figures:
+        found.setdefault((round(figure.value, 6), figure.category), []).append(figure)
+    return {key: tuple(figures) for key, figures in found.items()}
+
+
+def _alike(model, figure: Figure) -> list[Figure]:
+    """The story's figures giving the same detail, found by amount without reading them all."""
+    bucket = _by_amount(model).get((round(figure.value, 6), figure.category), ())
+    return [other for other in bucket if _same_detail(figure, other)]
 
 
 def _same_detail(a: Figure, b: Figure) -> bool:
@@ -50,40 +69,41 @@ def _same_detail(a: Figure, b: Figure) -> bool:
         a.counts.kind == b.counts.kind or a.counts.event == b.counts.event and a.counts.event)
 
 
-def _carries_number(text: str, figure: Figure) -> bool:
-    """Whether a text carries the amount in any form: digits in any grouping, or words."""
-    value = figure.value
-    digits = re.sub(r"\D", "", text)
-    if not digits:
-        return False
-    whole = str(int(value)) if value == int(value) else ""
+@lru_cache(maxsize=1024)
+def _amounts_in(text: str) -> frozenset[float]:
+    """Every amount a text carries in digits (with any scale) or in words."""
+    found: set[float] = set()
     for m in re.finditer(r"\d[\d,.]*", text):
-        number = m.group().rstrip(".,").replace(",", "")
         try:
-            amount = float(number)
+            amount = float(m.group().rstrip(".,").replace(",", ""))
         except ValueError:
             continue
-        if amount == value or any(abs(amount * scale - value) < 1e-6 * max(1.0, value)
-                                  for scale in (1e3, 1e6, 1e9)):
-            return True
-    return bool(whole) and any(spelled_value(m.group()) == int(value)
-                               for m in _NUMBER_WORDS.finditer(fold(text)) if len(m.group()) > 2)
+        found.update(amount * scale for scale in (1, 1e3, 1e6, 1e9))
+    for m in _NUMBER_WORDS.finditer(fold(text)):
+        if len(m.group()) > 2 and (value := spelled_value(m.group())) is not None:
+            found.add(float(value))
+    return frozenset(round(a, 6) for a in found)
+
+
+def _carries_number(text: str, figure: Figure) -> bool:
+    """Whether a text carries the amount in any form: digits in any grouping, or words."""
+    return round(figure.value, 6) in _amounts_in(text)
 
 
 def _gives_alike(model, article: str, figure: Figure) -> bool:
     """Whether the article gives an amount of the same kind that may be this one ("some 33,000
     workers" beside "roughly 30,000 workers"): it may not be offered as lacking the figure."""
-    return any(other.article == article and other.category == figure.category
+    return any(other.category == figure.category
                and other.unit == figure.unit and compatible(other, figure)
                and (other.counts.kind == figure.counts.kind
                     or other.counts.event == figure.counts.event)
-               for other in model.figures)
+               for other in in_article(model, article))
 
 
 def _alike_elsewhere(model, figure: Figure, shown_already: set[str]) -> list[Figure]:
     """Outlets giving an amount that may be this one, written another way ("$14.3 billion"
     beside "$14.4 billion" for one sum in euros): neither key nor wrong, but worth saying."""
-    fact = next((f for f in model.facts if figure in f.figures), None)
+    fact = fact_of(model, figure)
     found: dict[str, Figure] = {}
     for other in (fact.figures if fact is not None else ()):
         if other.article not in shown_already and compatible(other, figure) \
@@ -95,8 +115,8 @@ def _alike_elsewhere(model, figure: Figure, shown_already: set[str]) -> list[Fig
 def _carriers(model, figure: Figure) -> dict[str, Figure]:
     """Article -> its sentence giving the detail, the article's own words before its headline."""
     carriers: dict[str, Figure] = {}
-    alike = [other for other in model.figures if _same_detail(figure, other)
-             and label(model, other.article) and sentence_of(model, other) is not None]
+    alike = [other for other in _alike(model, figure)
+             if label(model, other.article) and sentence_of(model, other) is not None]
     for other in sorted(alike, key=lambda f: f.place == "headline"):
         carriers.setdefault(other.article, other)
     return carriers
@@ -131,7 +151,7 @@ def _in_other_units(model, figure: Figure, article: str) -> Figure | None:
     """The article's figure for the same fact in another unit ("$10 million" for "150 bitcoin")."""
     if not figure.counts.event:
         return None
-    return next((f for f in model.figures if f.article == article and f.place == "body"
+    return next((f for f in in_article(model, article) if f.place == "body"
                  and f.category == figure.category and f.unit != figure.unit
                  and f.counts.event == figure.counts.event), None)
 
@@ -154,13 +174,16 @@ def _explanation(model, figure: Figure, carriers: dict, differing: dict, wrong: 
 
 def _question(model, figure: Figure) -> Question | None:
     carriers = _carriers(model, figure)
-    fact = next((f for f in model.facts if figure in f.figures), None)
+    fact = fact_of(model, figure)
     differing = _differing(model, fact, figure, carriers)
     lacking = [r.id for r in model.articles if r.complete and r.id not in carriers
                and r.id not in differing and label(model, r.id)
                and not _carries_number(r.text, figure) and not _gives_alike(model, r.id, figure)
                and not (fact is not None and any(f.article == r.id for f in fact.figures))]
     if not carriers or len(carriers) > 3 or len(differing) + len(lacking) < 2:
+        return None
+    if not differing and not any(f.place == "headline" for f in _alike(model, figure)):
+        # Resting on absence alone, the detail must be one a headline leads with.
         return None
     keys = list(carriers)
     wrong = picked(sorted(differing) + sorted(lacking), shown(figure), MAX_CHOICES - len(keys))
@@ -181,17 +204,16 @@ def write(model) -> list[Question]:
     """One question per fact: its figure most outlets give, where others are shown giving
     another value or are whole texts without it."""
     questions: list[Question] = []
-    asked: set[int] = set()
+    tried: set = set()
     candidates = sorted((f for f in model.figures if _worth_asking(model, f)),
-                        key=lambda f: -len({o.article for o in model.figures
-                                            if _same_detail(f, o)}))
+                        key=lambda f: -len({o.article for o in _alike(model, f)}))
     for figure in candidates:
-        fact = _fact_of(model, figure)
-        spot = id(fact) if fact is not None else hash((figure.value, figure.counts.kind))
-        if spot in asked:
+        fact = fact_of(model, figure)
+        spot = id(fact) if fact is not None else (round(figure.value, 6), figure.counts.kind)
+        if spot in tried or len(tried) >= MAX_TRIED:
             continue
+        tried.add(spot)
         found = _question(model, figure)
         if found is not None:
-            asked.add(spot)
             questions.append(found)
     return questions[:MAX_QUESTIONS]

@@ -6,17 +6,31 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from quizapp.generators import gate as verify
+from quizapp.generators.model import Evidence, Question, Story
 from quizapp.generators.reading.details import (
-    entries_by_role, has_speech_verb, phrase_pattern, prose_sentences, role_words, speech_verbs,
+    entries_by_role,
+    has_speech_verb,
+    phrase_pattern,
+    prose_sentences,
+    role_words,
+    speech_verbs,
     words_of,
 )
-from quizapp.generators.model import Evidence, Question, Story
-from quizapp.generators.writing.outlets import (
-    Outlet, agencies, agency_forms, choice_question, choose_all, distractors, evidence_in,
-    names_list, outlet_question, story_outlets, which_outlets,
-)
-from quizapp.generators import gate as verify
 from quizapp.generators.reading.text import fold, sentence_at, sentences, word_list, word_set
+from quizapp.generators.writing.outlets import (
+    Outlet,
+    agencies,
+    agency_forms,
+    choice_question,
+    choose_all,
+    distractors,
+    evidence_in,
+    names_list,
+    outlet_question,
+    story_outlets,
+    which_outlets,
+)
 
 KIND = "sourcing"
 SKILL = "sourcing"

@@ -7,15 +7,27 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quizapp.generators.reading.details import (
-    context_stems, detail_words, in_quotation, number_words, prose_sentences, speech_verbs,
-    stopwords, word_forms,
-)
 from quizapp.generators.model import Article, Evidence, Question, Story
-from quizapp.generators.writing.outlets import (
-    Outlet, choose_all, distractors, names_list, outlet_question, story_outlets, which_outlets,
+from quizapp.generators.reading.details import (
+    context_stems,
+    detail_words,
+    in_quotation,
+    number_words,
+    prose_sentences,
+    speech_verbs,
+    stopwords,
+    word_forms,
 )
 from quizapp.generators.reading.text import Sentence, fold, tokens, word_list
+from quizapp.generators.writing.outlets import (
+    Outlet,
+    choose_all,
+    distractors,
+    names_list,
+    outlet_question,
+    story_outlets,
+    which_outlets,
+)
 
 KIND = "word_choice"
 SKILL = "framing"

@@ -200,6 +200,8 @@ def _counted_noun(text: str, quantity: Quantity, stop: int) -> tuple[str, str]:
         low = fold(word).strip("'\u2019")
         if low in nouns:
             return " ".join(words[:i + 1]), nouns[low]
+        if low in ("and", "or") and i:
+            continue  # "55 Shahed and decoy drones": two modifiers of one noun
         if low in word_set("function_words") or low in source_verbs() or not word.isalpha() \
                 and "-" not in word:
             break

@@ -4,8 +4,10 @@ words, and which outlet prints it."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quizapp.generators.reading.articles import Passage
+from quizapp.generators.reading.facts import Fact
 from quizapp.generators.reading.figures import Figure
 from quizapp.generators.reading.quantities import counted_nouns
 from quizapp.generators.reading.text import fold, word_set
@@ -15,6 +17,25 @@ _ROLES = frozenset(w.rstrip(" *") for w in word_set("roles"))
 # How a question may name when a figure was given, as the article's words say.
 _DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
                   r"today|tonight|overnight|\d{1,2} [a-z]+|[a-z]+ \d{1,2})\b")
+
+
+@lru_cache(maxsize=4)
+def _indexes(model) -> tuple[dict[str, tuple[Figure, ...]], dict[int, Fact]]:
+    by_article: dict[str, list[Figure]] = {}
+    for figure in model.figures:
+        by_article.setdefault(figure.article, []).append(figure)
+    facts = {id(figure): fact for fact in model.facts for figure in fact.figures}
+    return {a: tuple(f) for a, f in by_article.items()}, facts
+
+
+def in_article(model, article_id: str) -> tuple[Figure, ...]:
+    """The figures of one article, found without reading every figure of the story."""
+    return _indexes(model)[0].get(article_id, ())
+
+
+def fact_of(model, figure: Figure) -> Fact | None:
+    """The fact a figure gives, if it gives one."""
+    return _indexes(model)[1].get(id(figure))
 
 
 def label(model, article_id: str) -> str:
