@@ -24,11 +24,12 @@ def test_seed_asks_which_outlets_reported_155_chinese_nationals(seed_story):
 
 
 def _story(*texts: str, complete: bool = True) -> Story:
-    title = "Wildfire forces 8,500 people from homes"
+    titles = ("Wildfire forces 8,500 people from homes", "Thousands flee wildfire",
+              "Wildfire rages on", "Villagers told to leave")
     names = ("North Wire", "South Post", "East Herald", "West Ledger")
     end = "" if complete else "\n\nFirefighters said the wind"
-    return Story("fire", title, tuple(
-        Article(f"a{i}", names[i], title, f"{title}\n\n{text}{end if i == 3 else ''}")
+    return Story("fire", "Wildfire", tuple(
+        Article(f"a{i}", names[i], titles[i], f"{titles[i]}\n\n{text}{end if i == 3 else ''}")
         for i, text in enumerate(texts)))
 
 
