@@ -99,10 +99,6 @@ def keyed_figures(keyed: dict[str, list[Figure]]) -> list[Figure]:
 def _confidence(keyed: dict[str, list[Figure]],
                 wrong: dict[str, list[Figure]]) -> tuple[float, list[str]]:
     confidence, reasons = 1.0, []
-    figures = keyed_figures(keyed) + keyed_figures(wrong)
-    if any(f.quoted for f in figures):
-        confidence *= 0.9
-        reasons.append("a figure is inside a quotation: check it is the same quantity")
     if any(len(figs) > 1 for figs in wrong.values()):
         confidence *= 0.95
         reasons.append("an outlet offered as wrong prints more than one figure for it")
