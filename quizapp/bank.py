@@ -7,6 +7,7 @@ import hashlib
 from sqlalchemy import exists
 
 from quizapp import generators as core
+from quizapp.generators.gate import REVIEW_BELOW
 from quizapp.extensions import db
 from quizapp.models import (
     Article, Choice, Evidence, Question, QuestionStatus, QuizQuestion, Response, Story,
@@ -26,6 +27,7 @@ def store_story(story: core.Story) -> Story:
         row.articles.append(Article(
             key=article.id, position=position, outlet=article.outlet, title=article.title,
             url=article.url, date=article.date, author=article.author, text=article.text,
+            whole=article.whole,
         ))
     db.session.add(row)
     return row
@@ -37,7 +39,7 @@ def story_for_generators(row: Story) -> core.Story:
         title=row.title,
         articles=tuple(
             core.Article(id=a.key, outlet=a.outlet, title=a.title, text=a.text,
-                         date=a.date, url=a.url, author=a.author)
+                         date=a.date, url=a.url, author=a.author, whole=a.whole)
             for a in row.articles
         ),
     )
@@ -57,13 +59,26 @@ def _fill(row: Question, question: core.Question, articles: dict[str, Article]) 
                    for i, (text, correct) in enumerate(_shuffled(question))]
     row.evidence = [Evidence(position=i, article=articles[e.article], passage=e.text)
                     for i, e in enumerate(question.evidence)]
+    row.confidence = question.confidence
+    row.review_reasons = "\n".join(question.reasons)
+
+
+def status_for(question: core.Question, asked: QuestionStatus) -> QuestionStatus:
+    """Approval asked for is given only to questions the generators are sure of: the others stay
+    drafts, marked for review, until a person has read them."""
+    if asked == QuestionStatus.APPROVED and question.confidence < REVIEW_BELOW:
+        return QuestionStatus.DRAFT
+    return asked
 
 
 def store_generated(story: Story, questions: list[core.Question],
                     status: QuestionStatus = QuestionStatus.DRAFT) -> dict:
     """Replace the story's generated questions that no attempt has used; keep the used ones.
+    New questions get `status`, except that approval goes only to questions whose confidence
+    reaches gate.REVIEW_BELOW (the rest stay drafts for review).
 
-    Returns counts: added, updated, kept (used by attempts), removed.
+    Returns counts: added, updated, kept (used by attempts), removed, and to_review (new
+    questions left as drafts because the generators were unsure of them).
     """
     articles = {a.key: a for a in story.articles}
     used = exists().where(Response.question_id == Question.id)
@@ -73,7 +88,7 @@ def store_generated(story: Story, questions: list[core.Question],
     ).all()
     kept = {q.generator_id: q for q, is_used in existing if is_used}
     unused = {q.generator_id: q for q, is_used in existing if not is_used}
-    counts = {"added": 0, "updated": 0, "kept": len(kept), "removed": 0}
+    counts = {"added": 0, "updated": 0, "kept": len(kept), "removed": 0, "to_review": 0}
     # A generated question an instructor edited became theirs ("manual"): never add it again.
     taken_over = set(db.session.execute(
         db.select(Question.generator_id).where(
@@ -86,9 +101,11 @@ def store_generated(story: Story, questions: list[core.Question],
             continue
         row = unused.get(question.id)
         if row is None:
-            row = Question(story=story, origin="generated", generator_id=question.id, status=status)
+            row = Question(story=story, origin="generated", generator_id=question.id,
+                           status=status_for(question, status))
             db.session.add(row)
             counts["added"] += 1
+            counts["to_review"] += row.status != status
         else:
             counts["updated"] += 1
         _fill(row, question, articles)

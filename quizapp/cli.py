@@ -61,12 +61,17 @@ def load_story(path: Path) -> None:
 @click.command("generate")
 @with_appcontext
 @click.argument("slug")
-@click.option("--approve", is_flag=True, help="Approve the new questions at once.")
+@click.option("--approve", is_flag=True,
+              help="Approve at once the new questions the generators are sure of; the others "
+                   "stay drafts, marked for review.")
 def generate(slug: str, approve: bool) -> None:
     """Write the questions of a loaded story (replaces generated questions no attempt used)."""
     counts = _generate(_find_story(slug), approve)
     click.echo("Questions: {added} added, {updated} updated, {kept} kept (already answered), "
                "{removed} removed.".format(**counts))
+    if approve and counts["to_review"]:
+        click.echo(f"{counts['to_review']} of the new questions were left as drafts to review: "
+                   "the generators were not sure enough of them to approve them unread.")
 
 
 @click.command("create-quiz")

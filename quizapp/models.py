@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, Enum, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, Enum, Float, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy import false as sa_false
 from sqlalchemy import true as sa_true
 from flask_login import UserMixin
@@ -41,6 +41,9 @@ class Article(db.Model):
     date: Mapped[str] = mapped_column(String(40), default="")
     author: Mapped[str] = mapped_column(String(200), default="")
     text: Mapped[str] = mapped_column(Text)
+    # Known to be the whole article (True), an excerpt (False), or not known (None): only a
+    # whole article may be said to leave something out.
+    whole: Mapped[bool | None]
 
     story: Mapped[Story] = relationship(back_populates="articles")
 
@@ -74,6 +77,10 @@ class Question(db.Model):
         Enum(QuestionStatus, native_enum=False, create_constraint=False, length=20,
              values_callable=lambda members: [member.value for member in members]),
         default=QuestionStatus.DRAFT, index=True)
+    # How sure the generators were of it (0-1; None for a hand-written or older question) and
+    # why it is less than sure, one reason a line: the review queue shows both.
+    confidence: Mapped[float | None] = mapped_column(Float)
+    review_reasons: Mapped[str] = mapped_column(Text, default="", server_default="")
     # The version this one was copied from: an edit after attempts used a question copies it,
     # so those attempts keep the wording and key they were graded on.
     previous_id: Mapped[int | None] = mapped_column(ForeignKey("question.id"))
@@ -93,6 +100,10 @@ class Question(db.Model):
     @property
     def multiple(self) -> bool:
         return sum(1 for choice in self.choices if choice.correct) > 1
+
+    @property
+    def doubts(self) -> list[str]:
+        return [line for line in self.review_reasons.splitlines() if line.strip()]
 
 
 class Choice(db.Model):

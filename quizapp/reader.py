@@ -38,9 +38,20 @@ def locate(text: str, passage: str) -> tuple[int, int] | None:
     return (match.start(), match.end()) if match else None
 
 
-def paragraphs(text: str, passage: str | None = None) -> tuple[list[list[Piece]], bool]:
-    """The article's paragraphs as pieces, and whether the passage was found and marked."""
-    found = locate(text, passage) if passage else None
+def span_in(text: str, value: str | None) -> tuple[int, int] | None:
+    """A passage given by its place ("120-164", from a story map's link), if it lies in text."""
+    try:
+        start, end = (int(part) for part in (value or "").split("-", 1))
+    except ValueError:
+        return None
+    return (start, end) if 0 <= start < end <= len(text) else None
+
+
+def paragraphs(text: str, passage: str | None = None,
+               span: tuple[int, int] | None = None) -> tuple[list[list[Piece]], bool]:
+    """The article's paragraphs as pieces, and whether the passage (or the span) was found and
+    marked."""
+    found = span or (locate(text, passage) if passage else None)
     out, first = [], True
     for start, end in _spans(text):
         if found is None or found[1] <= start or found[0] >= end:

@@ -132,13 +132,14 @@ def flaws(question: Question, model) -> tuple[list[str], list[tuple[str, float]]
                 hard.append("evidence is the cut-off last sentence of its article")
             if sentence.role == "caption":
                 hard.append("evidence is a caption or photo credit")
-    if _ABSENCE.search(fold(question.explanation)):
-        for reading in model.articles:
-            if not reading.complete and reading.outlet and _words_in(reading.outlet,
-                                                                     question.explanation):
-                hard.append(f"the explanation claims an absence of {reading.outlet}, whose text "
-                            "may be cut off")
-                break
+    for clause in re.split(r"[;.!?:]\s+|,\s+(?:but|while|whereas)\s+", question.explanation):
+        if not _ABSENCE.search(fold(clause)):
+            continue
+        cut = [r.outlet for r in model.articles
+               if not r.complete and r.outlet and _words_in(r.outlet, clause)]
+        if cut:
+            hard.append(f"the explanation claims an absence of {cut[0]}, whose text may be cut off")
+            break
     longest_wrong = max((len(c) for c in wrong), default=0)
     if keys and longest_wrong and min(len(k) for k in keys) > LONG_KEY_RATIO * longest_wrong + 10:
         soft.append(("the key is much longer than the other choices", 0.8))

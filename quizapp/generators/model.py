@@ -22,6 +22,11 @@ class Article:
     url: str = ""
     author: str = ""
     filename: str = ""
+    # Known to be the whole article, not an excerpt: True when the person who added it says so,
+    # or the page it came from carried on past its end (comments, related links, a footer);
+    # False when they say it is an excerpt; None when nothing tells. Only a whole article may be
+    # said to leave something out.
+    whole: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """The instructors' side: the dashboard, stories, the question bank and review queue, quizzes,
 and results. Every page needs a signed-in instructor (see blueprint.py)."""
 # The pages attach themselves to bp.
-from quizapp.instructor import dashboard, questions, quizzes, reports, stories  # noqa: F401
+from quizapp.instructor import (  # noqa: F401
+    dashboard, questions, quizzes, reports, stories, story_reading,
+)
 from quizapp.instructor.blueprint import bp
 
 __all__ = ["bp"]

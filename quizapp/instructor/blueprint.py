@@ -4,6 +4,7 @@ from flask import Blueprint
 from flask_login import current_user
 
 from quizapp.extensions import login_manager
+from quizapp.generators.gate import REVIEW_BELOW
 
 bp = Blueprint("instructor", __name__, url_prefix="/instructor")
 
@@ -13,3 +14,10 @@ def require_instructor():
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
     return None
+
+
+@bp.record_once
+def share_review_bar(state):
+    # Below this confidence a generated question is marked for a close read. A global, not a
+    # context value: the question card is a macro, and imported macros see globals only.
+    state.app.jinja_env.globals["review_below"] = REVIEW_BELOW

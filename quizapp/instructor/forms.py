@@ -208,6 +208,8 @@ class ArticleRow(Form):
     date = StringField("Date", filters=[_stripped], validators=[Length(max=40)])
     author = StringField("Author", filters=[_stripped], validators=[Length(max=200)])
     url = StringField("Address (URL)", filters=[_stripped], validators=[Length(max=2000)])
+    whole = BooleanField("This is the whole article, not an excerpt (questions may then say what "
+                         "it leaves out)")
 
 
 class StoryForm(FlaskForm):

@@ -36,6 +36,8 @@ def _row_article(row: ArticleRow, number: int) -> core.Article | None:
     has_file = bool(upload and getattr(upload, "filename", ""))
     text = (row.text.data or "").strip()
     facts = {name: row[name].data for name in FACTS if row[name].data}
+    if row.whole.data:
+        facts["whole"] = True
     if not has_file and not text:
         if facts:
             row.text.errors.append("Paste the article's text or choose its file.")
@@ -79,6 +81,7 @@ def story_from_form(form: StoryForm) -> core.Story | None:
         used.add(key)
         unique.append(core.Article(id=key, outlet=article.outlet, title=article.title,
                                    text=article.text, date=article.date, url=article.url,
-                                   author=article.author, filename=article.filename))
+                                   author=article.author, filename=article.filename,
+                                   whole=article.whole))
     return core.Story(slug=free_slug(form.title.data), title=form.title.data,
                       articles=tuple(unique))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import abort, redirect, render_template, request, url_for
 
-from quizapp import attempts, grading, reader
+from quizapp import attempts, grading, reader, story_maps
 from quizapp.generators import registry
 from quizapp.routing import database_id
 from quizapp.extensions import db
@@ -50,7 +50,28 @@ def article(token: str, article_id: int):
     if article is None:
         abort(404)
     evidence = _highlight(attempt, article_id)
-    paragraphs, found = reader.paragraphs(article.text, evidence.passage if evidence else None)
+    # A story map's link marks a place by its offsets; the map is shown only after submission.
+    span = reader.span_in(article.text, request.args.get("at")) if submitted else None
+    paragraphs, found = reader.paragraphs(article.text, evidence.passage if evidence else None,
+                                          span=None if evidence else span)
     return render_template("quiz/article.html", attempt=attempt, quiz=attempt.quiz,
                            article=article, paragraphs=paragraphs, evidence=evidence,
-                           found=found, submitted=submitted)
+                           found=found, submitted=submitted, mapped=span is not None and found)
+
+
+@bp.get("/attempt/<token>/map")
+def story_map(token: str):
+    """After submitting, the story as a map: what each outlet gives, fact by fact."""
+    attempt = attempt_or_404(token)
+    if not settle(attempt) or attempt.quiz.story is None:
+        abort(404)
+    found, columns = story_maps.map_of(attempt.quiz.story)
+
+    def link(article, start: int, end: int) -> str:
+        return url_for("quiz.article", token=token, article_id=article.id, at=f"{start}-{end}",
+                       _anchor="marked")
+
+    return render_template(
+        "story_map/page.html", story=attempt.quiz.story, columns=columns,
+        rows=story_maps.shown_rows(found, columns, link),
+        back_url=url_for("quiz.result", token=token), back_label="Back to your result")

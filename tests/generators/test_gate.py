@@ -17,7 +17,7 @@ WIRE = Article("wire", "Cape Wire", "Ferry lost",
                "Divers searched the wreck until the")  # cut off mid-sentence
 TIMES = Article("times", "Island Times", "Rescue at sea",
                 "Rescue at sea\n\n"
-                "Fishermen said the ferry sank around 7 am.")
+                "Fishermen said the ferry sank around 7 am.", whole=True)
 MODEL = StoryModel(Story("ferry", "Ferry", (POST, WIRE, TIMES)))
 
 
@@ -58,7 +58,7 @@ def test_the_cut_off_last_sentence_is_no_evidence():
 def test_no_absence_is_claimed_of_a_text_that_may_be_cut_off():
     absent = question(explanation="Harbour Post gives 6.05 am; Cape Wire never gives a time.")
     assert gate.inspect(absent, MODEL) is None
-    # Of a text that ends on a finished sentence, it may be said.
+    # Of a text known to be whole, it may be said.
     assert gate.inspect(question(
         explanation="Harbour Post gives 6.05 am; Island Times does not give that time."), MODEL)
 

@@ -1,7 +1,9 @@
 """The story loader: a folder of saved pages in, clean articles with their outlets out.
 
-What a teacher would notice: every real paragraph is there, word for word; no menu, byline,
-credit or appeal is left; the manifest's facts win; a bad file is named in a clear error.
+What a teacher would notice: every real paragraph is there, word for word; no menu, link or
+appeal is left; photo captions, bylines and credit lines stay (reading marks them, so no question
+rests on them, and the sourcing questions need them); the manifest's facts win; a bad file is
+named in a clear error.
 """
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ import pytest
 from quizapp.generators import load_story
 from quizapp.generators.model import StoryError
 from quizapp.generators.loading.folder import MAX_ARTICLE_BYTES, read_article
+from quizapp.generators.reading.articles import paragraph_roles
+from quizapp.generators.reading.articles import read_article as read_reading
 
 from tests.generators.reading import ROOT, SEED, STORIES
 
@@ -39,6 +43,13 @@ def paragraphs(article) -> list[str]:
 
 def body(article) -> str:
     return "\n\n".join(paragraphs(article))
+
+
+def report(article) -> list[str]:
+    """The paragraphs of the report itself: not the headline, captions or credit lines."""
+    found = article.text.split("\n\n")
+    roles = paragraph_roles(found, article.title, article.author)
+    return [text for text, role in zip(found, roles) if role in ("prose", "short")]
 
 
 def raw(article_id: str) -> str:
@@ -94,11 +105,14 @@ def test_seed_titles_come_from_the_headline_and_open_the_text_once(seed):
     assert "date 2025-04-09" not in seed.articles[0].text
 
 
+# Photo credits ("EPA / Jessica Lee", "Credit: UkrInform") and bylines ("By AFP", "Writer:")
+# were on this list: they are now kept and marked (see the test after this one), because a
+# caption may name a key person and the sourcing questions need the credit lines.
 DEBRIS = [
     "Next Story", "Send Push", "top of page", "bottom of page", "min read", "Original url",
-    "EPA / Jessica Lee", "Related article", "Related Posts", "Writer:", "Credit: UkrInform",
+    "Related article", "Related Posts",
     "Loving Newspoint", "Download the app", "Become a Patron", "ad blocker", "Ctrl + Enter",
-    "suggest a correction", "themoscowtimes.com", "Newszop", "Euromaidan Press", "By AFP",
+    "suggest a correction", "themoscowtimes.com", "Newszop", "Euromaidan Press",
     "April 09, 2025", "](", "**", "#",
 ]
 
@@ -109,6 +123,22 @@ def test_no_page_debris_is_left_in_the_seed(seed, debris):
         assert debris.casefold() not in article.text.casefold(), (article.id, debris)
 
 
+CAPTIONS_AND_CREDITS = {
+    "002_d83669fd27b80799": [("By AFP", "credit"), ("EPA / Jessica Lee", "caption")],
+    "003_1af27b4be0770976": [("Writer: paolo bibat", "credit")],
+    "004_e4dfc8dd56ab641a": [("Chinese POWs.", "caption"), ("Credit: UkrInform", "caption")],
+}
+
+
+@pytest.mark.parametrize("article_id", sorted(CAPTIONS_AND_CREDITS))
+def test_captions_and_credit_lines_of_the_seed_are_kept_and_marked(seed, article_id):
+    reading = read_reading(seed.article(article_id))
+    roles = {s.text: s.role for s in reading.sentences}
+    for text, role in CAPTIONS_AND_CREDITS[article_id]:
+        assert roles.get(text) == role, (text, roles)
+
+
+# "paolo bibat" is the byline's name again on a line of its own: the byline stays, once.
 @pytest.mark.parametrize("line", ["ree", "paolo bibat", "Apr 11", "2 min read", "Chinese POWs."])
 def test_no_debris_line_is_left_in_the_seed(seed, line):
     for article in seed.articles:
@@ -147,7 +177,7 @@ FIRST_LAST_COUNT = {
 @pytest.mark.parametrize("article_id", SEED_IDS)
 def test_every_real_paragraph_is_kept_from_first_to_last(seed, article_id):
     first, last, count = FIRST_LAST_COUNT[article_id]
-    found = paragraphs(seed.article(article_id))
+    found = report(seed.article(article_id))
     assert found[0].startswith(first)
     assert found[-1].startswith(last)
     assert len(found) == count
@@ -155,9 +185,10 @@ def test_every_real_paragraph_is_kept_from_first_to_last(seed, article_id):
 
 @pytest.mark.parametrize("article_id", SEED_IDS)
 def test_paragraphs_keep_the_characters_of_the_file(seed, article_id):
-    """Curly quotes, dashes and all: evidence passages are cut from this text."""
+    """Curly quotes, dashes and all: evidence passages are cut from this text. (A byline made
+    of a markdown link, "By [AFP](#)", is no report paragraph and keeps only its words.)"""
     source = raw(article_id)
-    for paragraph in paragraphs(seed.article(article_id)):
+    for paragraph in report(seed.article(article_id)):
         if paragraph not in source:  # only a paragraph broken mid-sentence is rebuilt
             head, tail = paragraph.split(" who appeared ", 1)
             assert head + " who" in source and "appeared " + tail in source
@@ -250,12 +281,16 @@ def test_html_is_reduced_to_the_article_text(ferry):
 
 def test_markdown_markup_is_removed_and_its_words_kept(ferry):
     text = ferry.article("01-harbour-gazette").text
-    assert paragraphs(ferry.article("01-harbour-gazette"))[0] == (
+    assert report(ferry.article("01-harbour-gazette"))[0] == (
         "All 212 passengers of the Arden Star were brought ashore at Kelbury on Sunday after a "
         "fire broke out in the ferry's engine room, the coastguard said.")
     for markup in ("**", "*", "](", "![", "#", "---", "https://"):
         assert markup not in text, markup
-    for debris in ("Home | News", "min read", "Photo:", "Related article", "lifeboat",
+    # The photo credit and the byline were dropped once; they stay now, as a caption and a
+    # credit line, without the date and reading time the byline's row carried.
+    assert "Photo: Kelbury Coastguard" in text.split("\n\n")
+    assert "By Mirela Duncan" in text.split("\n\n")
+    for debris in ("Home | News", "min read", "Related article", "lifeboat",
                    "What happens next", "Support our journalism", "reader-funded"):
         assert debris not in text, debris
     assert "Inspectors from the maritime authority will board the ship on Monday." in text
@@ -268,7 +303,10 @@ def test_a_broken_paragraph_is_joined_with_a_space(ferry):
 
 
 def test_a_plain_text_page_loses_its_menu_date_link_and_share_lines(ferry):
+    # "Source: Reuters" is a credit line: kept (it was dropped before this page's sourcing
+    # mattered), and it still names the outlet when nothing else does.
     assert paragraphs(ferry.article("03-wire")) == [
+        "Source: Reuters",
         "KELBURY, June 2 - A fire in the engine room of the passenger ferry Arden Star forced the "
         "evacuation of 212 people at Kelbury harbour on Sunday, the coastguard said.",
         "The operator said it would pay for hotel rooms for passengers who could not travel on.",
@@ -296,7 +334,10 @@ def test_a_wire_credit_line_names_the_outlet_when_nothing_else_does():
             "two days after it started, the fire service said.\n\n— Reuters\n").encode("utf-8")
     article = read_article("silo.txt", data)
     assert article.outlet == "Reuters"
-    assert "Reuters" not in article.text
+    # The sign-off stays in the text as a credit line (it used to be deleted as debris): it says
+    # whose copy this is, and that the text reaches the article's end.
+    assert article.text.endswith("\n\n\u2014 Reuters")
+    assert read_reading(article).complete
 
 
 def test_a_byline_with_a_person_gives_an_author_not_an_outlet():
@@ -465,7 +506,10 @@ def test_a_short_sentence_paragraph_stays_and_a_hyphen_credit_names_the_outlet()
             "Thank you!\n\n"
             "- AFP\n").encode("utf-8")
     article = read_article("resign.txt", data)
-    assert paragraphs(article)[1:] == ["He declined."]
+    # The sign-off stays, as the agency's name the markdown bullet leaves ("- AFP" was dropped
+    # once); reading marks it a credit line.
+    assert paragraphs(article)[1:] == ["He declined.", "AFP"]
+    assert [s.role for s in read_reading(article).sentences][-2:] == ["prose", "credit"]
     assert article.outlet == "AFP"
 
 

@@ -1,224 +1,330 @@
-"""Hedging: how an outlet presents a statement, as unconfirmed ("reportedly", "purporting to",
-"appeared to") or as established fact, proven by the hedge word in the sentence or by a
-paragraph with no hedge, no source and no quotation."""
+"""Hedging: what an outlet states as fact in its own voice, what it credits to a source, and what
+it hedges in its own words. Asked where outlets present the same claim differently ("Which outlet
+states it as fact?"), or where one sentence's wording makes the answer certain ("How does this
+outlet present it?"). The whole sentence is judged, never one clause of it, and bland sentences
+are never asked about."""
 from __future__ import annotations
 
+import difflib
 import re
-from functools import lru_cache
+from dataclasses import dataclass
 
-from quizapp.generators import gate as verify
-from quizapp.generators.kinds.numbers import attributed_in_article
-from quizapp.generators.kinds.sourcing import has_reporting_verb, may_credit_someone
-from quizapp.generators.model import Article, Evidence, Question, Story
-from quizapp.generators.reading.details import (
-    figures,
-    has_quotation,
-    has_speech_verb,
-    hedges_in,
-    paragraph_of,
-    phrase_pattern,
-    prose_sentences,
-    unquoted,
+from quizapp.generators.model import Question
+from quizapp.generators.reading.statements import (
+    ASSERTED,
+    ATTRIBUTED,
+    HEDGED,
+    Statement,
+    content_words,
+    distinctive,
+    figures_in,
+    same_claim,
 )
-from quizapp.generators.reading.text import Sentence, fold, quotations, word_list, word_set
-from quizapp.generators.writing.outlets import Outlet, choice_question, story_outlets
+from quizapp.generators.reading.text import fold
+from quizapp.generators.writing.choices import choose_all, question
 
 KIND = "hedging"
-SKILL = "hedging"
-MAX_HEDGED = 4
-MAX_FLAT = 2
+FACT = "As established fact, in its own voice"
+SOURCE = "As what a source says, credited in the sentence"
+HEDGE = "As unconfirmed or only possible, hedged in its own words"
+CHOICE_OF = {ASSERTED: FACT, ATTRIBUTED: SOURCE, HEDGED: HEDGE}
 
-HEDGED = "As unconfirmed: the outlet signals it has not verified it"
-FLAT = "As established fact, with no hedge or source"
-QUOTED = "As a direct quotation from someone in the story"
-CHOICES = (HEDGED, FLAT, QUOTED)
-
-
-# Where a compound sentence joins independent clauses: ", but", ", and", ", while", "; ".
-_CLAUSE_BREAK = re.compile(r",\s+(?:but|and|while|whereas|yet)\s+|;\s+")
-MIN_CLAUSE_WORDS = 4  # shorter pieces are list items ("Kyiv, Lviv, and Odesa"), not clauses
-
-
-def _shown(passage: str, whole: str) -> str:
-    """The passage as the prompt quotes it: "…" where it starts inside its sentence or breaks
-    off at a line break."""
-    text = passage.strip()
-    if not whole.strip().startswith(text):
-        text = "\u2026" + text
-    return text if text.endswith((".", "!", "?")) else text + "\u2026"
+MAX_SENTENCE_WORDS = 45  # longer sentences make a prompt nobody reads to the end
+MAX_SINGLE = 3  # "How does ... present" questions per story
+MAX_ACROSS = 3  # "Which outlet states it as fact" questions per story
+MAX_CHOICES = 5
+MIN_LABEL_WORDS = 3  # a shared wording shorter than this does not name a claim
+# What makes a claim worth asking how outlets present it: a figure, a cause, a blame. A named
+# person or body alone is enough only where the outlet's own hedge is the lesson.
+WEIGHTY = frozenset({"figure", "cause", "blame"})
+# "If they go to the brain, it could lead to a stroke": a modal in a condition is grammar,
+# not the outlet holding back on a claim.
+_CONDITION = re.compile(r"(?<![\w])(if|unless|whether)(?![\w])")
 
 
-def hedged_clause(sentence_text: str, hedge: str) -> str | None:
-    """The part of a sentence a hedge covers: the whole sentence, or in a compound sentence
-    ("No one was hurt, but the ferry reportedly sank") only the clause holding the hedge, since
-    the other clauses are stated as fact. None when the hedge sits in several clauses or the
-    pieces are too short to be clauses (a list), so no clean clause can be quoted."""
-    pieces, start = [], 0
-    for m in _CLAUSE_BREAK.finditer(sentence_text):
-        pieces.append(sentence_text[start:m.start()])
-        start = m.end()
-    pieces.append(sentence_text[start:])
-    if len(pieces) == 1:
-        return sentence_text
-    if any(len(p.split()) < MIN_CLAUSE_WORDS for p in pieces):
-        return None
-    hedged = [p for p in pieces if hedge in hedges_in(p, "unverified")]
-    if len(hedged) != 1 or fold(hedged[0].split()[0]) in word_set("pronouns"):
-        return None  # "..., but it reportedly sank": the clause alone does not say what sank
-    return hedged[0].strip()
+@dataclass(frozen=True)
+class Telling:
+    """How one article tells a claim: its statements of it, and its one presentation of it."""
+
+    article: str
+    label: str  # the outlet as a choice
+    presentation: str  # ASSERTED, ATTRIBUTED or HEDGED: the same in every statement of it
+    statements: tuple[Statement, ...]
+
+    @property
+    def shown(self) -> Statement:
+        """The statement that shows the presentation: a prose sentence, not the headline."""
+        prose = [s for s in self.statements if s.sentence.role == "prose"]
+        return (prose or list(self.statements))[0]
 
 
-@lru_cache(maxsize=1)
-def _opinion_pattern() -> re.Pattern[str] | None:
-    return phrase_pattern(list(word_list("opinion_words")))
+# --- how a sentence reads, for a question ---------------------------------------------------------
 
 
-_PAST_TENSE_SUBJECT = re.compile(
-    r"(?<![\w\-])(?P<name>(?:[A-Z][\w\-'\u2019.]*\s+){1,4})(?:(?:has|had|have)\s+)?(?:[a-z]+ly\s+)?"
-    r"(?P<verb>[a-z]+ed|(?<=has )[a-z]+|(?<=had )[a-z]+|(?<=have )[a-z]+)\b")
+def _askable(statement: Statement) -> bool:
+    """A prose sentence a prompt may quote: finished, not too long, no quotation in it."""
+    sentence = statement.sentence
+    return (sentence.role == "prose" and sentence.finished and statement.quoted == 0
+            and len(sentence.text.split()) <= MAX_SENTENCE_WORDS)
 
 
-def _named_subject_acts(text: str) -> bool:
-    """A named person, place or body does something in the past tense: "Moscow launched",
-    "The Red Cross opened", "China has provided". Capitalised openers ("The situation
-    underscores") name no one."""
-    for m in _PAST_TENSE_SUBJECT.finditer(text):
-        words = [fold(w) for w in m.group("name").split()]
-        while words and (words[0] in word_set("name_stopwords") or words[0] in word_set("sentence_openers")
-                         or words[0] in word_set("pronouns")):
-            words.pop(0)
-        if words and not all(w in word_set("calendar_words") for w in words):
-            return True
-    return False
-
-
-def is_checkable(text: str) -> bool:
-    """A statement a reader could check, not the writer's reading of events: it carries a number,
-    a day, month or year, a named subject acting in the past tense or another name, and no word of evaluation
-    or analysis (opinion_words.txt: "underscores", "growing concerns", "remains")."""
-    opinion = _opinion_pattern()
-    if opinion and opinion.search(fold(text)):
+def _certain(statement: Statement) -> bool:
+    """Whether the sentence's own words settle how it presents its claim: a plain assertion with
+    nothing credited around it; a hedge on the one claim of the sentence (not on one of two
+    joined claims, not in a condition); a credit for saying, to a source a student can name."""
+    if not statement.clean:
         return False
-    days = set(re.findall(r"[a-z]+", fold(text))) & word_set("calendar_words")
-    return bool(re.search(r"\d", text)) or bool(days) or _named_subject_acts(text) or _names_inside(text)
+    if statement.presentation == ASSERTED:
+        return not statement.credited_nearby
+    if statement.presentation == HEDGED:
+        text = fold(statement.text)
+        return not _CONDITION.search(text) and not _TWO_CLAIMS.search(text)
+    if statement.presentation != ATTRIBUTED:
+        return False
+    sayings = [c for c in statement.credits if c.verb_class in ("says", "according")
+               and c.source is not None]
+    return bool(sayings) and all(
+        c.source.named or fold(c.source.name.split()[0]) in ("the", "a", "an") for c in sayings)
 
 
-def _names_inside(text: str) -> bool:
-    """A capitalised word past the sentence's first word, so a name rather than the sentence's
-    capital: "near the Marrow bridge". Pronouns ("I") and days are no names."""
-    for m in re.finditer(r"(?<=\s)[A-Z][\w\-'\u2019]*", text.strip()):
-        word = re.sub(r"'s$", "", fold(m.group()))
-        if word not in word_set("pronouns") and word not in word_set("calendar_words") \
-                and word not in word_set("name_stopwords"):
-            return True
-    return False
+# Two claims joined in one sentence ("No one was hurt, but the mill reportedly collapsed"): a
+# hedge on one leaves the other asserted, so the sentence has no one presentation.
+_TWO_CLAIMS = re.compile(r",\s+(?:and|but|while|whereas|yet)\s|;\s|\s(?:and|but)\s+(?:has|have|had|"
+                         r"was|were|is|are|then|later|also)\s")
 
 
-def hedged_sentences(article: Article) -> list[tuple[Sentence, str]]:
-    """(sentence, its first "unverified" hedge) for sentences that hedge in the outlet's own
-    voice and quote no one, so "as a direct quotation" is plainly wrong."""
+def _how(statement: Statement) -> str:
+    """The presentation in a teacher's words, naming the words that show it."""
+    if statement.presentation == ATTRIBUTED:
+        credits = [c for c in statement.credits if c.source is not None]
+        credit = next((c for c in credits if c.verb_class in ("says", "according")), credits[0])
+        return f"credits it to {_source_words(credit.source)} (\u201c{credit.verb.text}\u201d)"
+    if statement.presentation == HEDGED:
+        hedge = statement.hedges_of("outlet", "unverified", "possible")[0].passage.text
+        return f"hedges it in its own words (\u201c{hedge}\u201d)"
+    return "states it in its own voice, crediting no one and hedging nothing"
+
+
+def _source_words(source) -> str:
+    """A source as an explanation names it: as the sentence writes it when that is short ("the
+    National Highway Traffic Safety Administration"), else by name."""
+    written = source.passage.text
+    if len(written.split()) <= 8 and fold(source.name) in fold(written) \
+            and fold(written) not in ("he", "she", "it", "they", "him", "her"):
+        return written[0].lower() + written[1:] if written.split()[0] in ("The", "A", "An") \
+            else written
+    return source.name
+
+
+# --- one claim across outlets ---------------------------------------------------------------------
+
+
+def _tellings(model, claim: Statement) -> list[Telling]:
+    """Every article telling `claim`, each with its one presentation of it. An article that tells
+    it two ways (a headline asserting what its body credits), or in a sentence whose presentation
+    is unclear, is left out: it is neither a key nor a wrong choice."""
+    matches = [claim, *model.statements.same_claim(claim)]
+    by_article: dict[str, list[Statement]] = {}
+    for statement in matches:
+        by_article.setdefault(statement.article, []).append(statement)
     found = []
-    for sentence in prose_sentences(article.text):
-        if has_quotation(article.text, sentence):
+    for article, statements in by_article.items():
+        outlet = model.outlet_of(article)
+        ways = {s.presentation for s in statements}
+        if outlet is None or len(ways) != 1:
             continue
-        hedges = hedges_in(unquoted(article.text, sentence), "unverified")
-        if hedges:
-            found.append((sentence, hedges[0]))
+        prose = [s for s in statements if s.sentence.role == "prose"]
+        if not prose or not all(_certain(s) and s.sentence.finished for s in prose):
+            continue
+        found.append(Telling(article, outlet.label, ways.pop(), tuple(statements)))
     return found
 
 
-def flat_sentences(article: Article) -> list[Sentence]:
-    """Sentences stated as fact: their whole paragraph has no hedge of any strength, no verb of
-    speech or reporting ("said", "according to", "recorded", "estimated", "put ... at"), no credit
-    to an agency or outlet, and no quotation; and no figure of theirs is credited to someone
-    elsewhere in the article ("The premier gave the evacuation figure")."""
-    found = []
-    for sentence in prose_sentences(article.text):
-        paragraph = paragraph_of(article.text, sentence)
-        start = article.text.rfind("\n", 0, sentence.start) + 1
-        quoted = any(q.start < start + len(paragraph) and start < q.end for q in quotations(article.text))
-        if hedges_in(paragraph) or has_reporting_verb(paragraph) or quoted or may_credit_someone(paragraph) \
-                or re.search(r"[\"\u201c\u201d\u201e\u00ab\u00bb]", paragraph):
-            continue
-        if any(f.sentence == sentence and attributed_in_article(article, f) for f in figures(article)):
-            continue
-        found.append(sentence)
-    return found
+def _label(statements: list[Statement]) -> str | None:
+    """The words every one of the statements prints, in the same order, that name the claim:
+    the longest such run (as the first statement writes it), if it holds three content words,
+    or a distinctive figure and one."""
+    first = _words(statements[0].text)
+    lo, hi = 0, len(first)
+    for other in statements[1:]:
+        theirs = [fold(w) for w in _words(other.text)]
+        matcher = difflib.SequenceMatcher(None, [fold(w) for w in first[lo:hi]], theirs,
+                                          autojunk=False)
+        match = matcher.find_longest_match(0, hi - lo, 0, len(theirs))
+        lo, hi = lo + match.a, lo + match.a + match.size
+        if hi <= lo:
+            return None
+    common = first[lo:hi]
+    while common and fold(common[0]) in _EDGE:
+        common = common[1:]
+    while common and fold(common[-1]) in _EDGE:
+        common = common[:-1]
+    text = " ".join(common)
+    words = content_words(text)
+    if len(words) >= MIN_LABEL_WORDS or (words and any(distinctive(f) for f in figures_in(text))):
+        return text
+    return None
 
 
-def _question(story: Story, outlet: Outlet, article: Article, sentence: Sentence, key: str,
-              explanation: str, passage: str | None = None) -> Question | None:
-    """The question on `passage` (the sentence, or the clause of it that a hedge covers)."""
-    passage = passage or sentence.text
-    prompt = f"How does {outlet.name} present this statement? \u201c{_shown(passage, sentence.text)}\u201d"
-    question = choice_question(KIND, SKILL, prompt, [key], [c for c in CHOICES if c != key],
-                               explanation, [Evidence(article.id, passage)])
-    return question if verify.is_sound(question, story) else None
+# Words a claim's label should not begin or end with.
+_EDGE = frozenset({"the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "by",
+                   "with", "from", "that", "which", "who", "as", "its", "their", "his", "her",
+                   "is", "was", "are", "were", "has", "have", "had", "be", "been", "after",
+                   "before", "when", "while", "than", "into", "over", "about", "since"})
 
 
-_REPORTED_THAT = re.compile(r"(?<![\w\-])(?P<verb>[a-z]+)\s+that(?![\w])")
+def _words(text: str) -> list[str]:
+    """A sentence's words with their punctuation stripped, as written (figures kept whole)."""
+    stripped = (w.strip(_PUNCTUATION) for w in text.split())
+    return [w for w in stripped if w]
 
 
-def _reported_before_hedge(passage: str, hedge: str) -> bool:
-    """Whether a verb of speech ("said", "told"), "according to", or a reporting verb opening
-    indirect speech ("estimated that") comes before the hedge: the hedge then sits in someone's
-    reported words, not in the outlet's own voice. A reporting verb with an object ("released a
-    video purporting to show") leaves the hedge the outlet's."""
-    folded = fold(passage)
-    at = folded.find(fold(hedge))
-    before = folded[:at] if at >= 0 else folded
-    return has_speech_verb(before) or any(
-        has_reporting_verb(m.group("verb")) for m in _REPORTED_THAT.finditer(before))
+_PUNCTUATION = ".,;:!?\u201c\u201d\"'()"
 
 
-def _round_robin(per_outlet: list[list]) -> list:
-    """Items taken one outlet at a time, so the questions spread over the outlets."""
-    order = []
-    for depth in range(max((len(items) for items in per_outlet), default=0)):
-        order.extend(items[depth] for items in per_outlet if depth < len(items))
-    return order
+def _across_question(model, claim: Statement, asked: set[str]) -> Question | None:
+    tellings = _tellings(model, claim)
+    fact = [t for t in tellings if t.presentation == ASSERTED]
+    other = [t for t in tellings if t.presentation != ASSERTED]
+    if not fact or not other or len(fact) + len(other) < 3:
+        return None
+    if len(fact) == 1 or len(other) >= 2:
+        keys, wrong, ask = fact, other, "states it as fact in its own voice, crediting no source"
+    else:
+        (single,) = other
+        keys, wrong = other, fact
+        ask = ("credits it to a source instead of stating it as fact"
+               if single.presentation == ATTRIBUTED
+               else "hedges it in its own words instead of stating it as fact")
+    keys, wrong = keys[:MAX_CHOICES - 2], wrong[:MAX_CHOICES - min(len(keys), MAX_CHOICES - 2)]
+    if len({t.label for t in keys + wrong}) != len(keys) + len(wrong):
+        return None
+    label = _label([t.shown for t in keys + wrong])
+    if label is None or fold(label) in asked:
+        return None
+    asked.add(fold(label))
+    verb = "Which outlet" if len(keys) == 1 else "Which outlets"
+    prompt = (f"Several outlets carry the claim \u201c{label}\u201d. {verb} "
+              f"{ask if len(keys) == 1 else _plural(ask)}?{choose_all(len(keys))}")
+    explanation = " ".join(
+        f"{t.label} {_how(t.shown)}." for t in keys + wrong
+    ) + " Notice who stands behind a claim before you repeat it as fact."
+    return question(KIND, prompt, [t.label for t in keys], [t.label for t in wrong], explanation,
+                    [t.shown.sentence for t in keys + wrong])
 
 
-def generate(story: Story) -> list[Question]:
-    outlets = story_outlets(story)
-    if not outlets:
-        return []
-    hedged_per_outlet = [[(o, a, s, h) for a in o.articles for s, h in hedged_sentences(a)] for o in outlets]
-    questions = []
-    for outlet, article, sentence, hedge in _round_robin(hedged_per_outlet):
-        if len(questions) >= MAX_HEDGED:
+def _plural(ask: str) -> str:
+    return ask.replace("states it", "state it").replace("credits it", "credit it").replace(
+        "hedges it", "hedge it").replace("its own", "their own")
+
+
+def _across(model) -> list[Question]:
+    questions: list[Question] = []
+    asked: set[str] = set()
+    for claim in model.statements:
+        if len(questions) >= MAX_ACROSS:
             break
-        # The proof: the hedge stands in the sentence, outside any quotation.
-        if hedge not in hedges_in(unquoted(article.text, sentence), "unverified"):
+        if claim.presentation != ASSERTED or not _certain(claim) or not _askable(claim) \
+                or not WEIGHTY & set(claim.stakes):
             continue
-        passage = hedged_clause(sentence.text, hedge)
-        if passage is None or hedge not in hedges_in(passage, "unverified"):
-            continue
-        if _reported_before_hedge(passage, hedge):
-            continue  # "X said the move appeared to ...": the hedge is X's, not the outlet's
-        explanation = (f"\u201c{hedge}\u201d marks the statement as unconfirmed: {outlet.name} passes "
-                       f"it on without vouching for it. Notice such hedges before repeating a claim as fact.")
-        question = _question(story, outlet, article, sentence, HEDGED, explanation, passage)
-        if question:
-            questions.append(question)
-    if not questions:
-        return []  # fact-keyed questions only balance hedged ones; alone they teach nothing
-    # Flat sentences with a figure first: numbers stated as fact are the ones worth checking.
-    flat_per_outlet = [[(o, a, s) for a in o.articles for s in sorted(
-        flat_sentences(a), key=lambda s: (not any(f.sentence == s for f in figures(a)), s.start))]
-        for o in outlets]
-    flat = 0
-    for outlet, article, sentence in _round_robin(flat_per_outlet):
-        if flat >= MAX_FLAT:
-            break
-        explanation = (f"{outlet.name} states this in its own voice: the paragraph has no hedge, no "
-                       f"source and no quotation. Statements like this rest on the outlet's own word.")
-        if hedges_in(paragraph_of(article.text, sentence)) or has_reporting_verb(sentence.text):
-            continue
-        if not is_checkable(sentence.text):
-            continue  # the writer's analysis or opinion: calling it "established fact" blurs the two
-        question = _question(story, outlet, article, sentence, FLAT, explanation)
-        if question:
-            questions.append(question)
-            flat += 1
+        found = _across_question(model, claim, asked)
+        if found is not None:
+            questions.append(found)
     return questions
+
+
+# --- one sentence ---------------------------------------------------------------------------------
+
+
+def _contrast(model, statement: Statement) -> Statement | None:
+    """Another outlet's sentence telling the same claim another way, certainly, in an article
+    that tells it only that way (not "scientists found X" and then X stated flatly)."""
+    for other in model.statements.same_claim(statement):
+        if other.presentation != statement.presentation and other.presentation in CHOICE_OF \
+                and _certain(other) and other.sentence.role == "prose" \
+                and model.outlet_of(other.article) is not None \
+                and _told_one_way(model, other):
+            return other
+    return None
+
+
+def _told_one_way(model, statement: Statement) -> bool:
+    """No other sentence of the article tells the claim another way, nor does the sentence just
+    before or after credit what it states ("Scientists found a higher risk. Over three years,
+    patients had a higher risk.")."""
+    own = model.statements.of_article(statement.article)
+    at = own.index(statement)
+    near = own[max(0, at - 1):at + 2]
+    return all(s.presentation == statement.presentation for s in own
+               if s is not statement and (same_claim(s, statement) or (
+                   s in near and len(s.content & statement.content) >= NEAR_SHARED)))
+
+
+NEAR_SHARED = 3  # content words a neighbouring sentence shares to be about the same finding
+
+
+def _single_question(model, statement: Statement, used: set[tuple[str, int]]
+                     ) -> Question | None:
+    outlet = model.outlet_of(statement.article)
+    if outlet is None or not _told_one_way(model, statement):
+        return None
+    contrast = _contrast(model, statement)
+    if contrast is not None and (contrast.article, contrast.sentence.start) in used:
+        contrast = None  # that pair was asked the other way round already
+    if statement.presentation != HEDGED and contrast is None:
+        return None  # a plain statement or credit is a lesson only beside another outlet's
+    if statement.presentation == HEDGED and contrast is None and not (
+            WEIGHTY & set(statement.stakes) or statement.hedges_of("outlet", "unverified")):
+        return None  # "This may have been his swansong": a writer's aside, not a claim held back
+    key = CHOICE_OF[statement.presentation]
+    prompt = f"How does {outlet.label} present this claim? \u201c{statement.text.strip()}\u201d"
+    explanation = f"{outlet.label} {_how(statement)}."
+    evidence = [statement.sentence]
+    used.add((statement.article, statement.sentence.start))
+    if contrast is not None:
+        other = model.outlet_of(contrast.article)
+        explanation += f" Compare {other.label}, which {_how(contrast)}."
+        evidence.append(contrast.sentence)
+        used.add((contrast.article, contrast.sentence.start))
+    confidence, reasons = 1.0, []
+    if statement.presentation == HEDGED and not statement.hedges_of("outlet", "unverified"):
+        confidence, reasons = 0.85, ["a modal (\u201ccould\u201d, \u201cmay\u201d) can state "
+                                     "what is possible rather than hold back a claim"]
+    return question(KIND, prompt, [key], [c for c in (FACT, SOURCE, HEDGE) if c != key],
+                    explanation, evidence, confidence, reasons)
+
+
+def _single(model, taken: set[tuple[str, int]]) -> list[Question]:
+    """"How does X present this?" for sentences whose wording settles it: an outlet's own
+    hedge on a claim that matters, or a sentence another outlet tells another way."""
+    per_article: dict[str, list[Statement]] = {}
+    for statement in model.statements:
+        if (statement.article, statement.sentence.start) in taken or not _askable(statement) \
+                or not _certain(statement) or not statement.matters:
+            continue
+        if statement.presentation != HEDGED and not WEIGHTY & set(statement.stakes):
+            continue
+        per_article.setdefault(statement.article, []).append(statement)
+    # Hedged sentences first, one article at a time, so the questions spread over the outlets.
+    queues = [sorted(items, key=lambda s: (s.presentation != HEDGED, s.sentence.start))
+              for items in per_article.values()]
+    questions: list[Question] = []
+    used = set(taken)
+    depth = 0
+    while len(questions) < MAX_SINGLE and any(depth < len(q) for q in queues):
+        for queue in queues:
+            if depth < len(queue) and len(questions) < MAX_SINGLE \
+                    and (queue[depth].article, queue[depth].sentence.start) not in used:
+                found = _single_question(model, queue[depth], used)
+                if found is not None:
+                    questions.append(found)
+        depth += 1
+    return questions
+
+
+def write(model) -> list[Question]:
+    across = _across(model)
+    taken = {(e.article, model.article(e.article).text.find(e.text)) for q in across
+             for e in q.evidence}
+    return across + _single(model, taken)
+

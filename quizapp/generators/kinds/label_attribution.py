@@ -7,15 +7,10 @@ from collections import Counter
 
 from quizapp.generators.model import Evidence, Question, Story
 from quizapp.generators.reading.speakers import (
-    Label,
-    Speaker,
-    distractor_speakers,
-    name_as_printed,
-    naming,
-    story_speech,
+    Label, Speaker, distractor_speakers, name_as_printed, naming, story_speech,
 )
-from quizapp.generators.reading.text import contains_word, fold, wording_overlap, words
 from quizapp.generators.writing.outlets import names_list
+from quizapp.generators.reading.text import contains_word, fold, wording_overlap, words
 
 KIND = "label_attribution"
 SKILL = "attribution"

@@ -8,16 +8,8 @@ from dataclasses import dataclass, field
 
 from quizapp.generators.model import Evidence, Question, Story
 from quizapp.generators.reading.speakers import story_speech
-from quizapp.generators.reading.text import (
-    contains_word,
-    find_all,
-    fold,
-    sentence_at,
-    sentences,
-    tokens,
-    word_set,
-)
 from quizapp.generators.writing.outlets import Outlet, names_list, story_outlets
+from quizapp.generators.reading.text import contains_word, find_all, fold, sentence_at, sentences, tokens, word_set
 
 KIND = "name_spelling"
 SKILL = "names"

@@ -8,16 +8,10 @@ import hashlib
 import re
 from functools import lru_cache
 
-from quizapp.generators.model import Evidence, Question, Story
 from quizapp.generators.reading.details import detail_words, number_words, role_words
+from quizapp.generators.model import Evidence, Question, Story
 from quizapp.generators.reading.speakers import (
-    Attribution,
-    Speaker,
-    distractor_speakers,
-    name_as_printed,
-    naming,
-    speaks_for,
-    story_speech,
+    Attribution, Speaker, distractor_speakers, name_as_printed, naming, speaks_for, story_speech,
 )
 from quizapp.generators.reading.text import fold, word_set, wording_overlap, words
 

@@ -9,23 +9,9 @@ import difflib
 import re
 
 from quizapp.generators.model import Evidence, Question, Story
-from quizapp.generators.reading.speakers import (
-    Attribution,
-    Label,
-    Naming,
-    Speaker,
-    naming,
-    story_speech,
-)
-from quizapp.generators.reading.text import (
-    contains_word,
-    find_all,
-    fold,
-    sentence_at,
-    word_set,
-    words,
-)
 from quizapp.generators.writing.outlets import Outlet, names_list, story_outlets
+from quizapp.generators.reading.speakers import Attribution, Label, Naming, Speaker, naming, story_speech
+from quizapp.generators.reading.text import contains_word, find_all, fold, sentence_at, word_set, words
 
 KIND = "quote_rendering"
 SKILL = "quotation"

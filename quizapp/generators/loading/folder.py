@@ -1,5 +1,6 @@
 """A story folder, or one uploaded file, read into articles: front matter, story.toml, HTML and
-page debris handled here, so every kind sees the same clean text.
+page debris handled here, so every kind sees the same text: the article as published, with its
+captions and credit lines (reading marks them) and without the page's furniture.
 
 Precedence for an article's facts: story.toml, then the file's front matter, then what the page
 itself carries (HTML metadata, a byline, a date line, a credit line such as "By AFP").
@@ -13,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from quizapp.generators.loading.debris import article_text
+from quizapp.generators.loading.page import article_text
 from quizapp.generators.model import Article, Story, StoryError
 
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
@@ -24,6 +25,10 @@ MANIFEST = "story.toml"
 FOLDER_NOTES = frozenset({"readme", "sources", "license", "licence", "notes", "changelog",
                           "contributing", "authors", "copying"})
 FIELDS = ("title", "outlet", "date", "author", "url")
+# "whole: yes" (front matter) or `whole = true` (story.toml): the person who added the article
+# says it is the whole article, not an excerpt; "no" says it is an excerpt.
+WHOLE = "whole"
+_YES, _NO = frozenset({"yes", "true", "1"}), frozenset({"no", "false", "0"})
 # The longest value each fact may hold (what the database keeps): longer is text pasted into the
 # wrong place, or a page's metadata run on. An article id (file stem) and a slug (folder name)
 # are kept to MAX_NAME_LENGTH.
@@ -86,15 +91,19 @@ def read_article(filename: str, data: bytes, overrides: Mapping[str, Any] | None
         facts.update({key: _shortened(value, FIELD_LIMITS[key]) for key, value in found.items()})
     else:
         given, raw = _front_matter(name, raw)
+    said_whole = _whole(name, given.pop(WHOLE, None))
     for key, value in (overrides or {}).items():
         if key in FIELDS:
             given[key] = _text_value(value)
+        elif key == WHOLE:
+            said_whole = _whole(MANIFEST, value)
     facts.update({key: _fitted(name, key, value) for key, value in given.items()})
-    cleaned = article_text(raw, title=facts.get("title", ""))
+    cleaned = article_text(raw, title=facts.get("title", ""), author=facts.get("author", ""),
+                           outlet=facts.get("outlet", ""))
     if not cleaned.paragraphs:
         raise StoryError(
-            f"{name}: no article text is left once page debris (menus, bylines, links, "
-            "credits) is removed; check that the file holds the article's paragraphs.")
+            f"{name}: no article text is left once page debris (menus, links, appeals, "
+            "dates) is removed; check that the file holds the article's paragraphs.")
     title = facts.get("title") or _shortened(cleaned.title, FIELD_LIMITS["title"])
     return Article(
         id=Path(name).stem,
@@ -105,7 +114,21 @@ def read_article(filename: str, data: bytes, overrides: Mapping[str, Any] | None
         url=facts.get("url", ""),
         author=facts.get("author", _shortened(cleaned.author, FIELD_LIMITS["author"])),
         filename=name,
+        whole=said_whole if said_whole is not None else (True if cleaned.page_goes_on else None),
     )
+
+
+def _whole(name: str, value: Any) -> bool | None:
+    """What `whole` says: yes (the whole article), no (an excerpt), or nothing."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return value
+    said = str(value).strip().lower()
+    if said in _YES | _NO:
+        return said in _YES
+    raise StoryError(f"{name}: whole must be yes or no (is this the whole article, or an "
+                     f"excerpt?), not {str(value)[:40]!r}.")
 
 
 def _fitted(name: str, key: str, value: str, limit: int | None = None) -> str:
@@ -240,7 +263,7 @@ def _front_matter(name: str, raw: str) -> tuple[dict[str, str], str]:
             raise StoryError(
                 f"{name}: line {i + 1} of the front matter is not a 'key: value' line: {line!r}.")
         key = key.strip().lower()
-        if key in FIELDS:
+        if key in (*FIELDS, WHOLE):
             facts[key] = _unquoted(value.strip())
     return facts, "\n".join(lines[end + 1:])
 

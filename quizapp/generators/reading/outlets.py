@@ -1,6 +1,7 @@
 """Outlets as the story has them: each article under the name a student sees as a choice. Two
 articles from one publisher stay two choices, each named with its headline, so a question never
-pools what two different articles say."""
+pools what two different articles say; a note in brackets after the publisher's name ("KOB 4
+(Associated Press)") is kept aside, so a choice never gives away whose copy it carries."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ class Outlet:
     label: str
     name: str  # the publisher's name alone
     article: str  # the article's id
+    note: str = ""  # what the story's files add in brackets: whose copy, which country
 
 
 def _headline_words(reading: ArticleReading) -> str:
@@ -37,8 +39,9 @@ def read_outlets(articles: tuple[ArticleReading, ...]) -> tuple[Outlet, ...]:
     for reading in articles:
         if not reading.outlet:
             continue
-        label = reading.outlet
-        if counts[fold(reading.outlet)] > 1:
-            label = f"{reading.outlet} (\u201c{_headline_words(reading)}\u201d)"
-        found.append(Outlet(label, reading.outlet, reading.id))
+        name, note = reading.outlet, reading.outlet_note
+        label = name
+        if counts[fold(name)] > 1:
+            label = f"{name} (\u201c{_headline_words(reading)}\u201d)"
+        found.append(Outlet(label, name, reading.id, note))
     return tuple(found)

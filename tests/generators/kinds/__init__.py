@@ -1,0 +1,1 @@
+"""Kind tests, a package so their names never clash with the reading tests of the same part."""

@@ -1,0 +1,137 @@
+"""Golden rules of reading/statements.py: for each rule, a small invented sentence and how its
+outlet presents the claim (asserted, credited to whom, hedged in its own words), whose each hedge
+is, and what makes the claim matter."""
+from __future__ import annotations
+
+import pytest
+
+from quizapp.generators.model import Article, Story
+from quizapp.generators.reading.model import StoryModel
+from quizapp.generators.reading.statements import (
+    ASSERTED,
+    ATTRIBUTED,
+    HEDGED,
+    MIXED,
+    same_claim,
+)
+
+
+def read(text: str, title: str = ""):
+    """The statements of one invented article (the headline first, when `title` is given)."""
+    body = f"{title}\n\n{text}" if title else text
+    return StoryModel(Story("t", "t", (Article("a", "North Wire", title, body),))).statements
+
+
+def the(text: str):
+    (statement,) = read(text)
+    return statement
+
+
+@pytest.mark.parametrize("text, presentation", [
+    ("The ferry sank near the harbour on Monday with 40 people aboard.", ASSERTED),
+    ("The fire reportedly started in a storage room on the ground floor.", HEDGED),
+    ("The ferry almost certainly sank after hitting rocks near the harbour.", HEDGED),
+    ("Meta is likely to appeal the record fine in the High Court.", HEDGED),
+    ("The minister is said to have left the meeting early on Friday.", HEDGED),
+    ("The bank is considered likely to raise rates again in May.", HEDGED),
+    ("The regulator said the firm broke the rules, and it will appeal the fine.", ATTRIBUTED),
+    ("According to the port authority, the crane failed under a load of 40 tonnes.", ATTRIBUTED),
+    ("The crane failed under a load of 40 tonnes, according to the port authority.", ATTRIBUTED),
+    ("The crane failed under a load of 40 tonnes, the port authority said on Monday.",
+     ATTRIBUTED),
+    ("Ann Lee, a spokesperson for the ministry, said the plant would close in June.",
+     ATTRIBUTED),
+    ("The fine, the regulator said, is the largest it has ever imposed.", ATTRIBUTED),
+    ("Ukraine's claim that the plant was shelled is false, the ministry says.", ATTRIBUTED),
+    ("Ukraine's claim that the plant was shelled is groundless.", MIXED),
+    ("The company was fined after the mayor said the dam was unsafe.", MIXED),
+    ("The council reportedly said it would close the bridge for a month.", MIXED),
+])
+def test_how_a_sentence_presents_its_claim(text, presentation):
+    assert the(text).presentation == presentation
+
+
+def test_a_sentence_that_begins_with_a_credit_is_credited_whole():
+    statement = the("The regulator said the firm broke the rules, and it will appeal the fine.")
+    assert [s.name for s in statement.sources] == ["The regulator"]
+    assert [m.text for m in statement.markers] == ["said"]
+
+
+def test_a_hedge_inside_a_quotation_or_a_credit_is_the_sources():
+    quoted = the("\u201cThe shop was reportedly looted,\u201d the mayor told reporters on Monday.")
+    assert quoted.presentation == ATTRIBUTED and not quoted.hedges_of("outlet")
+    credited = the("Mira Voss said the crane appeared to have failed under a heavy load.")
+    assert credited.presentation == ATTRIBUTED
+    assert [(h.passage.text, h.whose) for h in credited.hedges] == [("appeared to", "source")]
+    assert credited.clean
+
+
+def test_alleged_before_a_noun_hedges_the_noun_not_the_claim():
+    statement = the("She is responsible for inquiries into alleged breaches by the banks.")
+    assert statement.presentation == ASSERTED
+    assert [(h.passage.text, h.strength) for h in statement.hedges] == [("alleged", "qualifier")]
+    assert not statement.clean  # nor a plain assertion to offer as one
+
+
+def test_a_claimed_link_is_neither_an_assertion_nor_a_plain_hedge():
+    statement = the("The sweetener has been linked in studies to a higher risk of strokes.")
+    assert statement.presentation != ASSERTED
+    assert not statement.clean
+
+
+def test_a_hedge_inside_a_relative_clause_does_not_hedge_the_sentence():
+    statement = the("Rescue teams searched for victims who may be buried under the rubble.")
+    assert statement.presentation == ASSERTED and not statement.clean
+
+
+def test_a_credit_names_its_source_as_the_text_gives_it():
+    assert the("Ann Lee, a spokesperson for the ministry, said the plant would close in June."
+               ).sources[0].name == "Ann Lee"
+    assert the("Chief engineer Nadia Oke said the cracks were found during an inspection."
+               ).sources[0].name == "Nadia Oke"
+    told = the("A senior official told reporters the two men were captured last week.")
+    assert told.presentation == ATTRIBUTED and not told.sources[0].named
+
+
+def test_a_pronoun_or_a_surname_is_the_person_named_before():
+    first, second, third = read(
+        "Harbour master Ann Lee inspected the dock on Monday morning. "
+        "She said the crane had failed twice this year. "
+        "Lee added that the port would reopen on Friday.")
+    assert [s.name for s in second.sources] == ["Ann Lee"]
+    assert [s.name for s in third.sources] == ["Ann Lee"]
+
+
+def test_an_order_told_to_someone_is_not_a_credit():
+    statement = the("The court told the company to pay the fine within a month.")
+    assert statement.presentation == ASSERTED
+
+
+def test_a_headline_credits_with_a_verb_of_saying():
+    headline, _ = read("The port will reopen on Monday, the minister said.",
+                       title="Minister Says Port Will Reopen")
+    assert headline.presentation == ATTRIBUTED
+
+
+@pytest.mark.parametrize("text, stakes", [
+    ("Fire crews were still at the scene late in the evening.", ()),
+    ("Police arrested 12 people after the march on Sunday.", ("figure",)),
+    ("The levee failed because of poor maintenance, engineers said.", ("cause",)),
+    ("The firm illegally transferred the data of its customers.", ("blame",)),
+])
+def test_what_makes_a_claim_matter(text, stakes):
+    statement = the(text)
+    assert set(stakes) <= set(statement.stakes)
+    assert statement.matters == bool(stakes)
+
+
+def test_the_same_claim_is_found_across_outlets_by_its_words_and_figures():
+    story = Story("t", "t", (
+        Article("a", "North Wire", "", "The union says 4,000 workers joined the strike on Monday."),
+        Article("b", "South Post", "", "About 4,000 workers joined the strike at the port."),
+        Article("c", "East Times", "", "The port handles 4,000 containers on a busy day."),
+    ))
+    union, south, east = StoryModel(story).statements
+    assert same_claim(union, south)
+    assert not same_claim(union, east)
+    assert StoryModel(story).statements.same_claim(union) == (south,)
