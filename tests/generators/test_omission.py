@@ -21,7 +21,9 @@ def _story(last: str) -> Story:
              "Hospital officials said 31 people died in the flood.",
              last)
     names = ("North Wire", "South Post", "East Herald", "West Ledger")
-    return Story("flood", TITLE, tuple(Article(f"a{i}", names[i], TITLE, f"{TITLE}\n\n{text}")
+    # Each article known to be whole: only then may its silence be claimed.
+    return Story("flood", TITLE, tuple(Article(f"a{i}", names[i], TITLE, f"{TITLE}\n\n{text}",
+                                               whole=True)
                                        for i, text in enumerate(texts)))
 
 

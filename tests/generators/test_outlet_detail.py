@@ -19,7 +19,8 @@ def test_seed_asks_which_outlets_reported_155_chinese_nationals(seed_story):
     question = the_one(outlet_detail.write(StoryModel(seed_story)), mentioning="155")
     assert question.prompt == "Which outlets reported 155 Chinese nationals? Choose all that apply."
     assert keys(question) == {"Paolo Bibat's blog", "Euromaidan Press"}
-    assert {"Dunya News", "Newszop", "The Moscow Times"} <= set(question.choices)
+    # Offered as lacking it only where the article is known whole (Dunya News's may be cut).
+    assert {"Newszop", "The Moscow Times"} <= set(question.choices)
     assert "at least 155" in question.explanation
 
 
@@ -29,7 +30,8 @@ def _story(*texts: str, complete: bool = True) -> Story:
     names = ("North Wire", "South Post", "East Herald", "West Ledger")
     end = "" if complete else "\n\nFirefighters said the wind"
     return Story("fire", "Wildfire", tuple(
-        Article(f"a{i}", names[i], titles[i], f"{titles[i]}\n\n{text}{end if i == 3 else ''}")
+        Article(f"a{i}", names[i], titles[i], f"{titles[i]}\n\n{text}{end if i == 3 else ''}",
+                whole=True)
         for i, text in enumerate(texts)))
 
 

@@ -20,15 +20,11 @@ MIN_GIVERS = 3
 
 
 def _any_amount(text: str, fact: Fact) -> bool:
-    """Whether the text carries any amount of the fact's category and unit: an outlet with one
-    may give the figure in a form these rules do not read, so it is never keyed as lacking it."""
-    for quantity in quantities(text):
-        if quantity.category == fact.category and (quantity.unit == fact.unit.split("/")[0]
-                                                   or quantity.dimension == fact.unit):
-            if any(abs(quantity.value - f.value) <= max(f.quantity.precision, 0.25 * f.value)
-                   for f in fact.figures):
-                return True
-    return False
+    """Whether the text carries an amount near any value of the fact, in whatever unit or with
+    none ("repay 13 billion"): an outlet with one may give the figure in a form these rules do
+    not read, so it is never keyed as lacking it."""
+    return any(abs(quantity.value - f.value) <= max(f.quantity.precision, 0.25 * f.value)
+               for quantity in quantities(text) for f in fact.figures)
 
 
 def _shown_by(model, fact: Fact) -> dict[str, Figure]:
