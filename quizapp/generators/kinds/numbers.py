@@ -255,25 +255,3 @@ def write(model) -> list[Question]:
                 asked.add(spot)
                 questions.append(found)
     return questions[:MAX_QUESTIONS]
-
-
-# --- kept for the hedging kind, which reads it from here until it is rewritten ----------------
-
-
-def attributed_in_article(article, figure) -> bool:
-    """Whether any sentence of the article may credit the old reader's figure to someone (the
-    hedging kind's check before it calls a figure stated flatly)."""
-    from quizapp.generators.reading.details import carries_number
-    from quizapp.generators.reading.text import sentences
-
-    noun = fold(figure.noun.split()[-1]) if figure.noun else ""
-    for sentence in sentences(article.text):
-        words = set(re.findall(r"[\w\-]+", fold(sentence.text)))
-        if not words & (source_verbs() | {"according"}):
-            continue
-        if words & {"figure", "figures", "number", "estimate", "toll", "count", "tally", "total"}:
-            return True
-        carried = carries_number(sentence.text, figure.value, figure.scale)
-        if sentence.start != figure.sentence.start and (carried or (noun and noun in words)):
-            return True
-    return False
