@@ -1,175 +1,219 @@
-"""Cross-checking: which outlets report a given figure or name, keyed to every outlet whose text
-carries it, with outlets that never mention it as the wrong choices."""
+"""Cross-checking: which outlets report a figure that matters ("Which outlets reported 155
+Chinese nationals?"). Every keyed outlet prints it in a sentence shown as evidence; every
+wrong choice either prints a different value of the same fact (shown too) or is an article
+whose whole text is here and carries the number in no form. Where that cannot be proven, or the
+figure is a side detail, nothing is asked."""
 from __future__ import annotations
 
-from typing import Callable
+import re
+from functools import lru_cache
 
-from quizapp.generators.reading.details import (
-    Figure, Name, askable_name, carries_number, count_in, counted_words, figures, may_mention,
-    is_measure, names_word, words_amount_of,
-)
-from quizapp.generators.model import Question, Story
-from quizapp.generators.writing.outlets import (
-    Outlet, Spread, choose_all, distinctive_names, distractors, figure_spread, name_spread,
-    names_list, outlet_question, story_outlets, which_outlets,
-)
+from quizapp.generators.model import Question
+from quizapp.generators.reading.facts import Fact, compatible
+from quizapp.generators.reading.figures import Figure
+from quizapp.generators.reading.quantities import spelled_value
 from quizapp.generators.reading.text import fold
+from quizapp.generators.writing.choices import MAX_CHOICES, choose_all, names_list, picked, question
+from quizapp.generators.writing.figures import (
+    by_amount,
+    fact_of,
+    in_article,
+    label,
+    sentence_of,
+    shown,
+)
 
 KIND = "outlet_detail"
-SKILL = "cross-checking"
-MAX_QUESTIONS = 8
-MAX_NAME_QUESTIONS = 2
+MAX_QUESTIONS = 3
+MAX_TRIED = 12  # facts tried before giving up: a long story is not read again and again
+_NUMBER_WORDS = re.compile(r"[a-z]+(?:[\s-][a-z]+)*")
 
 
-def story_figures(story: Story, outlets: tuple[Outlet, ...]) -> list[Figure]:
-    """Each count the story's named outlets give (number and noun), once, in story order."""
-    named = {article.id for outlet in outlets for article in outlet.articles}
-    seen, found = set(), []
-    for article in story.articles:
-        if article.id not in named:
-            continue
-        for figure in figures(article):
-            key = (figure.value, figure.scale, figure.noun_key)
-            if key not in seen:
-                seen.add(key)
-                found.append(figure)
-    return found
-
-
-def _as_printed(spread: Spread, figure: Figure) -> list[str] | None:
-    """Each keyed outlet's count as its evidence prints it, qualifier kept ("more than 30 lorries")
-    and, for a noun that says nothing ("400 people", "40 per cent"), the words saying what it
-    counts ("40 per cent contained"); None when one of them has no such words."""
-    printed = []
-    for passage in spread.evidence:
-        found = count_in(passage.text, figure)
-        if found is None:
-            return None
-        what = counted_words(passage.text, found)
-        if what is None:
-            return None
-        printed.append(f"{found.qualified} {what}".strip())
-    return printed
-
-
-def _bare(spread: Spread, figure: Figure) -> str | None:
-    """The figure without qualifier, with the words saying what it counts that every keyed
-    outlet prints after it (the longest shared run), or None when they share none it needs."""
-    runs = []
-    for passage in spread.evidence:
-        found = count_in(passage.text, figure)
-        what = counted_words(passage.text, found) if found is not None else None
-        if what is None:
-            return None
-        runs.append(what.split())
-    shared = []
-    for words in zip(*runs):
-        if len({fold(w) for w in words}) != 1:
-            break
-        shared.append(words[0])
-    while shared and counted_words(" ".join([figure.short, *shared]) + ".", figure) is None:
-        shared.pop()
-    if any(runs) and not shared:
-        return None
-    return " ".join([figure.short, *shared])
-
-
-def _carriers_question(story: Story, spread: Spread, wrong: list[Outlet], prompt: str,
-                       explanation: str, key_holds: Callable[[str], bool],
-                       wrong_holds: Callable[[Outlet], bool]) -> Question | None:
-    """Keyed to every outlet carrying the detail, each proven by its passage."""
-    return outlet_question(story, KIND, SKILL, prompt, keys=list(spread.carriers), wrong=wrong,
-                           evidence=list(spread.evidence), explanation=explanation,
-                           key_holds=key_holds, wrong_holds=wrong_holds)
-
-
-def _figure_question(story: Story, figure: Figure, spread: Spread) -> Question | None:
-    keys = list(spread.carriers)
-    wrong = distractors([o for o in spread.lackers if _lacks_figure(o, figure)], figure.short)
-    if not wrong:
-        return None
-    printed = _as_printed(spread, figure)
-    if printed is None:
-        return None  # "40 per cent" of what? No outlet says in a few clean words.
-    # "more than 30 lorries" is not "30 lorries": keep the qualifier the keyed outlets print; when
-    # they print different ones ("48" and "at least 48"), ask about the bare figure they share.
-    alike = len({fold(p) for p in printed}) == 1
-    shown = printed[0] if alike else _bare(spread, figure)
-    if shown is None:
-        return None
-    prompt = f"{which_outlets(len(keys))} reported {shown}?{choose_all(len(keys))}"
-    if alike:
-        given = f"{names_list([o.name for o in keys])} {'gives' if len(keys) == 1 else 'give'} {shown}"
-    else:
-        given = "; ".join(f"{o.name} gives {p}" for o, p in zip(keys, printed))
-    explanation = (f"Cross-check figures between outlets: {given}, while "
-                   f"{names_list([o.name for o in wrong])} never mention the number {figure.number} at all.")
-    return _carriers_question(story, spread, wrong, prompt, explanation,
-                              lambda passage: _prints(passage, figure, shown, alike),
-                              lambda outlet: _lacks_figure(outlet, figure))
-
-
-def _lacks_figure(outlet: Outlet, figure: Figure) -> bool:
-    """The outlet has the number in no form, nor any amount of the figure's unit or noun in words
-    ("a quarter of a point" may be "25 basis points"), so offering it as lacking it is safe."""
-    return not carries_number(outlet.text, figure.value, figure.scale) \
-        and not words_amount_of(outlet.text, figure.noun_key, is_measure(figure.noun))
-
-
-def _prints(passage: str, figure: Figure, shown: str, qualified: bool) -> bool:
-    """Whether the passage gives the count as the prompt shows it: qualifier (when the prompt
-    keeps one), number, noun, rate and the words saying what it counts."""
-    found = count_in(passage, figure)
-    if found is None:
+def _worth_asking(model, figure: Figure) -> bool:
+    """A figure of the event no outlet contradicts (a disagreement is the conflict kind's): a
+    figure several outlets give, or one a headline gives; not a side figure, a date, a code, a
+    change or a small count in passing."""
+    if figure.category not in ("count", "money", "percent") or figure.place == "caption":
         return False
-    what = counted_words(passage, found)
-    if what is None:
+    if figure.quantity.role != "level" or figure.unit == "points":
+        return False  # a change is written many ways ("a quarter of a point", "to 4.75% from 4.5%")
+    if figure.unsure or figure.quoted or figure.anchor or figure.where or not (
+            figure.counts.noun or figure.counts.event):
         return False
-    as_printed = f"{found.qualified if qualified else found.short} {what}".strip()
-    return fold(as_printed) == fold(shown) or (not qualified and fold(as_printed).startswith(fold(shown) + " "))
+    if figure.category == "count" and figure.value < 10:
+        return False
+    fact = fact_of(model, figure)
+    if fact is not None and (fact.conflicts or not fact.own):
+        return False
+    givers = {o.article for o in _alike(model, figure)}
+    return figure.place == "headline" or len(givers) >= 2
 
 
-def _name_question(story: Story, name: Name, spread: Spread) -> Question | None:
-    keys = list(spread.carriers)
-    wrong = distractors(list(spread.lackers), name.text)
-    verb = "mentions" if len(keys) == 1 else "mention"
-    prompt = f"{which_outlets(len(keys))} {verb} {name.text}?{choose_all(len(keys))}"
-    explanation = (f"Each outlet picks which people and places to include: {names_list([o.name for o in keys])} "
-                   f"{verb} {name.text}; {names_list([o.name for o in wrong])} never do.")
-    return _carriers_question(story, spread, wrong, prompt, explanation,
-                              lambda passage: names_word(passage, name.text),
-                              lambda outlet: not may_mention(outlet.text, name))
+@lru_cache(maxsize=4)
+def _by_amount(model) -> dict[tuple[float, str], tuple[Figure, ...]]:
+    found: dict[tuple[float, str], list[Figure]] = {}
+    for figure in model.figures:
+        found.setdefault((round(figure.value, 6), figure.category), []).append(figure)
+    return {key: tuple(figures) for key, figures in found.items()}
 
 
-def generate(story: Story) -> list[Question]:
-    outlets = story_outlets(story)
-    if len(outlets) < 2:
-        return []
-    # One question per number: the count most outlets carry ("23 people" over "23 rioters").
-    best: dict[str, tuple[int, int, Figure, Spread]] = {}
-    for order, figure in enumerate(story_figures(story, outlets)):
-        spread = figure_spread(outlets, figure)
-        if spread.carriers and spread.lackers:
-            rank = (-len(spread.carriers), order)
-            if figure.value not in best or rank < best[figure.value][:2]:
-                best[figure.value] = (*rank, figure, spread)
-    questions = []
-    # Figures several outlets share come first: they show agreement as well as absence.
-    for *_, figure, spread in sorted(best.values(), key=lambda t: t[:2]):
-        question = _figure_question(story, figure, spread)
-        if question and len(questions) < MAX_QUESTIONS:
-            questions.append(question)
-    name_questions = []
-    for name in distinctive_names(story, outlets):
-        # Only a name asked as written: no publisher's credit, unit, date or fragment of a place.
-        if askable_name(story, name) != name.text:
+def _alike(model, figure: Figure) -> list[Figure]:
+    """The story's figures giving the same detail, found by amount without reading them all."""
+    bucket = _by_amount(model).get((round(figure.value, 6), figure.category), ())
+    return [other for other in bucket if _same_detail(figure, other)]
+
+
+def _same_detail(a: Figure, b: Figure) -> bool:
+    """Two figures giving one detail: the same amount of the same kind of thing."""
+    return len(by_amount([a, b])) == 1 and a.category == b.category and (
+        a.counts.kind == b.counts.kind or a.counts.event == b.counts.event and a.counts.event)
+
+
+@lru_cache(maxsize=1024)
+def _amounts_in(text: str) -> frozenset[float]:
+    """Every amount a text carries in digits (with any scale) or in words."""
+    found: set[float] = set()
+    for m in re.finditer(r"\d[\d,.]*", text):
+        try:
+            amount = float(m.group().rstrip(".,").replace(",", ""))
+        except ValueError:
             continue
-        spread = name_spread(outlets, name)
-        # Names one outlet alone carries, or all but one leave out, belong to the omission kind.
-        if len(spread.carriers) < 2 or len(spread.lackers) < 2:
+        found.update(amount * scale for scale in (1, 1e3, 1e6, 1e9))
+    for m in _NUMBER_WORDS.finditer(fold(text)):
+        if len(m.group()) > 2 and (value := spelled_value(m.group())) is not None:
+            found.add(float(value))
+    return frozenset(round(a, 6) for a in found)
+
+
+def _carries_number(text: str, figure: Figure) -> bool:
+    """Whether a text carries the amount in any form: digits in any grouping, or words."""
+    return round(figure.value, 6) in _amounts_in(text)
+
+
+def _gives_alike(model, article: str, figure: Figure) -> bool:
+    """Whether the article gives an amount of the same kind that may be this one ("some 33,000
+    workers" beside "roughly 30,000 workers"): it may not be offered as lacking the figure."""
+    return any(other.category == figure.category
+               and other.unit == figure.unit and compatible(other, figure)
+               and (other.counts.kind == figure.counts.kind
+                    or other.counts.event == figure.counts.event)
+               for other in in_article(model, article))
+
+
+def _alike_elsewhere(model, figure: Figure, shown_already: set[str]) -> list[Figure]:
+    """Outlets giving an amount that may be this one, written another way ("$14.3 billion"
+    beside "$14.4 billion" for one sum in euros): neither key nor wrong, but worth saying."""
+    fact = fact_of(model, figure)
+    found: dict[str, Figure] = {}
+    for other in (fact.figures if fact is not None else ()):
+        if other.article not in shown_already and compatible(other, figure) \
+                and len(by_amount([other, figure])) > 1 and label(model, other.article):
+            found.setdefault(other.article, other)
+    return list(found.values())
+
+
+def _carriers(model, figure: Figure) -> dict[str, Figure]:
+    """Article -> its sentence giving the detail, the article's own words before its headline."""
+    carriers: dict[str, Figure] = {}
+    alike = [other for other in _alike(model, figure)
+             if label(model, other.article) and sentence_of(model, other) is not None]
+    for other in sorted(alike, key=lambda f: f.place == "headline"):
+        carriers.setdefault(other.article, other)
+    return carriers
+
+
+def _differing(model, fact: Fact | None, figure: Figure, carriers: dict) -> dict[str, Figure]:
+    """Article -> its sentence giving a value of the fact that cannot be this one; an outlet
+    with any value that may be this one is neither key nor wrong."""
+    if fact is None:
+        return {}
+    differing: dict[str, Figure] = {}
+    for other in fact.figures:
+        if other.article not in carriers and not compatible(other, figure) \
+                and sentence_of(model, other) is not None and label(model, other.article):
+            differing.setdefault(other.article, other)
+    for other in fact.figures:
+        if other.article in differing and compatible(other, figure):
+            differing.pop(other.article)
+    return differing
+
+
+def _what(figure: Figure, fact: Fact | None, amount: str) -> str:
+    """The figure and what it counts, as the prompt asks it; "" when no words say what."""
+    if figure.counts.noun and figure.category == "count":
+        return f"{amount} {figure.counts.noun}"
+    if fact is not None and fact.label:
+        return f"{amount} for {fact.label}"
+    return "" if figure.category == "count" else amount
+
+
+def _in_other_units(model, figure: Figure, article: str) -> Figure | None:
+    """The article's figure for the same fact in another unit ("$10 million" for "150 bitcoin")."""
+    if not figure.counts.event:
+        return None
+    return next((f for f in in_article(model, article) if f.place == "body"
+                 and f.category == figure.category and f.unit != figure.unit
+                 and f.counts.event == figure.counts.event), None)
+
+
+def _explanation(model, figure: Figure, carriers: dict, differing: dict, wrong: list[str]) -> str:
+    given = [f"{label(model, a)} gives {shown(f)}" for a, f in carriers.items()]
+    given += [f"{label(model, a)} gives {shown(differing[a])}" for a in wrong if a in differing]
+    alike = _alike_elsewhere(model, figure, set(carriers) | set(differing))
+    given += [f"{label(model, f.article)} gives {shown(f)}, which may be the same amount"
+              for f in alike]
+    silent = [a for a in wrong if a not in differing]
+    instead = {a: _in_other_units(model, figure, a) for a in silent}
+    given += [f"{label(model, a)} gives {shown(f)} instead" for a, f in instead.items() if f]
+    explanation = "Cross-check figures between outlets: " + "; ".join(given)
+    if silent:
+        explanation += (f". {names_list([label(model, a) for a in silent])}, whose full texts are "
+                        f"here, give no {figure.number}")
+    return explanation + ". A figure only some outlets carry is worth tracing to its source."
+
+
+def _question(model, figure: Figure) -> Question | None:
+    carriers = _carriers(model, figure)
+    fact = fact_of(model, figure)
+    differing = _differing(model, fact, figure, carriers)
+    lacking = [r.id for r in model.articles if r.complete and r.id not in carriers
+               and r.id not in differing and label(model, r.id)
+               and not _carries_number(r.text, figure) and not _gives_alike(model, r.id, figure)
+               and not (fact is not None and any(f.article == r.id for f in fact.figures))]
+    if not carriers or len(carriers) > 3 or len(differing) + len(lacking) < 2:
+        return None
+    if not differing and not any(f.place == "headline" for f in _alike(model, figure)):
+        # Resting on absence alone, the detail must be one a headline leads with.
+        return None
+    keys = list(carriers)
+    wrong = picked(sorted(differing) + sorted(lacking), shown(figure), MAX_CHOICES - len(keys))
+    printed = {shown(f).lower() for f in carriers.values()}
+    what = _what(figure, fact, shown(carriers[keys[0]]) if len(printed) == 1 else figure.number)
+    if not what:
+        return None  # "12,000" of what? no words to say
+    prompt = (f"{'Which outlet' if len(keys) == 1 else 'Which outlets'} reported {what}?"
+              f"{choose_all(len(keys))}")
+    evidence = [sentence_of(model, carriers[a]) for a in keys]
+    evidence += [sentence_of(model, differing[a]) for a in wrong if a in differing]
+    return question(KIND, prompt, [label(model, a) for a in keys],
+                    [label(model, a) for a in wrong],
+                    _explanation(model, figure, carriers, differing, wrong), evidence)
+
+
+def write(model) -> list[Question]:
+    """One question per fact: its figure most outlets give, where others are shown giving
+    another value or are whole texts without it."""
+    questions: list[Question] = []
+    tried: set = set()
+    candidates = sorted((f for f in model.figures if _worth_asking(model, f)),
+                        key=lambda f: -len({o.article for o in _alike(model, f)}))
+    for figure in candidates:
+        fact = fact_of(model, figure)
+        spot = id(fact) if fact is not None else (round(figure.value, 6), figure.counts.kind)
+        if spot in tried or len(tried) >= MAX_TRIED:
             continue
-        question = _name_question(story, name, spread)
-        if question:
-            name_questions.append(question)
-    room = min(MAX_NAME_QUESTIONS, MAX_QUESTIONS - len(questions))
-    return questions + name_questions[:max(room, 0)]
+        tried.add(spot)
+        found = _question(model, figure)
+        if found is not None:
+            questions.append(found)
+    return questions[:MAX_QUESTIONS]
