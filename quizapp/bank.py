@@ -7,8 +7,8 @@ import hashlib
 from sqlalchemy import exists
 
 from quizapp import generators as core
-from quizapp.generators.gate import REVIEW_BELOW
 from quizapp.extensions import db
+from quizapp.generators.gate import REVIEW_BELOW
 from quizapp.models import (
     Article,
     Choice,

@@ -2,7 +2,12 @@
 and results. Every page needs a signed-in instructor (see blueprint.py)."""
 # The pages attach themselves to bp.
 from quizapp.instructor import (  # noqa: F401
-    dashboard, questions, quizzes, reports, stories, story_reading,
+    dashboard,
+    questions,
+    quizzes,
+    reports,
+    stories,
+    story_reading,
 )
 from quizapp.instructor.blueprint import bp
 

@@ -12,7 +12,7 @@ from quizapp.generators import generate_questions, load_story, registry
 from quizapp.generators.model import Question, Story
 from quizapp.generators.reading.model import read_story
 
-from tests.generators.reading import SEED, STORIES
+from tests.generators.corpus import SEED, STORIES
 
 
 @cache

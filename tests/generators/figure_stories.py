@@ -8,7 +8,7 @@ from pathlib import Path
 from quizapp.generators import load_story
 from quizapp.generators.model import Story
 from quizapp.generators.reading.model import StoryModel
-from tests.generators.reading import SEED, STORIES
+from tests.generators.corpus import SEED, STORIES
 
 
 def every_story() -> list[Path]:

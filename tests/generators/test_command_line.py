@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from tests.generators.reading import ROOT, STORIES
+from tests.generators.corpus import ROOT, STORIES
 
 BRIDGE = STORIES / "bridge-closure"
 

@@ -13,7 +13,7 @@ from quizapp.generators.reading.figures import source_verbs
 from quizapp.generators.reading.model import StoryModel
 from quizapp.generators.reading.text import fold
 from tests.generators.figure_stories import every_story, model_of
-from tests.generators.reading import key, the_one
+from tests.generators.corpus import key, the_one
 
 KIND = "numbers"
 TITLE = "River floods the Marrow valley"

@@ -9,7 +9,7 @@ from quizapp.generators.kinds import omission
 from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.model import StoryModel
 from tests.generators.figure_stories import every_story, model_of
-from tests.generators.reading import key
+from tests.generators.corpus import key
 
 KIND = "omission"
 TITLE = "Flood kills dozens in the Marrow valley"

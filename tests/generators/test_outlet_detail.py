@@ -10,7 +10,7 @@ from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.model import StoryModel
 from quizapp.generators.reading.quantities import quantities
 from tests.generators.figure_stories import every_story, model_of
-from tests.generators.reading import keys, the_one
+from tests.generators.corpus import keys, the_one
 
 KIND = "outlet_detail"
 

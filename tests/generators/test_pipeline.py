@@ -11,7 +11,7 @@ from quizapp.generators import pipeline
 from quizapp.generators import KINDS, generate_questions, load_story
 from quizapp.generators.model import Article, Evidence, Question, Story
 
-from tests.generators.reading import SEED, STORIES
+from tests.generators.corpus import SEED, STORIES
 
 BRIDGE = STORIES / "bridge-closure"
 

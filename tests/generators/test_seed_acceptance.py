@@ -7,7 +7,7 @@ from collections import Counter
 
 from quizapp.generators import KINDS
 
-from tests.generators.reading import keys
+from tests.generators.corpus import keys
 
 
 def test_at_least_thirty_questions_over_all_ten_kinds(seed_questions):

@@ -18,7 +18,7 @@ from quizapp.generators.loading.folder import MAX_ARTICLE_BYTES, read_article
 from quizapp.generators.reading.articles import paragraph_roles
 from quizapp.generators.reading.articles import read_article as read_reading
 
-from tests.generators.reading import ROOT, SEED, STORIES
+from tests.generators.corpus import ROOT, SEED, STORIES
 
 FERRY = STORIES / "loader-ferry-fire"
 SEED_IDS = (

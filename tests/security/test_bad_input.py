@@ -22,7 +22,6 @@ from werkzeug.test import encode_multipart
 
 from quizapp.extensions import db
 from quizapp.generators import generate_questions, load_story
-from quizapp.generators.model import Story, StoryError
 from quizapp.generators.gate import problems
 from quizapp.generators.loading.folder import (
     FIELD_LIMITS,
@@ -30,6 +29,7 @@ from quizapp.generators.loading.folder import (
     MAX_NAME_LENGTH,
     read_article,
 )
+from quizapp.generators.model import Story, StoryError
 from quizapp.generators.reading.text import find_all, fold, quotations, sentences, tokens
 from quizapp.models import Article, Question
 from quizapp.models import Story as StoryRow

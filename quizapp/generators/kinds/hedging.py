@@ -288,8 +288,8 @@ def _single_question(model, statement: Statement, used: set[tuple[str, int]]
         used.add((contrast.article, contrast.sentence.start))
     confidence, reasons = 1.0, []
     if statement.presentation == HEDGED and not statement.hedges_of("outlet", "unverified"):
-        confidence, reasons = 0.85, ["a modal (\u201ccould\u201d, \u201cmay\u201d) can state "
-                                     "what is possible rather than hold back a claim"]
+        confidence, reasons = 0.85, [("a modal (\u201ccould\u201d, \u201cmay\u201d) can state "
+                                      "what is possible rather than hold back a claim")]
     return question(KIND, prompt, [key], [c for c in (FACT, SOURCE, HEDGE) if c != key],
                     explanation, evidence, confidence, reasons)
 

@@ -108,9 +108,9 @@ def _question(model, use: TermUse, uses: list[TermUse], tied: bool) -> Question 
     evidence = [use.sentence] + [sentence for _, sentence in wrong]
     if use.voice == PARAPHRASE:
         return question(KIND, prompt, [key], choices, explanation, evidence,
-                        PARAPHRASE_CONFIDENCE, ["the word stands in words credited to the "
-                                                "source without quotation marks, which may be "
-                                                "the outlet's own wording of what was said"])
+                        PARAPHRASE_CONFIDENCE, [("the word stands in words credited to the "
+                                                 "source without quotation marks, which may be "
+                                                 "the outlet's own wording of what was said")])
     if use.voice == OUTLET:
         reasons = ["the narration may be agency copy the outlet carries, whose word it then is"]
         confidence = OWN_CONFIDENCE

@@ -5,6 +5,7 @@ a date line gives are kept. The vocabulary lives in data/debris.txt.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -245,7 +246,7 @@ def without_teaser(text: str) -> str:
     if not label:
         return text
     words = list(re.finditer(r"\S+", text[label.end():]))[:TEASER_WORDS]
-    for before, word in zip(words, words[1:], strict=False):
+    for before, word in itertools.pairwise(words):
         if (word.group()[:1].isupper() and before.group()[-1:].isalnum()
                 and _common_word(re.sub(r"\W+$", "", word.group()), text)):
             start = label.end() + word.start()

@@ -352,7 +352,7 @@ def _without_borrowed(fact: Fact, facts: list[Fact]) -> Fact:
 
 
 def _fact(key: tuple, figures: list[Figure], own: bool = True) -> Fact:
-    category, unit, event, kind, where, _ = key
+    category, unit, event, kind, _where, _ = key
     values = _values(figures)
     conflicts = _conflicts(values)
     holders = [f.holder for f in figures if f.holder]

@@ -5,6 +5,7 @@ says, and where it stands (headline, quote, caption). Model numbers, codes, ages
 years used as dates are no counts (reading/quantities.py leaves them out)."""
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -155,7 +156,7 @@ class _Clause:
 def _clauses(text: str, sentence: Sentence) -> list[_Clause]:
     cuts = [sentence.start] + [sentence.start + m.start() for m in
                                _CLAUSE_BREAK.finditer(_masked(text, sentence))] + [sentence.end]
-    return [_Clause(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return [_Clause(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
 def _clause_of(clauses: list[_Clause], offset: int) -> _Clause:

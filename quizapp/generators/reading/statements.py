@@ -362,9 +362,8 @@ def _is_verb_here(toks: list[Token], k: int) -> bool:
     if low in ("alleged", "suspected") and nxt is not None and nxt.is_word \
             and not nxt.is_capitalised and fold(nxt.text) not in _CLAUSE_OPENERS:
         return False  # "alleged breaches": an adjective
-    if nxt is not None and fold(nxt.text) in ("by", "of") and low not in ("said", "says"):
-        return False  # "the data found by ...", "a report of ..."
-    return True
+    # "the data found by ...", "a report of ...": a noun's description, not a verb's.
+    return not (nxt is not None and fold(nxt.text) in ("by", "of") and low not in ("said", "says"))
 
 
 # Words that open the clause a credit verb introduces ("alleged that", "alleged the firm ...").
@@ -919,7 +918,7 @@ class _Context:
                 self.roles[name] = self.roles.get(name, frozenset()) | ref.roles
         for credit in credits:
             if credit.source is not None and credit.source.named and credit.source.name in \
-                    self.roles | {v: 0 for v in self.full.values()}:
+                    self.roles | dict.fromkeys(self.full.values(), 0):
                 people.append(credit.source.name)
         self.recent.append(list(dict.fromkeys(people)))
         named = {c.source.name for c in credits if c.source is not None and c.source.named}
@@ -990,7 +989,7 @@ def _presentation(credits: list[Credit], hedges: list[Hedge], hedged_credit: boo
 def read_sentence(article: ArticleReading, sentence: Sentence, parse: SentenceParse,
                   context: _Context) -> Statement:
     masked, spans = _masked(article, sentence)
-    credits = [c for c in _credits(article, parse)]
+    credits = list(_credits(article, parse))
     credits = [dataclasses.replace(c, source=_resolve(c.source, context)) for c in credits]
     if sentence.role == "headline":
         credits = []  # a headline's title case hides its verbs; read by its own rule below

@@ -8,7 +8,7 @@ from pathlib import Path
 from quizapp.generators import load_story
 from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.model import StoryModel
-from tests.generators.reading import ROOT, SEED
+from tests.generators.corpus import ROOT, SEED
 
 REAL = tuple(sorted((ROOT / "tests" / "stories" / "real").iterdir()))
 CORPUS = (*REAL, SEED)

@@ -12,7 +12,7 @@ from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.facts import compatible
 from quizapp.generators.reading.model import StoryModel
 from tests.generators.figure_stories import every_story, model_of
-from tests.generators.reading import key, keys
+from tests.generators.corpus import key, keys
 
 KIND = "conflict"
 TITLE = "Dam collapse floods the Ilvet valley"

@@ -9,7 +9,7 @@ from quizapp.generators.kinds import headline
 from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.model import StoryModel
 from tests.generators.figure_stories import every_story, model_of
-from tests.generators.reading import key, keys
+from tests.generators.corpus import key, keys
 
 KIND = "headline"
 

@@ -8,7 +8,7 @@ import pytest
 from quizapp.generators.kinds import hedging
 from quizapp.generators.reading.statements import ASSERTED, ATTRIBUTED, HEDGED
 from tests.generators.kinds.stories import CORPUS, invented, model_of
-from tests.generators.reading import key, keys
+from tests.generators.corpus import key, keys
 
 KIND = "hedging"
 
@@ -92,7 +92,7 @@ def test_every_key_is_the_presentation_of_its_whole_sentence(folder):
                                  for s in model.statements.of_article(e.article)
                                  if s.text == e.text and model.outlet_of(e.article).label == choice}
                 assert presentations and (ASSERTED in presentations) == (
-                    "states it as fact" in question.prompt and choice in keys(question)
-                    or "states it as fact" not in question.prompt
-                    and choice not in keys(question))
+                    ("states it as fact" in question.prompt and choice in keys(question))
+                    or ("states it as fact" not in question.prompt
+                    and choice not in keys(question)))
                 assert presentations <= {ASSERTED, ATTRIBUTED, HEDGED}

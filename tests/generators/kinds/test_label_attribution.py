@@ -8,7 +8,7 @@ from quizapp.generators.kinds import label_attribution
 from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.model import StoryModel
 from quizapp.generators.reading.text import contains_word, fold, sentences
-from tests.generators.reading import SEED, keys, quoted, the_one
+from tests.generators.corpus import SEED, keys, quoted, the_one
 
 KIND = "label_attribution"
 

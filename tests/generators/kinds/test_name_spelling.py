@@ -11,7 +11,7 @@ from quizapp.generators.kinds import name_spelling
 from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.model import StoryModel
 from quizapp.generators.reading.text import contains_word
-from tests.generators.reading import SEED, keys
+from tests.generators.corpus import SEED, keys
 
 
 def outlets_writing(s: Story, spelling: str) -> set[str]:

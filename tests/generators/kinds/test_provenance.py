@@ -11,7 +11,7 @@ from quizapp.generators import load_story
 from quizapp.generators.kinds import provenance
 from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.model import StoryModel
-from tests.generators.reading import SEED, STORIES, key, keys
+from tests.generators.corpus import SEED, STORIES, key, keys
 
 KIND = "provenance"
 REAL = sorted(p for p in (STORIES / "real").iterdir() if p.is_dir())

@@ -10,7 +10,7 @@ from quizapp.generators.kinds import quote_attribution
 from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.model import StoryModel
 from quizapp.generators.reading.text import contains_word, fold, sentences
-from tests.generators.reading import (
+from tests.generators.corpus import (
     SEED,
     evidence_is_article_text,
     key,

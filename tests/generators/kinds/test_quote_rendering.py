@@ -12,7 +12,7 @@ from quizapp.generators.kinds import quote_rendering
 from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.model import StoryModel
 from quizapp.generators.reading.text import contains_word, fold
-from tests.generators.reading import SEED, keys, the_one
+from tests.generators.corpus import SEED, keys, the_one
 
 KIND = "quote_rendering"
 PAPERS = (

@@ -13,7 +13,7 @@ from quizapp.generators.kinds import sourcing
 from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.credits import names_source
 from quizapp.generators.reading.model import StoryModel
-from tests.generators.reading import SEED, STORIES, key, keys
+from tests.generators.corpus import SEED, STORIES, key, keys
 
 KIND = "sourcing"
 REAL = sorted(p for p in (STORIES / "real").iterdir() if p.is_dir())

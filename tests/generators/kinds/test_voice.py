@@ -7,7 +7,7 @@ import pytest
 from quizapp.generators.kinds import voice
 from quizapp.generators.reading.text import fold
 from tests.generators.kinds.stories import CORPUS, invented, model_of
-from tests.generators.reading import key
+from tests.generators.corpus import key
 
 KIND = "voice"
 

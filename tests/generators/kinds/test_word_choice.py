@@ -9,7 +9,7 @@ import pytest
 from quizapp.generators.kinds import word_choice
 from quizapp.generators.reading.text import fold
 from tests.generators.kinds.stories import CORPUS, invented, model_of
-from tests.generators.reading import keys
+from tests.generators.corpus import keys
 
 KIND = "word_choice"
 

@@ -85,8 +85,8 @@ def test_a_link_notice_inside_a_sentence_goes():
 
 
 def test_stock_tickers_between_the_words_of_a_sentence_go_and_the_sentence_is_rejoined():
-    lines = "Harbour Lines\nHBL,\n+2.31%\n\nis the third operator to cut routes this year, " \
-            "after Coastal Ferries\nCFY,\n-1.20%\n,\nand Isle Shipping.\n"
+    lines = ("Harbour Lines\nHBL,\n+2.31%\n\nis the third operator to cut routes this year, "
+             "after Coastal Ferries\nCFY,\n-1.20%\n,\nand Isle Shipping.\n")
     assert list(article_text(lines).paragraphs) == [
         "Harbour Lines is the third operator to cut routes this year, after Coastal Ferries, "
         "and Isle Shipping."]

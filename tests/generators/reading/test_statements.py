@@ -94,7 +94,7 @@ def test_a_credit_names_its_source_as_the_text_gives_it():
 
 
 def test_a_pronoun_or_a_surname_is_the_person_named_before():
-    first, second, third = read(
+    _first, second, third = read(
         "Harbour master Ann Lee inspected the dock on Monday morning. "
         "She said the crane had failed twice this year. "
         "Lee added that the port would reopen on Friday.")
