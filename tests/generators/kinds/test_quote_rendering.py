@@ -142,11 +142,11 @@ def test_keys_print_the_wording_and_wrong_outlets_do_not_on_every_real_story():
     from bench.quality import story_folders
 
     for folder in story_folders():
-        story = load_story(folder)
-        for question in quote_rendering.write(StoryModel(story)):
+        model = StoryModel(load_story(folder))
+        for question in quote_rendering.write(model):
             asked = fold(wording(question))
             for index, choice in enumerate(question.choices):
-                article_ids = {a.id for a in story.articles if choice.startswith(a.outlet)}
+                article_ids = {o.article for o in model.outlets if o.label == choice}
                 printed = fold(
                     " ".join(e.text for e in question.evidence if e.article in article_ids)
                 )
