@@ -168,8 +168,15 @@ def _spans(question: Question, model) -> set[tuple[str, int]]:
             for s in _sentences_touched(model, e.article, e.text)}
 
 
+def _choice_set(question: Question) -> frozenset[str]:
+    return frozenset(normalised_choice(c) for c in question.choices)
+
+
 def _repeats(question: Question, kept: Question, model) -> bool:
     if prompt_signature(question.prompt) == prompt_signature(kept.prompt):
+        return True
+    # The same answer among the same choices: a student who answered one has answered both.
+    if _key_texts(question) == _key_texts(kept) and _choice_set(question) == _choice_set(kept):
         return True
     # The same key proven by the same sentences: one thing asked twice, whatever the kinds.
     return (_key_texts(question) == _key_texts(kept)
@@ -177,9 +184,9 @@ def _repeats(question: Question, kept: Question, model) -> bool:
 
 
 def _gives_away(question: Question, other: Question, model) -> bool:
-    """`question`'s prompt names `other`'s key while both rest on the same sentences: reading
+    """`other`'s prompt names `question`'s key while both rest on the same sentences: reading
     one answers the other."""
-    return (any(_words_in(question_key, other.prompt) for question_key in
+    return (any(_words_in(key, other.prompt) for key in
                 (question.choices[i] for i in question.answer))
             and bool(_spans(question, model) & _spans(other, model)))
 
