@@ -109,10 +109,18 @@ class _Story:
 
     def sure_reworded(self, text: SharedText) -> bool:
         """A sure rewording, and not two agencies' own reports: texts that credit the whole
-        article to two different agencies are two reports of the same words and facts."""
+        article to two different agencies are two reports of the same words and facts. A
+        rewording with one sentence close to its twin is sure too when it credits the agency
+        its twin's whole article is credited to: the credit says whose text it retells."""
         credits = [self.whole_credit(a) for a in (text.a, text.b)]
-        rivals = all(c and c.agency for c in credits) and credits[0].source != credits[1].source
-        return sure_reworded(text) and not rivals
+        if all(c and c.agency for c in credits) and credits[0].source != credits[1].source:
+            return False
+        if sure_reworded(text):
+            return True
+        close = any(p.similarity >= REWORDED_CLOSE for p in text.narration)
+        return text.how == REWORDED and close and any(
+            c and c.agency and self.credits_source(text.other(c.article), c.source)
+            for c in credits)
 
     def family(self, article: str) -> list[str]:
         return self.copies(article) + self.reworded(article)
@@ -217,7 +225,8 @@ def sure_reworded(text: SharedText) -> bool:
 
 def _twins(first: str, second: str, a, b) -> str:
     if a.text == b.text:
-        return f"{first} and {second} both print {_quoted(a.text)}."
+        shown = _quoted(a.text)
+        return f"{first} and {second} both print {shown}" + ("" if shown[-2] in ".!?" else ".")
     return (f"{first} prints {_quoted(a.text)} and {second} {_quoted(b.text)}, almost word for "
             f"word.")
 
@@ -332,17 +341,17 @@ def _uncredited_copies(story: _Story, anchor: str) -> Question | None:
         told.append(_twins(label, story.label(key), mine, theirs))
     many = len(keys) > 1
     prompt = (f"{label} credits its whole article to a news agency, in its {credit.how}. Which "
-              f"outlet{'s' if many else ''} carr{'y' if many else 'ies'} the same text without "
-              f"naming that agency{shown}?{choose_all(len(keys))}")
+              f"outlet{'s' if many else ''} print{'' if many else 's'} the same sentences "
+              f"without naming that agency{shown}?{choose_all(len(keys))}")
     explanation = (f"{possessive(label)} {credit.how} credits {source} "
                    f"({_quoted(credit.passage.text, 8)}). " + " ".join(told))
     explanation += _silence(story, keys, source)
     for other in crediting[:2]:
-        line = story.credits_source(other, source).passage
+        credit_there = story.credits_source(other, source)
         how = "the same text" if other in close else "a reworded version of the same text"
         explanation += (f" {story.label(other)} carries {how} and names {source} "
-                        f"({_quoted(line.text, 10)}).")
-        evidence.append(line)
+                        f"({_around(credit_there)}).")
+        evidence.append(credit_there.passage)
     rest = [w for w in wrong if w not in crediting]
     if rest:
         explanation += _apart_sentence(story, rest, anchor)
@@ -354,6 +363,20 @@ def _uncredited_copies(story: _Story, anchor: str) -> Question | None:
             break
     return question(KIND, prompt, [story.label(k) for k in keys],
                     [story.label(w) for w in wrong], explanation, evidence)
+
+
+def _around(credit: Credit, words: int = 8) -> str:
+    """The words of a crediting sentence around the name it credits, quoted: the credit itself
+    shows, however long the sentence ("… Boeing's largest union, Reuters reported.")."""
+    text = credit.passage.text
+    at = text.find(credit.printed)
+    if at < 0:
+        return _quoted(text, 2 * words)
+    before, after = text[:at].split(), text[at:].split()
+    kept = after[:len(credit.printed.split()) + 3]
+    inner = _quoted(" ".join([*before[-words:], *kept]), 3 * words)[1:-1]
+    return ("\u201c" + ("\u2026" if len(before) > words else "") + inner
+            + ("\u2026" if len(after) > len(kept) else "") + "\u201d")
 
 
 def _silence(story: _Story, keys: list[str], source: str) -> str:

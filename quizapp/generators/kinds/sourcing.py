@@ -82,6 +82,11 @@ def _quoted(text: str, limit: int = 30) -> str:
     return "\u201c" + cut + "\u201d"
 
 
+def _ended(quoted: str) -> str:
+    """A quoted sentence closing a sentence of the explanation: its own full stop is enough."""
+    return quoted if quoted[-2:-1] in ".!?" else quoted + "."
+
+
 def possessive(name: str) -> str:
     """"CBS 17’s", "Reuters’", and for a label with a bracket its name alone ("The Frontier
     Post (Reuters)" -> "The Frontier Post’s")."""
@@ -281,9 +286,9 @@ def _statement_question(chosen: _Statement, credits: list[Credit],
     outlet, credit = chosen.outlet, chosen.credit
     prompt = (f"{outlet.label} writes: {_quoted(chosen.gapped, PROMPT_WORDS)} Which news agency "
               f"or outlet does it credit where the \u2026 is?")
-    explanation = (f"{outlet.label} credits {credit.source} here: "
-                   f"{_quoted(credit.passage.text, PROMPT_WORDS + 5)}. A credit in the sentence "
-                   f"tells a reader whose reporting the statement rests on.")
+    shown = _ended(_quoted(credit.passage.text, PROMPT_WORDS + 5))
+    explanation = (f"{outlet.label} credits {credit.source} here: {shown} A credit in the "
+                   f"sentence tells a reader whose reporting the statement rests on.")
     evidence = [credit.passage]
     elsewhere = [c for c in credits if c.source in chosen.wrong and c.passage is not None
                  and c.passage != credit.passage and c.passage not in asked_passages]

@@ -122,8 +122,8 @@ def test_the_same_answer_and_the_same_choices_are_asked_once():
 
 
 def test_no_statement_is_asked_that_another_questions_explanation_shows():
-    told = ("“We lost the rudder in the swell and could not steer,” the captain told Reuters on "
-            "the quay.")
+    told = ("“We lost the rudder in the swell and could not steer,” the captain told Reuters "
+            "on the quay.")
     questions = written(
         article("courier", "PORT ELLEN (AP) — A ferry ran aground. " + BODY + " " + told),
         article("gazette", BODY + " " + told.replace("on the quay", "at the harbour")),
