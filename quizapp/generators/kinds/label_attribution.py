@@ -1,11 +1,15 @@
 """Questions "Who called X “a label”?": a short quoted label that a named speaker applied to
 something ("called China a “decisive enabler”"), keyed to everyone the story credits with it,
-with other people and bodies the story quotes as wrong answers."""
+with others of the same kind the story quotes as wrong answers (people for a person, bodies for a
+body). A speaker is asked about once in a story: one whose own statements "Who said ...?" asks
+about is not asked about again here."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
+from quizapp.generators.reading.names import stem
 from quizapp.generators.reading.quotations import Label, same_remark, wording
 from quizapp.generators.reading.text import fold
 from quizapp.generators.writing.choices import choose_all, names_list, ordered, question
@@ -20,13 +24,17 @@ MAX_WRONG = 3
 def write(model) -> list:
     found = []
     asked: list[str] = []
+    # Speakers keyed once: those quote_attribution asks about, then each one asked here.
+    keyed = set(model.quotations.statement_speakers())
     for group in _groups(model):
-        if any(same_remark(group[0].quotation.text, text) for text in asked):
+        speakers = {label.speaker for label in group}
+        if speakers & keyed or any(same_remark(group[0].quotation.text, t) for t in asked):
             continue
         made = _question(model, group)
         if made is not None:
             found.append(made)
             asked.append(group[0].quotation.text)
+            keyed |= speakers
         if len(found) >= MAX_QUESTIONS:
             break
     return found
@@ -93,10 +101,14 @@ def _question(model, group: list[Label]):
         near |= quotations.speakers_near(
             printing.article, printing.sentence.start, printing.sentence.end
         )
+    # People against people, bodies against bodies: NATO's label against a spokesperson's is
+    # a choice nobody weighs.
+    kinds = {entities.get(k).kind for k in keys}
     wrong = [
         k
         for k in quotations.other_speakers(set(keys), text)
-        if k not in near and not _named_in(entities.get(k), targets)
+        if k not in near and not _named_in(model, entities.get(k), targets)
+        and entities.get(k).kind in kinds
     ]
     wrong = sorted(ordered(text, wrong), key=lambda k: -len(entities.get(k).articles))[:MAX_WRONG]
     if len(wrong) < MIN_WRONG:
@@ -120,11 +132,15 @@ def _question(model, group: list[Label]):
     )
 
 
-def _named_in(entity, text: str) -> bool:
-    """Whether `text` (what was labelled) names the entity: it cannot be a wrong answer for
-    labelling itself."""
+def _named_in(model, entity, text: str) -> bool:
+    """Whether `text` (what was labelled) names the entity, or the country or body its titles
+    name ("China" and a "Chinese Foreign Ministry spokesman"): nobody is a plausible wrong
+    answer for labelling themselves or their own side."""
     folded = fold(text)
-    return any(fold(form) in folded for form in entity.forms if len(form) > 2)
+    if any(fold(form) in folded for form in entity.forms if len(form) > 2):
+        return True
+    named = {stem(w) for w in re.findall(r"[A-Z][\w.'\u2019-]*", text)} - {""}
+    return bool(named & model.entities.descriptors(entity.key))
 
 
 def _evidence(model, group: list[Label], keys: list[str]):
