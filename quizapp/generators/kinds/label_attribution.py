@@ -1,7 +1,7 @@
 """Questions "Who called X “a label”?": a short quoted label that a named speaker applied to
 something ("called China a “decisive enabler”"), keyed to everyone the story credits with it,
-with others of the same kind the story quotes as wrong answers (people for a person, bodies for a
-body). A speaker is asked about once in a story: one whose own statements "Who said ...?" asks
+with others the story quotes as wrong answers (people only for a person; people, then bodies,
+for a body). A speaker is asked about once in a story: one whose own statements "Who said ...?" asks
 about is not asked about again here."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from quizapp.generators.reading.names import stem
+from quizapp.generators.reading.names import PERSON, stem
 from quizapp.generators.reading.quotations import Label, same_remark, wording
 from quizapp.generators.reading.text import fold
 from quizapp.generators.writing.choices import choose_all, names_list, ordered, question
@@ -101,16 +101,18 @@ def _question(model, group: list[Label]):
         near |= quotations.speakers_near(
             printing.article, printing.sentence.start, printing.sentence.end
         )
-    # People against people, bodies against bodies: NATO's label against a spokesperson's is
-    # a choice nobody weighs.
+    # A person's label against people only: a body offered for a minister's words is a choice
+    # nobody weighs. A body's label against people first: the bodies a story quotes are mostly
+    # the parties to it, one of which is what the label is about ("Beijing" for a label on China).
     kinds = {entities.get(k).kind for k in keys}
     wrong = [
         k
         for k in quotations.other_speakers(set(keys), text)
         if k not in near and not _named_in(model, entities.get(k), targets)
-        and entities.get(k).kind in kinds
+        and (kinds != {PERSON} or entities.get(k).kind == PERSON)
     ]
-    wrong = sorted(ordered(text, wrong), key=lambda k: -len(entities.get(k).articles))[:MAX_WRONG]
+    wrong = sorted(ordered(text, wrong), key=lambda k: (
+        entities.get(k).kind != PERSON, -len(entities.get(k).articles)))[:MAX_WRONG]
     if len(wrong) < MIN_WRONG:
         return None
     evidence, names = _evidence(model, group, keys)

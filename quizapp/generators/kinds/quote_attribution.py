@@ -1,6 +1,6 @@
 """Questions "Who said “...”?": words the story quotes, keyed to the speaker whom the evidence
-ties them to and names in full, with others of the same kind the story quotes as wrong answers (a
-person against people, a body against bodies), none of whom the words themselves rule out. Each
+ties them to and names in full, with others the story quotes as wrong answers (a person's words
+against people only; a body's against bodies, then people), none of whom the words rule out. Each
 speaker is asked about once; statements of the main actors come first: words several outlets
 carry, or that lead an article."""
 
@@ -302,8 +302,8 @@ def _question(model, statement: _Statement):
 
 
 def _wrong(model, statement: _Statement, best: Quotation) -> list[str]:
-    """Up to MAX_WRONG others who might have said the words (people for a person, bodies for a
-    body, none named where the words are printed); where the words name a country or body,
+    """Up to MAX_WRONG others who might have said the words (people for a person, bodies then
+    people for a body, none named where the words are printed); where the words name a country or body,
     someone of the same one first, so the words give nothing away."""
     keys = {statement.speaker, *statement.others}
     quotations = model.quotations
@@ -315,7 +315,9 @@ def _wrong(model, statement: _Statement, best: Quotation) -> list[str]:
             pool = [k for k in pool if k not in named and not _names(quote.text,
                                                                      model.entities.get(k))]
     sides = _quote_stems(best.text) & model.entities.descriptors(statement.speaker)
-    shuffled = sorted(ordered(best.text, pool), key=lambda k: -len(model.entities.get(k).articles))
+    kind = model.entities.get(statement.speaker).kind  # the speaker's own kind first
+    shuffled = sorted(ordered(best.text, pool), key=lambda k: (
+        model.entities.get(k).kind != kind, -len(model.entities.get(k).articles)))
     same_side = [k for k in shuffled if sides & model.entities.descriptors(k)]
     chosen = list(dict.fromkeys([*same_side[:1], *shuffled]))
     return chosen[:MAX_WRONG]

@@ -182,9 +182,10 @@ class Quotations:
 
     def plausible_speakers(self, quote: Quotation, keys: set[str]) -> list[str]:
         """Others the story quotes who might have said the quote's words, so only its
-        attribution tells: people for a person's words, bodies for a body's ("Amazon" is no
-        speaker of a chief executive's memo). Never one credited with the words, named in them
-        or in a sentence that prints them, nor one who speaks for any of those."""
+        attribution tells: people for a person's words ("Amazon" is no speaker of a chief
+        executive's memo), bodies first and then people for a body's. Never one credited with
+        the words, named in them or in a sentence that prints them, nor one who speaks for any
+        of those."""
         entities = self._entities
         speaker = entities.get(quote.speaker) if entities and quote.speaker else None
         if speaker is None:
@@ -196,13 +197,14 @@ class Quotations:
             )
             words = set(name_tokens(printing.text))
             named |= {e.key for e in entities.all if e.key not in keys and _named_by(words, e)}
-        return [
+        found = [
             k
             for k in self.other_speakers(keys, quote.text)
             if k not in named
-            and entities.get(k).kind == speaker.kind
+            and (speaker.kind != PERSON or entities.get(k).kind == PERSON)
             and not any(entities.affiliated(k, n) for n in named - keys)
         ]
+        return sorted(found, key=lambda k: entities.get(k).kind != speaker.kind)
 
     def statement_speakers(self, min_words: int = 4) -> frozenset[str]:
         """Speakers with a statement of their own (`min_words` words or more, not a label they

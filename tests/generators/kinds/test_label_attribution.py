@@ -13,11 +13,14 @@ from tests.generators.corpus import SEED, keys, quoted, the_one
 KIND = "label_attribution"
 
 
-def test_a_body_label_is_offered_against_bodies_only(seed_story, questions):
-    # NATO's "decisive enabler": the seed's only other speaking bodies are China's own, which
-    # nobody would pick for a label on China, so it is not asked rather than asked thinly.
+def test_seed_decisive_enabler_is_nato_against_people_not_of_the_labelled_side(
+        seed_story, questions):
     seed = questions(seed_story)
-    assert not [q for q in seed if "decisive enabler" in q.prompt]
+    question = the_one(seed, prompt="Who called China a \u201cdecisive enabler\u201d?")
+    assert keys(question) == {"NATO"}
+    assert len(question.choices) >= 3
+    # What was labelled, and those who speak for it, are no speakers to offer.
+    assert not {"China", "Beijing", "Lin Jian"} & set(question.choices)
 
 
 def test_seed_main_sponsor_is_kaja_kallas_against_people_not_of_the_labelled_side(

@@ -346,8 +346,10 @@ def test_an_organisation_and_its_officer_are_never_wrong_answers_for_each_other(
         assert key(errol) == "Tomas Errol" and "Brenna Valley Network" not in errol.choices, intro
         # People the story places elsewhere stay honest wrong answers for his words.
         assert {"Piet Aalders", "Lise Holm"} & set(errol.choices), intro
-        # The network's words have no other body to be offered against: not asked.
-        assert not [q for q in questions if "replaced by 2030" in q.prompt], intro
+        # A body's words may be offered against people, never its own officer.
+        network = the_one(questions, mentioning="replaced by 2030")
+        assert key(network) == "Brenna Valley Network" and "Tomas Errol" not in network.choices
+        assert {"Piet Aalders", "Lise Holm"} <= set(network.choices), intro
 
 
 def test_a_surname_written_with_and_without_its_space_is_one_person_not_a_wrong_answer():
@@ -413,7 +415,8 @@ def test_a_persons_words_are_never_offered_against_a_body():
     questions = quote_attribution.write(StoryModel(_layoffs()))
     assert not [q for q in questions if "hard news" in q.prompt]
     for question in questions:
-        assert not {"Kell Group", "Tarn Bank"} & set(question.choices)
+        if key(question) not in ("Kell Group", "Tarn Bank"):
+            assert not {"Kell Group", "Tarn Bank"} & set(question.choices)
     # With a third person quoted, the memo has two plausible wrong speakers.
     extra = ("\n\nUnion leader Olga Pavic said members were shocked. \u201cNobody saw this "
              "coming,\u201d Pavic said.")
