@@ -113,8 +113,8 @@ def _question(model, group: list[Label]):
     ]
     wrong = sorted(ordered(text, wrong), key=lambda k: (
         entities.get(k).kind != PERSON, -len(entities.get(k).articles)))[:MAX_WRONG]
-    if len(wrong) < MIN_WRONG:
-        return None
+    if len(wrong) < MIN_WRONG or any(entities.gives_side_away(text, k, wrong) for k in keys):
+        return None  # too few choices, or "a big win for European citizens" and one European
     evidence, names = _evidence(model, group, keys)
     if set(names) != set(keys):
         return None

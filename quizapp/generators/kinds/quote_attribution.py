@@ -314,7 +314,7 @@ def _wrong(model, statement: _Statement, best: Quotation) -> list[str]:
                                              quote.sentence.end)
             pool = [k for k in pool if k not in named and not _names(quote.text,
                                                                      model.entities.get(k))]
-    sides = _quote_stems(best.text) & model.entities.descriptors(statement.speaker)
+    sides = model.entities.sides_named(best.text, statement.speaker)
     kind = model.entities.get(statement.speaker).kind  # the speaker's own kind first
     shuffled = sorted(ordered(best.text, pool), key=lambda k: (
         model.entities.get(k).kind != kind, -len(model.entities.get(k).articles)))
@@ -328,19 +328,8 @@ def _names(text: str, entity: Entity) -> bool:
     return any(name_tokens(form) and set(name_tokens(form)) <= words for form in entity.forms)
 
 
-def _quote_stems(text: str) -> set[str]:
-    """Stems of the capitalised words inside a quote that may name a place or body ("China's",
-    "European"), not "The" or "We" opening a sentence."""
-    found = set()
-    for word in re.findall(r"[A-Z][\w.'\u2019-]*", text):
-        if fold(word).split("'")[0] not in word_set("name_stopwords") and fold(word) != "i":
-            found.add(stem(word))
-    return found
-
-
 def _gives_side_away(model, quote: Quotation, speaker: Entity, wrong: list[str]) -> bool:
-    shared = _quote_stems(quote.text) & model.entities.descriptors(speaker.key)
-    return bool(shared) and not any(shared & model.entities.descriptors(k) for k in wrong)
+    return model.entities.gives_side_away(quote.text, speaker.key, wrong)
 
 
 def _prompt(quote: Quotation) -> str:

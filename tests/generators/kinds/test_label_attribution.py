@@ -135,3 +135,17 @@ def test_on_every_real_story_the_key_applied_the_label_and_no_wrong_answer_did()
                 entity = model.entities.find(choice)
                 assert entity is not None, choice
                 assert (entity.key in credited) == (index in question.answer), (choice, label)
+
+
+def test_a_label_naming_the_only_speaker_of_its_side_is_not_asked():
+    text = (
+        "Veldian Trade Minister Ivo Marek called the ruling \u201ca win for Veldian farmers\u201d "
+        "on Monday.\n\n"
+        "Envoy Lena Holt called the talks \u201ca long road\u201d. \u201cWe expect an answer "
+        "within a week,\u201d Holt said.\n\n"
+        "Senator Paul Grie called the border \u201ca sieve\u201d. \u201cTrade has not stopped "
+        "for a single day,\u201d Grie said."
+    )
+    story = Story("side", "Side", (Article("a", "Wire", "Trade", text),))
+    questions = label_attribution.write(StoryModel(story))
+    assert not [q for q in questions if "Veldian farmers" in q.prompt]
