@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from quizapp.generators.reading.names import Entity, name_tokens, stem
+from quizapp.generators.reading.names import PERSON, Entity, name_tokens, stem
 from quizapp.generators.reading.quotations import (
     ELLIPSIS,
     Quotation,
@@ -30,6 +30,7 @@ MAX_QUESTIONS = 6
 # A second question keying the same speaker gives itself away: the name offered in both.
 MAX_PER_SPEAKER = 1
 MIN_WRONG = 2  # a two-way choice is a coin toss
+BODY_FILLER = 0.6  # a body among the choices for a person's words: for review, not a class
 MAX_WRONG = 3
 LEAD_PARAGRAPHS = 4  # a quote this near an article's top is one the article leads with
 SIDE_PARAGRAPH = 7  # past this, a voice no other article names is a side remark
@@ -270,6 +271,12 @@ def _question(model, statement: _Statement):
     if others and not all(entities.affiliated(o, speaker.key) for o in others):
         return None  # outlets credit the words to different, unrelated people
     wrong = _wrong(model, statement, best)
+    confidence, reasons = 1.0, []
+    if len(wrong) < MIN_WRONG and speaker.kind == PERSON and not _first_person(best.text):
+        # Too few other people quoted: a body fills the choices, and a teacher decides.
+        wrong = _wrong(model, statement, best, any_kind=True)
+        confidence *= BODY_FILLER
+        reasons.append("too few other people are quoted: a body is offered for a person's words")
     if len(wrong) < MIN_WRONG or _gives_side_away(model, best, speaker, wrong):
         return None  # too few choices, or the words name the only speaker of their side
     key_name = speaker.shown_in(best.proof)
@@ -279,7 +286,6 @@ def _question(model, statement: _Statement):
         choices.setdefault(entities.get(key).shown_in(quoting), key)
     if len(choices) != len(wrong) + 1:
         return None
-    confidence, reasons = 1.0, []
     if best.weak:
         confidence *= 0.75
         reasons.append("the speaker is named only in the paragraph after the quote")
@@ -301,13 +307,13 @@ def _question(model, statement: _Statement):
     )
 
 
-def _wrong(model, statement: _Statement, best: Quotation) -> list[str]:
+def _wrong(model, statement: _Statement, best: Quotation, any_kind: bool = False) -> list[str]:
     """Up to MAX_WRONG others who might have said the words (people for a person, bodies then
     people for a body, none named where the words are printed); where the words name a country or body,
     someone of the same one first, so the words give nothing away."""
     keys = {statement.speaker, *statement.others}
     quotations = model.quotations
-    pool = quotations.plausible_speakers(best, keys)
+    pool = quotations.plausible_speakers(best, keys, any_kind)
     for quote in statement.quotes:  # every printing grouped here, reworded ones too
         if quote is not best:
             named = quotations.speakers_near(quote.article, quote.sentence.start,
@@ -321,6 +327,11 @@ def _wrong(model, statement: _Statement, best: Quotation) -> list[str]:
     same_side = [k for k in shuffled if sides & model.entities.descriptors(k)]
     chosen = list(dict.fromkeys([*same_side[:1], *shuffled]))
     return chosen[:MAX_WRONG]
+
+
+def _first_person(text: str) -> bool:
+    """ "I", "me", "my": words only a person says, never a company or a court."""
+    return bool(re.search(r"\b(?:I|me|my|mine|myself)\b|\bI['\u2019]", text))
 
 
 def _names(text: str, entity: Entity) -> bool:

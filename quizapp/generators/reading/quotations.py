@@ -180,11 +180,13 @@ class Quotations:
             found.append(key)
         return found
 
-    def plausible_speakers(self, quote: Quotation, keys: set[str]) -> list[str]:
+    def plausible_speakers(
+        self, quote: Quotation, keys: set[str], any_kind: bool = False
+    ) -> list[str]:
         """Others the story quotes who might have said the quote's words, so only its
         attribution tells: people for a person's words ("Amazon" is no speaker of a chief
-        executive's memo), bodies first and then people for a body's. Never one credited with
-        the words, named in them or in a sentence that prints them, nor one who speaks for any
+        executive's memo; `any_kind` lets bodies follow), bodies first and then people for a
+        body's. Never one credited with the words, named in them or in a sentence that prints them, nor one who speaks for any
         of those."""
         entities = self._entities
         speaker = entities.get(quote.speaker) if entities and quote.speaker else None
@@ -201,7 +203,7 @@ class Quotations:
             k
             for k in self.other_speakers(keys, quote.text)
             if k not in named
-            and (speaker.kind != PERSON or entities.get(k).kind == PERSON)
+            and (any_kind or speaker.kind != PERSON or entities.get(k).kind == PERSON)
             and not any(entities.affiliated(k, n) for n in named - keys)
         ]
         return sorted(found, key=lambda k: entities.get(k).kind != speaker.kind)
