@@ -76,7 +76,7 @@ class Cell:
 @dataclass(frozen=True)
 class Row:
     label: str  # the fact, in a teacher's words: "The death toll"
-    kind: str  # "figure", "claim", "quotation" or "credit"
+    kind: str  # "figure", "claim", "quotation", "copy" or "credit"
     cells: tuple[Cell, ...]  # one per outlet, in the map's outlet order
     disagree: bool = False  # values that cannot all be right
     differ: str = ""  # outlets that do not contradict each other yet differ: WORDED, ...
@@ -437,14 +437,39 @@ def _credit_row(model, outlets: tuple[Outlet, ...]) -> Row | None:
                differ=AGENCIES if len(sources) > 1 else "")
 
 
+# --- shared copy ------------------------------------------------------------------------------
+
+NOT_SHARED = "none found in the text we have"
+
+
+def _copy_row(model, outlets: tuple[Outlet, ...]) -> Row | None:
+    """Which outlets carry one text (word for word, lightly edited or reworded), whatever they
+    credit: each cell names the other outlets and links to the first sentence they share."""
+    entries: dict[str, list[Entry]] = {}
+    for shared in model.shared_texts:
+        ours, theirs = model.outlet_of(shared.a), model.outlet_of(shared.b)
+        if not shared.copy or ours is None or theirs is None:
+            continue
+        first = (shared.narration or shared.passages)[0]
+        marks = (f"{shared.how}, {round(100 * shared.share)}% of the shorter text",)
+        entries.setdefault(shared.a, []).append(Entry(theirs.label, marks, first.a))
+        entries.setdefault(shared.b, []).append(Entry(ours.label, marks, first.b))
+    if not entries:
+        return None
+    # What is compared is the text we have, cut off or not: "none found" says just that.
+    cells = tuple(cell if cell.entries else Cell(cell.article, blank=NOT_SHARED)
+                  for cell in _cells(model, outlets, entries))
+    return Row("Shares its text with", "copy", cells)
+
+
 def story_map(model) -> StoryMap:
     """The map of a story's model: one column per outlet; rows for the figures several outlets
     give (disagreements first), the claims they present differently, the quotations they word
-    or credit differently, and whom each article credits for its report."""
+    or credit differently, which of them carry one text, and whom each article credits for its
+    report."""
     outlets = model.outlets
     rows = [*_fact_rows(model, outlets), *_claim_rows(model, outlets),
             *_quotation_rows(model, outlets)]
-    credit = _credit_row(model, outlets)
-    if credit is not None:
-        rows.append(credit)
+    rows += [row for row in (_copy_row(model, outlets), _credit_row(model, outlets))
+             if row is not None]
     return StoryMap(outlets, tuple(rows))

@@ -16,6 +16,7 @@ from quizapp.generators.story_map import (
     MAY_BE_CUT_OFF,
     NOT_FOUND,
     NOT_QUOTED,
+    NOT_SHARED,
     PRESENTED,
     SILENT,
     WORDED,
@@ -234,6 +235,33 @@ def test_whose_report_each_article_carries_and_different_agencies_are_no_disagre
     assert cell(row, "a").entries[0].marks == ("in the dateline",)
     assert cell(row, "c").blank == SILENT
     assert not row.disagree and row.differ == AGENCIES
+
+
+# --- shared copy --------------------------------------------------------------------------------
+
+WIRE_COPY = (
+    "A passenger ferry carrying 140 people sank off Port Ellis early on Monday after striking "
+    "rocks in heavy fog, the regional coast guard said. Rescue boats from three harbours "
+    "searched the cold water through the morning while families gathered at the quay. The "
+    "ferry operator said its vessel had passed a safety inspection in March and that it would "
+    "cooperate fully with investigators from the maritime authority.")
+
+
+def test_outlets_carrying_one_text_name_each_other():
+    model = story(
+        ("Harbour Gazette", WIRE_COPY, True),
+        ("Coast Courier", WIRE_COPY, None),
+        ("Valley Times", "A ferry sank off Port Ellis on Monday. Families waited at the quay "
+         "for news of the passengers and crew.", None),
+    )
+    row = the_row(model, "copy")
+    assert not row.disagree
+    (gazette,), (courier,) = cell(row, "a").entries, cell(row, "b").entries
+    assert (gazette.text, courier.text) == ("Coast Courier", "Harbour Gazette")
+    assert gazette.marks[0].startswith("word for word")
+    assert courier.passage.article == "b"
+    # Only the text we have is compared, cut off or not.
+    assert cell(row, "c").blank == NOT_SHARED
 
 
 # --- the seed and the real corpus ---------------------------------------------------------------
