@@ -102,7 +102,10 @@ def _cells(model, outlets: tuple[Outlet, ...], entries: dict[str, list[Entry]],
     cells = []
     for outlet in outlets:
         found = sorted(entries.get(outlet.article, ()), key=lambda e: e.passage.start)
-        unique = list({entry.text: entry for entry in reversed(found)}.values())[::-1]
+        unique: list[Entry] = []
+        for entry in found:
+            if all(entry.text != kept.text for kept in unique):
+                unique.append(entry)
         cells.append(Cell(outlet.article, tuple(unique)) if unique
                      else _blank(model, outlet.article, silent))
     return tuple(cells)
