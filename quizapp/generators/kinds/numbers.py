@@ -11,9 +11,10 @@ from quizapp.generators.model import Question
 from quizapp.generators.reading.facts import Fact
 from quizapp.generators.reading.figures import Figure, source_verbs
 from quizapp.generators.reading.text import fold, word_set
-from quizapp.generators.writing.choices import MAX_CHOICES, names_list, picked, question
+from quizapp.generators.writing.choices import MAX_CHOICES, picked, question
 from quizapp.generators.writing.figures import (
     by_amount,
+    contested,
     in_article,
     label,
     sentence_of,
@@ -105,10 +106,11 @@ def _distinct(name: str) -> bool:
                 and words[1].islower())
 
 
-def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> list[str]:
+def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> dict[str, Figure]:
     """Sources the story credits with values of the fact in other outlets, then with other
-    figures of the same article: plausible, and shown wrong by the figure's own sentence."""
-    found: list[str] = []
+    figures of the same article, each with the figure it is credited with: plausible, and shown
+    wrong by the figure's own sentence."""
+    found: dict[str, Figure] = {}
     sentence = fold(figure.sentence.text)
     # A source the same sentence credits with another value is the plainest wrong choice.
     beside = [f for f in in_article(model, figure.article)
@@ -119,7 +121,7 @@ def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> list[s
         if not _distinct(name):
             name = _resolved(model, other, anywhere=True)
         if name and _distinct(name) and not _same_source(name, key) and name not in found:
-            found.append(name)
+            found[name] = other
     # Sources of other values first, then of the same value in other outlets (the question asks
     # whom this outlet credits), then of other figures in the same article.
     of_fact = fact.figures if fact is not None else ()
@@ -135,8 +137,20 @@ def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> list[s
         if any(_same_source(name, seen) or (seen != AS_FACT and _related(model, name, seen))
                for seen in [key, *found] if seen != AS_FACT):
             continue
-        found.append(name)
-    return [_as_choice(n) for n in found]
+        found[name] = other
+    return {_as_choice(n): f for n, f in found.items()}
+
+
+def _credited(model, name: str, figure: Figure) -> str:
+    """"Just the News credits 49.2% to Reuters": where a wrong choice comes from, the source
+    named as its sentence writes it ("hospital officials"), or as the choice does."""
+    written = source_name(figure)
+    if not _same_source(written, name):
+        written = name[:1].lower() + name[1:] if name.startswith("The ") else name
+    words = written.split()
+    if len(words) > 1 and all(w.islower() for w in words[1:]) and words[0].istitle():
+        written = written[:1].lower() + written[1:]  # "Hospital officials" opened its sentence
+    return f"{label(model, figure.article)} credits {shown(figure)} to {written}"
 
 
 def _matters(model, fact: Fact, figure: Figure) -> bool:
@@ -169,7 +183,8 @@ def _who_question(model, fact: Fact | None, figure: Figure) -> Question | None:
     key = _key(model, figure)
     if passage is None or not outlet or not key:
         return None
-    wrong = picked(_other_sources(model, fact, figure, key), shown(figure), MAX_CHOICES - 2)
+    origins = _other_sources(model, fact, figure, key)
+    wrong = picked(list(origins), shown(figure), MAX_CHOICES - 2)
     if key != AS_FACT:
         wrong = wrong[:MAX_CHOICES - 2] + [AS_FACT]
     if len(wrong) < 2:
@@ -177,20 +192,16 @@ def _who_question(model, fact: Fact | None, figure: Figure) -> Question | None:
     if fact is not None and figure.counts.gap > CLOSE:
         return None  # what it counts is read from too far away to name it in the prompt
     prompt = f"According to {outlet}, who gave the figure of {_what(fact, figure)}?"
+    elsewhere = [_credited(model, name, origins[name]) for name in wrong if name in origins]
+    also = (" Elsewhere in the story, " + "; ".join(elsewhere) + ".") if elsewhere else ""
     if key == AS_FACT:
         explanation = (f"{outlet} gives {shown(figure)} in its own voice: its sentence names no "
-                       "source and no one is quoted. Ask where a figure comes from when an "
+                       f"source and no one is quoted.{also} Ask where a figure comes from when an "
                        "outlet does not say.")
     else:
-        others = [s for s in wrong if s != AS_FACT]
         named = key[:1].lower() + key[1:] if key.startswith("The ") else key
-        beside = [f for f in in_article(model, figure.article) if f.sentence is figure.sentence
-                  and f.source.name and f.source.name != figure.source.name
-                  and len(by_amount([f, figure])) > 1 and f.category == figure.category]
-        also = "".join(f" and {shown(f)} to {source_name(f)}" for f in beside[:1])
-        explanation = (f"{outlet} credits {shown(figure)} to {named}{also}, as its sentence shows"
-                       + (f"; the story also cites {names_list(others)}" if others else "")
-                       + ". A figure is only as good as its source: check who counted it.")
+        explanation = (f"{outlet} credits {shown(figure)} to {named}, as its sentence shows."
+                       f"{also} A figure is only as good as its source: check who counted it.")
     return question(KIND, prompt, [key], wrong, explanation, [passage])
 
 
@@ -234,8 +245,9 @@ def write(model) -> list[Question]:
     questions: list[Question] = []
     asked: set[tuple[str, int]] = set()
     for fact in model.facts:
-        if not fact.label or fact.category not in ("count", "money", "percent"):
-            continue
+        if not fact.label or fact.category not in ("count", "money", "percent") \
+                or contested(fact):
+            continue  # a disputed figure is the cross-checking kinds' (its prompt would tell)
         credit = _credit_question(model, fact)
         if credit is not None:
             questions.append(credit)
