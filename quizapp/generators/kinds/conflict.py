@@ -16,6 +16,7 @@ from quizapp.generators.writing.differences import (
     conversion_differences,
     new_ground,
     rounding_differences,
+    scope_differences,
     stage_difference,
     time_difference,
     why_question,
@@ -139,13 +140,16 @@ def _over_time(model, fact: Fact) -> bool:
 
 
 def _same_amounts(model) -> list[Question]:
-    """One amount two outlets write differently, asked as why they differ: a conversion (sums
-    first: a currency changes what readers take away more than kilometres do), then an exact
-    figure against its rounding."""
+    """Two outlets' figures that do not disagree, asked as why they differ: counts of different
+    things, one amount converted two ways (sums first: a currency changes what readers take away
+    more than kilometres do), an exact figure against its rounding."""
     found = []
     pairs = sorted(conversion_differences(model), key=lambda p: p.first.category != "money")
-    for pair in [*pairs[:MAX_CONVERSIONS], *rounding_differences(model)[:1]]:
-        confidence = 0.9 if pair.first.category == "money" or pair.reason == "rounding" else 0.8
+    chosen = [*scope_differences(model)[:1], *pairs[:MAX_CONVERSIONS],
+              *rounding_differences(model)[:1]]
+    for pair in chosen:
+        confidence = 0.8 if pair.reason == "conversion" and pair.first.category != "money" \
+            else 0.9
         asked = why_question(KIND, model, pair, confidence,
                              ("one amount written two ways: a lesson in reading, not a dispute",))
         if asked is not None:

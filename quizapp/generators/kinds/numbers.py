@@ -15,6 +15,7 @@ from quizapp.generators.writing.choices import MAX_CHOICES, picked, question
 from quizapp.generators.writing.figures import (
     by_amount,
     contested,
+    fact_of,
     in_article,
     label,
     sentence_of,
@@ -74,10 +75,28 @@ def _resolved(model, figure: Figure, anywhere: bool = False) -> str:
 
 
 def _key(model, figure: Figure) -> str:
+    if _own_amount(figure):
+        return ""  # "Meta warned that its record $1.3 billion fine...": Meta describes its fine
     if figure.source.kind in ("named", "unnamed") and figure.source.name:
         name = _resolved(model, figure)
         return _as_choice(name) if name else ""
+    if _agency_copy(model, figure.article):
+        return ""  # "SEATTLE (Reuters) —": the sentence is the agency's, not the outlet's own
     return AS_FACT if _states_itself(model, figure) else ""
+
+
+def _own_amount(figure: Figure) -> bool:
+    """A figure the source describes as its own ("its record fine", "their 25% offer"): the
+    source is the one it is about, not the one who counted it."""
+    text = figure.sentence.text
+    at = figure.passage.start - figure.sentence.start
+    return bool(figure.source.name) and bool(
+        re.search(r"\b(?:its|their)\s(?:[\w-]+\s){0,2}$", text[max(0, at - 30):at]))
+
+
+def _agency_copy(model, article: str) -> bool:
+    """Whether the article credits a news agency or another outlet for the whole of its text."""
+    return any(c.article == article and c.whole and c.named for c in model.credits)
 
 
 def _related(model, a: str, b: str) -> bool:
@@ -128,8 +147,14 @@ def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> dict[s
     others = sorted((f for f in of_fact if f.article != figure.article),
                     key=lambda f: len(by_amount([f, figure])) == 1)
     others += [f for f in in_article(model, figure.article) if f not in of_fact]
+    # Then sources other outlets credit with figures of the same kind: a plausible hand a share
+    # of a vote or a toll passes through ("Reuters", "CNBC").
+    others += [f for f in model.figures if f.article != figure.article and f not in of_fact
+               and f.category == figure.category and f.place == "body"]
     for other in others:
         name = source_name(other)
+        if _someone_else(model, other, fact):
+            continue  # "Microsoft said it would lay off 10,000": another company's own figure
         if not name or other.source.kind not in ("named", "unnamed") or fold(name) in sentence \
                 or name in found \
                 or other.place == "headline" or not _distinct(name):
@@ -141,7 +166,19 @@ def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> dict[s
     return {_as_choice(n): f for n, f in found.items()}
 
 
-def _credited(model, name: str, figure: Figure) -> str:
+def _someone_else(model, figure: Figure, asked: Fact | None) -> bool:
+    """A figure about someone other than the story's subject: of a fact the headlines never
+    name or of another holder's, or credited to one whose own figures those are ("Amazon said
+    it would cut 18,000")."""
+    fact = fact_of(model, figure)
+    if fact is not None and (not fact.own or fact.holder and asked is not None
+                             and asked.holder and fact.holder != asked.holder):
+        return True
+    others = {fold(f.holder) for f in model.facts if not f.own and f.holder}
+    return any(_same_source(figure.source.name, holder) for holder in others)
+
+
+def _credited(model, name: str, figure: Figure, asked: Figure) -> str:
     """"Just the News credits 49.2% to Reuters": where a wrong choice comes from, the source
     named as its sentence writes it ("hospital officials"), or as the choice does."""
     written = source_name(figure)
@@ -150,6 +187,8 @@ def _credited(model, name: str, figure: Figure) -> str:
     words = written.split()
     if len(words) > 1 and all(w.islower() for w in words[1:]) and words[0].istitle():
         written = written[:1].lower() + written[1:]  # "Hospital officials" opened its sentence
+    if fact_of(model, figure) is not fact_of(model, asked):
+        return f"{label(model, figure.article)} cites {written} for another figure"
     return f"{label(model, figure.article)} credits {shown(figure)} to {written}"
 
 
@@ -161,6 +200,8 @@ def _matters(model, fact: Fact, figure: Figure) -> bool:
         return False  # a headline is too terse to read its attribution from
     if len(fact.articles) >= 2:
         return True
+    if figure.category == "count" and figure.value < 10:
+        return False  # "3 of her neighbours": a count in passing, one outlet's alone
     body = model.article(figure.article).body
     return figure.sentence in body[:3]
 
@@ -183,6 +224,8 @@ def _who_question(model, fact: Fact | None, figure: Figure) -> Question | None:
     key = _key(model, figure)
     if passage is None or not outlet or not key:
         return None
+    if fact is not None and fact.holder and key != AS_FACT and _same_source(key, fact.holder):
+        return None  # "Alphabet announced 12,000 job cuts": the actor telling its own news
     origins = _other_sources(model, fact, figure, key)
     wrong = picked(list(origins), shown(figure), MAX_CHOICES - 2)
     if key != AS_FACT:
@@ -192,17 +235,20 @@ def _who_question(model, fact: Fact | None, figure: Figure) -> Question | None:
     if fact is not None and figure.counts.gap > CLOSE:
         return None  # what it counts is read from too far away to name it in the prompt
     prompt = f"According to {outlet}, who gave the figure of {_what(fact, figure)}?"
-    elsewhere = [_credited(model, name, origins[name]) for name in wrong if name in origins]
+    elsewhere = [_credited(model, name, origins[name], figure) for name in wrong if name in origins]
     also = (" Elsewhere in the story, " + "; ".join(elsewhere) + ".") if elsewhere else ""
+    confidence, reasons = 1.0, []
     if key == AS_FACT:
         explanation = (f"{outlet} gives {shown(figure)} in its own voice: its sentence names no "
                        f"source and no one is quoted.{also} Ask where a figure comes from when an "
                        "outlet does not say.")
+        confidence = 0.75
+        reasons = ["a figure in the outlet's own voice: check that a reader would want it sourced"]
     else:
         named = key[:1].lower() + key[1:] if key.startswith("The ") else key
         explanation = (f"{outlet} credits {shown(figure)} to {named}, as its sentence shows."
                        f"{also} A figure is only as good as its source: check who counted it.")
-    return question(KIND, prompt, [key], wrong, explanation, [passage])
+    return question(KIND, prompt, [key], wrong, explanation, [passage], confidence, reasons)
 
 
 def _credit_question(model, fact: Fact) -> Question | None:
@@ -242,28 +288,29 @@ def numbers_key(question: Question) -> str:
 
 
 def write(model) -> list[Question]:
+    """One question a fact: where outlets credit one figure to different hands, or who gave an
+    outlet's figure (a named source before the outlet's own voice). Two on one fact would each
+    name the other's answer in their explanations."""
     questions: list[Question] = []
-    asked: set[tuple[str, int]] = set()
     for fact in model.facts:
         if not fact.label or fact.category not in ("count", "money", "percent") \
                 or contested(fact):
             continue  # a disputed figure is the cross-checking kinds' (its prompt would tell)
-        credit = _credit_question(model, fact)
-        if credit is not None:
-            questions.append(credit)
-        keyed: set[bool] = set()  # one question per fact keyed to a source, one to the outlet
-        # A sentence giving two values of the fact from two sources first: the plainest lesson.
-        for figure in sorted(fact.figures, key=lambda f: -sum(
-                o.sentence is f.sentence and o.source.name != f.source.name for o in fact.figures)):
-            spot = (figure.article, figure.sentence.start)
-            if spot in asked or not _matters(model, fact, figure):
-                continue
-            found = _who_question(model, fact, figure)
-            if found is None:
-                continue
-            own_voice = numbers_key(found) == AS_FACT
-            if own_voice not in keyed:
-                keyed.add(own_voice)
-                asked.add(spot)
-                questions.append(found)
+        found = _credit_question(model, fact) or _best_who(model, fact)
+        if found is not None:
+            questions.append(found)
     return questions[:MAX_QUESTIONS]
+
+
+def _best_who(model, fact: Fact) -> Question | None:
+    """A sentence giving two values of the fact from two sources first: the plainest lesson;
+    then a figure credited to a named source before one in the outlet's own voice."""
+    found = []
+    for figure in sorted(fact.figures, key=lambda f: -sum(
+            o.sentence is f.sentence and o.source.name != f.source.name for o in fact.figures)):
+        if _matters(model, fact, figure):
+            asked = _who_question(model, fact, figure)
+            if asked is not None and numbers_key(asked) != AS_FACT:
+                return asked
+            found.append(asked)
+    return next((q for q in found if q is not None), None)

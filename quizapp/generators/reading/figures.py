@@ -685,6 +685,8 @@ def _leading(spot: _Spot) -> Source | None:
                          + r")\b", spot.masked):
         if m.end() > spot.at or not spot.lo <= m.start() + 2 <= spot.hi:
             continue
+        if re.search(r"\b(?:a|an|the|its|their|his|her)\s$", spot.masked[:m.start("verb")], re.I):
+            continue  # "fined Meta a record €1.2 billion": a noun, not a verb of saying
         found = spot.source(m)
         if found and re.match(r"\s(?:put|puts|show|shows|gave|give)\b", spot.masked[m.end():]) \
                 and m.group("verb").endswith("s"):

@@ -32,6 +32,7 @@ REASONS = {
     "conversion": "Both convert the same amount, each rounding its own way",
     "currencies": "Both convert the same amount, into different currencies",
     "rounding": "One of them rounds the figure",
+    "scope": "They count different things: one leaves some out",
     "source": "They credit the figure to different sources",
     "headline": "One of them gives it only in a headline",
     "qualifier": "One of them gives a floor or an estimate",
@@ -166,6 +167,33 @@ def _converted_pair(model, pairs: list[tuple[Figure, Figure]]) -> list[Differenc
     return []
 
 
+_LEAVES_OUT = re.compile(r"^(?:not counting|not including|excluding|which excludes|counting only)\b")
+_LEAVES_IN = re.compile(r"^(?:including|which includes|plus)\b")
+
+
+def scope_differences(model) -> list[Difference]:
+    """Pairs of outlets whose counts differ and whose sentences say what each leaves out or in
+    ("13, not counting any victims in Mexico Beach" against "14, including the victim found in
+    the rubble of Florida's Mexico Beach"), the two naming the same thing."""
+    found = []
+    for fact in model.facts:
+        if not fact.label or not fact.own or fact.category != "count":
+            continue
+        sides = [f for figs in _usable(model, fact).values() if (f := _one_value(figs)) and f.scope]
+        out = [f for f in sides if _LEAVES_OUT.match(f.scope.lower())]
+        into = [f for f in sides if _LEAVES_IN.match(f.scope.lower())]
+        pair = next(((a, b) for a in out for b in into if a.article != b.article
+                     and not compatible(a, b) and _same_thing(a.scope, b.scope)), None)
+        if pair is not None:
+            found.append(Difference(fact, *pair, "scope"))
+    return found
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """Two scopes naming one thing: a capitalised word in common ("Mexico Beach")."""
+    return bool(set(re.findall(r"\b[A-Z]\w+", a)) & set(re.findall(r"\b[A-Z]\w+", b)))
+
+
 def rounding_differences(model) -> list[Difference]:
     """Pairs of outlets giving one amount exactly ("2,031,220") and rounded with a qualifier the
     exact amount satisfies ("more than 2 million"): the same figure, written two ways."""
@@ -204,7 +232,7 @@ def _wrong_reasons(pair: Difference) -> list[str]:
     """The reasons the two sentences themselves show false."""
     a, b = pair.first, pair.second
     wrong = []
-    if pair.reason == "time" and not (a.stage or b.stage):
+    if pair.reason in ("time", "scope") and not (a.stage or b.stage):
         wrong.append("stage")
     if pair.reason in ("conversion", "currencies"):
         wrong.append("time")  # both convert one amount: the sum did not change between them
@@ -215,7 +243,7 @@ def _wrong_reasons(pair: Difference) -> list[str]:
         wrong.append("conversion")
     if not (a.qualifier or b.qualifier) and pair.reason in ("time", "stage"):
         wrong.append("qualifier")
-    if pair.reason in ("time", "stage") and _decimals(a) == _decimals(b) \
+    if pair.reason in ("time", "stage", "scope") and _decimals(a) == _decimals(b) \
             and a.quantity.precision == b.quantity.precision and not (a.qualifier or b.qualifier):
         wrong.append("further")
     return wrong
@@ -238,6 +266,8 @@ def _told(model, figure: Figure, pair: Difference) -> str:
         return f"{said} \u201c{figure.stage}\u201d"
     if pair.reason == "rounding":
         return said
+    if pair.reason == "scope":
+        return f"{said}, \u201c{figure.scope}\u201d"
     original = pair.originals[0] if figure is pair.first else pair.originals[1]
     return f"{said}, converting {shown(original)}"
 
@@ -263,6 +293,7 @@ def _lesson(pair: Difference) -> str:
                       "disagreement.",
         "rounding": f"It is one {amount}: the exact figure lies within the rounded one, so they "
                     "do not disagree.",
+        "scope": "Before setting two counts against each other, read what each one covers.",
     }[pair.reason]
 
 
