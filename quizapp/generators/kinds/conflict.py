@@ -15,10 +15,9 @@ from quizapp.generators.writing.choices import MAX_CHOICES, choose_all, picked, 
 from quizapp.generators.writing.differences import (
     conversion_differences,
     new_ground,
+    over_time,
     rounding_differences,
     scope_differences,
-    stage_difference,
-    time_difference,
     why_question,
 )
 from quizapp.generators.writing.figures import (
@@ -133,12 +132,6 @@ def _dropped_floor(model, fact: Fact) -> Question | None:
                     [sentence_of(model, first[a]) for a in bare + floors])
 
 
-def _over_time(model, fact: Fact) -> bool:
-    """The texts explain the difference by when, or how far into a count, each figure was given:
-    the timeline kind asks it."""
-    return stage_difference(model, fact) is not None or time_difference(model, fact) is not None
-
-
 def _same_amounts(model) -> list[Question]:
     """Two outlets' figures that do not disagree, asked as why they differ: counts of different
     things, one amount converted two ways (sums first: a currency changes what readers take away
@@ -150,8 +143,9 @@ def _same_amounts(model) -> list[Question]:
     for pair in chosen:
         confidence = 0.8 if pair.reason == "conversion" and pair.first.category != "money" \
             else 0.9
-        asked = why_question(KIND, model, pair, confidence,
-                             ("one amount written two ways: a lesson in reading, not a dispute",))
+        why = ("two counts of different things, as their sentences say" if pair.reason == "scope"
+               else "one amount written two ways: a lesson in reading, not a dispute")
+        asked = why_question(KIND, model, pair, confidence, (why,))
         if asked is not None:
             found.append(asked)
     return found
@@ -163,7 +157,7 @@ def write(model) -> list[Question]:
         if not fact.label or not fact.own:
             continue
         found = None
-        if fact.conflicts and not _over_time(model, fact):
+        if fact.conflicts and not over_time(model, fact):
             found = _odd_one_out(model, fact)
         found = found or _dropped_floor(model, fact)
         if found is not None and new_ground(found, questions):

@@ -12,9 +12,9 @@ from quizapp.generators.reading.facts import Fact
 from quizapp.generators.reading.figures import Figure, source_verbs
 from quizapp.generators.reading.text import fold, word_set
 from quizapp.generators.writing.choices import MAX_CHOICES, picked, question
+from quizapp.generators.writing.differences import asked_by_outlet
 from quizapp.generators.writing.figures import (
     by_amount,
-    contested,
     fact_of,
     in_article,
     label,
@@ -151,9 +151,12 @@ def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> dict[s
     # of a vote or a toll passes through ("Reuters", "CNBC").
     others += [f for f in model.figures if f.article != figure.article and f not in of_fact
                and f.category == figure.category and f.place == "body"]
+    if fact is None:  # a figure of its own ("55 drones"): any hand the story's figures pass through
+        others += [f for f in model.figures if f.article != figure.article
+                   and f.category != figure.category and f.place == "body"]
     for other in others:
         name = source_name(other)
-        if _someone_else(model, other, fact):
+        if fact is not None and _someone_else(model, other, fact):
             continue  # "Microsoft said it would lay off 10,000": another company's own figure
         if not name or other.source.kind not in ("named", "unnamed") or fold(name) in sentence \
                 or name in found \
@@ -187,8 +190,10 @@ def _credited(model, name: str, figure: Figure, asked: Figure) -> str:
     words = written.split()
     if len(words) > 1 and all(w.islower() for w in words[1:]) and words[0].istitle():
         written = written[:1].lower() + written[1:]  # "Hospital officials" opened its sentence
-    if fact_of(model, figure) is not fact_of(model, asked):
-        return f"{label(model, figure.article)} cites {written} for another figure"
+    if fact_of(model, figure) is not fact_of(model, asked) or fact_of(model, asked) is None:
+        who = "the same article" if figure.article == asked.article else label(model,
+                                                                                figure.article)
+        return f"{who} cites {written} for another figure"
     return f"{label(model, figure.article)} credits {shown(figure)} to {written}"
 
 
@@ -236,7 +241,7 @@ def _who_question(model, fact: Fact | None, figure: Figure) -> Question | None:
         return None  # what it counts is read from too far away to name it in the prompt
     prompt = f"According to {outlet}, who gave the figure of {_what(fact, figure)}?"
     elsewhere = [_credited(model, name, origins[name], figure) for name in wrong if name in origins]
-    also = (" Elsewhere in the story, " + "; ".join(elsewhere) + ".") if elsewhere else ""
+    also = (" Elsewhere in the story: " + "; ".join(elsewhere) + ".") if elsewhere else ""
     confidence, reasons = 1.0, []
     if key == AS_FACT:
         explanation = (f"{outlet} gives {shown(figure)} in its own voice: its sentence names no "
@@ -290,16 +295,66 @@ def numbers_key(question: Question) -> str:
 def write(model) -> list[Question]:
     """One question a fact: where outlets credit one figure to different hands, or who gave an
     outlet's figure (a named source before the outlet's own voice). Two on one fact would each
-    name the other's answer in their explanations."""
+    name the other's answer in their explanations. Then figures of no fact the story names,
+    in the article's own words, where the sentence credits a named source."""
     questions: list[Question] = []
-    for fact in model.facts:
+    asked: set[tuple[str, str]] = set()
+    spots: set[tuple[str, int]] = set()  # the sentences of the facts asked
+    for fact in _in_title_order(model):
         if not fact.label or fact.category not in ("count", "money", "percent") \
-                or contested(fact):
+                or asked_by_outlet(model, fact) or _same_sentences(fact, spots):
             continue  # a disputed figure is the cross-checking kinds' (its prompt would tell)
         found = _credit_question(model, fact) or _best_who(model, fact)
-        if found is not None:
+        if found is not None and (fact.label, numbers_key(found)) not in asked:
+            asked.add((fact.label, numbers_key(found)))
+            spots |= {(f.article, f.sentence.start) for f in fact.figures}
             questions.append(found)
+    questions += _own_words(model)[:MAX_OWN_WORDS]
     return questions[:MAX_QUESTIONS]
+
+
+MAX_OWN_WORDS = 2
+
+
+def _in_title_order(model) -> list[Fact]:
+    """The facts, those whose holder the story's title names first in the order it names them
+    ("Lula defeats Bolsonaro": Lula's share before Bolsonaro's)."""
+    title = fold(model.story.title)
+
+    def place(fact: Fact) -> int:
+        at = title.find(fold(fact.holder)) if fact.holder else -1
+        return at if at >= 0 else len(title)
+
+    return sorted(model.facts, key=place)
+
+
+def _same_sentences(fact: Fact, spots: set[tuple[str, int]]) -> bool:
+    """Whether most of the fact's figures stand in sentences an earlier question's fact gives
+    too: the two shares of one vote are one sentence, asked once."""
+    mine = [(f.article, f.sentence.start) for f in fact.figures]
+    return sum(spot in spots for spot in mine) * 2 > len(mine)
+
+
+def _own_words(model) -> list[Question]:
+    """"Who gave the figure of 55 Shahed and decoy drones?": a count named by the noun right
+    after it, of no fact a label names and of no one else's, credited to a named source in its
+    sentence that is not the one the figure is about."""
+    found = []
+    disputed = [f for fact in model.facts if asked_by_outlet(model, fact) for f in fact.figures]
+    for figure in model.figures:
+        fact = fact_of(model, figure)
+        if (fact is not None and (fact.label or not fact.own)) or figure.place != "body" \
+                or figure.quoted or figure.category != "count" or figure.unsure \
+                or figure.source.kind != "named" or figure.counts.gap > 1 \
+                or not figure.counts.noun or figure.value < 10:
+            continue
+        if figure.holder and _same_source(figure.source.name, figure.holder) \
+                or any(len(by_amount([figure, other])) == 1 for other in disputed):
+            continue  # its own news, or an amount another question asks outlets about
+        question_ = _who_question(model, None, figure)
+        if question_ is not None:
+            found.append(question_)
+    return found
 
 
 def _best_who(model, fact: Fact) -> Question | None:

@@ -14,6 +14,7 @@ from quizapp.generators.reading.figures import Figure
 from quizapp.generators.writing.choices import question
 from quizapp.generators.writing.figures import (
     by_amount,
+    contested,
     contradicts_itself,
     dated,
     fact_of,
@@ -318,3 +319,15 @@ def new_ground(asked: Question, questions: list[Question]) -> bool:
     shares of one vote ("50.8% against 49.2%") are one sentence, asked once."""
     used = {(e.article, e.text) for q in questions for e in q.evidence}
     return not any((e.article, e.text) in used for e in asked.evidence)
+
+
+def over_time(model, fact: Fact) -> bool:
+    """The texts explain the outlets' difference by when, or how far into a count, each figure
+    was given: the timeline kind asks why, not which outlet."""
+    return stage_difference(model, fact) is not None or time_difference(model, fact) is not None
+
+
+def asked_by_outlet(model, fact: Fact) -> bool:
+    """Whether the conflict kind asks the fact as "which outlet gives N?": a prompt of another
+    kind showing an outlet's value of it would give the answer away."""
+    return contested(fact) and not over_time(model, fact)

@@ -233,6 +233,10 @@ def why_they_differ(model, keyed: list[Figure], others: list[Figure]) -> str:
     if any(f.qualifier in ("atleast", "above") and not f.quantity.precision for f in figures):
         reasons.append("\u201cat least\u201d or \u201cmore than\u201d gives a floor, not a "
                        "final count")
+    if not reasons and len({f.article for f in keyed}) == 1 \
+            and len({f.article for f in others}) >= 3:
+        return (f"The articles give no reason, and {label(model, keyed[0].article)} stands alone "
+                "against the others: check a figure only one outlet gives before repeating it.")
     if not reasons:
         return "The articles give no reason: check the original source before repeating either."
     return "Why they differ, as far as the articles show: " + "; ".join(reasons) + "."
