@@ -225,15 +225,20 @@ def _name_clusters(texts: tuple[str, ...]) -> dict[str, str]:
             words = [fold(w) for w in run.group().split() if w[:1].isupper()]
             # Titles and a people's adjective before a name ("Former Brazilian President")
             # are no part of it.
-            words = [w for i, w in enumerate(words) if w not in skip and not (
-                i < len(words) - 1 and w.endswith(("ian", "ese", "ish", "ean")))]
+            words = [w for i, w in enumerate(words) if w not in skip and w not in _PARTICLES
+                     and not (i < len(words) - 1 and w.endswith(("ian", "ese", "ish", "ean")))]
             for word in words[1:]:
                 parent[find(word)] = find(words[0])
     return {word: find(word) for word in parent}
 
 
+# Words that join the parts of a name ("da" of "Lula da Silva"), capitalised at a sentence's start.
+_PARTICLES = frozenset({"da", "de", "do", "dos", "van", "von", "der", "del", "di", "le", "la",
+                        "bin", "al"})
+
+
 def _holder_key(holder: str, clusters: dict[str, str]) -> str:
-    words = [fold(w) for w in holder.split() if w[:1].isupper()]
+    words = [fold(w) for w in holder.split() if w[:1].isupper() and fold(w) not in _PARTICLES]
     keys = {clusters.get(w, w) for w in words if w not in word_set("name_stopwords")}
     return min(keys) if keys else ""
 

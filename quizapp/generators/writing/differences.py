@@ -196,29 +196,41 @@ def _same_thing(a: str, b: str) -> bool:
 
 
 def rounding_differences(model) -> list[Difference]:
-    """Pairs of outlets giving one amount exactly ("2,031,220") and rounded with a qualifier the
-    exact amount satisfies ("more than 2 million"): the same figure, written two ways."""
+    """Pairs of outlets giving one amount precisely ("2,031,220", "50.9%") and rounded in a way
+    the precise amount satisfies ("more than 2 million", "51%"): one figure, written two ways."""
     found = []
     for fact in model.facts:
-        if not fact.label or not fact.own or fact.category not in ("count", "money"):
+        if not fact.label or not fact.own or fact.category not in ("count", "money", "percent"):
             continue
         sides = _usable(model, fact)
-        exact = [f for figs in sides.values() for f in figs if _exact(f)]
-        rounded = [f for figs in sides.values() for f in figs
-                   if f.quantity.precision and f.qualifier and not f.converted]
-        for a in exact:
-            b = next((r for r in rounded if r.article != a.article and compatible(a, r)), None)
-            if b is not None:
-                found.append(Difference(fact, b, a, "rounding"))
-                break
+        figures = [f for figs in sides.values() for f in figs if not f.converted]
+        pair = next(((a, b) for a in figures if _precise(a) for b in figures
+                     if b.article != a.article and _rounds(a, b)), None)
+        if pair is not None:
+            found.append(Difference(fact, pair[1], pair[0], "rounding"))
     return found
 
 
-def _exact(figure: Figure) -> bool:
-    """Written to the unit, with four significant digits or more: "2,031,220", not "17"."""
+def _precise(figure: Figure) -> bool:
+    """Written to the unit with four significant digits or more ("2,031,220"), or a share to a
+    decimal ("50.9%"), with no qualifier."""
+    if figure.qualifier:
+        return False
+    if figure.category == "percent":
+        return _decimals(figure) > 0
     digits = re.sub(r"\D", "", figure.number)
-    return not figure.quantity.precision and not figure.qualifier and not figure.converted \
-        and len(digits.rstrip("0")) >= 4
+    return not figure.quantity.precision and len(digits.rstrip("0")) >= 4
+
+
+def _rounds(precise: Figure, other: Figure) -> bool:
+    """The other figure is a coarser writing of the precise one: "more than 2 million" of
+    2,031,220, "51%" of 50.9%."""
+    if other.quantity.precision <= precise.quantity.precision or not compatible(precise, other) \
+            or len(by_amount([precise, other])) == 1:
+        return False
+    if precise.category == "percent":
+        return not other.qualifier and _decimals(other) == 0
+    return bool(other.qualifier)
 
 
 # --- asking why -------------------------------------------------------------------------------
@@ -233,7 +245,7 @@ def _wrong_reasons(pair: Difference) -> list[str]:
     """The reasons the two sentences themselves show false."""
     a, b = pair.first, pair.second
     wrong = []
-    if pair.reason in ("time", "scope") and not (a.stage or b.stage):
+    if pair.reason in ("time", "scope", "rounding") and not (a.stage or b.stage):
         wrong.append("stage")
     if pair.reason in ("conversion", "currencies"):
         wrong.append("time")  # both convert one amount: the sum did not change between them
