@@ -300,9 +300,12 @@ def write(model) -> list[Question]:
     questions: list[Question] = []
     asked: set[tuple[str, str]] = set()
     spots: set[tuple[str, int]] = set()  # the sentences of the facts asked
-    for fact in _in_title_order(model):
-        if not fact.label or fact.category not in ("count", "money", "percent") \
-                or asked_by_outlet(model, fact) or _same_sentences(fact, spots):
+    facts = [f for f in _in_title_order(model) if f.label
+             and f.category in ("count", "money", "percent")][:MAX_TRIED]
+    for fact in facts:
+        if len(questions) >= MAX_QUESTIONS:
+            break
+        if asked_by_outlet(model, fact) or _same_sentences(fact, spots):
             continue  # a disputed figure is the cross-checking kinds' (its prompt would tell)
         found = _credit_question(model, fact) or _best_who(model, fact)
         if found is not None and (fact.label, numbers_key(found)) not in asked:
@@ -314,6 +317,7 @@ def write(model) -> list[Question]:
 
 
 MAX_OWN_WORDS = 2
+MAX_TRIED = 12  # figures tried per pass: each try reads the story's sources once
 
 
 def _in_title_order(model) -> list[Fact]:
@@ -340,8 +344,12 @@ def _own_words(model) -> list[Question]:
     after it, of no fact a label names and of no one else's, credited to a named source in its
     sentence that is not the one the figure is about."""
     found = []
-    disputed = [f for fact in model.facts if asked_by_outlet(model, fact) for f in fact.figures]
+    disputed = {round(f.value, 6) for fact in model.facts if asked_by_outlet(model, fact)
+                for f in fact.figures}
+    tried = 0
     for figure in model.figures:
+        if len(found) >= MAX_OWN_WORDS or tried >= MAX_TRIED:
+            break
         fact = fact_of(model, figure)
         if (fact is not None and (fact.label or not fact.own)) or figure.place != "body" \
                 or figure.quoted or figure.category != "count" or figure.unsure \
@@ -349,8 +357,9 @@ def _own_words(model) -> list[Question]:
                 or not figure.counts.noun or figure.value < 10:
             continue
         if figure.holder and _same_source(figure.source.name, figure.holder) \
-                or any(len(by_amount([figure, other])) == 1 for other in disputed):
+                or round(figure.value, 6) in disputed:
             continue  # its own news, or an amount another question asks outlets about
+        tried += 1
         question_ = _who_question(model, None, figure)
         if question_ is not None:
             found.append(question_)
@@ -361,11 +370,11 @@ def _best_who(model, fact: Fact) -> Question | None:
     """A sentence giving two values of the fact from two sources first: the plainest lesson;
     then a figure credited to a named source before one in the outlet's own voice."""
     found = []
-    for figure in sorted(fact.figures, key=lambda f: -sum(
-            o.sentence is f.sentence and o.source.name != f.source.name for o in fact.figures)):
-        if _matters(model, fact, figure):
-            asked = _who_question(model, fact, figure)
-            if asked is not None and numbers_key(asked) != AS_FACT:
-                return asked
-            found.append(asked)
+    candidates = [f for f in fact.figures if _matters(model, fact, f)][:MAX_TRIED]
+    for figure in sorted(candidates, key=lambda f: -sum(
+            o.sentence is f.sentence and o.source.name != f.source.name for o in candidates)):
+        asked = _who_question(model, fact, figure)
+        if asked is not None and numbers_key(asked) != AS_FACT:
+            return asked
+        found.append(asked)
     return next((q for q in found if q is not None), None)

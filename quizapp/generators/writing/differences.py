@@ -52,6 +52,10 @@ class Difference:
     originals: tuple[Figure, ...] = ()  # for a conversion: the amounts both convert
 
 
+# Pairs are sought among this many figures of a fact at most: a story of hundreds of articles
+# stays linear, and the outlets printing a fact first are the ones a question would show.
+MAX_PAIRED = 40
+
 # --- finding pairs ----------------------------------------------------------------------------
 
 
@@ -78,7 +82,7 @@ def time_difference(model, fact: Fact) -> Difference | None:
         when = dated(model, figure) if figure is not None else None
         if when is not None and figure.update:
             found.append((when, figure))
-    found.sort(key=lambda pair: (pair[0], pair[1].value))
+    found = sorted(found[:MAX_PAIRED], key=lambda pair: (pair[0], pair[1].value))
     for i, (early_day, early) in enumerate(found):
         for late_day, late in reversed(found[i + 1:]):
             if late_day > early_day and late.value > early.value and not compatible(early, late):
@@ -110,7 +114,7 @@ def stage_difference(model, fact: Fact) -> Difference | None:
         share = stage_share(figure) if figure is not None else None
         if share is not None:
             found.append((share, figure))
-    found.sort(key=lambda pair: pair[0])
+    found = sorted(found[:MAX_PAIRED], key=lambda pair: pair[0])
     for early_share, early in found:
         for late_share, late in reversed(found):
             if late_share > early_share and not compatible(early, late) \
@@ -180,7 +184,8 @@ def scope_differences(model) -> list[Difference]:
     for fact in model.facts:
         if not fact.label or not fact.own or fact.category != "count":
             continue
-        sides = [f for figs in _usable(model, fact).values() if (f := _one_value(figs)) and f.scope]
+        sides = [f for figs in _usable(model, fact).values()
+                 if (f := _one_value(figs)) and f.scope][:MAX_PAIRED]
         out = [f for f in sides if _LEAVES_OUT.match(f.scope.lower())]
         into = [f for f in sides if _LEAVES_IN.match(f.scope.lower())]
         pair = next(((a, b) for a in out for b in into if a.article != b.article
@@ -203,7 +208,7 @@ def rounding_differences(model) -> list[Difference]:
         if not fact.label or not fact.own or fact.category not in ("count", "money", "percent"):
             continue
         sides = _usable(model, fact)
-        figures = [f for figs in sides.values() for f in figs if not f.converted]
+        figures = [f for figs in sides.values() for f in figs if not f.converted][:MAX_PAIRED]
         pair = next(((a, b) for a in figures if _precise(a) for b in figures
                      if b.article != a.article and _rounds(a, b)), None)
         if pair is not None:
