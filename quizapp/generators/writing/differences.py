@@ -250,13 +250,17 @@ def _wrong_reasons(pair: Difference) -> list[str]:
     """The reasons the two sentences themselves show false."""
     a, b = pair.first, pair.second
     wrong = []
-    if pair.reason in ("time", "scope", "rounding") and not (a.stage or b.stage):
-        wrong.append("stage")
+    if pair.reason in ("scope", "rounding") and a.category == "percent" \
+            and not (a.stage or b.stage):
+        wrong.append("stage")  # a share of a vote: "stages of the count" is a plausible reason
     if pair.reason in ("conversion", "currencies"):
         wrong.append("time")  # both convert one amount: the sum did not change between them
     if a.source.kind == "outlet" and b.source.kind == "outlet" and not (a.quoted or b.quoted):
         wrong.append("source")  # neither credits anyone
     wrong.append("headline")  # both pairs are read from the articles' own sentences
+    if pair.reason in ("time", "rounding") and a.category == "count" \
+            and not (a.scope or b.scope or a.where or b.where):
+        wrong.append("scope")  # neither says it leaves anything out or counts one place
     if pair.reason == "rounding" and not (a.converted or b.converted):
         wrong.append("conversion")
     if not (a.qualifier or b.qualifier) and pair.reason in ("time", "stage"):
