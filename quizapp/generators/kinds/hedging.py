@@ -20,6 +20,7 @@ from quizapp.generators.reading.statements import (
     HEDGED,
     POSSIBLE_CAUSE,
     Statement,
+    distinctive,
     same_claim,
     shared_wording,
 )
@@ -269,7 +270,7 @@ def _write_link(model, keys: list[Statement], wrong: list[Statement]) -> Questio
     linking = list(dict.fromkeys(f"\u201c{fold(s.link_words.text)}\u201d" for s in wrong))
     one = len(keys) == 1
     ask = "Which outlet’s headline states" if one else "Which outlets’ headlines state"
-    prompt = (f"These outlets’ headlines tie the same things together. {ask} a cause "
+    prompt = (f"These outlets’ headlines report the same finding. {ask} it as a cause "
               f"({names_list(causing, 'or')}), where the others report only a link "
               f"({names_list(linking, 'or')})?{choose_all(len(keys))}")
     parts = [f"{_own(label[s.article])} headline says \u201c{s.text.strip()}\u201d: a cause."
@@ -315,9 +316,21 @@ def _contrast(model, statement: Statement) -> Statement | None:
         if other.presentation != statement.presentation and other.presentation in CHOICE_OF \
                 and _certain(other) and other.sentence.role == "prose" \
                 and model.outlet_of(other.article) is not None \
-                and _told_one_way(model, other):
+                and _same_figures(statement, other) and _told_one_way(model, other):
             return other
     return None
+
+
+def _same_figures(a: Statement, b: Statement) -> bool:
+    """The two sentences give the same telling figures and years, so one tells what the other
+    does ("between 2012 and 2023" is not "between October 2012 and December 7")."""
+    def telling(statement: Statement) -> frozenset[str]:
+        return frozenset(f for f in statement.figures if distinctive(f) or _YEAR.match(f))
+
+    return telling(a) == telling(b)
+
+
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
 def _told_one_way(model, statement: Statement) -> bool:

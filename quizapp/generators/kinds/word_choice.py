@@ -16,6 +16,8 @@ from quizapp.generators.model import Question
 from quizapp.generators.reading.statements import shared_wording
 from quizapp.generators.reading.terms import (
     OUTLET,
+    PARAPHRASE,
+    QUOTE,
     UNCLEAR,
     TermUse,
     copies_of,
@@ -36,6 +38,7 @@ COMMON = 3
 # word further on, so the question goes to a teacher.
 CUT_OFF_CONFIDENCE = 0.6
 HEADLINE, CLAIM, ARTICLE = "headline", "sentence", "article"
+ANY_VOICE = (OUTLET, QUOTE, PARAPHRASE, UNCLEAR)
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ class _Uses:
         nothing)."""
         if not use.loaded or use.voice != OUTLET or use.contested:
             return False
-        if any(self._prints(other, use.group.index, use.tone)
+        if any(self._prints(other, use.group.index, use.tone, ANY_VOICE)
                for other in self.copies.get(use.article, ())):
             return False
         if not _hides(use):
@@ -82,8 +85,8 @@ class _Uses:
         return not any(not other.loaded and other.group is use.group
                        for other in self.in_sentence(use.article, use.sentence.start))
 
-    def _prints(self, article: str, group: int, tone: int) -> bool:
-        return any(u.group.index == group and u.tone == tone
+    def _prints(self, article: str, group: int, tone: int, voiced: tuple[str, ...]) -> bool:
+        return any(u.group.index == group and u.tone == tone and u.voice in voiced
                    for u in self.by_article.get(article, ()))
 
     def common(self, use: TermUse) -> bool:
@@ -96,15 +99,17 @@ class _Uses:
                 texts.add(frozenset({article}) | self.copies.get(article, frozenset()))
         return len(texts) >= COMMON
 
-    def plain_in(self, uses: list[TermUse], use: TermUse) -> TermUse | None:
+    def plain_in(self, uses: list[TermUse], use: TermUse, voiced: tuple[str, ...] = ()
+                 ) -> TermUse | None:
         """Among `uses` (one place of another outlet), its plain word for the group of `use`,
-        if that place has no loaded word for it (nor for a group sharing its plain words) and the
-        outlet prints the loaded word nowhere: a student finding it there would be misled."""
+        if that place has no loaded word for it (nor for a group sharing its plain words), nor
+        the article elsewhere in any of the `voiced` voices: a student comparing whole articles,
+        or sentences, would be misled by the loaded word further on."""
         related = {g.index for g in _related(use.group)}
         if any(u.loaded and u.group.index in related and u.voice != UNCLEAR for u in uses):
             return None
-        if uses and self._prints(uses[0].article, use.group.index, use.tone):
-            return None  # the loaded word elsewhere in the article, if only in a quotation
+        if uses and voiced and self._prints(uses[0].article, use.group.index, use.tone, voiced):
+            return None  # the loaded word elsewhere in the article would mislead a student
         plain = [u for u in uses if not u.loaded and u.group is use.group]
         return (sorted(plain, key=lambda u: u.voice != OUTLET) or [None])[0]
 
@@ -145,8 +150,9 @@ def _headline_wordings(uses: _Uses, key: TermUse) -> tuple[list[Wording], list[W
             if uses.chosen(same[0]):
                 keys.append(Wording(reading.id, label, same[0]))
             continue
+        # Headlines of one story name its event: a plain word for the group names the same thing.
         plain = uses.plain_in(found, key)
-        if plain is not None and (tie(plain, key) or plain.context & key.context):
+        if plain is not None:
             wrong.append(Wording(reading.id, label, plain))
     return keys, wrong
 
@@ -169,7 +175,7 @@ def _claim_wordings(uses: _Uses, key: TermUse) -> tuple[list[Wording], list[Word
         same = [u for u in found if u.group is key.group and u.tone == key.tone]
         if same and uses.chosen(same[0]):
             keys.append(Wording(other.article, label, same[0]))
-        elif not same and (plain := uses.plain_in(found, key)) is not None:
+        elif not same and (plain := uses.plain_in(found, key, (OUTLET,))) is not None:
             wrong.append(Wording(other.article, label, plain))
         seen.add(other.article)
     return keys, wrong
@@ -190,8 +196,9 @@ def _article_wordings(uses: _Uses, key: TermUse) -> tuple[list[Wording], list[Wo
         if same:
             keys.append(Wording(reading.id, label, same[0]))
             continue
-        plain = uses.plain_in(found, key)
-        tied = [u for u in found if not u.loaded and u.group is key.group and tie(u, key)]
+        plain = uses.plain_in(found, key, ANY_VOICE)
+        tied = sorted((u for u in found if not u.loaded and u.group is key.group and tie(u, key)),
+                      key=lambda u: -tie(u, key))
         if plain is not None and tied:
             wrong.append(Wording(reading.id, label, tied[0]))
     wrong.sort(key=lambda w: not model.article(w.article).complete)

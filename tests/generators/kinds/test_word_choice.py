@@ -97,16 +97,14 @@ def test_a_loaded_word_inside_a_quotation_is_not_the_outlets_choice():
     assert word_choice.write(model) == []
 
 
-def test_an_outlet_printing_the_loaded_word_anywhere_is_never_a_wrong_choice():
-    model = story(
-        ("North Wire", "", "The bank announced a bloodbath of 600 jobs at its Selby call centre."),
-        ("South Post", "", "The bank announced 600 layoffs at its Selby call centre on Monday. "
-                           "\u201cA bloodbath,\u201d said a union official."),
-        ("East Times", "", "The bank confirmed 600 layoffs at its Selby call centre this week."),
-        ("West Echo", "", "The bank cut 600 jobs at its Selby call centre, making layoffs final."),
-    )
-    for question in word_choice.write(model):
-        assert "South Post" not in question.choices
+def test_an_outlet_printing_the_loaded_word_anywhere_is_never_a_wrong_article():
+    north, south, east = CLOSURE
+    model = story(north, (south[0], "", south[2] + " \u201cA bloodbath,\u201d said a union "
+                                                    "official."), east,
+                  ("West Echo", "", "Selby will lose 600 jobs in March. The bank confirmed the "
+                                    "layoffs at its call centre on Monday."))
+    (question,) = word_choice.write(model)
+    assert "South Post" not in question.choices
 
 
 def test_a_word_carried_by_copies_of_one_text_is_the_copys_not_an_outlets_choice():
