@@ -312,13 +312,29 @@ def _milder_body(model, headline: Statement) -> Statement | None:
 def _contrast(model, statement: Statement) -> Statement | None:
     """Another outlet's sentence telling the same claim another way, certainly, in an article
     that tells it only that way (not "scientists found X" and then X stated flatly)."""
-    for other in model.statements.same_claim(statement):
+    for other in (*model.statements.same_claim(statement), *_twins(model, statement)):
         if other.presentation != statement.presentation and other.presentation in CHOICE_OF \
                 and _certain(other) and other.sentence.role == "prose" \
                 and model.outlet_of(other.article) is not None \
                 and _same_figures(statement, other) and _told_one_way(model, other):
             return other
     return None
+
+
+def _twins(model, statement: Statement) -> list[Statement]:
+    """The sentences other articles carry as a copy of this one (the same agency text, reworded
+    or not), found by aligning the texts: the same claim even where the words drift apart."""
+    found = []
+    for shared in model.shared_texts:
+        if statement.article not in (shared.a, shared.b):
+            continue
+        other = shared.other(statement.article)
+        for aligned in shared.narration:
+            mine = shared.side(statement.article, aligned)
+            if mine.start == statement.sentence.start:
+                twin = shared.side(other, aligned)
+                found.extend(s for s in (model.statements.at(other, twin.start),) if s is not None)
+    return found
 
 
 def _same_figures(a: Statement, b: Statement) -> bool:
@@ -416,7 +432,8 @@ def _candidates(model, taken: set[tuple[str, int]]) -> list[_Candidate]:
                 or (statement.article, statement.sentence.start) in taken \
                 or not _askable(statement) or not _certain(statement):
             continue
-        if statement.presentation == ATTRIBUTED and not statement.matters:
+        if statement.presentation == ATTRIBUTED and not (statement.matters
+                                                          or _central(model, statement)):
             continue
         candidate = _candidate(model, statement)
         if candidate is not None:
