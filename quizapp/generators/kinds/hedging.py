@@ -309,10 +309,11 @@ def _milder_body(model, headline: Statement) -> Statement | None:
 # --- one sentence ---------------------------------------------------------------------------------
 
 
-def _contrast(model, statement: Statement) -> Statement | None:
+def _contrast(model, statement: Statement, twins: dict) -> Statement | None:
     """Another outlet's sentence telling the same claim another way, certainly, in an article
     that tells it only that way (not "scientists found X" and then X stated flatly)."""
-    for other in (*model.statements.same_claim(statement), *_twins(model, statement)):
+    own = twins.get((statement.article, statement.sentence.start), ())
+    for other in (*model.statements.same_claim(statement), *own):
         if other.presentation != statement.presentation and other.presentation in CHOICE_OF \
                 and _certain(other) and other.sentence.role == "prose" \
                 and model.outlet_of(other.article) is not None \
@@ -321,19 +322,18 @@ def _contrast(model, statement: Statement) -> Statement | None:
     return None
 
 
-def _twins(model, statement: Statement) -> list[Statement]:
-    """The sentences other articles carry as a copy of this one (the same agency text, reworded
-    or not), found by aligning the texts: the same claim even where the words drift apart."""
-    found = []
+def _twins(model) -> dict[tuple[str, int], list[Statement]]:
+    """For each sentence, the sentences other articles carry as a copy of it (the same agency
+    text, reworded or not), found by aligning the texts: the same claim even where the words
+    drift apart. Read once per story."""
+    found: dict[tuple[str, int], list[Statement]] = {}
     for shared in model.shared_texts:
-        if statement.article not in (shared.a, shared.b):
-            continue
-        other = shared.other(statement.article)
         for aligned in shared.narration:
-            mine = shared.side(statement.article, aligned)
-            if mine.start == statement.sentence.start:
-                twin = shared.side(other, aligned)
-                found.extend(s for s in (model.statements.at(other, twin.start),) if s is not None)
+            for mine, theirs in ((shared.a, shared.b), (shared.b, shared.a)):
+                here, there = shared.side(mine, aligned), shared.side(theirs, aligned)
+                twin = model.statements.at(theirs, there.start)
+                if twin is not None:
+                    found.setdefault((mine, here.start), []).append(twin)
     return found
 
 
@@ -372,13 +372,13 @@ class _Candidate:
     reasons: tuple[str, ...]
 
 
-def _candidate(model, statement: Statement) -> _Candidate | None:
+def _candidate(model, statement: Statement, twins: dict) -> _Candidate | None:
     """A sentence worth asking "How does X present this claim?" about: a credit or a hedge that
     another outlet's sentence sets against a plain statement (or a credit against a hedge), or an
     outlet's own hedge, of what it has not confirmed, on a claim central to the story."""
     if model.outlet_of(statement.article) is None or not _told_one_way(model, statement):
         return None
-    contrast = _contrast(model, statement)
+    contrast = _contrast(model, statement, twins)
     if contrast is not None:
         return _Candidate(statement, contrast, *_doubts(statement))
     if statement.presentation != HEDGED or not _central(model, statement):
@@ -427,6 +427,7 @@ def _candidates(model, taken: set[tuple[str, int]]) -> list[_Candidate]:
     """Credited and hedged sentences a prompt may quote, the ones set against another outlet's
     first, then the most central; a sentence or its contrast asked about already is left out."""
     found = []
+    twins = _twins(model)
     for statement in model.statements:
         if statement.presentation not in (HEDGED, ATTRIBUTED) \
                 or (statement.article, statement.sentence.start) in taken \
@@ -435,7 +436,7 @@ def _candidates(model, taken: set[tuple[str, int]]) -> list[_Candidate]:
         if statement.presentation == ATTRIBUTED and not (statement.matters
                                                           or _central(model, statement)):
             continue
-        candidate = _candidate(model, statement)
+        candidate = _candidate(model, statement, twins)
         if candidate is not None:
             found.append(candidate)
     return sorted(found, key=lambda c: (c.contrast is None,

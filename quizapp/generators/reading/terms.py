@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from quizapp.generators.reading.articles import ArticleReading, Passage, Sentence
 from quizapp.generators.reading.provenance import copy_groups
@@ -96,7 +96,7 @@ class TermUse:
         word = before[-1].strip(",.;:\u201c\u201d\"'") if before else ""
         return word if word[:1].isupper() and before and len(before) > 1 else ""
 
-    @property
+    @cached_property
     def names(self) -> frozenset[str]:
         """The stems of the capitalised words of its sentence past the first: the people, places
         and bodies it is about."""
@@ -104,7 +104,7 @@ class TermUse:
         return frozenset(stem(w) for w in words if w[:1].isupper()) - frozenset(
             stem(w) for w in re.findall(r"[^\W\d_][\w\-'\u2019]*", self.passage.text))
 
-    @property
+    @cached_property
     def context(self) -> frozenset[str]:
         """The sentence's other content words: what ties this use to another outlet's."""
         return content_words(self.sentence.text) - content_words(self.passage.text)
