@@ -2,8 +2,9 @@
 outlet's own, in its narration, or a source's, inside a quotation. Asked above all where the
 same word stands in another voice elsewhere (one outlet quotes the governor calling the town
 "devastated", another writes "devastated" in its own narration), so the question teaches the
-contrast. The wrong choices are people and bodies the story gives words to: a speaker of the same
-word in another outlet, and the sources the article itself quotes. Words credited to a source
+contrast; a quoted loaded word is asked alone too, the outlet's own one only with a contrast (alone,
+it is word_choice's). The wrong choices are people and bodies the story gives words to: a speaker of
+the same word in another outlet, and the sources the article itself quotes. Words credited to a source
 without quotation marks ("Meta said it's letting go ...") are not asked about: the outlet's own
 wording of what was said is as defensible an answer as the source's. And, where the story has
 them, first-hand against second-hand accounts: who saw it, and who heard it from someone."""
@@ -155,9 +156,8 @@ def _question(story: _Story, use: TermUse) -> Question | None:
     if key == OWN and (story.common(use) or story.copied(use)):
         return None  # the story's common word, or the agency copy's: not this outlet's framing
     contrast = _contrast(story, use, key)
-    if not contrast:
-        # Whose a word is in one article alone is asked by label_attribution (a quoted word) or
-        # word_choice (the outlet's own): voice asks where the same word changes voice.
+    if not contrast and key == OWN:
+        # The outlet's own loaded word with no other voice for it is word_choice's question.
         return None
     wrong = _wrong(model, use, key, contrast)
     if len(wrong) < 2:
@@ -208,6 +208,8 @@ def _explanation(model, outlet: str, use: TermUse, key: str,
     else:
         said = (f"{word} stands inside a quotation that {outlet} credits to {key}: it is "
                 f"{key}'s word, which the outlet reports.")
+    if not contrast:
+        return f"{said} Read whose words a loaded term is before taking it as the outlet's."
     other, whose = contrast[0]
     where = model.outlet_of(other.article)
     if where is None:
@@ -223,9 +225,10 @@ def write(model) -> list[Question]:
     hands = _account_question(model)
     if hands is not None:
         questions.append(hands)
-    # Words in the narration that another outlet puts in a source's mouth first, then quoted
-    # words another outlet adopts.
-    ranked = sorted(story.loaded, key=lambda u: (u.voice != OUTLET, u.article, u.passage.start))
+    # Words whose voice changes from one outlet to another first (the narration's before the
+    # quotation's), then quoted loaded words no outlet adopts.
+    ranked = sorted(story.loaded, key=lambda u: (not _contrast(story, u, _whose(model, u) or ""),
+                                                 u.voice != OUTLET, u.article, u.passage.start))
     asked_words: set[str] = set()
     asked_articles: set[str] = set()
     for use in ranked:

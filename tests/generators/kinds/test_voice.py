@@ -32,9 +32,18 @@ def test_a_word_one_outlet_narrates_and_another_quotes_is_asked_in_the_narrating
     assert [e.article for e in question.evidence][:2] == ["b", "a"]
 
 
-def test_a_quoted_word_no_outlet_narrates_is_left_to_the_attribution_kinds():
+def test_a_quoted_word_no_outlet_narrates_is_asked_against_the_other_speakers():
     model = invented(QUOTED, ("South Post", "The strike at the port of Selmar entered its second "
                                             "day on Tuesday."))
+    (question,) = voice.write(model)
+    assert question.prompt == "In North Wire, whose word is \u201ceconomic sabotage\u201d?"
+    assert key(question) == "Marc Dever"
+    assert set(question.choices) == {"Marc Dever", "Ann Lee", "Rui Tavo", voice.OWN}
+
+
+def test_an_outlets_own_word_no_other_outlet_quotes_is_left_to_word_choice():
+    model = invented(NARRATED, ("North Wire", "The strike at the port of Selmar entered its "
+                                              "second day on Tuesday."))
     assert voice.write(model) == []
 
 
