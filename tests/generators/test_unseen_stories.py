@@ -906,30 +906,31 @@ def test_loader_strips_planted_debris_and_keeps_the_paragraphs(slug):
     assert sorted(article.id for article in story.articles) == sorted(expected)
     problems = []
     for article_id, want in expected.items():
-        article = story.article(article_id)
-        text = normalise(article.text)
-        lines = {line.strip().casefold() for line in article.text.splitlines()}
-        if article.outlet != want["outlet"]:
-            problems.append(f"{article_id}: outlet {article.outlet!r}, expected {want['outlet']!r}")
-        if article.date != want["date"]:
-            problems.append(f"{article_id}: date {article.date!r}, expected {want['date']!r}")
-        marked = marked_lines(story, article_id)
-        for debris in want["debris"]:
-            # A caption, photo credit or byline may stay as a line marked for what it is (it
-            # names who took the photo or wrote the piece), so long as no question rests on it.
-            if normalise(debris) in text and normalise(debris) not in marked:
-                problems.append(f"{article_id}: debris left: {debris!r}")
-            for question in questions_for(slug):
-                if any(normalise(debris) in normalise(e.text) for e in question.evidence
-                       if e.article == article_id):
-                    problems.append(f"{article_id}: debris as evidence: {debris!r}")
-        for debris in want["debris_lines"]:
-            if debris.casefold() in lines and normalise(debris) not in marked:
-                problems.append(f"{article_id}: debris line left: {debris!r}")
-        for paragraph in want["kept"]:
-            if normalise(paragraph) not in text:
-                problems.append(f"{article_id}: paragraph lost: {paragraph!r}")
+        problems += _loading_problems(story, slug, article_id, want)
     assert not problems, "\n".join(problems)
+
+
+def _loading_problems(story, slug: str, article_id: str, want: dict) -> list[str]:
+    article = story.article(article_id)
+    problems = [f"{article_id}: {field} {getattr(article, field)!r}, expected {want[field]!r}"
+                for field in ("outlet", "date") if getattr(article, field) != want[field]]
+    text = normalise(article.text)
+    lines = {line.strip().casefold() for line in article.text.splitlines()}
+    marked = marked_lines(story, article_id)
+    for debris in want["debris"]:
+        # A caption, photo credit or byline may stay as a line marked for what it is (it
+        # names who took the photo or wrote the piece), so long as no question rests on it.
+        if normalise(debris) in text and normalise(debris) not in marked:
+            problems.append(f"{article_id}: debris left: {debris!r}")
+        problems += [f"{article_id}: debris as evidence: {debris!r}"
+                     for question in questions_for(slug)
+                     if any(normalise(debris) in normalise(e.text) for e in question.evidence
+                            if e.article == article_id)]
+    problems += [f"{article_id}: debris line left: {debris!r}" for debris in want["debris_lines"]
+                 if debris.casefold() in lines and normalise(debris) not in marked]
+    problems += [f"{article_id}: paragraph lost: {paragraph!r}" for paragraph in want["kept"]
+                 if normalise(paragraph) not in text]
+    return problems
 
 
 # A sentence that names who measured, counted or said something is attributed, whatever the verb.

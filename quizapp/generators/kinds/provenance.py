@@ -256,17 +256,10 @@ def _apart_sentence(story: _Story, wrong: list[str], anchor: str) -> str:
 # --- the same text ----------------------------------------------------------------------------
 
 
-def _same_text(story: _Story, anchor: str) -> Question | None:
-    close, reworded = story.copies(anchor), story.reworded(anchor)
-    keys = close + reworded
-    if not keys:
-        return None
-    group = [anchor, *keys]
-    wrong = story.wrong_outlets(group, MAX_CHOICES - len(keys))
-    if len(wrong) < 2:
-        return None
-    label = story.label(anchor)
-    evidence, told = [], []
+def _shown_pairs(story: _Story, anchor: str, close: list[str], keys: list[str]):
+    """The passages each key shares with the anchor and the sentence telling how, or None when
+    a key has no example to show."""
+    label, evidence, told = story.label(anchor), [], []
     for key in keys:
         text = story.pair(anchor, key)
         examples = story.examples(text, 1 if key in close else 2)
@@ -279,23 +272,42 @@ def _same_text(story: _Story, anchor: str) -> Question | None:
                                text.side(key, examples[0])))
         else:
             told.append(_retold(label, story.label(key), examples, text, anchor))
-    shown = story.shown(group + wrong)
+    return evidence, told
+
+
+def _same_text_prompt(story: _Story, label: str, keys, close, reworded, offered) -> str:
+    shown = story.shown(offered)
     many = len(keys) > 1
     whose = "outlets\u2019 texts" if many else "outlet\u2019s text"
     if reworded:
         how = "nearly word for word or reworded" if close else "in other words"
-        prompt = (f"Which {whose} follow{'' if many else 's'} {possessive(label)} sentence by "
-                  f"sentence, {how}{shown}?{choose_all(len(keys))}")
-    else:
-        prompt = (f"Which {whose} {'are' if many else 'is'} the same as {possessive(label)}, "
-                  f"almost word for word{shown}?{choose_all(len(keys))}")
+        return (f"Which {whose} follow{'' if many else 's'} {possessive(label)} sentence by "
+                f"sentence, {how}{shown}?{choose_all(len(keys))}")
+    return (f"Which {whose} {'are' if many else 'is'} the same as {possessive(label)}, "
+            f"almost word for word{shown}?{choose_all(len(keys))}")
+
+
+def _same_text(story: _Story, anchor: str) -> Question | None:
+    close, reworded = story.copies(anchor), story.reworded(anchor)
+    keys = close + reworded
+    if not keys:
+        return None
+    group = [anchor, *keys]
+    wrong = story.wrong_outlets(group, MAX_CHOICES - len(keys))
+    if len(wrong) < 2:
+        return None
+    label = story.label(anchor)
+    shown_pairs = _shown_pairs(story, anchor, close, keys)
+    if shown_pairs is None:
+        return None
+    evidence, told = shown_pairs
+    prompt = _same_text_prompt(story, label, keys, close, reworded, group + wrong)
     explanation = " ".join(told)
-    for key in close:
-        slip = story.slip(anchor, key, group)
-        if slip:
-            explanation += _slip_sentence(story, slip, [anchor, key])
-            evidence += list(slip.passages)
-            break
+    slip, twin = next(((s, key) for key in close if (s := story.slip(anchor, key, group))),
+                      (None, None))
+    if slip:
+        explanation += _slip_sentence(story, slip, [anchor, twin])
+        evidence += list(slip.passages)
     explanation += _apart_sentence(story, wrong, anchor)
     explanation += (" Two outlets printing one text are one source, not two" +
                     (": one was rewritten from the other, or both from the same original."
@@ -542,6 +554,19 @@ def _anchors(story: _Story) -> list[str]:
                                         -len(story.family(a)), order.index(a)))
 
 
+def _changes(story: _Story, group_of, keyed: set) -> list[Question]:
+    changed, changed_groups = [], []
+    for text in story.shared:
+        group = group_of(text.a)
+        named = {story.labels.get(text.a), story.labels.get(text.b)}
+        written = None if group in changed_groups or named & keyed \
+            else _changed_copy(story, text)
+        if written:  # one change a text: a second is the same lesson on the same copies
+            changed.append(written)
+            changed_groups.append(group)
+    return changed
+
+
 def write(model) -> list[Question]:
     if len(model.outlets) < 3:
         return []
@@ -561,15 +586,7 @@ def write(model) -> list[Question]:
     # A change question names both copies: one naming an outlet keyed as an uncredited copy
     # would give that key away.
     keyed = {q.choices[i] for q in uncredited for i in q.answer}
-    changed, changed_groups = [], []
-    for text in story.shared:
-        group = group_of(text.a)
-        named = {story.labels.get(text.a), story.labels.get(text.b)}
-        written = None if group in changed_groups or named & keyed \
-            else _changed_copy(story, text)
-        if written:  # one change a text: a second is the same lesson on the same copies
-            changed.append(written)
-            changed_groups.append(group)
+    changed = _changes(story, group_of, keyed)
     # A change question names both copies: a question asking which outlet shares the text would
     # be given away by it, so a group with a change is asked about its change.
     for text in story.shared:
