@@ -15,7 +15,7 @@ from quizapp.generators.writing.choices import choose_all, names_list, question
 KIND = "name_spelling"
 
 MAX_QUESTIONS = 3
-LONE_SLIP = 0.6  # one outlet's typo in a name is trivia unless others share it
+LONE_SLIP = 0.6  # one outlet's typo or spacing in a name is trivia unless others share it
 MIN_CHOICES = 3
 MAX_CHOICES = 5
 ASKED = ("slip", "transliteration", "spacing")  # case and accents teach nothing here
@@ -142,10 +142,10 @@ def _question(model, pair: _Pair):
     )
     confidence, reasons = 1.0, []
     sharers = [label[k] for k in keys] + cut
-    if pair.kind == "slip" and len(sharers) < 2:
+    if pair.kind in ("slip", "spacing") and len(sharers) < 2:
         confidence = LONE_SLIP
-        reasons.append("one outlet's slip of a letter in a name teaches little about how news "
-                       "is made")
+        reasons.append(f"one outlet's {'slip of a letter' if pair.kind == 'slip' else 'spacing'}"
+                       " in a name teaches little about how news is made")
     return question(
         KIND,
         prompt,

@@ -235,7 +235,8 @@ def _prompt(place: str, keys: list[Wording], wrong: list[Wording], label: str) -
     one = len(keys) == 1
     if place == HEADLINE:
         ask = "Which outlet\u2019s headline uses" if one else "Which outlets\u2019 headlines use"
-        return (f"{ask} {word}, where the other outlets\u2019 headlines write {plain}?"
+        # "listed": the story may have outlets whose headlines use neither word (blind grading)
+        return (f"{ask} {word}, where the headlines of the other outlets listed write {plain}?"
                 f"{choose_all(len(keys))}")
     if place == CLAIM:
         ask = "Which outlet\u2019s sentence uses" if one else "Which outlets\u2019 sentences use"
@@ -243,7 +244,7 @@ def _prompt(place: str, keys: list[Wording], wrong: list[Wording], label: str) -
                 f"{ask} {word}, where the others write {plain}?{choose_all(len(keys))}")
     ask = "Which outlet writes" if one else "Which outlets write"
     return (f"{ask} {word} in {'its' if one else 'their'} own voice, where the other outlets "
-            f"write {plain}?{choose_all(len(keys))}")
+            f"listed write {plain}?{choose_all(len(keys))}")
 
 
 def _explanation(place: str, keys: list[Wording], wrong: list[Wording]) -> str:
