@@ -12,6 +12,7 @@ cannot tie for sure stays unattributed."""
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_left
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -109,7 +110,10 @@ class Quotations:
     ) -> None:
         self.all = quotations
         self.labels = labels
-        self._nearby = nearby
+        # Sorted by start, with the starts apart, so a lookup is a binary search.
+        self._nearby = {a: sorted(spans) for a, spans in nearby.items()}
+        self._nearby_starts = {a: [span[0] for span in spans] for a, spans in self._nearby.items()}
+        self._plausible: dict[tuple, list[str]] = {}
         self._entities = entities
         self._together: dict[str, set[str]] | None = None  # who is named in a sentence with whom
         self._statement_speakers: frozenset[str] | None = None
@@ -192,13 +196,26 @@ class Quotations:
         speaker = entities.get(quote.speaker) if entities and quote.speaker else None
         if speaker is None:
             return []
+        # The answer depends on the words, the speaker and the keys only: one statement printed
+        # many times is worked out once.
+        memo = (quote.text, quote.speaker, frozenset(keys), any_kind)
+        if memo not in self._plausible:
+            self._plausible[memo] = self._plausible_speakers(quote, speaker, keys, any_kind)
+        return list(self._plausible[memo])
+
+    def _plausible_speakers(self, quote: Quotation, speaker: Entity, keys: set[str],
+                            any_kind: bool) -> list[str]:
+        entities = self._entities
         named: set[str] = set()
+        seen_words: set[frozenset[str]] = set()
         for printing in (quote, *self.printings(quote.text)):
             named |= self.speakers_near(
                 printing.article, printing.sentence.start, printing.sentence.end
             )
-            words = set(name_tokens(printing.text))
-            named |= {e.key for e in entities.all if e.key not in keys and _named_by(words, e)}
+            words = frozenset(name_tokens(printing.text))
+            if words not in seen_words:
+                seen_words.add(words)
+                named |= {e.key for e in entities.all if e.key not in keys and _named_by(words, e)}
         found = [
             k
             for k in self.other_speakers(keys, quote.text)
@@ -240,9 +257,14 @@ class Quotations:
     def speakers_near(self, article_id: str, start: int, end: int) -> frozenset[str]:
         """Keys of the speakers that the sentences around text[start:end] name or point to."""
         found: set[str] = set()
-        for s_start, s_end, keys in self._nearby.get(article_id, ()):
-            if s_start < end and start < s_end:
-                found |= keys
+        spans = self._nearby.get(article_id, ())
+        # Spans are an article's sentences, in order and apart: walk back from the last one that
+        # starts before `end` until one ends before `start`.
+        for i in range(bisect_left(self._nearby_starts.get(article_id, []), end) - 1, -1, -1):
+            _, s_end, keys = spans[i]
+            if s_end <= start:
+                break
+            found |= keys
         return frozenset(found)
 
 
