@@ -74,7 +74,7 @@ def live_site(tmp_path_factory):
     else:
         database_url = f"sqlite:///{tmp_path_factory.mktemp('live') / 'quizapp.sqlite'}"
     app = create_app({
-        "SECRET_KEY": "browser-test-only-secret",
+        "SECRET_KEY": "browser-test-only-secret-0123456789abcdef",
         "SQLALCHEMY_DATABASE_URI": database_url,
     })
     with app.app_context():

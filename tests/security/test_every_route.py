@@ -172,7 +172,7 @@ def row_counts(app: Flask) -> dict[str, int]:
 
 def sign_in_session(client: FlaskClient, instructor_id: int) -> FlaskClient:
     with client.session_transaction() as session:
-        session["_user_id"] = str(instructor_id)
+        session["_user_id"] = f"{instructor_id}:1"
         session["_fresh"] = True
     return client
 

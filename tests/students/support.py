@@ -6,10 +6,10 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from quizapp import bank, quiz_builder
+from quizapp import attempts, bank, quiz_builder
 from quizapp import generators as core
 from quizapp.extensions import db
-from quizapp.models import Attempt, Question, Quiz
+from quizapp.models import Attempt, Choice, Question, Quiz
 from tests.pages import hidden_fields
 
 OSEI_SAID = "Chief Mara Osei said the fire was \u201cunder control\u201d by noon."
@@ -109,6 +109,15 @@ def start(client, code: str, name: str = "Ada") -> str:
     return match.group(1)
 
 
+def values(client, token: str, chosen: list[int]) -> list[str]:
+    """What the attempt's pages carry for these choices (never their ids): what a browser sends
+    when the student ticks them."""
+    with client.application.app_context():
+        attempt = db.session.execute(db.select(Attempt).where(Attempt.token == token)).scalar_one()
+        return [attempts.choice_value(attempt, db.session.get(Choice, choice_id))
+                for choice_id in chosen]
+
+
 def csrf(client, token: str) -> str:
     """The CSRF token of the attempt's current page, as the page script reads it."""
     page = client.get(f"/attempt/{token}", follow_redirects=True).get_data(as_text=True)
@@ -116,10 +125,13 @@ def csrf(client, token: str) -> str:
 
 
 def answer(client, token: str, number: int, chosen: list[int], go: str = "next"):
-    """Answer question `number` of a one-per-page quiz with the form's buttons."""
+    """Answer question `number` of a one-per-page quiz with the form's buttons; `chosen` are
+    choice ids, sent as the values the page gives those choices."""
     page = client.get(f"/attempt/{token}/q/{number}").get_data(as_text=True)
-    data = {"csrf_token": hidden_fields(page)["csrf_token"], "go": go,
-            "answer": [str(c) for c in chosen]}
+    sent = values(client, token, chosen)
+    for value in sent:
+        assert f'value="{value}"' in page, "the page does not offer that choice"
+    data = {"csrf_token": hidden_fields(page)["csrf_token"], "go": go, "answer": sent}
     return client.post(f"/attempt/{token}/q/{number}", data=data)
 
 
