@@ -155,7 +155,8 @@ def test_a_get_request_that_writes_still_gets_the_lock(app, monkeypatch):
     def read_then_write():
         seen = db.session.execute(db.select(db.func.count(ThrottleEvent.id))).scalar_one()
         other = sqlite3.connect(db.engine.url.database, isolation_level=None)
-        other.execute("INSERT INTO throttle_event (scope, key, at) VALUES ('test', 'other', '2026-01-01')")
+        other.execute("INSERT INTO throttle_event (scope, key, at) "
+                      "VALUES ('test', 'other', '2026-01-01')")
         other.close()  # another worker wrote between this request's read and its write
         db.session.add(ThrottleEvent(scope="test", key=str(seen)))
         db.session.commit()

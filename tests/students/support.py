@@ -68,7 +68,12 @@ QUESTIONS = [
 
 
 def make_quiz(app, **settings) -> str:
-    """Store the story and a published quiz of its three questions; returns the join code."""
+    """Store the story and a published quiz of its three questions; returns the join code.
+
+    The quiz shows the right answers right after each attempt, as a teacher may choose (a new
+    quiz waits for its closing): most tests read the review that follows a submission. Tests of
+    the review options pass `review_answers` themselves."""
+    settings.setdefault("review_answers", "after_attempt")
     with app.app_context():
         row = bank.store_story(STORY)
         bank.store_generated(row, QUESTIONS, status="approved")
@@ -124,11 +129,13 @@ def csrf(client, token: str) -> str:
     return hidden_fields(page)["csrf_token"]
 
 
-def answer(client, token: str, number: int, chosen: list[int], go: str = "next"):
+def answer(client, token: str, number: int, chosen: list[int | str], go: str = "next"):
     """Answer question `number` of a one-per-page quiz with the form's buttons; `chosen` are
-    choice ids, sent as the values the page gives those choices."""
+    choice ids, sent as the values the page gives those choices (or those values, read off the
+    page)."""
     page = client.get(f"/attempt/{token}/q/{number}").get_data(as_text=True)
-    sent = values(client, token, chosen)
+    sent = [c for c in chosen if isinstance(c, str)] + values(
+        client, token, [c for c in chosen if not isinstance(c, str)])
     for value in sent:
         assert f'value="{value}"' in page, "the page does not offer that choice"
     data = {"csrf_token": hidden_fields(page)["csrf_token"], "go": go, "answer": sent}
