@@ -33,6 +33,8 @@ def result(token: str):
         responses=attempts.responses_by_question(attempt),
         skills=grading.skill_scores(attempt) if score else [], skill_words=registry.SKILL_HINTS,
         answers_shown=answers, score_shown=score, as_instructor=_instructor(),
+        student_sees_answers=review.answers_shown(attempt),
+        student_sees_score=review.score_shown(attempt),
         answers_wait=review.waiting_words(quiz.review_answers, quiz.closed),
         score_wait=review.waiting_words(quiz.review_score, quiz.closed),
         reader_view=True,

@@ -72,8 +72,9 @@ def make_quiz(app, **settings) -> str:
 
     The quiz shows the right answers right after each attempt, as a teacher may choose (a new
     quiz waits for its closing): most tests read the review that follows a submission. Tests of
-    the review options pass `review_answers` themselves."""
+    the review options pass `review_answers` themselves (None: the quiz's own default)."""
     settings.setdefault("review_answers", "after_attempt")
+    settings = {name: value for name, value in settings.items() if value is not None}
     with app.app_context():
         row = bank.store_story(STORY)
         bank.store_generated(row, QUESTIONS, status="approved")
