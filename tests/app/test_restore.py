@@ -7,6 +7,7 @@ copies the backup into the live database through SQLite itself, and a server ref
 on a database that fails integrity_check."""
 from __future__ import annotations
 
+import contextlib
 import http.cookiejar
 import os
 import re
@@ -104,10 +105,9 @@ class Student(threading.Thread):
             return response.geturl(), response.read().decode()
 
     def run(self) -> None:
-        try:
+        # The server is killed under the student: that is the point.
+        with contextlib.suppress(OSError, urllib.error.URLError):
             self._answer_until_stopped()
-        except (OSError, urllib.error.URLError):
-            pass  # the server was killed under us: that is the point
 
     def _answer_until_stopped(self) -> None:
         _, page = self._open(f"/quiz/{self.code}")

@@ -146,9 +146,8 @@ def test_the_read_only_url_really_refuses_writes(app):
 
     read_only = create_app(app_config(_read_only_url(app)))
     with read_only.app_context():
-        with pytest.raises(SQLAlchemyError):
-            with db.engine.begin() as connection:
-                connection.execute(text("UPDATE quiz SET title = title"))
+        with pytest.raises(SQLAlchemyError), db.engine.begin() as connection:
+            connection.execute(text("UPDATE quiz SET title = title"))
         db.engine.dispose()
 
 
