@@ -334,3 +334,17 @@ def test_a_form_token_still_works_two_hours_into_a_long_quiz(app, client, monkey
     assert attempt_row(app, token).score == 1
     # A token is good for the configured six hours, longer than a class period's quiz.
     assert app.config["WTF_CSRF_TIME_LIMIT"] >= 3 * 60 * 60
+
+
+def test_the_readme_states_the_deadline_grace_the_server_applies():
+    # The attack report: answers were accepted 30 s past the deadline while the README said
+    # they were refused. The README now says what the server does.
+    from pathlib import Path
+
+    from quizapp.attempts import GRACE
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    seconds = int(GRACE.total_seconds())
+    assert f"{seconds}-second grace" in readme
+    assert f"up to {seconds} seconds after the deadline" in readme
+    assert "saves after the deadline are refused" not in readme
