@@ -139,7 +139,7 @@ def test_all_on_one_and_immediate_feedback_pages(a11y_context, make_quiz, facts)
     token = re.search(r"/attempt/([^/?#]+)", page.url).group(1)
     report += check_page(page, "all-on-one")
     first = facts.questions(token)[0]
-    page.locator(f'fieldset input[value="{first.wrong[0].id}"]').check()
+    page.locator(f'fieldset input[value="{first.wrong[0].value}"]').check()
     page.get_by_role("button", name="Check this answer").first.click()
     page.locator(".feedback").first.wait_for()
     report += check_page(page, "all-on-one-feedback")
