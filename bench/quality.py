@@ -2,6 +2,10 @@
 gave them (../shared/GRADING.md): per story and per kind, questions, right keys %, usable as is
 %, usable after a light edit %, and the questions still ungraded.
 
+The figures are for the questions that reach a class without a person reading them first: those
+whose confidence is at least gate.REVIEW_BELOW (`setup` and `generate --approve` approve only
+those). The questions below it go to the review queue marked as unsure; they are counted apart.
+
     .venv/bin/python bench/quality.py                 # the table, for every graded corpus
     .venv/bin/python bench/quality.py --markdown      # the same as a Markdown table (README)
     .venv/bin/python bench/quality.py --packets DIR   # ungraded questions, one JSON per story,
@@ -24,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quizapp.generators import generate_questions, load_story  # noqa: E402
+from quizapp.generators.gate import REVIEW_BELOW  # noqa: E402
 from quizapp.generators.model import Question, Story  # noqa: E402
 
 # The corpora graded: the real pages, and the seed story every new user sees first.
@@ -101,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows: list[tuple[str, Tally]] = []
     by_kind: dict[str, Tally] = defaultdict(Tally)
-    real, ungraded = Tally(), 0
+    real, unsure, ungraded = Tally(), Tally(), 0
     for folder in story_folders():
         story = load_story(folder)
         questions = generate_questions(story)
@@ -109,12 +114,17 @@ def main(argv: list[str] | None = None) -> int:
         tally = Tally()
         for question in questions:
             grade = grades.get(question.fingerprint)
+            ungraded += grade is None
+            is_real = folder.parent.name == "real" or folder.name == "real"
+            if question.confidence < REVIEW_BELOW:
+                if is_real:
+                    unsure.add(question, grade)
+                continue
             tally.add(question, grade)
-            if folder.parent.name == "real" or folder.name == "real":
+            if is_real:
                 real.add(question, grade)
                 by_kind[question.kind].add(question, grade)
         rows.append((story.slug, tally))
-        ungraded += tally.questions - tally.graded
         if args.packets:
             args.packets.mkdir(parents=True, exist_ok=True)
             (args.packets / f"{story.slug}.json").write_text(
@@ -122,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
                            ensure_ascii=False, indent=2), encoding="utf-8")
     rows.append(("all real stories", real))
     rows.extend((f"  kind: {kind}", tally) for kind, tally in sorted(by_kind.items()))
+    rows.append((f"real, below {REVIEW_BELOW} (review queue)", unsure))
     header = ("story", "questions", "kinds", "graded", "right keys", "usable as is",
               "usable after edit")
     lines = [(name, str(t.questions), str(len(t.kinds)), str(t.graded), t.share(t.right),

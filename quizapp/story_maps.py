@@ -44,17 +44,25 @@ def map_of(story: Story) -> tuple[StoryMap, list[Column]]:
 
 
 @dataclass(frozen=True)
-class ShownCell:
+class ShownEntry:
     text: str
     marks: tuple[str, ...]
+    url: str
+
+
+@dataclass(frozen=True)
+class ShownCell:
+    outlet: str  # the column's outlet, said again in each cell for a reader on a phone
+    entries: tuple[ShownEntry, ...]
     blank: str
-    url: str | None
 
 
 @dataclass(frozen=True)
 class ShownRow:
     label: str
+    kind: str
     disagree: bool
+    differ: str
     note: str
     cells: tuple[ShownCell, ...]
 
@@ -65,9 +73,10 @@ def shown_rows(found: StoryMap, columns: list[Column], link) -> list[ShownRow]:
     rows = []
     for row in found.rows:
         cells = tuple(
-            ShownCell(cell.text, cell.marks, cell.blank,
-                      link(column.article, cell.passage.start, cell.passage.end)
-                      if cell.passage is not None else None)
+            ShownCell(column.label, tuple(
+                ShownEntry(entry.text, entry.marks,
+                           link(column.article, entry.passage.start, entry.passage.end))
+                for entry in cell.entries), cell.blank)
             for cell, column in zip(row.cells, columns, strict=True))
-        rows.append(ShownRow(row.label, row.disagree, row.note, cells))
+        rows.append(ShownRow(row.label, row.kind, row.disagree, row.differ, row.note, cells))
     return rows

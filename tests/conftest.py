@@ -2,8 +2,12 @@
 PostgreSQL database), a test client, an instructor, and the seed story set up as on a first run.
 
 The fixtures are flaskr's (`app`, `client`, `runner`) and nothing keeps a context open between
-requests: pytest-flask, which pushes a request context for the whole of each test and whose
-`client` keeps the last request's context pushed, is switched off in pyproject.toml."""
+requests. pytest-flask is on (the browser tests use its `live_server`), and two of its fixtures
+would keep one: its `client` keeps the last request's context pushed (ours below replaces it), and
+its autouse `_push_request_context` pushes a request context for the whole of every test that uses
+`app`, so that the test body and the requests share `g` and `db.session` and Flask-Login's user
+cached on `g`. `_push_request_context` below switches that off, here, for every test: a test that
+reads or writes the database does so in `with app.app_context():`, as a command would."""
 from __future__ import annotations
 
 import shutil
@@ -23,6 +27,7 @@ from tests.databases import (
 INSTRUCTOR_PASSWORD = "correct horse battery"  # the `instructor` fixture's
 # Fixtures that give a test the database this run is about; see pytest_collection_modifyitems.
 DATABASE_FIXTURES = frozenset({"app", "empty_database_url"})
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 
 
 def pytest_addoption(parser):
@@ -36,9 +41,12 @@ def pytest_addoption(parser):
 def pytest_collection_modifyitems(config, items):
     if not config.getoption("database_tests_only"):
         return
-    # The generators (pure: no database) and the browser tests (their own server, seeded once)
-    # use neither fixture, nor do tests that make an app on a SQLite file of their own.
-    keep = [item for item in items if DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))]
+    # The generators (pure: no database) use neither fixture, nor do tests that make an app on a
+    # SQLite file of their own. The browser tests have an `app` (the one live_server serves) but
+    # seed one server once for the session: in this pass they would only repeat the SQLite pass.
+    keep = [item for item in items
+            if DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+            and not Path(item.path).is_relative_to(BROWSER_TESTS)]
     config.hook.pytest_deselected(items=[item for item in items if item not in keep])
     items[:] = keep
 
@@ -109,6 +117,12 @@ def empty_database_url(tmp_path):
     with admin.connect() as connection:
         connection.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
     admin.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _push_request_context():
+    """Switches off pytest-flask's autouse fixture of this name (see the module's docstring): the
+    one place the suite says so. No test runs inside a request context it did not open."""
 
 
 @pytest.fixture

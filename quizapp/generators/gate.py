@@ -109,6 +109,44 @@ def _sentences_touched(model, article_id: str, text: str):
     return [s for s in reading.sentences if s.start < end and start < s.end]
 
 
+def _choice_flaws(question: Question, model, keys: list[str], wrong: list[str]) -> list[str]:
+    """A key the prompt gives away, or a wrong choice that is part of a key or names the same."""
+    hard = []
+    for key in keys:
+        if _words_in(key, question.prompt):
+            hard.append(f"the prompt gives the key away ({key!r})")
+        for other in wrong:
+            if _words_in(other, key) or _words_in(key, other):
+                hard.append(f"{other!r} is a part of the key {key!r} or the other way round")
+            elif model.entities.same_name(key, other):
+                hard.append(f"{other!r} names the same one as the key {key!r}")
+    return hard
+
+
+def _evidence_flaws(question: Question, model) -> list[str]:
+    """Evidence that is a caption, or the cut-off last sentence of its article."""
+    hard = []
+    for evidence in question.evidence:
+        for sentence in _sentences_touched(model, evidence.article, evidence.text):
+            if not sentence.finished and sentence is model.article(evidence.article).last_sentence:
+                hard.append("evidence is the cut-off last sentence of its article")
+            if sentence.role == "caption":
+                hard.append("evidence is a caption or photo credit")
+    return hard
+
+
+def _absence_flaws(question: Question, model) -> list[str]:
+    """An explanation claiming that an outlet whose text may be cut off leaves something out."""
+    for clause in re.split(r"[;.!?:]\s+|,\s+(?:but|while|whereas)\s+", question.explanation):
+        if not _ABSENCE.search(fold(clause)):
+            continue
+        cut = [r.outlet for r in model.articles
+               if not r.complete and r.outlet and _words_in(r.outlet, clause)]
+        if cut:
+            return [f"the explanation claims an absence of {cut[0]}, whose text may be cut off"]
+    return []
+
+
 def flaws(question: Question, model) -> tuple[list[str], list[tuple[str, float]]]:
     """What is wrong with a generated question: hard flaws (it must go) and soft ones, each with
     the factor its confidence is multiplied by."""
@@ -118,28 +156,9 @@ def flaws(question: Question, model) -> tuple[list[str], list[tuple[str, float]]
         hard.append(f"only {len(question.choices)} choices")
     keys = [question.choices[i] for i in question.answer if 0 <= i < len(question.choices)]
     wrong = [c for i, c in enumerate(question.choices) if i not in question.answer]
-    for key in keys:
-        if _words_in(key, question.prompt):
-            hard.append(f"the prompt gives the key away ({key!r})")
-        for other in wrong:
-            if _words_in(other, key) or _words_in(key, other):
-                hard.append(f"{other!r} is a part of the key {key!r} or the other way round")
-            elif model.entities.same_name(key, other):
-                hard.append(f"{other!r} names the same one as the key {key!r}")
-    for evidence in question.evidence:
-        for sentence in _sentences_touched(model, evidence.article, evidence.text):
-            if not sentence.finished and sentence is model.article(evidence.article).last_sentence:
-                hard.append("evidence is the cut-off last sentence of its article")
-            if sentence.role == "caption":
-                hard.append("evidence is a caption or photo credit")
-    for clause in re.split(r"[;.!?:]\s+|,\s+(?:but|while|whereas)\s+", question.explanation):
-        if not _ABSENCE.search(fold(clause)):
-            continue
-        cut = [r.outlet for r in model.articles
-               if not r.complete and r.outlet and _words_in(r.outlet, clause)]
-        if cut:
-            hard.append(f"the explanation claims an absence of {cut[0]}, whose text may be cut off")
-            break
+    hard += _choice_flaws(question, model, keys, wrong)
+    hard += _evidence_flaws(question, model)
+    hard += _absence_flaws(question, model)
     longest_wrong = max((len(c) for c in wrong), default=0)
     if keys and longest_wrong and min(len(k) for k in keys) > LONG_KEY_RATIO * longest_wrong + 10:
         soft.append(("the key is much longer than the other choices", 0.8))
@@ -168,8 +187,15 @@ def _spans(question: Question, model) -> set[tuple[str, int]]:
             for s in _sentences_touched(model, e.article, e.text)}
 
 
+def _choice_set(question: Question) -> frozenset[str]:
+    return frozenset(normalised_choice(c) for c in question.choices)
+
+
 def _repeats(question: Question, kept: Question, model) -> bool:
     if prompt_signature(question.prompt) == prompt_signature(kept.prompt):
+        return True
+    # The same answer among the same choices: a student who answered one has answered both.
+    if _key_texts(question) == _key_texts(kept) and _choice_set(question) == _choice_set(kept):
         return True
     # The same key proven by the same sentences: one thing asked twice, whatever the kinds.
     return (_key_texts(question) == _key_texts(kept)
@@ -177,9 +203,9 @@ def _repeats(question: Question, kept: Question, model) -> bool:
 
 
 def _gives_away(question: Question, other: Question, model) -> bool:
-    """`question`'s prompt names `other`'s key while both rest on the same sentences: reading
+    """`other`'s prompt names `question`'s key while both rest on the same sentences: reading
     one answers the other."""
-    return (any(_words_in(question_key, other.prompt) for question_key in
+    return (any(_words_in(key, other.prompt) for key in
                 (question.choices[i] for i in question.answer))
             and bool(_spans(question, model) & _spans(other, model)))
 

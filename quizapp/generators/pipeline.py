@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from quizapp.generators import gate, registry
 from quizapp.generators.model import Question, Story
-from quizapp.generators.reading.model import read_story
+from quizapp.generators.reading.model import StoryModel
 
 KINDS: tuple[str, ...] = registry.KIND_NAMES
 
@@ -35,7 +35,7 @@ def generate_questions(story: Story, kinds: Iterable[str] | None = None,
     """The story's questions: the kinds asked for (all by default) in registry order, each one
     through the gate, repeats across kinds removed, and none below `min_confidence`. Same story,
     same questions, same order. `progress` is told after each kind."""
-    model = read_story(story)
+    model = StoryModel(story)  # read afresh: a run's time is its own, whatever ran before
     chosen = chosen_kinds(kinds)
     questions: list[Question] = []
     for done, kind in enumerate(chosen, start=1):

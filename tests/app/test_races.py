@@ -100,7 +100,7 @@ def test_two_setups_at_once_take_turns_and_seed_once(empty_database_url, tmp_pat
                         "QUIZAPP_INSTANCE_PATH": str(tmp_path / "instance")}
     runs = [_setup(env), _setup(env)]
     outputs = [run.communicate(timeout=600) for run in runs]
-    for run, (out, err) in zip(runs, outputs, strict=True):
+    for run, (_out, err) in zip(runs, outputs, strict=True):
         assert run.returncode == 0, err
         assert "Traceback" not in err
     said = sorted(out.splitlines()[-1].split(":")[0] for out, _ in outputs)

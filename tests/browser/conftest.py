@@ -1,23 +1,29 @@
-"""Real-browser tests: the real app, seeded like a first run, served on 127.0.0.1 by werkzeug in a
-background thread and driven by Debian's Chromium through Playwright's sync API.
+"""Real-browser tests: the real app, seeded like a first run, served on 127.0.0.1 by pytest-flask's
+`live_server` (in a process of its own) and driven by Debian's Chromium through Playwright's sync
+API.
 
-One server (and one database) serves every browser test of the session; each test gets fresh
-browser contexts, so cookies and storage never leak between tests. A test that needs other quiz
-settings makes its own quiz (`make_quiz`) instead of changing the seed quiz other tests take.
+pytest-flask serves the fixture named `app`: here it is the session's seeded app, which overrides
+the per-test `app` of tests/conftest.py for the tests of this folder. One server (and one database)
+serves every browser test of the session; each test gets fresh browser contexts, so cookies and
+storage never leak between tests. A test that needs other quiz settings makes its own quiz
+(`make_quiz`) instead of changing the seed quiz other tests take.
+
+The server runs in another process, so a server error cannot reach the test through Flask's
+signals. Two things catch it instead (see `new_context`): every 5xx response the browser gets,
+and the app's log of exceptions, which the server writes to a file the test reads.
 """
 from __future__ import annotations
 
+import logging
 import os
 import secrets
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from flask import Flask, got_request_exception
+from flask import Flask
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from sqlalchemy import create_engine, make_url
-from werkzeug.serving import make_server
 
 from quizapp import attempts, create_app, quiz_builder
 from quizapp.extensions import db
@@ -38,10 +44,20 @@ expect.set_options(timeout=TIMEOUT_MS)
 
 @dataclass
 class LiveSite:
-    app: Flask
+    app: Flask  # the app as this process has it: for commands and the database, not requests
     url: str
     join_code: str  # the seed's published quiz
-    errors: list[BaseException] = field(default_factory=list)
+    error_log: Path  # the server's log of exceptions (the app's logger, ERROR and above)
+
+    def log_size(self) -> int:
+        return self.error_log.stat().st_size if self.error_log.exists() else 0
+
+    def logged_since(self, offset: int) -> str:
+        if not self.error_log.exists():
+            return ""
+        with self.error_log.open(encoding="utf-8", errors="replace") as log:
+            log.seek(offset)
+            return log.read()
 
 
 # ---------------------------------------------------------------- the database and the server
@@ -66,8 +82,16 @@ def _fresh_postgres_database(server_url: str):
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
-    """The app with the seed story and its published quiz (`setup`), served on a free port."""
+def server_error_log(tmp_path_factory) -> Path:
+    """The file the server process logs its exceptions to."""
+    return tmp_path_factory.mktemp("server") / "errors.log"
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory, server_error_log):
+    """The app with the seed story and its published quiz (`setup`), for `live_server` to serve.
+    Not TESTING, so errors reach the app's own error pages as in production; each exception is
+    also logged to `server_error_log`, for the test that caused it to fail on."""
     drop_database = None
     if os.environ.get("TEST_DATABASE_URL"):
         database_url, drop_database = _fresh_postgres_database(os.environ["TEST_DATABASE_URL"])
@@ -76,43 +100,47 @@ def live_site(tmp_path_factory):
     app = create_app({
         "SECRET_KEY": "browser-test-only-secret-0123456789abcdef",
         "SQLALCHEMY_DATABASE_URI": database_url,
+        # live_server puts its port after this name; the browser goes to the same address.
+        "SERVER_NAME": "127.0.0.1",
     })
     with app.app_context():
         db.create_all()
         stamp_newest_revision()
     result = app.test_cli_runner().invoke(args=["setup"])
     assert result.exit_code == 0, result.output
+    # delay: the server process opens the file itself, on its first error.
+    handler = logging.FileHandler(server_error_log, encoding="utf-8", delay=True)
+    handler.setLevel(logging.ERROR)
+    app.logger.addHandler(handler)
+    # The development server's line per request would land in whichever test's captured output.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
     with app.app_context():
         quiz = db.session.execute(
             db.select(Quiz).where(Quiz.published).order_by(Quiz.id)).scalars().first()
         # The journeys read the review that follows a submission: the seed quiz shows the answers
         # right after each attempt, as a teacher may choose (a new quiz waits for its closing).
         quiz.review_answers = "after_attempt"
-        join_code = quiz.join_code
         db.session.commit()
-    assert join_code, f"`setup` published no quiz:\n{result.output}"
-
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    site = LiveSite(app=app, url=f"http://127.0.0.1:{server.server_port}", join_code=join_code)
-
-    # Not TESTING, so errors reach the app's own error pages as in production; the trace is
-    # kept here so the test that caused it fails instead of only seeing a polite 500 page.
-    def record(_sender, exception, **_extra):
-        site.errors.append(exception)
-
-    got_request_exception.connect(record, app)
-    thread = threading.Thread(target=server.serve_forever, name="live-site", daemon=True)
-    thread.start()
-    yield site
-    server.shutdown()
-    thread.join(timeout=10)
-    server.server_close()
-    got_request_exception.disconnect(record, app)
+        # The server process is forked from this one: it must open connections of its own.
+        db.engine.dispose()
+    yield app
+    app.logger.removeHandler(handler)
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
     if drop_database is not None:
         drop_database()
+
+
+@pytest.fixture(scope="session")
+def live_site(app, live_server, server_error_log) -> LiveSite:
+    """The seeded app served by pytest-flask's live_server, with its address and join code."""
+    with app.app_context():
+        join_code = db.session.execute(
+            db.select(Quiz.join_code).where(Quiz.published).order_by(Quiz.id)).scalars().first()
+    assert join_code, "`setup` published no quiz"
+    return LiveSite(app=app, url=live_server.url(), join_code=join_code,
+                    error_log=server_error_log)
 
 
 @pytest.fixture
@@ -232,7 +260,8 @@ def facts(live_site) -> Facts:
 # ---------------------------------------------------------------- the browser
 
 @pytest.fixture(scope="session")
-def browser() -> Browser:
+def browser(live_site) -> Browser:
+    # live_site first: the server process is forked before Playwright's driver starts.
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(
             f"The browser tests need Debian's Chromium at {CHROMIUM}, which is missing. "
@@ -255,20 +284,26 @@ class Watch:
     def attach(self, context: BrowserContext) -> None:
         context.on("weberror", lambda error: self.problems.append(f"script error: {error.error}"))
         context.on("console", self._console)
+        context.on("response", self._response)
 
     def _console(self, message) -> None:
         if message.type == "error" and "Content Security Policy" in message.text:
             self.problems.append(f"CSP refusal: {message.text}")
 
+    def _response(self, response) -> None:
+        if response.status >= 500:
+            self.problems.append(
+                f"server error: {response.status} for {response.request.method} {response.url}")
+
 
 @pytest.fixture
 def new_context(browser, live_site):
     """Makes browser contexts (a fresh profile each: cookies, storage) aimed at the site.
-    At the end, fails the test when a page had a script error or a CSP refusal, or when the
-    server raised."""
+    At the end, fails the test when a page had a script error or a CSP refusal, when the server
+    answered with a 5xx, or when the server logged an exception while the test ran."""
     contexts: list[BrowserContext] = []
     watch = Watch()
-    live_site.errors.clear()
+    log_start = live_site.log_size()
 
     def make(**options) -> BrowserContext:
         options.setdefault("base_url", live_site.url)
@@ -282,10 +317,19 @@ def new_context(browser, live_site):
     yield make
     for context in contexts:
         context.close()
-    problems = watch.problems + [f"server error: {error!r}" for error in live_site.errors]
-    live_site.errors.clear()
+    problems = list(watch.problems)
+    logged = live_site.logged_since(log_start).strip()
+    if logged:
+        problems.append("the server logged:\n" + logged)
     if problems:
         pytest.fail("While the pages were used:\n" + "\n".join(problems), pytrace=False)
+
+
+@pytest.fixture
+def a11y_context(new_context) -> BrowserContext:
+    """A context for pages axe checks (tests/browser/accessibility.py): axe is injected as a
+    script element, which the app's CSP (rightly) refuses without the bypass."""
+    return new_context(bypass_csp=True)
 
 
 @pytest.fixture

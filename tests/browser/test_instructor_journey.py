@@ -24,8 +24,8 @@ ARTICLES = [
 # Two questions the generators write from these articles, and their keys (read in the texts).
 QUOTE_PROMPT = "We cannot keep running boats built in 1979"
 QUOTE_KEY = "Ingrid Solberg"
-FIGURE_PROMPT = "Which outlet reported 9,500 passengers?"
-FIGURE_KEY = "Coast Courier"
+SECOND_PROMPT = "rushed through without a single public meeting"
+SECOND_KEY = "Pieter Van Damme"
 NAME, PASSWORD = "ms-rivera", "tide tables at dawn 42"
 
 
@@ -82,7 +82,7 @@ def test_instructor_builds_a_quiz_a_student_takes_and_reads_the_results(
 
     # Review: approve two drafts, each after reading its key and evidence.
     teacher.get_by_role("link", name="Review the drafts").click()
-    for prompt, key in [(QUOTE_PROMPT, QUOTE_KEY), (FIGURE_PROMPT, FIGURE_KEY)]:
+    for prompt, key in [(QUOTE_PROMPT, QUOTE_KEY), (SECOND_PROMPT, SECOND_KEY)]:
         draft = card(teacher, prompt)
         expect(draft).to_have_count(1)
         expect(draft.locator("li.key")).to_contain_text(key)
@@ -98,7 +98,7 @@ def test_instructor_builds_a_quiz_a_student_takes_and_reads_the_results(
     picks = teacher.locator(".question-picks input[type=checkbox]")
     expect(picks).to_have_count(2)  # only approved questions are offered
     teacher.get_by_role("checkbox", name=re.compile(re.escape(QUOTE_PROMPT))).check()
-    teacher.get_by_role("checkbox", name=re.compile(re.escape(FIGURE_PROMPT))).check()
+    teacher.get_by_role("checkbox", name=re.compile(re.escape(SECOND_PROMPT))).check()
     teacher.get_by_role("button", name="Save quiz").click()
     expect(teacher.get_by_role("heading", level=1)).to_have_text("Ferry fares: who said what")
     expect(teacher.locator(".quiz-state")).to_contain_text("Not published")
@@ -106,7 +106,7 @@ def test_instructor_builds_a_quiz_a_student_takes_and_reads_the_results(
     expect(teacher.locator(".quiz-state")).to_contain_text("Published and open")
     quiz_page = teacher.url
 
-    # A student, on another device, takes it: the quote right, the figure wrong.
+    # A student, on another device, takes it: the first quote right, the second wrong.
     student = new_context().new_page()
     student.goto("/")
     expect(student.get_by_role("link", name="Ferry fares: who said what")).to_be_visible()
@@ -119,7 +119,9 @@ def test_instructor_builds_a_quiz_a_student_takes_and_reads_the_results(
         if QUOTE_PROMPT in prompt:
             student.get_by_label(QUOTE_KEY, exact=True).check()
         else:
-            student.get_by_label("Harbour Gazette", exact=True).check()
+            choices = student.locator("fieldset label").all_inner_texts()
+            wrong = next(text.strip() for text in choices if text.strip() != SECOND_KEY)
+            student.get_by_label(wrong, exact=True).check()
         student.get_by_role("button", name="Next" if number == 1 else "Finish").click()
     student.get_by_role("button", name="Submit my answers").click()
     expect(student.locator(".score")).to_contain_text("1 out of 2")
@@ -144,10 +146,10 @@ def test_instructor_builds_a_quiz_a_student_takes_and_reads_the_results(
     rows = teacher.locator("table.items tbody tr")
     expect(rows).to_have_count(2)
     quote_row = rows.filter(has_text=QUOTE_PROMPT[:40])
-    figure_row = rows.filter(has_text="9,500 passengers")
+    second_row = rows.filter(has_text=SECOND_PROMPT)
     expect(quote_row.locator("td").nth(1)).to_have_text("100.0%")  # facility: one of one right
-    expect(figure_row.locator("td").nth(1)).to_have_text("0.0%")
-    figure = teacher.locator("section.item").filter(has_text="9,500 passengers")
-    picked = figure.locator("table.choices tbody tr").filter(has_text="Harbour Gazette")
+    expect(second_row.locator("td").nth(1)).to_have_text("0.0%")
+    second = teacher.locator("section.item").filter(has_text=SECOND_PROMPT)
+    picked = second.locator("table.choices tbody tr").filter(has_text=wrong)
     expect(picked.locator("td").nth(2)).to_contain_text("1 (100.0%)")
     expect_fits(screenshot(teacher, "instructor-items"), "item analysis")

@@ -87,3 +87,11 @@ def test_a_question_whose_prompt_answers_another_goes():
                    choices=("The coastguard", "The port authority", "Fishermen"), kind="numbers",
                    explanation="Harbour Post credits the coastguard.", confidence=0.9)
     assert gate.across([which, who], MODEL) == [who]
+
+
+def test_the_same_answer_among_the_same_choices_is_asked_once():
+    times = question(prompt="Which outlet gives the sinking time as 6.05 am?", confidence=0.9)
+    coastguard = question(prompt="Which outlet credits the coastguard with a time?",
+                          evidence=(Evidence("times", "Fishermen said the ferry sank around 7 am."),),
+                          kind="numbers", confidence=0.8)
+    assert gate.across([times, coastguard], MODEL) == [times]

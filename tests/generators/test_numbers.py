@@ -1,6 +1,8 @@
 """numbers: where a figure that matters comes from. The key is the source its sentence names, or
 the outlet itself only when nothing in or around the sentence attributes it; the other choices
-are sources the story credits with other values, each shown wrong by the keyed sentence."""
+are sources the story credits with the fact's figures, each shown wrong by the keyed sentence. A
+figure outlets dispute is the cross-checking kinds' and is not asked here: a prompt showing one
+outlet's value would give their answer away."""
 from __future__ import annotations
 
 import re
@@ -31,31 +33,44 @@ def written(story: Story):
 
 STORY = flood(
     "At least 31 people were killed when the river burst its banks, the regional governor said.",
-    "The flood killed 27 people, according to the fire service.",
-    "Hospital officials told reporters that 33 people had died.",
-    "The flood killed 29 people in the valley.\n\nSchools will stay shut this week.",
+    "The flood killed 31 people, according to the fire service.",
+    "Hospital officials told reporters that 31 people had died.",
+    "The flood killed 31 people in the valley.\n\nSchools will stay shut this week.",
 )
 
 
 def test_the_source_the_sentence_names_is_the_key():
-    question = the_one(written(STORY), lambda q: q.prompt.startswith("According to Valley Wire"))
-    assert question.prompt == ("According to Valley Wire, who gave the figure of at least 31 for "
-                               "the death toll?")
-    assert key(question) == "The regional governor"
-    assert {"The fire service", numbers.AS_FACT} <= set(question.choices)
+    question = the_one(written(STORY), lambda q: q.prompt.startswith("According to Hill Post"))
+    assert question.prompt == ("According to Hill Post, who gave the figure of 31 for the death "
+                               "toll?")
+    assert key(question) == "The fire service"
+    assert {"The regional governor", numbers.AS_FACT} <= set(question.choices)
+
+
+def _asked_of(story: Story, outlet: str):
+    """The question numbers would write about the outlet's figure of the story's one fact, were
+    it the one asked (a story gets one question a fact)."""
+    model = StoryModel(story)
+    fact = next(f for f in model.facts if f.label)
+    figure = next(f for f in fact.figures if model.outlet_of(f.article).label == outlet)
+    return numbers._who_question(model, fact, figure)
 
 
 def test_the_outlet_itself_only_when_nothing_attributes_the_figure():
-    question = the_one(written(STORY), lambda q: q.prompt.startswith("According to Delta Daily"))
-    assert key(question) == numbers.AS_FACT
+    assert key(_asked_of(STORY, "Delta Daily")) == numbers.AS_FACT
     # Two paragraphs on, the article says whose figure it is: no longer its own.
     story = flood("At least 31 people were killed, the regional governor said.",
-                  "The flood killed 27 people, according to the fire service.",
-                  "Hospital officials told reporters that 33 people had died.",
-                  "The flood killed 29 people in the valley.\n\n"
-                  "The mayor gave the figure of 29 on Monday.")
-    assert not [q for q in written(story) if q.prompt.startswith("According to Delta")
-                and key(q) == numbers.AS_FACT]
+                  "The flood killed 31 people, according to the fire service.",
+                  "Hospital officials told reporters that 31 people had died.",
+                  "The flood killed 31 people in the valley.\n\n"
+                  "The mayor gave the figure of 31 on Monday.")
+    asked = _asked_of(story, "Delta Daily")
+    assert asked is None or key(asked) != numbers.AS_FACT
+
+
+def test_one_question_a_fact_a_named_source_first():
+    (question,) = [q for q in written(STORY) if "death toll" in q.prompt]
+    assert key(question) != numbers.AS_FACT
 
 
 def test_the_subject_of_an_order_is_not_a_source():
@@ -68,7 +83,7 @@ def test_the_subject_of_an_order_is_not_a_source():
             ("Marrow Times", "Orvik lost its appeal and must repay €2bn in back taxes, its lawyer "
                              "Ana Holt said."),
         ))))
-    question = the_one(written(story), lambda q: q.prompt.startswith("According to Valley Wire"))
+    question = _asked_of(story, "Valley Wire")
     assert key(question) == numbers.AS_FACT and "The court" not in question.choices
 
 
@@ -80,6 +95,20 @@ def test_one_figure_credited_to_different_sources_by_different_outlets():
     question = the_one(written(story), lambda q: q.prompt.startswith("Outlets credit"))
     assert question.prompt.endswith("Which outlet credits it to Norland Press?")
     assert key(question) == "Hill Post" and len(question.choices) == 4
+
+
+def test_a_disputed_figure_is_left_to_the_cross_checking_kinds():
+    story = flood("At least 31 people were killed, the regional governor said.",
+                  "The flood killed 27 people, according to the fire service.",
+                  "Hospital officials told reporters that 33 people had died.",
+                  "The flood killed 29 people in the valley.")
+    assert not [q for q in written(story) if "death toll" in q.prompt]
+
+
+def test_the_explanation_says_where_each_wrong_source_comes_from():
+    question = the_one(written(STORY), lambda q: q.prompt.startswith("According to Hill Post"))
+    assert "Valley Wire credits at least 31 to the regional governor" in question.explanation
+    assert "Marrow Times credits 31 to hospital officials" in question.explanation
 
 
 def test_a_side_figure_is_not_asked():

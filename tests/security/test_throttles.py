@@ -53,7 +53,7 @@ def test_resume_guesses_from_one_address_are_limited(app, quiz):
 
 
 def test_resume_guesses_at_one_quiz_are_limited_whatever_the_addresses(app, quiz):
-    code, token, real = quiz
+    code, _token, real = quiz
     app.config["RESUME_LIMIT_PER_QUIZ"] = (4, 15)
     for number in range(4):
         address = {"REMOTE_ADDR": f"10.9.0.{number}"}
@@ -64,7 +64,7 @@ def test_resume_guesses_at_one_quiz_are_limited_whatever_the_addresses(app, quiz
 
 
 def test_a_right_resume_code_counts_against_no_one(app, quiz):
-    code, token, real = quiz
+    code, _token, real = quiz
     tries = app.config["RESUME_LIMIT_PER_ADDRESS"][0]
     client = app.test_client()
     for _ in range(tries + 3):

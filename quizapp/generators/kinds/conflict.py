@@ -1,19 +1,34 @@
 """Cross-checking: outlets give different values for one fact (a toll, a share of a vote, a
 sum). "Which outlet gives N?": the wrong choices are outlets printing a different value of the
 same fact, each proven by its own sentence; the explanation says who gave each value and why
-they differ where the text says (a different source, a later count, a qualifier)."""
+they differ where the text says. An outlet that gives two values itself is no side in the
+disagreement (its slip is the headline kind's lesson), and a difference the texts explain by
+time or by the stage of a count is the timeline kind's. Also: two outlets converting one amount
+into different figures ("$14.4 billion", "$14.3 billion"), asked as why they differ, and a figure
+written without the "more than" most outlets give."""
 from __future__ import annotations
 
 from quizapp.generators.model import Question
-from quizapp.generators.reading.facts import Fact
+from quizapp.generators.reading.facts import Fact, compatible
 from quizapp.generators.reading.figures import Figure
 from quizapp.generators.writing.choices import MAX_CHOICES, choose_all, picked, question
+from quizapp.generators.writing.differences import (
+    conversion_differences,
+    new_ground,
+    over_time,
+    rounding_differences,
+    scope_differences,
+    why_question,
+)
 from quizapp.generators.writing.figures import (
     by_amount,
+    contradicts_itself,
     different_days,
+    dropped_floor,
     gives,
     in_article,
     label,
+    outlet_figures,
     sentence_of,
     shown,
     why_they_differ,
@@ -21,63 +36,13 @@ from quizapp.generators.writing.figures import (
 
 KIND = "conflict"
 MAX_QUESTIONS = 5
-MAX_PER_FACT = 2
+MAX_CONVERSIONS = 1
 
 
-def _by_article(figures: tuple[Figure, ...]) -> dict[str, list[Figure]]:
-    found: dict[str, list[Figure]] = {}
-    for figure in figures:
-        found.setdefault(figure.article, []).append(figure)
-    return found
-
-
-def _provable(model, figures: list[Figure]) -> list[Figure]:
-    """The figures that a sentence may be shown for, body sentences first."""
-    usable = [f for f in figures if sentence_of(model, f) is not None]
-    return sorted(usable, key=lambda f: f.place == "headline")
-
-
-def _question(model, fact: Fact, index: int) -> Question | None:
-    value = fact.values[index]
-    clash = set(fact.conflicting(index))
-    per_article = _by_article(fact.figures)
-    keyed = {a: _provable(model, [f for f in figs if f in value.figures])
-             for a, figs in per_article.items() if any(f in value.figures for f in figs)}
-    keyed = {a: figs for a, figs in keyed.items() if figs and label(model, a)}
-    wrong = {}
-    for article, figs in per_article.items():
-        if article in keyed or not label(model, article):
-            continue
-        indices = {i for i, v in enumerate(fact.values) for f in figs if f in v.figures}
-        usable = _provable(model, figs)
-        # Wrong only when every value it prints cannot be this one, and not because it counts
-        # another day.
-        if indices <= clash and usable and len(usable) == len(figs) \
-                and not different_days(keyed_figures(keyed), figs) \
-                and not _prints_amount(model, article, value.first):
-            wrong[article] = usable
-    if not keyed or len(wrong) < 2 or len(keyed) > 2:
-        return None
-    printed = {shown(f).lower() for f in keyed_figures(keyed)}
-    shown_value = shown(keyed_figures(keyed)[0])
-    if len(printed) > 1 and value.first.category == "percent":
-        shown_value = f"{value.first.value:g}%"  # "49.2 percent" and "49.2%": one amount
-    room = MAX_CHOICES - len(keyed)
-    chosen = picked(sorted(wrong), f"{fact.label}{shown_value}", room)
-    prompt = (f"Outlets give different figures for {fact.label}. "
-              f"{'Which outlet gives' if len(keyed) == 1 else 'Which outlets give'} "
-              f"{shown_value}?{choose_all(len(keyed))}")
-    keys = [label(model, a) for a in keyed]
-    wrong_labels = [label(model, a) for a in chosen]
-    evidence = [sentence_of(model, figs[0]) for figs in keyed.values()]
-    evidence += [sentence_of(model, wrong[a][0]) for a in chosen]
-    everyone = [gives(model, _all_in(fact, a)) for a in keyed]
-    everyone += [gives(model, wrong[a]) for a in chosen]
-    explanation = (f"Outlets disagree on {fact.label}: {'; '.join(everyone)}. "
-                   + why_they_differ(model, [f for a in keyed for f in _all_in(fact, a)],
-                                     [f for a in chosen for f in wrong[a]]))
-    confidence, reasons = _confidence(keyed, {a: wrong[a] for a in chosen})
-    return question(KIND, prompt, keys, wrong_labels, explanation, evidence, confidence, reasons)
+def _sides(model, fact: Fact) -> dict[str, list[Figure]]:
+    """Article -> its figures for the fact, for the outlets that give one value of it."""
+    return {a: figs for a, figs in outlet_figures(model, fact).items()
+            if not contradicts_itself(fact, a)}
 
 
 def _prints_amount(model, article: str, figure: Figure) -> bool:
@@ -87,91 +52,115 @@ def _prints_amount(model, article: str, figure: Figure) -> bool:
                and len(by_amount([other, figure])) == 1 for other in in_article(model, article))
 
 
-def _all_in(fact: Fact, article: str) -> list[Figure]:
-    """Every figure an outlet gives for the fact: one printing two values says both."""
-    return [f for f in fact.figures if f.article == article and f.sentence.role != "caption"]
+def _shown_value(figures: list[Figure]) -> str:
+    """The asked value as the keyed outlets print it in their articles."""
+    printed = {shown(f).lower() for f in figures}
+    if len(printed) > 1 and figures[0].category == "percent":
+        return f"{figures[0].value:g}%"  # "49.2 percent" and "49.2%": one amount
+    return shown(figures[0])
 
 
-def keyed_figures(keyed: dict[str, list[Figure]]) -> list[Figure]:
-    return [f for figs in keyed.values() for f in figs]
+def _odd_one_out(model, fact: Fact) -> Question | None:
+    """The value one or two outlets give against the others', rarest first."""
+    sides = _sides(model, fact)
+    groups = sorted(by_amount([f for figs in sides.values() for f in figs]),
+                    key=lambda g: len({f.article for f in g}))
+    for group in groups:
+        keyed = {a: [f for f in sides[a] if f in group] for a in dict.fromkeys(
+            f.article for f in group)}
+        if len(keyed) > 2:
+            continue
+        asked = [f for figs in keyed.values() for f in figs]
+        wrong = {a: figs for a, figs in sides.items() if a not in keyed
+                 and not any(compatible(f, k) for f in figs for k in asked)
+                 and not different_days(asked, figs)
+                 and not _prints_amount(model, a, group[0])}
+        if len(wrong) >= 2:
+            return _which_gives(model, fact, keyed, wrong)
+    return None
 
 
-def _confidence(keyed: dict[str, list[Figure]],
-                wrong: dict[str, list[Figure]]) -> tuple[float, list[str]]:
-    confidence, reasons = 1.0, []
-    if any(len(figs) > 1 for figs in wrong.values()):
-        confidence *= 0.95
-        reasons.append("an outlet offered as wrong prints more than one figure for it")
-    return round(confidence, 3), reasons
-
-
-def _asked_values(fact: Fact) -> list[int]:
-    """The values worth asking about, the rarest first: the odd one out is the lesson."""
-    def givers(index: int) -> int:
-        same = [v for v in fact.values if len(by_amount([v.first, fact.values[index].first])) == 1]
-        return len({a for v in same for a in v.articles})
-
-    order = sorted(range(len(fact.values)), key=lambda i: (givers(i), i))
-    return [i for i in order if fact.conflicting(i)]
-
-
-_FLOORS = {"atleast": "at least", "above": "more than"}
+def _which_gives(model, fact: Fact, keyed: dict[str, list[Figure]],
+                 wrong: dict[str, list[Figure]]) -> Question:
+    asked = [f for figs in keyed.values() for f in figs]
+    value = _shown_value(asked)
+    chosen = picked(sorted(wrong), f"{fact.label}{value}", MAX_CHOICES - len(keyed))
+    prompt = (f"Outlets give different figures for {fact.label}. "
+              f"{'Which outlet gives' if len(keyed) == 1 else 'Which outlets give'} "
+              f"{value}?{choose_all(len(keyed))}")
+    if fact.event == "since":  # "first ... since 1986": the year a record is measured from
+        word = fact.label.split("\u201c")[1].split()[0]
+        prompt = (f"Outlets call it the {word} \u2026 since a given year, but give different years. "
+                  f"{'Which outlet says' if len(keyed) == 1 else 'Which outlets say'} "
+                  f"\u201csince {value}\u201d?{choose_all(len(keyed))}")
+    evidence = [sentence_of(model, figs[0]) for figs in keyed.values()]
+    evidence += [sentence_of(model, wrong[a][0]) for a in chosen]
+    everyone = [gives(model, figs) for figs in keyed.values()]
+    everyone += [gives(model, wrong[a]) for a in chosen]
+    explanation = (f"Outlets disagree on {fact.label}: {'; '.join(everyone)}. "
+                   + why_they_differ(model, asked, [f for a in chosen for f in wrong[a]]))
+    return question(KIND, prompt, [label(model, a) for a in keyed],
+                    [label(model, a) for a in chosen], explanation, evidence)
 
 
 def _dropped_floor(model, fact: Fact) -> Question | None:
     """One amount written with "more than" or "at least" by most outlets and bare by a few: the
     same figure, but the bare one reads as an exact count. Articles only (a headline dropping
     it is the headline kind's)."""
-    for group in by_amount([f for f in fact.figures if f.place == "body"]):
-        forms: dict[str, set[str]] = {}
-        for figure in group:
-            forms.setdefault(figure.article, set()).add(figure.qualifier)
-        bare = [a for a, q in forms.items() if q == {""}]
-        floors = [a for a, q in forms.items() if len(q) == 1 and next(iter(q)) in _FLOORS]
-        words = {_FLOORS[next(iter(forms[a]))] for a in floors}
-        if not bare or len(bare) > 2 or len(floors) < 2 or len(floors) <= len(bare) \
-                or len(words) != 1:
-            continue
-        (word,) = words
-        first = {a: next(f for f in group if f.article == a and sentence_of(model, f))
-                 for a in bare + floors if any(f.article == a and sentence_of(model, f)
-                                               for f in group)}
-        bare = [a for a in bare if a in first and label(model, a)]
-        floors = picked([a for a in floors if a in first and label(model, a)], fact.label,
-                        MAX_CHOICES - len(bare))
-        if not bare or len(floors) < 2:
-            continue
-        amount = shown(first[bare[0]])
-        prompt = (f"Most outlets give {fact.label} as \u201c{word} {amount}\u201d. "
-                  f"{'Which outlet writes' if len(bare) == 1 else 'Which outlets write'} it as "
-                  f"{amount}, without \u201c{word}\u201d?{choose_all(len(bare))}")
-        gives = [f"{label(model, a)} gives {shown(first[a])}" for a in bare + floors]
-        explanation = ("; ".join(gives)
-                       + f". It is the same figure, but without \u201c{word}\u201d it reads as an "
-                       "exact count: a qualifier is part of the figure.")
-        return question(KIND, prompt, [label(model, a) for a in bare],
-                        [label(model, a) for a in floors], explanation,
-                        [sentence_of(model, first[a]) for a in bare + floors])
-    return None
+    found = dropped_floor(fact)
+    if found is None:
+        return None
+    group, bare, floors, word = found
+    first = {a: next(f for f in group if f.article == a and sentence_of(model, f))
+             for a in bare + floors if any(f.article == a and sentence_of(model, f)
+                                           for f in group)}
+    bare = [a for a in bare if a in first and label(model, a)]
+    floors = picked([a for a in floors if a in first and label(model, a)], fact.label,
+                    MAX_CHOICES - len(bare))
+    if not bare or len(floors) < 2:
+        return None
+    amount = shown(first[bare[0]])
+    prompt = (f"Most outlets give {fact.label} as \u201c{word} {amount}\u201d. "
+              f"{'Which outlet writes' if len(bare) == 1 else 'Which outlets write'} it as "
+              f"{amount}, without \u201c{word}\u201d?{choose_all(len(bare))}")
+    told = [f"{label(model, a)} gives {shown(first[a])}" for a in bare + floors]
+    explanation = ("; ".join(told)
+                   + f". It is the same figure, but without \u201c{word}\u201d it reads as an "
+                   "exact count: a qualifier is part of the figure.")
+    return question(KIND, prompt, [label(model, a) for a in bare],
+                    [label(model, a) for a in floors], explanation,
+                    [sentence_of(model, first[a]) for a in bare + floors])
+
+
+def _same_amounts(model) -> list[Question]:
+    """Two outlets' figures that do not disagree, asked as why they differ: counts of different
+    things, one amount converted two ways (sums first: a currency changes what readers take away
+    more than kilometres do), an exact figure against its rounding."""
+    found = []
+    pairs = sorted(conversion_differences(model), key=lambda p: p.first.category != "money")
+    chosen = [*scope_differences(model)[:1], *pairs[:MAX_CONVERSIONS],
+              *rounding_differences(model)[:1]]
+    for pair in chosen:
+        confidence = 0.8 if pair.reason == "conversion" and pair.first.category != "money" \
+            else 0.9
+        why = ("two counts of different things, as their sentences say" if pair.reason == "scope"
+               else "one amount written two ways: a lesson in reading, not a dispute")
+        asked = why_question(KIND, model, pair, confidence, (why,))
+        if asked is not None:
+            found.append(asked)
+    return found
 
 
 def write(model) -> list[Question]:
     questions: list[Question] = []
     for fact in model.facts:
-        if not fact.label:
+        if not fact.label or not fact.own:
             continue
-        dropped = _dropped_floor(model, fact)
-        if dropped is not None:
-            questions.append(dropped)
-        if not fact.conflicts:
-            continue
-        asked = 0
-        per_fact = MAX_PER_FACT if len(fact.values) >= 4 else 1
-        for index in _asked_values(fact):
-            found = _question(model, fact, index)
-            if found is not None and asked < per_fact:
-                questions.append(found)
-                asked += 1
-        if len(questions) >= MAX_QUESTIONS:
-            break
+        found = None
+        if fact.conflicts and not over_time(model, fact):
+            found = _odd_one_out(model, fact)
+        found = found or _dropped_floor(model, fact)
+        if found is not None and new_ground(found, questions):
+            questions.append(found)
+    questions += [q for q in _same_amounts(model) if new_ground(q, questions)]
     return questions[:MAX_QUESTIONS]

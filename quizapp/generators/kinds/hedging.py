@@ -1,27 +1,31 @@
 """Hedging: what an outlet states as fact in its own voice, what it credits to a source, and what
-it hedges in its own words. Asked where outlets present the same claim differently ("Which outlet
-states it as fact?"), or where one sentence's wording makes the answer certain ("How does this
-outlet present it?"). The whole sentence is judged, never one clause of it, and bland sentences
-are never asked about."""
+it hedges in its own words, asked where outlets part ways on one claim: one states as fact what
+others credit or hedge ("Which outlet credits it to a source?"), or a headline states as a cause
+what other headlines report as a link. Where no other outlet tells the claim, an outlet's own
+hedge on a claim central to the story is asked alone. The whole sentence is judged, never one
+clause of it, and a plain statement of fact is never the answer of a question about one sentence:
+that is the answer nobody misses."""
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
 from quizapp.generators.model import Question
+from quizapp.generators.reading.names import name_tokens
 from quizapp.generators.reading.statements import (
     ASSERTED,
+    ASSOCIATION,
     ATTRIBUTED,
+    CAUSE,
     HEDGED,
+    POSSIBLE_CAUSE,
     Statement,
-    content_words,
     distinctive,
-    figures_in,
     same_claim,
+    shared_wording,
 )
 from quizapp.generators.reading.text import fold
-from quizapp.generators.writing.choices import choose_all, question
+from quizapp.generators.writing.choices import choose_all, names_list, question
 
 KIND = "hedging"
 FACT = "As established fact, in its own voice"
@@ -31,15 +35,24 @@ CHOICE_OF = {ASSERTED: FACT, ATTRIBUTED: SOURCE, HEDGED: HEDGE}
 
 MAX_SENTENCE_WORDS = 45  # longer sentences make a prompt nobody reads to the end
 MAX_SINGLE = 3  # "How does ... present" questions per story
-MAX_ACROSS = 3  # "Which outlet states it as fact" questions per story
+MAX_ACROSS = 2  # "Which outlet states it as fact" questions per story
+MAX_SAME_KEY = 2  # a third question with the same answer teaches nothing new
 MAX_CHOICES = 5
 MIN_LABEL_WORDS = 3  # a shared wording shorter than this does not name a claim
-# What makes a claim worth asking how outlets present it: a figure, a cause, a blame. A named
-# person or body alone is enough only where the outlet's own hedge is the lesson.
+# A hedged sentence no other outlet tells is asked about alone only if most of its words are the
+# story's own (statements.centrality): the event, not a side detail ("both sides are believed to
+# be preparing spring offensives"); or many are and it names one of the story's main actors.
+CENTRAL = 0.5
+CENTRAL_WITH_ACTOR = 0.4
+MAIN_ACTOR_SHARE = 0.5  # of the story's articles that name a person or body it is about
+# What makes a claim worth asking how outlets present it: a figure, a cause, a blame.
 WEIGHTY = frozenset({"figure", "cause", "blame"})
 # "If they go to the brain, it could lead to a stroke": a modal in a condition is grammar,
 # not the outlet holding back on a claim.
 _CONDITION = re.compile(r"(?<![\w])(if|unless|whether)(?![\w])")
+MODAL_CONFIDENCE = 0.85  # "may", "could": a possibility may be what the outlet means, not doubt
+MODAL_DOUBT = ("a modal (\u201ccould\u201d, \u201cmay\u201d) can state what is possible rather "
+               "than hold back a claim")
 
 
 @dataclass(frozen=True)
@@ -140,46 +153,19 @@ def _tellings(model, claim: Statement) -> list[Telling]:
     return found
 
 
-def _label(statements: list[Statement]) -> str | None:
-    """The words every one of the statements prints, in the same order, that name the claim:
-    the longest such run (as the first statement writes it), if it holds three content words,
-    or a distinctive figure and one."""
-    first = _words(statements[0].text)
-    lo, hi = 0, len(first)
-    for other in statements[1:]:
-        theirs = [fold(w) for w in _words(other.text)]
-        matcher = difflib.SequenceMatcher(None, [fold(w) for w in first[lo:hi]], theirs,
-                                          autojunk=False)
-        match = matcher.find_longest_match(0, hi - lo, 0, len(theirs))
-        lo, hi = lo + match.a, lo + match.a + match.size
-        if hi <= lo:
-            return None
-    common = first[lo:hi]
-    while common and fold(common[0]) in _EDGE:
-        common = common[1:]
-    while common and fold(common[-1]) in _EDGE:
-        common = common[:-1]
-    text = " ".join(common)
-    words = content_words(text)
-    if len(words) >= MIN_LABEL_WORDS or (words and any(distinctive(f) for f in figures_in(text))):
-        return text
-    return None
-
-
-# Words a claim's label should not begin or end with.
-_EDGE = frozenset({"the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "by",
-                   "with", "from", "that", "which", "who", "as", "its", "their", "his", "her",
-                   "is", "was", "are", "were", "has", "have", "had", "be", "been", "after",
-                   "before", "when", "while", "than", "into", "over", "about", "since"})
-
-
-def _words(text: str) -> list[str]:
-    """A sentence's words with their punctuation stripped, as written (figures kept whole)."""
-    stripped = (w.strip(_PUNCTUATION) for w in text.split())
-    return [w for w in stripped if w]
-
-
-_PUNCTUATION = ".,;:!?\u201c\u201d\"'()"
+def _labelled(keys: list[Telling], wrong: list[Telling]) -> tuple[str, list[Telling]] | None:
+    """The wording every choice's sentence shares, naming the claim, with the wrong choices whose
+    sentences keep it that long (one reworded sentence must not shrink it to nothing)."""
+    label = shared_wording([t.shown.text for t in keys], MIN_LABEL_WORDS)
+    if label is None:
+        return None
+    kept: list[Telling] = []
+    for telling in wrong:
+        longer = shared_wording([t.shown.text for t in keys + kept + [telling]], MIN_LABEL_WORDS)
+        if longer is not None:
+            kept.append(telling)
+            label = longer
+    return label, kept
 
 
 def _across_question(model, claim: Statement, asked: set[str]) -> Question | None:
@@ -196,11 +182,14 @@ def _across_question(model, claim: Statement, asked: set[str]) -> Question | Non
         ask = ("credits it to a source instead of stating it as fact"
                if single.presentation == ATTRIBUTED
                else "hedges it in its own words instead of stating it as fact")
-    keys, wrong = keys[:MAX_CHOICES - 2], wrong[:MAX_CHOICES - min(len(keys), MAX_CHOICES - 2)]
-    if len({t.label for t in keys + wrong}) != len(keys) + len(wrong):
+    keys = keys[:MAX_CHOICES - 2]
+    found = _labelled(keys, wrong)
+    if found is None:
         return None
-    label = _label([t.shown for t in keys + wrong])
-    if label is None or fold(label) in asked:
+    label, wrong = found
+    wrong = wrong[:MAX_CHOICES - len(keys)]
+    if len(keys) + len(wrong) < 3 or len({t.label for t in keys + wrong}) != len(keys + wrong) \
+            or fold(label) in asked:
         return None
     asked.add(fold(label))
     verb = "Which outlet" if len(keys) == 1 else "Which outlets"
@@ -233,19 +222,131 @@ def _across(model) -> list[Question]:
     return questions
 
 
+# --- a cause against a link, in headlines ---------------------------------------------------------
+
+LINK_SHARED = 2  # content words two headlines share, beyond the link, to tie the same things
+
+
+def _headlines(model) -> list[Statement]:
+    """Each article's headline, read for the link it states, once per outlet label."""
+    found = []
+    for reading in model.articles:
+        if reading.headline is None or model.outlet_of(reading.id) is None:
+            continue
+        statement = model.statements.at(reading.id, reading.headline.start)
+        if statement is not None and statement.link in (CAUSE, ASSOCIATION):
+            found.append(statement)
+    return found
+
+
+def _about_the_same(a: Statement, b: Statement) -> bool:
+    link_stems = set()
+    for statement in (a, b):
+        if statement.link_words is not None:
+            link_stems |= {w for w in statement.content
+                           if w and w in fold(statement.link_words.text)}
+    return len((a.content & b.content) - link_stems) >= LINK_SHARED
+
+
+def _link_question(model) -> Question | None:
+    """"Which outlet's headline states a cause where the others report only a link?" where
+    headlines tie the same things together, one or two as a cause and two or more as a link."""
+    heads = _headlines(model)
+    causes = [h for h in heads if h.link == CAUSE]
+    links = [h for h in heads if h.link == ASSOCIATION]
+    for cause in causes:
+        wrong = [h for h in links if _about_the_same(cause, h)]
+        keys = [c for c in causes if _about_the_same(c, cause) or c is cause]
+        if len(wrong) < 2 or len(keys) >= len(wrong):
+            continue
+        keys, wrong = keys[:MAX_CHOICES - 2], wrong[:MAX_CHOICES - min(len(keys), MAX_CHOICES - 2)]
+        return _write_link(model, keys, wrong)
+    return None
+
+
+def _write_link(model, keys: list[Statement], wrong: list[Statement]) -> Question:
+    label = {s.article: model.outlet_of(s.article).label for s in keys + wrong}
+    causing = list(dict.fromkeys(f"\u201c{fold(s.link_words.text)}\u201d" for s in keys))
+    linking = list(dict.fromkeys(f"\u201c{fold(s.link_words.text)}\u201d" for s in wrong))
+    one = len(keys) == 1
+    ask = "Which outlet’s headline states" if one else "Which outlets’ headlines state"
+    prompt = (f"These outlets’ headlines report the same finding. {ask} it as a cause "
+              f"({names_list(causing, 'or')}), where the others report only a link "
+              f"({names_list(linking, 'or')})?{choose_all(len(keys))}")
+    parts = [f"{_own(label[s.article])} headline says \u201c{s.text.strip()}\u201d: a cause."
+             for s in keys]
+    parts.append(names_list([f"{_own(label[s.article])} says \u201c{s.link_words.text}\u201d"
+                             for s in wrong]) + ": a link only.")
+    evidence = [s.sentence for s in keys + wrong]
+    for s in keys:
+        body = _milder_body(model, s)
+        if body is not None:
+            parts.append(f"{_own(label[s.article])} own article says only \u201c"
+                         f"{body.link_words.text}\u201d.")
+            evidence.append(body.sentence)
+    parts.append("Two things found together are linked; a cause says one makes the other "
+                 "happen, which claims more than a link shows.")
+    return question(KIND, prompt, [label[s.article] for s in keys],
+                    [label[s.article] for s in wrong], " ".join(parts), evidence)
+
+
+def _own(name: str) -> str:
+    """"MLive's", "IndusScrolls'"."""
+    return name + ("\u2019" if name.endswith("s") else "\u2019s")
+
+
+def _milder_body(model, headline: Statement) -> Statement | None:
+    """A sentence of the headline's own article that ties the same things only as a link or a
+    possible cause ("may increase"): the article claims less than its headline."""
+    for statement in model.statements.of_article(headline.article):
+        if statement.sentence.role == "prose" and statement.sentence.finished \
+                and statement.link in (POSSIBLE_CAUSE, ASSOCIATION) \
+                and _about_the_same(statement, headline):
+            return statement
+    return None
+
+
 # --- one sentence ---------------------------------------------------------------------------------
 
 
-def _contrast(model, statement: Statement) -> Statement | None:
+def _contrast(model, statement: Statement, twins: dict) -> Statement | None:
     """Another outlet's sentence telling the same claim another way, certainly, in an article
     that tells it only that way (not "scientists found X" and then X stated flatly)."""
-    for other in model.statements.same_claim(statement):
+    own = twins.get((statement.article, statement.sentence.start), ())
+    for other in (*model.statements.same_claim(statement), *own):
         if other.presentation != statement.presentation and other.presentation in CHOICE_OF \
                 and _certain(other) and other.sentence.role == "prose" \
                 and model.outlet_of(other.article) is not None \
-                and _told_one_way(model, other):
+                and _same_figures(statement, other) and _told_one_way(model, other):
             return other
     return None
+
+
+def _twins(model) -> dict[tuple[str, int], list[Statement]]:
+    """For each sentence, the sentences other articles carry as a copy of it (the same agency
+    text, reworded or not), found by aligning the texts: the same claim even where the words
+    drift apart. Read once per story."""
+    found: dict[tuple[str, int], list[Statement]] = {}
+    for shared in model.shared_texts:
+        for aligned in shared.narration:
+            for mine, theirs in ((shared.a, shared.b), (shared.b, shared.a)):
+                here, there = shared.side(mine, aligned), shared.side(theirs, aligned)
+                twin = model.statements.at(theirs, there.start)
+                if twin is not None:
+                    found.setdefault((mine, here.start), []).append(twin)
+    return found
+
+
+def _same_figures(a: Statement, b: Statement) -> bool:
+    """The two sentences give the same telling figures and years, so one tells what the other
+    does ("between 2012 and 2023" is not "between October 2012 and December 7")."""
+    def telling(statement: Statement) -> frozenset[str]:
+        return frozenset(f for f in statement.figures if distinctive(f) or _YEAR.match(f))
+
+    return telling(a) == telling(b)
+
+
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
 def _told_one_way(model, statement: Statement) -> bool:
@@ -263,68 +364,109 @@ def _told_one_way(model, statement: Statement) -> bool:
 NEAR_SHARED = 3  # content words a neighbouring sentence shares to be about the same finding
 
 
-def _single_question(model, statement: Statement, used: set[tuple[str, int]]
-                     ) -> Question | None:
-    outlet = model.outlet_of(statement.article)
-    if outlet is None or not _told_one_way(model, statement):
+@dataclass(frozen=True)
+class _Candidate:
+    statement: Statement
+    contrast: Statement | None
+    confidence: float
+    reasons: tuple[str, ...]
+
+
+def _candidate(model, statement: Statement, twins: dict) -> _Candidate | None:
+    """A sentence worth asking "How does X present this claim?" about: a credit or a hedge that
+    another outlet's sentence sets against a plain statement (or a credit against a hedge), or an
+    outlet's own hedge, of what it has not confirmed, on a claim central to the story."""
+    if model.outlet_of(statement.article) is None or not _told_one_way(model, statement):
         return None
-    contrast = _contrast(model, statement)
-    if contrast is not None and (contrast.article, contrast.sentence.start) in used:
-        contrast = None  # that pair was asked the other way round already
-    if statement.presentation != HEDGED and contrast is None:
-        return None  # a plain statement or credit is a lesson only beside another outlet's
-    if statement.presentation == HEDGED and contrast is None and not (
-            WEIGHTY & set(statement.stakes) or statement.hedges_of("outlet", "unverified")):
+    contrast = _contrast(model, statement, twins)
+    if contrast is not None:
+        return _Candidate(statement, contrast, *_doubts(statement))
+    if statement.presentation != HEDGED or not _central(model, statement):
+        return None  # a credit alone is no lesson; nor is a hedge on a side detail
+    if not (statement.hedges_of("outlet", "unverified") or WEIGHTY & set(statement.stakes)):
         return None  # "This may have been his swansong": a writer's aside, not a claim held back
+    return _Candidate(statement, None, *_doubts(statement))
+
+
+def _central(model, statement: Statement) -> bool:
+    share = model.statements.centrality(statement)
+    return share >= CENTRAL or (share >= CENTRAL_WITH_ACTOR and _names_main_actor(model, statement))
+
+
+def _names_main_actor(model, statement: Statement) -> bool:
+    """Whether the sentence names a person or body most of the story's articles name."""
+    enough = MAIN_ACTOR_SHARE * len(model.articles)
+    words = {fold(w) for w in re.findall(r"[^\W\d_]+", statement.text)}
+    return any(not e.outlet and len(e.articles) >= enough
+               and any(name_tokens(f)[-1:] and name_tokens(f)[-1] in words for f in e.forms)
+               for e in model.entities.all)
+
+
+def _doubts(statement: Statement) -> tuple[float, tuple[str, ...]]:
+    if statement.presentation == HEDGED and not statement.hedges_of("outlet", "unverified"):
+        return MODAL_CONFIDENCE, (MODAL_DOUBT,)
+    return 1.0, ()
+
+
+def _single_question(model, found: _Candidate) -> Question:
+    statement, contrast = found.statement, found.contrast
+    outlet = model.outlet_of(statement.article)
     key = CHOICE_OF[statement.presentation]
     prompt = f"How does {outlet.label} present this claim? \u201c{statement.text.strip()}\u201d"
     explanation = f"{outlet.label} {_how(statement)}."
     evidence = [statement.sentence]
-    used.add((statement.article, statement.sentence.start))
     if contrast is not None:
         other = model.outlet_of(contrast.article)
         explanation += f" Compare {other.label}, which {_how(contrast)}."
         evidence.append(contrast.sentence)
-        used.add((contrast.article, contrast.sentence.start))
-    confidence, reasons = 1.0, []
-    if statement.presentation == HEDGED and not statement.hedges_of("outlet", "unverified"):
-        confidence, reasons = 0.85, [("a modal (\u201ccould\u201d, \u201cmay\u201d) can state "
-                                      "what is possible rather than hold back a claim")]
     return question(KIND, prompt, [key], [c for c in (FACT, SOURCE, HEDGE) if c != key],
-                    explanation, evidence, confidence, reasons)
+                    explanation, evidence, found.confidence, found.reasons)
+
+
+def _candidates(model, taken: set[tuple[str, int]]) -> list[_Candidate]:
+    """Credited and hedged sentences a prompt may quote, the ones set against another outlet's
+    first, then the most central; a sentence or its contrast asked about already is left out."""
+    found = []
+    twins = _twins(model)
+    for statement in model.statements:
+        if statement.presentation not in (HEDGED, ATTRIBUTED) \
+                or (statement.article, statement.sentence.start) in taken \
+                or not _askable(statement) or not _certain(statement):
+            continue
+        if statement.presentation == ATTRIBUTED and not (statement.matters
+                                                          or _central(model, statement)):
+            continue
+        candidate = _candidate(model, statement, twins)
+        if candidate is not None:
+            found.append(candidate)
+    return sorted(found, key=lambda c: (c.contrast is None,
+                                        -model.statements.centrality(c.statement)))
 
 
 def _single(model, taken: set[tuple[str, int]]) -> list[Question]:
-    """"How does X present this?" for sentences whose wording settles it: an outlet's own
-    hedge on a claim that matters, or a sentence another outlet tells another way."""
-    per_article: dict[str, list[Statement]] = {}
-    for statement in model.statements:
-        if (statement.article, statement.sentence.start) in taken or not _askable(statement) \
-                or not _certain(statement) or not statement.matters:
-            continue
-        if statement.presentation != HEDGED and not WEIGHTY & set(statement.stakes):
-            continue
-        per_article.setdefault(statement.article, []).append(statement)
-    # Hedged sentences first, one article at a time, so the questions spread over the outlets.
-    queues = [sorted(items, key=lambda s: (s.presentation != HEDGED, s.sentence.start))
-              for items in per_article.values()]
+    """"How does X present this?" for sentences whose wording settles it, one sentence (and its
+    contrast) once, one article once, no answer more than twice."""
     questions: list[Question] = []
     used = set(taken)
-    depth = 0
-    while len(questions) < MAX_SINGLE and any(depth < len(q) for q in queues):
-        for queue in queues:
-            if depth < len(queue) and len(questions) < MAX_SINGLE \
-                    and (queue[depth].article, queue[depth].sentence.start) not in used:
-                found = _single_question(model, queue[depth], used)
-                if found is not None:
-                    questions.append(found)
-        depth += 1
+    articles: set[str] = set()
+    per_key: dict[str, int] = {}
+    for found in _candidates(model, taken):
+        statement, contrast = found.statement, found.contrast
+        key = CHOICE_OF[statement.presentation]
+        spots = {(s.article, s.sentence.start) for s in (statement, contrast) if s is not None}
+        if len(questions) >= MAX_SINGLE or spots & used or statement.article in articles \
+                or per_key.get(key, 0) >= MAX_SAME_KEY:
+            continue
+        questions.append(_single_question(model, found))
+        used |= spots
+        articles.add(statement.article)
+        per_key[key] = per_key.get(key, 0) + 1
     return questions
 
 
 def write(model) -> list[Question]:
     across = _across(model)
+    link = _link_question(model)
     taken = {(e.article, model.article(e.article).text.find(e.text)) for q in across
              for e in q.evidence}
-    return across + _single(model, taken)
-
+    return across + ([link] if link is not None else []) + _single(model, taken)

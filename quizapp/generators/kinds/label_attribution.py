@@ -1,11 +1,15 @@
 """Questions "Who called X “a label”?": a short quoted label that a named speaker applied to
 something ("called China a “decisive enabler”"), keyed to everyone the story credits with it,
-with other people and bodies the story quotes as wrong answers."""
+with others the story quotes as wrong answers (people only for a person; people, then bodies,
+for a body). A speaker is asked about once in a story: one whose own statements "Who said ...?" asks
+about is not asked about again here."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
+from quizapp.generators.reading.names import PERSON, stem
 from quizapp.generators.reading.quotations import Label, same_remark, wording
 from quizapp.generators.reading.text import fold
 from quizapp.generators.writing.choices import choose_all, names_list, ordered, question
@@ -20,13 +24,17 @@ MAX_WRONG = 3
 def write(model) -> list:
     found = []
     asked: list[str] = []
+    # Speakers keyed once: those quote_attribution asks about, then each one asked here.
+    keyed = set(model.quotations.statement_speakers())
     for group in _groups(model):
-        if any(same_remark(group[0].quotation.text, text) for text in asked):
+        speakers = {label.speaker for label in group}
+        if speakers & keyed or any(same_remark(group[0].quotation.text, t) for t in asked):
             continue
         made = _question(model, group)
         if made is not None:
             found.append(made)
             asked.append(group[0].quotation.text)
+            keyed |= speakers
         if len(found) >= MAX_QUESTIONS:
             break
     return found
@@ -93,14 +101,20 @@ def _question(model, group: list[Label]):
         near |= quotations.speakers_near(
             printing.article, printing.sentence.start, printing.sentence.end
         )
+    # A person's label against people only: a body offered for a minister's words is a choice
+    # nobody weighs. A body's label against people first: the bodies a story quotes are mostly
+    # the parties to it, one of which is what the label is about ("Beijing" for a label on China).
+    kinds = {entities.get(k).kind for k in keys}
     wrong = [
         k
         for k in quotations.other_speakers(set(keys), text)
-        if k not in near and not _named_in(entities.get(k), targets)
+        if k not in near and not _named_in(model, entities.get(k), targets)
+        and (kinds != {PERSON} or entities.get(k).kind == PERSON)
     ]
-    wrong = sorted(ordered(text, wrong), key=lambda k: -len(entities.get(k).articles))[:MAX_WRONG]
-    if len(wrong) < MIN_WRONG:
-        return None
+    wrong = sorted(ordered(text, wrong), key=lambda k: (
+        entities.get(k).kind != PERSON, -len(entities.get(k).articles)))[:MAX_WRONG]
+    if len(wrong) < MIN_WRONG or any(entities.gives_side_away(text, k, wrong) for k in keys):
+        return None  # too few choices, or "a big win for European citizens" and one European
     evidence, names = _evidence(model, group, keys)
     if set(names) != set(keys):
         return None
@@ -120,11 +134,15 @@ def _question(model, group: list[Label]):
     )
 
 
-def _named_in(entity, text: str) -> bool:
-    """Whether `text` (what was labelled) names the entity: it cannot be a wrong answer for
-    labelling itself."""
+def _named_in(model, entity, text: str) -> bool:
+    """Whether `text` (what was labelled) names the entity, or the country or body its titles
+    name ("China" and a "Chinese Foreign Ministry spokesman"): nobody is a plausible wrong
+    answer for labelling themselves or their own side."""
     folded = fold(text)
-    return any(fold(form) in folded for form in entity.forms if len(form) > 2)
+    if any(fold(form) in folded for form in entity.forms if len(form) > 2):
+        return True
+    named = {stem(w) for w in re.findall(r"[A-Z][\w.'\u2019-]*", text)} - {""}
+    return bool(named & model.entities.descriptors(entity.key))
 
 
 def _evidence(model, group: list[Label], keys: list[str]):

@@ -1,6 +1,8 @@
-"""Questions on a name that outlets spell differently: which outlet writes which form. A slip
-of a letter is explained as a slip; two romanisations of a name from another alphabet as such;
-a name written with and without a space as that. Each wrong outlet prints the other form."""
+"""Questions on a name that outlets spell differently: which outlet writes which form. Two
+romanisations of a name from another alphabet are explained as such, a name written with and
+without a space as that. A slip of a letter teaches something only when outlets share it, a clue
+that one copied the other; one outlet's slip alone goes to review. Each wrong outlet prints the
+other form."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from quizapp.generators.writing.choices import choose_all, names_list, question
 KIND = "name_spelling"
 
 MAX_QUESTIONS = 3
+LONE_SLIP = 0.6  # one outlet's typo in a name is trivia unless others share it
 MIN_CHOICES = 3
 MAX_CHOICES = 5
 ASKED = ("slip", "transliteration", "spacing")  # case and accents teach nothing here
@@ -105,7 +108,7 @@ def _sentence(model, article_id: str, words: str):
 
 
 def _question(model, pair: _Pair):
-    keys, wrong, evidence, cut = [], [], {}, []
+    keys, wrong, evidence, cut, cut_ids = [], [], {}, [], []
     for reading in model.articles:
         if model.outlet_of(reading.id) is None:
             continue
@@ -119,6 +122,7 @@ def _question(model, pair: _Pair):
             evidence[reading.id] = common
         elif _prints(reading.text, pair.rare):
             cut.append(model.outlet_of(reading.id).label)  # only where its text breaks off
+            cut_ids.append(reading.id)
     if not keys or len(keys) > len(wrong):
         return None
     most = len(wrong) > len(keys)
@@ -130,19 +134,48 @@ def _question(model, pair: _Pair):
         return None
     # Only the asked form is in quotation marks: the name as most outlets print it stands
     # plain beside it, so a student sees both without a second quoted form to match.
+    # "Spells differently", not "two ways": other words of the name may vary too.
     prompt = (
-        f"Outlets spell the name {_common_name(pair)} two ways. Which outlet"
+        f"Outlets spell the name {_common_name(pair)} differently. Which outlet"
         f"{'s' if len(keys) > 1 else ''} write{'' if len(keys) > 1 else 's'} it "
         f"\u201c{pair.rare}\u201d?{choose_all(len(keys))}"
     )
+    confidence, reasons = 1.0, []
+    sharers = [label[k] for k in keys] + cut
+    if pair.kind == "slip" and len(sharers) < 2:
+        confidence = LONE_SLIP
+        reasons.append("one outlet's slip of a letter in a name teaches little about how news "
+                       "is made")
     return question(
         KIND,
         prompt,
         [label[k] for k in keys],
         [label[w] for w in wrong],
-        _explanation(pair, [label[k] for k in keys], [label[w] for w in wrong], most)
-        + _breaking_off(cut, pair.rare),
+        _explanation(pair, [label[k] for k in keys], [label[w] for w in wrong], most,
+                     shared=len(sharers) > 1)
+        + _breaking_off(cut, pair.rare)
+        + _copied(model, pair, [*keys, *cut_ids]),
         [evidence[a] for a in [*keys, *wrong]],
+        confidence,
+        reasons,
+    )
+
+
+def _copied(model, pair: _Pair, sharing: list[str]) -> str:
+    """When outlets that share a slip also share their text, say so: a shared slip is how a
+    copy gives itself away."""
+    if pair.kind != "slip" or len(sharing) < 2:
+        return ""
+    pairs = [
+        shared for shared in model.shared_texts
+        if shared.copy and shared.a in sharing and shared.b in sharing
+    ]
+    if not pairs:
+        return ""
+    outlets = sorted({model.outlet_of(a).label for p in pairs for a in (p.a, p.b)})
+    return (
+        f" {names_list(outlets)} also carry much the same text, sentence for sentence: the "
+        f"shared slip is a sign that one copied the other."
     )
 
 
@@ -167,7 +200,8 @@ def _common_name(pair: _Pair) -> str:
     return max(printed, key=lambda v: (len(v.form.split()), len(v.articles), v.form)).form
 
 
-def _explanation(pair: _Pair, keys: list[str], wrong: list[str], most: bool) -> str:
+def _explanation(pair: _Pair, keys: list[str], wrong: list[str], most: bool,
+                 shared: bool = False) -> str:
     one = len(keys) == 1
     said = (
         f"{names_list(sorted(keys))} write{'s' if one else ''} \u201c{pair.rare}\u201d; "
@@ -184,6 +218,11 @@ def _explanation(pair: _Pair, keys: list[str], wrong: list[str], most: bool) -> 
         why = (
             "One name is written with and without a space: a search for one form can miss "
             "reports that use the other."
+        )
+    elif shared:
+        why = (
+            "The forms differ by a letter or two: a spelling slip, and slips are rarely made "
+            "twice by chance."
         )
     else:
         why = (

@@ -11,9 +11,11 @@ from quizapp.generators.model import Question
 from quizapp.generators.reading.facts import Fact
 from quizapp.generators.reading.figures import Figure, source_verbs
 from quizapp.generators.reading.text import fold, word_set
-from quizapp.generators.writing.choices import MAX_CHOICES, names_list, picked, question
+from quizapp.generators.writing.choices import MAX_CHOICES, picked, question
+from quizapp.generators.writing.differences import asked_by_outlet
 from quizapp.generators.writing.figures import (
     by_amount,
+    fact_of,
     in_article,
     label,
     sentence_of,
@@ -73,10 +75,28 @@ def _resolved(model, figure: Figure, anywhere: bool = False) -> str:
 
 
 def _key(model, figure: Figure) -> str:
+    if _own_amount(figure):
+        return ""  # "Meta warned that its record $1.3 billion fine...": Meta describes its fine
     if figure.source.kind in ("named", "unnamed") and figure.source.name:
         name = _resolved(model, figure)
         return _as_choice(name) if name else ""
+    if _agency_copy(model, figure.article):
+        return ""  # "SEATTLE (Reuters) —": the sentence is the agency's, not the outlet's own
     return AS_FACT if _states_itself(model, figure) else ""
+
+
+def _own_amount(figure: Figure) -> bool:
+    """A figure the source describes as its own ("its record fine", "their 25% offer"): the
+    source is the one it is about, not the one who counted it."""
+    text = figure.sentence.text
+    at = figure.passage.start - figure.sentence.start
+    return bool(figure.source.name) and bool(
+        re.search(r"\b(?:its|their)\s(?:[\w-]+\s){0,2}$", text[max(0, at - 30):at]))
+
+
+def _agency_copy(model, article: str) -> bool:
+    """Whether the article credits a news agency or another outlet for the whole of its text."""
+    return any(c.article == article and c.whole and c.named for c in model.credits)
 
 
 def _related(model, a: str, b: str) -> bool:
@@ -105,10 +125,11 @@ def _distinct(name: str) -> bool:
                 and words[1].islower())
 
 
-def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> list[str]:
+def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> dict[str, Figure]:
     """Sources the story credits with values of the fact in other outlets, then with other
-    figures of the same article: plausible, and shown wrong by the figure's own sentence."""
-    found: list[str] = []
+    figures of the same article, each with the figure it is credited with: plausible, and shown
+    wrong by the figure's own sentence."""
+    found: dict[str, Figure] = {}
     sentence = fold(figure.sentence.text)
     # A source the same sentence credits with another value is the plainest wrong choice.
     beside = [f for f in in_article(model, figure.article)
@@ -119,15 +140,24 @@ def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> list[s
         if not _distinct(name):
             name = _resolved(model, other, anywhere=True)
         if name and _distinct(name) and not _same_source(name, key) and name not in found:
-            found.append(name)
+            found[name] = other
     # Sources of other values first, then of the same value in other outlets (the question asks
     # whom this outlet credits), then of other figures in the same article.
     of_fact = fact.figures if fact is not None else ()
     others = sorted((f for f in of_fact if f.article != figure.article),
                     key=lambda f: len(by_amount([f, figure])) == 1)
     others += [f for f in in_article(model, figure.article) if f not in of_fact]
+    # Then sources other outlets credit with figures of the same kind: a plausible hand a share
+    # of a vote or a toll passes through ("Reuters", "CNBC").
+    others += [f for f in model.figures if f.article != figure.article and f not in of_fact
+               and f.category == figure.category and f.place == "body"]
+    if fact is None:  # a figure of its own ("55 drones"): any hand the story's figures pass through
+        others += [f for f in model.figures if f.article != figure.article
+                   and f.category != figure.category and f.place == "body"]
     for other in others:
         name = source_name(other)
+        if fact is not None and _someone_else(model, other, fact):
+            continue  # "Microsoft said it would lay off 10,000": another company's own figure
         if not name or other.source.kind not in ("named", "unnamed") or fold(name) in sentence \
                 or name in found \
                 or other.place == "headline" or not _distinct(name):
@@ -135,8 +165,36 @@ def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> list[s
         if any(_same_source(name, seen) or (seen != AS_FACT and _related(model, name, seen))
                for seen in [key, *found] if seen != AS_FACT):
             continue
-        found.append(name)
-    return [_as_choice(n) for n in found]
+        found[name] = other
+    return {_as_choice(n): f for n, f in found.items()}
+
+
+def _someone_else(model, figure: Figure, asked: Fact | None) -> bool:
+    """A figure about someone other than the story's subject: of a fact the headlines never
+    name or of another holder's, or credited to one whose own figures those are ("Amazon said
+    it would cut 18,000")."""
+    fact = fact_of(model, figure)
+    if fact is not None and (not fact.own or fact.holder and asked is not None
+                             and asked.holder and fact.holder != asked.holder):
+        return True
+    others = {fold(f.holder) for f in model.facts if not f.own and f.holder}
+    return any(_same_source(figure.source.name, holder) for holder in others)
+
+
+def _credited(model, name: str, figure: Figure, asked: Figure) -> str:
+    """"Just the News credits 49.2% to Reuters": where a wrong choice comes from, the source
+    named as its sentence writes it ("hospital officials"), or as the choice does."""
+    written = source_name(figure)
+    if not _same_source(written, name):
+        written = name[:1].lower() + name[1:] if name.startswith("The ") else name
+    words = written.split()
+    if len(words) > 1 and all(w.islower() for w in words[1:]) and words[0].istitle():
+        written = written[:1].lower() + written[1:]  # "Hospital officials" opened its sentence
+    if fact_of(model, figure) is not fact_of(model, asked) or fact_of(model, asked) is None:
+        who = "the same article" if figure.article == asked.article else label(model,
+                                                                                figure.article)
+        return f"{who} cites {written} for another figure"
+    return f"{label(model, figure.article)} credits {shown(figure)} to {written}"
 
 
 def _matters(model, fact: Fact, figure: Figure) -> bool:
@@ -147,6 +205,8 @@ def _matters(model, fact: Fact, figure: Figure) -> bool:
         return False  # a headline is too terse to read its attribution from
     if len(fact.articles) >= 2:
         return True
+    if figure.category == "count" and figure.value < 10:
+        return False  # "3 of her neighbours": a count in passing, one outlet's alone
     body = model.article(figure.article).body
     return figure.sentence in body[:3]
 
@@ -169,7 +229,10 @@ def _who_question(model, fact: Fact | None, figure: Figure) -> Question | None:
     key = _key(model, figure)
     if passage is None or not outlet or not key:
         return None
-    wrong = picked(_other_sources(model, fact, figure, key), shown(figure), MAX_CHOICES - 2)
+    if fact is not None and fact.holder and key != AS_FACT and _same_source(key, fact.holder):
+        return None  # "Alphabet announced 12,000 job cuts": the actor telling its own news
+    origins = _other_sources(model, fact, figure, key)
+    wrong = picked(list(origins), shown(figure), MAX_CHOICES - 2)
     if key != AS_FACT:
         wrong = wrong[:MAX_CHOICES - 2] + [AS_FACT]
     if len(wrong) < 2:
@@ -177,21 +240,20 @@ def _who_question(model, fact: Fact | None, figure: Figure) -> Question | None:
     if fact is not None and figure.counts.gap > CLOSE:
         return None  # what it counts is read from too far away to name it in the prompt
     prompt = f"According to {outlet}, who gave the figure of {_what(fact, figure)}?"
+    elsewhere = [_credited(model, name, origins[name], figure) for name in wrong if name in origins]
+    also = (" Elsewhere in the story: " + "; ".join(elsewhere) + ".") if elsewhere else ""
+    confidence, reasons = 1.0, []
     if key == AS_FACT:
         explanation = (f"{outlet} gives {shown(figure)} in its own voice: its sentence names no "
-                       "source and no one is quoted. Ask where a figure comes from when an "
+                       f"source and no one is quoted.{also} Ask where a figure comes from when an "
                        "outlet does not say.")
+        confidence = 0.75
+        reasons = ["a figure in the outlet's own voice: check that a reader would want it sourced"]
     else:
-        others = [s for s in wrong if s != AS_FACT]
         named = key[:1].lower() + key[1:] if key.startswith("The ") else key
-        beside = [f for f in in_article(model, figure.article) if f.sentence is figure.sentence
-                  and f.source.name and f.source.name != figure.source.name
-                  and len(by_amount([f, figure])) > 1 and f.category == figure.category]
-        also = "".join(f" and {shown(f)} to {source_name(f)}" for f in beside[:1])
-        explanation = (f"{outlet} credits {shown(figure)} to {named}{also}, as its sentence shows"
-                       + (f"; the story also cites {names_list(others)}" if others else "")
-                       + ". A figure is only as good as its source: check who counted it.")
-    return question(KIND, prompt, [key], wrong, explanation, [passage])
+        explanation = (f"{outlet} credits {shown(figure)} to {named}, as its sentence shows."
+                       f"{also} A figure is only as good as its source: check who counted it.")
+    return question(KIND, prompt, [key], wrong, explanation, [passage], confidence, reasons)
 
 
 def _credit_question(model, fact: Fact) -> Question | None:
@@ -231,27 +293,88 @@ def numbers_key(question: Question) -> str:
 
 
 def write(model) -> list[Question]:
+    """One question a fact: where outlets credit one figure to different hands, or who gave an
+    outlet's figure (a named source before the outlet's own voice). Two on one fact would each
+    name the other's answer in their explanations. Then figures of no fact the story names,
+    in the article's own words, where the sentence credits a named source."""
     questions: list[Question] = []
-    asked: set[tuple[str, int]] = set()
-    for fact in model.facts:
-        if not fact.label or fact.category not in ("count", "money", "percent"):
-            continue
-        credit = _credit_question(model, fact)
-        if credit is not None:
-            questions.append(credit)
-        keyed: set[bool] = set()  # one question per fact keyed to a source, one to the outlet
-        # A sentence giving two values of the fact from two sources first: the plainest lesson.
-        for figure in sorted(fact.figures, key=lambda f: -sum(
-                o.sentence is f.sentence and o.source.name != f.source.name for o in fact.figures)):
-            spot = (figure.article, figure.sentence.start)
-            if spot in asked or not _matters(model, fact, figure):
-                continue
-            found = _who_question(model, fact, figure)
-            if found is None:
-                continue
-            own_voice = numbers_key(found) == AS_FACT
-            if own_voice not in keyed:
-                keyed.add(own_voice)
-                asked.add(spot)
-                questions.append(found)
+    asked: set[tuple[str, str]] = set()
+    spots: set[tuple[str, int]] = set()  # the sentences of the facts asked
+    facts = [f for f in _in_title_order(model) if f.label
+             and f.category in ("count", "money", "percent")][:MAX_TRIED]
+    for fact in facts:
+        if len(questions) >= MAX_QUESTIONS:
+            break
+        if asked_by_outlet(model, fact) or _same_sentences(fact, spots):
+            continue  # a disputed figure is the cross-checking kinds' (its prompt would tell)
+        found = _credit_question(model, fact) or _best_who(model, fact)
+        if found is not None and (fact.label, numbers_key(found)) not in asked:
+            asked.add((fact.label, numbers_key(found)))
+            spots |= {(f.article, f.sentence.start) for f in fact.figures}
+            questions.append(found)
+    questions += _own_words(model)[:MAX_OWN_WORDS]
     return questions[:MAX_QUESTIONS]
+
+
+MAX_OWN_WORDS = 2
+MAX_TRIED = 12  # figures tried per pass: each try reads the story's sources once
+
+
+def _in_title_order(model) -> list[Fact]:
+    """The facts, those whose holder the story's title names first in the order it names them
+    ("Lula defeats Bolsonaro": Lula's share before Bolsonaro's)."""
+    title = fold(model.story.title)
+
+    def place(fact: Fact) -> int:
+        at = title.find(fold(fact.holder)) if fact.holder else -1
+        return at if at >= 0 else len(title)
+
+    return sorted(model.facts, key=place)
+
+
+def _same_sentences(fact: Fact, spots: set[tuple[str, int]]) -> bool:
+    """Whether most of the fact's figures stand in sentences an earlier question's fact gives
+    too: the two shares of one vote are one sentence, asked once."""
+    mine = [(f.article, f.sentence.start) for f in fact.figures]
+    return sum(spot in spots for spot in mine) * 2 > len(mine)
+
+
+def _own_words(model) -> list[Question]:
+    """"Who gave the figure of 55 Shahed and decoy drones?": a count named by the noun right
+    after it, of no fact a label names and of no one else's, credited to a named source in its
+    sentence that is not the one the figure is about."""
+    found = []
+    disputed = {round(f.value, 6) for fact in model.facts if asked_by_outlet(model, fact)
+                for f in fact.figures}
+    tried = 0
+    for figure in model.figures:
+        if len(found) >= MAX_OWN_WORDS or tried >= MAX_TRIED:
+            break
+        fact = fact_of(model, figure)
+        if (fact is not None and (fact.label or not fact.own)) or figure.place != "body" \
+                or figure.quoted or figure.category != "count" or figure.unsure \
+                or figure.source.kind != "named" or figure.counts.gap > 1 \
+                or not figure.counts.noun or figure.value < 10:
+            continue
+        if figure.holder and _same_source(figure.source.name, figure.holder) \
+                or round(figure.value, 6) in disputed:
+            continue  # its own news, or an amount another question asks outlets about
+        tried += 1
+        question_ = _who_question(model, None, figure)
+        if question_ is not None:
+            found.append(question_)
+    return found
+
+
+def _best_who(model, fact: Fact) -> Question | None:
+    """A sentence giving two values of the fact from two sources first: the plainest lesson;
+    then a figure credited to a named source before one in the outlet's own voice."""
+    found = []
+    candidates = [f for f in fact.figures if _matters(model, fact, f)][:MAX_TRIED]
+    for figure in sorted(candidates, key=lambda f: -sum(
+            o.sentence is f.sentence and o.source.name != f.source.name for o in candidates)):
+        asked = _who_question(model, fact, figure)
+        if asked is not None and numbers_key(asked) != AS_FACT:
+            return asked
+        found.append(asked)
+    return next((q for q in found if q is not None), None)

@@ -1,6 +1,8 @@
 """Questions "Who said “...”?": words the story quotes, keyed to the speaker whom the evidence
-ties them to and names in full, with other people and bodies the story quotes as wrong answers.
-Statements of the main actors come first: words several outlets carry, or that lead an article."""
+ties them to and names in full, with others the story quotes as wrong answers (a person's words
+against people only; a body's against bodies, then people), none of whom the words rule out. Each
+speaker is asked about once; statements of the main actors come first: words several outlets
+carry, or that lead an article."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from quizapp.generators.reading.names import Entity, name_tokens, stem
+from quizapp.generators.reading.names import PERSON, Entity, name_tokens, stem
 from quizapp.generators.reading.quotations import (
     ELLIPSIS,
     Quotation,
@@ -25,8 +27,10 @@ MIN_WORDS = 4  # fewer quoted words are a label or a phrase, asked by label_attr
 MAX_PROMPT_WORDS = 24  # longer quotes are shown by their opening words
 EXCERPT_WORDS = 14
 MAX_QUESTIONS = 6
-MAX_PER_SPEAKER = 2
+# A second question keying the same speaker gives itself away: the name offered in both.
+MAX_PER_SPEAKER = 1
 MIN_WRONG = 2  # a two-way choice is a coin toss
+BODY_FILLER = 0.6  # a body among the choices for a person's words: for review, not a class
 MAX_WRONG = 3
 LEAD_PARAGRAPHS = 4  # a quote this near an article's top is one the article leads with
 SIDE_PARAGRAPH = 7  # past this, a voice no other article names is a side remark
@@ -107,9 +111,17 @@ def _askable(model, quote: Quotation) -> bool:
         and quote.verb != "according to"
         and not quote.caption
         and not quote.continued
+        and not _left_open(model, quote)
         and quote.word_count >= MIN_WORDS
         and not _mostly_figure(quote.text)
     )
+
+
+def _left_open(model, quote: Quotation) -> bool:
+    """A quote still open where a cut-off text stops: its words, and its speaker's next
+    sentence, are lost with the rest of the page."""
+    reading = model.article(quote.article)
+    return not reading.complete and not reading.text[quote.words.end:].strip(" \n\u201d\"")
 
 
 def _mostly_figure(text: str) -> bool:
@@ -259,8 +271,14 @@ def _question(model, statement: _Statement):
     if others and not all(entities.affiliated(o, speaker.key) for o in others):
         return None  # outlets credit the words to different, unrelated people
     wrong = _wrong(model, statement, best)
-    if len(wrong) < MIN_WRONG:
-        return None
+    confidence, reasons = 1.0, []
+    if len(wrong) < MIN_WRONG and speaker.kind == PERSON and not _first_person(best.text):
+        # Too few other people quoted: a body fills the choices, and a teacher decides.
+        wrong = _wrong(model, statement, best, any_kind=True)
+        confidence *= BODY_FILLER
+        reasons.append("too few other people are quoted: a body is offered for a person's words")
+    if len(wrong) < MIN_WRONG or _gives_side_away(model, best, speaker, wrong):
+        return None  # too few choices, or the words name the only speaker of their side
     key_name = speaker.shown_in(best.proof)
     choices = {key_name: speaker.key}
     quoting = model.article(best.article).sentences  # each name as the quoting outlet spells it
@@ -268,7 +286,6 @@ def _question(model, statement: _Statement):
         choices.setdefault(entities.get(key).shown_in(quoting), key)
     if len(choices) != len(wrong) + 1:
         return None
-    confidence, reasons = 1.0, []
     if best.weak:
         confidence *= 0.75
         reasons.append("the speaker is named only in the paragraph after the quote")
@@ -278,9 +295,6 @@ def _question(model, statement: _Statement):
     if _rendered_differently(statement, best):
         confidence *= 0.95
         reasons.append("outlets print these words differently, which quote_rendering asks about")
-    if _gives_side_away(model, best, speaker, wrong):
-        confidence *= 0.6
-        reasons.append("the quote's own words point to the only speaker of its side or country")
     return question(
         KIND,
         _prompt(best),
@@ -293,33 +307,31 @@ def _question(model, statement: _Statement):
     )
 
 
-def _wrong(model, statement: _Statement, best: Quotation) -> list[str]:
-    """Up to MAX_WRONG other speakers: people first for a person, and where the quote's words
-    name a country or body, someone of the same one first, so the words give nothing away."""
+def _wrong(model, statement: _Statement, best: Quotation, any_kind: bool = False) -> list[str]:
+    """Up to MAX_WRONG others who might have said the words (people for a person, bodies then
+    people for a body, none named where the words are printed); where the words name a country or body,
+    someone of the same one first, so the words give nothing away."""
     keys = {statement.speaker, *statement.others}
-    pool = model.quotations.other_speakers(keys, best.text)
-    # Nobody named in a sentence printing the words, nor in any printing of them, nor anyone
-    # who speaks for one of those ("confirms the Commission's decision: ..." is not a wrong
-    # answer's to give for the Commissioner).
-    printings = model.quotations.printings(best.text)
-    named = set()
-    for quote in (*statement.quotes, *printings):
-        named |= model.quotations.speakers_near(
-            quote.article, quote.sentence.start, quote.sentence.end
-        )
-        named |= {e.key for e in model.entities.all if e.key not in keys and _names(quote.text, e)}
-    pool = [
-        k
-        for k in pool
-        if k not in named and not any(model.entities.affiliated(k, n) for n in named - keys)
-    ]
-    speaker = model.entities.get(statement.speaker)
-    sides = _quote_stems(best.text) & model.entities.descriptors(statement.speaker)
-    shuffled = sorted(ordered(best.text, pool), key=lambda k: -len(model.entities.get(k).articles))
-    same_kind = [k for k in shuffled if model.entities.get(k).kind == speaker.kind]
+    quotations = model.quotations
+    pool = quotations.plausible_speakers(best, keys, any_kind)
+    for quote in statement.quotes:  # every printing grouped here, reworded ones too
+        if quote is not best:
+            named = quotations.speakers_near(quote.article, quote.sentence.start,
+                                             quote.sentence.end)
+            pool = [k for k in pool if k not in named and not _names(quote.text,
+                                                                     model.entities.get(k))]
+    sides = model.entities.sides_named(best.text, statement.speaker)
+    kind = model.entities.get(statement.speaker).kind  # the speaker's own kind first
+    shuffled = sorted(ordered(best.text, pool), key=lambda k: (
+        model.entities.get(k).kind != kind, -len(model.entities.get(k).articles)))
     same_side = [k for k in shuffled if sides & model.entities.descriptors(k)]
-    chosen = list(dict.fromkeys([*same_side[:1], *same_kind, *shuffled]))
+    chosen = list(dict.fromkeys([*same_side[:1], *shuffled]))
     return chosen[:MAX_WRONG]
+
+
+def _first_person(text: str) -> bool:
+    """ "I", "me", "my": words only a person says, never a company or a court."""
+    return bool(re.search(r"\b(?:I|me|my|mine|myself)\b|\bI['\u2019]", text))
 
 
 def _names(text: str, entity: Entity) -> bool:
@@ -327,19 +339,8 @@ def _names(text: str, entity: Entity) -> bool:
     return any(name_tokens(form) and set(name_tokens(form)) <= words for form in entity.forms)
 
 
-def _quote_stems(text: str) -> set[str]:
-    """Stems of the capitalised words inside a quote that may name a place or body ("China's",
-    "European"), not "The" or "We" opening a sentence."""
-    found = set()
-    for word in re.findall(r"[A-Z][\w.'\u2019-]*", text):
-        if fold(word).split("'")[0] not in word_set("name_stopwords") and fold(word) != "i":
-            found.add(stem(word))
-    return found
-
-
 def _gives_side_away(model, quote: Quotation, speaker: Entity, wrong: list[str]) -> bool:
-    shared = _quote_stems(quote.text) & model.entities.descriptors(speaker.key)
-    return bool(shared) and not any(shared & model.entities.descriptors(k) for k in wrong)
+    return model.entities.gives_side_away(quote.text, speaker.key, wrong)
 
 
 def _prompt(quote: Quotation) -> str:
@@ -348,6 +349,28 @@ def _prompt(quote: Quotation) -> str:
         return f"Who said \u201c{text}\u201d?"
     opening = " ".join(text.split()[:EXCERPT_WORDS]).rstrip(",;:.\u2014-")
     return f"Who said the words that begin \u201c{opening}\u2026\u201d?"
+
+
+def _other_credits(model, statement: _Statement, best: Quotation) -> str:
+    """Which outlet credits which of these words to a body the speaker speaks for, each with
+    the very words it credits: "Business Insider credits “sets a dangerous precedent” to
+    Meta"."""
+    longest: dict[str, Quotation] = {}  # per outlet, the most of the words it credits
+    for quote in model.quotations.printings(best.text):
+        outlet = _outlet(model, quote.article)
+        if quote.speaker in statement.others and (
+                outlet not in longest or quote.word_count > longest[outlet].word_count):
+            longest[outlet] = quote
+    if not longest:
+        return ""
+    said = "; ".join(
+        f"{outlet} credits "
+        + ("these words" if wording(q.text) == wording(best.text) else f"\u201c{q.text}\u201d")
+        + f" to {model.entities.get(q.speaker).name}"
+        for outlet, q in sorted(longest.items())
+    )
+    return (f" {said}: outlets often give a spokesperson's words to the body they speak for, "
+            f"and the other way round.")
 
 
 def _outlet(model, article_id: str) -> str:
@@ -380,14 +403,7 @@ def _explanation(model, statement: _Statement, best: Quotation, speaker: Entity,
     if cut:
         tie += f" {names_list(cut)} quote{'s' if len(cut) == 1 else ''} part of them."
     if statement.others:
-        credits = [q for q in model.quotations.printings(best.text)
-                   if q.speaker in statement.others]
-        printers = sorted({_outlet(model, q.article) for q in credits})
-        credited = sorted({model.entities.get(q.speaker).name for q in credits})
-        if printers:
-            tie += (f" {names_list(printers)} credit{'s' if len(printers) == 1 else ''} these "
-                    f"words, or part of them, to {names_list(credited)}: outlets often give a "
-                    f"spokesperson's words to the body they speak for, and the other way round.")
+        tie += _other_credits(model, statement, best)
     return (
         f"{tie} A story quotes several people side by side: check whose name the attribution "
         f"(\u201csaid\u201d, \u201ctold\u201d, a title or a pronoun) points to before "

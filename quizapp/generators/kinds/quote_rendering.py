@@ -23,6 +23,7 @@ MAX_CHOICES = 5
 MAX_PHRASE = 7  # words shown around a changed spot, within its clause
 SIMILAR = 0.5  # share of words in order above which two printings render one statement
 MAX_CHANGED = 8  # a longer change is another sentence, not another wording
+MIN_CONTEXT = 4  # shared words around a change, so both printings are plainly one sentence
 
 
 # --- comparing printed words --------------------------------------------------------------------
@@ -95,10 +96,11 @@ class _Spot:
         return (*self.before, *self.theirs, *self.after)
 
 
-def _spots(a: tuple[_Word, ...], b: tuple[_Word, ...]) -> list[tuple[_Spot, int, int]]:
+def _spots(text_a: str, text_b: str) -> list[tuple[_Spot, int, int]]:
     """Changed words between two printings, with shared words on both sides (so a quote cut
     shorter is no change), not next to an ellipsis, and not a mere inflection ("got"/"gotten")
     or a swap of small words ("it"/"that"). Also each spot's span in `a`'s words."""
+    a, b = _words(text_a), _words(text_b)
     na, nb = [w.norm for w in a], [w.norm for w in b]
     found = []
     codes = difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes()
@@ -114,12 +116,27 @@ def _spots(a: tuple[_Word, ...], b: tuple[_Word, ...]) -> list[tuple[_Spot, int,
             continue
         if not _telling(ours, theirs):
             continue  # no change a reader would notice
+        if codes[n - 1][2] - codes[n - 1][1] + codes[n + 1][2] - codes[n + 1][1] < MIN_CONTEXT:
+            continue  # "I [am deeply sorry] for that" / "I [take full responsibility] for": two
+            # sentences meeting on small words, not one sentence worded two ways
+        if _crosses_sentence(text_a, a, i1 - 1, i2) or _crosses_sentence(text_b, b, j1 - 1, j2):
+            continue
         # One shared word before and one after tell the spot; a dropped or added phrase shows
         # one more after it, so the words read as a phrase.
         lead = i1 - 1
         tail = min(codes[n + 1][2], i2 + (1 if ours and theirs else 2))
         found.append((_Spot(tuple(na[lead:i1]), ours, theirs, tuple(na[i2:tail])), lead, tail))
     return found
+
+
+def _crosses_sentence(text: str, words: tuple[_Word, ...], first: int, end: int) -> bool:
+    """Whether a sentence ends between the printed words `first` and `end` (the changed words
+    with the shared word on each side): a change there is another sentence, not a wording."""
+    if not words:
+        return False
+    start = words[max(first, 0)].start
+    stop = words[end].start if end < len(words) else len(text)
+    return re.search(r"[.!?][\"\u201d\u2019']?\s", text[start:stop]) is not None
 
 
 # Small words that change what a sentence says: "some of the areas" is not "the areas".
@@ -236,7 +253,9 @@ def _statement_question(model, group: list[_Printing]):
         for b in wordings:
             if a is b:
                 continue
-            for spot, lead, end in _spots(a.words, b.words):
+            if not _alike(a.quote.text, b.quote.text):
+                continue  # two sentences joined into one group through a longer quote
+            for spot, lead, end in _spots(a.quote.text, b.quote.text):
                 made = _spot_question(model, group, a, spot, lead, end)
                 if made is None:
                     continue
@@ -265,6 +284,9 @@ def _spot_question(model, group: list[_Printing], a: _Printing, spot: _Spot, lea
         elif theirs and not ours:
             wrong.append(article)
             printed[article] = _slice(printing, *theirs)
+    # An outlet printing both wordings, in this quote or another of the speaker's, is neither.
+    keys = [k for k in keys if not _prints_elsewhere(model, a.quote.speaker, k, spot.theirs_seq())]
+    wrong = [w for w in wrong if not _prints_elsewhere(model, a.quote.speaker, w, spot.ours_seq())]
     if not keys or not wrong or len(keys) + len(wrong) < MIN_CHOICES:
         return None
     wrong = wrong[: MAX_CHOICES - len(keys)]
@@ -297,6 +319,14 @@ def _spot_question(model, group: list[_Printing], a: _Printing, spot: _Spot, lea
         _once(evidence),
         confidence,
         reasons,
+    )
+
+
+def _prints_elsewhere(model, speaker: str, article: str, seq: tuple[str, ...]) -> bool:
+    """Whether any quotation of the speaker in the article prints the words `seq`."""
+    return any(
+        q.speaker == speaker and _holds(_words(q.text), seq) is not None
+        for q in model.quotations.in_article(article)
     )
 
 

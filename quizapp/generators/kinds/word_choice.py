@@ -1,167 +1,323 @@
-"""Framing: which outlet, in its own voice, uses a loaded word for something other outlets name
-with a plain one ("bloodbath" where others write "layoffs"). Every outlet offered as wrong prints
-the plain word for the same thing, and no form of the loaded one; a word inside a quotation or
-inside what a sentence credits to a source is the source's, never the outlet's."""
+"""Framing: which outlet chose a loaded word ("bloodbath", "slapped with") where other outlets,
+telling the same thing, chose a plain one ("layoffs", "fined"). Outlets are compared where each
+text is whole: their headlines, or their sentences telling the same claim, so every outlet
+offered as wrong is shown printing the plain word there, not merely silent; whole articles are
+compared only where the wrong ones are known to be complete (else the question goes to review).
+
+A word inside a quotation or inside words credited to a source is the source's. A word that the
+outlets' shared copy carries, or that most outlets use, is the story's common word, and a text
+that names the thing plainly in the same breath has chosen no frame: neither is asked about."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from quizapp.generators.model import Question
-from quizapp.generators.reading.terms import OUTLET, UNCLEAR, TermUse, tie
+from quizapp.generators.reading.statements import shared_wording
+from quizapp.generators.reading.terms import (
+    OUTLET,
+    PARAPHRASE,
+    QUOTE,
+    UNCLEAR,
+    TermUse,
+    copies_of,
+    term_groups,
+    tie,
+)
 from quizapp.generators.reading.text import fold
 from quizapp.generators.writing.choices import choose_all, names_list, question
 
 KIND = "word_choice"
-MAX_QUESTIONS = 4
+MAX_QUESTIONS = 3
 MAX_CHOICES = 5
-CONTESTED = 0.65  # a label some style guides hold to be accurate goes to a teacher for review
-def _tied(a: TermUse, b: TermUse) -> bool:
-    return tie(a, b) > 0
+MIN_WRONG = 2
+# Texts (a copy and its twins counted once) using a loaded word in their own voice: from this
+# many on, it is the story's common descriptor ("far-right" in every agency's copy), not a choice.
+COMMON = 3
+# A whole article set against another that may be cut off: the wrong outlet may use the loaded
+# word further on, so the question goes to a teacher.
+CUT_OFF_CONFIDENCE = 0.6
+HEADLINE, CLAIM, ARTICLE = "headline", "sentence", "article"
+ANY_VOICE = (OUTLET, QUOTE, PARAPHRASE, UNCLEAR)
 
 
-def _printed(use: TermUse) -> bool:
-    """A use a student can find: in prose or a headline, not part of a name ("Hurricane
-    Michael"), and in a sentence whose voice is plain."""
-    return not use.in_name and use.sentence.role in ("prose", "headline") and use.voice != UNCLEAR
+@dataclass(frozen=True)
+class Wording:
+    """One outlet's words for the thing in one place: a headline, a sentence, an article."""
+
+    article: str
+    label: str  # the outlet as a choice
+    use: TermUse  # the use shown: the loaded word for a key, the plain word for a wrong choice
 
 
-def _chosen(use: TermUse, model) -> bool:
-    """A loaded use that shows the outlet's own choice of word: in its own voice, and not beside
-    the plain word for something else in the same sentence ("the layoffs at Meta came after
-    Lyft fired 700")."""
-    if not _printed(use) or use.voice != OUTLET:
-        return False
-    return not any(other.group is use.group and not other.loaded and not other.in_name
-                   and _apart(use, other)
-                   for other in _in_sentences(model).get((use.article, use.sentence.start), ()))
+# --- the story's uses, looked up once ------------------------------------------------------------
 
 
-_NEAR = 40  # characters: "Meta layoffs: 11,000 employees let go" names one thing twice
+class _Uses:
+    """The story's printed uses of loaded and plain words, by sentence and by article."""
 
-
-def _apart(a: TermUse, b: TermUse) -> bool:
-    return abs(a.passage.start - b.passage.start) > _NEAR
-
-
-def _prints_tone(model, article: str, group_index: int, tone: int) -> bool:
-    """Whether the article prints any word of the tone anywhere, in any voice."""
-    return (article, group_index, tone) in _printed_tones(model)
-
-
-# The story's uses looked up by sentence and by (article, group, tone), built once per model so
-# no use is compared with every other.
-_INDEX: dict[int, tuple[object, dict, set]] = {}
-
-
-def _index(model) -> tuple[dict, set]:
-    found = _INDEX.get(id(model))
-    if found is None or found[0] is not model:
-        by_sentence: dict[tuple[str, int], list[TermUse]] = {}
-        tones: set[tuple[str, int, int]] = set()
+    def __init__(self, model) -> None:
+        self.model = model
+        self.copies = copies_of(model)
+        self.by_sentence: dict[tuple[str, int], list[TermUse]] = {}
+        self.by_article: dict[str, list[TermUse]] = {}
         for use in model.terms:
-            by_sentence.setdefault((use.article, use.sentence.start), []).append(use)
-            tones.add((use.article, use.group.index, use.tone))
-        _INDEX.clear()
-        found = _INDEX[id(model)] = (model, by_sentence, tones)
-    return found[1], found[2]
+            if use.in_name or use.sentence.role not in ("prose", "headline"):
+                continue
+            self.by_sentence.setdefault((use.article, use.sentence.start), []).append(use)
+            self.by_article.setdefault(use.article, []).append(use)
+
+    def in_sentence(self, article: str, start: int) -> list[TermUse]:
+        return self.by_sentence.get((article, start), [])
+
+    def chosen(self, use: TermUse) -> bool:
+        """A loaded use that shows the outlet's own choice: in its own voice, not a contested
+        label, not printed by a copy of its text; and a euphemism only where the same sentence
+        does not name the thing plainly too ("Meta layoffs: 11,000 employees let go" hides
+        nothing)."""
+        if not use.loaded or use.voice != OUTLET or use.contested:
+            return False
+        if any(self._prints(other, use.group.index, use.tone, ANY_VOICE)
+               for other in self.copies.get(use.article, ())):
+            return False
+        if not _hides(use):
+            return True
+        return not any(not other.loaded and other.group is use.group
+                       for other in self.in_sentence(use.article, use.sentence.start))
+
+    def _prints(self, article: str, group: int, tone: int, voiced: tuple[str, ...]) -> bool:
+        return any(u.group.index == group and u.tone == tone and u.voice in voiced
+                   for u in self.by_article.get(article, ()))
+
+    def common(self, use: TermUse) -> bool:
+        """The loaded word is what most texts of the story call the thing: used in their own
+        voice by COMMON texts or more, a copy and its twins counted once."""
+        texts: set[frozenset[str]] = set()
+        for article, found in self.by_article.items():
+            if any(u.group is use.group and u.tone == use.tone and u.voice == OUTLET
+                   for u in found):
+                texts.add(frozenset({article}) | self.copies.get(article, frozenset()))
+        return len(texts) >= COMMON
+
+    def plain_in(self, uses: list[TermUse], use: TermUse, voiced: tuple[str, ...] = ()
+                 ) -> TermUse | None:
+        """Among `uses` (one place of another outlet), its plain word for the group of `use`,
+        if that place has no loaded word for it (nor for a group sharing its plain words), nor
+        the article elsewhere in any of the `voiced` voices: a student comparing whole articles,
+        or sentences, would be misled by the loaded word further on."""
+        related = {g.index for g in _related(use.group)}
+        if any(u.loaded and u.group.index in related and u.voice != UNCLEAR for u in uses):
+            return None
+        if uses and voiced and self._prints(uses[0].article, use.group.index, use.tone, voiced):
+            return None  # the loaded word elsewhere in the article would mislead a student
+        plain = [u for u in uses if not u.loaded and u.group is use.group]
+        return (sorted(plain, key=lambda u: u.voice != OUTLET) or [None])[0]
 
 
-def _in_sentences(model) -> dict[tuple[str, int], list[TermUse]]:
-    return _index(model)[0]
+def _hides(use: TermUse) -> bool:
+    """A euphemism: a word that hides what it names, undone by the plain word beside it (an
+    intensifier, "slapped with a fine", is not undone by naming the fine)."""
+    return "euphemism" in use.frame
 
 
-def _printed_tones(model) -> set[tuple[str, int, int]]:
-    return _index(model)[1]
+def _related(group) -> list:
+    """Groups sharing a plain word with `group` ("layoffs" is plain for job losses and for
+    dismissals): a loaded word of any of them frames the same thing."""
+    words = set(group.plain.words)
+    return [g for g in term_groups() if words & set(g.plain.words)]
 
 
-def _key_uses(model, loaded: list[TermUse], plain: list[TermUse], word: str
-              ) -> dict[str, TermUse]:
-    """Per article, its use of the loaded word in its own voice for a thing others name plainly."""
-    found: dict[str, TermUse] = {}
-    for use in loaded:
-        if fold(use.word) == word and model.outlet_of(use.article) is not None \
-                and any(_tied(use, p) for p in plain):
-            found.setdefault(use.article, use)
-    return found
+# --- where outlets are compared ------------------------------------------------------------------
 
 
-def _wrong_uses(model, plain: list[TermUse], keys: dict[str, TermUse]) -> dict[str, TermUse]:
-    """Per other article printing no form of the loaded word, its plain use surest to name the
-    same thing as a keyed use (its own word before a source's)."""
-    found: dict[str, TermUse] = {}
-    best: dict[str, int] = {}
-    sample = next(iter(keys.values()))
-    for use in plain:
-        if use.article in keys or model.outlet_of(use.article) is None \
-                or _prints_tone(model, use.article, sample.group.index, sample.tone):
+def _label(model, article: str) -> str | None:
+    outlet = model.outlet_of(article)
+    return outlet.label if outlet is not None else None
+
+
+def _headline_wordings(uses: _Uses, key: TermUse) -> tuple[list[Wording], list[Wording]]:
+    """Keys: headlines using the loaded word by choice; wrong: other headlines naming the same
+    thing with a plain word and no loaded one."""
+    model = uses.model
+    keys, wrong = [], []
+    for reading in model.articles:
+        label = _label(model, reading.id)
+        if reading.headline is None or label is None:
             continue
-        surest = max(tie(use, k) for k in keys.values())
-        surest = surest * 2 + (use.voice == OUTLET) if surest else 0
-        if surest > best.get(use.article, 0):
-            found[use.article], best[use.article] = use, surest
-    return found
+        found = uses.in_sentence(reading.id, reading.headline.start)
+        same = [u for u in found if u.group is key.group and u.tone == key.tone]
+        if same:
+            if uses.chosen(same[0]):
+                keys.append(Wording(reading.id, label, same[0]))
+            continue
+        # Headlines of one story name its event: a plain word for the group names the same thing.
+        plain = uses.plain_in(found, key)
+        if plain is not None:
+            wrong.append(Wording(reading.id, label, plain))
+    return keys, wrong
 
 
-def _confidence(model, keys: list[TermUse]) -> tuple[float, list[str]]:
-    confidence, reasons = 1.0, []
-    sample = keys[0]
-    if any(_prints_tone(model, u.article, sample.group.index, 0) for u in keys):
-        confidence, reasons = 0.9, ["a keyed outlet also writes the plain word elsewhere"]
-    if sample.contested:
-        confidence *= CONTESTED
-        reasons.append("whether this label is loaded or simply accurate is itself debated")
-    return confidence, reasons
+def _claim_wordings(uses: _Uses, key: TermUse) -> tuple[list[Wording], list[Wording]]:
+    """Keys and wrong choices among the sentences of other outlets telling the same claim as
+    the key's sentence."""
+    model = uses.model
+    statement = model.statements.at(key.article, key.sentence.start)
+    if statement is None:
+        return [], []
+    keys = [Wording(key.article, _label(model, key.article), key)]
+    wrong: list[Wording] = []
+    seen = {key.article}
+    for other in model.statements.same_claim(statement):
+        label = _label(model, other.article)
+        if other.article in seen or label is None or other.sentence.role != "prose":
+            continue
+        found = uses.in_sentence(other.article, other.sentence.start)
+        same = [u for u in found if u.group is key.group and u.tone == key.tone]
+        if same and uses.chosen(same[0]):
+            keys.append(Wording(other.article, label, same[0]))
+        elif not same and (plain := uses.plain_in(found, key, (OUTLET,))) is not None:
+            wrong.append(Wording(other.article, label, plain))
+        seen.add(other.article)
+    return keys, wrong
 
 
-def _question(model, loaded: list[TermUse], plain: list[TermUse], asked: set[str]
-              ) -> Question | None:
-    """Keys: outlets using the loaded tone in their own voice; wrong: outlets printing the plain
-    tone for the same thing and never the loaded tone."""
-    word = Counter(fold(u.word) for u in loaded).most_common(1)[0][0]
-    key_uses = _key_uses(model, loaded, plain, word)
-    wrong_uses = _wrong_uses(model, plain, key_uses) if key_uses else {}
-    if word in asked or not wrong_uses or len(key_uses) + len(wrong_uses) < 3:
+def _article_wordings(uses: _Uses, key: TermUse) -> tuple[list[Wording], list[Wording]]:
+    """Keys: outlets using the loaded word by choice for the thing; wrong: outlets printing the
+    plain word for the same thing and no loaded word for it anywhere, complete texts first."""
+    model = uses.model
+    keys, wrong = [], []
+    for reading in model.articles:
+        label = _label(model, reading.id)
+        found = uses.by_article.get(reading.id, [])
+        if label is None or not found:
+            continue
+        same = [u for u in found if u.group is key.group and u.tone == key.tone
+                and uses.chosen(u) and (u is key or tie(u, key))]
+        if same:
+            keys.append(Wording(reading.id, label, same[0]))
+            continue
+        plain = uses.plain_in(found, key, ANY_VOICE)
+        tied = sorted((u for u in found if not u.loaded and u.group is key.group and tie(u, key)),
+                      key=lambda u: -tie(u, key))
+        if plain is not None and tied:
+            wrong.append(Wording(reading.id, label, tied[0]))
+    wrong.sort(key=lambda w: not model.article(w.article).complete)
+    return keys, wrong
+
+
+# --- the question --------------------------------------------------------------------------------
+
+
+def _chosen_set(keys: list[Wording], wrong: list[Wording]
+                ) -> tuple[list[Wording], list[Wording]] | None:
+    """Up to five choices, at least two wrong, the keys fewer than the wrong ones (a word most
+    outlets chose is no one outlet's choice), each outlet once."""
+    keys = list({w.label: w for w in keys}.values())
+    wrong = [w for w in {w.label: w for w in wrong}.values() if w.label not in
+             {k.label for k in keys}]
+    if not keys or len(wrong) < MIN_WRONG or len(keys) >= len(wrong):
         return None
-    asked.add(word)
-    keys = list(key_uses.values())[:MAX_CHOICES - 2]
-    wrong = list(wrong_uses.values())[:MAX_CHOICES - len(keys)]
-    plain_words = [w for w, _ in Counter(fold(u.word) for u in wrong).most_common(2)]
-    label = {u.article: model.outlet_of(u.article).label for u in keys + wrong}
-    one = len(keys) == 1
-    prompt = (f"Other outlets write {names_list([_q(w) for w in plain_words], 'or')}. "
-              f"{'Which outlet writes' if one else 'Which outlets write'} {_q(word)} instead, in "
-              f"{'its' if one else 'their'} own words rather than quoting someone?"
-              f"{choose_all(len(keys))}")
-    frame = f", which frames {keys[0].group.names} {keys[0].frame}" if keys[0].frame else ""
-    explanation = (
-        f"{names_list([label[u.article] for u in keys])} {'writes' if one else 'write'} "
-        f"{_q(word)} in {'its' if one else 'their'} own voice{frame}; "
-        + "; ".join(f"{label[u.article]} writes {_q(u.word)}" for u in wrong)
-        + ". The plain word reports the same thing without the colour.")
-    confidence, reasons = _confidence(model, keys)
-    return question(KIND, prompt, [label[u.article] for u in keys],
-                    [label[u.article] for u in wrong], explanation,
-                    [u.sentence for u in keys + wrong], confidence, reasons)
+    wrong = wrong[:MAX_CHOICES - len(keys)]
+    return keys[:MAX_CHOICES - MIN_WRONG], wrong
 
 
 def _q(word: str) -> str:
     return f"\u201c{word}\u201d"
 
 
+def _own(name: str) -> str:
+    return name + ("\u2019" if name.endswith("s") else "\u2019s")
+
+
+def _prompt(place: str, keys: list[Wording], wrong: list[Wording], label: str) -> str:
+    word = _q(keys[0].use.word)
+    plain = names_list(list(dict.fromkeys(_q(w.use.word) for w in wrong)), "or")
+    one = len(keys) == 1
+    if place == HEADLINE:
+        ask = "Which outlet\u2019s headline uses" if one else "Which outlets\u2019 headlines use"
+        return (f"{ask} {word}, where the other outlets\u2019 headlines write {plain}?"
+                f"{choose_all(len(keys))}")
+    if place == CLAIM:
+        ask = "Which outlet\u2019s sentence uses" if one else "Which outlets\u2019 sentences use"
+        return (f"These outlets each tell the same thing in one sentence (\u201c{label}\u201d). "
+                f"{ask} {word}, where the others write {plain}?{choose_all(len(keys))}")
+    ask = "Which outlet writes" if one else "Which outlets write"
+    return (f"{ask} {word} in {'its' if one else 'their'} own voice, where the other outlets "
+            f"write {plain}?{choose_all(len(keys))}")
+
+
+def _explanation(place: str, keys: list[Wording], wrong: list[Wording]) -> str:
+    sample = keys[0].use
+    frame = f", which frames {sample.group.names} {sample.frame}" if sample.frame else ""
+    def whose(label: str) -> str:
+        return label if place == ARTICLE else f"{_own(label)} {place}"
+
+    verb = "writes" if place == ARTICLE else "says"
+    chose = "; ".join(f"{whose(k.label)} {verb} {_q(k.use.word)} in its own voice" for k in keys)
+    others = "; ".join(f"{whose(w.label)} {verb} {_q(w.use.word)}" for w in wrong)
+    return (f"{chose}{frame}. {others}. The plain word reports the same thing without the "
+            f"colour.")
+
+
+def _write(uses: _Uses, place: str, keys: list[Wording], wrong: list[Wording]
+           ) -> Question | None:
+    chosen = _chosen_set(keys, wrong)
+    if chosen is None:
+        return None
+    keys, wrong = chosen
+    label = ""
+    if place == CLAIM:
+        label = shared_wording([w.use.sentence.text for w in keys + wrong], 2) or ""
+        if not label:
+            return None
+    confidence, reasons = 1.0, []
+    if place == ARTICLE:
+        cut = [w.label for w in wrong if not uses.model.article(w.article).complete]
+        if cut:
+            confidence = CUT_OFF_CONFIDENCE
+            reasons.append(f"the text of {names_list(cut)} may be cut off, so "
+                           f"{'it' if len(cut) == 1 else 'they'} may use the loaded word further "
+                           f"on")
+    return question(KIND, _prompt(place, keys, wrong, label), [k.label for k in keys],
+                    [w.label for w in wrong], _explanation(place, keys, wrong),
+                    [w.use.sentence for w in keys + wrong], confidence, reasons)
+
+
+_PLACES = ((HEADLINE, _headline_wordings), (CLAIM, _claim_wordings),
+           (ARTICLE, _article_wordings))
+
+
+def _question(uses: _Uses, key: TermUse) -> Question | None:
+    """The surest comparison for a chosen loaded word: headline against headlines, then
+    sentence against sentences telling the same claim, then article against articles."""
+    for place, wordings in _PLACES:
+        if place == HEADLINE and key.sentence.role != "headline":
+            continue
+        if place == CLAIM and key.sentence.role != "prose":
+            continue
+        found = _write(uses, place, *wordings(uses, key))
+        if found is not None:
+            return found
+    return None
+
+
 def write(model) -> list[Question]:
-    by_group: dict[int, list[TermUse]] = {}
-    for use in model.terms:
-        if (use.loaded and _chosen(use, model)) or (not use.loaded and _printed(use)):
-            by_group.setdefault(use.group.index, []).append(use)
+    uses = _Uses(model)
+    candidates = [u for u in model.terms if uses.chosen(u) and model.outlet_of(u.article)
+                  and u.sentence.role in ("prose", "headline") and not u.in_name]
+    # The rarest loaded word first, headlines before prose: a framing few outlets chose.
+    rarity = Counter((u.group.index, u.tone) for u in candidates)
+    candidates.sort(key=lambda u: (rarity[(u.group.index, u.tone)], u.sentence.role != "headline"))
     questions: list[Question] = []
-    asked: set[str] = set()
-    for uses in by_group.values():
-        plain = [u for u in uses if not u.loaded]
-        tones = Counter(u.tone for u in uses if u.loaded)
-        # The rarest loaded word first: the framing choice few outlets make is worth noticing.
-        for tone, _ in sorted(tones.items(), key=lambda item: (item[1], item[0])):
-            loaded = [u for u in uses if u.tone == tone]
-            found = _question(model, loaded, plain, asked)
-            if found is not None and len(questions) < MAX_QUESTIONS:
-                questions.append(found)
+    asked: set[tuple[int, int]] = set()
+    for use in candidates:
+        if len(questions) >= MAX_QUESTIONS:
+            break
+        if (use.group.index, use.tone) in asked or uses.common(use):
+            continue
+        found = _question(uses, use)
+        if found is not None:
+            questions.append(found)
+            asked.add((use.group.index, use.tone))
     return questions
+

@@ -51,7 +51,9 @@ class Fact:
     label: str  # how a question names it: "the death toll"; "" when no label fits
     values: tuple[Value, ...]  # distinct amounts, most printed first
     conflicts: tuple[tuple[int, int], ...]  # pairs of values (indices) that cannot both be right
-    reasons: tuple[str, ...]  # why values differ where the text says: "source", "time", ...
+    # why values differ where the text says: "source", "time", "stage", "qualifier", "headline",
+    # "rounding", "conversion", "group" (two groups told apart by their nouns)
+    reasons: tuple[str, ...]
     own: bool = True  # a figure of the story's own subject, not of someone the headlines never name
 
     @property
@@ -199,8 +201,9 @@ def _key(figure: Figure) -> tuple:
 
 
 _CAPITALISED = r"[A-Z][\w\u00C0-\u024F-]+"
-_NAME_RUN = re.compile(_CAPITALISED + r"(?: (?:da|de|do|dos|van|von|der|del|di|le|la|bin|al) ?| )"
-                       + _CAPITALISED + r"(?: " + _CAPITALISED + r")*")
+# A particle may stand between any two words of a name: "Luiz Inácio Lula da Silva".
+_JOIN = r"(?: (?:da|de|do|dos|van|von|der|del|di|le|la|bin|al) | )"
+_NAME_RUN = re.compile(_CAPITALISED + r"(?:" + _JOIN + _CAPITALISED + r")+")
 
 
 @lru_cache(maxsize=8)
@@ -222,15 +225,20 @@ def _name_clusters(texts: tuple[str, ...]) -> dict[str, str]:
             words = [fold(w) for w in run.group().split() if w[:1].isupper()]
             # Titles and a people's adjective before a name ("Former Brazilian President")
             # are no part of it.
-            words = [w for i, w in enumerate(words) if w not in skip and not (
-                i < len(words) - 1 and w.endswith(("ian", "ese", "ish", "ean")))]
+            words = [w for i, w in enumerate(words) if w not in skip and w not in _PARTICLES
+                     and not (i < len(words) - 1 and w.endswith(("ian", "ese", "ish", "ean")))]
             for word in words[1:]:
                 parent[find(word)] = find(words[0])
     return {word: find(word) for word in parent}
 
 
+# Words that join the parts of a name ("da" of "Lula da Silva"), capitalised at a sentence's start.
+_PARTICLES = frozenset({"da", "de", "do", "dos", "van", "von", "der", "del", "di", "le", "la",
+                        "bin", "al"})
+
+
 def _holder_key(holder: str, clusters: dict[str, str]) -> str:
-    words = [fold(w) for w in holder.split() if w[:1].isupper()]
+    words = [fold(w) for w in holder.split() if w[:1].isupper() and fold(w) not in _PARTICLES]
     keys = {clusters.get(w, w) for w in words if w not in word_set("name_stopwords")}
     return min(keys) if keys else ""
 
@@ -285,9 +293,34 @@ def _conflicts(values: tuple[Value, ...]) -> tuple[tuple[int, int], ...]:
     for i, a in enumerate(values):
         for j in range(i + 1, len(values)):
             together = set(a.articles) & set(values[j].articles)
-            if not compatible(a.first, values[j].first) and len(together) < 2:
+            if not compatible(a.first, values[j].first) and len(together) < 2 \
+                    and not _other_group(a, values[j]):
                 pairs.append((i, j))
     return tuple(pairs)
+
+
+# Counts this many times apart, named with different nouns, are more likely two groups than
+# two readings of one: "1,157 patients" monitored in one arm of a study, "4,000 people" in all.
+OTHER_GROUP_RATIO = 2.0
+
+
+def _nouns(value: Value) -> set[str]:
+    return {_head(f.counts.noun) for f in value.figures if f.counts.noun}
+
+
+def _head(noun: str) -> str:
+    word = fold(noun.split()[-1])
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _other_group(a: Value, b: Value) -> bool:
+    """Two counts far apart whose outlets name what they count with different nouns: a part and
+    a whole, or two groups, not a disagreement ("1,157 patients" against "4,000 people")."""
+    low, high = sorted((abs(a.first.value), abs(b.first.value)))
+    if a.first.category != "count" or low == 0 or high / low < OTHER_GROUP_RATIO:
+        return False
+    nouns_a, nouns_b = _nouns(a), _nouns(b)
+    return bool(nouns_a and nouns_b) and not nouns_a & nouns_b
 
 
 def _reasons(values: tuple[Value, ...], conflicts: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
@@ -307,7 +340,11 @@ def _reasons(values: tuple[Value, ...], conflicts: tuple[tuple[int, int], ...]) 
             reasons.append("headline")
     for i, value in enumerate(values):
         for j in range(i + 1, len(values)):
-            if (i, j) not in conflicts and not same_amount(value.first, values[j].first):
+            if (i, j) in conflicts or same_amount(value.first, values[j].first):
+                continue
+            if _other_group(value, values[j]):
+                reasons.append("group")
+            else:
                 reasons.append("conversion" if _converted(value.first, values[j].first)
                                else "rounding")
     return tuple(dict.fromkeys(reasons))
@@ -326,9 +363,37 @@ def read_facts(model) -> tuple[Fact, ...]:
     for key, figures in groups.items():
         for part, own in _split_by_holder(figures, clusters, main):
             facts.append(_fact(key, part, own))
+    facts += _landmarks(model, clusters, main)
     facts = [_without_borrowed(fact, facts) for fact in facts]
     facts.sort(key=lambda fact: (-len(fact.articles), fact.label))
     return tuple(facts)
+
+
+def _landmarks(model, clusters: dict[str, str], main: frozenset[str]) -> list[Fact]:
+    """Years a record is measured from ("their first World Cup title since 1986", "world champions
+    for the first time since 1982"): one fact for each measuring word, when every sentence names
+    one of the story's own names in common, so two records of one story are not merged."""
+    groups: dict[str, list[Figure]] = {}
+    for figure in model.figures:
+        if figure.since and figure.place == "body" and not figure.quoted:
+            groups.setdefault(figure.since, []).append(figure)
+    facts = []
+    for word, figures in groups.items():
+        names = [_own_names(f.sentence.text, clusters, main) for f in figures]
+        shared = frozenset.intersection(*names) if names else frozenset()
+        if len({f.article for f in figures}) < 2 or not shared:
+            continue
+        values = _values(figures)
+        conflicts = _conflicts(values)
+        label = f"the year in \u201c{word} \u2026 since \u2026\u201d"
+        facts.append(Fact("date", "year", "since", "", "", "", label, values, conflicts,
+                          _reasons(values, conflicts)))
+    return facts
+
+
+def _own_names(text: str, clusters: dict[str, str], main: frozenset[str]) -> frozenset[str]:
+    words = {fold(w) for w in re.findall(r"[A-Z][\w\u00C0-\u024F-]+", text)}
+    return frozenset(clusters.get(w, w) for w in words) & main
 
 
 def _without_borrowed(fact: Fact, facts: list[Fact]) -> Fact:

@@ -108,6 +108,9 @@ class Figure:
     converted: bool = False  # an amount in brackets converting the one before: "(249 kph)"
     unsure: bool = False  # a projection or possibility: "could cost $3 billion"
     paired: bool = False  # one of two amounts of one kind set side by side: "51% to 49%"
+    stage: str = ""  # how far the count had got, as written: "with 99.1% of voting machines counted"
+    scope: str = ""  # what the count leaves in or out, as written: "not counting any victims in ..."
+    since: str = ""  # a year a record is measured from, and its word: "first" of "first ... since 1986"
 
     @property
     def text(self) -> str:
@@ -467,6 +470,58 @@ def _converted(text: str, quantity: Quantity, previous: Quantity | None) -> bool
                              gap))
 
 
+@lru_cache(maxsize=1)
+def _stage_pattern() -> re.Pattern[str]:
+    """"with 99.1 percent of voting machines counted", "with all the votes counted", "after more
+    than 99% of the ballots were tallied", "with 300 of 412 precincts reporting"."""
+    roles: dict[str, list[str]] = {"unit": [], "verb": []}
+    for line in word_list("count_stages"):
+        words, _, role = (part.strip() for part in line.rpartition("|"))
+        roles[role].append(re.escape(words))
+    units = "|".join(sorted(roles["unit"], key=len, reverse=True))
+    verbs = "|".join(sorted(roles["verb"], key=len, reverse=True))
+    everything = r"(?:nearly |almost |virtually )?(?:all|most) (?:of )?(?:the )?"
+    share = (r"(?:(?:more than|over|about|nearly|almost|some|just over|around) )?"
+             r"\d[\d.,]*\s?(?:%|percent|per cent) of (?:the )?")
+    part = r"\d[\d,]* of (?:the )?\d[\d,]* "
+    return re.compile(r"\b(?:with|after|as of|once|when) (?:" + everything + "|" + share + "|"
+                      + part + r")(?:" + units + r")(?: had been| have been| were| was| are| is)? "
+                      r"(?:" + verbs + r")\b", re.I)
+
+
+_SCOPE = re.compile(r"^,?\s(?:(?:not counting|not including|excluding|including|which includes|"
+                    r"which excludes|counting only|plus)\s[^,;.:]{3,90})")
+
+
+def _scope(text: str, quantity: Quantity, clause: _Clause) -> str:
+    """What the count leaves in or out, written right after it: "13, not counting any victims
+    in Mexico Beach", "14, including the victim found in the rubble"."""
+    m = _SCOPE.match(text[quantity.end:clause.end])
+    return m.group().lstrip(", ").strip() if m else ""
+
+
+# Words that measure an event against the past: "the first title since 1986", "the highest
+# inflation since 1982", "the worst storm since 1935".
+_SINCE = re.compile(r"\b(first|highest|lowest|biggest|largest|worst|best|deadliest|strongest|"
+                    r"weakest|fewest|steepest|sharpest)\b(?:[\s\w'\u2019-]{0,60}?)\bsince\s$",
+                    re.I)
+
+
+def _since(text: str, quantity: Quantity, clause: _Clause) -> str:
+    """The word a year after "since" measures from ("first" of "their first World Cup title since
+    1986"), when the year follows "since" directly; "" otherwise."""
+    if quantity.category != "date" or quantity.unit != "year":
+        return ""
+    m = _SINCE.search(text[max(clause.start, quantity.start - 90):quantity.start])
+    return fold(m.group(1)) if m else ""
+
+
+def _stage(sentence: Sentence) -> str:
+    """How far the count had got when the sentence gives its figures, as written, or ""."""
+    m = _stage_pattern().search(sentence.text)
+    return m.group() if m else ""
+
+
 # --- who gives it -----------------------------------------------------------------------------
 
 _TIME_WORDS = frozenset({"earlier", "later", "on", "this", "last", "yesterday", "today",
@@ -630,6 +685,8 @@ def _leading(spot: _Spot) -> Source | None:
                          + r")\b", spot.masked):
         if m.end() > spot.at or not spot.lo <= m.start() + 2 <= spot.hi:
             continue
+        if re.search(r"\b(?:a|an|the|its|their|his|her)\s$", spot.masked[:m.start("verb")], re.I):
+            continue  # "fined Meta a record €1.2 billion": a noun, not a verb of saying
         found = spot.source(m)
         if found and re.match(r"\s(?:put|puts|show|shows|gave|give)\b", spot.masked[m.end():]) \
                 and m.group("verb").endswith("s"):
@@ -765,7 +822,8 @@ def read_sentence_figures(reading: ArticleReading, sentence: Sentence) -> list[F
             quoted=_in_quote(text, quantity), place=_place(sentence),
             where=_where(text, quantity, clause), holder=holder,
             anchor=_anchor(text, quantity, clause, dates),
-            unsure=_unsure(text, quantity, clause), paired=paired))
+            unsure=_unsure(text, quantity, clause), paired=paired, stage=_stage(sentence),
+            scope=_scope(text, quantity, clause), since=_since(text, quantity, clause)))
     return figures
 
 
@@ -824,7 +882,8 @@ def _conversion(reading: ArticleReading, quantity: Quantity, original: Figure) -
     return Figure(reading.id, reading.passage(quantity.start, quantity.end), original.sentence,
                   quantity, original.counts, original.source, original.when, original.update,
                   original.quoted, original.place, original.where, original.holder,
-                  original.anchor, converted=True, unsure=original.unsure, paired=original.paired)
+                  original.anchor, converted=True, unsure=original.unsure, paired=original.paired,
+                  stage=original.stage, scope=original.scope)
 
 
 def read_article_figures(reading: ArticleReading) -> tuple[Figure, ...]:

@@ -535,6 +535,21 @@ class Entities:
             if fold(w) not in word_set("roles") and stem(w)
         )
 
+    def sides_named(self, text: str, key: str) -> frozenset[str]:
+        """The descriptors of an entity that words name ("the Chinese side" and a "Chinese
+        Foreign Ministry spokesman"): words that point to their speaker's side or country."""
+        found = set()
+        for word in re.findall(r"[A-Z][\w.'\u2019-]*", text):
+            if fold(word).split("'")[0] not in word_set("name_stopwords") and fold(word) != "i":
+                found.add(stem(word))
+        return frozenset(found & self.descriptors(key))
+
+    def gives_side_away(self, text: str, key: str, others) -> bool:
+        """Whether words name the side of `key` and of none of `others`: offered with them as
+        choices, the words alone would point to the key."""
+        shared = self.sides_named(text, key)
+        return bool(shared) and not any(shared & self.descriptors(k) for k in others)
+
     def parses(self, article_id: str) -> tuple[SentenceParse, ...]:
         """The article's sentences as speech.py reads them, name references tied to entities
         (`Reference.speaker`): the quotation reader goes on from here."""

@@ -84,6 +84,11 @@ class SharedText:
         return self.how != QUOTES
 
     @property
+    def in_order(self) -> int:
+        """How many sentences of narration the two texts share in the same order."""
+        return _in_order(list(self.narration))
+
+    @property
     def changes(self) -> tuple[Change, ...]:
         return tuple(c for p in self.passages for c in p.changes)
 

@@ -112,6 +112,7 @@ class Quotations:
         self._nearby = nearby
         self._entities = entities
         self._together: dict[str, set[str]] | None = None  # who is named in a sentence with whom
+        self._statement_speakers: frozenset[str] | None = None
         self._by_shingle: dict[tuple[str, ...], set[int]] = defaultdict(set)
         self._short: dict[str, set[int]] = defaultdict(set)  # first word -> one- or two-word quotes
         for i, quote in enumerate(quotations):
@@ -179,6 +180,51 @@ class Quotations:
             found.append(key)
         return found
 
+    def plausible_speakers(
+        self, quote: Quotation, keys: set[str], any_kind: bool = False
+    ) -> list[str]:
+        """Others the story quotes who might have said the quote's words, so only its
+        attribution tells: people for a person's words ("Amazon" is no speaker of a chief
+        executive's memo; `any_kind` lets bodies follow), bodies first and then people for a
+        body's. Never one credited with the words, named in them or in a sentence that prints them, nor one who speaks for any
+        of those."""
+        entities = self._entities
+        speaker = entities.get(quote.speaker) if entities and quote.speaker else None
+        if speaker is None:
+            return []
+        named: set[str] = set()
+        for printing in (quote, *self.printings(quote.text)):
+            named |= self.speakers_near(
+                printing.article, printing.sentence.start, printing.sentence.end
+            )
+            words = set(name_tokens(printing.text))
+            named |= {e.key for e in entities.all if e.key not in keys and _named_by(words, e)}
+        found = [
+            k
+            for k in self.other_speakers(keys, quote.text)
+            if k not in named
+            and (any_kind or speaker.kind != PERSON or entities.get(k).kind == PERSON)
+            and not any(entities.affiliated(k, n) for n in named - keys)
+        ]
+        return sorted(found, key=lambda k: entities.get(k).kind != speaker.kind)
+
+    def statement_speakers(self, min_words: int = 4) -> frozenset[str]:
+        """Speakers with a statement of their own (`min_words` words or more, not a label they
+        applied, not in a caption) that two others might have said: "Who said ...?" asks about
+        them, so their labels need not."""
+        if self._statement_speakers is None:
+            labels = {(lab.quotation.article, lab.quotation.words.start) for lab in self.labels}
+            found = set()
+            for quote in self.all:
+                if quote.speaker in found or not quote.speaker or not quote.proof \
+                        or quote.caption or quote.word_count < min_words \
+                        or (quote.article, quote.words.start) in labels:
+                    continue
+                if len(self.plausible_speakers(quote, {quote.speaker})) >= 2:
+                    found.add(quote.speaker)
+            self._statement_speakers = frozenset(found)
+        return self._statement_speakers
+
     def _beside(self, entity: Entity, keys: set[str]) -> bool:
         """Whether a sentence names the entity beside one of `keys`: a body named with a speaker
         ("Lee said in a statement from the Clinic") may be the speaker's own."""
@@ -198,6 +244,11 @@ class Quotations:
             if s_start < end and start < s_end:
                 found |= keys
         return frozenset(found)
+
+
+def _named_by(words: set[str], entity: Entity) -> bool:
+    """Whether a text whose name words are `words` names the entity by one of its forms."""
+    return any(name_tokens(form) and set(name_tokens(form)) <= words for form in entity.forms)
 
 
 _PLAIN_SPEECH = frozenset({"said", "says", "say", "told", "tells", "tell", "stated", "states"})

@@ -913,9 +913,12 @@ def _participle(parse: SentenceParse, k: int, low: str, clauses: list[Clause]) -
     """ "..., saying": the participle shares the subject of the clause before it, or of the
     sentence; "with CEO Tim Cook calling it ...": the name before it speaks."""
     named = _ref_ending_at(parse, k - 1) if k else None
-    if named is not None and named.form == "name":
+    medium = named is not None and _after_preposition(parse.tokens, named.first)
+    if named is not None and named.form == "name" and not medium:
         return Clause(parse.index, k, low, named, participle=True)
-    if k == 0 or parse.tokens[k - 1].text != ",":
+    # "Pele lauded the team in an Instagram post saying ...": the post is where he spoke, so
+    # the participle goes with the sentence's speaker, as after a comma.
+    if k == 0 or (parse.tokens[k - 1].text != "," and not medium):
         return None
     earlier = next((c for c in reversed(clauses) if not c.participle), None)
     clause = Clause(parse.index, k, low, None, participle=True)
@@ -924,6 +927,22 @@ def _participle(parse: SentenceParse, k: int, low: str, clauses: list[Clause]) -
     else:
         clause.subject = parse.subject
     return clause
+
+
+def _after_preposition(toks: list[Token], first: int) -> bool:
+    """Whether the words starting at `first` follow a preposition, maybe with an article ("in
+    an Instagram post", "on X"): where someone spoke, not who. "With" is left out: "with CEO Tim
+    Cook calling it ..." makes Cook speak."""
+    j = first - 1
+    if j >= 0 and fold(toks[j].text) in _DETERMINERS:
+        j -= 1
+    return j >= 0 and fold(toks[j].text) in _PREPOSITIONS and fold(toks[j].text) != "with"
+
+
+# A product recall is no speech: "recalled more than 2 million vehicles". As speech, "recalled"
+# is followed by what was said or ends the attribution: "recalled that", "recalled: “...”".
+_RECALL = frozenset({"recall", "recalls", "recalled", "recalling"})
+_AFTER_RECALL = frozenset({"that", "how", "when", "what", "why", ",", ":", ".", QUOTE})
 
 
 def _clauses(parse: SentenceParse) -> None:
@@ -936,6 +955,8 @@ def _clauses(parse: SentenceParse) -> None:
             clauses.append(Clause(parse.index, k, "according to", ref))
             continue
         if not _is_speech_verb(toks, k):
+            continue
+        if low in _RECALL and k + 1 < len(toks) and fold(toks[k + 1].text) not in _AFTER_RECALL:
             continue
         prev = toks[k - 1] if k else None
         if low.endswith("ing"):

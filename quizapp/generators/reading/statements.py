@@ -9,6 +9,7 @@ a sentence credits to someone is the source's, not the outlet's.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -24,6 +25,9 @@ from quizapp.generators.reading.speech import (
     role_word,
 )
 from quizapp.generators.reading.text import Token, fold, quotations, word_list, word_set
+
+# How strongly a sentence ties one thing to another.
+CAUSE, POSSIBLE_CAUSE, ASSOCIATION = "cause", "possible cause", "association"
 
 ASSERTED = "asserted"  # in the outlet's own voice, with no hedge and no credit
 ATTRIBUTED = "attributed"  # credited to a source: "X said", "according to X", a quotation
@@ -118,6 +122,11 @@ class Statement:
     # Another sentence of its paragraph credits, quotes or hedges, or one of its figures is
     # credited elsewhere in the article: an assertion here may be someone's words after all.
     credited_nearby: bool = False
+    # How strongly it ties one thing to another, in its own words (not a quotation's): CAUSE
+    # ("sweeteners increase the risk"), POSSIBLE_CAUSE ("may increase"), ASSOCIATION ("linked
+    # to"), or "" where it states no link.
+    link: str = ""
+    link_words: Passage | None = None  # the words that make the link: "increase", "linked to"
 
     @property
     def article(self) -> str:
@@ -153,6 +162,9 @@ class Statement:
 # A word or figure in more statements than this ("said", "Meta", "2023") ties no two of them
 # together; looking only at rarer ones keeps finding a claim's matches linear in the story.
 COMMON_WORD = 40
+# A word at least this share of the story's articles use is the story's own vocabulary: what the
+# event is about, not a side detail.
+CENTRAL_SHARE = 0.4
 
 
 class Statements(tuple):
@@ -181,6 +193,27 @@ class Statements(tuple):
             for word in statement.content | statement.figures:
                 index.setdefault(word, []).append(statement)
         return index
+
+    @cached_property
+    def _spread(self) -> dict[str, int]:
+        """How many articles use each content word: the story's own vocabulary."""
+        found: dict[str, int] = {}
+        for items in self._by_article.values():
+            for word in frozenset().union(*(s.content for s in items)):
+                found[word] = found.get(word, 0) + 1
+        return found
+
+    def centrality(self, statement: Statement) -> float:
+        """The share of the statement's content words that most of the story's articles use
+        too: near 1 for the event itself ("the captured Chinese joined Russia's ranks"), near 0
+        for a side detail ("both sides are preparing spring offensives")."""
+        hedging = frozenset().union(*(content_words(h.passage.text) for h in statement.hedges))
+        words = statement.content - hedging  # "considered likely" says how, not what
+        if not words:
+            return 0.0
+        enough = max(2, math.ceil(CENTRAL_SHARE * len(self._by_article)))
+        common = [w for w in words if self._spread.get(w, 0) >= enough]
+        return len(common) / len(words)
 
     def same_claim(self, statement: Statement) -> tuple[Statement, ...]:
         """Statements of other articles that make the same claim: they share its figures and
@@ -233,6 +266,13 @@ def _unchecked() -> re.Pattern[str]:
     phrases = [line.rpartition("|")[0].strip() for line in word_list("hedges")
                if line.rpartition("|")[2].strip() == "unchecked"]
     return re.compile("|".join(re.escape(p) for p in phrases))
+
+
+@lru_cache(maxsize=1)
+def _link_verbs() -> re.Pattern[str]:
+    verbs = sorted(word_list("link_verbs"), key=len, reverse=True)
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+")
+                                                   for v in verbs) + r")(?![\w\-])")
 
 
 @lru_cache(maxsize=1)
@@ -329,6 +369,42 @@ def same_claim(a: Statement, b: Statement) -> bool:
     if any(distinctive(f) for f in a.figures & b.figures):
         return shared >= 3 and shared >= 0.4 * smaller and shared >= 0.25 * larger
     return shared >= 4 and shared >= 0.6 * smaller and shared >= 0.4 * larger
+
+
+def shared_wording(texts: list[str], least: int = 3) -> str | None:
+    """The words every text prints, in the same order, that name what they share: the longest
+    such run (as the first text writes it), trimmed of little words at its edges, that holds
+    `least` content words, or a distinctive figure and one; else None."""
+    first = _plain_words(texts[0])
+    others = [" " + " ".join(fold(w) for w in _plain_words(t)) + " " for t in texts[1:]]
+    for size in range(len(first), 0, -1):
+        for at in range(len(first) - size + 1):
+            run = first[at:at + size]
+            if fold(run[0]) in _EDGE_WORDS or fold(run[-1]) in _EDGE_WORDS:
+                continue  # the same run without its little words is tried as a shorter one
+            needle = " " + " ".join(fold(w) for w in run) + " "
+            if not all(needle in other for other in others):
+                continue
+            text = " ".join(run)
+            words = content_words(text)
+            if len(words) >= least or (words and any(distinctive(f) for f in figures_in(text))):
+                return text
+    return None
+
+
+# Words a shared wording should not begin or end with.
+_EDGE_WORDS = frozenset({
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "by", "with", "from",
+    "that", "which", "who", "as", "its", "their", "his", "her", "is", "was", "are", "were", "has",
+    "have", "had", "be", "been", "after", "before", "when", "while", "than", "into", "over",
+    "about", "since"})
+_PUNCTUATION = ".,;:!?\u201c\u201d\"'()"
+
+
+def _plain_words(text: str) -> list[str]:
+    """A text's words with their punctuation stripped, as written (figures kept whole)."""
+    stripped = (w.strip(_PUNCTUATION) for w in text.split())
+    return [w for w in stripped if w]
 
 
 def _first_word(toks: list[Token]) -> int:
@@ -761,7 +837,7 @@ def _quoted_share(sentence: Sentence, spans: list[tuple[int, int]]) -> float:
     return min(1.0, inside / total) if total else 0.0
 
 
-_INNER_CLAUSE = re.compile(r"(?<![\w])(who|which|that|whom|whose|if|whether|unless|where|when|so|"
+_INNER_CLAUSE = re.compile(r"(?<![\w])(who|which|that|whom|whose|if|whether|unless|where|when|so|how|"
                            r"like|until|as|after|because|since|although|though|before|while|what)"
                            r"(?![\w])")
 
@@ -1010,12 +1086,49 @@ def read_sentence(article: ArticleReading, sentence: Sentence, parse: SentencePa
                        and h.strength not in ("qualifier", "clause"))
     credit_words = _credit_words(credits, sentence)
     plain = "".join(" " if i in credit_words else ch for i, ch in enumerate(sentence.text))
+    link, link_words = _link(sentence, masked, hedges)
     return Statement(
         sentence=sentence, presentation=presentation,
         markers=tuple(sorted(markers, key=lambda p: p.start)), sources=tuple(sources),
         credits=tuple(credits), hedges=tuple(hedges), quoted=round(quoted, 2),
         stakes=_stakes(article, sentence, masked, parse), content=content_words(plain),
-        figures=figures_in(sentence.text), names=_name_stems(plain))
+        figures=figures_in(sentence.text), names=_name_stems(plain), link=link,
+        link_words=link_words)
+
+
+# Words before a link verb that make it a noun ("an increase in", "the cut") or a description.
+_NOT_VERB_BEFORE = frozenset({"a", "an", "the", "any", "this", "that", "its", "their", "his", "her",
+                              "no", "of", "to", "job", "jobs", "price", "tax", "rate"})
+_MODALS = frozenset({"may", "might", "could", "can", "would", "likely", "possibly", "probably"})
+
+
+def _link(sentence: Sentence, masked: str, hedges: list[Hedge]) -> tuple[str, Passage | None]:
+    """How strongly the sentence, outside its quotations, ties one thing to another: a cause
+    ("increase"), a possible cause ("may increase") or a link ("linked to"); "" for none, or for
+    both at once ("linked to ... and may raise"), which says no one thing."""
+    found: list[tuple[str, int, int]] = []
+    for hedge in hedges:
+        if hedge.strength == "association":
+            start = hedge.passage.start - sentence.start
+            found.append((ASSOCIATION, start, start + len(hedge.passage.text)))
+    for m in _link_verbs().finditer(masked):
+        before = masked[:m.start()].split()
+        if before and before[-1].strip(",.;:") in _NOT_VERB_BEFORE:
+            continue
+        modal = next((len(masked[:m.start()].rstrip()) - len(w) for w in before[-1:]
+                      if w in _MODALS), None)
+        if modal is None and len(before) >= 2 and before[-2] in _MODALS and before[-1] in (
+                "not", "also", "even", "further", "significantly", "greatly"):
+            modal = masked.rfind(before[-2], 0, m.start())
+        if modal is not None:
+            found.append((POSSIBLE_CAUSE, modal, m.end()))  # "may increase", "could also raise"
+        else:
+            found.append((CAUSE, m.start(), m.end()))
+    if not found or len({how for how, _, _ in found}) != 1:
+        return "", None
+    how, start, end = found[0]
+    return how, Passage(sentence.article, sentence.start + start, sentence.start + end,
+                        sentence.text[start:end])
 
 
 def _credit_words(credits: list[Credit], sentence: Sentence) -> set[int]:

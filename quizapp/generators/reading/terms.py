@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from quizapp.generators.reading.articles import ArticleReading, Passage, Sentence
+from quizapp.generators.reading.provenance import copy_groups
 from quizapp.generators.reading.statements import (
     MIXED,
     Source,
@@ -95,7 +96,7 @@ class TermUse:
         word = before[-1].strip(",.;:\u201c\u201d\"'") if before else ""
         return word if word[:1].isupper() and before and len(before) > 1 else ""
 
-    @property
+    @cached_property
     def names(self) -> frozenset[str]:
         """The stems of the capitalised words of its sentence past the first: the people, places
         and bodies it is about."""
@@ -103,7 +104,7 @@ class TermUse:
         return frozenset(stem(w) for w in words if w[:1].isupper()) - frozenset(
             stem(w) for w in re.findall(r"[^\W\d_][\w\-'\u2019]*", self.passage.text))
 
-    @property
+    @cached_property
     def context(self) -> frozenset[str]:
         """The sentence's other content words: what ties this use to another outlet's."""
         return content_words(self.sentence.text) - content_words(self.passage.text)
@@ -236,16 +237,23 @@ _LABELLED = re.compile(r"(?<![\w])(called|calls|calling|labell?ed|branded|dubbed
                        r"|describing|denounced)(\s+[\w'\u2019\-]+){0,4}?(\s+as)?\s*$")
 
 
+# A verb of attack or defeat followed by one of these moves something ("the storm slammed into
+# the coast", "the truck ploughed through"): a physical event, not a word chosen for a fight.
+_MOTION = re.compile(r"\s*(?:into|onto|ashore|through|across)\b")
+
+
 def _matches(sentence: Sentence) -> list[tuple[TermGroup, int, int, int]]:
     """(group, start, end, tone) of each word of a group in the sentence; a word inside a
-    longer one of another group is that longer one's ("riot" in "riot police")."""
+    longer one of another group is that longer one's ("riot" in "riot police"); a loaded verb of
+    motion ("slammed into") is no word for the group's thing."""
     folded = fold(sentence.text)
     found = []
     for group, pattern, tone_of in _patterns():
         for m in pattern.finditer(folded):
             tone = _tone_of(m.group(), tone_of)
-            if tone is not None:
-                found.append((group, sentence.start + m.start(), sentence.start + m.end(), tone))
+            if tone is None or (tone and " " not in m.group() and _MOTION.match(folded, m.end())):
+                continue
+            found.append((group, sentence.start + m.start(), sentence.start + m.end(), tone))
     return [f for f in found if not any(
         o[0] is not f[0] and o[1] <= f[1] and f[2] <= o[2] and o[2] - o[1] > f[2] - f[1]
         for o in found)]
@@ -257,6 +265,17 @@ def read_terms(model) -> tuple[TermUse, ...]:
     for article in model.articles:
         found.extend(read_article_terms(article, model.statements.of_article(article.id)))
     return tuple(found)
+
+
+def copies_of(model) -> dict[str, frozenset[str]]:
+    """Each article that shares its text with others (agency copy carried by several outlets,
+    a page copied from another), with the articles of its copy: a loaded word any of them prints
+    is the copy's word, not one outlet's choice."""
+    found: dict[str, frozenset[str]] = {}
+    for group in copy_groups(model.shared_texts):
+        for article in group:
+            found[article] = frozenset(group) - {article}
+    return found
 
 
 SHARED_CONTEXT = 3  # content words two sentences share to be about the same thing

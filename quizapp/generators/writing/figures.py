@@ -100,19 +100,21 @@ def by_amount(figures: list[Figure]) -> list[list[Figure]]:
 
 
 def gives(model, figures: list[Figure], verb: str = "gives") -> str:
-    """"Taipei Times gives at least 18", "Dawn gives 41 (citing the ministry) and 47 (in its
-    headline)": one outlet's figures for a fact, each amount once, as its article prints it,
-    with its named source and whether only the headline gives it."""
+    """"Taipei Times gives at least 18", "Dawn gives 41 (citing the ministry)", "Baltimore Sun
+    gives 13 (not counting any victims in Mexico Beach)": one outlet's figures for a fact, each
+    amount once, as its article prints it, with its named source and what it leaves in or out."""
     outlet = label(model, figures[0].article)
     parts = []
     for group in by_amount(figures):
         body = [f for f in group if f.place != "headline"]
-        text = shown((body or group)[0])
+        first = (body or group)[0]
         notes = [] if body else ["in its headline"]
         named = next((source_name(f) for f in body + group if source_name(f)), "")
         if named:
             notes.append(f"citing {named}")
-        parts.append(text + (f" ({', '.join(notes)})" if notes else ""))
+        if first.scope and first.category == "count":
+            notes.append(first.scope)
+        parts.append(shown(first) + (f" ({', '.join(notes)})" if notes else ""))
     return f"{outlet} {verb} {names_list(parts)}"
 
 
@@ -130,27 +132,111 @@ def different_days(a: list[Figure], b: list[Figure]) -> bool:
     return bool(days_a and days_b and not days_a & days_b)
 
 
+def outlet_figures(model, fact: Fact) -> dict[str, list[Figure]]:
+    """Article -> the figures it gives for the fact that a sentence may prove: those of its own
+    article, or its headline's when the article gives none (a headline against its body is the
+    headline kind's lesson)."""
+    found: dict[str, list[Figure]] = {}
+    for figure in fact.figures:
+        if figure.place == "caption" or sentence_of(model, figure) is None \
+                or not label(model, figure.article):
+            continue
+        found.setdefault(figure.article, []).append(figure)
+    return {a: [f for f in figs if f.place == "body"] or figs for a, figs in found.items()}
+
+
+def contradicts_itself(fact: Fact, article: str) -> bool:
+    """Whether an article gives two values of the fact that cannot both be right, its headline
+    included: "1200" in its headline and opening, "approximately 12,000" in the memo it prints."""
+    mine = {i for i, value in enumerate(fact.values) if article in value.articles}
+    return any(j in mine for i in mine for j in fact.conflicting(i))
+
+
+def contested(fact: Fact) -> bool:
+    """A fact the cross-checking kinds ask: two outlets, neither contradicting itself, give
+    values that cannot both be right, or most write "more than" what one or two write bare. No
+    other figure kind prints one of its values in a prompt, which would give their answer away."""
+    if not (fact.label and fact.own):
+        return False
+    if dropped_floor(fact) is not None:
+        return True
+    steady = [a for a in fact.articles if not contradicts_itself(fact, a)]
+    for i, j in fact.conflicts:
+        if {a for a in fact.values[i].articles if a in steady} - set(fact.values[j].articles) \
+                and {a for a in fact.values[j].articles if a in steady}:
+            return True
+    return False
+
+
+FLOORS = {"atleast": "at least", "above": "more than"}
+
+
+def dropped_floor(fact: Fact) -> tuple[list[Figure], list[str], list[str], str] | None:
+    """One amount written with "more than" or "at least" by most outlets' articles and bare by
+    one or two: (its figures, the bare outlets' articles, the others', the qualifier's words)."""
+    for group in by_amount([f for f in fact.figures if f.place == "body"]):
+        forms: dict[str, set[str]] = {}
+        for figure in group:
+            forms.setdefault(figure.article, set()).add(figure.qualifier)
+        bare = [a for a, q in forms.items() if q == {""}]
+        floors = [a for a, q in forms.items() if len(q) == 1 and next(iter(q)) in FLOORS]
+        words = {FLOORS[next(iter(forms[a]))] for a in floors}
+        if bare and len(bare) <= 2 and len(floors) >= 2 and len(floors) > len(bare) \
+                and len(words) == 1:
+            return group, bare, floors, next(iter(words))
+    return None
+
+
+@lru_cache(maxsize=256)
+def resolve_day(day: str, published: str):
+    """The date a day word names, read from the article's date ("Friday" in an article of
+    Saturday 13 October is 12 October); None when the article has no date or the word none."""
+    import datetime as dt
+
+    import dateparser  # loaded on first use: most stories never need it
+
+    try:
+        base = dt.datetime.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    found = dateparser.parse(day, languages=["en"], settings={
+        "RELATIVE_BASE": base + dt.timedelta(hours=23), "PREFER_DATES_FROM": "past"})
+    if found is None or found.date() > base.date():
+        return None
+    return found.date()
+
+
+def dated(model, figure: Figure):
+    """The day a figure was given, read from its own words and its article's date, or None."""
+    day = day_of(figure)
+    if not day:
+        return None
+    return resolve_day(day, model.story.article(figure.article).date)
+
+
 def why_they_differ(model, keyed: list[Figure], others: list[Figure]) -> str:
-    """Why the figures differ, only as far as the text shows it: a headline against its own
-    body, a count given as rising, counts credited to different sources, a floor."""
+    """Why the figures differ, only as far as the text shows it: counts that leave different
+    things in or out, a count given as rising, counts credited to different sources, a floor."""
     figures = keyed + others
     reasons = []
-    for article in dict.fromkeys(f.article for f in figures):
-        own = [f for f in figures if f.article == article]
-        heads = [f for f in own if f.place == "headline"]
-        bodies = [f for f in own if f.place != "headline"]
-        if heads and bodies and not any(_same_amount(h, b) for h in heads for b in bodies):
-            reasons.append(f"{label(model, article)}\u2019s headline gives a different figure "
-                           "from its own article")
-    if any(f.update for f in figures):
+    scoped = [f for f in figures if f.scope and f.category == "count"]
+    if scoped:
+        reasons.append("the counts do not all cover the same ground (" + "; ".join(
+            f"{label(model, f.article)}: \u201c{f.scope}\u201d" for f in scoped[:2]) + ")")
+    if any(f.update for f in figures) and different_days(keyed, others) or (
+            any(f.update for f in keyed) and any(f.update for f in others)):
         reasons.append("the count was rising, and outlets reported it at different moments")
     keyed_sources = {fold(source_name(f)) for f in keyed} - {""}
     other_sources = {fold(source_name(f)) for f in others} - {""}
     if keyed_sources and other_sources and not keyed_sources & other_sources:
         reasons.append("the figures are credited to different sources")
-    if any(f.qualifier in ("atleast", "above") for f in figures):
+    if any(f.qualifier in ("atleast", "above") and not f.quantity.precision for f in figures):
         reasons.append("\u201cat least\u201d or \u201cmore than\u201d gives a floor, not a "
                        "final count")
+    if not reasons and len({f.article for f in keyed}) == 1 \
+            and len({f.article for f in others}) >= 3:
+        return (f"The articles give no reason, and {label(model, keyed[0].article)} stands alone "
+                "against the others: check a figure only one outlet gives before repeating it.")
     if not reasons:
         return "The articles give no reason: check the original source before repeating either."
     return "Why they differ, as far as the articles show: " + "; ".join(reasons) + "."

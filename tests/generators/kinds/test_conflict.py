@@ -1,6 +1,7 @@
 """conflict: outlets give different values for one fact. The key prints the asked value; every
 wrong outlet prints only values that cannot be it (each shown in its evidence); outlets whose
-value may be the same once qualifiers and rounding are read are never offered as wrong."""
+value may be the same once qualifiers and rounding are read are never offered as wrong; an
+outlet that contradicts itself is no side; one amount written two ways is asked as why."""
 from __future__ import annotations
 
 import re
@@ -11,16 +12,17 @@ from quizapp.generators.kinds import conflict
 from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.facts import compatible
 from quizapp.generators.reading.model import StoryModel
-from tests.generators.figure_stories import every_story, model_of
+from quizapp.generators.writing.differences import REASONS
 from tests.generators.corpus import key, keys
+from tests.generators.figure_stories import every_story, model_of
 
 KIND = "conflict"
 TITLE = "Dam collapse floods the Ilvet valley"
 NAMES = ("North Wire", "South Post", "East Herald", "West Ledger", "Valley Times")
 
 
-def _story(*texts: str) -> Story:
-    return Story("dam", TITLE, tuple(Article(f"a{i}", NAMES[i], TITLE, f"{TITLE}\n\n{text}")
+def _story(*texts: str, title: str = TITLE) -> Story:
+    return Story("dam", title, tuple(Article(f"a{i}", NAMES[i], title, f"{title}\n\n{text}")
                                      for i, text in enumerate(texts)))
 
 
@@ -59,10 +61,68 @@ def test_counts_of_different_days_are_not_set_against_each_other():
     assert conflict.write(StoryModel(story)) == []
 
 
+def test_an_outlet_giving_two_values_itself_is_no_side_of_the_disagreement():
+    # West Ledger's own article says 1,200 and, further down, about 12,000: a slip of its own
+    # (the headline kind's lesson), not an outlet disagreeing with the others.
+    story = _story("The carmaker will cut 12,000 jobs, it said.",
+                   "The carmaker is cutting about 12,000 jobs.",
+                   "The carmaker plans to cut 12,000 jobs worldwide.",
+                   "The carmaker will cut 1,200 jobs.\n\nIts memo says it will cut about 12,000 "
+                   "jobs.")
+    assert conflict.write(StoryModel(story)) == []
+
+
+def test_two_groups_named_with_different_nouns_are_no_disagreement():
+    story = _story("Researchers studied 4,000 people in two countries.",
+                   "The team studied over 4,000 people.",
+                   "Researchers studied 4,000 people across Europe.",
+                   "The risk rose among 1,157 patients who were studied for three years.")
+    assert not [q for q in conflict.write(StoryModel(story)) if "1,157" in q.prompt]
+
+
+def test_a_year_a_record_is_measured_from():
+    title = "Valdoria win the cup"
+    story = _story("Valdoria won their first cup title since 1986 on Sunday.",
+                   "It was the first cup title for Valdoria since 1986.",
+                   "Valdoria lifted the cup, their first since 1986.",
+                   "Valdoria are champions for the first time since 1982.", title=title)
+    question = next(q for q in conflict.write(StoryModel(story)) if "since 1982" in q.prompt)
+    assert key(question) == "West Ledger"
+    assert set(question.choices) == {"North Wire", "South Post", "East Herald", "West Ledger"}
+
+
+def test_one_sum_converted_two_ways_is_asked_as_why_they_differ():
+    title = "Court orders carmaker to repay taxes"
+    story = _story("The carmaker must repay €13 billion ($14.4 billion) in back taxes.",
+                   "The carmaker must repay 13 billion euros ($14.3 billion) in back taxes.",
+                   "The court upheld the €13 billion tax bill.", title=title)
+    question = next(q for q in conflict.write(StoryModel(story)) if "why" in q.prompt)
+    assert question.prompt.startswith("North Wire gives the sum in back taxes as $14.4 billion "
+                                      "and South Post as $14.3 billion.")
+    assert key(question) == REASONS["conversion"]
+    assert REASONS["headline"] in question.choices and len(question.evidence) == 2
+
+
+def test_an_exact_figure_and_its_rounding_are_asked_as_why_they_differ():
+    title = "Carmaker recalls its cars"
+    story = _story("The carmaker is recalling more than 2 million vehicles.",
+                   "The recall affects 2,031,220 vehicles.",
+                   "The carmaker is recalling more than 2 million vehicles in the US.",
+                   title=title)
+    question = next(q for q in conflict.write(StoryModel(story)) if "why" in q.prompt)
+    assert key(question) == REASONS["rounding"]
+    assert "2,031,220" in question.prompt
+
+
 @pytest.mark.parametrize("story_dir", every_story(), ids=lambda p: p.name)
 def test_every_wrong_outlet_is_shown_giving_a_different_value(story_dir):
     model = model_of(story_dir)
     for question in conflict.write(model):
+        if "why the figures differ" in question.prompt:
+            assert set(question.choices) <= set(REASONS.values()) and len(question.evidence) == 2
+            continue
+        if not question.prompt.startswith("Outlets give different figures"):
+            continue
         asked = re.search(r"gives? (.+?)\?", question.prompt).group(1)
         fact = next(f for f in model.facts if f.label and f.label in question.prompt)
         for choice in question.choices:
@@ -76,5 +136,4 @@ def test_every_wrong_outlet_is_shown_giving_a_different_value(story_dir):
             else:
                 keyed = [f for f in fact.figures
                          if model.outlet_of(f.article).label in keys(question)]
-                assert not any(compatible(a, b) for a in mine for b in keyed
-                               if b.text.lower().endswith(asked.lower().split()[-1])), choice
+                assert not any(compatible(a, b) for a in mine for b in keyed), choice

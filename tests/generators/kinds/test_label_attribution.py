@@ -13,19 +13,24 @@ from tests.generators.corpus import SEED, keys, quoted, the_one
 KIND = "label_attribution"
 
 
-def test_seed_decisive_enabler_is_nato(seed_story, questions):
+def test_seed_decisive_enabler_is_nato_against_people_not_of_the_labelled_side(
+        seed_story, questions):
     seed = questions(seed_story)
     question = the_one(seed, prompt="Who called China a \u201cdecisive enabler\u201d?")
     assert keys(question) == {"NATO"}
-    assert "China" not in question.choices  # what was labelled is never a speaker choice
     assert len(question.choices) >= 3
+    # What was labelled, and those who speak for it, are no speakers to offer.
+    assert not {"China", "Beijing", "Lin Jian"} & set(question.choices)
 
 
-def test_seed_main_sponsor_is_kaja_kallas(seed_story, questions):
+def test_seed_main_sponsor_is_kaja_kallas_against_people_not_of_the_labelled_side(
+        seed_story, questions):
     seed = questions(seed_story)
     question = the_one(seed, prompt="Who called China the \u201cmain sponsor\u201d?")
     assert keys(question) == {"Kaja Kallas"}
     assert "Kallas" not in question.choices
+    # Lin Jian speaks for China: calling it Russia's "main sponsor" is not his to say.
+    assert not {"Lin Jian", "Beijing", "NATO"} & set(question.choices)
 
 
 def test_evidence_holds_the_label_and_names_the_key_in_full(seed_story, questions, story):
@@ -92,19 +97,17 @@ def test_invented_story_keys(story, questions):
     assert keys(
         the_one(bridge, prompt="Who called the closure \u201ca bureaucratic panic\u201d?")
     ) == {"Bram Hoekstra"}
-    assert keys(
-        the_one(bridge, prompt="Who called the detour plan \u201ca commuter nightmare\u201d?")
-    ) == {"Ulla Sandvik"}
-    # An organisation (an acronym as the subject) applies a label too.
-    assert keys(
-        the_one(bridge, prompt="Who called the Kestrel Bridge a \u201cstructural liability\u201d?")
-    ) == {"NBSA"}
+    # Ulla Sandvik's own statements are asked "Who said ...?": her label is not asked again.
+    assert not [q for q in bridge if "commuter nightmare" in q.prompt]
 
 
-def test_one_dismissal_is_asked_once(story, questions):
-    bridge = questions(story("bridge-closure"))
+def test_a_speaker_asked_who_said_is_not_asked_again_for_a_label(story, questions):
+    model = StoryModel(story("bridge-closure"))
+    asked = model.quotations.statement_speakers()
+    for question in label_attribution.write(model):
+        assert not {model.entities.find(k).key for k in keys(question)} & asked, question.prompt
     # The mayor's verdict on the reports comes in three wordings; quote_rendering compares them.
-    assert len([q for q in bridge if "the reports" in q.prompt]) == 1
+    assert not [q for q in questions(story("bridge-closure")) if "the reports" in q.prompt]
 
 
 def test_silent_without_quotes(story):
@@ -132,3 +135,17 @@ def test_on_every_real_story_the_key_applied_the_label_and_no_wrong_answer_did()
                 entity = model.entities.find(choice)
                 assert entity is not None, choice
                 assert (entity.key in credited) == (index in question.answer), (choice, label)
+
+
+def test_a_label_naming_the_only_speaker_of_its_side_is_not_asked():
+    text = (
+        "Veldian Trade Minister Ivo Marek called the ruling \u201ca win for Veldian farmers\u201d "
+        "on Monday.\n\n"
+        "Envoy Lena Holt called the talks \u201ca long road\u201d. \u201cWe expect an answer "
+        "within a week,\u201d Holt said.\n\n"
+        "Senator Paul Grie called the border \u201ca sieve\u201d. \u201cTrade has not stopped "
+        "for a single day,\u201d Grie said."
+    )
+    story = Story("side", "Side", (Article("a", "Wire", "Trade", text),))
+    questions = label_attribution.write(StoryModel(story))
+    assert not [q for q in questions if "Veldian farmers" in q.prompt]

@@ -81,6 +81,26 @@ def test_a_typo_is_explained_as_a_slip_never_as_a_transliteration():
     assert asked(question) == "Aurelian" and keys(question) == {"Paper One"}
     assert "slip" in question.explanation and "alphabet" not in question.explanation
     assert "as most outlets here do" in question.explanation
+    # One outlet's typo teaches little: the question goes to review, not to a class.
+    assert question.confidence < 0.7 and question.reasons
+
+
+def test_a_slip_outlets_share_is_a_copying_clue():
+    shared = ("Midfielder Kinsgley Tomescu missed his penalty as the final ended 4-2 in the "
+              "rain. Coach Rui Prado said the team had trained for penalties all week.")
+    questions = write(
+        Article("a", "Paper One", "Cup", shared),
+        Article("b", "Paper Two", "Cup", shared),
+        Article("c", "Paper Three", "Cup", "Kingsley Tomescu missed his penalty in the shoot-out."),
+        Article("d", "Paper Four", "Cup", "The shoot-out turned when Kingsley Tomescu missed."),
+        Article("e", "Paper Five", "Cup", "Kingsley Tomescu hit the bar in the shoot-out."),
+    )
+    (question,) = questions
+    assert asked(question) == "Kinsgley" and keys(question) == {"Paper One", "Paper Two"}
+    assert len(question.choices) == 5
+    assert question.confidence >= 0.7
+    assert "copied" in question.explanation
+    assert "differently" in question.prompt and "two ways" not in question.prompt
 
 
 def test_two_choices_are_never_asked():

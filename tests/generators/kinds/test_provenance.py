@@ -34,9 +34,27 @@ OWN = [
 ]
 
 
-def story(*articles: tuple[str, list[str]]) -> StoryModel:
+# The same wire text told again in other words, sentence by sentence: two sentences barely
+# changed, two recast.
+SPUN = [
+    "A ferry with 212 passengers on board ran aground off Kessel Point late on Tuesday night.",
+    "Two lifeboats and a helicopter were sent by the coastguard, reaching the stranded ship "
+    "within the hour.",
+    "By dawn every passenger was ashore; four of them went to hospital with minor injuries.",
+    "The ferry's operator said it had been inspected in March and found fit to sail.",
+    "Maritime safety board investigators are due to go aboard the ship on Thursday.",
+]
+
+
+def story(*articles: tuple[str, list[str]], notes: dict[str, str] | None = None,
+          whole: frozenset[str] = frozenset()) -> StoryModel:
+    """Articles as (name, paragraphs); `notes` adds a bracket to an outlet's name, `whole`
+    names the articles known to be whole (the others may be cut off)."""
+    notes = notes or {}
     return StoryModel(Story("s", "s", tuple(
-        Article(name, name.title(), "", "\n\n".join(text)) for name, text in articles)))
+        Article(name, name.title() + (f" ({notes[name]})" if name in notes else ""), "",
+                "\n\n".join(text), whole=True if name in whole else None)
+        for name, text in articles)))
 
 
 def test_the_outlets_carrying_an_agency_text_without_naming_it():
@@ -50,28 +68,84 @@ def test_the_outlets_carrying_an_agency_text_without_naming_it():
     assert "AP" not in question.prompt
 
 
-def test_the_same_text_and_the_outlets_that_do_not_share_it():
-    model = story(("courier", list(WIRE)), ("gazette", list(WIRE)),
+def test_the_explanation_shows_both_sides_of_the_copy_and_claims_no_more_than_the_texts():
+    model = story(("courier", ["KESSEL (AP) — " + WIRE[0], *WIRE[1:]]),
+                  ("gazette", list(WIRE)),
+                  ("notes", OWN[0]), ("review", OWN[1]))
+    (question,) = [q for q in provenance.write(model) if "without naming" in q.prompt]
+    texts = {(e.article, e.text) for e in question.evidence}
+    twins = [t for a, t in texts if a == "gazette"]
+    assert twins and all(("courier", t) in texts for t in twins)  # the credited copy's side too
+    # The gazette's page may be cut off: no claim that its readers cannot tell whose it is.
+    assert "cannot tell" not in question.explanation and "cut off" in question.explanation
+    assert "own words" not in question.explanation  # nothing said of what was not measured
+    assert "share no run of sentences" in question.explanation
+
+
+def test_a_whole_uncredited_copy_leaves_its_readers_unable_to_tell():
+    model = story(("courier", ["KESSEL (AP) — " + WIRE[0], *WIRE[1:]]),
+                  ("gazette", list(WIRE)), ("notes", OWN[0]), ("review", OWN[1]),
+                  whole=frozenset({"gazette"}))
+    (question,) = [q for q in provenance.write(model) if "without naming" in q.prompt]
+    assert "cannot tell whose reporting it is" in question.explanation
+
+
+def test_a_copy_whose_shown_name_credits_the_agency_is_no_key():
+    model = story(("courier", ["KESSEL (AP) — " + WIRE[0], *WIRE[1:]]),
+                  ("gazette", list(WIRE)), ("island", list(WIRE)),
+                  ("notes", OWN[0]), ("review", OWN[1]), notes={"island": "AP"})
+    (question,) = [q for q in provenance.write(model) if "without naming" in q.prompt]
+    assert keys(question) == {"Gazette"} and "Island" not in question.choices
+
+
+def test_a_reworded_copy_that_credits_the_agency_is_a_wrong_choice_proven_by_its_credit():
+    model = story(("courier", ["KESSEL (AP) — " + WIRE[0], *WIRE[1:]]),
+                  ("gazette", list(WIRE)),
+                  ("island", [*SPUN[:4], "The operator told AP the ferry was insured."]),
+                  ("notes", OWN[0]), ("review", OWN[1]))
+    (question,) = [q for q in provenance.write(model) if "without naming" in q.prompt]
+    assert keys(question) == {"Gazette"} and "Island" in question.choices
+    assert "Island carries a reworded version of the same text and names AP" in \
+        question.explanation
+
+
+def test_one_text_in_three_outlets_is_one_question_with_every_copy_keyed():
+    model = story(("courier", list(WIRE)), ("gazette", list(WIRE)), ("island", list(SPUN)),
                   ("notes", OWN[0]), ("review", OWN[1]))
     (question,) = provenance.write(model)
-    assert keys(question) == {"Gazette"} or keys(question) == {"Courier"}
+    assert len(keys(question)) == 2 and "Choose all" in question.prompt
     assert set(question.choices) - keys(question) == {"Notes", "Review"}
+    assert "reworded" in question.prompt and "sentence by sentence" in question.explanation
 
 
-def test_a_copy_that_changes_a_figure():
-    changed = [*WIRE[:1], WIRE[1].replace("within an hour", "within three hours"), *WIRE[2:]]
-    model = story(("courier", list(WIRE)), ("gazette", changed),
+def test_two_agencies_reporting_the_same_facts_are_not_one_text():
+    model = story(("courier", ["KESSEL (AP) — " + WIRE[0], *WIRE[1:]]),
+                  ("gazette", ["KESSEL, March 3 (Reuters) - " + SPUN[0], *SPUN[1:]]),
                   ("notes", OWN[0]), ("review", OWN[1]))
-    (question,) = [q for q in provenance.write(model) if "differently" in q.prompt]
-    assert "within an hour" in key(question) or "an hour" in key(question)
-    assert "Courier" in question.prompt and "Gazette" in question.prompt
-    for wrong in set(question.choices) - keys(question):
-        assert wrong in "\n".join(changed)  # printed word for word by the copy
+    assert not [q for q in provenance.write(model) if "Gazette" in q.choices]
 
 
-def test_no_question_without_copies():
-    assert provenance.write(story(("notes", OWN[0]), ("review", OWN[1]),
-                                  ("courier", [WIRE[0]]))) == []
+def test_a_name_both_copies_misspell_is_shown_as_a_sign_of_copying():
+    def copy(name: str) -> list[str]:
+        return [*WIRE, f"Captain {name} said the rudder failed as the ferry turned into the "
+                       f"swell off the point."]
+
+    def own(name: str, text: list[str]) -> list[str]:
+        return [*text, f"The ferry's master, {name}, has sailed the route for twenty years."]
+
+    def asked(spelling: str) -> list:
+        return provenance.write(story(
+            ("courier", copy(spelling)), ("gazette", copy("Marten Kesselirng")),
+            ("island", own("Marten Kesselring", OWN[0])),
+            ("notes", own("Marten Kesselring", OWN[1])),
+            ("review", ["The harbour master of the island declined to comment on Wednesday."])))
+
+    (question,) = asked("Marten Kesselirng")
+    assert "Kesselirng" in question.explanation and "Kesselring" in question.explanation
+    assert sum("Kesselirng" in e.text for e in question.evidence) == 2
+    # One copy spells it as everyone else does: the two texts share no odd spelling.
+    (question,) = asked("Marten Kesselring")
+    assert "Kesselirng" not in question.explanation
 
 
 @cache
@@ -86,6 +160,11 @@ def test_keyed_outlets_share_text_and_wrong_ones_share_none(path):
     shared = model.shared_texts
     for question in provenance.write(model):
         assert "(in the texts shown)" in question.prompt or "differently" in question.prompt
+        assert "own words" not in question.explanation
+        if "cannot tell" in question.explanation:
+            told = question.explanation.split("cannot tell")[0].rsplit(".", 1)[-1]
+            assert all(model.article(a).complete for a in labels.values()
+                       if model.outlet_of(a).label in told), question.explanation
         for evidence in question.evidence:
             assert evidence.text in model.article(evidence.article).text
         if "differently" in question.prompt:

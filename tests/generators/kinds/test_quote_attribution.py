@@ -23,7 +23,7 @@ KIND = "quote_attribution"
 
 def test_seed_questions_key_the_speaker_named_in_full_beside_the_whole_quote(seed_story, questions):
     seed = questions(seed_story)
-    assert len(seed) >= 4
+    assert len(seed) >= 2
     for question in seed:
         evidence = " ".join(e.text for e in question.evidence)
         assert fold(quoted(question)) in fold(evidence), question
@@ -40,12 +40,11 @@ def test_a_surname_or_pronoun_tie_brings_the_sentence_that_introduces_the_speake
     seed_story, questions
 ):
     seed = questions(seed_story)
-    question = the_one(seed, mentioning="someone gave any command")
-    assert key(question) == "Volodymyr Zelensky"
-    assert question.evidence[0].text.startswith(
-        "Ukrainian President Volodymyr Zelensky has revealed"
-    )
-    assert "stating" in question.evidence[-1].text
+    # Zelensky is asked about once, for other words; the tie of these is read all the same.
+    (quote,) = [q for q in StoryModel(seed_story).quotations.all
+                if "someone gave any command" in q.text]
+    assert quote.proof[0].text.startswith("Ukrainian President Volodymyr Zelensky has revealed")
+    assert "stating" in quote.proof[-1].text
     question = the_one(seed, mentioning="major enabler of Russia")
     assert key(question) == "Tammy Bruce"
     first, last = question.evidence
@@ -63,7 +62,7 @@ def test_names_are_printed_as_the_quoting_outlet_spells_them(seed_story, questio
                 spelled.setdefault(choice, set()).update(outlets)
         # One person is offered once, in one spelling.
         assert not {"Volodymyr Zelensky", "Volodymyr Zelenskyy"} <= set(question.choices)
-    assert spelled["Volodymyr Zelensky"] <= {"The Moscow Times", "Paolo Bibat's blog"}
+    assert spelled.get("Volodymyr Zelensky", set()) <= {"The Moscow Times", "Paolo Bibat's blog"}
     assert spelled["Volodymyr Zelenskyy"] <= {"Dunya News", "Newszop", "Euromaidan Press"}
     question = the_one(seed, mentioning="ready to involve anyone in this war")
     assert (
@@ -96,14 +95,13 @@ def test_a_transliterated_name_keeps_each_outlets_spelling_in_choices_and_explan
         ),
     )
     questions = quote_attribution.write(StoryModel(story))
-    boats = the_one(questions, mentioning="boats, not speeches")
-    assert key(boats) == "Dmitry Valen"
-    assert (
-        "South Post ties these words to Dmitry Valen" in boats.explanation
-        and "Dmitri" not in boats.explanation
-    )
-    spillway = the_one(questions, mentioning="spillway held")
-    assert key(spillway) == "Dmitri Valen" and "Dmitry" not in spillway.explanation
+    # One person, asked about once, in the spelling of the outlet that quotes the words.
+    (valen,) = [q for q in questions if key(q).endswith("Valen")]
+    quoting = story.article(valen.evidence[0].article)
+    assert key(valen) in quoting.text
+    assert f"{quoting.outlet} ties these words to {key(valen)}" in valen.explanation
+    other = "Dmitry" if "Dmitri" in key(valen) else "Dmitri"
+    assert other not in valen.explanation
     for question in questions:
         # Every name in the quoting outlet's spelling, wrong answers too; one person offered once.
         quoting = story.article(question.evidence[0].article).text
@@ -265,8 +263,9 @@ def test_one_person_under_two_romanisations_of_the_surname_is_offered_once():
     for spelled in ("Oskar Caryov", "Oskar Caryev"):
         story = _harbour(spelled)
         questions = quote_attribution.write(StoryModel(story))
-        assert key(the_one(questions, mentioning="No ship will dock")) == "Oskar Tsaryov"
-        assert key(the_one(questions, mentioning="a safe berth")) == spelled
+        # One person: asked about once, under the spelling of the outlet quoting him.
+        (director,) = [q for q in questions if key(q) in ("Oskar Tsaryov", spelled)]
+        assert key(director) in story.article(director.evidence[0].article).text
         for question in questions:
             directors = [c for c in question.choices if c.startswith("Oskar ")]
             assert len(directors) <= 1, question
@@ -293,9 +292,8 @@ def test_an_organisation_the_speaker_speaks_for_is_never_a_wrong_answer():
         questions = quote_attribution.write(StoryModel(_harbour("Oskar Caryov", intro)))
         crate = the_one(questions, mentioning="a single crate")
         assert key(crate) == "Rosa Quell", intro
-        assert "Dockers Union" not in crate.choices, intro
-        # For anyone else's words the union is an honest wrong answer.
-        assert "Dockers Union" in the_one(questions, mentioning="No ship will dock").choices, intro
+        # A person's words are offered against people only: no body is a choice.
+        assert all("Dockers Union" not in q.choices for q in questions), intro
 
 
 def _water(errol_intro: str) -> Story:
@@ -336,8 +334,6 @@ def test_a_quoted_figure_is_not_a_statement_to_attribute():
     assert not quote_attribution._mostly_figure("the old mains will all be replaced by 2030")
     questions = quote_attribution.write(StoryModel(_water("Chief executive Tomas Errol")))
     assert not [q for q in questions if "9,000" in q.prompt]
-    # A statement with a figure in it is still asked about.
-    assert key(the_one(questions, mentioning="replaced by 2030")) == "Brenna Valley Network"
 
 
 def test_an_organisation_and_its_officer_are_never_wrong_answers_for_each_other():
@@ -346,13 +342,13 @@ def test_an_organisation_and_its_officer_are_never_wrong_answers_for_each_other(
         "Tomas Errol, chief executive of Brenna Valley Network,",
     ):
         questions = quote_attribution.write(StoryModel(_water(intro)))
-        network = the_one(questions, mentioning="replaced by 2030")
-        assert key(network) == "Brenna Valley Network" and "Tomas Errol" not in network.choices, (
-            intro
-        )
         errol = the_one(questions, mentioning="No household")
         assert key(errol) == "Tomas Errol" and "Brenna Valley Network" not in errol.choices, intro
-        # People the story places elsewhere stay honest wrong answers for the network's words.
+        # People the story places elsewhere stay honest wrong answers for his words.
+        assert {"Piet Aalders", "Lise Holm"} & set(errol.choices), intro
+        # A body's words may be offered against people, never its own officer.
+        network = the_one(questions, mentioning="replaced by 2030")
+        assert key(network) == "Brenna Valley Network" and "Tomas Errol" not in network.choices
         assert {"Piet Aalders", "Lise Holm"} <= set(network.choices), intro
 
 
@@ -390,3 +386,83 @@ def test_on_every_real_story_the_evidence_names_the_key_and_no_wrong_answer_said
                     other = model.entities.find(choice)
                     assert other is not None and other.key not in credited, (choice, words)
                     assert not model.entities.affiliated(other.key, speaker.key), (choice, words)
+
+
+def _layoffs(extra: str = "") -> Story:
+    """A chief executive's memo, an analyst, a union leader, and two companies' statements."""
+    return Story(
+        "layoffs",
+        "Layoffs",
+        (
+            Article(
+                "a",
+                "North Wire",
+                "Cuts",
+                "Chief executive Ada Brun wrote to staff on Friday. \u201cI have hard news to share "
+                "about our plans,\u201d Brun wrote.\n\n"
+                "Analyst Rui Sato said the cuts were overdue. \u201cThe sector hired far too fast "
+                "last year,\u201d Sato said.\n\n"
+                "Kell Group said in a statement that \u201cthe savings will fund new stores\u201d. "
+                "Tarn Bank said \u201cour staff numbers will not change this year\u201d." + extra,
+            ),
+        ),
+    )
+
+
+def test_a_persons_words_are_never_offered_against_a_body():
+    # Only one other person is quoted: Brun's memo against two companies would be a question
+    # nobody gets wrong, so it is not asked.
+    questions = quote_attribution.write(StoryModel(_layoffs()))
+    assert not [q for q in questions if "hard news" in q.prompt]
+    for question in questions:
+        if key(question) not in ("Kell Group", "Tarn Bank") and question.confidence >= 0.7:
+            assert not {"Kell Group", "Tarn Bank"} & set(question.choices)
+    # With a third person quoted, the memo has two plausible wrong speakers.
+    extra = ("\n\nUnion leader Olga Pavic said members were shocked. \u201cNobody saw this "
+             "coming,\u201d Pavic said.")
+    questions = quote_attribution.write(StoryModel(_layoffs(extra)))
+    memo = the_one(questions, mentioning="hard news")
+    assert key(memo) == "Ada Brun"
+    assert set(memo.choices) == {"Ada Brun", "Rui Sato", "Olga Pavic"}
+
+
+def test_words_naming_the_only_speaker_of_their_side_are_not_asked():
+    text = (
+        "Veldian Foreign Ministry spokesman Ivo Marek spoke on Monday. \u201cThe Veldian side is checking "
+        "every report with its neighbours,\u201d Marek said.\n\n"
+        "Envoy Lena Holt said talks would go on. \u201cWe expect an answer within a week,\u201d "
+        "Holt said.\n\n"
+        "Senator Paul Grie said the border stayed open. \u201cTrade has not stopped for a single "
+        "day,\u201d Grie said."
+    )
+    story = Story("side", "Side", (Article("a", "Wire", "Talks", text),))
+    questions = quote_attribution.write(StoryModel(story))
+    assert not [q for q in questions if "Veldian side" in q.prompt]
+    assert questions  # the others' words are asked about
+
+
+def test_each_speaker_is_keyed_once(story, questions):
+    for s in (story("bridge-closure"), story("unseen-port-strike")):
+        keyed = [key(q) for q in questions(s)]
+        assert len(keyed) == len(set(keyed)), keyed
+
+
+def test_a_quote_left_open_where_a_cut_off_text_stops_is_not_asked():
+    text = (
+        "Mayor Ana Ruiz visited the dam. \u201cThe spillway held all night,\u201d Ruiz said.\n\n"
+        "Engineer Lars Berg said the river had peaked. \u201cThe water will drop by Thursday,\u201d "
+        "Berg said.\n\n"
+        "Farmer Ida Sorn said her fields were lost. \u201cWe had sown every acre in April, and now"
+    )
+    story = Story("cut", "Cut", (Article("a", "Wire", "Dam", text),))
+    questions = quote_attribution.write(StoryModel(story))
+    assert not [q for q in questions if "every acre" in q.prompt]
+
+
+def test_with_one_other_person_quoted_a_body_fills_the_choices_for_review_only():
+    questions = quote_attribution.write(StoryModel(_layoffs()))
+    sector = the_one(questions, mentioning="hired far too fast")
+    assert key(sector) == "Rui Sato" and "Ada Brun" in sector.choices
+    assert sector.confidence < 0.7 and sector.reasons  # a teacher decides, not the class
+    # Words only a person says ("I have hard news") never get a body among their choices.
+    assert not [q for q in questions if "hard news" in q.prompt]

@@ -59,6 +59,32 @@ def test_the_outlet_printing_other_words_is_found_and_wrong_outlets_print_the_sp
     assert "Ilse Varga" in question.explanation and "Varga" not in question.prompt
 
 
+def test_two_sentences_of_one_memo_are_not_one_statement_in_other_words():
+    memo = ("This means saying goodbye to people we worked hard to hire. I am deeply sorry for "
+            "that. I take full responsibility for the decisions that led us here")
+    found = write(
+        said(memo),
+        said("I take full responsibility for the decisions that led us here"),
+        said("The cuts weigh on me, and I take full responsibility for the decisions that led "
+             "us here"),
+        said("I take full responsibility for the decisions that led us here"),
+    )
+    assert not [q for q in found if "sorry" in q.prompt]
+
+
+def test_an_outlet_printing_both_wordings_is_neither_key_nor_wrong():
+    found = write(
+        said("We cannot spend public money on a line that serves so few riders each day"),
+        said("We cannot spend public money on a line that serves so few riders each day"),
+        said("We cannot waste public money on a line that serves so few riders each day"),
+        said("We cannot spend public money on a line that serves so few riders each day")
+        + "\n\n\u201cWe cannot waste public money on a line that serves so few riders,\u201d "
+        "Mayor Ilse Varga said again.",
+    )
+    for question in found:
+        assert "Valley Courier" not in question.choices
+
+
 def test_a_cut_an_ellipsis_a_contraction_or_a_hyphen_is_no_new_wording():
     assert (
         write(
@@ -142,11 +168,11 @@ def test_keys_print_the_wording_and_wrong_outlets_do_not_on_every_real_story():
     from bench.quality import story_folders
 
     for folder in story_folders():
-        story = load_story(folder)
-        for question in quote_rendering.write(StoryModel(story)):
+        model = StoryModel(load_story(folder))
+        for question in quote_rendering.write(model):
             asked = fold(wording(question))
             for index, choice in enumerate(question.choices):
-                article_ids = {a.id for a in story.articles if choice.startswith(a.outlet)}
+                article_ids = {o.article for o in model.outlets if o.label == choice}
                 printed = fold(
                     " ".join(e.text for e in question.evidence if e.article in article_ids)
                 )

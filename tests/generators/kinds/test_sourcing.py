@@ -13,7 +13,7 @@ from quizapp.generators.kinds import sourcing
 from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.credits import names_source
 from quizapp.generators.reading.model import StoryModel
-from tests.generators.corpus import SEED, STORIES, key, keys
+from tests.generators.corpus import SEED, STORIES, key, keys, quoted, the_one
 
 KIND = "sourcing"
 REAL = sorted(p for p in (STORIES / "real").iterdir() if p.is_dir())
@@ -59,6 +59,80 @@ def test_nothing_is_asked_that_the_label_already_names():
     assert not any("(AP)" in q.prompt or "KOB 4 (" in q.prompt for q in questions)
 
 
+@pytest.mark.parametrize("outlet", ["KOB 4 (Associated Press)", "Lakeside Radio (AP)",
+                                    "Daily Buzz (AP copy)"])
+def test_no_question_on_a_credit_the_outlets_shown_name_gives(outlet):
+    # Students read the full name above the article: the bracket hands the answer over, for the
+    # whole article and for a statement alike.
+    questions = written(
+        article("kob", "LONDON (AP) — A ferry ran aground. " + BODY
+                + " The ferry carried 212 passengers, AP reported.", outlet=outlet),
+        article("gazette", BODY + " The ferry carried 212 passengers, AFP reported."),
+        article("notes", BODY))
+    assert not any(outlet.split(" (")[0] in q.prompt for q in questions)
+
+
+def test_a_note_that_credits_a_source_keeps_it_out_of_the_wrong_choices():
+    questions = written(
+        article("kob", BODY + " The captain told Reuters the rudder had failed after a refit in "
+                "2019.", outlet="KOB 4 (AFP)"),
+        article("gazette", "PORT ELLEN (AP) — A ferry ran aground. " + BODY),
+        article("notes", BODY + " The ferry carried 212 passengers, AFP reported."),
+        article("review", BODY + " The operator's shares fell 4 per cent, Bloomberg reported."))
+    question = the_one(questions, mentioning="KOB 4")
+    assert key(question) == "Reuters" and "AFP" not in question.choices
+
+
+def test_an_affiliates_channel_in_the_note_is_no_credit():
+    questions = written(
+        article("wtxl", "PORT ELLEN (AP) — A ferry ran aground. " + BODY,
+                outlet="WTXL (ABC 27 Tallahassee)"),
+        article("gazette", BODY + " The captain told ABC News the rudder had failed."),
+        article("notes", BODY + " The ferry carried 212 passengers, AFP reported."))
+    question = the_one(questions, mentioning="WTXL")
+    assert key(question) == "AP" and "ABC News" in question.choices
+
+
+def test_the_blank_hides_the_credited_name_and_nothing_else():
+    long_sentence = ("The ferry, which had been refitted at the yard in Kessel two winters ago "
+                     "and was due for its annual inspection next month, carried 212 passengers "
+                     "and 14 crew when it struck the rocks off the point, AFP reported.")
+    questions = written(article("gazette", BODY + " " + long_sentence),
+                        article("courier", BODY), article("notes", BODY))
+    (question,) = questions
+    gapped = quoted(question).replace("\u2019", "'").replace("\u2018", "'")
+    assert gapped.replace("\u2026", "AFP") == long_sentence
+    assert quoted(question).count("\u2026") == 1
+
+
+def test_a_sentence_too_long_to_show_whole_is_not_asked():
+    sentence = "The ferry " + "was old and slow, " * 30 + "AFP reported."
+    assert written(article("gazette", BODY + " " + sentence), article("courier", BODY),
+                   article("notes", BODY)) == []
+
+
+def test_the_same_answer_and_the_same_choices_are_asked_once():
+    # Two outlets crediting AP, with only the three largest agencies to offer: the second
+    # question would be the first one again.
+    questions = written(
+        article("courier", "PORT ELLEN (AP) — A ferry ran aground. " + BODY),
+        article("gazette", BODY + " The ferry carried 212 passengers, AP reported."),
+        article("notes", BODY))
+    assert [key(q) for q in questions] == ["AP"]
+
+
+def test_no_statement_is_asked_that_another_questions_explanation_shows():
+    told = ("“We lost the rudder in the swell and could not steer,” the captain told Reuters "
+            "on the quay.")
+    questions = written(
+        article("courier", "PORT ELLEN (AP) — A ferry ran aground. " + BODY + " " + told),
+        article("gazette", BODY + " " + told.replace("on the quay", "at the harbour")),
+        article("notes", BODY + " The ferry carried 212 passengers, AFP reported."))
+    whole = the_one(questions, mentioning="Courier")
+    assert "Reuters" in whole.explanation  # tempting: credited for one statement only
+    assert not any("Gazette" in q.prompt for q in questions)
+
+
 def test_an_article_without_credits_is_never_asked_about():
     questions = written(article("courier", BODY), article("gazette", BODY),
                         article("notes", BODY + " Reuters reported 212 passengers."))
@@ -79,7 +153,10 @@ def test_every_key_is_printed_in_its_evidence_and_every_wrong_choice_is_not(path
         label = labels[crediting.article]
         assert crediting.text in model.article(crediting.article).text
         for source in keys(question):
-            assert names_source(crediting.text, source), (question.prompt, source)
+            # As printed, misspelt or run on included ("The Wall Street Journalfirst reported")
+            printed = [c.printed for c in model.credits if c.source == source
+                       and c.passage is not None and c.passage.text == crediting.text]
+            assert printed and all(p in crediting.text for p in printed), (question.prompt, source)
             assert not names_source(question.prompt, source)
             assert not names_source(label, source)
         for source in set(question.choices) - keys(question):
@@ -90,3 +167,20 @@ def test_every_key_is_printed_in_its_evidence_and_every_wrong_choice_is_not(path
 def test_the_seed_credits_ap_afp_and_ukrinform():
     found = {key(q) for q in sourcing.write(model_of(SEED))}
     assert found == {"AP", "AFP", "Ukrinform"}
+
+
+@pytest.mark.parametrize("path", [*REAL, SEED], ids=lambda p: p.name)
+def test_no_answer_is_named_by_the_outlets_shown_name_and_none_repeats(path):
+    model = model_of(path)
+    outlets = {o.label: o for o in model.outlets}
+    asked = set()
+    for question in sourcing.write(model):
+        outlet = next(o for label, o in outlets.items()
+                      if question.prompt.startswith((label + " ", f"Which news agency or outlet "
+                                                     f"does {label} ")))
+        for source in keys(question):
+            assert not names_source(outlet.note, source), (question.prompt, outlet.note)
+        signature = (key(question), frozenset(question.choices))
+        assert signature not in asked, question.prompt
+        asked.add(signature)
+        assert question.prompt.split("Which news agency")[0].count("\u2026") <= 1

@@ -95,3 +95,37 @@ def test_labels_name_the_fact():
                               "Tesla recalled more than 2 million vehicles.",
                               title="Tesla recalls its cars"))
     assert fact.label == "the number of vehicles recalled"
+
+
+def test_a_name_with_a_particle_is_one_holder_by_any_of_its_words():
+    model = model_of("Luiz Inácio Lula da Silva won 50.9% of the vote against 49.1% for Jair "
+                     "Bolsonaro.", "Da Silva had 50.9% of the vote and Bolsonaro 49.1%.",
+                     "Lula won 50.9% of the vote to Bolsonaro's 49.1%.",
+                     title="Lula beats Bolsonaro")
+    shares = [f for f in model.facts if f.category == "percent" and 50.9 in
+              [v.first.value for v in f.values]]
+    assert len(shares) == 1 and len(shares[0].articles) == 3
+
+
+def test_two_groups_named_with_different_nouns_are_no_disagreement():
+    model = model_of("Researchers studied 4,000 people in two countries.",
+                     "The team studied over 4,000 people.",
+                     "The risk rose among 1,157 patients who were studied.")
+    fact = only_fact(model)
+    assert fact.agree and "group" in fact.reasons
+
+
+def test_the_year_a_record_is_measured_from_is_one_fact():
+    model = model_of("Valdoria won their first cup title since 1986 on Sunday.",
+                     "It was the first cup title for Valdoria since 1986.",
+                     "Valdoria are champions for the first time since 1982.",
+                     title="Valdoria win the cup")
+    (fact,) = [f for f in model.facts if f.event == "since"]
+    assert sorted(v.first.value for v in fact.values) == [1982, 1986] and fact.conflicts
+
+
+def test_records_of_different_subjects_are_not_one_fact():
+    model = model_of("Valdoria won their first cup title since 1986.",
+                     "Moreno scored the first hat-trick in a final since 1966.",
+                     title="Valdoria win the cup")
+    assert not [f for f in model.facts if f.event == "since" and f.conflicts]

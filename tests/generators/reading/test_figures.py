@@ -156,3 +156,53 @@ def test_a_quoted_figure_and_a_headline_figure():
     assert quoted.quoted and quoted.source.name == "the mayor"
     head, body = figures_of("At least 41 people were killed.", title="Dam collapse kills 41")
     assert head.place == "headline" and body.place == "body"
+
+
+# --- what a count covers, and when -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, written, stage", [
+    ("Vasquez had 50.8% of the votes, with 98.2% of voting machines counted.", "50.8%",
+     "with 98.2% of voting machines counted"),
+    ("With all the votes counted, Vasquez had 50.9% of the votes.", "50.9%",
+     "With all the votes counted"),
+    ("Vasquez led with 51% after more than 90% of the ballots had been counted.", "51%",
+     "after more than 90% of the ballots had been counted"),
+    ("Vasquez had 52% with 300 of 412 precincts reporting.", "52%",
+     "with 300 of 412 precincts reporting"),
+])
+def test_how_far_the_count_had_got(text, written, stage):
+    assert the_figure(text, written).stage == stage
+
+
+def test_no_stage_in_a_plain_result():
+    (figure,) = figures_of("Vasquez won 50.9% of the votes.")
+    assert figure.stage == ""
+
+
+@pytest.mark.parametrize("text, written, scope", [
+    ("The toll across the region stood at 13, not counting any victims in Port Ilvet.", "13",
+     "not counting any victims in Port Ilvet"),
+    ("The toll stands at 14, including the victim found in Port Ilvet.", "14",
+     "including the victim found in Port Ilvet"),
+])
+def test_what_a_count_leaves_in_or_out(text, written, scope):
+    assert the_figure(text, written).scope == scope
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Valdoria won their first cup title since 1986 on Sunday.", "first"),
+    ("Inflation rose to its highest level since 1982.", "highest"),
+])
+def test_a_year_a_record_is_measured_from(text, word):
+    assert the_figure(text, text[text.index("since") + 6:text.index("since") + 10]).since == word
+
+
+def test_a_year_after_since_with_no_record_word_is_none():
+    assert the_figure("The bridge has stood since 1932.", "1932").since == ""
+
+
+def test_a_record_amount_is_no_verb_of_saying():
+    figure = the_figure("Regulators on Monday fined the firm a record €1.2 billion over data "
+                        "transfers.", "€1.2 billion")
+    assert figure.source.kind != "named"

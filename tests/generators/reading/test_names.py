@@ -145,3 +145,16 @@ def test_a_person_and_the_body_their_title_names_speak_for_each_other():
     ortberg, boeing, holden = (found.find(n).key for n in ("Kelly Ortberg", "Boeing", "Jon Holden"))
     assert found.affiliated(ortberg, boeing)
     assert not found.affiliated(holden, boeing)  # he leads the union, not the company
+
+
+def test_words_naming_a_speakers_side():
+    from quizapp.generators.model import Article, Story
+    from quizapp.generators.reading.model import StoryModel
+
+    model = StoryModel(Story("s", "S", (Article("a", "Wire", "", (
+        "Veldian Foreign Ministry spokesman Ivo Marek said talks went on. Envoy Lena Holt of "
+        "Norland said she was hopeful."),),)))
+    marek, holt = model.entities.find("Ivo Marek"), model.entities.find("Lena Holt")
+    assert model.entities.sides_named("The Veldian side is checking", marek.key) == {"veld"}
+    assert model.entities.gives_side_away("The Veldian side is checking", marek.key, [holt.key])
+    assert not model.entities.gives_side_away("We are checking", marek.key, [holt.key])

@@ -133,3 +133,12 @@ def test_a_reworded_copy_sentence_by_sentence():
 def test_copies_are_grouped_across_outlets():
     model = model_of(ORIGINAL, OTHER, list(ORIGINAL), edited(3, "inspected", "checked"))
     assert copy_groups(model.shared_texts) == [("a0", "a2", "a3")]
+
+
+def test_sentences_shared_in_the_same_order_are_counted():
+    (text,) = shared(ORIGINAL, list(ORIGINAL))
+    assert text.in_order == len(ORIGINAL)
+    # The same sentences shuffled: only a run kept in order counts.
+    shuffled = [ORIGINAL[3], ORIGINAL[4], ORIGINAL[0], ORIGINAL[1], ORIGINAL[2]]
+    (text,) = shared(ORIGINAL, shuffled)
+    assert len(text.narration) == 5 and text.in_order == 3

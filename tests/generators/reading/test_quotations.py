@@ -180,3 +180,48 @@ def test_every_quotation_on_the_real_pages_is_an_exact_passage_with_its_proof():
             if quote.speaker:
                 shown = " ".join(p.text for p in quote.proof)
                 assert quote.words.text in shown or quote.continued or len(quote.proof) > 0
+
+
+def test_a_post_someone_spoke_in_is_not_the_speaker():
+    model = read(
+        "Mayor Mara Voss praised the team in an online post saying it was \u201ca joy to watch\u201d."
+    )
+    assert speaker_of(model, "a joy to watch") == "Mara Voss"
+    assert not model.entities.find("online post")
+
+
+def test_a_product_recall_is_not_speech():
+    model = read(
+        "Orvel Motors recalled 40,000 scooters after their brakes were found to be "
+        "\u201cunable to hold on steep slopes\u201d."
+    )
+    assert speaker_of(model, "unable to hold") is None
+
+
+def test_recalled_as_speech_still_ties_the_words():
+    model = read(
+        "Captain Ines Marr recalled that \u201cthe deck was already under water\u201d when the "
+        "alarm sounded."
+    )
+    assert speaker_of(model, "already under water") == "Ines Marr"
+
+
+def test_plausible_speakers_are_of_the_speakers_kind_and_not_named_in_the_words():
+    model = read(
+        "Chief executive Ada Brun wrote to staff on Friday. \u201cI have hard news to share "
+        "about our plans,\u201d Brun wrote.\n\n"
+        "Analyst Rui Sato said the cuts were overdue. \u201cThe sector hired far too fast last "
+        "year,\u201d Sato said.\n\n"
+        "Union leader Olga Pavic said members were shocked. \u201cNobody at Kell Group saw this "
+        "coming,\u201d Pavic said.\n\n"
+        "Kell Group said in a statement that \u201cthe savings will fund new stores\u201d. "
+        "Tarn Bank said \u201cour staff numbers will not change this year\u201d."
+    )
+    brun = the(model, "hard news")
+    offered = {model.entities.get(k).name for k in
+               model.quotations.plausible_speakers(brun, {brun.speaker})}
+    assert offered == {"Rui Sato", "Olga Pavic"}  # people, not Kell Group or Tarn Bank
+    pavic = the(model, "saw this coming")
+    offered = {model.entities.get(k).name for k in
+               model.quotations.plausible_speakers(pavic, {pavic.speaker})}
+    assert "Ada Brun" in offered and "Kell Group" not in offered

@@ -9,10 +9,14 @@ from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.model import StoryModel
 from quizapp.generators.reading.statements import (
     ASSERTED,
+    ASSOCIATION,
     ATTRIBUTED,
+    CAUSE,
     HEDGED,
     MIXED,
+    POSSIBLE_CAUSE,
     same_claim,
+    shared_wording,
 )
 
 
@@ -135,3 +139,53 @@ def test_the_same_claim_is_found_across_outlets_by_its_words_and_figures():
     assert same_claim(union, south)
     assert not same_claim(union, east)
     assert StoryModel(story).statements.same_claim(union) == (south,)
+
+
+@pytest.mark.parametrize("text, link, words", [
+    ("The sweetener increases the risk of heart attacks, the study found.", CAUSE, "increases"),
+    ("Sweeteners raise stroke risk", CAUSE, "raise"),
+    ("The sweetener may increase the risk of heart attacks.", POSSIBLE_CAUSE, "may increase"),
+    ("The drug could also lower blood pressure in older patients.", POSSIBLE_CAUSE,
+     "could also lower"),
+    ("The sweetener is linked to a higher risk of heart attacks.", ASSOCIATION, "linked to"),
+    ("Higher blood levels were associated with strokes in the study.", ASSOCIATION,
+     "associated with"),
+    ("The sweetener has an association with an increased rate of strokes.", ASSOCIATION,
+     "association with"),
+    ("Doctors saw an increase in strokes among the patients.", "", None),  # a noun, no link
+    ("The sweetener is linked to strokes and may raise the risk of clots.", "", None),  # both
+])
+def test_how_strongly_a_sentence_ties_one_thing_to_another(text, link, words):
+    statement = the(text)
+    assert statement.link == link
+    assert (statement.link_words.text if statement.link_words else None) == words
+
+
+def test_a_link_inside_a_quotation_is_not_the_sentences():
+    assert the("\u201cIt raises the risk,\u201d said Dr Ann Lee of the study.").link == ""
+
+
+def test_a_sentence_in_the_storys_own_words_is_central_a_side_detail_is_not():
+    story = Story("t", "t", (
+        Article("a", "North Wire", "", "The ferry sank near Selmar with 40 passengers aboard. "
+                                       "Local fishermen reportedly sold their boats last spring."),
+        Article("b", "South Post", "", "Forty passengers were aboard the ferry that sank off "
+                                       "Selmar on Monday."),
+        Article("c", "East Times", "", "Rescuers searched for passengers after the ferry sank "
+                                       "near Selmar."),
+    ))
+    statements = StoryModel(story).statements
+    event, aside = statements.of_article("a")
+    assert statements.centrality(event) > 0.5 > statements.centrality(aside)
+
+
+def test_the_wording_several_sentences_share():
+    assert shared_wording([
+        "Tesla is recalling 2 million cars to fix a defective system that monitors drivers.",
+        "Regulators said the cars have a defective system that monitors drivers at the wheel.",
+    ]) == "defective system that monitors drivers"
+    assert shared_wording(["Alphabet plans to cut 12,000 jobs, over 6% of its workforce.",
+                           "Alphabet will cut about 12,000 jobs from its global workforce.",
+                           "The firm is cutting 12,000 jobs, the chief executive said."]
+                          ) == "12,000 jobs"
+    assert shared_wording(["The ferry sank.", "A storm hit the coast."]) is None

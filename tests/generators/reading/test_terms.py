@@ -15,6 +15,7 @@ from quizapp.generators.reading.terms import (
     PARAPHRASE,
     QUOTE,
     UNCLEAR,
+    copies_of,
     term_groups,
     tie,
 )
@@ -117,3 +118,22 @@ def domains() -> dict[str, list[str]]:
 ])
 def test_the_vocabulary_reaches_beyond_war_and_protest(domain):
     assert len(domains()[domain]) >= 3
+
+
+def test_a_loaded_verb_of_motion_is_no_word_for_a_fight():
+    assert not [u for u in uses("The hurricane slammed into the coast on Wednesday.")
+                if u.loaded]
+    assert [u for u in uses("The senator slammed the ruling on Wednesday.") if u.loaded]
+
+
+def test_articles_sharing_one_text_are_each_others_copies():
+    text = ("The ferry sank near the harbour of Selmar on Monday night with 40 passengers aboard. "
+            "Rescuers pulled 31 people from the water before dawn, the coastguard said. "
+            "The company that ran the ferry said it would help the families of the missing. "
+            "The harbour will stay closed until divers have searched the wreck for survivors.")
+    story = Story("t", "t", (
+        Article("a", "North Wire", "", text),
+        Article("b", "South Post", "", text.replace("Monday night", "Monday")),
+        Article("c", "East Times", "", "A storm closed the airport at Orden for a day."),
+    ))
+    assert copies_of(StoryModel(story)) == {"a": frozenset({"b"}), "b": frozenset({"a"})}
