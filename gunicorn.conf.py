@@ -36,3 +36,12 @@ loglevel = os.environ.get("QUIZAPP_LOG_LEVEL", "info")
 # gunicorn's runtime control socket lives at one path per user; several servers on a machine
 # (a site and a benchmark) would fight over it, and quizapp needs no runtime control.
 control_socket_disable = True
+
+
+def on_starting(server):
+    """Before any worker starts: refuse to serve, with the reason, on an empty or short secret or
+    a database that fails SQLite's integrity_check (a worker failing alone would be restarted
+    over and over)."""
+    from quizapp.factory import check_before_serving
+
+    check_before_serving()

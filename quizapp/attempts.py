@@ -3,15 +3,16 @@ choices in, its deadline, and saving answers (ungraded) as the student goes."""
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, update
 
 from quizapp.extensions import db
 from quizapp.models import (
-    FEEDBACK_IMMEDIATE,
     Article,
     Attempt,
     Choice,
@@ -23,9 +24,11 @@ from quizapp.models import (
 )
 from quizapp.quiz_builder import JOIN_CODE_ALPHABET
 
-# A save sent just before the deadline may arrive a little after it (a slow phone network).
+# A save sent just before the deadline may arrive a little after it (a slow phone network):
+# answers are taken until this long after the deadline; the README says so.
 GRACE = timedelta(seconds=30)
 RESUME_CODE_LENGTH = 6
+CHOICE_VALUE_LENGTH = 16  # hex digits: 64 bits, no two choices of a question alike
 
 
 class AnswerRefused(Exception):
@@ -35,11 +38,25 @@ class AnswerRefused(Exception):
 
 @dataclass(frozen=True)
 class Slot:
-    """A question at its place in one attempt (1-based), with its choices in the order shown."""
+    """A question at its place in one attempt (1-based), with its choices in the order shown
+    and the value each choice carries in this attempt's pages."""
 
     number: int
     question: Question
     choices: list[Choice]
+    values: dict[int, str] = field(default_factory=dict)  # choice id -> value in the page
+
+    def value_of(self, choice: Choice) -> str:
+        return self.values[choice.id]
+
+    def values_of(self, choices: Iterable[Choice]) -> list[str]:
+        return [self.values[choice.id] for choice in choices]
+
+    def choice_ids(self, values: Iterable[str]) -> set[int] | None:
+        """The choices these page values name; None if any names no choice of this slot."""
+        by_value = {value: choice_id for choice_id, value in self.values.items()}
+        ids = {by_value.get(value) for value in values}
+        return None if None in ids else ids
 
 
 def new_resume_code() -> str:
@@ -93,34 +110,49 @@ def ordered_items(attempt: Attempt) -> list[QuizQuestion]:
     return items
 
 
+def _secret_digest(attempt: Attempt, purpose: str, choice_id: int) -> str:
+    # Keyed by the attempt's secret seed, never by anything a page shows (its token is in the
+    # address): no one can recompute which value or place belongs to which choice.
+    return hmac.new(attempt.choice_seed.encode(), f"{purpose}:{choice_id}".encode(),
+                    hashlib.sha256).hexdigest()
+
+
+def choice_value(attempt: Attempt, choice: Choice) -> str:
+    """What a choice's input carries in this attempt's pages: unrelated to the choice's id or the
+    order it was written in, the same on every reload of the attempt."""
+    return _secret_digest(attempt, "value", choice.id)[:CHOICE_VALUE_LENGTH]
+
+
 def ordered_choices(attempt: Attempt, question: Question) -> list[Choice]:
     choices = list(question.choices)
     if attempt.quiz.shuffle_choices:
-        choices.sort(key=lambda choice: _stable_key(attempt.token, choice.id))
+        choices.sort(key=lambda choice: _secret_digest(attempt, "order", choice.id))
     return choices
 
 
 def slots(attempt: Attempt) -> list[Slot]:
     shown = [answered_version(attempt, item.question) for item in ordered_items(attempt)]
-    return [Slot(number, question, ordered_choices(attempt, question))
+    return [Slot(number, question, ordered_choices(attempt, question),
+                 {choice.id: choice_value(attempt, choice) for choice in question.choices})
             for number, question in enumerate(shown, start=1)]
 
 
 def answered_version(attempt: Attempt, question: Question) -> Question:
-    """The version of `question` this attempt was graded on: an instructor's later edit made a
-    newer one (quizapp.question_versions), and the review shows what was answered. The same
-    holds before submission for an answer immediate feedback checked: it stays final, on the
-    wording and key it was checked against (unchecked answers of the old wording are dropped)."""
+    """The version of `question` this attempt shows and is graded on. An instructor's edit of
+    the choices makes a newer version for the attempts that start later
+    (quizapp.question_versions); an attempt keeps the version it started on, or the one it
+    answered, so no answer saved or graded is lost or re-read against other choices."""
     if question.previous_id is None:
         return question
     answered = {response.question_id for response in attempt.responses}
     version = question
-    while version.id not in answered and version.previous_id is not None:
+    while (version.id not in answered and version.previous_id is not None
+           and version.created_at > attempt.started_at):
         older = db.session.get(Question, version.previous_id)
         if older is None:
             break
         version = older
-    return version if version.id in answered else question
+    return version
 
 
 def responses_by_question(attempt: Attempt) -> dict[int, Response]:
@@ -195,15 +227,6 @@ def save_answers(attempt: Attempt, answers: list[tuple[Question, set[int]]],
     return refused
 
 
-def feedback_shown(attempt: Attempt, response: Response | None) -> bool:
-    """Whether the key, explanation and evidence of a question may be shown: after submission,
-    or once immediate feedback checked this answer."""
-    if attempt.submitted_at is not None:
-        return True
-    return (attempt.quiz.feedback == FEEDBACK_IMMEDIATE and response is not None
-            and response.checked_at is not None)
-
-
 def articles_of(quiz: Quiz) -> list[Article]:
     """The articles a quiz is about: its story's, else those its questions' evidence quotes."""
     if quiz.story is not None:
@@ -217,3 +240,8 @@ def articles_of(quiz: Quiz) -> list[Article]:
 
 def remember_position(attempt: Attempt, number: int) -> None:
     attempt.last_position = number - 1
+
+
+def delete_attempt(attempt: Attempt) -> None:
+    """The attempt goes, with its responses and the choices they picked; the caller commits."""
+    db.session.delete(attempt)

@@ -7,19 +7,19 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
-from werkzeug.security import generate_password_hash
 from werkzeug.serving import run_simple
 
-from quizapp import bank, database, generators, quiz_builder
+from quizapp import accounts, bank, database, expiry, generators, quiz_builder
 from quizapp.extensions import db
-from quizapp.models import Instructor, QuestionStatus, Quiz, Story
+from quizapp.models import QuestionStatus, Quiz, Story
 
 
 @click.command("init-db")
 @with_appcontext
 def init_db() -> None:
     """Create the tables that do not exist yet (existing data is kept)."""
-    database.create_tables()
+    with database.setup_lock():
+        database.create_tables()
     click.echo("Database ready.")
 
 
@@ -97,25 +97,40 @@ def create_quiz(slug: str, title: str | None, draft: bool, per_kind: int | None)
     click.echo(f"Quiz {quiz.title!r}: {len(quiz.items)} questions, join code {quiz.join_code}.")
 
 
+def _typed_password() -> str:
+    if sys.stdin.isatty():
+        return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
 @click.command("create-instructor")
 @with_appcontext
 @click.argument("name")
 def create_instructor(name: str) -> None:
     """Add an instructor; the password is typed (or read from standard input), stored hashed."""
-    longest = Instructor.__table__.c.name.type.length
-    if not name.strip() or len(name) > longest:
-        raise click.ClickException(f"An instructor's name needs 1 to {longest} characters.")
-    if sys.stdin.isatty():
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    else:
-        password = sys.stdin.readline().rstrip("\r\n")
-    if len(password) < 8:
-        raise click.ClickException("The password must have at least 8 characters.")
-    if db.session.execute(db.select(Instructor.id).where(Instructor.name == name)).first():
-        raise click.ClickException(f"An instructor named {name!r} exists already.")
-    db.session.add(Instructor(name=name, password_hash=generate_password_hash(password)))
+    try:
+        accounts.create_instructor(name, _typed_password())
+    except accounts.AccountRefused as refused:
+        raise click.ClickException(str(refused)) from None
     db.session.commit()
     click.echo(f"Instructor {name!r} created.")
+
+
+@click.command("set-password")
+@with_appcontext
+@click.argument("name")
+def set_password(name: str) -> None:
+    """Give an instructor a new password (typed, or read from standard input); every session
+    signed in before ends."""
+    instructor = accounts.find(name)
+    if instructor is None:
+        raise click.ClickException(f"No instructor is named {name!r}.")
+    try:
+        accounts.set_password(instructor, _typed_password())
+    except accounts.AccountRefused as refused:
+        raise click.ClickException(str(refused)) from None
+    db.session.commit()
+    click.echo(f"New password set for {name!r}; every session signed in before has ended.")
 
 
 # Two of each kind: a first quiz that touches every skill and fits a class period.
@@ -123,9 +138,18 @@ SEED_QUIZ_PER_KIND = 2
 
 
 def prepare_first_run() -> Quiz | None:
-    """On an empty database: tables, the seed stories, their questions and a published quiz."""
+    """On an empty database: tables, the seed stories, their questions and a published quiz.
+    Two runs at once (two servers started together) take turns: the second finds the work
+    done."""
+    database.refuse_if_corrupt()
+    with database.setup_lock():
+        return _first_run()
+
+
+def _first_run() -> Quiz | None:
     database.create_tables()
     if db.session.execute(db.select(Story.id)).first():
+        db.session.rollback()
         return None
     quiz = None
     seeds = Path(current_app.config["SEEDS_FOLDER"])
@@ -166,6 +190,32 @@ def start(host: str, port: int) -> None:
     run_simple(host, port, current_app._get_current_object(), threaded=True)
 
 
+@click.command("restore")
+@with_appcontext
+@click.argument("path", type=click.Path(path_type=Path))
+def restore(path: Path) -> None:
+    """Put a backup made by `backup` back in place of the live SQLite database (stop the site
+    first); the database it replaces is kept beside it."""
+    try:
+        kept = database.restore_sqlite(path)
+    except database.RestoreError as error:
+        raise click.ClickException(str(error)) from None
+    if kept is not None:
+        click.echo(f"The database it replaced is kept in {kept}.")
+    click.echo(f"Restored {path} into {database.sqlite_path()}; integrity_check: ok.")
+
+
+@click.command("grade-expired")
+@with_appcontext
+def grade_expired() -> None:
+    """Grade every attempt whose time ran out, or whose quiz was closed, with what the student
+    saved (for a timer: the results pages do it too)."""
+    graded = expiry.grade_expired()
+    db.session.commit()
+    click.echo(f"Graded {graded} attempt{'s' if graded != 1 else ''} whose time had run out "
+               "or whose quiz was closed.")
+
+
 @click.command("backup")
 @with_appcontext
 @click.argument("path", type=click.Path(path_type=Path))
@@ -180,6 +230,6 @@ def backup(path: Path, force: bool) -> None:
 
 
 def init_app(app: Flask) -> None:
-    for command in (init_db, load_story, generate, create_quiz, create_instructor, setup, start,
-                    backup):
+    for command in (init_db, load_story, generate, create_quiz, create_instructor, set_password,
+                    setup, start, backup, restore, grade_expired):
         app.cli.add_command(command)

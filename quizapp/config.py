@@ -17,6 +17,15 @@ def _count_of_proxies(text: str) -> int:
     return int(text)
 
 
+def _limit_from_env(name: str, default: int) -> int:
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    if not text.isdigit() or int(text) < 1:
+        raise SystemExit(f"{name} must be a whole number of tries (1 or more), not {text!r}.")
+    return int(text)
+
+
 class Config:
     SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict] = {}
     # A quiz can stay open for hours; a form token must outlive it.
@@ -35,16 +44,41 @@ class Config:
     # send one. Behind a proxy without it, every visitor has the proxy's address, and sign-in
     # throttling would shut everyone out after a few failures by anyone.
     TRUSTED_PROXIES = _count_of_proxies(os.environ.get("QUIZAPP_PROXIES", ""))
-    # After this many failed sign-ins from one address within the window, it must wait.
-    SIGN_IN_MAX_FAILURES = 5
-    SIGN_IN_WINDOW_MINUTES = 15
+    # Limits, as (tries, minutes): past them an address (or a quiz) must wait (quizapp.throttle).
+    # Failed sign-ins per address.
+    SIGN_IN_LIMIT = (5, 15)
+    # Resume codes that opened nothing, per address and per quiz: a six-character code cannot
+    # be guessed at a few tries a minute.
+    RESUME_LIMIT_PER_ADDRESS = (10, 15)
+    RESUME_LIMIT_PER_QUIZ = (60, 15)
+    # Attempts started per address. A school's pupils may all share one address (one NAT):
+    # room for a big class starting at once, none for a script starting 120 a second.
+    ATTEMPT_START_LIMIT = (_limit_from_env("QUIZAPP_ATTEMPT_STARTS", 300), 10)
     # Question generation runs in a thread so the page answers at once; tests may run it inline.
     GENERATION_IN_BACKGROUND = True
     SEEDS_FOLDER = str(Path(__file__).resolve().parent.parent / "seeds")
 
 
+# Sessions and form tokens are signed with the secret: a short one can be guessed offline from
+# one cookie. 32 bytes is what `secrets.token_hex(32)` gives twice over.
+MIN_SECRET_BYTES = 32
+
+
+class SecretRefused(SystemExit):
+    """No usable secret: the app does not start, and the message says what to do. A SystemExit,
+    so `flask` prints the message alone, with no trace."""
+
+
+def _write_private(path: Path, text: str) -> None:
+    # Created with owner-only permissions from the first byte: no moment when others may read it.
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as file:
+        file.write(text)
+
+
 def secret_key(instance_path: str) -> str:
-    """SECRET_KEY from the environment, else a random one kept in the instance folder."""
+    """SECRET_KEY from the environment, else a random one kept in the instance folder (made on
+    the first start, readable by its owner only)."""
     from_env = os.environ.get("SECRET_KEY")
     if from_env:
         return from_env
@@ -53,15 +87,40 @@ def secret_key(instance_path: str) -> str:
         # Written aside, then linked into place: when several workers start at once, one key
         # wins and no worker ever reads a half-written file.
         draft = path.with_name(f"secret_key.{os.getpid()}.tmp")
-        draft.write_text(secrets.token_hex(32))
-        draft.chmod(0o600)
         try:
+            draft.unlink(missing_ok=True)
+            _write_private(draft, secrets.token_hex(32))
             os.link(draft, path)
         except FileExistsError:
             pass
+        except OSError as error:
+            raise SecretRefused(
+                f"quizapp cannot start: it has no SECRET_KEY and cannot write one to {path} "
+                f"({error.strerror}). Set SECRET_KEY, or let quizapp write to its instance "
+                "folder.") from None
         finally:
-            draft.unlink()
+            draft.unlink(missing_ok=True)
     return path.read_text().strip()
+
+
+def check_secret(key: object, instance_path: str) -> None:
+    """Refuse to start on an empty or short secret, saying where it came from and what to do."""
+    if isinstance(key, str):
+        size = len(key.encode("utf-8"))
+    elif isinstance(key, bytes):
+        size = len(key)
+    else:
+        size = 0
+    if size >= MIN_SECRET_BYTES:
+        return
+    where = ("the SECRET_KEY environment variable" if os.environ.get("SECRET_KEY")
+             else f"{Path(instance_path) / 'secret_key'} (or SECRET_KEY in instance/config.py)")
+    state = "empty" if size == 0 else f"only {size} bytes long"
+    raise SecretRefused(
+        f"quizapp cannot start: its secret key, from {where}, is {state}; it needs at least "
+        f"{MIN_SECRET_BYTES} bytes, or anyone could forge sessions and form tokens. Make one with "
+        "`python3 -c 'import secrets; print(secrets.token_hex(32))'`, or delete an empty "
+        "instance/secret_key file so that quizapp writes a new one.")
 
 
 def database_url(instance_path: str) -> str:

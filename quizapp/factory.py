@@ -30,13 +30,15 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def configure(app: Flask, test_config: dict | None) -> None:
-    os.makedirs(app.instance_path, exist_ok=True)
+    # Owner-only when quizapp makes it: it holds the database and the secret.
+    os.makedirs(app.instance_path, mode=0o700, exist_ok=True)
     app.config.from_object(config.Config)
     app.config.from_pyfile("config.py", silent=True)
     if test_config is not None:
         app.config.from_mapping(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.secret_key(app.instance_path)
+    config.check_secret(app.config["SECRET_KEY"], app.instance_path)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         app.config["SQLALCHEMY_DATABASE_URI"] = config.database_url(app.instance_path)
 
@@ -53,14 +55,14 @@ def trust_proxies(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     from quizapp import database
-    from quizapp.auth import session
+    from quizapp.auth import sessions
     from quizapp.extensions import csrf, db, migrate
 
     db.init_app(app)
     csrf.init_app(app)
     migrate.init_app(app, db)
     database.init_app(app)
-    session.init_app(app)
+    sessions.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -91,3 +93,16 @@ def register_commands(app: Flask) -> None:
     from quizapp import cli
 
     cli.init_app(app)
+
+
+def check_before_serving() -> None:
+    """What a server checks once before it serves (gunicorn.conf.py's on_starting, `start`):
+    the app can be made (a usable secret) and its database passes integrity_check. Each refusal
+    is a SystemExit whose message says what to do."""
+    from quizapp import database
+    from quizapp.extensions import db
+
+    app = create_app()
+    with app.app_context():
+        database.refuse_if_corrupt()
+        db.engine.dispose()  # workers fork after this: they must not share its connections

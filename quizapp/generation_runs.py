@@ -1,5 +1,10 @@
 """One press of "Generate questions": the generators run kind by kind, in a background thread
-with its own app context, and the GenerationRun row tells the run page how far they are."""
+with its own app context, and the GenerationRun row tells the run page how far they are.
+
+One run per story at a time, enforced by the database (a unique index over the story's
+unfinished runs), so presses sent at the same moment start one run. While it works, a run moves
+its heartbeat on every few seconds; a run whose heartbeat stopped died with its worker, is seen
+as dead within a minute, and no longer blocks a new one."""
 from __future__ import annotations
 
 import json
@@ -7,45 +12,71 @@ import threading
 from datetime import timedelta
 
 from flask import Flask, current_app
+from sqlalchemy import func, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from quizapp import bank, generators
 from quizapp.extensions import db
 from quizapp.generators import registry
 from quizapp.models import GenerationRun, QuestionStatus, Story, now
 
-# A run this old that never finished died with its worker; another may start.
-STALE_AFTER = timedelta(minutes=15)
+UNFINISHED = ("queued", "running")
+HEARTBEAT_EVERY = timedelta(seconds=10)
+# Several missed heartbeats: the run's worker is gone (killed, restarted, out of memory).
+DEAD_AFTER = timedelta(seconds=45)
+DIED = ("This run stopped without finishing (the server may have restarted). Nothing from it "
+        "was saved; start again.")
 
 
 class RunBusy(RuntimeError):
     """The story already has a run under way."""
 
 
+def _last_sign_of_life():
+    return func.coalesce(GenerationRun.heartbeat_at, GenerationRun.started_at)
+
+
+def mark_dead_runs(story: Story) -> None:
+    """Unfinished runs of the story whose heartbeat stopped: marked failed. The caller commits."""
+    db.session.execute(
+        update(GenerationRun)
+        .where(GenerationRun.story_id == story.id, GenerationRun.state.in_(UNFINISHED),
+               _last_sign_of_life() < now() - DEAD_AFTER)
+        .values(state="failed", error=DIED, finished_at=now())
+        .execution_options(synchronize_session=False))
+
+
 def active_run(story: Story) -> GenerationRun | None:
+    """The story's run under way (alive), if any."""
     return db.session.execute(
         db.select(GenerationRun)
-        .where(GenerationRun.story_id == story.id,
-               GenerationRun.state.in_(("queued", "running")),
-               GenerationRun.started_at > now() - STALE_AFTER)
+        .where(GenerationRun.story_id == story.id, GenerationRun.state.in_(UNFINISHED),
+               _last_sign_of_life() >= now() - DEAD_AFTER)
         .order_by(GenerationRun.id.desc())).scalars().first()
 
 
 def is_stalled(run: GenerationRun) -> bool:
-    """A run that never finished though it is older than any run takes: its worker stopped."""
-    return run.state in ("queued", "running") and run.started_at <= now() - STALE_AFTER
+    """An unfinished run whose heartbeat stopped: its worker is gone."""
+    return (run.state in UNFINISHED
+            and (run.heartbeat_at or run.started_at) < now() - DEAD_AFTER)
 
 
 def start(story: Story) -> int:
     """Record a queued run and set it going: in a thread, or here and now when the app says so
-    (GENERATION_IN_BACKGROUND = False, for tests and one-off scripts). Returns the run's id."""
-    if active_run(story) is not None:
-        raise RunBusy("Questions for this story are being written already.")
+    (GENERATION_IN_BACKGROUND = False, for tests and one-off scripts). Returns the run's id;
+    RunBusy when the story has a run under way."""
+    mark_dead_runs(story)
     run = GenerationRun(story=story, state="queued", total=len(registry.KINDS) + 1,
-                        step="Waiting to start")
+                        step="Waiting to start", heartbeat_at=now())
     db.session.add(run)
-    db.session.flush()
-    run_id = run.id  # read before the commit: reading after it would open a new transaction
-    db.session.commit()
+    try:
+        db.session.flush()
+        run_id = run.id  # read before the commit: reading after it would open a new transaction
+        db.session.commit()
+    except IntegrityError:
+        # Another press got there first: the database holds one unfinished run per story.
+        db.session.rollback()
+        raise RunBusy("Questions for this story are being written already.") from None
     if current_app.config["GENERATION_IN_BACKGROUND"]:
         app = current_app._get_current_object()
         threading.Thread(target=_run_in_thread, args=(app, run_id),
@@ -61,13 +92,42 @@ def _run_in_thread(app: Flask, run_id: int) -> None:
         db.session.remove()
 
 
+def _beat(app: Flask, run_id: int, stop: threading.Event) -> None:
+    """Move the run's heartbeat on until told to stop, in a session of its own."""
+    with app.app_context():
+        while not stop.wait(HEARTBEAT_EVERY.total_seconds()):
+            try:
+                db.session.execute(
+                    update(GenerationRun)
+                    .where(GenerationRun.id == run_id, GenerationRun.state.in_(UNFINISHED))
+                    .values(heartbeat_at=now()))
+                db.session.commit()
+            except SQLAlchemyError:  # a busy database: the next beat tries again
+                db.session.rollback()
+        db.session.remove()
+
+
 def _progress(run: GenerationRun, step: str, done: int, counts: dict[str, int]) -> None:
     run.step, run.done, run.counts = step, done, json.dumps(counts)
+    run.heartbeat_at = now()
     db.session.commit()
 
 
 def execute(run_id: int) -> None:
-    """Write the story's questions kind by kind, then store them as drafts in one transaction."""
+    """Write the story's questions kind by kind, then store them as drafts in one transaction,
+    with a heartbeat beside it."""
+    stop = threading.Event()
+    heart = threading.Thread(target=_beat, args=(current_app._get_current_object(), run_id, stop),
+                             name=f"generation-heartbeat-{run_id}", daemon=True)
+    heart.start()
+    try:
+        _write(run_id)
+    finally:
+        stop.set()
+        heart.join()
+
+
+def _write(run_id: int) -> None:
     run = db.session.get(GenerationRun, run_id)
     run.state = "running"
     try:

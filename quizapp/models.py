@@ -3,10 +3,22 @@ evidence, quizzes, and the attempts and responses of students."""
 from __future__ import annotations
 
 import enum
+import secrets
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Column, Enum, Float, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    Column,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy import false as sa_false
 from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -130,6 +142,9 @@ class Evidence(db.Model):
 # Quiz settings, in the words the instructor picks them with.
 ONE_PER_PAGE, ALL_ON_ONE = "one_per_page", "all_on_one"
 FEEDBACK_IMMEDIATE, FEEDBACK_AT_END = "immediate", "at_end"
+# Review options (Moodle's): when a student sees the right answers (with the explanations and
+# evidence) and when the score, once the attempt is submitted. The rules live in review.py.
+REVIEW_AFTER_ATTEMPT, REVIEW_AFTER_CLOSE, REVIEW_NEVER = "after_attempt", "after_close", "never"
 
 
 class Quiz(db.Model):
@@ -150,6 +165,15 @@ class Quiz(db.Model):
     time_limit_minutes: Mapped[int | None]
     shuffle_questions: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     shuffle_choices: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    # Attempts are unlimited, so a throwaway attempt must not show the key: the answers wait
+    # for the quiz's closing unless the instructor says otherwise.
+    review_answers: Mapped[str] = mapped_column(String(20), default=REVIEW_AFTER_CLOSE,
+                                                server_default=REVIEW_AFTER_CLOSE)
+    review_score: Mapped[str] = mapped_column(String(20), default=REVIEW_AFTER_ATTEMPT,
+                                              server_default=REVIEW_AFTER_ATTEMPT)
+    # Taken on shared computers (a lab): the browser remembers no attempt of this quiz, so the
+    # next student is never offered the last one's.
+    shared_computer: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
 
     @property
     def open_for_answers(self) -> bool:
@@ -184,9 +208,12 @@ class Attempt(db.Model):
     submission_key: Mapped[str] = mapped_column(String(64), unique=True)
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quiz.id"), index=True)
     student_name: Mapped[str] = mapped_column(String(80))
-    # Shown to the student on the first page: with the join code and name it resumes the
-    # attempt on another device.
+    # Shown to the student once, when the attempt starts (and again on request): with the join
+    # code and name it resumes the attempt on another device.
     resume_code: Mapped[str | None] = mapped_column(String(20))
+    # Never shown: it makes the attempt's choice values and choice order, so nothing in a page
+    # follows the order the choices were written in (the key was often typed first).
+    choice_seed: Mapped[str] = mapped_column(String(64), default=lambda: secrets.token_hex(16))
     started_at: Mapped[datetime] = mapped_column(default=now)
     # Fixed when the attempt starts, so changing the quiz's limit later moves no deadline.
     deadline_at: Mapped[datetime | None]
@@ -232,15 +259,25 @@ class Instructor(UserMixin, db.Model):
     name: Mapped[str] = mapped_column(String(80), unique=True)
     password_hash: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(default=now)
+    # Part of every session cookie of this instructor; signing out or changing the password
+    # moves it on, so a cookie copied before is refused (quizapp.auth.session).
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
 
 
-class SignInFailure(db.Model):
-    """A failed sign-in, kept for a while so repeated failures from one address are refused.
-    In the database, not in memory, so every worker sees the same count."""
+class ThrottleEvent(db.Model):
+    """One try counted against a limit (a failed sign-in, a resume code typed, an attempt
+    started), kept for the limit's window. In the database, not in memory, so every worker
+    counts the same tries; quizapp.throttle counts and adds them atomically."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    address: Mapped[str] = mapped_column(String(100), index=True)
+    scope: Mapped[str] = mapped_column(String(40))  # what is limited: "sign-in", "resume"…
+    key: Mapped[str] = mapped_column(String(200))  # whose tries: an address, a quiz
     at: Mapped[datetime] = mapped_column(default=now, index=True)
+
+    __table_args__ = (Index("ix_throttle_event_scope_key_at", "scope", "key", "at"),)
 
 
 class GenerationRun(db.Model):
@@ -256,5 +293,15 @@ class GenerationRun(db.Model):
     error: Mapped[str] = mapped_column(Text, default="")
     started_at: Mapped[datetime] = mapped_column(default=now)
     finished_at: Mapped[datetime | None]
+    # Moved on every few seconds while the run works: a run whose heartbeat stopped died with
+    # its worker, and another may start.
+    heartbeat_at: Mapped[datetime | None]
 
     story: Mapped[Story] = relationship()
+
+    # One run at a time per story, enforced by the database itself: two presses of "Generate"
+    # at the same moment cannot both insert an unfinished run.
+    __table_args__ = (Index(
+        "uq_generation_run_one_unfinished", "story_id", unique=True,
+        sqlite_where=text("state IN ('queued', 'running')"),
+        postgresql_where=text("state IN ('queued', 'running')")),)

@@ -1,5 +1,8 @@
-"""Changing a question without rewriting history: an edit to a question students have answered
-makes a new version, so their attempts keep the wording and key they were graded on."""
+"""Changing a question without losing an answer. An edit that leaves the choices as they were (a
+typo in the prompt, a better explanation, more evidence) changes the question in place, and every
+answer saved or graded stays. An edit of the choices to a question that attempts have started
+on makes a new version for the attempts that start later, while those already started stay on
+theirs (quizapp.attempts.answered_version), answers and grades included."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -46,35 +49,26 @@ def content_of(question: Question) -> QuestionContent:
     )
 
 
-def is_used(question: Question) -> bool:
-    """Whether a grade rests on this question: a response of a submitted attempt, or one whose
-    key immediate feedback already showed."""
-    graded = exists().where(
-        Response.question_id == question.id,
-        or_(Response.checked_at.is_not(None),
-            Response.attempt_id.in_(db.select(Attempt.id).where(Attempt.submitted_at.is_not(None)))))
-    return bool(db.session.execute(db.select(graded)).scalar())
+def is_in_use(question: Question) -> bool:
+    """Whether any attempt rests on this question: an answer saved (graded or not), or an
+    attempt started on a quiz that holds it (its pages show these choices)."""
+    answered = exists().where(Response.question_id == question.id)
+    started = exists().where(
+        Attempt.quiz_id == QuizQuestion.quiz_id, QuizQuestion.question_id == question.id)
+    return bool(db.session.execute(db.select(or_(answered, started))).scalar())
 
 
-def _drop_unsent_answers(question: Question) -> None:
-    """Answers saved, not yet graded, by attempts still in progress: they picked choices of the
-    wording being replaced, so the student answers the new wording instead."""
-    unsent = db.session.execute(
-        db.select(Response).join(Attempt).where(
-            Response.question_id == question.id, Response.checked_at.is_(None),
-            Attempt.submitted_at.is_(None))).scalars().all()
-    for response in unsent:
-        db.session.delete(response)
-    db.session.flush()
+def _fill_wording(question: Question, content: QuestionContent) -> None:
+    question.prompt, question.kind = content.prompt, content.kind
+    question.skill, question.explanation = content.skill, content.explanation
+    question.evidence = [Evidence(position=i, article=article, passage=passage)
+                         for i, (article, passage) in enumerate(content.evidence)]
 
 
 def _fill(question: Question, content: QuestionContent) -> None:
-    question.prompt, question.kind = content.prompt, content.kind
-    question.skill, question.explanation = content.skill, content.explanation
+    _fill_wording(question, content)
     question.choices = [Choice(position=i, text=text, correct=correct)
                         for i, (text, correct) in enumerate(content.choices)]
-    question.evidence = [Evidence(position=i, article=article, passage=passage)
-                         for i, (article, passage) in enumerate(content.evidence)]
 
 
 def _same(content: QuestionContent, other: QuestionContent) -> bool:
@@ -96,18 +90,24 @@ def add_question(story: Story, content: QuestionContent,
 def edit_question(question: Question, content: QuestionContent) -> Question:
     """Apply an edit; returns the version quizzes now use (the same row, or a new one).
 
-    Unused: changed in place. Graded in any attempt: copied into a new version that takes the
-    old one's place in every quiz, while the old one is kept, "superseded", for the attempts
-    that answered it. Either way the question becomes the instructor's ("manual"), so running
+    The choices unchanged (same texts, same key, same order): changed in place, its choice rows
+    kept, so every saved answer still points at them. The choices changed on a question no
+    attempt rests on: changed in place. Otherwise copied into a new version that takes the old
+    one's place in every quiz, while the old one is kept, "superseded", for the attempts that
+    started on it. Either way the question becomes the instructor's ("manual"), so running
     the generators again does not overwrite the edit. The caller commits.
     """
     if question.status == QuestionStatus.SUPERSEDED:
         raise question_status.StatusError(
             "This is an old version of the question; edit its newest version.")
-    if _same(content, content_of(question)):
+    current = content_of(question)
+    if _same(content, current):
         return question
-    _drop_unsent_answers(question)
-    if not is_used(question):
+    if content.choices == current.choices:
+        _fill_wording(question, content)
+        question.origin, question.updated_at = MANUAL, now()
+        return question
+    if not is_in_use(question):
         _fill(question, content)
         question.origin, question.updated_at = MANUAL, now()
         return question
@@ -150,14 +150,13 @@ def _drop_item(item: QuizQuestion) -> None:
 def delete_question(question: Question) -> list[Quiz]:
     """Delete a question; returns the quizzes that must keep it because students took them.
 
-    Unused: the row goes, and with it its places in quizzes. Used: it is marked "rejected"
-    and leaves every quiz no one has attempted yet; attempts keep it with their grades.
+    Unused: the row goes, and with it its places in quizzes. In use: it is marked "rejected"
+    and leaves every quiz no one has attempted yet; attempts keep it with their answers.
     The caller commits.
     """
     items = db.session.execute(
         db.select(QuizQuestion).where(QuizQuestion.question_id == question.id)).scalars().all()
-    _drop_unsent_answers(question)
-    if not is_used(question):
+    if not is_in_use(question):
         for item in items:
             _drop_item(item)
         # An unused question is never an earlier version (copies are made only of used ones),

@@ -10,10 +10,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import exists
 
+from quizapp import review
 from quizapp.extensions import db
 from quizapp.models import (
     FEEDBACK_AT_END,
+    FEEDBACK_IMMEDIATE,
     ONE_PER_PAGE,
+    REVIEW_AFTER_ATTEMPT,
     Attempt,
     Question,
     QuestionStatus,
@@ -46,6 +49,9 @@ class QuizSettings:
     time_limit_minutes: int | None
     shuffle_questions: bool
     shuffle_choices: bool
+    review_answers: str
+    review_score: str
+    shared_computer: bool
 
 
 SETTINGS = tuple(QuizSettings.__dataclass_fields__)
@@ -61,11 +67,14 @@ def new_join_code(length: int = 6) -> str:
 def default_settings(story: Story, title: str | None = None) -> QuizSettings:
     """What a quiz made in one step gets: the story's title (its start, should it be longer
     than a quiz title may be), a fresh code, one question per page, open book, feedback at
-    the end, no time limit, nothing shuffled."""
+    the end, no time limit, nothing shuffled, and the review options' defaults (the right
+    answers once the quiz is closed, the score at once)."""
     return QuizSettings(
         title=title or _shortened(story.title, Quiz.title.type.length), join_code=new_join_code(),
         layout=ONE_PER_PAGE, open_book=True, feedback=FEEDBACK_AT_END, time_limit_minutes=None,
-        shuffle_questions=False, shuffle_choices=False)
+        shuffle_questions=False, shuffle_choices=False,
+        review_answers=review.default_answers_review(), review_score=review.DEFAULT_SCORE_REVIEW,
+        shared_computer=False)
 
 
 def _shortened(text: str, limit: int) -> str:
@@ -135,6 +144,10 @@ def apply_settings(quiz: Quiz, settings: QuizSettings) -> None:
         raise BuildError("A join code is 4 to 20 capital letters and digits.", "join_code")
     if join_code_taken(code, quiz):
         raise BuildError(f"Another quiz already has the join code {code}.", "join_code")
+    if settings.feedback == FEEDBACK_IMMEDIATE and settings.review_answers != REVIEW_AFTER_ATTEMPT:
+        raise BuildError("Immediate feedback shows each right answer as soon as it is checked: "
+                         "choose to show the right answers right after the attempt, or give "
+                         "feedback at the end.", "review_answers")
     for name in SETTINGS:
         setattr(quiz, name, getattr(settings, name))
     quiz.join_code = code

@@ -154,9 +154,10 @@ def instructor(app, instructor_password_hash):
 
 @pytest.fixture
 def signed_in(client, instructor):
-    """A test client whose session belongs to the instructor (as Flask-Login stores it)."""
+    """A test client whose session belongs to the instructor (as Flask-Login stores it: the
+    account's id and session version)."""
     with client.session_transaction() as session:
-        session["_user_id"] = str(instructor)
+        session["_user_id"] = f"{instructor}:1"
         session["_fresh"] = True
     return client
 

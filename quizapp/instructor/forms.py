@@ -28,8 +28,16 @@ from quizapp.generators.gate import (
     normalised_choice,
     passage_in_article,
 )
-from quizapp.models import ALL_ON_ONE, FEEDBACK_AT_END, FEEDBACK_IMMEDIATE, ONE_PER_PAGE, Article
+from quizapp.models import (
+    ALL_ON_ONE,
+    FEEDBACK_AT_END,
+    FEEDBACK_IMMEDIATE,
+    ONE_PER_PAGE,
+    REVIEW_AFTER_ATTEMPT,
+    Article,
+)
 from quizapp.question_versions import MANUAL, QuestionContent
+from quizapp.review import DEFAULT_SCORE_REVIEW, WHEN, default_answers_review
 
 
 def kind_choices() -> list[tuple[str, str]]:
@@ -206,6 +214,17 @@ class QuizForm(FlaskForm):
         validators=[Optional(), NumberRange(min=1, max=600, message="Between 1 and 600 minutes.")])
     shuffle_questions = BooleanField("Shuffle the order of questions for each student")
     shuffle_choices = BooleanField("Shuffle the order of choices for each student")
+    review_answers = RadioField(
+        "When students see the right answers, with the explanations and evidence",
+        default=default_answers_review(),
+        choices=[SelectChoice(value, label) for value, label in WHEN.items()])
+    review_score = RadioField(
+        "When students see their score", default=DEFAULT_SCORE_REVIEW,
+        choices=[SelectChoice(value, label) for value, label in WHEN.items()])
+    shared_computer = BooleanField(
+        "Taken on shared computers: the browser remembers no attempt, so the next student is "
+        "not offered the last one's (a student who closes the tab comes back with the resume "
+        "code)")
     selection = RadioField("How to pick the questions", default="hand", choices=[
         SelectChoice("hand", "Pick questions by hand (tick them below)"),
         SelectChoice("random", "Draw questions at random for each skill")])
@@ -221,6 +240,12 @@ class QuizForm(FlaskForm):
             valid = False
         if self.selection.data == "hand" and not self.questions.data:
             self.questions.errors.append("Tick at least one question.")
+            valid = False
+        if (self.feedback.data == FEEDBACK_IMMEDIATE
+                and self.review_answers.data != REVIEW_AFTER_ATTEMPT):
+            self.review_answers.errors.append(
+                "Immediate feedback shows each right answer as soon as it is checked: choose "
+                "“right after the attempt” here, or feedback at the end.")
             valid = False
         return valid
 

@@ -114,8 +114,9 @@ def edit_question(question_id: int):
     saved = question_versions.edit_question(question, form.content())
     db.session.commit()
     if saved.id != question.id:
-        flash("Students had answered this question, so your edit is a new version: quizzes use "
-              "it from now on, and earlier attempts keep the version they were graded on.")
+        flash("Students have started on this question and you changed its choices, so your edit "
+              "is a new version: attempts that start from now on use it, and those already "
+              "started keep the choices they began with, answers and grades included.")
     else:
         flash("Question saved.")
     return redirect(_back(url_for("instructor.story", story_id=story.id)))

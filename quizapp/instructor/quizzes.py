@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from wtforms import SelectChoice
 
-from quizapp import quiz_builder
+from quizapp import expiry, quiz_builder, review
 from quizapp.extensions import db
 from quizapp.instructor.blueprint import bp
 from quizapp.instructor.forms import QuizForm
@@ -95,7 +95,7 @@ def quiz(quiz_id: int):
     quiz = db.get_or_404(Quiz, quiz_id)
     results = "instructor.quiz_results" in current_app.view_functions
     return render_template("instructor/quiz.html", quiz=quiz, results=results,
-                           attempted=quiz_builder.has_attempts(quiz))
+                           attempted=quiz_builder.has_attempts(quiz), review_words=review.WHEN)
 
 
 def _change(quiz_id: int, action, message: str):
@@ -119,8 +119,13 @@ def publish_quiz(quiz_id: int):
 
 @bp.post("/quizzes/<int:quiz_id>/close")
 def close_quiz(quiz_id: int):
-    return _change(quiz_id, quiz_builder.close,
-                   "Quiz closed: it takes no new attempts or answers; the attempts are kept.")
+    quiz = db.get_or_404(Quiz, quiz_id)
+    graded = expiry.close_quiz(quiz)
+    flash("Quiz closed: it takes no new attempts or answers; the attempts are kept."
+          + (f" {graded} attempt{'s' if graded != 1 else ''} still in progress "
+             f"{'were' if graded != 1 else 'was'} submitted with the answers saved so far."
+             if graded else ""))
+    return redirect(url_for("instructor.quiz", quiz_id=quiz_id))
 
 
 @bp.post("/quizzes/<int:quiz_id>/reopen")

@@ -6,20 +6,30 @@ The blueprint's before_request already refuses anyone not signed in.
 """
 from __future__ import annotations
 
-from flask import render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from werkzeug.routing import BuildError
 
+from quizapp import attempts, expiry
 from quizapp.exports import results_csv
 from quizapp.extensions import db
 from quizapp.instructor.blueprint import bp
-from quizapp.models import Quiz
+from quizapp.models import Attempt, Quiz
 from quizapp.results import charts, measures, queries
-from quizapp.routing import database_id
+from quizapp.routing import database_id, safe_next
+
+
+def _quiz_swept(quiz_id: int) -> Quiz:
+    """The quiz, once its attempts whose time ran out (or whose quiz closed) are graded: the
+    results hold what those students saved, whether or not they came back."""
+    quiz = db.get_or_404(Quiz, quiz_id)
+    if expiry.grade_expired(quiz.id):
+        db.session.commit()
+    return quiz
 
 
 @bp.get("/quizzes/<int:quiz_id>/results")
 def quiz_results(quiz_id: int):
-    quiz = db.get_or_404(Quiz, quiz_id)
+    quiz = _quiz_swept(quiz_id)
     sort = request.args.get("sort", queries.DEFAULT_SORT)
     unknown_sort = sort not in queries.SORTS
     descending = request.args.get("order") == "desc"
@@ -35,7 +45,7 @@ def quiz_results(quiz_id: int):
 
 @bp.get("/quizzes/<int:quiz_id>/items")
 def quiz_items(quiz_id: int):
-    quiz = db.get_or_404(Quiz, quiz_id)
+    quiz = _quiz_swept(quiz_id)
     analysis = queries.item_analysis(quiz.id)
     return render_template(
         "instructor/reports/items.html", quiz=quiz, analysis=analysis,
@@ -45,7 +55,7 @@ def quiz_items(quiz_id: int):
 
 @bp.get("/quizzes/<int:quiz_id>/skills")
 def quiz_skills(quiz_id: int):
-    quiz = db.get_or_404(Quiz, quiz_id)
+    quiz = _quiz_swept(quiz_id)
     skills = queries.skill_mastery(quiz.id)
     return render_template("instructor/reports/skills.html", quiz=quiz, skills=skills,
                            sentence=measures.weakest_sentence(skills))
@@ -53,26 +63,41 @@ def quiz_skills(quiz_id: int):
 
 @bp.get("/students")
 def students():
+    if expiry.grade_expired():
+        db.session.commit()
     name = request.args.get("name", "").strip()
     quiz_id = request.args.get("quiz_id", type=database_id)
     # An id no database column can hold finds no quiz (SQLite would refuse the number).
     quiz = db.session.get(Quiz, quiz_id) if quiz_id is not None and 0 < quiz_id < 2**63 else None
-    attempts = queries.student_attempts(name, quiz.id if quiz else None) if name else []
-    names = [] if name else queries.student_names()
+    found = queries.student_attempts(name, quiz.id if quiz else None) if name else []
+    names = None if name else queries.student_names(request.args.get("page", 1, type=database_id))
     return render_template("instructor/reports/student.html", name=name, quiz=quiz,
-                           attempts=attempts, names=names, result_link=result_link)
+                           attempts=found, names=names, result_link=result_link)
+
+
+@bp.post("/attempts/<int:attempt_id>/delete")
+def delete_attempt(attempt_id: int):
+    """Delete one attempt and its answers (a junk name, a test run): the results, item analysis
+    and exports leave it out from now on."""
+    attempt = db.get_or_404(Attempt, attempt_id)
+    name, quiz_id = attempt.student_name, attempt.quiz_id
+    attempts.delete_attempt(attempt)
+    db.session.commit()
+    flash(f"The attempt by {name} was deleted, with its answers.")
+    return redirect(safe_next(request.form.get("next"))
+                    or url_for("instructor.quiz_results", quiz_id=quiz_id))
 
 
 @bp.get("/quizzes/<int:quiz_id>/attempts.csv")
 def attempts_csv(quiz_id: int):
-    quiz = db.get_or_404(Quiz, quiz_id)
+    quiz = _quiz_swept(quiz_id)
     return results_csv.csv_download(f"quiz-{quiz.id}-attempts.csv", results_csv.ATTEMPT_CSV_COLUMNS,
                                     results_csv.attempt_rows(quiz.id))
 
 
 @bp.get("/quizzes/<int:quiz_id>/responses.csv")
 def responses_csv(quiz_id: int):
-    quiz = db.get_or_404(Quiz, quiz_id)
+    quiz = _quiz_swept(quiz_id)
     return results_csv.csv_download(f"quiz-{quiz.id}-responses.csv",
                                     results_csv.RESPONSE_CSV_COLUMNS,
                                     results_csv.response_rows(quiz.id))

@@ -69,8 +69,10 @@ def generate(story_id: int):
         run_id = generation_runs.start(story)
     except generation_runs.RunBusy as error:
         flash(str(error))
-        return redirect(url_for("instructor.generation_run",
-                                run_id=generation_runs.active_run(story).id))
+        running = generation_runs.active_run(story)
+        if running is None:  # it finished in the meantime
+            return redirect(url_for("instructor.story", story_id=story.id))
+        return redirect(url_for("instructor.generation_run", run_id=running.id))
     return redirect(url_for("instructor.generation_run", run_id=run_id))
 
 

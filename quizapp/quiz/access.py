@@ -1,10 +1,12 @@
 """Finding an attempt from its address, settling one whose time is up, and the signed session
-cookie that remembers a browser's attempts so a reload or a closed tab resumes them."""
+cookie that remembers a browser's attempts in progress, so a reload or a closed tab resumes them.
+An attempt is forgotten once it is submitted, and never remembered for a quiz taken on shared
+computers: the next student at the keyboard is not offered it."""
 from __future__ import annotations
 
 from flask import abort, flash, session
 
-from quizapp import attempts, grading
+from quizapp import expiry
 from quizapp.extensions import db
 from quizapp.models import Attempt
 
@@ -25,16 +27,20 @@ def attempt_or_404(token: str) -> Attempt:
 def settle(attempt: Attempt) -> bool:
     """Submit an attempt whose time is up, or whose quiz the teacher closed, with what was
     saved; True once it is submitted."""
-    if attempt.submitted_at is None and attempts.is_over(attempt):
-        closed = attempt.quiz.closed
-        if grading.grade_attempt(attempt):
-            db.session.commit()
-            flash("Your teacher closed this quiz: the answers you saved were submitted." if closed
-                  else "Time is up: the answers you saved were submitted.", "notice")
-    return attempt.submitted_at is not None
+    closed = attempt.quiz.closed
+    if expiry.settle(attempt):
+        db.session.commit()
+        flash("Your teacher closed this quiz: the answers you saved were submitted." if closed
+              else "Time is up: the answers you saved were submitted.", "notice")
+    if attempt.submitted_at is not None:
+        forget(attempt)
+        return True
+    return False
 
 
 def remember(attempt: Attempt) -> None:
+    if attempt.quiz.shared_computer or attempt.submitted_at is not None:
+        return
     remembered = dict(session.get("attempts", {}))
     remembered.pop(str(attempt.quiz_id), None)
     remembered[str(attempt.quiz_id)] = attempt.token
@@ -43,18 +49,39 @@ def remember(attempt: Attempt) -> None:
     session.permanent = True
 
 
+def forget(attempt: Attempt) -> None:
+    """This browser no longer offers the attempt (submitted, or "Not you? Start fresh")."""
+    remembered = session.get("attempts", {})
+    if remembered.get(str(attempt.quiz_id)) == attempt.token:
+        session["attempts"] = {quiz: token for quiz, token in remembered.items()
+                               if quiz != str(attempt.quiz_id)}
+
+
+def forget_all() -> None:
+    session.pop("attempts", None)
+
+
+def _still_open(attempts: list[Attempt]) -> list[Attempt]:
+    """The attempts still in progress; the others leave the cookie."""
+    done = [attempt for attempt in attempts if attempt.submitted_at is not None]
+    for attempt in done:
+        forget(attempt)
+    return [attempt for attempt in attempts if attempt.submitted_at is None]
+
+
 def remembered_attempt(quiz_id: int) -> Attempt | None:
     token = session.get("attempts", {}).get(str(quiz_id))
     if not token:
         return None
-    return db.session.execute(
+    attempt = db.session.execute(
         db.select(Attempt).where(Attempt.token == token)).scalar_one_or_none()
+    return next(iter(_still_open([attempt])), None) if attempt is not None else None
 
 
 def remembered_attempts() -> list[Attempt]:
     tokens = list(session.get("attempts", {}).values())
     if not tokens:
         return []
-    return list(db.session.execute(
+    return _still_open(list(db.session.execute(
         db.select(Attempt).where(Attempt.token.in_(tokens))
-        .order_by(Attempt.started_at.desc())).scalars())
+        .order_by(Attempt.started_at.desc())).scalars()))

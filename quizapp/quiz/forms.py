@@ -56,11 +56,16 @@ class SubmitAttemptForm(FlaskForm):
     """Only the CSRF token: submitting needs nothing else, and twice is the same as once."""
 
 
+class StartFreshForm(FlaskForm):
+    """Only the CSRF token: "Not you? Start fresh" forgets this browser's remembered attempt."""
+
+
 def answer_field(slot: Slot, label: str | None = None):
-    choices = [SelectChoice(choice.id, choice.text) for choice in slot.choices]
+    # Each choice carries its opaque value for this attempt, never its id: nothing in the page
+    # follows the order the choices were written in.
+    choices = [SelectChoice(slot.value_of(choice), choice.text) for choice in slot.choices]
     field_class = CheckboxesField if slot.question.multiple else RadioField
-    return field_class(label or slot.question.prompt, coerce=int, choices=choices,
-                       validators=[Optional()])
+    return field_class(label or slot.question.prompt, choices=choices, validators=[Optional()])
 
 
 class AnswerForm(FlaskForm):
@@ -87,8 +92,9 @@ def page_form(slots: list[Slot], **kwargs) -> AnswerForm:
     return form_class(**kwargs)
 
 
-def chosen_ids(field) -> set[int]:
+def chosen_ids(slot: Slot, field) -> set[int]:
+    """The choice ids a validated field's values name (validation refused any other value)."""
     data = field.data
     if data is None:
         return set()
-    return set(data) if isinstance(data, list) else {data}
+    return slot.choice_ids(data if isinstance(data, list) else [data]) or set()

@@ -1,22 +1,33 @@
-"""Joining a quiz: the home page's code box, a quiz's own join page, and resuming an attempt
-on another device with the quiz code, the name and the resume code."""
+"""Joining a quiz: the home page's code box, a quiz's own join page, "Not you? Start fresh" on a
+shared browser, and resuming an attempt on another device with the quiz code, the name and the
+resume code. Starting attempts and guessing resume codes are limited per address (and per quiz)."""
 from __future__ import annotations
 
 import secrets
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from sqlalchemy.exc import IntegrityError
 
-from quizapp import attempts
+from quizapp import attempts, throttle
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz
-from quizapp.quiz.access import remember, remembered_attempt, remembered_attempts
+from quizapp.quiz.access import (
+    forget,
+    forget_all,
+    remember,
+    remembered_attempt,
+    remembered_attempts,
+)
 from quizapp.quiz.blueprint import bp
-from quizapp.quiz.forms import JoinForm, ResumeForm, StartForm
+from quizapp.quiz.forms import JoinForm, ResumeForm, StartForm, StartFreshForm
 
 
 def _fresh_key() -> str:
     return secrets.token_urlsafe(24)
+
+
+def _address() -> str:
+    return request.remote_addr or "unknown"
 
 
 def _quiz_by_code(code: str) -> Quiz | None:
@@ -37,8 +48,19 @@ def _open_quizzes() -> list[Quiz]:
         .order_by(Quiz.created_at.desc(), Quiz.id.desc())).scalars())
 
 
-def _start(quiz: Quiz, form: StartForm):
+def _too_many(template: str, message: str, until, **context):
+    page = render_template(template, refused=message, **context)
+    return page, 429, {"Retry-After": str(throttle.minutes_until(until) * 60)}
+
+
+def _start(quiz: Quiz, form: StartForm, template: str, context: dict):
     """Start the attempt the form asks for, once: a resent form lands on the same attempt."""
+    until, _ = throttle.take(throttle.limit("start", "ATTEMPT_START_LIMIT"), _address())
+    if until is not None:
+        db.session.rollback()
+        return _too_many(template, "Too many attempts were started from your address. Try "
+                         f"again {throttle.refusal_words(until)}, or ask your teacher.", until,
+                         form=form, **context)
     attempt = attempts.start_attempt(quiz, form.student_name.data, form.submission.data)
     try:
         db.session.commit()
@@ -49,13 +71,15 @@ def _start(quiz: Quiz, form: StartForm):
         if attempt is None:
             raise
     remember(attempt)
+    # Shown once, here; the attempt's pages show it again only when asked.
+    flash(f"Your resume code is {attempt.resume_code}. Note it down: with the quiz code "
+          f"{quiz.join_code} and your name it opens this attempt on another device.", "resume")
     return redirect(url_for("quiz.attempt", token=attempt.token))
 
 
 def _index(form: JoinForm, status: int = 200):
-    in_progress = [a for a in remembered_attempts() if a.submitted_at is None]
     return render_template("quiz/index.html", quizzes=_open_quizzes(), form=form,
-                           in_progress=in_progress), status
+                           in_progress=remembered_attempts(), fresh_form=StartFreshForm()), status
 
 
 @bp.get("/")
@@ -90,7 +114,7 @@ def join_and_start():
         form.code.errors.append(
             f"The quiz “{quiz.title}” is not open. Ask your teacher when it will be.")
         return render_template("quiz/join.html", form=form), 403
-    return _start(quiz, form)
+    return _start(quiz, form, "quiz/join.html", {})
 
 
 @bp.route("/quiz/<code>", methods=["GET", "POST"])
@@ -107,11 +131,50 @@ def start(code: str):
             return redirect(url_for("quiz.attempt", token=earlier.token))
     if not quiz.open_for_answers:
         return render_template("quiz/closed.html", quiz=quiz), 403
-    if request.method == "POST" and form.validate():
-        return _start(quiz, form)
     earlier = remembered_attempt(quiz.id)
+    context = {"quiz": quiz, "earlier": earlier, "fresh_form": StartFreshForm()}
+    if request.method == "POST" and form.validate():
+        return _start(quiz, form, "quiz/start.html", context)
     status = 422 if form.errors else 200
-    return render_template("quiz/start.html", quiz=quiz, form=form, earlier=earlier), status
+    return render_template("quiz/start.html", form=form, **context), status
+
+
+@bp.post("/quiz/<code>/start-fresh")
+@bp.post("/start-fresh", defaults={"code": None})
+def start_fresh(code: str | None):
+    """"Not you? Start fresh": this browser forgets the attempt it remembers (of this quiz, or
+    all of them); the attempt itself is kept, and resumes with its resume code."""
+    form = StartFreshForm()
+    if not form.validate():
+        abort(400)
+    quiz = _quiz_by_code(code) if code else None
+    if code and quiz is None:
+        abort(404)
+    if quiz is None:
+        forget_all()
+        return redirect(url_for("quiz.index"))
+    earlier = remembered_attempt(quiz.id)
+    if earlier is not None:
+        forget(earlier)
+    return redirect(url_for("quiz.start", code=quiz.join_code))
+
+
+def _resume_refused(form: ResumeForm, quiz: Quiz | None):
+    """Count this try against the address and the quiz; the page to answer with when either
+    has run out of tries (nothing is then counted), else None."""
+    tries = [(throttle.limit("resume", "RESUME_LIMIT_PER_ADDRESS"), _address(), "your address")]
+    if quiz is not None:
+        tries.append((throttle.limit("resume-quiz", "RESUME_LIMIT_PER_QUIZ"), str(quiz.id),
+                      "this quiz"))
+    for limit, key, whose in tries:
+        until, _ = throttle.take(limit, key)
+        if until is not None:
+            db.session.rollback()
+            return _too_many(
+                "quiz/resume.html", f"Too many resume codes that matched nothing were tried "
+                f"for {whose}. Try again {throttle.refusal_words(until)}, or ask your teacher.",
+                until, form=form)
+    return None
 
 
 @bp.route("/resume", methods=["GET", "POST"])
@@ -122,10 +185,19 @@ def resume():
         return render_template("quiz/resume.html", form=form)
     if not form.validate():
         return render_template("quiz/resume.html", form=form), 422
+    quiz = _quiz_by_code(form.code.data)
+    refused = _resume_refused(form, quiz)
+    if refused is not None:
+        return refused
     attempt = attempts.find_for_resume(form.code.data, form.student_name.data,
                                        form.resume_code.data)
     if attempt is None:
+        db.session.commit()  # a try that matched nothing stays counted
         # One message whatever was wrong: the page must not help anyone guess a part.
         return render_template("quiz/resume.html", form=form, not_found=True), 422
+    # A right code is no guess: it does not count against anyone.
+    db.session.rollback()
     remember(attempt)
+    if attempt.submitted_at is not None:
+        return redirect(url_for("quiz.result", token=attempt.token))
     return redirect(url_for("quiz.attempt", token=attempt.token))

@@ -1,10 +1,13 @@
 """After answering: the results page (score, skills, every question reviewed) and the reader
-view of an article, with an evidence passage marked once feedback allows it."""
+view of an article, with an evidence passage marked. What is shown follows the quiz's review
+options (quizapp.review): the right answers and the score may wait for the quiz's closing, or
+never be shown; a signed-in instructor sees everything."""
 from __future__ import annotations
 
 from flask import abort, redirect, render_template, request, url_for
+from flask_login import current_user
 
-from quizapp import attempts, grading, reader, story_maps
+from quizapp import attempts, grading, reader, review, story_maps
 from quizapp.extensions import db
 from quizapp.generators import registry
 from quizapp.models import Evidence
@@ -13,15 +16,27 @@ from quizapp.quiz.blueprint import bp
 from quizapp.routing import database_id
 
 
+def _instructor() -> bool:
+    return bool(current_user.is_authenticated)
+
+
 @bp.get("/attempt/<token>/result")
 def result(token: str):
     attempt = attempt_or_404(token)
     if not settle(attempt):
         return redirect(url_for("quiz.attempt", token=token))
+    quiz = attempt.quiz
+    answers = review.answers_shown(attempt, _instructor())
+    score = review.score_shown(attempt, _instructor())
     return render_template(
-        "quiz/result.html", attempt=attempt, quiz=attempt.quiz, slots=attempts.slots(attempt),
+        "quiz/result.html", attempt=attempt, quiz=quiz, slots=attempts.slots(attempt),
         responses=attempts.responses_by_question(attempt),
-        skills=grading.skill_scores(attempt), skill_words=registry.SKILL_HINTS,
+        skills=grading.skill_scores(attempt) if score else [], skill_words=registry.SKILL_HINTS,
+        answers_shown=answers, score_shown=score, as_instructor=_instructor(),
+        student_sees_answers=review.answers_shown(attempt),
+        student_sees_score=review.score_shown(attempt),
+        answers_wait=review.waiting_words(quiz.review_answers, quiz.closed),
+        score_wait=review.waiting_words(quiz.review_score, quiz.closed),
         reader_view=True,
     )
 
@@ -38,7 +53,7 @@ def _highlight(attempt, article_id: int) -> Evidence | None:
     if evidence.question_id not in {slot.question.id for slot in attempts.slots(attempt)}:
         return None
     response = attempts.responses_by_question(attempt).get(evidence.question_id)
-    return evidence if attempts.feedback_shown(attempt, response) else None
+    return evidence if review.feedback_shown(attempt, response, _instructor()) else None
 
 
 @bp.get("/attempt/<token>/articles/<int:article_id>")
@@ -51,8 +66,9 @@ def article(token: str, article_id: int):
     if article is None:
         abort(404)
     evidence = _highlight(attempt, article_id)
-    # A story map's link marks a place by its offsets; the map is shown only after submission.
-    span = reader.span_in(article.text, request.args.get("at")) if submitted else None
+    # A story map's link marks a place by its offsets; the map comes with the answers.
+    mapped = review.answers_shown(attempt, _instructor())
+    span = reader.span_in(article.text, request.args.get("at")) if mapped else None
     paragraphs, found = reader.paragraphs(article.text, evidence.passage if evidence else None,
                                           span=None if evidence else span)
     return render_template("quiz/article.html", attempt=attempt, quiz=attempt.quiz,
@@ -62,10 +78,14 @@ def article(token: str, article_id: int):
 
 @bp.get("/attempt/<token>/map")
 def story_map(token: str):
-    """After submitting, the story as a map: what each outlet gives, fact by fact."""
+    """With the answers, the story as a map: what each outlet gives, fact by fact. It answers
+    many of the questions, so it waits for them."""
     attempt = attempt_or_404(token)
     if not settle(attempt) or attempt.quiz.story is None:
         abort(404)
+    if not review.answers_shown(attempt, _instructor()):
+        abort(404, description="The story map is shown with the right answers: "
+                               f"{review.waiting_words(attempt.quiz.review_answers, False)}.")
     found, columns = story_maps.map_of(attempt.quiz.story)
 
     def link(article, start: int, end: int) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 
-from quizapp import attempts, grading
+from quizapp import attempts, expiry, grading, review
 from quizapp.attempts import AnswerRefused, Slot
 from quizapp.extensions import db
 from quizapp.models import FEEDBACK_IMMEDIATE, ONE_PER_PAGE, Attempt, Response
-from quizapp.quiz.access import attempt_or_404, settle
+from quizapp.quiz.access import attempt_or_404, forget, settle
 from quizapp.quiz.blueprint import bp
 from quizapp.quiz.forms import SubmitAttemptForm, chosen_ids, field_name, page_form, question_form
 from quizapp.routing import database_id
@@ -30,10 +30,10 @@ def _finished(attempt: Attempt):
 
 
 def _saved_value(slot: Slot, response: Response | None):
-    ids = [choice.id for choice in response.chosen] if response else []
+    values = slot.values_of(response.chosen) if response else []
     if slot.question.multiple:
-        return ids
-    return ids[0] if ids else None
+        return values
+    return values[0] if values else None
 
 
 def _context(attempt: Attempt, slot_list: list[Slot]) -> dict:
@@ -48,7 +48,7 @@ def _context(attempt: Attempt, slot_list: list[Slot]) -> dict:
                      if responses.get(slot.question.id) and responses[slot.question.id].chosen},
         "articles": attempts.articles_of(attempt.quiz) if attempt.quiz.open_book else [],
         "seconds_left": attempts.seconds_left(attempt),
-        "feedback_shown": lambda response: attempts.feedback_shown(attempt, response),
+        "feedback_shown": lambda response: review.feedback_shown(attempt, response),
         "immediate": attempt.quiz.feedback == FEEDBACK_IMMEDIATE,
     }
 
@@ -95,11 +95,12 @@ def _late(attempt: Attempt):
     before it, and say so."""
     db.session.rollback()
     closed = attempt.quiz.closed
-    if attempt.submitted_at is None and grading.grade_attempt(attempt):
+    if expiry.settle(attempt):
         db.session.commit()
         flash(CLOSED if closed else LATE, "notice")
     else:
         flash(ALREADY_SUBMITTED, "notice")
+    forget(attempt)
     return redirect(url_for("quiz.result", token=attempt.token))
 
 
@@ -133,7 +134,7 @@ def save_page(token: str):
     open_slots = [slot for slot in slot_list
                   if not (saved.get(slot.question.id) and saved[slot.question.id].checked_at)]
     try:
-        attempts.save_answers(attempt, [(slot.question, chosen_ids(form[field_name(slot)]))
+        attempts.save_answers(attempt, [(slot.question, chosen_ids(slot, form[field_name(slot)]))
                                         for slot in open_slots])
     except AnswerRefused:
         return _late(attempt)
@@ -194,7 +195,7 @@ def answer(token: str, number: int):
     form = question_form(slot)
     if not form.validate():
         return _question_page(attempt, slot_list, number, form, 400)
-    ids = chosen_ids(form.answer)
+    ids = chosen_ids(slot, form.answer)
     response = attempts.responses_by_question(attempt).get(slot.question.id)
     if response is not None and response.checked_at is not None:
         # A checked answer's inputs are disabled, so the form sends nothing for it; a page
@@ -227,12 +228,8 @@ def autosave(token: str):
     slot = next((s for s in attempts.slots(attempt) if s.question.id == question_id), None)
     if slot is None:
         return "That question is not in this quiz.", 400, {"Content-Type": "text/plain"}
-    try:
-        ids = {int(value) for value in request.form.getlist("answer")}
-    except ValueError:
-        ids = None
-    allowed = {choice.id for choice in slot.choices}
-    if ids is None or not ids <= allowed or (len(ids) > 1 and not slot.question.multiple):
+    ids = slot.choice_ids(request.form.getlist("answer"))
+    if ids is None or (len(ids) > 1 and not slot.question.multiple):
         return "Not a valid choice.", 400, {"Content-Type": "text/plain"}
     try:
         refused = attempts.save_answers(attempt, [(slot.question, ids)])
@@ -261,4 +258,14 @@ def submit(token: str):
     attempt = attempt_or_404(token)
     if grading.grade_attempt(attempt):
         db.session.commit()
+    # Submitted: this browser stops offering the attempt (a shared computer's next user).
+    forget(attempt)
     return redirect(url_for("quiz.result", token=token))
+
+
+@bp.get("/attempt/<token>/resume-code")
+def resume_code(token: str):
+    """The resume code, shown when the student asks: it is not printed on every page, where a
+    neighbour could read it off the screen."""
+    attempt = attempt_or_404(token)
+    return render_template("quiz/resume_code.html", attempt=attempt, quiz=attempt.quiz)

@@ -354,6 +354,7 @@ def skill_mastery(quiz_id: int) -> list[SkillMastery]:
 
 @dataclass(frozen=True)
 class StudentAttempt:
+    id: int
     token: str
     quiz_id: int
     quiz_title: str
@@ -365,7 +366,8 @@ class StudentAttempt:
 
 def student_attempts(name: str, quiz_id: int | None = None) -> list[StudentAttempt]:
     """Every attempt made under one name, oldest first."""
-    query = (select(Attempt.token, Quiz.id, Quiz.title, Attempt.score, Attempt.max_score,
+    query = (select(Attempt.id, Attempt.token, Quiz.id, Quiz.title, Attempt.score,
+                    Attempt.max_score,
                     Attempt.started_at, Attempt.submitted_at)
              .join(Quiz, Quiz.id == Attempt.quiz_id)
              .where(Attempt.student_name == name)
@@ -375,11 +377,28 @@ def student_attempts(name: str, quiz_id: int | None = None) -> list[StudentAttem
     return [StudentAttempt(*row) for row in db.session.execute(query)]
 
 
-def student_names(limit: int = 500) -> list[tuple[str, int]]:
-    """Names that have attempts, with how many, alphabetically (for the students page)."""
-    return [tuple(row) for row in db.session.execute(
+NAMES_PER_PAGE = 200
+
+
+@dataclass(frozen=True)
+class NamePage:
+    names: list[tuple[str, int]]  # (name, how many attempts)
+    total: int
+    page: int
+    pages: int
+
+
+def student_names(page: int = 1, per_page: int = NAMES_PER_PAGE) -> NamePage:
+    """One page of the names that have attempts, with how many, alphabetically (for the
+    students page): every name is on some page, however many there are."""
+    total = db.session.execute(
+        select(func.count(func.distinct(Attempt.student_name)))).scalar_one()
+    pages = max(1, math.ceil(total / per_page))
+    page = min(max(1, page), pages)
+    names = [tuple(row) for row in db.session.execute(
         select(Attempt.student_name, func.count())
         .group_by(Attempt.student_name)
         .order_by(func.lower(Attempt.student_name), Attempt.student_name)
-        .limit(limit)
+        .limit(per_page).offset((page - 1) * per_page)
     )]
+    return NamePage(names, total, page, pages)

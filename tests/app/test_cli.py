@@ -10,6 +10,7 @@ from werkzeug.security import check_password_hash
 
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Instructor, Question, Quiz, Response, Story
+from tests.databases import TEST_SECRET_KEY
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "beijing-denies-chinese-fighters"
 
@@ -23,7 +24,8 @@ def test_init_db_creates_the_tables(tmp_path):
     from quizapp import create_app
 
     app = create_app(
-        {"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'new.sqlite'}"}
+        {"SECRET_KEY": TEST_SECRET_KEY,
+         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'new.sqlite'}"}
     )
     result = app.test_cli_runner().invoke(args=["init-db"])
     assert result.exit_code == 0, (result.output, result.exception)

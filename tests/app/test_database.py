@@ -13,9 +13,9 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp import database
 from quizapp.extensions import csrf, db
-from quizapp.models import Attempt, Question, Response, SignInFailure
+from quizapp.models import Attempt, Question, Response, ThrottleEvent
 from tests.pages import hidden_fields
-from tests.students.support import make_quiz, prompt_of_page, start
+from tests.students.support import make_quiz, prompt_of_page, start, values
 
 ON_POSTGRESQL = bool(os.environ.get("TEST_DATABASE_URL"))
 sqlite_only = pytest.mark.skipif(ON_POSTGRESQL, reason="SQLite's own settings and locking")
@@ -62,7 +62,7 @@ def _take_the_quiz(app, code: str, name: str, right: dict[str, list[int]]) -> li
         html = page.get_data(as_text=True)
         sent = client.post(f"/attempt/{token}/q/{number}", data={
             "csrf_token": hidden_fields(html)["csrf_token"], "go": "next",
-            "answer": [str(c) for c in right[prompt_of_page(html)]]})
+            "answer": values(client, token, right[prompt_of_page(html)])})
         statuses.append(sent.status_code)
     finish = client.get(f"/attempt/{token}/finish")
     statuses.append(finish.status_code)
@@ -104,8 +104,8 @@ def test_a_write_request_reads_and_writes_in_one_transaction_that_waits_its_turn
     # transaction would fail ("database is locked") or two would read the same count.
     @csrf.exempt
     def count_then_add():
-        seen = db.session.execute(db.select(db.func.count(SignInFailure.id))).scalar_one()
-        db.session.add(SignInFailure(address=str(seen)))
+        seen = db.session.execute(db.select(db.func.count(ThrottleEvent.id))).scalar_one()
+        db.session.add(ThrottleEvent(scope="test", key=str(seen)))
         db.session.commit()
         return str(seen)
 
@@ -122,7 +122,7 @@ def test_a_write_request_reads_and_writes_in_one_transaction_that_waits_its_turn
     assert {r.status_code for r in responses} == {200}
     assert sorted(int(r.get_data(as_text=True)) for r in responses) == list(range(STUDENTS * 10))
     with app.app_context():
-        stored = db.session.execute(db.select(SignInFailure.address)).scalars().all()
+        stored = db.session.execute(db.select(ThrottleEvent.key)).scalars().all()
     assert sorted(map(int, stored)) == list(range(STUDENTS * 10))
 
 
@@ -136,7 +136,7 @@ def test_page_views_do_not_wait_for_a_writer(app, monkeypatch):
         path = db.engine.url.database
     writer = sqlite3.connect(path, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")  # another worker, mid-way through a write
-    writer.execute("INSERT INTO sign_in_failure (address, at) VALUES ('x', '2026-01-01')")
+    writer.execute("INSERT INTO throttle_event (scope, key, at) VALUES ('test', 'x', '2026-01-01')")
     try:
         client = app.test_client()
         assert client.get("/").status_code == 200
@@ -153,17 +153,18 @@ def test_a_get_request_that_writes_still_gets_the_lock(app, monkeypatch):
     # waits for the lock like any first statement, instead of failing on a stale snapshot.
     @app.get("/read-then-write")
     def read_then_write():
-        seen = db.session.execute(db.select(db.func.count(SignInFailure.id))).scalar_one()
+        seen = db.session.execute(db.select(db.func.count(ThrottleEvent.id))).scalar_one()
         other = sqlite3.connect(db.engine.url.database, isolation_level=None)
-        other.execute("INSERT INTO sign_in_failure (address, at) VALUES ('other', '2026-01-01')")
+        other.execute("INSERT INTO throttle_event (scope, key, at) "
+                      "VALUES ('test', 'other', '2026-01-01')")
         other.close()  # another worker wrote between this request's read and its write
-        db.session.add(SignInFailure(address=str(seen)))
+        db.session.add(ThrottleEvent(scope="test", key=str(seen)))
         db.session.commit()
         return "done"
 
     assert app.test_client().get("/read-then-write").get_data(as_text=True) == "done"
     with app.app_context():
-        assert sorted(db.session.execute(db.select(SignInFailure.address)).scalars()) == [
+        assert sorted(db.session.execute(db.select(ThrottleEvent.key)).scalars()) == [
             "0", "other"]
 
 

@@ -2,11 +2,12 @@
 from pathlib import Path
 
 from quizapp import create_app
+from tests.databases import TEST_SECRET_KEY
 
 
 def test_test_config_overrides_defaults(app):
     assert app.testing
-    assert app.config["SECRET_KEY"] == "test-only-secret"  # the test's, not the instance folder's
+    assert app.config["SECRET_KEY"] == TEST_SECRET_KEY  # the test's, not the instance folder's
     assert app.config["WTF_CSRF_TIME_LIMIT"] >= 2 * 60 * 60  # a long quiz still submits
 
 
@@ -26,23 +27,23 @@ def test_secret_key_is_generated_once_and_kept_in_the_instance_folder(tmp_path, 
 
 
 def test_environment_sets_secret_and_database(monkeypatch, tmp_path):
-    monkeypatch.setenv("SECRET_KEY", "from-the-environment")
+    monkeypatch.setenv("SECRET_KEY", "from-the-environment, 32 bytes or more")
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'other.sqlite'}")
     app = create_app()
-    assert app.config["SECRET_KEY"] == "from-the-environment"
+    assert app.config["SECRET_KEY"] == "from-the-environment, 32 bytes or more"
     assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'other.sqlite'}"
 
 
 def test_default_database_is_a_file_in_the_instance_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("QUIZAPP_INSTANCE_PATH", str(tmp_path))
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    app = create_app({"SECRET_KEY": "x"})
+    app = create_app({"SECRET_KEY": TEST_SECRET_KEY})
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "sqlite:///" + str(tmp_path / "quizapp.sqlite")
 
 
 def test_postgres_urls_use_psycopg3(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://u:p@127.0.0.1/quiz")
-    app = create_app({"SECRET_KEY": "x"})
+    app = create_app({"SECRET_KEY": TEST_SECRET_KEY})
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u:p@127.0.0.1/quiz"
 
 

@@ -47,7 +47,7 @@ def test_gunicorn_serves_the_site_with_the_repository_config(empty_database_url,
     env = os.environ | {
         "DATABASE_URL": empty_database_url,
         "QUIZAPP_INSTANCE_PATH": str(tmp_path / "instance"),
-        "SECRET_KEY": "gunicorn-test-secret",
+        "SECRET_KEY": "gunicorn-test-secret-0123456789abcdef",
         "QUIZAPP_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "2",
         "QUIZAPP_THREADS": "2",

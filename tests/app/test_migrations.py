@@ -12,12 +12,13 @@ from sqlalchemy import inspect, text
 from quizapp import create_app
 from quizapp.extensions import db, migrate
 from quizapp.models import Attempt, Quiz
+from tests.databases import TEST_SECRET_KEY
 
 HEAD = ScriptDirectory(migrate.directory).get_current_head()
 
 
 def app_on(url: str):
-    return create_app({"TESTING": True, "SECRET_KEY": "test-only-secret",
+    return create_app({"TESTING": True, "SECRET_KEY": TEST_SECRET_KEY,
                        "SQLALCHEMY_DATABASE_URI": url})
 
 

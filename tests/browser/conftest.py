@@ -98,7 +98,7 @@ def app(tmp_path_factory, server_error_log):
     else:
         database_url = f"sqlite:///{tmp_path_factory.mktemp('live') / 'quizapp.sqlite'}"
     app = create_app({
-        "SECRET_KEY": "browser-test-only-secret",
+        "SECRET_KEY": "browser-test-only-secret-0123456789abcdef",
         "SQLALCHEMY_DATABASE_URI": database_url,
         # live_server puts its port after this name; the browser goes to the same address.
         "SERVER_NAME": "127.0.0.1",
@@ -115,6 +115,12 @@ def app(tmp_path_factory, server_error_log):
     # The development server's line per request would land in whichever test's captured output.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     with app.app_context():
+        quiz = db.session.execute(
+            db.select(Quiz).where(Quiz.published).order_by(Quiz.id)).scalars().first()
+        # The journeys read the review that follows a submission: the seed quiz shows the answers
+        # right after each attempt, as a teacher may choose (a new quiz waits for its closing).
+        quiz.review_answers = "after_attempt"
+        db.session.commit()
         # The server process is forked from this one: it must open connections of its own.
         db.engine.dispose()
     yield app
@@ -146,6 +152,7 @@ def make_quiz(live_site):
         with live_site.app.app_context():
             story = db.session.execute(db.select(Story).order_by(Story.id)).scalars().first()
             quiz = quiz_builder.quiz_from_story(story, title, per_kind=per_kind)
+            settings.setdefault("review_answers", "after_attempt")  # as the seed quiz above
             for name, value in settings.items():
                 if not hasattr(Quiz, name):
                     raise AttributeError(f"Quiz has no setting {name!r}")
@@ -161,6 +168,7 @@ class ChoiceFact:
     id: int
     text: str
     correct: bool
+    value: str  # what its input carries in this attempt's pages (never its id)
 
 
 @dataclass(frozen=True)
@@ -199,11 +207,21 @@ class Facts:
                 QuestionFact(
                     number=slot.number, id=slot.question.id, prompt=slot.question.prompt,
                     skill=slot.question.skill, multiple=slot.question.multiple,
-                    choices=[ChoiceFact(c.id, c.text, c.correct) for c in slot.choices],
+                    choices=[ChoiceFact(c.id, c.text, c.correct, slot.value_of(c))
+                             for c in slot.choices],
                     evidence=[(e.id, e.article_id, e.passage) for e in slot.question.evidence],
                 )
                 for slot in attempts.slots(self._attempt(token))
             ]
+
+    def choice_id(self, token: str, value: str) -> int:
+        """The choice a page value of this attempt names."""
+        with self.app.app_context():
+            for slot in attempts.slots(self._attempt(token)):
+                found = slot.choice_ids([value])
+                if found:
+                    return found.pop()
+        raise KeyError(value)
 
     def saved(self, token: str) -> dict[int, set[int]]:
         """Question id -> the choice ids saved for it."""

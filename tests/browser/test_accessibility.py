@@ -42,6 +42,8 @@ def test_attempt_pages(a11y_context, live_site, facts):
     report += check_page(page, "question-single")
     page.goto(f"/attempt/{token}/q/{multiple.number}")
     report += check_page(page, "question-multiple")
+    page.goto(f"/attempt/{token}/resume-code")
+    report += check_page(page, "resume-code")
     page.goto(f"/attempt/{token}/finish")
     report += check_page(page, "finish")
     page.get_by_role("button", name="Submit my answers").click()
@@ -64,13 +66,29 @@ def test_all_on_one_and_immediate_feedback_pages(a11y_context, make_quiz, facts)
     token = re.search(r"/attempt/([^/?#]+)", page.url).group(1)
     report += check_page(page, "all-on-one")
     first = facts.questions(token)[0]
-    page.locator(f'fieldset input[value="{first.wrong[0].id}"]').check()
+    page.locator(f'fieldset input[value="{first.wrong[0].value}"]').check()
     page.get_by_role("button", name="Check this answer").first.click()
     page.locator(".feedback").first.wait_for()
     report += check_page(page, "all-on-one-feedback")
     page.get_by_role("button", name="Save my answers").click()
     page.locator(".flashes").wait_for()
     report += check_page(page, "all-on-one-saved")
+    assert not report, "\n".join(report)
+
+
+def test_a_result_whose_answers_wait_for_the_closing(a11y_context, make_quiz):
+    """The review options' page: the student's answers, no key, and what waits for when."""
+    page = a11y_context.new_page()
+    code = make_quiz(per_kind=1, review_answers="after_close", review_score="after_close")
+    page.goto(f"/quiz/{code}")
+    page.get_by_label("Your name").fill("Axe Tester")
+    page.get_by_role("button", name="Start the quiz").click()
+    page.wait_for_url(re.compile(r"/attempt/"))
+    token = re.search(r"/attempt/([^/?#]+)", page.url).group(1)
+    page.goto(f"/attempt/{token}/finish")
+    page.get_by_role("button", name="Submit my answers").click()
+    page.wait_for_url(re.compile(r"/result$"))
+    report = check_page(page, "results-waiting")
     assert not report, "\n".join(report)
 
 

@@ -63,6 +63,7 @@ def story_with_quiz(live_site, folder: Path | None) -> tuple[int, str]:
             evidence=(core.Evidence(first.key, opening),))
         bank.store_generated(story, [question], status="approved")
         quiz = quiz_builder.quiz_from_story(story, f"Map check: {story.title}")
+        quiz.review_answers = "after_attempt"  # the map comes with the answers
         db.session.commit()
         return story.id, quiz.join_code
 

@@ -29,12 +29,12 @@ def token_of(page: Page) -> str:
 
 def label_of(page: Page, choice):
     """The label a student clicks for a choice (tied to its input by `for`)."""
-    field = page.locator(f'fieldset input[value="{choice.id}"]')
+    field = page.locator(f'fieldset input[value="{choice.value}"]')
     return page.locator(f'label[for="{field.get_attribute("id")}"]')
 
 
 def field_of(page: Page, choice):
-    return page.locator(f'fieldset input[value="{choice.id}"]')
+    return page.locator(f'fieldset input[value="{choice.value}"]')
 
 
 def answer(page: Page, question, right: bool) -> set[int]:
@@ -104,8 +104,14 @@ def test_answers_survive_reload_new_tab_and_another_device(context, new_context,
     token = join_from_home(page, f"{code[:3].lower()} {code[3:].lower()}", "Ada Lovelace")
     questions = facts.questions(token)
     expect(page.get_by_text(f"Question 1 of {len(questions)}")).to_be_visible()
-    resume_code = page.locator(".resume-code").inner_text().strip()
-    assert resume_code == facts.attempt(token)["resume_code"]
+    # The resume code is shown once, on this first page, and after that only when asked for.
+    resume_code = facts.attempt(token)["resume_code"]
+    expect(page.locator(".flashes")).to_contain_text(f"Your resume code is {resume_code}.")
+    page.reload()
+    expect(page.get_by_text(resume_code)).to_have_count(0)
+    page.get_by_role("link", name="Show my resume code").click()
+    assert page.locator(".resume-code").inner_text().strip() == resume_code
+    page.go_back()
 
     # Question 1 with the mouse: a wrong choice first, then the student changes their mind.
     first = questions[0]
@@ -130,7 +136,7 @@ def test_answers_survive_reload_new_tab_and_another_device(context, new_context,
     else:
         pytest.fail("Tab never reached the choices of question 2")
     page.keyboard.press("Space")
-    chosen_second = {int(page.evaluate("() => document.activeElement.value"))}
+    chosen_second = {facts.choice_id(token, page.evaluate("() => document.activeElement.value"))}
     expect(page.locator("fieldset input:checked")).to_have_count(1)
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/q/3$"))
@@ -144,7 +150,8 @@ def test_answers_survive_reload_new_tab_and_another_device(context, new_context,
     page.get_by_role("button", name="Back").click()
     expect(page).to_have_url(re.compile(r"/q/2$"))
     (chosen_id,) = chosen_second
-    expect(page.locator(f'fieldset input[value="{chosen_id}"]')).to_be_checked()
+    (chosen,) = [c for c in questions[1].choices if c.id == chosen_id]
+    expect(field_of(page, chosen)).to_be_checked()
 
     # The tab is closed; a new one in the same browser finds the attempt from the home page.
     page.close()

@@ -8,6 +8,7 @@ from quizapp import bank
 from quizapp import generators as core
 from quizapp.extensions import db
 from tests.pages import hidden_fields
+from tests.students.support import values
 
 OSEI_SAID = "Chief Mara Osei said the fire was \u201cunder control\u201d by noon."
 COURIER = ("Harbour fire\n\n" + OSEI_SAID + " "
@@ -56,7 +57,7 @@ def take_quiz(client, join_code: str, name: str, answers: dict[int, list[int]]) 
         question = client.get(f"/attempt/{token}/q/{number}")
         assert question.status_code == 200, question.status_code
         data = hidden_fields(question.get_data(as_text=True))
-        data.update(answer=[str(i) for i in choice_ids], go="next")
+        data.update(answer=values(client, token, choice_ids), go="next")
         saved = client.post(f"/attempt/{token}/q/{number}", data=data)
         assert saved.status_code in (302, 303), saved.status_code
     page = client.get(f"/attempt/{token}", follow_redirects=True)

@@ -420,35 +420,77 @@ def test_approve_all_shown_approves_only_the_drafts_shown(app, signed_in):
         assert set(db.session.execute(db.select(Question.status)).scalars()) == {"approved"}
 
 
-def test_an_answer_saved_but_not_submitted_gives_way_to_the_edit(app, signed_in):
-    story_id = store_story(
-        app, [question("Who said it was \u201cunder control\u201d?")], status="approved"
-    )
-    with app.app_context():
-        quiz = quiz_builder.quiz_from_story(db.session.get(Story, story_id))
-        db.session.commit()
-        code = quiz.join_code
-        old = db.session.execute(db.select(Question)).scalar_one()
-        question_id, key = old.id, next(c.id for c in old.choices if c.correct)
-    student = app.test_client()
-    page = student.get(f"/quiz/{code}")
-    fields = hidden_fields(page.get_data(as_text=True))
-    fields["student_name"] = "Ada"
-    token = re.search(
-        r"/attempt/([^/?#]+)", student.post(f"/quiz/{code}", data=fields).headers["Location"]
-    ).group(1)
-    first = student.get(f"/attempt/{token}/q/1").get_data(as_text=True)
-    student.post(
-        f"/attempt/{token}/q/1", data={**hidden_fields(first), "answer": str(key), "go": "next"}
+def _live_quiz_all_answered(app) -> tuple[str, dict[str, int]]:
+    """The students' three-question quiz, published, and Ada's attempt with every answer
+    saved and right but not submitted; returns her token and the questions' ids by prompt."""
+    from tests.students.support import (
+        HEDGE,
+        WHICH,
+        WHO,
+        answer,
+        choices,
+        make_quiz,
+        prompt_of_page,
+        start,
     )
 
-    assert edit(signed_in, question_id, prompt="Reworded while Ada works").status_code == 302
+    code = make_quiz(app)
+    student = app.test_client()
+    token = start(student, code, "Ada")
+    ids = choices(app)
+    right = {WHO: [ids[WHO]["Mara Osei"]], HEDGE: [ids[HEDGE]["False"]],
+             WHICH: [ids[WHICH]["Coast Courier"], ids[WHICH]["Bay Wire"]]}
+    for number in (1, 2, 3):
+        page = student.get(f"/attempt/{token}/q/{number}").get_data(as_text=True)
+        answer(student, token, number, right[prompt_of_page(page)])
     with app.app_context():
-        # No grade rests on the old wording, so there is no new version; the saved answer,
-        # chosen among the old choices, is dropped and Ada answers the new wording.
-        assert [q.id for q in db.session.execute(db.select(Question)).scalars()] == [question_id]
-        assert db.session.execute(db.select(Attempt)).scalar_one().responses == []
-    assert "Reworded while Ada works" in student.get(f"/attempt/{token}/q/1").get_data(as_text=True)
+        return token, {q.prompt: q.id for q in db.session.execute(db.select(Question)).scalars()}
+
+
+def test_editing_only_the_explanation_mid_class_keeps_every_saved_answer(app, signed_in):
+    # The attack report: an explanation edit removed a student's saved answer, 3/3 became 2/3.
+    from tests.students.support import WHO, saved_answers, submit
+
+    token, qids = _live_quiz_all_answered(app)
+    before = saved_answers(app, token)
+    assert len(before) == 3 and all(before.values())
+    response = edit(signed_in, qids[WHO], explanation="Osei is quoted by name, with her title.")
+    assert response.status_code == 302
+    with app.app_context():
+        # No new version: the question changed in place, its choices (and the answer) kept.
+        assert db.session.execute(db.select(db.func.count(Question.id))).scalar() == 3
+        assert db.session.get(Question, qids[WHO]).explanation.startswith("Osei is quoted")
+    assert saved_answers(app, token) == before
+    result = app.test_client().get(submit(app.test_client(), token).headers["Location"])
+    assert "3 out of 3" in result.get_data(as_text=True)
+    assert "Osei is quoted by name" in result.get_data(as_text=True)
+
+
+def test_editing_the_choices_mid_class_leaves_started_attempts_on_their_version(app, signed_in):
+    from tests.students.support import WHO, saved_answers, start, submit
+
+    token, qids = _live_quiz_all_answered(app)
+    before = saved_answers(app, token)
+    page = signed_in.get(f"/instructor/questions/{qids[WHO]}/edit").get_data(as_text=True)
+    data = edit_data(page)
+    wire = next(k for k, v in data.items() if v == "Bay Wire")
+    data[wire] = "The Bay Wire"
+    response = signed_in.post(f"/instructor/questions/{qids[WHO]}/edit", data=data,
+                              follow_redirects=True)
+    assert "your edit is a new version" in response.get_data(as_text=True)
+    assert saved_answers(app, token) == before  # Ada's answers are all still there
+    # Ada still sees the choices she started with; a student who starts now sees the new ones.
+    ada = app.test_client()
+    pages = [ada.get(f"/attempt/{token}/q/{n}").get_data(as_text=True) for n in (1, 2, 3)]
+    assert not any("The Bay Wire" in page for page in pages)
+    late = app.test_client()
+    with app.app_context():
+        code = db.session.execute(db.select(Quiz.join_code)).scalar_one()
+    newcomer = start(late, code, "Grace")
+    pages = [late.get(f"/attempt/{newcomer}/q/{n}").get_data(as_text=True) for n in (1, 2, 3)]
+    assert any("The Bay Wire" in page for page in pages)
+    result = ada.get(submit(ada, token).headers["Location"]).get_data(as_text=True)
+    assert "3 out of 3" in result
 
 
 def test_a_question_of_a_skill_no_generator_names_can_still_be_edited(app, signed_in):

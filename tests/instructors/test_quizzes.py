@@ -39,7 +39,8 @@ def settings(page_html: str, **fields) -> dict:
     data = {"csrf_token": hidden_fields(page_html)["csrf_token"], "title": "Harbour quiz",
             "join_code": re.search(r'name="join_code"[^>]*value="([^"]*)"', page_html).group(1),
             "layout": "one_per_page", "feedback": "at_end", "time_limit_minutes": "",
-            "open_book": "y", "selection": "hand", "per_skill": "2"}
+            "open_book": "y", "selection": "hand", "per_skill": "2",
+            "review_answers": "after_close", "review_score": "after_attempt"}
     data.update(fields)
     return data
 
@@ -58,7 +59,8 @@ def test_a_quiz_picked_by_hand_with_its_settings(app, signed_in):
     page = signed_in.get(f"/instructor/stories/{story_id}/quizzes/new").get_data(as_text=True)
     data = settings(page, title="Harbour <quiz>", join_code=" harbor7 ", layout="all_on_one",
                     feedback="immediate", time_limit_minutes="20", shuffle_questions="y",
-                    shuffle_choices="y", questions=[str(ids["N1?"]), str(ids["A2?"])])
+                    shuffle_choices="y", review_answers="after_attempt", review_score="never",
+                    shared_computer="y", questions=[str(ids["N1?"]), str(ids["A2?"])])
     data.pop("open_book")  # unticked: closed book
     response = signed_in.post(f"/instructor/stories/{story_id}/quizzes/new", data=data,
                               follow_redirects=True)
@@ -70,7 +72,34 @@ def test_a_quiz_picked_by_hand_with_its_settings(app, signed_in):
         assert (quiz.title, quiz.join_code, quiz.layout, quiz.feedback, quiz.time_limit_minutes,
                 quiz.open_book, quiz.shuffle_questions, quiz.shuffle_choices, quiz.published) == (
             "Harbour <quiz>", "HARBOR7", "all_on_one", "immediate", 20, False, True, True, False)
+        assert (quiz.review_answers, quiz.review_score, quiz.shared_computer) == (
+            "after_attempt", "never", True)
         assert [i.question.prompt for i in quiz.items] == ["N1?", "A2?"]
+
+
+def test_a_new_quiz_keeps_the_right_answers_until_it_is_closed(app, signed_in):
+    # Attempts are unlimited: a quiz that showed the key right after an attempt would give it
+    # to a throwaway attempt, and the next one would score full marks.
+    story_id, _ = mixed_story(app)
+    page = signed_in.get(f"/instructor/stories/{story_id}/quizzes/new").get_data(as_text=True)
+    assert re.search(r'<input checked[^>]*name="review_answers"[^>]*value="after_close"', page)
+    assert re.search(r'<input checked[^>]*name="review_score"[^>]*value="after_attempt"', page)
+    with app.app_context():
+        made_by_command = quiz_builder.quiz_from_story(db.session.get(Story, story_id))
+        assert made_by_command.review_answers == "after_close"
+        db.session.rollback()
+
+
+def test_immediate_feedback_needs_the_answers_shown_after_the_attempt(app, signed_in):
+    story_id, ids = mixed_story(app)
+    page = signed_in.get(f"/instructor/stories/{story_id}/quizzes/new").get_data(as_text=True)
+    response = signed_in.post(f"/instructor/stories/{story_id}/quizzes/new", data=settings(
+        page, feedback="immediate", review_answers="after_close", review_score="after_attempt",
+        questions=[str(ids["A1?"])]))
+    assert response.status_code == 422
+    assert "Immediate feedback shows each right answer" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.execute(db.select(Quiz)).first() is None
 
 
 def test_a_draft_question_cannot_be_slipped_into_a_quiz(app, signed_in):

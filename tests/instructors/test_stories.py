@@ -306,3 +306,59 @@ def test_a_run_that_breaks_says_so_and_saves_no_question(app, signed_in, monkeyp
     with app.app_context():
         assert db.session.execute(db.select(GenerationRun.state)).scalar_one() == "failed"
         assert db.session.execute(db.select(db.func.count(Question.id))).scalar() == 0
+
+
+def test_a_run_whose_heartbeat_stopped_a_minute_ago_no_longer_blocks_generate(app, signed_in):
+    # The attack report: an interrupted run stayed "Working" for 15 minutes and blocked
+    # "Generate". A run's heartbeat moves every few seconds; one that stopped is dead.
+    from datetime import timedelta
+
+    from quizapp.models import now
+
+    story_url = seed_story_via_the_form(signed_in)
+    story_id = int(story_url.rsplit("/", 1)[1])
+    with app.app_context():
+        db.session.add(GenerationRun(story_id=story_id, state="running", step="Wrote numbers",
+                                     started_at=now() - timedelta(minutes=2),
+                                     heartbeat_at=now() - timedelta(seconds=50)))
+        db.session.commit()
+        dead_id = db.session.execute(db.select(GenerationRun.id)).scalar_one()
+    html = signed_in.get(f"/instructor/runs/{dead_id}").get_data(as_text=True)
+    assert "This run stopped without finishing" in html and 'http-equiv="refresh"' not in html
+    app.config["GENERATION_IN_BACKGROUND"] = False
+    response = signed_in.post(f"{story_url}/generate",
+                              data={"csrf_token": hidden_fields(html)["csrf_token"]},
+                              follow_redirects=True)
+    assert "Done." in response.get_data(as_text=True)
+    with app.app_context():
+        states = dict(db.session.execute(db.select(GenerationRun.id, GenerationRun.state)).all())
+    assert states[dead_id] == "failed" and sorted(states.values()) == ["done", "failed"]
+
+
+def test_a_running_generation_keeps_its_heartbeat_going(app, signed_in, monkeypatch):
+    from datetime import timedelta
+
+    from quizapp import generation_runs, generators
+
+    story_url = seed_story_via_the_form(signed_in)
+    beats = []
+    write = generators.generate_questions
+
+    def slow(story, progress=None, **kwargs):
+        # A long kind, with no progress to report: only the heartbeat shows the run is alive.
+        time.sleep(0.5)
+        with app.app_context():
+            beats.append(db.session.execute(db.select(GenerationRun.heartbeat_at)).scalar_one())
+        return write(story, progress=progress, **kwargs)
+
+    monkeypatch.setattr(generation_runs, "HEARTBEAT_EVERY", timedelta(seconds=0.1))
+    monkeypatch.setattr(generators, "generate_questions", slow)
+    app.config["GENERATION_IN_BACKGROUND"] = False
+    page = signed_in.get(story_url).get_data(as_text=True)
+    response = signed_in.post(f"{story_url}/generate",
+                              data={"csrf_token": hidden_fields(page)["csrf_token"]})
+    assert response.status_code == 302
+    with app.app_context():
+        run = db.session.execute(db.select(GenerationRun)).scalar_one()
+        assert run.state == "done"
+        assert beats[0] > run.started_at + timedelta(seconds=0.3)  # beaten while it slept

@@ -68,6 +68,7 @@ class Seeded:
     open_token: str  # an attempt still being answered
     submitted_token: str  # an attempt already graded
     student_name: str
+    spare_attempt_id: int  # an attempt no other check needs: the routes that delete one use it
 
 
 def start_attempt(client: FlaskClient, code: str, name: str) -> str:
@@ -112,8 +113,26 @@ def seed(app: Flask, password_hash: str) -> Seeded:
     open_token = start_attempt(student, values["join_code"], "Ada")
     submitted_token = start_attempt(app.test_client(), values["join_code"], "Grace")
     submit_attempt(app.test_client(), submitted_token)
+    spare_token = start_attempt(app.test_client(), values["join_code"], "Spare")
+    with app.app_context():
+        quiz = db.session.get(Quiz, values["quiz_id"])
+        # The walk reads every page with the most it can show: the review (answers, explanations,
+        # evidence) right after an attempt, as a teacher may choose.
+        quiz.review_answers = "after_attempt"
+        db.session.commit()
+        spare_id = db.session.execute(
+            db.select(Attempt.id).where(Attempt.token == spare_token)).scalar_one()
     return Seeded(**values, open_token=open_token, submitted_token=submitted_token,
-                  student_name="Grace")
+                  student_name="Grace", spare_attempt_id=spare_id)
+
+
+def choice_value(app: Flask, token: str, choice_id: int) -> str:
+    """What the attempt's pages carry for this choice: its value, never its id."""
+    from quizapp import attempts
+
+    with app.app_context():
+        attempt = db.session.execute(db.select(Attempt).where(Attempt.token == token)).scalar_one()
+        return attempts.choice_value(attempt, db.session.get(Choice, choice_id))
 
 
 @pytest.fixture
@@ -137,6 +156,7 @@ def parameter_values(s: Seeded) -> dict[str, object]:
         "evidence_id": s.evidence_id,
         "run_id": s.run_id,
         "instructor_id": s.instructor_id,
+        "attempt_id": s.spare_attempt_id,
         "student_name": s.student_name,
         "name": s.student_name,
         "n": 1,
@@ -172,7 +192,7 @@ def row_counts(app: Flask) -> dict[str, int]:
 
 def sign_in_session(client: FlaskClient, instructor_id: int) -> FlaskClient:
     with client.session_transaction() as session:
-        session["_user_id"] = str(instructor_id)
+        session["_user_id"] = f"{instructor_id}:1"
         session["_fresh"] = True
     return client
 
@@ -232,7 +252,8 @@ def test_the_answer_autosave_needs_the_csrf_header(app, seeded):
     client = app.test_client()
     page = client.get(f"/attempt/{seeded.open_token}", follow_redirects=True)
     token = hidden_fields(page_text(page))["csrf_token"]
-    data = {"question_id": str(seeded.question_id), "answer": str(seeded.choice_id)}
+    data = {"question_id": str(seeded.question_id),
+            "answer": choice_value(app, seeded.open_token, seeded.choice_id)}
     refused = client.post(f"/attempt/{seeded.open_token}/answers", data=data)
     assert refused.status_code == 400
     # The same request with the header is accepted: the refusal above was the missing token.
@@ -348,7 +369,9 @@ def test_resuming_needs_the_resume_code_and_says_nothing_about_which_part_was_wr
         assert seeded.submitted_token not in page_text(reply)
     strip = lambda html: re.sub(r'value="[^"]*"', "", html)  # noqa: E731  (tokens, typed values)
     assert len({(r.status_code, strip(page_text(r))) for r in replies}) == 1
-    assert resume("Grace", real_code).headers["Location"].endswith(seeded.submitted_token)
+    # Grace's attempt is submitted: the right code leads to her result.
+    assert resume("Grace", real_code).headers["Location"].endswith(
+        f"{seeded.submitted_token}/result")
 
 
 def test_no_student_route_carries_a_numeric_attempt_id(app):
@@ -387,9 +410,9 @@ def test_out_of_range_numbers_in_addresses_give_not_found_never_a_server_error(a
                     failures.append(f"{method} {url}: {response.status_code}")
     assert not failures, "\n".join(failures)
     changed = {t for t, n in row_counts(app).items() if n != before[t]}
-    # Saving an answer and pressing "Generate questions" with a real story's id are the only
-    # requests here that may legitimately write.
-    assert not changed - {"response", "response_choice", "generation_run"}, changed
+    # Saving an answer, pressing "Generate questions" with a real story's id and deleting the
+    # spare attempt by its real id are the only requests here that may legitimately write.
+    assert not changed - {"response", "response_choice", "generation_run", "attempt"}, changed
 
 
 # Text fields forms are likely to have, filled with what a database may refuse: a NUL character
@@ -682,6 +705,7 @@ def test_the_question_page_is_the_same_whichever_choice_is_correct(app, seeded, 
     client = app.test_client()
     token = start_attempt(client, seeded.join_code, "Kim")
     url = f"/attempt/{token}/q/1" if layout == "one_per_page" else f"/attempt/{token}"
+    client.get(url)  # the first page, which shows the resume code once
     before = client.get(url)
     assert before.status_code == 200, before.status_code
     for question_id in question_ids:
@@ -740,6 +764,7 @@ def test_the_autosave_reply_does_not_say_whether_the_answer_is_right(app, seeded
     replies = []
     for choice in (right, wrong):
         reply = client.post(f"/attempt/{seeded.open_token}/answers", headers={"X-CSRFToken": token},
-                            data={"question_id": str(seeded.question_id), "answer": str(choice)})
+                            data={"question_id": str(seeded.question_id),
+                                  "answer": choice_value(app, seeded.open_token, choice)})
         replies.append((reply.status_code, reply.get_data()))
     assert replies[0] == replies[1]

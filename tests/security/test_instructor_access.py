@@ -7,20 +7,24 @@ import re
 import pytest
 
 from quizapp.extensions import db
-from quizapp.models import GenerationRun, Question, Quiz, Story
+from quizapp.models import Attempt, GenerationRun, Question, Quiz, Story
 
 
 @pytest.fixture
 def seeded(first_run):
-    """The seed story with its questions and quiz; the ids every instructor route needs."""
+    """The seed story with its questions and quiz, and an attempt at it; the ids every
+    instructor route needs."""
     with first_run.app_context():
         quiz = db.session.execute(db.select(Quiz)).scalars().first()
         question = quiz.items[0].question
         run = GenerationRun(story_id=quiz.story_id, state="done")
-        db.session.add(run)
+        attempt = Attempt(quiz=quiz, student_name="Ada", token="token-of-ada",
+                          submission_key="key-of-ada")
+        db.session.add_all([run, attempt])
         db.session.commit()
         return {"quiz_id": quiz.id, "story_id": quiz.story_id, "question_id": question.id,
-                "run_id": run.id, "article_id": quiz.story.articles[0].id}
+                "run_id": run.id, "article_id": quiz.story.articles[0].id,
+                "attempt_id": attempt.id}
 
 
 def instructor_rules(app):
@@ -47,6 +51,7 @@ def test_every_instructor_route_sends_an_anonymous_visitor_to_sign_in(app, clien
     with app.app_context():
         assert db.session.execute(db.select(db.func.count(Question.id))).scalar() == before
         assert db.session.get(Quiz, seeded["quiz_id"]).published  # not closed by a POST
+        assert db.session.get(Attempt, seeded["attempt_id"]) is not None  # nor deleted
 
 
 def test_every_instructor_page_opens_for_a_signed_in_instructor(app, signed_in, seeded):

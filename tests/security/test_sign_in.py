@@ -8,7 +8,8 @@ import pytest
 
 from quizapp import config, create_app
 from quizapp.extensions import db
-from quizapp.models import SignInFailure
+from quizapp.models import ThrottleEvent
+from tests.databases import TEST_SECRET_KEY
 from tests.pages import hidden_fields
 
 PASSWORD = "correct horse battery"
@@ -53,7 +54,7 @@ def test_blank_fields_say_what_is_missing(client, instructor):
 def test_repeated_failures_refuse_even_the_right_password_until_the_window_passes(
     app, client, instructor
 ):
-    limit = app.config["SIGN_IN_MAX_FAILURES"]
+    limit = app.config["SIGN_IN_LIMIT"][0]
     for _ in range(limit):
         assert sign_in(client, password="guess").status_code == 422
     refused = sign_in(client)  # the right password, too late
@@ -66,7 +67,7 @@ def test_repeated_failures_refuse_even_the_right_password_until_the_window_passe
 
     # Once the failures are older than the window, the right password works again.
     with app.app_context():
-        for failure in db.session.execute(db.select(SignInFailure)).scalars():
+        for failure in db.session.execute(db.select(ThrottleEvent)).scalars():
             failure.at = failure.at.replace(year=failure.at.year - 1)
         db.session.commit()
     assert sign_in(client).status_code == 302
@@ -74,16 +75,16 @@ def test_repeated_failures_refuse_even_the_right_password_until_the_window_passe
 
 
 def test_a_success_clears_the_address_failures(app, client, instructor):
-    limit = app.config["SIGN_IN_MAX_FAILURES"]
+    limit = app.config["SIGN_IN_LIMIT"][0]
     for _ in range(limit - 1):
         sign_in(client, password="guess")
     assert sign_in(client).status_code == 302
     with app.app_context():
-        assert db.session.execute(db.select(db.func.count(SignInFailure.id))).scalar() == 0
+        assert db.session.execute(db.select(db.func.count(ThrottleEvent.id))).scalar() == 0
 
 
 def test_failures_from_another_address_do_not_count(app, client, instructor):
-    limit = app.config["SIGN_IN_MAX_FAILURES"]
+    limit = app.config["SIGN_IN_LIMIT"][0]
     for _ in range(limit):
         page = client.get("/sign-in")
         fields = hidden_fields(page.get_data(as_text=True))
@@ -159,7 +160,7 @@ def test_the_session_cookie_is_secure_when_served_over_https(tmp_path, monkeypat
     monkeypatch.setenv("QUIZAPP_HTTPS", "1")
     importlib.reload(config)
     try:
-        app = create_app({"TESTING": True, "SECRET_KEY": "x",
+        app = create_app({"TESTING": True, "SECRET_KEY": TEST_SECRET_KEY,
                           "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'q.sqlite'}"})
     finally:
         monkeypatch.delenv("QUIZAPP_HTTPS")
@@ -196,7 +197,7 @@ def test_behind_a_trusted_proxy_failures_are_counted_per_visitor(tmp_path):
 
     from quizapp.models import Instructor
 
-    app = create_app({"TESTING": True, "SECRET_KEY": "x", "TRUSTED_PROXIES": 1,
+    app = create_app({"TESTING": True, "SECRET_KEY": TEST_SECRET_KEY, "TRUSTED_PROXIES": 1,
                       "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'q.sqlite'}"})
     with app.app_context():
         db.create_all()
@@ -206,7 +207,7 @@ def test_behind_a_trusted_proxy_failures_are_counted_per_visitor(tmp_path):
     attacker = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.5"}
     colleague = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "198.51.100.7"}
     client = app.test_client()
-    for _ in range(app.config["SIGN_IN_MAX_FAILURES"]):
+    for _ in range(app.config["SIGN_IN_LIMIT"][0]):
         page = client.get("/sign-in", environ_base=attacker)
         fields = {
             **hidden_fields(page.get_data(as_text=True)),

@@ -6,10 +6,10 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from quizapp import bank, quiz_builder
+from quizapp import attempts, bank, quiz_builder
 from quizapp import generators as core
 from quizapp.extensions import db
-from quizapp.models import Attempt, Question, Quiz
+from quizapp.models import Attempt, Choice, Question, Quiz
 from tests.pages import hidden_fields
 
 OSEI_SAID = "Chief Mara Osei said the fire was \u201cunder control\u201d by noon."
@@ -68,7 +68,13 @@ QUESTIONS = [
 
 
 def make_quiz(app, **settings) -> str:
-    """Store the story and a published quiz of its three questions; returns the join code."""
+    """Store the story and a published quiz of its three questions; returns the join code.
+
+    The quiz shows the right answers right after each attempt, as a teacher may choose (a new
+    quiz waits for its closing): most tests read the review that follows a submission. Tests of
+    the review options pass `review_answers` themselves (None: the quiz's own default)."""
+    settings.setdefault("review_answers", "after_attempt")
+    settings = {name: value for name, value in settings.items() if value is not None}
     with app.app_context():
         row = bank.store_story(STORY)
         bank.store_generated(row, QUESTIONS, status="approved")
@@ -109,17 +115,31 @@ def start(client, code: str, name: str = "Ada") -> str:
     return match.group(1)
 
 
+def values(client, token: str, chosen: list[int]) -> list[str]:
+    """What the attempt's pages carry for these choices (never their ids): what a browser sends
+    when the student ticks them."""
+    with client.application.app_context():
+        attempt = db.session.execute(db.select(Attempt).where(Attempt.token == token)).scalar_one()
+        return [attempts.choice_value(attempt, db.session.get(Choice, choice_id))
+                for choice_id in chosen]
+
+
 def csrf(client, token: str) -> str:
     """The CSRF token of the attempt's current page, as the page script reads it."""
     page = client.get(f"/attempt/{token}", follow_redirects=True).get_data(as_text=True)
     return hidden_fields(page)["csrf_token"]
 
 
-def answer(client, token: str, number: int, chosen: list[int], go: str = "next"):
-    """Answer question `number` of a one-per-page quiz with the form's buttons."""
+def answer(client, token: str, number: int, chosen: list[int | str], go: str = "next"):
+    """Answer question `number` of a one-per-page quiz with the form's buttons; `chosen` are
+    choice ids, sent as the values the page gives those choices (or those values, read off the
+    page)."""
     page = client.get(f"/attempt/{token}/q/{number}").get_data(as_text=True)
-    data = {"csrf_token": hidden_fields(page)["csrf_token"], "go": go,
-            "answer": [str(c) for c in chosen]}
+    sent = [c for c in chosen if isinstance(c, str)] + values(
+        client, token, [c for c in chosen if not isinstance(c, str)])
+    for value in sent:
+        assert f'value="{value}"' in page, "the page does not offer that choice"
+    data = {"csrf_token": hidden_fields(page)["csrf_token"], "go": go, "answer": sent}
     return client.post(f"/attempt/{token}/q/{number}", data=data)
 
 

@@ -23,6 +23,7 @@ from tests.students.support import (
     saved_answers,
     start,
     submit,
+    values,
 )
 
 STATIC = Path(__file__).resolve().parents[2] / "static"
@@ -48,6 +49,7 @@ def _set_key(app, prompt: str, key_text: str) -> None:
 def test_the_question_page_is_the_same_whichever_choice_is_the_key(app, client, layout, feedback):
     code = make_quiz(app, layout=layout, feedback=feedback)
     token = start(client, code)
+    client.get(f"/attempt/{token}", follow_redirects=True)  # the first page, with the resume code
     address = f"/attempt/{token}" if layout == "all_on_one" else None
     if address is None:
         number = next(
@@ -65,11 +67,12 @@ def test_the_question_page_is_the_same_whichever_choice_is_the_key(app, client, 
     assert renderings[0] == renderings[1] == renderings[2]
     page = renderings[0].lower()
     assert "correct" not in page and "data-key" not in page and "right answer" not in page
-    # Choices are named by their database ids only.
+    # Choices carry the attempt's opaque values, never their database ids.
     with app.app_context():
         for choice in db.session.execute(db.select(Choice)).scalars():
             if choice.question.prompt == WHO:
-                assert f'value="{choice.id}"' in renderings[0]
+                field = "answer" if layout == "one_per_page" else f"q{choice.question_id}"
+                assert f'name="{field}" type="radio" value="{choice.id}"' not in renderings[0]
 
 
 def test_the_page_script_knows_nothing_of_the_key():
@@ -86,7 +89,8 @@ def test_submitting_twice_grades_once_and_keeps_the_first_result(app, client):
     ids, qids = choices(app), question_ids(app)
     headers = {"X-CSRFToken": csrf(client, token)}
     client.post(f"/attempt/{token}/answers", headers=headers,
-                data={"question_id": qids[WHO], "answer": ids[WHO]["Mara Osei"]})
+                data={"question_id": qids[WHO],
+                      "answer": values(client, token, [ids[WHO]["Mara Osei"]])})
     page = client.get(f"/attempt/{token}/finish").get_data(as_text=True)
     form = {"csrf_token": hidden_fields(page)["csrf_token"]}
     first = client.post(f"/attempt/{token}/submit", data=form)
@@ -117,7 +121,8 @@ def test_after_the_deadline_the_next_page_submits_what_was_saved(app, client):
     assert "Time left:" in page and "about 15 minutes" in page
     headers = {"X-CSRFToken": hidden_fields(page)["csrf_token"]}
     client.post(f"/attempt/{token}/answers", headers=headers,
-                data={"question_id": qids[WHO], "answer": ids[WHO]["Mara Osei"]})
+                data={"question_id": qids[WHO],
+                      "answer": values(client, token, [ids[WHO]["Mara Osei"]])})
     with app.app_context():
         attempt = db.session.execute(db.select(Attempt)).scalar_one()
         attempt.deadline_at = attempt.started_at - timedelta(minutes=1)  # time ran out
@@ -132,7 +137,8 @@ def test_after_the_deadline_the_next_page_submits_what_was_saved(app, client):
     assert row.submitted_at is not None and row.score == 1
     # A form sent after the deadline is refused with a message and changes nothing.
     late = client.post(f"/attempt/{token}/q/1", follow_redirects=True, data={
-        "csrf_token": headers["X-CSRFToken"], "answer": ids[WHO]["Bay Wire"], "go": "next"})
+        "csrf_token": headers["X-CSRFToken"], "go": "next",
+        "answer": values(client, token, [ids[WHO]["Bay Wire"]])})
     assert "nothing was changed" in late.get_data(as_text=True)
     assert saved_answers(app, token)[qids[WHO]] == {ids[WHO]["Mara Osei"]}
 
@@ -150,7 +156,7 @@ def test_a_form_sent_after_the_deadline_is_not_saved_and_the_attempt_is_submitte
         f"/attempt/{token}/q/1",
         data={
             "csrf_token": hidden_fields(page)["csrf_token"],
-            "answer": ids[WHO]["Bay Wire"],
+            "answer": values(client, token, [ids[WHO]["Bay Wire"]]),
             "go": "next",
         },
     )
@@ -259,10 +265,12 @@ def test_closing_the_quiz_stops_answers_and_submits_what_was_saved(app, client):
     ids, qids = choices(app), question_ids(app)
     headers = {"X-CSRFToken": csrf(client, token)}
     client.post(f"/attempt/{token}/answers", headers=headers,
-                data={"question_id": qids[WHO], "answer": ids[WHO]["Mara Osei"]})
+                data={"question_id": qids[WHO],
+                      "answer": values(client, token, [ids[WHO]["Mara Osei"]])})
     set_quiz(app, closed=True)
     refused = client.post(f"/attempt/{token}/answers", headers=headers,
-                          data={"question_id": qids[WHO], "answer": ids[WHO]["Bay Wire"]})
+                          data={"question_id": qids[WHO],
+                                "answer": values(client, token, [ids[WHO]["Bay Wire"]])})
     assert refused.status_code == 409
     assert "closed this quiz" in refused.get_data(as_text=True)
     page = client.get(f"/attempt/{token}", follow_redirects=True).get_data(as_text=True)

@@ -8,7 +8,15 @@ from quizapp.extensions import db
 from quizapp.models import Attempt
 from quizapp.quiz_builder import JOIN_CODE_ALPHABET
 from tests.pages import hidden_fields
-from tests.students.support import answer, attempt_row, make_quiz, saved_answers, set_quiz, start
+from tests.students.support import (
+    answer,
+    attempt_row,
+    make_quiz,
+    saved_answers,
+    set_quiz,
+    start,
+    values,
+)
 
 
 def _count_attempts(app) -> int:
@@ -82,22 +90,30 @@ def test_a_resent_or_double_clicked_start_form_gives_one_attempt(app, client):
     assert _count_attempts(app) == 2
 
 
-def test_the_attempt_gets_a_short_unambiguous_resume_code_shown_on_its_pages(app, client):
+def test_the_resume_code_is_shown_once_at_the_start_and_then_only_when_asked(app, client):
+    # A code printed on every page is read off the screen by a neighbour, who then opens the
+    # attempt, changes the answers and submits.
     code = make_quiz(app)
     token = start(client, code)
     resume_code = attempt_row(app, token).resume_code
     assert len(resume_code) == 6 and set(resume_code) <= set(JOIN_CODE_ALPHABET)
     assert not set(resume_code) & set("0O1IL")
-    page = client.get(f"/attempt/{token}/q/1").get_data(as_text=True)
-    assert f'<strong class="resume-code">{resume_code}</strong>' in page
+    first = client.get(f"/attempt/{token}/q/1").get_data(as_text=True)
+    assert f"Your resume code is {resume_code}." in first
+    again = client.get(f"/attempt/{token}/q/1").get_data(as_text=True)
+    assert resume_code not in again
+    assert resume_code not in client.get(f"/attempt/{token}/finish").get_data(as_text=True)
+    assert "Show my resume code" in again
+    asked = client.get(f"/attempt/{token}/resume-code").get_data(as_text=True)
+    assert f'<strong class="resume-code">{resume_code}</strong>' in asked
 
 
 def test_same_device_comes_back_to_the_same_attempt(app, client):
     code = make_quiz(app, time_limit_minutes=20)
     token = start(client, code)
     page = client.get(f"/attempt/{token}/q/1").get_data(as_text=True)
-    first = re.search(r'value="(\d+)"', page.split("<fieldset", 1)[1]).group(1)
-    answer(client, token, 1, [int(first)])  # saved, and now on question 2
+    first = re.search(r'value="([0-9a-f]+)"', page.split("<fieldset", 1)[1]).group(1)
+    answer(client, token, 1, [first])  # saved, and now on question 2
     # The tab is closed; the student opens the quiz's link again.
     join_page = client.get(f"/quiz/{code}").get_data(as_text=True)
     assert f'<a class="continue" href="/attempt/{token}">Continue Ada’s attempt</a>' in join_page
@@ -105,7 +121,8 @@ def test_same_device_comes_back_to_the_same_attempt(app, client):
     assert f'href="/attempt/{token}"' in home
     back = client.get(f"/attempt/{token}")
     assert back.headers["Location"].endswith(f"/attempt/{token}/q/2")
-    assert list(saved_answers(app, token).values()) == [{int(first)}]
+    [saved] = saved_answers(app, token).values()
+    assert values(client, token, sorted(saved)) == [first]
     again = client.get(f"/attempt/{token}/q/1").get_data(as_text=True)
     assert re.search(rf'checked[^>]*value="{first}"', again)
     # The remembered attempt is in the signed session cookie, and outlives the browser session.
@@ -119,7 +136,7 @@ def test_resume_on_another_device_with_code_name_and_resume_code(app, client):
     code = make_quiz(app)
     token = start(client, code, "Ada Lovelace Ñúñez")
     page = client.get(f"/attempt/{token}/q/1").get_data(as_text=True)
-    chosen = int(re.search(r'name="answer" type="radio" value="(\d+)"', page).group(1))
+    chosen = re.search(r'name="answer" type="radio" value="([0-9a-f]+)"', page).group(1)
     answer(client, token, 1, [chosen], go="2")
     resume_code = attempt_row(app, token).resume_code
     other = app.test_client()  # another device: its own cookies

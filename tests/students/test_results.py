@@ -20,6 +20,7 @@ from tests.students.support import (
     question_ids,
     start,
     submit,
+    values,
 )
 
 
@@ -28,7 +29,8 @@ def _answer_by_autosave(client, token, app, picks: dict[str, list[str]]) -> None
     headers = {"X-CSRFToken": csrf(client, token)}
     for prompt, texts in picks.items():
         response = client.post(f"/attempt/{token}/answers", headers=headers, data={
-            "question_id": qids[prompt], "answer": [ids[prompt][t] for t in texts]})
+            "question_id": qids[prompt],
+            "answer": values(client, token, [ids[prompt][t] for t in texts])})
         assert response.status_code == 204
 
 

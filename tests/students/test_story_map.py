@@ -18,8 +18,18 @@ def test_the_map_is_not_found_before_submission(app, client):
     assert client.get("/attempt/not-a-token/map").status_code == 404
 
 
+def test_the_map_waits_with_the_answers_for_the_quiz_to_close(app, client):
+    _story_id, code = map_story.store(app)  # a new quiz shows its answers once closed
+    token = start(client, code)
+    assert submit(client, token).status_code == 302
+    result = client.get(f"/attempt/{token}/result").get_data(as_text=True)
+    assert "See the story map" not in result
+    assert client.get(f"/attempt/{token}/map").status_code == 404
+
+
 def test_after_submitting_the_result_links_to_the_map_and_each_value_to_its_passage(app, client):
     _story_id, code = map_story.store(app)
+    set_quiz(app, review_answers="after_attempt")  # the map comes with the answers
     token = start(client, code)
     assert submit(client, token).status_code == 302
     result = client.get(f"/attempt/{token}/result").get_data(as_text=True)

@@ -27,6 +27,7 @@ from tests.students.support import (
     saved_answers,
     start,
     submit,
+    values,
 )
 
 
@@ -101,7 +102,8 @@ def test_autosave_saves_one_answer_and_says_204(app, client):
     headers = {"X-CSRFToken": csrf(client, token)}
     both = [ids[WHICH]["Coast Courier"], ids[WHICH]["Bay Wire"]]
     response = client.post(f"/attempt/{token}/answers", headers=headers,
-                           data={"question_id": qids[WHICH], "answer": both})
+                           data={"question_id": qids[WHICH],
+                                 "answer": values(client, token, both)})
     assert response.status_code == 204
     assert saved_answers(app, token) == {qids[WHICH]: set(both)}
     # Unticking everything saves "nothing chosen".
@@ -117,10 +119,14 @@ def test_autosave_refuses_what_is_not_a_choice_of_that_question(app, client):
     ids, qids = choices(app), question_ids(app)
     headers = {"X-CSRFToken": csrf(client, token)}
     bad = [
-        {"question_id": qids[WHO], "answer": ids[WHICH]["Bay Wire"]},  # another question's
-        {"question_id": qids[WHO], "answer": list(ids[WHO].values())[:2]},  # two on a radio
+        # another question's choice
+        {"question_id": qids[WHO], "answer": values(client, token, [ids[WHICH]["Bay Wire"]])},
+        # two on a radio
+        {"question_id": qids[WHO], "answer": values(client, token, list(ids[WHO].values())[:2])},
         {"question_id": qids[WHO], "answer": "x"},
-        {"question_id": 99999, "answer": ids[WHO]["Mara Osei"]},
+        # a choice's id, which the page never carries
+        {"question_id": qids[WHO], "answer": str(ids[WHO]["Mara Osei"])},
+        {"question_id": 99999, "answer": values(client, token, [ids[WHO]["Mara Osei"]])},
     ]
     for data in bad:
         assert (
@@ -129,7 +135,8 @@ def test_autosave_refuses_what_is_not_a_choice_of_that_question(app, client):
     assert saved_answers(app, token) == {}
     # Without the token header the save is refused too.
     response = client.post(f"/attempt/{token}/answers",
-                           data={"question_id": qids[WHO], "answer": ids[WHO]["Mara Osei"]})
+                           data={"question_id": qids[WHO],
+                                 "answer": values(client, token, [ids[WHO]["Mara Osei"]])})
     assert response.status_code == 400
     assert saved_answers(app, token) == {}
 
@@ -140,15 +147,18 @@ def test_autosave_after_submission_is_409_and_changes_nothing(app, client):
     ids, qids = choices(app), question_ids(app)
     headers = {"X-CSRFToken": csrf(client, token)}
     client.post(f"/attempt/{token}/answers", headers=headers,
-                data={"question_id": qids[WHO], "answer": ids[WHO]["Bay Wire"]})
+                data={"question_id": qids[WHO],
+                      "answer": values(client, token, [ids[WHO]["Bay Wire"]])})
     submit(client, token)
     response = client.post(f"/attempt/{token}/answers", headers=headers,
-                           data={"question_id": qids[WHO], "answer": ids[WHO]["Mara Osei"]})
+                           data={"question_id": qids[WHO],
+                                 "answer": values(client, token, [ids[WHO]["Mara Osei"]])})
     assert response.status_code == 409
     assert saved_answers(app, token)[qids[WHO]] == {ids[WHO]["Bay Wire"]}
     # The form buttons say so too, and change nothing.
-    page = client.post(f"/attempt/{token}/q/1", data={"csrf_token": headers["X-CSRFToken"],
-                                                      "answer": ids[WHO]["Mara Osei"]},
+    page = client.post(f"/attempt/{token}/q/1", data={
+        "csrf_token": headers["X-CSRFToken"],
+        "answer": values(client, token, [ids[WHO]["Mara Osei"]])},
                        follow_redirects=True).get_data(as_text=True)
     assert "submitted already; nothing was changed" in page
     assert saved_answers(app, token)[qids[WHO]] == {ids[WHO]["Bay Wire"]}
@@ -168,11 +178,13 @@ def test_autosave_after_the_deadline_and_its_grace_is_409(app, client):
     headers = {"X-CSRFToken": csrf(client, token)}
     _move_deadline(app, token, seconds=-20)  # 20 s ago: within the grace for a save in flight
     late = client.post(f"/attempt/{token}/answers", headers=headers,
-                       data={"question_id": qids[WHO], "answer": ids[WHO]["Bay Wire"]})
+                       data={"question_id": qids[WHO],
+                             "answer": values(client, token, [ids[WHO]["Bay Wire"]])})
     assert late.status_code == 204
     _move_deadline(app, token, minutes=-5)
     too_late = client.post(f"/attempt/{token}/answers", headers=headers,
-                           data={"question_id": qids[WHO], "answer": ids[WHO]["Mara Osei"]})
+                           data={"question_id": qids[WHO],
+                                 "answer": values(client, token, [ids[WHO]["Mara Osei"]])})
     assert too_late.status_code == 409
     assert "Time is up" in too_late.get_data(as_text=True)
     assert saved_answers(app, token)[qids[WHO]] == {ids[WHO]["Bay Wire"]}
@@ -200,10 +212,12 @@ def test_immediate_feedback_shows_right_or_wrong_then_locks_the_answer(app, clie
     # Changing it afterwards is refused, by the autosave and by the form.
     headers = {"X-CSRFToken": hidden_fields(page)["csrf_token"]}
     refused = client.post(f"/attempt/{token}/answers", headers=headers,
-                          data={"question_id": qids[WHO], "answer": ids[WHO]["Mara Osei"]})
+                          data={"question_id": qids[WHO],
+                                "answer": values(client, token, [ids[WHO]["Mara Osei"]])})
     assert refused.status_code == 409
     again = client.post(f"/attempt/{token}/q/{number}", follow_redirects=True, data={
-        "csrf_token": headers["X-CSRFToken"], "answer": ids[WHO]["Mara Osei"], "go": "next"})
+        "csrf_token": headers["X-CSRFToken"], "go": "next",
+        "answer": values(client, token, [ids[WHO]["Mara Osei"]])})
     assert "You checked this answer already; it cannot be changed." in again.get_data(as_text=True)
     assert saved_answers(app, token)[qids[WHO]] == {ids[WHO]["Bay Wire"]}
     # Pressing Next on the locked page (its inputs are disabled, so send nothing) is fine.
@@ -248,8 +262,8 @@ def test_all_on_one_page_saves_every_answer_and_checks_one(app, client):
     html = page.get_data(as_text=True)
     assert html.count("<fieldset") == 3 and "Question 3 of 3" in html
     data = {"csrf_token": hidden_fields(html)["csrf_token"],
-            f"q{qids[WHO]}": ids[WHO]["Mara Osei"],
-            f"q{qids[WHICH]}": [ids[WHICH]["Bay Wire"]],
+            f"q{qids[WHO]}": values(client, token, [ids[WHO]["Mara Osei"]]),
+            f"q{qids[WHICH]}": values(client, token, [ids[WHICH]["Bay Wire"]]),
             "go": f"check-{qids[WHO]}"}
     response = client.post(f"/attempt/{token}", data=data)
     assert response.status_code == 302
@@ -262,7 +276,8 @@ def test_all_on_one_page_saves_every_answer_and_checks_one(app, client):
     assert "Both print the figure" not in html  # the unchecked question shows no feedback
     # Saving again leaves the checked answer alone (its inputs are disabled and not sent).
     data = {"csrf_token": hidden_fields(html)["csrf_token"], "go": "finish",
-            f"q{qids[WHICH]}": [ids[WHICH]["Bay Wire"], ids[WHICH]["Coast Courier"]]}
+            f"q{qids[WHICH]}": values(client, token, [ids[WHICH]["Bay Wire"],
+                                                      ids[WHICH]["Coast Courier"]])}
     response = client.post(f"/attempt/{token}", data=data)
     assert response.headers["Location"].endswith(f"/attempt/{token}/finish")
     assert saved_answers(app, token)[qids[WHO]] == {ids[WHO]["Mara Osei"]}
@@ -284,7 +299,7 @@ def test_shuffled_orders_are_fixed_per_attempt(app, client):
                 tuple(
                     (
                         prompt_of_page(p),
-                        tuple(re.findall(r'name="answer" type="\w+" value="(\d+)"', p)),
+                        tuple(re.findall(r'name="answer" type="\w+" value="([0-9a-f]+)"', p)),
                     )
                     for p in pages
                 )
@@ -311,10 +326,25 @@ def test_a_form_token_still_works_two_hours_into_a_long_quiz(app, client, monkey
         attempt.deadline_at -= timedelta(hours=2, minutes=1)
         db.session.commit()
     saved = client.post(f"/attempt/{token}/answers", headers={"X-CSRFToken": form_token},
-                        data={"question_id": qids[WHO], "answer": ids[WHO]["Mara Osei"]})
+                        data={"question_id": qids[WHO],
+                              "answer": values(client, token, [ids[WHO]["Mara Osei"]])})
     assert saved.status_code == 204
     submitted = client.post(f"/attempt/{token}/submit", data={"csrf_token": form_token})
     assert submitted.status_code == 302 and submitted.headers["Location"].endswith("/result")
     assert attempt_row(app, token).score == 1
     # A token is good for the configured six hours, longer than a class period's quiz.
     assert app.config["WTF_CSRF_TIME_LIMIT"] >= 3 * 60 * 60
+
+
+def test_the_readme_states_the_deadline_grace_the_server_applies():
+    # The attack report: answers were accepted 30 s past the deadline while the README said
+    # they were refused. The README now says what the server does.
+    from pathlib import Path
+
+    from quizapp.attempts import GRACE
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    seconds = int(GRACE.total_seconds())
+    assert f"{seconds}-second grace" in readme
+    assert f"up to {seconds} seconds after the deadline" in readme
+    assert "saves after the deadline are refused" not in readme

@@ -1,17 +1,18 @@
-"""Flask-Login's wiring: how a session cookie turns back into an instructor."""
+"""Flask-Login's wiring: how a session cookie turns back into an instructor. The cookie names
+the instructor and their session version; one that names an old version (signed out, password
+changed since) is refused (quizapp.accounts)."""
 from __future__ import annotations
 
 from flask import Flask
 
-from quizapp.extensions import db, login_manager
+from quizapp import accounts
+from quizapp.extensions import login_manager
 from quizapp.models import Instructor
 
 
 @login_manager.user_loader
 def load_instructor(user_id: str) -> Instructor | None:
-    if not user_id.isdigit():
-        return None
-    return db.session.get(Instructor, int(user_id))
+    return accounts.session_owner(user_id)
 
 
 def init_app(app: Flask) -> None:
