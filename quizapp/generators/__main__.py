@@ -18,14 +18,23 @@ def story_document(story: Story, questions: list[Question]) -> dict:
         ],
         "questions": [
             {
-                "id": q.id, "kind": q.kind, "skill": q.skill, "prompt": q.prompt,
-                "choices": list(q.choices), "answer": list(q.answer), "explanation": q.explanation,
+                "id": q.id, "type": q.type, "kind": q.kind, "skill": q.skill,
+                "prompt": q.prompt, **_type_fields(q), "choices": list(q.choices), "answer": list(q.answer), "explanation": q.explanation,
                 "evidence": [{"article": e.article, "text": e.text} for e in q.evidence],
                 "confidence": round(q.confidence, 3), "reasons": list(q.reasons),
             }
             for q in questions
         ],
     }
+
+
+def _type_fields(question: Question) -> dict:
+    """What only a matching question carries: its left items and the proof of each pair."""
+    if question.type != "matching":
+        return {}
+    return {"items": list(question.items),
+            "item_evidence": [[{"article": e.article, "text": e.text} for e in proof]
+                              for proof in question.item_evidence]}
 
 
 def _share(text: str) -> float:

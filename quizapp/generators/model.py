@@ -48,6 +48,19 @@ class Evidence:
     text: str  # exact substring of that article's text
 
 
+# The item types a question can take. `single` and `multiple` pick choices; the other three
+# reuse `choices` with a meaning of their own:
+# - matching: `items` are the left items (outlets, sources); `choices` the right items (values,
+#   wordings) with at least one distractor; answer[i] is the index in choices of items[i]'s match;
+#   item_evidence[i] proves that pair.
+# - ordering: `choices` are the items in their right order and answer is (0, 1, ..., n-1); pages
+#   shuffle them.
+# - evidence: `choices` are the sentences a student may pick, all from one article (exact
+#   substrings of its text, in the article's order); answer holds the ones that prove the claim
+#   in the prompt, and `evidence` quotes them.
+QUESTION_TYPES = ("single", "multiple", "matching", "ordering", "evidence")
+
+
 @dataclass(frozen=True)
 class Question:
     kind: str  # the generator that wrote it, e.g. "quote_attribution"
@@ -62,22 +75,34 @@ class Question:
     # (0-1), and why: the gate lowers it for each flaw it finds and says so.
     confidence: float = 1.0
     reasons: tuple[str, ...] = ()
+    type: str = ""  # one of QUESTION_TYPES; "single" or "multiple" from the answer when empty
+    items: tuple[str, ...] = ()  # matching only: the left items
+    item_evidence: tuple[tuple[Evidence, ...], ...] = ()  # matching only: proof of each pair
 
     def __post_init__(self) -> None:
+        if not self.type:
+            object.__setattr__(self, "type", "multiple" if len(self.answer) > 1 else "single")
+        if self.type not in QUESTION_TYPES:
+            raise ValueError(f"unknown question type {self.type!r}")
+        if self.type == "matching" and (len(self.answer) != len(self.items)
+                                        or len(self.item_evidence) not in (0, len(self.items))):
+            raise ValueError("a matching question needs one answer (and proof) per item")
         if not self.id:
             digest = hashlib.sha1(
-                "\x1f".join((self.kind, self.prompt, *self.choices)).encode("utf-8")
+                "\x1f".join((self.kind, self.prompt, *self.items, *self.choices)).encode("utf-8")
             ).hexdigest()[:12]
             object.__setattr__(self, "id", f"{self.kind}-{digest}")
 
     @property
     def multiple(self) -> bool:
-        return len(self.answer) > 1
+        return self.type == "multiple"
 
     @property
     def fingerprint(self) -> str:
         """What a grade is kept against: kind, prompt, choices and key. A question changed in
         any of them is graded afresh; an unchanged one keeps its grade."""
-        key = [self.choices[i] for i in sorted(self.answer)]
-        return hashlib.sha1("\x1f".join((self.kind, self.prompt, *self.choices, "\x1e", *key))
+        key = [self.choices[i] for i in (self.answer if self.type in ("matching", "ordering")
+                                         else sorted(self.answer))]
+        return hashlib.sha1("\x1f".join((self.kind, self.prompt, *self.items, *self.choices,
+                                         "\x1e", *key))
                             .encode("utf-8")).hexdigest()[:16]

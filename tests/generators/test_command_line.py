@@ -28,8 +28,10 @@ def test_prints_the_story_its_articles_and_questions():
     assert set(articles["02-metro-wire"]) == {"id", "outlet", "title", "date", "url", "text"}
     assert document["questions"]
     for question in document["questions"]:
-        assert set(question) == {"id", "kind", "skill", "prompt", "choices", "answer", "explanation",
-                                 "evidence", "confidence", "reasons"}
+        assert set(question) - {"items", "item_evidence"} == {
+            "id", "type", "kind", "skill", "prompt", "choices", "answer", "explanation", "evidence",
+            "confidence", "reasons"}
+        assert question["type"] == ("multiple" if len(question["answer"]) > 1 else "single")
         assert 0 <= question["confidence"] <= 1
         assert all(0 <= i < len(question["choices"]) for i in question["answer"])
         for evidence in question["evidence"]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.generators import load_story
+from quizapp.generators.model import Evidence, Question
 from quizapp.generators.model import StoryError
 from quizapp.generators.loading.folder import MAX_ARTICLE_BYTES, read_article
 from quizapp.generators.reading.articles import paragraph_roles
@@ -563,3 +564,23 @@ def test_news_about_volunteers_and_readers_is_kept_and_share_links_lose_only_the
         "others to support the appeal, the paper said.",
         "The council will vote on a new flood wall in March.",
     ]
+
+
+def test_a_question_takes_its_type_from_its_key_unless_told():
+    evidence = (Evidence("a", "x"),)
+    one = Question("k", "s", "Which?", ("A", "B"), (0,), "", evidence)
+    several = Question("k", "s", "Which?", ("A", "B", "C"), (0, 2), "", evidence)
+    assert (one.type, several.type) == ("single", "multiple")
+    assert several.multiple and not one.multiple
+
+
+def test_a_matching_question_needs_a_match_for_every_item():
+    evidence = (Evidence("a", "x"),)
+    pairs = Question("k", "s", "Match", ("1", "2", "3"), (1, 0), "", evidence, type="matching",
+                     items=("A", "B"))
+    assert pairs.type == "matching" and not pairs.multiple
+    with pytest.raises(ValueError):
+        Question("k", "s", "Match", ("1", "2", "3"), (1,), "", evidence, type="matching",
+                 items=("A", "B"))
+    with pytest.raises(ValueError):
+        Question("k", "s", "Which?", ("A", "B"), (0,), "", evidence, type="essay")
