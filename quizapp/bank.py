@@ -25,11 +25,12 @@ class StoryExists(ValueError):
     pass
 
 
-def store_story(story: core.Story) -> Story:
-    """Add a loaded story and its articles; the caller commits (one transaction, all or none)."""
+def store_story(story: core.Story, owner_id: int | None = None) -> Story:
+    """Add a loaded story and its articles to an instructor's workspace (None: the first admin
+    adopts it); the caller commits (one transaction, all or none)."""
     if db.session.execute(db.select(Story.id).where(Story.slug == story.slug)).first():
         raise StoryExists(f"A story named {story.slug!r} is already loaded.")
-    row = Story(slug=story.slug, title=story.title)
+    row = Story(slug=story.slug, title=story.title, owner_id=owner_id)
     for position, article in enumerate(story.articles):
         row.articles.append(Article(
             key=article.id, position=position, outlet=article.outlet, title=article.title,

@@ -9,7 +9,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 from werkzeug.serving import run_simple
 
-from quizapp import accounts, bank, database, expiry, generators, quiz_builder
+from quizapp import accounts, bank, database, expiry, generators, quiz_builder, workspaces
 from quizapp.extensions import db
 from quizapp.models import QuestionStatus, Quiz, Story
 
@@ -26,7 +26,9 @@ def init_db() -> None:
 def _load(path: Path) -> Story:
     try:
         story = generators.load_story(path)
-        row = bank.store_story(story)
+        # Loaded from the command line: the first admin's (or adopted by them once they exist).
+        admin = workspaces.first_admin()
+        row = bank.store_story(story, owner_id=admin.id if admin else None)
         db.session.commit()
     except (generators.StoryError, bank.StoryExists) as error:
         db.session.rollback()
@@ -106,14 +108,17 @@ def _typed_password() -> str:
 @click.command("create-instructor")
 @with_appcontext
 @click.argument("name")
-def create_instructor(name: str) -> None:
+@click.option("--admin", is_flag=True,
+              help="An admin: sees every instructor's work and manages the accounts. The first "
+                   "account is always one.")
+def create_instructor(name: str, admin: bool) -> None:
     """Add an instructor; the password is typed (or read from standard input), stored hashed."""
     try:
-        accounts.create_instructor(name, _typed_password())
+        made = accounts.create_instructor(name, _typed_password(), admin=admin)
     except accounts.AccountRefused as refused:
         raise click.ClickException(str(refused)) from None
     db.session.commit()
-    click.echo(f"Instructor {name!r} created.")
+    click.echo(f"Instructor {name!r} created" + (", an admin." if made.is_admin else "."))
 
 
 @click.command("set-password")
@@ -157,6 +162,7 @@ def _first_run() -> Quiz | None:
         row = _load(folder)
         _generate(row, approve=True)
         quiz = quiz_builder.quiz_from_story(row, per_kind=SEED_QUIZ_PER_KIND)
+        quiz.listed = True  # the demo quiz: on the home page, ready to take
         db.session.commit()
     return quiz
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from flask_login import UserMixin
 from sqlalchemy import (
+    CheckConstraint,
     Column,
     Enum,
     Float,
@@ -35,11 +36,15 @@ class Story(db.Model):
     slug: Mapped[str] = mapped_column(String(200), unique=True)
     title: Mapped[str] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(default=now)
+    # The instructor whose workspace holds it (quizapp.workspaces); None only for what was
+    # loaded before any admin existed, which the first admin adopts.
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("instructor.id"), index=True)
 
     articles: Mapped[list[Article]] = relationship(
         back_populates="story", order_by="Article.position", cascade="all, delete-orphan"
     )
     questions: Mapped[list[Question]] = relationship(back_populates="story")
+    owner: Mapped[Instructor | None] = relationship()
 
 
 class Article(db.Model):
@@ -174,12 +179,17 @@ class Quiz(db.Model):
     # Taken on shared computers (a lab): the browser remembers no attempt of this quiz, so the
     # next student is never offered the last one's.
     shared_computer: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    # Whose quiz it is (its results are theirs too); see Story.owner_id.
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("instructor.id"), index=True)
+    # Listed on the home page for anyone to see; unlisted quizzes are reached by code or link.
+    listed: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
 
     @property
     def open_for_answers(self) -> bool:
         return self.published and not self.closed
 
     story: Mapped[Story | None] = relationship()
+    owner: Mapped[Instructor | None] = relationship()
     items: Mapped[list[QuizQuestion]] = relationship(
         back_populates="quiz", order_by="QuizQuestion.position", cascade="all, delete-orphan",
         lazy="selectin",
@@ -262,9 +272,29 @@ class Instructor(UserMixin, db.Model):
     # Part of every session cookie of this instructor; signing out or changing the password
     # moves it on, so a cookie copied before is refused (quizapp.auth.session).
     session_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # An admin sees every workspace and manages the accounts.
+    is_admin: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_version}"
+
+
+class Share(db.Model):
+    """A story or a quiz shared by its owner with a colleague, to view or to edit."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instructor_id: Mapped[int] = mapped_column(ForeignKey("instructor.id"), index=True)
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("story.id"), index=True)
+    quiz_id: Mapped[int | None] = mapped_column(ForeignKey("quiz.id"), index=True)
+    can_edit: Mapped[bool] = mapped_column(default=False)
+
+    instructor: Mapped[Instructor] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("story_id", "instructor_id", name="uq_share_story_id_instructor_id"),
+        UniqueConstraint("quiz_id", "instructor_id", name="uq_share_quiz_id_instructor_id"),
+        CheckConstraint("(story_id IS NULL) <> (quiz_id IS NULL)", name="one_object"),
+    )
 
 
 class ThrottleEvent(db.Model):

@@ -52,6 +52,7 @@ class QuizSettings:
     review_answers: str
     review_score: str
     shared_computer: bool
+    listed: bool = False  # on the home page; unlisted quizzes are reached by code or link
 
 
 SETTINGS = tuple(QuizSettings.__dataclass_fields__)
@@ -169,9 +170,12 @@ def set_questions(quiz: Quiz, questions: list[Question]) -> None:
     quiz.items = [QuizQuestion(question=q, position=i) for i, q in enumerate(questions)]
 
 
-def new_quiz(story: Story, settings: QuizSettings, questions: list[Question]) -> Quiz:
-    """An unpublished quiz; the caller commits."""
-    quiz = Quiz(story=story, story_id=story.id, published=False)
+def new_quiz(story: Story, settings: QuizSettings, questions: list[Question],
+             owner_id: int | None = None) -> Quiz:
+    """An unpublished quiz in the workspace of `owner_id` (by default the story's owner's); the
+    caller commits."""
+    quiz = Quiz(story=story, story_id=story.id, published=False,
+                owner_id=owner_id if owner_id is not None else story.owner_id)
     apply_settings(quiz, settings)
     set_questions(quiz, questions)
     db.session.add(quiz)

@@ -142,12 +142,14 @@ def instructor_password_hash() -> str:
 
 @pytest.fixture
 def instructor(app, instructor_password_hash):
-    """An instructor account (name "teacher", password INSTRUCTOR_PASSWORD); returns its id."""
-    from quizapp.models import Instructor
+    """An instructor account (name "teacher", password INSTRUCTOR_PASSWORD); returns its id.
+    Made as `create-instructor` makes it: the first account of the server, so its admin, and
+    the owner of the seed when `first_run` loaded it before (tests/instructors/test_workspaces.py
+    has plain instructors who see only their own work)."""
+    from quizapp import accounts
 
     with app.app_context():
-        row = Instructor(name="teacher", password_hash=instructor_password_hash)
-        db.session.add(row)
+        row = accounts.add_account("teacher", instructor_password_hash)
         db.session.commit()
         return row.id
 

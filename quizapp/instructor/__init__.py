@@ -2,10 +2,13 @@
 and results. Every page needs a signed-in instructor (see blueprint.py)."""
 # The pages attach themselves to bp.
 from quizapp.instructor import (  # noqa: F401
+    account_pages,
     dashboard,
+    handing_out,
     questions,
     quizzes,
     reports,
+    shares,
     stories,
     story_reading,
 )

@@ -10,6 +10,7 @@ from wtforms import (
     Form,
     FormField,
     IntegerField,
+    PasswordField,
     RadioField,
     SelectChoice,
     SelectField,
@@ -225,6 +226,8 @@ class QuizForm(FlaskForm):
         "Taken on shared computers: the browser remembers no attempt, so the next student is "
         "not offered the last one's (a student who closes the tab comes back with the resume "
         "code)")
+    listed = BooleanField("List it on the home page, for anyone who opens the site (otherwise "
+                          "students reach it by its code or link)")
     selection = RadioField("How to pick the questions", default="hand", choices=[
         SelectChoice("hand", "Pick questions by hand (tick them below)"),
         SelectChoice("random", "Draw questions at random for each skill")])
@@ -275,3 +278,28 @@ class StoryForm(FlaskForm):
 
 class GenerateForm(FlaskForm):
     submit = SubmitField("Generate questions")
+
+
+# --- sharing and accounts ---------------------------------------------------------------------
+
+class ShareForm(FlaskForm):
+    colleague = StringField("Colleague's instructor name", filters=[_stripped],
+                            validators=[DataRequired("Type the colleague's instructor name."),
+                                        Length(max=80)])
+    level = RadioField("They may", default="view", choices=[
+        SelectChoice("view", "view it and its results"),
+        SelectChoice("edit", "edit it"),
+        SelectChoice("none", "no longer see it (stop sharing)")])
+
+
+class NewAccountForm(FlaskForm):
+    name = StringField("Name", filters=[_stripped],
+                       validators=[DataRequired("Give the account a name."), Length(max=80)])
+    password = PasswordField("Password (at least 8 characters)",
+                             validators=[DataRequired("Give the account a password.")])
+    admin = BooleanField("An admin: sees every instructor's work and manages accounts")
+
+
+class PasswordForm(FlaskForm):
+    password = PasswordField("New password (at least 8 characters)",
+                             validators=[DataRequired("Type the new password.")])

@@ -3,13 +3,16 @@ and delete a question. The versioning rules live in quizapp.question_versions.""
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 
-from quizapp import question_status, question_versions
+from quizapp import question_status, question_versions, workspaces
 from quizapp.extensions import db
 from quizapp.instructor.blueprint import bp
 from quizapp.instructor.forms import QuestionForm, question_data
+from quizapp.instructor.ownership import needs
 from quizapp.models import Question, QuestionStatus, Story
 from quizapp.routing import database_id, safe_next
+from quizapp.workspaces import Access
 
 EXTRA_EVIDENCE_ROWS = 2
 
@@ -21,10 +24,15 @@ def _back(default: str) -> str:
 @bp.get("/review")
 def review():
     story_id = request.args.get("story", type=database_id)
-    query = db.select(Question).where(Question.status == QuestionStatus.DRAFT)
+    # The drafts of the stories this instructor may edit, and no one else's.
+    query = db.select(Question).join(Story, Story.id == Question.story_id).where(
+        Question.status == QuestionStatus.DRAFT, workspaces.visible_stories(current_user,
+                                                                           Access.EDIT))
     story = None
     if story_id is not None:
-        story = db.get_or_404(Story, story_id)
+        story = db.session.get(Story, story_id)
+        if workspaces.story_access(story, current_user) < Access.EDIT:
+            abort(404)
         query = query.where(Question.story_id == story.id)
     drafts = db.session.execute(query.order_by(Question.story_id, Question.id)).scalars().all()
     return render_template("instructor/review.html", drafts=drafts, story=story)
@@ -60,7 +68,12 @@ def reject_question(question_id: int):
 
 @bp.post("/review/approve-all")
 def approve_all():
-    ids = [int(i) for i in request.form.getlist("question") if i.isdigit()]
+    ids = [int(i) for i in request.form.getlist("question") if i.isdigit() and len(i) < 19]
+    # Only the drafts of stories this instructor may edit: another's ids are passed over.
+    ids = list(db.session.execute(
+        db.select(Question.id).join(Story, Story.id == Question.story_id)
+        .where(Question.id.in_(ids), workspaces.visible_stories(current_user, Access.EDIT)))
+        .scalars())
     approved = question_status.approve_drafts(ids)
     db.session.commit()
     flash(f"{approved} question{'s' if approved != 1 else ''} approved.")
@@ -74,6 +87,7 @@ def _form_page(form: QuestionForm, story: Story, question: Question | None, stat
 
 
 @bp.route("/stories/<int:story_id>/questions/new", methods=["GET", "POST"])
+@needs(Access.EDIT)
 def new_question(story_id: int):
     story = db.get_or_404(Story, story_id)
     form = QuestionForm()
@@ -89,6 +103,7 @@ def new_question(story_id: int):
 
 
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
+@needs(Access.EDIT)
 def edit_question(question_id: int):
     question = _question(question_id)
     if question.status == QuestionStatus.SUPERSEDED:

@@ -3,14 +3,17 @@ publishing, closing and reopening it. The rules live in quizapp.quiz_builder."""
 from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 from wtforms import SelectChoice
 
-from quizapp import expiry, quiz_builder, review
+from quizapp import expiry, quiz_builder, review, workspaces
 from quizapp.extensions import db
 from quizapp.instructor.blueprint import bp
-from quizapp.instructor.forms import QuizForm
+from quizapp.instructor.forms import QuizForm, ShareForm
+from quizapp.instructor.ownership import needs
 from quizapp.models import Quiz, Story
 from quizapp.quiz_builder import new_join_code
+from quizapp.workspaces import Access
 
 
 def _offer_questions(form: QuizForm, story: Story) -> list:
@@ -43,7 +46,9 @@ def _save(form: QuizForm, story: Story, quiz: Quiz | None, questions: list):
     try:
         chosen = _chosen(form, story)
         if quiz is None:
-            quiz = quiz_builder.new_quiz(story, _settings(form), chosen)
+            # The maker's own, even from a story a colleague shares with them.
+            quiz = quiz_builder.new_quiz(story, _settings(form), chosen,
+                                         owner_id=current_user.id)
         else:
             quiz_builder.apply_settings(quiz, _settings(form))
             quiz_builder.set_questions(quiz, chosen)
@@ -59,6 +64,7 @@ def _save(form: QuizForm, story: Story, quiz: Quiz | None, questions: list):
 
 
 @bp.route("/stories/<int:story_id>/quizzes/new", methods=["GET", "POST"])
+@needs(Access.VIEW)  # a story shared to view may still be made into one's own quiz
 def new_quiz(story_id: int):
     story = db.get_or_404(Story, story_id)
     if request.method == "GET":
@@ -72,6 +78,7 @@ def new_quiz(story_id: int):
 
 
 @bp.route("/quizzes/<int:quiz_id>/edit", methods=["GET", "POST"])
+@needs(Access.EDIT)
 def edit_quiz(quiz_id: int):
     quiz = db.get_or_404(Quiz, quiz_id)
     story = quiz.story
@@ -95,7 +102,11 @@ def quiz(quiz_id: int):
     quiz = db.get_or_404(Quiz, quiz_id)
     results = "instructor.quiz_results" in current_app.view_functions
     return render_template("instructor/quiz.html", quiz=quiz, results=results,
-                           attempted=quiz_builder.has_attempts(quiz), review_words=review.WHEN)
+                           attempted=quiz_builder.has_attempts(quiz), review_words=review.WHEN,
+                           access=workspaces.quiz_access(quiz, current_user), Access=Access,
+                           shares=workspaces.shares_of("quiz", quiz.id),
+                           share_form=ShareForm(formdata=None),
+                           link=url_for("quiz.start", code=quiz.join_code, _external=True))
 
 
 def _change(quiz_id: int, action, message: str):

@@ -6,10 +6,11 @@ The blueprint's before_request already refuses anyone not signed in.
 """
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 from werkzeug.routing import BuildError
 
-from quizapp import attempts, expiry
+from quizapp import attempts, expiry, workspaces
 from quizapp.exports import results_csv
 from quizapp.extensions import db
 from quizapp.instructor.blueprint import bp
@@ -69,8 +70,13 @@ def students():
     quiz_id = request.args.get("quiz_id", type=database_id)
     # An id no database column can hold finds no quiz (SQLite would refuse the number).
     quiz = db.session.get(Quiz, quiz_id) if quiz_id is not None and 0 < quiz_id < 2**63 else None
-    found = queries.student_attempts(name, quiz.id if quiz else None) if name else []
-    names = None if name else queries.student_names(request.args.get("page", 1, type=database_id))
+    if quiz is not None and workspaces.quiz_access(quiz, current_user) < workspaces.Access.VIEW:
+        abort(404)
+    # Only the attempts at quizzes this instructor may see.
+    mine = db.select(Quiz.id).where(workspaces.visible_quizzes(current_user))
+    found = queries.student_attempts(name, quiz.id if quiz else None, within=mine) if name else []
+    names = None if name else queries.student_names(
+        request.args.get("page", 1, type=database_id), within=mine)
     return render_template("instructor/reports/student.html", name=name, quiz=quiz,
                            attempts=found, names=names, result_link=result_link)
 

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
 from sqlalchemy import func
 
-from quizapp import bank, generation_runs
+from quizapp import bank, generation_runs, workspaces
 from quizapp.extensions import db
 from quizapp.generators import registry
 from quizapp.instructor.blueprint import bp
-from quizapp.instructor.forms import GenerateForm, StoryForm
+from quizapp.instructor.forms import GenerateForm, ShareForm, StoryForm
 from quizapp.instructor.story_upload import story_from_form
 from quizapp.models import Attempt, GenerationRun, Question, Quiz, Story
 
@@ -28,7 +29,7 @@ def new_story():
     plain = story_from_form(form)
     if plain is None:
         return render_template("instructor/story_form.html", form=form, failed=True), 422
-    story = bank.store_story(plain)
+    story = bank.store_story(plain, owner_id=current_user.id)
     db.session.flush()
     story_id, count = story.id, len(plain.articles)
     db.session.commit()
@@ -47,16 +48,20 @@ def story(story_id: int):
     for question in questions:
         by_status.setdefault(question.status, []).append(question)
     quizzes = db.session.execute(
-        db.select(Quiz).where(Quiz.story_id == story.id).order_by(Quiz.id)).scalars().all()
+        db.select(Quiz).where(Quiz.story_id == story.id, workspaces.visible_quizzes(current_user))
+        .order_by(Quiz.id)).scalars().all()
     attempts = dict(db.session.execute(
         db.select(Attempt.quiz_id, func.count(Attempt.id))
         .where(Attempt.quiz_id.in_([q.id for q in quizzes])).group_by(Attempt.quiz_id)).all())
     last_run = db.session.execute(
         db.select(GenerationRun).where(GenerationRun.story_id == story.id)
         .order_by(GenerationRun.id.desc())).scalars().first()
+    access = workspaces.story_access(story, current_user)
     return render_template("instructor/story.html", story=story, by_status=by_status,
                            quizzes=quizzes, attempts=attempts, last_run=last_run,
-                           generate_form=GenerateForm())
+                           generate_form=GenerateForm(), access=access, Access=workspaces.Access,
+                           shares=workspaces.shares_of("story", story.id),
+                           share_form=ShareForm(formdata=None))
 
 
 @bp.post("/stories/<int:story_id>/generate")

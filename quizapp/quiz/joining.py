@@ -44,7 +44,8 @@ def _attempt_by_submission(key: str | None) -> Attempt | None:
 
 def _open_quizzes() -> list[Quiz]:
     return list(db.session.execute(
-        db.select(Quiz).where(Quiz.published, Quiz.closed.is_(False))
+        # Only the quizzes their owners chose to list: the others are reached by code or link.
+        db.select(Quiz).where(Quiz.published, Quiz.closed.is_(False), Quiz.listed)
         .order_by(Quiz.created_at.desc(), Quiz.id.desc())).scalars())
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from flask import abort, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from quizapp import attempts, grading, reader, review, story_maps
+from quizapp import attempts, grading, reader, review, story_maps, workspaces
 from quizapp.extensions import db
 from quizapp.generators import registry
 from quizapp.models import Evidence
@@ -16,8 +16,10 @@ from quizapp.quiz.blueprint import bp
 from quizapp.routing import database_id
 
 
-def _instructor() -> bool:
-    return bool(current_user.is_authenticated)
+def _instructor(attempt) -> bool:
+    """Signed in as an instructor whose workspace holds the attempt's quiz: another teacher
+    sees only what the student sees."""
+    return workspaces.quiz_access(attempt.quiz, current_user) >= workspaces.Access.VIEW
 
 
 @bp.get("/attempt/<token>/result")
@@ -26,13 +28,13 @@ def result(token: str):
     if not settle(attempt):
         return redirect(url_for("quiz.attempt", token=token))
     quiz = attempt.quiz
-    answers = review.answers_shown(attempt, _instructor())
-    score = review.score_shown(attempt, _instructor())
+    answers = review.answers_shown(attempt, _instructor(attempt))
+    score = review.score_shown(attempt, _instructor(attempt))
     return render_template(
         "quiz/result.html", attempt=attempt, quiz=quiz, slots=attempts.slots(attempt),
         responses=attempts.responses_by_question(attempt),
         skills=grading.skill_scores(attempt) if score else [], skill_words=registry.SKILL_HINTS,
-        answers_shown=answers, score_shown=score, as_instructor=_instructor(),
+        answers_shown=answers, score_shown=score, as_instructor=_instructor(attempt),
         student_sees_answers=review.answers_shown(attempt),
         student_sees_score=review.score_shown(attempt),
         answers_wait=review.waiting_words(quiz.review_answers, quiz.closed),
@@ -53,7 +55,7 @@ def _highlight(attempt, article_id: int) -> Evidence | None:
     if evidence.question_id not in {slot.question.id for slot in attempts.slots(attempt)}:
         return None
     response = attempts.responses_by_question(attempt).get(evidence.question_id)
-    return evidence if review.feedback_shown(attempt, response, _instructor()) else None
+    return evidence if review.feedback_shown(attempt, response, _instructor(attempt)) else None
 
 
 @bp.get("/attempt/<token>/articles/<int:article_id>")
@@ -67,7 +69,7 @@ def article(token: str, article_id: int):
         abort(404)
     evidence = _highlight(attempt, article_id)
     # A story map's link marks a place by its offsets; the map comes with the answers.
-    mapped = review.answers_shown(attempt, _instructor())
+    mapped = review.answers_shown(attempt, _instructor(attempt))
     span = reader.span_in(article.text, request.args.get("at")) if mapped else None
     paragraphs, found = reader.paragraphs(article.text, evidence.passage if evidence else None,
                                           span=None if evidence else span)
@@ -83,7 +85,7 @@ def story_map(token: str):
     attempt = attempt_or_404(token)
     if not settle(attempt) or attempt.quiz.story is None:
         abort(404)
-    if not review.answers_shown(attempt, _instructor()):
+    if not review.answers_shown(attempt, _instructor(attempt)):
         abort(404, description="The story map is shown with the right answers: "
                                f"{review.waiting_words(attempt.quiz.review_answers, False)}.")
     found, columns = story_maps.map_of(attempt.quiz.story)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import Float, Integer, and_, case, cast, exists, func, or_, select
+from sqlalchemy import Float, Integer, and_, case, cast, exists, func, or_, select, true
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased, selectinload
 from sqlalchemy.sql.expression import FunctionElement
@@ -364,8 +364,10 @@ class StudentAttempt:
     submitted_at: datetime | None
 
 
-def student_attempts(name: str, quiz_id: int | None = None) -> list[StudentAttempt]:
-    """Every attempt made under one name, oldest first."""
+def student_attempts(name: str, quiz_id: int | None = None,
+                     within=None) -> list[StudentAttempt]:
+    """Every attempt made under one name, oldest first (at the quizzes whose ids the select
+    `within` gives, when given: an instructor's own)."""
     query = (select(Attempt.id, Attempt.token, Quiz.id, Quiz.title, Attempt.score,
                     Attempt.max_score,
                     Attempt.started_at, Attempt.submitted_at)
@@ -374,6 +376,8 @@ def student_attempts(name: str, quiz_id: int | None = None) -> list[StudentAttem
              .order_by(Attempt.started_at, Attempt.id))
     if quiz_id is not None:
         query = query.where(Attempt.quiz_id == quiz_id)
+    if within is not None:
+        query = query.where(Attempt.quiz_id.in_(within))
     return [StudentAttempt(*row) for row in db.session.execute(query)]
 
 
@@ -388,15 +392,18 @@ class NamePage:
     pages: int
 
 
-def student_names(page: int = 1, per_page: int = NAMES_PER_PAGE) -> NamePage:
+def student_names(page: int = 1, per_page: int = NAMES_PER_PAGE, within=None) -> NamePage:
     """One page of the names that have attempts, with how many, alphabetically (for the
-    students page): every name is on some page, however many there are."""
+    students page): every name is on some page, however many there are. Only attempts at the
+    quizzes whose ids the select `within` gives, when given."""
+    scope = Attempt.quiz_id.in_(within) if within is not None else true()
     total = db.session.execute(
-        select(func.count(func.distinct(Attempt.student_name)))).scalar_one()
+        select(func.count(func.distinct(Attempt.student_name))).where(scope)).scalar_one()
     pages = max(1, math.ceil(total / per_page))
     page = min(max(1, page), pages)
     names = [tuple(row) for row in db.session.execute(
         select(Attempt.student_name, func.count())
+        .where(scope)
         .group_by(Attempt.student_name)
         .order_by(func.lower(Attempt.student_name), Attempt.student_name)
         .limit(per_page).offset((page - 1) * per_page)

@@ -24,7 +24,9 @@ def seeded(first_run):
         db.session.commit()
         return {"quiz_id": quiz.id, "story_id": quiz.story_id, "question_id": question.id,
                 "run_id": run.id, "article_id": quiz.story.articles[0].id,
-                "attempt_id": attempt.id}
+                "attempt_id": attempt.id,
+                # An account's id (the admins' accounts page): the first account made.
+                "instructor_id": 1}
 
 
 def instructor_rules(app):

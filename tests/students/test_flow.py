@@ -21,11 +21,19 @@ from tests.students.support import (
 
 
 def test_home_lists_the_published_quiz_with_its_code(app, client):
-    code = make_quiz(app)
+    # Listed by its owner's choice (quizzes are unlisted unless the owner lists them).
+    code = make_quiz(app, listed=True)
     page = client.get("/").get_data(as_text=True)
     assert "Fire at the harbour" in page
     assert code in page
     assert f'href="/quiz/{code}"' in page
+
+
+def test_home_leaves_out_an_unlisted_quiz_which_its_code_still_opens(app, client):
+    code = make_quiz(app)
+    page = client.get("/").get_data(as_text=True)
+    assert "Fire at the harbour" not in page and code not in page
+    assert "Fire at the harbour" in client.get(f"/quiz/{code}").get_data(as_text=True)
 
 
 def test_student_takes_the_quiz_and_the_score_is_stored(app, client):
