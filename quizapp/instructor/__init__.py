@@ -8,6 +8,7 @@ from quizapp.instructor import (  # noqa: F401
     questions,
     quizzes,
     reports,
+    review_queue,
     shares,
     stories,
     story_reading,

@@ -303,3 +303,14 @@ class NewAccountForm(FlaskForm):
 class PasswordForm(FlaskForm):
     password = PasswordField("New password (at least 8 characters)",
                              validators=[DataRequired("Type the new password.")])
+
+
+class QuickEditForm(FlaskForm):
+    """A question's wording, edited on its card in the review queue (choices and evidence in the
+    full question form)."""
+
+    prompt = TextAreaField("Question", filters=[_stripped],
+                           validators=[DataRequired("Write the question."), Length(max=2000)])
+    explanation = TextAreaField(
+        "Explanation", filters=[_stripped],
+        validators=[DataRequired("Write an explanation for the students."), Length(max=4000)])

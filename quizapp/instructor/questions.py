@@ -3,15 +3,14 @@ and delete a question. The versioning rules live in quizapp.question_versions.""
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user
 
-from quizapp import question_status, question_versions, workspaces
+from quizapp import question_versions
 from quizapp.extensions import db
 from quizapp.instructor.blueprint import bp
 from quizapp.instructor.forms import QuestionForm, question_data
 from quizapp.instructor.ownership import needs
 from quizapp.models import Question, QuestionStatus, Story
-from quizapp.routing import database_id, safe_next
+from quizapp.routing import safe_next
 from quizapp.workspaces import Access
 
 EXTRA_EVIDENCE_ROWS = 2
@@ -21,63 +20,8 @@ def _back(default: str) -> str:
     return safe_next(request.values.get("next")) or default
 
 
-@bp.get("/review")
-def review():
-    story_id = request.args.get("story", type=database_id)
-    # The drafts of the stories this instructor may edit, and no one else's.
-    query = db.select(Question).join(Story, Story.id == Question.story_id).where(
-        Question.status == QuestionStatus.DRAFT, workspaces.visible_stories(current_user,
-                                                                           Access.EDIT))
-    story = None
-    if story_id is not None:
-        story = db.session.get(Story, story_id)
-        if workspaces.story_access(story, current_user) < Access.EDIT:
-            abort(404)
-        query = query.where(Question.story_id == story.id)
-    drafts = db.session.execute(query.order_by(Question.story_id, Question.id)).scalars().all()
-    return render_template("instructor/review.html", drafts=drafts, story=story)
-
-
 def _question(question_id: int) -> Question:
     return db.get_or_404(Question, question_id)
-
-
-@bp.post("/questions/<int:question_id>/approve")
-def approve_question(question_id: int):
-    question = _question(question_id)
-    try:
-        question_status.approve(question)
-    except question_status.StatusError as refused:
-        abort(409, description=str(refused))
-    db.session.commit()
-    flash("Question approved: it can now go into quizzes.")
-    return redirect(_back(url_for("instructor.review")))
-
-
-@bp.post("/questions/<int:question_id>/reject")
-def reject_question(question_id: int):
-    question = _question(question_id)
-    try:
-        question_status.reject(question)
-    except question_status.StatusError as refused:
-        abort(409, description=str(refused))
-    db.session.commit()
-    flash("Question rejected: it will not go into quizzes.")
-    return redirect(_back(url_for("instructor.review")))
-
-
-@bp.post("/review/approve-all")
-def approve_all():
-    ids = [int(i) for i in request.form.getlist("question") if i.isdigit() and len(i) < 19]
-    # Only the drafts of stories this instructor may edit: another's ids are passed over.
-    ids = list(db.session.execute(
-        db.select(Question.id).join(Story, Story.id == Question.story_id)
-        .where(Question.id.in_(ids), workspaces.visible_stories(current_user, Access.EDIT)))
-        .scalars())
-    approved = question_status.approve_drafts(ids)
-    db.session.commit()
-    flash(f"{approved} question{'s' if approved != 1 else ''} approved.")
-    return redirect(_back(url_for("instructor.review")))
 
 
 def _form_page(form: QuestionForm, story: Story, question: Question | None, status: int = 200):

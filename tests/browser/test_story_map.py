@@ -33,7 +33,7 @@ MIN_FACT_COLUMN_PX = 110
 @pytest.fixture(scope="module")
 def teacher(live_site) -> tuple[str, str]:
     result = live_site.app.test_cli_runner().invoke(
-        args=["create-instructor", TEACHER], input=PASSWORD + "\n")
+        args=["create-instructor", TEACHER, "--admin"], input=PASSWORD + "\n")
     assert result.exit_code == 0, result.output
     return TEACHER, PASSWORD
 

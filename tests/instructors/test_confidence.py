@@ -47,8 +47,10 @@ def test_the_review_queue_marks_unsure_drafts_and_says_why(app, signed_in):
         ])
         db.session.commit()
     page = signed_in.get("/instructor/review").get_data(as_text=True)
-    sure, unsure = page.split("Who gave the sinking time?")
-    assert "Read closely before approving" not in sure.split("Who gave the time of 6.05 am?")[1]
+    # Each card, from its heading (the prompt comes again in its quick-edit box).
+    sure, unsure = page.split("Who gave the sinking time?</h3>")
+    sure_card = sure.split("Who gave the time of 6.05 am?</h3>")[1]
+    assert "Read closely before approving" not in sure_card
     assert "Read closely before approving" in unsure
     assert "two outlets disagree on who gave it" in unsure
     assert "confidence 40%" in unsure
