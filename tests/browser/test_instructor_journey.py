@@ -95,6 +95,8 @@ def test_instructor_builds_a_quiz_a_student_takes_and_reads_the_results(
     teacher.get_by_role("link", name="Build a quiz").click()
     teacher.get_by_label("Title").fill("Ferry fares: who said what")
     teacher.get_by_label(re.compile("^Join code")).fill("FERRY42")
+    # Quizzes are unlisted unless their owner lists them: this one goes on the home page.
+    teacher.get_by_role("checkbox", name=re.compile("List it on the home page")).check()
     picks = teacher.locator(".question-picks input[type=checkbox]")
     expect(picks).to_have_count(2)  # only approved questions are offered
     teacher.get_by_role("checkbox", name=re.compile(re.escape(QUOTE_PROMPT))).check()
