@@ -285,7 +285,19 @@ class Statements(tuple):
                 if other.article != statement.article:
                     counts[id(other)] = counts.get(id(other), 0) + 1
                     by_id[id(other)] = other
-        return tuple(by_id[key] for key in counts if same_claim(statement, by_id[key]))
+        return tuple(by_id[key] for key in counts if self._same_claim(statement, by_id[key]))
+
+    @cached_property
+    def _same_claims(self) -> dict[tuple, bool]:
+        return {}
+
+    def _same_claim(self, a: Statement, b: Statement) -> bool:
+        """same_claim, decided once for each pair of wordings (a long page repeats itself)."""
+        pair = (_claim_key(a), _claim_key(b))
+        found = self._same_claims.get(pair)
+        if found is None:
+            found = self._same_claims[pair] = same_claim(a, b)
+        return found
 
 
 # --- word lists ---------------------------------------------------------------------------------
