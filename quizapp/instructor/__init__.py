@@ -3,6 +3,7 @@ and results. Every page needs a signed-in instructor (see blueprint.py)."""
 # The pages attach themselves to bp.
 from quizapp.instructor import (  # noqa: F401
     dashboard,
+    question_files,
     questions,
     quizzes,
     reports,

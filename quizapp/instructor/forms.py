@@ -3,7 +3,7 @@ questions, and a new story with its articles."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
     FieldList,
@@ -275,3 +275,11 @@ class StoryForm(FlaskForm):
 
 class GenerateForm(FlaskForm):
     submit = SubmitField("Generate questions")
+
+
+class ImportQuestionsForm(FlaskForm):
+    file = FileField("A GIFT (.txt, .gift) or Moodle XML (.xml) file",
+                     validators=[FileRequired("Choose a file to import.")])
+    skill = SelectField("Skill of questions whose file does not name one",
+                        choices=skill_choices(), default="cross-checking")
+    submit = SubmitField("Import as drafts")
