@@ -84,6 +84,37 @@ class Tally:
         return f"{100 * part / self.graded:.0f} %" if self.graded else "–"
 
 
+@dataclass
+class Totals:
+    """The tallies across stories: the real corpus (and by kind), its review queue, the held-out
+    corpus, and every corpus by item type."""
+
+    real: Tally = field(default_factory=Tally)
+    held_out: Tally = field(default_factory=Tally)
+    unsure: Tally = field(default_factory=Tally)
+    by_kind: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    by_type: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    ungraded: int = 0
+
+    def add_story(self, folder: Path, questions: list[Question], grades: dict) -> Tally:
+        tally = Tally()
+        for question in questions:
+            grade = grades.get(question.fingerprint)
+            self.ungraded += grade is None
+            if question.confidence < REVIEW_BELOW:
+                if folder.parent == REAL:
+                    self.unsure.add(question, grade)
+                continue
+            tally.add(question, grade)
+            self.by_type[question.type].add(question, grade)
+            if folder.parent == REAL:
+                self.real.add(question, grade)
+                self.by_kind[question.kind].add(question, grade)
+            elif folder.parent == HELD_OUT:
+                self.held_out.add(question, grade)
+        return tally
+
+
 def packet(story: Story, questions: list[Question], grades: dict) -> dict:
     """What a grader reads: every ungraded question with its key spelled out and its evidence
     named by outlet; the articles themselves are the files of the story's folder."""
@@ -119,36 +150,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--packets", type=Path, metavar="DIR",
                         help="write the ungraded questions of each story to DIR/<story>.json")
     args = parser.parse_args(argv)
+    totals = Totals()
     rows: list[tuple[str, Tally]] = []
-    by_kind: dict[str, Tally] = defaultdict(Tally)
-    by_type: dict[str, Tally] = defaultdict(Tally)  # every corpus: the item types are new
-    real, held_out, unsure, ungraded = Tally(), Tally(), Tally(), 0
     for folder in story_folders():
         story = load_story(folder)
         questions = generate_questions(story)
         grades = read_grades(folder)
-        tally = Tally()
-        for question in questions:
-            grade = grades.get(question.fingerprint)
-            ungraded += grade is None
-            is_real = folder.parent == REAL
-            if question.confidence < REVIEW_BELOW:
-                if is_real:
-                    unsure.add(question, grade)
-                continue
-            tally.add(question, grade)
-            by_type[question.type].add(question, grade)
-            if is_real:
-                real.add(question, grade)
-                by_kind[question.kind].add(question, grade)
-            elif folder.parent == HELD_OUT:
-                held_out.add(question, grade)
-        rows.append((story.slug, tally))
+        rows.append((story.slug, totals.add_story(folder, questions, grades)))
         if args.packets:
             args.packets.mkdir(parents=True, exist_ok=True)
             (args.packets / f"{story.slug}.json").write_text(
                 json.dumps(packet(story, questions, grades) | {"folder": str(folder)},
                            ensure_ascii=False, indent=2), encoding="utf-8")
+    real, held_out, unsure, ungraded = (totals.real, totals.held_out, totals.unsure,
+                                        totals.ungraded)
+    by_kind, by_type = totals.by_kind, totals.by_type
     rows.append(("all real stories", real))
     rows.extend((f"  kind: {kind}", tally) for kind, tally in sorted(by_kind.items()))
     rows.append((f"real, below {REVIEW_BELOW} (review queue)", unsure))
