@@ -35,7 +35,7 @@ from quizapp.generators.model import Question, Story  # noqa: E402
 # until the generators were written (graded before any fix they prompt, then kept), and the seed
 # story every new user sees first.
 REAL = ROOT / "tests" / "stories" / "real"
-HELD_OUT = ROOT / "tests" / "stories" / "heldout"
+HELD_OUT = ROOT / "bench" / "heldout"
 CORPORA = (REAL, HELD_OUT, ROOT / "seeds")
 GRADES = "grades.json"
 
