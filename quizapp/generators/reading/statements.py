@@ -909,7 +909,7 @@ def _masked(article: ArticleReading, sentence: Sentence) -> tuple[str, list[tupl
     return "".join(chars), spans
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)  # every article of a 500-article story, read by several stages
 def quoted_spans(text: str) -> tuple[tuple[tuple[int, int], ...], SpanIndex]:
     """The article's quoted spans, closed then open, read once per article, not per sentence."""
     quoted = tuple((q.start, q.end) for q in quotations(text)) + open_quotes(text)
