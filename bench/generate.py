@@ -21,6 +21,7 @@ from pathlib import Path
 from quizapp.generators import Article, Story, generate_questions, load_story
 from quizapp.generators.loading.folder import read_article
 from quizapp.generators.reading import articles as articles_module
+from quizapp.generators.reading import credits as credits_module
 from quizapp.generators.reading import speech as speech_module
 from quizapp.generators.reading import statements as statements_module
 from quizapp.generators.reading import text as text_module
@@ -125,7 +126,7 @@ _TEXT_CACHES = (
     (text_module, "sentences"), (text_module, "fold"), (text_module, "quotations"),
     (articles_module, "words_of"), (articles_module, "line_key"),
     (speech_module, "article_quotations"), (statements_module, "quoted_spans"),
-    (statements_module, "_capitalised_elsewhere"),
+    (statements_module, "_capitalised_elsewhere"), (credits_module, "_plain"),
 )
 
 
