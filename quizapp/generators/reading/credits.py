@@ -80,6 +80,7 @@ def _is_abbreviation(form: str) -> bool:
     return " " not in form and (form.upper() == form or form.lower() == form or len(form) <= 4)
 
 
+@lru_cache(maxsize=4096)  # every article compares every outlet's name with its own
 def _plain(name: str) -> str:
     name = re.sub(r"^(?:the)\s+", "", fold(name).strip())
     return " ".join(re.sub(r"[^\w\s&/-]", " ", name).split())

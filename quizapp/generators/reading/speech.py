@@ -269,7 +269,7 @@ def _paragraph_quotations(text: str, p_start: int, p_end: int) -> list[Quoted]:
     return found
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)  # every article of a 500-article story, read by several stages
 def article_quotations(text: str) -> tuple[Quoted, ...]:
     """Quoted passages of an article's text in order: double marks of any style, read by where
     they stand; single marks used as quotes (not apostrophes); a paragraph-opening quote whose

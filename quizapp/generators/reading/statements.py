@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 import snowballstemmer
 
 from quizapp.generators.reading.articles import ArticleReading, Passage, Sentence
+from quizapp.generators.reading.spans import SpanIndex
 from quizapp.generators.reading.speech import (
     NOUN_MARKERS,
     QUOTE,
@@ -24,7 +25,6 @@ from quizapp.generators.reading.speech import (
     parse_article,
     role_word,
 )
-from quizapp.generators.reading.spans import SpanIndex
 from quizapp.generators.reading.text import Token, fold, quotations, word_list, word_set
 
 # How strongly a sentence ties one thing to another.
@@ -273,9 +273,21 @@ class Statements(tuple):
         """Statements of other articles that make the same claim: they share its figures and
         most of its content words. Found through an index of rare words, so a story is not
         compared sentence by sentence with itself."""
+        keys = statement.content | statement.figures
+        # A sentence a long page repeats word for word is looked up once.
+        repeat = (statement.article, tuple(keys), _claim_key(statement))
+        if repeat not in self._matches:
+            self._matches[repeat] = self._find_same_claim(statement, keys)
+        return self._matches[repeat]
+
+    @cached_property
+    def _matches(self) -> dict[tuple, tuple[Statement, ...]]:
+        return {}
+
+    def _find_same_claim(self, statement: Statement, keys: frozenset[str]
+                         ) -> tuple[Statement, ...]:
         counts: dict[int, int] = {}
         common = COMMON_WORD  # a word in more statements than this ties nothing
-        keys = statement.content | statement.figures
         by_id = {}
         for word in keys:
             holders = self._index.get(word, ())
@@ -342,12 +354,12 @@ def _link_verbs() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _stake_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _stake_patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     entries = []
     for line in word_list("stakes"):
         phrase, _, what = line.rpartition("|")
-        entries.append((re.compile(r"(?<![\w\-])" + re.escape(phrase.strip()) + r"(?![\w\-])"),
-                        what.strip()))
+        entries.append((phrase.strip(), re.compile(
+            r"(?<![\w\-])" + re.escape(phrase.strip()) + r"(?![\w\-])"), what.strip()))
     return tuple(entries)
 
 
@@ -897,7 +909,7 @@ def _masked(article: ArticleReading, sentence: Sentence) -> tuple[str, list[tupl
     return "".join(chars), spans
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)  # every article of a 500-article story, read by several stages
 def quoted_spans(text: str) -> tuple[tuple[tuple[int, int], ...], SpanIndex]:
     """The article's quoted spans, closed then open, read once per article, not per sentence."""
     quoted = tuple((q.start, q.end) for q in quotations(text)) + open_quotes(text)
@@ -986,8 +998,9 @@ def _stakes(article: ArticleReading, sentence: Sentence, masked: str, parse: Sen
     stakes = []
     if _has_figure(sentence.text):
         stakes.append("figure")
-    for pattern, what in _stake_patterns():
-        if what not in stakes and pattern.search(masked):
+    for phrase, pattern, what in _stake_patterns():
+        # The plain substring test first: most sentences hold few of the phrases.
+        if what not in stakes and phrase in masked and pattern.search(masked):
             stakes.append(what)
     start0 = _first_word(parse.tokens)
     # A capital opening the sentence may be any word ("Fire crews were ..."): a name there
@@ -1000,7 +1013,9 @@ def _stakes(article: ArticleReading, sentence: Sentence, masked: str, parse: Sen
     return tuple(stakes)
 
 
+@lru_cache(maxsize=4096)
 def _capitalised_elsewhere(text: str, word: str) -> bool:
+    """Once per article and word: the search reads the whole article."""
     return re.search(r"[\w,;] " + re.escape(word) + r"\b", text) is not None
 
 
