@@ -28,9 +28,10 @@ def question(prompt="Which outlet says the bridge reopens in June?",
 
 def test_kinds_are_listed_in_quiz_order():
     assert KINDS == (
-        "quote_attribution", "label_attribution", "voice", "quote_rendering", "conflict",
-        "timeline", "outlet_detail", "numbers", "headline", "sourcing", "provenance",
-        "word_choice", "hedging", "omission", "name_spelling",
+        "quote_attribution", "quote_matching", "label_attribution", "voice", "quote_rendering",
+        "conflict", "timeline", "figure_matching", "outlet_detail", "numbers", "headline",
+        "sourcing", "provenance", "word_choice", "hedging", "omission", "name_spelling",
+        "find_evidence",
     )
 
 
