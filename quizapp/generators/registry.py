@@ -19,6 +19,9 @@ class Kind:
     skill: str  # a Skill's name
     hint: str  # what questions of this kind ask, for the review queue and the README
     module: str  # the module that writes them, imported on first use
+    # A kind that offers more candidates than a quiz needs (the gate drops those that repeat or
+    # give away another question) says how many a story keeps; 0: all that pass.
+    keep: int = 0
 
     def write(self, model) -> list:
         """The kind's questions from a story model (its module's `write(model)`)."""
@@ -48,7 +51,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("quote_attribution", "attribution", "who said a quotation",
          "quizapp.generators.kinds.quote_attribution"),
     Kind("quote_matching", "attribution", "match speakers to the words the articles give them",
-         "quizapp.generators.kinds.quote_matching"),
+         "quizapp.generators.kinds.quote_matching", keep=1),
     Kind("label_attribution", "attribution", "who applied a label or loaded phrase",
          "quizapp.generators.kinds.label_attribution"),
     Kind("voice", "attribution",
@@ -84,7 +87,7 @@ KINDS: tuple[Kind, ...] = (
          "quizapp.generators.kinds.name_spelling"),
     Kind("find_evidence", "evidence",
          "find the sentence of an article that credits its agency, sources a figure or hedges",
-         "quizapp.generators.kinds.find_evidence"),
+         "quizapp.generators.kinds.find_evidence", keep=3),
 )
 
 KIND_NAMES: tuple[str, ...] = tuple(kind.name for kind in KINDS)

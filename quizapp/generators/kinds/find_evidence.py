@@ -26,7 +26,7 @@ from quizapp.generators.writing.figures import fact_of, in_article, shown, sourc
 from quizapp.generators.writing.sentences import evidence_question, offerable, window
 
 KIND = "find_evidence"
-MAX_QUESTIONS = 4
+MAX_CANDIDATES = 12
 # Credits that make the whole article someone's report (a byline names a writer, not a desk).
 _WHOLE = frozenset({"dateline", "sign-off", "first ran", "copyright"})
 _HOW = {"dateline": "dateline", "sign-off": "sign-off", "first ran": "note on where it first ran",
@@ -151,10 +151,13 @@ def _figure_question(model, outlet) -> Question | None:
 
 
 def _second_count(model, reading, figure) -> bool:
-    """Another sentence of the article sources a figure of the same kind: "the union put the
-    number at 12,000" after the police's 4,000 may be the same fact, however it is read."""
+    """Another sentence of the article gives a figure of the same kind: "the union put the
+    number at 12,000" after the police's 4,000, or this year's recall beside February's, may be
+    the same fact however it is read, and the prompt would not say which."""
+    fact = fact_of(model, figure)
     return any(other.sentence is not figure.sentence and other.category == figure.category
-               and other.source.kind in ("named", "unnamed")
+               and (other.counts.kind == figure.counts.kind or other.source.kind != "outlet"
+                    or (fact_of(model, other) or fact).label == fact.label)
                for other in in_article(model, reading.id))
 
 
@@ -198,16 +201,14 @@ def _hedge_question(model, outlet) -> Question | None:
 
 
 def write(model) -> list[Question]:
-    """At most one question an article (its sentences would show each other's keys), the
-    credit form first, then the figure's source, then the hedge, taking each article in turn."""
+    """Candidates, best first: each article's credit, then each article's figure source, then
+    each article's hedge. The gate drops those whose sentences would answer another question of
+    the quiz, then the registry keeps the first few, one an article (two lists of one article's
+    sentences would show each other's keys)."""
     found: list[Question] = []
-    used: set[str] = set()
     for form in (_credit_question, _figure_question, _hedge_question):
         for outlet in model.outlets:
-            if outlet.article in used or len(found) >= MAX_QUESTIONS:
-                continue
             made = form(model, outlet)
-            if made is not None:
+            if made is not None and len(found) < MAX_CANDIDATES:
                 found.append(made)
-                used.add(outlet.article)
     return found

@@ -25,8 +25,14 @@ def offerable(reading: ArticleReading, sentence: Sentence) -> bool:
     mid-word where an excerpt stops), and no debris (a sign-up call, a copyright line)."""
     return (sentence.role == "prose" and sentence.finished and sentence is not reading.headline
             and len(words_of(sentence.text)) >= MIN_WORDS
-            and not sentence.text.lstrip().startswith("\u00a9")
+            and not sentence.text.lstrip().startswith("\u00a9") and _quotes_closed(sentence.text)
             and not debris_reason(sentence.text, sentence.text, Found()))
+
+
+def _quotes_closed(text: str) -> bool:
+    """Every quotation the sentence opens it closes: a sentence inside a quotation that runs over
+    several sentences is a piece of it, not a sentence a student can weigh alone."""
+    return text.count("\u201c") == text.count("\u201d") and text.count('"') % 2 == 0
 
 
 def window(reading: ArticleReading, keys: Sequence[Sentence], fits,
