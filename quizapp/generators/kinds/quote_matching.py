@@ -53,11 +53,11 @@ PROMPT = ("Match each speaker to the words the articles attribute to them. One s
 
 def _sure(model, quote: Quotation) -> bool:
     """Words whose speaker is sure: tied in their own sentence or paragraph with the speaker's
-    full name, a whole statement long enough to tell apart, not a body that is an outlet."""
+    full name, long enough to tell apart (a whole statement, or words set in the writer's
+    sentence), not a body that is an outlet."""
     speaker = model.entities.get(quote.speaker) if quote.speaker else None
     return (speaker is not None and not speaker.outlet and bool(quote.proof) and not quote.weak
-            and not quote.named_elsewhere and not quote.fragment
-            and quote.word_count >= MIN_WORDS)
+            and not quote.named_elsewhere and quote.word_count >= MIN_WORDS)
 
 
 def _shown(quote: Quotation) -> str:
