@@ -32,6 +32,8 @@ _WHOLE = frozenset({"dateline", "sign-off", "first ran", "copyright"})
 _HOW = {"dateline": "dateline", "sign-off": "sign-off", "first ran": "note on where it first ran",
         "copyright": "copyright line"}
 MIN_CHOICES = 4  # fewer sentences leave too little to read
+MIN_WRONG = 3
+MAX_KEYS = 2
 
 
 def _sentences(model, article: str, passages) -> list[Sentence]:
@@ -102,6 +104,48 @@ def _credit_question(model, outlet) -> Question | None:
         one = next(c for c in credited if c.source not in sources)
         explanation += (f" {one.source} is credited only for one statement, which does not make "
                         f"the article {one.source}\u2019s.")
+    return evidence_question(KIND, prompt, choices, keys, explanation)
+
+
+# --- a news agency credited for one statement -----------------------------------------------------
+
+
+def _statement_credit_question(model, outlet) -> Question | None:
+    """"Find the sentences that credit a news agency for what they report" where the article is
+    not an agency's copy as a whole: the keys are the sentences whose credit names an agency
+    ("told AFP", "Reuters reported"), the wrong choices sentences that credit no outlet or
+    agency at all."""
+    credits = _credits_of(model, outlet.article)
+    if any(c.whole for c in credits):
+        return None  # an agency's copy: the credit form asks it
+    agency = [c for c in credits if c.agency and c.passage is not None
+              and not (names_source(outlet.label, c.source)
+                       or outlet.note and names_source(outlet.note, c.source))]
+    if not agency:
+        return None
+    reading = model.article(outlet.article)
+    keys = [s for s in _sentences(model, outlet.article, [c.passage for c in agency])
+            if offerable(reading, s) and any(c.printed in s.text for c in agency)]
+    credited = {s.index for s in _sentences(model, outlet.article,
+                                             [c.passage for c in credits if c.passage])}
+    sources = {c.source for c in credits}
+    keys = keys[:MAX_KEYS]
+    if not keys:
+        return None
+    choices = window(reading, keys, lambda s: s.index not in credited
+                     and not any(names_source(s.text, k) for k in sources))
+    if len(choices) < MIN_CHOICES or len(choices) - len(keys) < MIN_WRONG:
+        return None
+    keys = [s for s in keys if s in choices]
+    some = "sentences" if len(keys) > 1 else "sentence"
+    prompt = (f"Find the {some} in {outlet.label}\u2019s article that credit"
+              f"{'' if len(keys) > 1 else 's'} a news agency for what {'they say' if len(keys) > 1 else 'it says'}."
+              f"{choose_all(len(keys))}")
+    named = names_list(list(dict.fromkeys(c.source for c in agency
+                                          if any(c.printed in s.text for s in keys))))
+    explanation = (f"{outlet.label} credits {named} for {'these statements' if len(keys) > 1 else 'this statement'}"
+                   f": the agency's reporting is what a reader trusts there. The other sentences "
+                   f"credit no news agency or outlet.")
     return evidence_question(KIND, prompt, choices, keys, explanation)
 
 
@@ -206,7 +250,8 @@ def write(model) -> list[Question]:
     the quiz, then the registry keeps the first few, one an article (two lists of one article's
     sentences would show each other's keys)."""
     found: list[Question] = []
-    for form in (_credit_question, _figure_question, _hedge_question):
+    for form in (_credit_question, _statement_credit_question, _figure_question,
+                 _hedge_question):
         for outlet in model.outlets:
             made = form(model, outlet)
             if made is not None and len(found) < MAX_CANDIDATES:

@@ -145,3 +145,14 @@ def test_no_question_of_the_quiz_is_answered_by_a_find_the_evidence_choice_list(
                     for key in (other.choices[i] for i in other.answer):
                         assert not any(evidence.text in c and key in c for c in finding.choices), (
                             folder.name, finding.prompt, other.prompt)
+
+
+def test_an_agency_credited_for_a_statement_is_found_among_sentences_that_credit_none():
+    text = " ".join((REPORT[0].split("\u2014 ")[1], REPORT[1],
+                     "The harbour master told Reuters the fog had been thick since noon.",
+                     *REPORT[2:], "Its owner has not yet said when the service will run again."))
+    (question,) = [q for q in written(("North Wire", text), *OTHERS) if "credit" in q.prompt]
+    assert the_keys(question) == ["The harbour master told Reuters the fog had been thick since "
+                                  "noon."]
+    assert "for what it says" in question.prompt and "Reuters" in question.explanation
+    assert len(question.choices) >= 4
