@@ -25,6 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_blueprints(app)
     register_errorhandlers(app)
     register_headers(app)
+    register_template_filters(app)
     register_commands(app)
     return app
 
@@ -87,6 +88,13 @@ def register_headers(app: Flask) -> None:
     from quizapp import headers
 
     headers.init_app(app)
+
+
+def register_template_filters(app: Flask) -> None:
+    from quizapp import scoring
+
+    # Scores with partial credit are fractions: pages write them as people do (2, 2.5, 1.67).
+    app.add_template_filter(scoring.marks, "marks")
 
 
 def register_commands(app: Flask) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from quizapp.extensions import db
 from quizapp.models import Attempt, Choice, Question, Response, response_choice
 from quizapp.results.queries import first_attempts, question_places
+from quizapp.scoring import marks
 
 ATTEMPT_CSV_COLUMNS = ["attempt", "student_name", "first_attempt", "started_at", "submitted_at",
                        "time_taken_seconds", "score", "max_score"]
@@ -51,7 +52,7 @@ def attempt_rows(quiz_id: int) -> Iterator[list]:
     for attempt_id, name, started, submitted, score, max_score in result:
         taken = None if submitted is None else round((submitted - started).total_seconds())
         yield [attempt_id, name, "yes" if attempt_id in first else "no",
-               _iso(started), _iso(submitted), taken, score, max_score]
+               _iso(started), _iso(submitted), taken, marks(score), max_score]
 
 
 def response_rows(quiz_id: int) -> Iterator[list]:

@@ -265,10 +265,17 @@ class ArticleRow(Form):
                          "it leaves out)")
 
 
+MAX_LINKS = 20
+
+
 class StoryForm(FlaskForm):
     title = StringField("Story title", filters=[_stripped],
                         validators=[DataRequired("Give the story a title."), Length(max=500)])
-    articles = FieldList(FormField(ArticleRow), min_entries=2, max_entries=12)
+    links = TextAreaField(f"Links to the articles, one per line (up to {MAX_LINKS})",
+                          validators=[Length(max=MAX_LINKS * 2100)])
+    read_links = SubmitField("Read the links")
+    # As many rows as links: a story read from links fills one row per page.
+    articles = FieldList(FormField(ArticleRow), min_entries=2, max_entries=MAX_LINKS)
     add_article = SubmitField("Add another article")
     submit = SubmitField("Save story")
 
