@@ -10,8 +10,16 @@ from pathlib import Path
 import pytest
 
 from quizapp.interchange import gift
-from quizapp.interchange.model import Choice, FormatError, Item
-from tests.interchange.support import ARTICLES, ITEMS, bank, keyed
+from quizapp.interchange.model import EVIDENCE_REASON, Choice, FormatError, Item
+from tests.interchange.support import (
+    ARTICLES,
+    ITEMS,
+    MATCHING,
+    bank,
+    keyed,
+    pairs,
+    typed_bank,
+)
 
 with warnings.catch_warnings():
     # pygiftparser 1.1 asks locale.getdefaultlocale() on import, deprecated since Python 3.11.
@@ -110,7 +118,7 @@ def test_a_file_written_by_hand_imports_ten_questions():
 @pytest.mark.parametrize(("source", "line", "words"), [
     ("::a::Fine? {=yes ~no}\n\n::b::Name the chief. {=Osei =Mara Osei}\n", 3, "short-answer"),
     ("Fine? {=yes ~no}\n\n\n\nHow many? {#14:1}\n", 5, "only multiple-choice"),
-    ("Pair them. {=a -> 1 =b -> 2 =c -> 3}\n", 1, "matching"),
+    ("Pair them. {=a -> 1 = -> 2}\n", 1, "two pairs or more"),
     ("Fine? {=yes ~no\n", 1, "one { … } answer part"),
     ("The {=fire ~flood} was put out.\n", 1, "missing-word"),
     ("Fine? {~yes ~no}\n", 1, "no answer is marked right"),
@@ -132,3 +140,29 @@ def test_items_of_a_type_gift_does_not_carry_are_left_out_with_a_reason():
     assert [s.item for s in out.skipped] == [ordering]
     assert "ordering" in out.skipped[0].reason
     assert "Put them in order." not in out.data.decode()
+
+
+def test_matching_goes_out_and_back_with_its_pairs_and_distractor():
+    out = gift.write(typed_bank())
+    items = gift.read(out.data)
+    assert keyed(items[:3]) == keyed(ITEMS)
+    matching = items[3]
+    assert matching.type == "matching" and pairs(matching) == pairs(MATCHING)
+    assert {c.text for c in matching.choices} == {c.text for c in MATCHING.choices}
+    assert "= -> 20" in out.data.decode()
+
+
+def test_ordering_and_find_the_evidence_are_left_out_each_with_its_reason():
+    skipped = {s.item.type: s.reason for s in gift.write(typed_bank()).skipped}
+    assert skipped == {
+        "ordering": "GIFT leaves out this ordering question: GIFT has no ordering question",
+        "evidence": "GIFT leaves out this evidence question: " + EVIDENCE_REASON}
+
+
+def test_the_independent_parser_reads_our_matching_pairs():
+    parsed = _questions(gift.write(bank(items=(MATCHING,))).data.decode())
+    matching = [q for q in parsed if type(q.answers).__name__ == "MatchingSet"]
+    assert len(matching) == 1
+    found = [(_their_text(a.question).strip(), _their_text(a.answer).strip())
+             for a in matching[0].answers.answers if a.question]
+    assert tuple(found) == pairs(MATCHING)
