@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from quizapp.extensions import db
 from quizapp.instructor import question_files
@@ -153,3 +154,23 @@ def test_an_upload_without_the_form_token_is_refused(first_run, signed_in):
     assert question_count(first_run) == before
     with first_run.app_context():
         assert db.session.execute(db.select(Story)).scalars().first() is not None
+
+
+def test_a_question_the_format_cannot_carry_is_named_before_the_download(first_run, signed_in):
+    quiz_id, _ = ids(first_run)
+    with first_run.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        question = quiz.items[0].question
+        question.type = "evidence"  # find-the-evidence: no format carries it
+        prompt, ident = question.prompt, f"question-{question.id}"
+        others = [f"question-{slot.question.id}" for slot in quiz.items[1:]]
+        db.session.commit()
+    page = signed_in.get(f"/instructor/quizzes/{quiz_id}/export?format=moodle")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    assert "1 question cannot go into this format" in html
+    assert escape(prompt) in html and "find-the-evidence questions have no equivalent" in html
+    download = signed_in.get(f"/instructor/quizzes/{quiz_id}/export?format=moodle&confirm=1")
+    assert download.headers["Content-Disposition"].startswith("attachment")
+    assert f"<idnumber>{ident}</idnumber>".encode() not in download.data
+    assert all(f"<idnumber>{other}</idnumber>".encode() in download.data for other in others)

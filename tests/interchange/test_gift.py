@@ -2,8 +2,6 @@
 the escaping the format needs; a file we cannot take is refused naming its line."""
 from __future__ import annotations
 
-import io
-import warnings
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,6 +9,7 @@ import pytest
 
 from quizapp.interchange import gift
 from quizapp.interchange.model import EVIDENCE_REASON, Choice, FormatError, Item
+from tests.interchange.independent_gift import parsed_questions, their_text
 from tests.interchange.support import (
     ARTICLES,
     ITEMS,
@@ -20,12 +19,6 @@ from tests.interchange.support import (
     pairs,
     typed_bank,
 )
-
-with warnings.catch_warnings():
-    # pygiftparser 1.1 asks locale.getdefaultlocale() on import, deprecated since Python 3.11.
-    warnings.simplefilter("ignore", DeprecationWarning)
-    from pygiftparser import parser as giftparser
-    from pygiftparser import utils as giftutils
 
 FILES = Path(__file__).resolve().parent / "files"
 
@@ -55,16 +48,6 @@ def test_round_trip_keeps_prompts_choices_and_keys():
     assert "Evidence (Coast Courier: Harbour fire: 14 boats)" in items[0].explanation
 
 
-def _questions(text: str):
-    return giftparser.parseFile(io.StringIO(text))
-
-
-def _their_text(text: str) -> str:
-    # pygiftparser unescapes ~ = # { } : but leaves an escaped backslash doubled, where Moodle
-    # reads one backslash; the line break it leaves as \n.
-    return giftutils.transformSpecials(text).replace("\\\\", "\\").replace("\\n", "\n")
-
-
 def _parsable_items() -> tuple[Item, ...]:
     # pygiftparser 1.1 ends the answers at an escaped closing brace (\}), which Moodle reads as
     # a brace: the choice with one is cut short for it; our own round trip above keeps it.
@@ -74,7 +57,7 @@ def _parsable_items() -> tuple[Item, ...]:
 
 
 def test_an_independent_parser_reads_our_questions_and_keys():
-    parsed = _questions(gift.write(bank(items=_parsable_items())).data.decode())
+    parsed = parsed_questions(gift.write(bank(items=_parsable_items())).data.decode())
     descriptions = [q for q in parsed if type(q.answers).__name__ == "Description"]
     questions = [q for q in parsed if type(q.answers).__name__ != "Description"]
     assert len(descriptions) == len(ARTICLES)
@@ -82,15 +65,15 @@ def test_an_independent_parser_reads_our_questions_and_keys():
         "SelectSet", "MultipleChoicesSet", "SelectSet"]
     for question, item in zip(questions, _parsable_items(), strict=True):
         assert question.valid
-        assert _their_text(question.text) == item.prompt
-        answers = [_their_text(a.answer) for a in question.answers.answers]
+        assert their_text(question.text) == item.prompt
+        answers = [their_text(a.answer) for a in question.answers.answers]
         assert answers == [choice.text for choice in item.choices]
         assert [a.fraction > 0 for a in question.answers.answers] == [
             choice.correct for choice in item.choices]
 
 
 def test_multiple_answer_weights_share_the_mark_and_wrong_ones_take_it_back():
-    question = next(q for q in _questions(written())
+    question = next(q for q in parsed_questions(written())
                 if type(q.answers).__name__ == "MultipleChoicesSet")
     fractions = [a.fraction for a in question.answers.answers]
     assert 99.99 <= sum(f for f in fractions if f > 0) <= 100
@@ -104,7 +87,7 @@ def test_articles_and_the_category_come_first():
         "::question-1::")
 
 
-def test_a_file_written_by_hand_imports_ten_questions():
+def test_a_file_written_by_hand_imports_tenparsed_questions():
     items = gift.read((FILES / "ten-questions.gift").read_bytes())
     assert len(items) == 10
     assert items[2].type == "multiple" and items[2].skill == "numbers"
@@ -160,9 +143,9 @@ def test_ordering_and_find_the_evidence_are_left_out_each_with_its_reason():
 
 
 def test_the_independent_parser_reads_our_matching_pairs():
-    parsed = _questions(gift.write(bank(items=(MATCHING,))).data.decode())
+    parsed = parsed_questions(gift.write(bank(items=(MATCHING,))).data.decode())
     matching = [q for q in parsed if type(q.answers).__name__ == "MatchingSet"]
     assert len(matching) == 1
-    found = [(_their_text(a.question).strip(), _their_text(a.answer).strip())
+    found = [(their_text(a.question).strip(), their_text(a.answer).strip())
              for a in matching[0].answers.answers if a.question]
     assert tuple(found) == pairs(MATCHING)
