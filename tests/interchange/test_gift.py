@@ -6,6 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizapp.interchange import gift
 from quizapp.interchange.model import EVIDENCE_REASON, Choice, FormatError, Item
@@ -149,3 +151,19 @@ def test_the_independent_parser_reads_our_matching_pairs():
     found = [(their_text(a.question).strip(), their_text(a.answer).strip())
              for a in matching[0].answers.answers if a.question]
     assert tuple(found) == pairs(MATCHING)
+
+
+GIFT_PIECES = st.sampled_from(["::t::", "{", "}", "=", "~", "#", "####", "%50%", "%-x%", "->",
+                               "\\", "\\{", "\n", "\n\n", "//", "$CATEGORY:", "T", " ", "a",
+                               "é", "[html]", ":"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(GIFT_PIECES, max_size=40).map("".join))
+def test_any_text_gives_questions_or_a_message_never_a_crash(source):
+    try:
+        items = gift.read(source.encode())
+    except FormatError as refused:
+        assert str(refused)
+    else:
+        assert all(item.prompt and any(c.correct for c in item.choices) for item in items)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from quizapp.interchange import moodle_xml
@@ -134,3 +136,22 @@ def test_ordering_and_find_the_evidence_are_left_out_with_their_reasons():
     assert [s.item.type for s in out.skipped] == ["ordering", "evidence"]
     assert "plugin" in out.skipped[0].reason
     assert ORDERING.prompt.encode() not in out.data
+
+
+XML_PIECES = st.sampled_from(["<quiz>", "</quiz>", "<question type='multichoice'>",
+                              "<question type='matching'>", "</question>", "<questiontext>",
+                              "</questiontext>", "<text>", "</text>", "<answer fraction='100'>",
+                              "<answer fraction='x'>", "</answer>", "<subquestion>",
+                              "</subquestion>", "Fine?", "&amp;", "&x;", "<![CDATA[<p>",
+                              "]]>", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(XML_PIECES, max_size=40).map("".join))
+def test_any_xml_gives_questions_or_a_message_never_a_crash(source):
+    try:
+        items = moodle_xml.read(source.encode())
+    except FormatError as refused:
+        assert str(refused)
+    else:
+        assert all(item.prompt and any(c.correct for c in item.choices) for item in items)
