@@ -174,3 +174,21 @@ def test_a_question_the_format_cannot_carry_is_named_before_the_download(first_r
     assert download.headers["Content-Disposition"].startswith("attachment")
     assert f"<idnumber>{ident}</idnumber>".encode() not in download.data
     assert all(f"<idnumber>{other}</idnumber>".encode() in download.data for other in others)
+
+
+def test_approve_all_leaves_the_imported_drafts_and_says_they_need_evidence(first_run,
+                                                                           signed_in):
+    _, story_id = ids(first_run)
+    upload(signed_in, story_id, (FILES / "ten-questions.gift").read_bytes(), "q.gift")
+    queue = signed_in.get(f"/instructor/review?story={story_id}").get_data(as_text=True)
+    fields = hidden_fields(queue)
+    questions = re.findall(r'name="question" value="(\d+)"', queue)
+    assert len(questions) >= 10
+    response = signed_in.post("/instructor/review/approve-all",
+                              data={"csrf_token": fields["csrf_token"], "question": questions},
+                              follow_redirects=True)
+    assert "10 still need evidence before approval." in response.get_data(as_text=True)
+    with first_run.app_context():
+        statuses = set(db.session.execute(db.select(Question.status).where(
+            Question.origin == "manual")).scalars())
+    assert statuses == {"draft"}
