@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from quizapp.interchange.feedback import evidence_lines
-from quizapp.interchange.fractions import choice_fractions
+from quizapp.interchange.grade_fractions import choice_fractions
 from quizapp.interchange.model import (
     MATCHING,
     MULTIPLE,

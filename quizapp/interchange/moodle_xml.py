@@ -9,7 +9,7 @@ import html
 from lxml import etree
 
 from quizapp.interchange.feedback import evidence_lines
-from quizapp.interchange.fractions import choice_fractions
+from quizapp.interchange.grade_fractions import choice_fractions
 from quizapp.interchange.model import (
     MATCHING,
     MULTIPLE,
