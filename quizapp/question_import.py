@@ -8,7 +8,7 @@ from quizapp.extensions import db
 from quizapp.generators import registry
 from quizapp.interchange import formats
 from quizapp.interchange.model import FormatError, Item
-from quizapp.models import Choice, Question, QuestionStatus, Story, now
+from quizapp.models import Choice, MatchItem, Question, QuestionStatus, Story, now
 from quizapp.question_versions import MANUAL
 
 MAX_CHOICES = 20
@@ -49,14 +49,17 @@ def store_drafts(story: Story, items: list[Item], default_skill: str) -> list[Qu
     stored = []
     for item in items:
         skill = item.skill if item.skill in registry.SKILL_NAMES else default_skill
+        choices = [Choice(position=i, text=c.text, correct=c.correct)
+                   for i, c in enumerate(item.choices)]
         question = Question(
-            story=story, kind=MANUAL, skill=skill, prompt=item.prompt,
+            story=story, kind=MANUAL, skill=skill, prompt=item.prompt, type=item.type,
             explanation=item.explanation, origin=MANUAL, status=QuestionStatus.DRAFT,
             review_reasons="Imported from a file: add evidence (the passages that prove its "
                            "key) before approving it.",
-            created_at=now(),
-            choices=[Choice(position=i, text=c.text, correct=c.correct)
-                     for i, c in enumerate(item.choices)])
+            created_at=now(), choices=choices,
+            items=[MatchItem(position=i, text=left, choice=choices[match])
+                   for i, (left, match) in enumerate(zip(item.lefts, item.matches,
+                                                         strict=True))])
         db.session.add(question)
         stored.append(question)
     db.session.flush()

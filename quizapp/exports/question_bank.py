@@ -15,12 +15,18 @@ def _articles(story: Story | None) -> tuple[plain.Article, ...]:
 
 
 def _item(question: Question) -> plain.Item:
+    """The question as plain data; matching's left items and their matches go with it, and
+    ordering's choices are already in their right order."""
+    places = {choice.id: place for place, choice in enumerate(question.choices)}
     return plain.Item(
         prompt=question.prompt,
         choices=tuple(plain.Choice(c.text, c.correct) for c in question.choices),
         explanation=question.explanation,
         evidence=tuple(plain.Passage(e.article.key, e.passage) for e in question.evidence),
         skill=question.skill, kind=question.kind, ident=f"question-{question.id}",
+        type=question.type,
+        lefts=tuple(item.text for item in question.items),
+        matches=tuple(places[item.choice.id] for item in question.items),
     )
 
 

@@ -61,9 +61,11 @@ def reject_question(question_id: int):
 @bp.post("/review/approve-all")
 def approve_all():
     ids = [int(i) for i in request.form.getlist("question") if i.isdigit()]
-    approved = question_status.approve_drafts(ids)
+    approved, waiting = question_status.approve_drafts(ids)
     db.session.commit()
-    flash(f"{approved} question{'s' if approved != 1 else ''} approved.")
+    flash(f"{approved} question{'s' if approved != 1 else ''} approved."
+          + (f" {waiting} still need{'s' if waiting == 1 else ''} evidence before approval."
+             if waiting else ""))
     return redirect(_back(url_for("instructor.review")))
 
 

@@ -9,9 +9,11 @@ import re
 from dataclasses import dataclass
 
 from quizapp.interchange.feedback import evidence_lines
-from quizapp.interchange.fractions import choice_fractions
+from quizapp.interchange.grade_fractions import choice_fractions
 from quizapp.interchange.model import (
+    MATCHING,
     MULTIPLE,
+    ORDERING,
     SINGLE,
     Bank,
     Choice,
@@ -50,13 +52,25 @@ def _choice_lines(item: Item) -> list[str]:
             for c, weight in zip(item.choices, choice_fractions(item), strict=True)]
 
 
+def _matching_lines(item: Item) -> list[str]:
+    """Each left item with its match; the distractors as matches of no item (Moodle keeps a
+    pair with an empty left side as an extra answer)."""
+    lines = [f"={escape(left)} -> {escape(item.choices[match].text)}"
+             for left, match in zip(item.lefts, item.matches, strict=True)]
+    used = set(item.matches)
+    return lines + [f"= -> {escape(c.text)}" for i, c in enumerate(item.choices) if i not in used]
+
+
+ANSWER_LINES = {SINGLE: _choice_lines, MULTIPLE: _choice_lines, MATCHING: _matching_lines}
+
+
 def _item_lines(item: Item, bank: Bank) -> list[str]:
     lines = []
     if item.skill:
         lines.append(f"// skill: {item.skill}")
     title = escape(item.ident or item.prompt[:40])
     lines.append(f"::{title}::[plain]{escape(item.prompt)} {{")
-    lines += ["\t" + line for line in _choice_lines(item)]
+    lines += ["\t" + line for line in ANSWER_LINES[item.type](item)]
     feedback = _feedback(item, bank)
     if feedback:
         lines.append("\t####" + escape(feedback))
@@ -64,11 +78,12 @@ def _item_lines(item: Item, bank: Bank) -> list[str]:
     return lines
 
 
-HOOKS = {SINGLE: _item_lines, MULTIPLE: _item_lines}
+HOOKS = dict.fromkeys(ANSWER_LINES, _item_lines)
+REASONS = {ORDERING: "GIFT has no ordering question"}
 
 
 def write(bank: Bank) -> Written:
-    kept, skipped = by_type(bank.items, HOOKS, NAME)
+    kept, skipped = by_type(bank.items, HOOKS, NAME, REASONS)
     category = bank.story_title.replace("/", "//")
     out = [f"// {bank.title}", f"$CATEGORY: $course$/top/{category}", ""]
     for article in bank.articles:  # a description question each: text with no answers
@@ -153,8 +168,6 @@ def _answer(raw: str, line: int) -> tuple[str, float]:
     percent = re.match(r"%(-?\d+(?:\.\d+)?)%", body)
     if percent:
         weight, body = float(percent.group(1)), body[percent.end():]
-    if sign == "=" and "->" in body:
-        raise FormatError(f"line {line}: matching questions cannot be imported yet.")
     cut = _unescaped(body, "#")
     text = unescape(body[:cut[0]] if cut else body).strip()
     if not text:
@@ -174,8 +187,36 @@ def split_general(answers: str) -> tuple[str, str]:
         index = found + 4
 
 
-def _choices(answers: str, line: int) -> tuple[Choice, ...]:
+def _matching(parts: list[str], line: int) -> dict:
+    """A matching question's answers (=left -> right, = -> distractor) as item fields."""
+    lefts, rights, matches = [], [], []
+    for raw in parts:
+        left, _, right = raw[1:].partition("->")
+        right = unescape(right).strip()
+        if not right:
+            raise FormatError(f"line {line}: a matching pair has nothing after ->.")
+        if right not in rights:
+            rights.append(right)
+        if unescape(left).strip():
+            lefts.append(unescape(left).strip())
+            matches.append(rights.index(right))
+    if len(lefts) < 2:
+        raise FormatError(f"line {line}: a matching question needs two pairs or more.")
+    return dict(choices=tuple(Choice(r, i in matches) for i, r in enumerate(rights)),
+                lefts=tuple(lefts), matches=tuple(matches), type=MATCHING)
+
+
+def _answers(answers: str, line: int) -> dict:
+    """The item fields the answer part gives: choices, or matching's pairs."""
     answers = answers.strip()
+    starts = [*_unescaped(answers, "=~"), len(answers)]
+    parts = [answers[a:b].strip() for a, b in itertools.pairwise(starts) if answers[a:b].strip()]
+    if parts and all(part[0] == "=" and "->" in part for part in parts):
+        return _matching(parts, line)
+    return dict(choices=_choices(answers, line))
+
+
+def _choices(answers: str, line: int) -> tuple[Choice, ...]:
     if re.fullmatch(r"(?i)t(rue)?|f(alse)?", answers.split("#")[0].strip()):
         true = answers[0].lower() == "t"
         return (Choice("True", true), Choice("False", not true))
@@ -212,8 +253,8 @@ def read(data: bytes) -> list[Item]:
         if not prompt:
             raise FormatError(f"line {block.line}: the question has no text.")
         answers, general = split_general(parts[1])
-        items.append(Item(prompt=prompt, choices=_choices(answers, block.line),
-                          explanation=general, skill=block.skill, line=block.line))
+        items.append(Item(prompt=prompt, explanation=general, skill=block.skill,
+                          line=block.line, **_answers(answers, block.line)))
     if not items:
         raise FormatError("The file holds no multiple-choice question.")
     return items

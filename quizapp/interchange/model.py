@@ -7,6 +7,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 SINGLE, MULTIPLE = "single", "multiple"
+MATCHING, ORDERING, EVIDENCE = "matching", "ordering", "evidence"
+# Why a format leaves out find-the-evidence: its score (half a share for a sentence next to a
+# key sentence) has no equivalent in any of them, and as multiple choice it would grade otherwise.
+EVIDENCE_REASON = ("find-the-evidence questions have no equivalent there (their partial "
+                   "credit for a sentence next to a key sentence cannot be written)")
 
 
 class FormatError(ValueError):
@@ -58,6 +63,10 @@ class Item:
     type: str = ""  # "single" or "multiple" from the key when empty; the item-type names else
     ident: str = ""  # a stable identifier within the bank (the question's id on export)
     line: int = 0  # where a reader found it (1-based), for messages; 0 when written
+    # Matching only: the left items, and for each the index in `choices` of its match (the
+    # choices matched by none are distractors). Ordering: `choices` in their right order.
+    lefts: tuple[str, ...] = ()
+    matches: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.type:
@@ -105,16 +114,19 @@ class Written:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def by_type(items: Iterable[Item], hooks: Mapping[str, Callable], format_name: str
+def by_type(items: Iterable[Item], hooks: Mapping[str, Callable], format_name: str,
+            reasons: Mapping[str, str] | None = None
             ) -> tuple[list[tuple[Item, Callable]], list[Skipped]]:
-    """Each item with the hook that writes its type in this format, or a Skipped saying the
+    """Each item with the hook that writes its type in this format, or a Skipped saying why the
     format cannot carry that type. Adding an item type to a format is adding a hook."""
+    reasons = {EVIDENCE: EVIDENCE_REASON, **(reasons or {})}
     kept, skipped = [], []
     for item in items:
         hook = hooks.get(item.type)
         if hook is None:
-            skipped.append(Skipped(
-                item, f"the {format_name} export does not carry {item.type} questions"))
+            why = reasons.get(item.type, f"it has no {item.type} questions")
+            skipped.append(Skipped(item, f"{format_name} leaves out this {item.type} question: "
+                                         f"{why}"))
         else:
             kept.append((item, hook))
     return kept, skipped

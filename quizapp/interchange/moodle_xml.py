@@ -1,6 +1,7 @@
 """Moodle XML: multichoice questions, one answer or several, with grade fractions and feedback
 per choice, in a category named after the story; each article a description question before
-them. Read back (multichoice and truefalse), naming the element of anything it cannot take."""
+them; matching questions as Moodle's matching. Read back (multichoice, truefalse, matching),
+naming the element of anything it cannot take."""
 from __future__ import annotations
 
 import html
@@ -8,9 +9,11 @@ import html
 from lxml import etree
 
 from quizapp.interchange.feedback import evidence_lines
-from quizapp.interchange.fractions import choice_fractions
+from quizapp.interchange.grade_fractions import choice_fractions
 from quizapp.interchange.model import (
+    MATCHING,
     MULTIPLE,
+    ORDERING,
     SINGLE,
     Article,
     Bank,
@@ -58,35 +61,60 @@ def _description(quiz: etree._Element, article: Article) -> None:
         _simple(question, tag, value)
 
 
-def _choice_item(quiz: etree._Element, item: Item, bank: Bank) -> None:
-    question = etree.SubElement(quiz, "question", type="multichoice")
+def _question(quiz: etree._Element, moodle_type: str, item: Item, bank: Bank,
+              settings: tuple) -> etree._Element:
+    """A question's common part: name, text, general feedback (the explanation and evidence),
+    grade and settings, and the overall feedback."""
+    question = etree.SubElement(quiz, "question", type=moodle_type)
     _text(question, "name", item.ident or item.prompt[:60], html_format=False)
     _text(question, "questiontext", _html(item.prompt))
     feedback = "\n".join(filter(None, [item.explanation, *evidence_lines(item, bank)]))
     _text(question, "generalfeedback", _html(feedback))
     for tag, value in (("defaultgrade", "1"), ("penalty", "0"), ("hidden", "0"),
-                       ("idnumber", item.ident),
-                       ("single", "true" if item.type == SINGLE else "false"),
-                       ("shuffleanswers", "true" if bank.shuffle_choices else "false"),
-                       ("answernumbering", "abc")):
+                       ("idnumber", item.ident), *settings,
+                       ("shuffleanswers", "true" if bank.shuffle_choices else "false")):
         _simple(question, tag, value)
     _text(question, "correctfeedback", _html("Right."))
     _text(question, "partiallycorrectfeedback", _html("Partly right."))
     _text(question, "incorrectfeedback", _html("Not right."))
-    for choice, weight in zip(item.choices, choice_fractions(item), strict=True):
-        answer = _text(question, "answer", html.escape(choice.text))
-        answer.set("fraction", weight)
-        _text(answer, "feedback", _html(RIGHT if choice.correct else WRONG))
+    return question
+
+
+def _tags(question: etree._Element, item: Item) -> None:
     if item.skill:
         tag = etree.SubElement(etree.SubElement(question, "tags"), "tag")
         etree.SubElement(tag, "text").text = f"skill:{item.skill}"
 
 
-HOOKS = {SINGLE: _choice_item, MULTIPLE: _choice_item}
+def _choice_item(quiz: etree._Element, item: Item, bank: Bank) -> None:
+    question = _question(quiz, "multichoice", item, bank, (
+        ("single", "true" if item.type == SINGLE else "false"), ("answernumbering", "abc")))
+    for choice, weight in zip(item.choices, choice_fractions(item), strict=True):
+        answer = _text(question, "answer", html.escape(choice.text))
+        answer.set("fraction", weight)
+        _text(answer, "feedback", _html(RIGHT if choice.correct else WRONG))
+    _tags(question, item)
+
+
+def _matching_item(quiz: etree._Element, item: Item, bank: Bank) -> None:
+    """Moodle's matching question: a share of the mark per pair, as the app gives; distractors
+    are sub-questions with no text, which Moodle offers as extra answers."""
+    question = _question(quiz, "matching", item, bank, ())
+    pairs = [(left, item.choices[match].text)
+             for left, match in zip(item.lefts, item.matches, strict=True)]
+    pairs += [("", c.text) for i, c in enumerate(item.choices) if i not in set(item.matches)]
+    for left, right in pairs:
+        sub = _text(question, "subquestion", html.escape(left))
+        _text(sub, "answer", right, html_format=False)
+    _tags(question, item)
+
+
+HOOKS = {SINGLE: _choice_item, MULTIPLE: _choice_item, MATCHING: _matching_item}
+REASONS = {ORDERING: "Moodle's ordering question is a plugin that many sites lack; use QTI"}
 
 
 def write(bank: Bank) -> Written:
-    kept, skipped = by_type(bank.items, HOOKS, NAME)
+    kept, skipped = by_type(bank.items, HOOKS, NAME, REASONS)
     quiz = etree.Element("quiz")
     quiz.append(etree.Comment(f" {bank.title.replace('--', '- -')} "))
     _category(quiz, bank)
@@ -149,23 +177,47 @@ def _skill(question: etree._Element) -> str:
     return ""
 
 
+def _matching(question: etree._Element, where: str) -> dict:
+    lefts, rights, matches = [], [], []
+    for sub in question.findall("subquestion"):
+        right = (sub.findtext("answer/text") or "").strip()
+        if not right:
+            raise FormatError(f"{where}: a <subquestion> (line {sub.sourceline}) has no "
+                              "<answer>.")
+        if right not in rights:
+            rights.append(right)
+        left = _field(sub, ".")
+        if left:
+            lefts.append(left)
+            matches.append(rights.index(right))
+    if len(lefts) < 2:
+        raise FormatError(f"{where}: a matching question needs two <subquestion>s or more.")
+    return dict(choices=tuple(Choice(r, i in matches) for i, r in enumerate(rights)),
+                lefts=tuple(lefts), matches=tuple(matches), type=MATCHING)
+
+
+READ_TYPES = ("multichoice", "truefalse", "matching")
+
+
 def _item(question: etree._Element, number: int) -> Item:
     where = _where(question, number)
     kind = question.get("type", "")
-    if kind not in ("multichoice", "truefalse"):
-        raise FormatError(f"{where}: type=\"{kind}\" cannot be imported; only multichoice "
-                          "and truefalse questions can.")
+    if kind not in READ_TYPES:
+        raise FormatError(f"{where}: type=\"{kind}\" cannot be imported; only multichoice, "
+                          "truefalse and matching questions can.")
     prompt = _field(question, "questiontext")
     if not prompt:
         raise FormatError(f"{where}: <questiontext> is empty.")
-    return Item(prompt=prompt, choices=_choices(question, where),
-                explanation=_field(question, "generalfeedback"), skill=_skill(question),
-                line=question.sourceline or 0)
+    answers = _matching(question, where) if kind == "matching" else dict(
+        choices=_choices(question, where))
+    return Item(prompt=prompt, explanation=_field(question, "generalfeedback"),
+                skill=_skill(question), line=question.sourceline or 0, **answers)
 
 
 def read(data: bytes) -> list[Item]:
-    """The multichoice and truefalse questions of a Moodle XML file, in order (categories and
-    descriptions passed over). Any other type refuses the whole file, naming the element."""
+    """The multichoice, truefalse and matching questions of a Moodle XML file, in order
+    (categories and descriptions passed over). Any other type refuses the whole file, naming
+    the element."""
     root = parse(data)
     if root.tag != "quiz":
         raise FormatError(f"line {root.sourceline}: the root element is <{root.tag}>; a Moodle "
@@ -174,5 +226,5 @@ def read(data: bytes) -> list[Item]:
              for number, question in enumerate(root.iterchildren("question"), 1)
              if question.get("type") not in SKIPPED_TYPES]
     if not items:
-        raise FormatError("The file holds no multichoice or truefalse question.")
+        raise FormatError("The file holds no multichoice, truefalse or matching question.")
     return items

@@ -35,11 +35,16 @@ def _references(bank: Bank):
     ids = qti_markup.article_ids(bank)
 
     def refer(b: qti_markup.Builder, root, item: Item):
-        for key in item.article_keys():
-            if key in ids:
-                b.q(root, "assessmentStimulusRef", identifier=ids[key], href=f"{ids[key]}.xml",
-                    title=bank.article(key).label)
-        return b.q(root, "itemBody")
+        keys = [key for key in item.article_keys() if key in ids]
+        for key in keys:
+            b.q(root, "assessmentStimulusRef", identifier=ids[key], href=f"{ids[key]}.xml",
+                title=bank.article(key).label)
+        body = b.q(root, "itemBody")
+        for key in keys:
+            # Where a player shows the shared stimulus beside the question (a data-* attribute,
+            # as QTI 3 allows; qti-components fills the element of this name).
+            b.h(body, "div", **{"class": "qti-shared-stimulus", "data-stimulus-idref": ids[key]})
+        return body
 
     return refer
 

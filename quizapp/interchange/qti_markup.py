@@ -13,7 +13,17 @@ from dataclasses import dataclass, replace
 from lxml import etree
 
 from quizapp.interchange.feedback import evidence_lines
-from quizapp.interchange.model import MULTIPLE, SINGLE, Article, Bank, Item, Written, by_type
+from quizapp.interchange.model import (
+    MATCHING,
+    MULTIPLE,
+    ORDERING,
+    SINGLE,
+    Article,
+    Bank,
+    Item,
+    Written,
+    by_type,
+)
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
@@ -92,13 +102,37 @@ class Package:
 
 # --- Items -----------------------------------------------------------------------------------
 
-def _declarations(b: Builder, root, item: Item) -> None:
-    response = b.q(root, "responseDeclaration", identifier="RESPONSE",
-                   cardinality="single" if item.type == SINGLE else "multiple",
-                   baseType="identifier")
+def _share(count: int) -> str:
+    return repr(1 / count) if count else "0"
+
+
+def _response_declaration(b: Builder, root, item: Item) -> None:
+    """The key: the right choices; matching's pairs (left Ln to right Rm), each worth an equal
+    share through a mapping; ordering's choices in their right order."""
+    if item.type == MATCHING:
+        response = b.q(root, "responseDeclaration", identifier="RESPONSE",
+                       cardinality="multiple", baseType="directedPair")
+        pairs = [f"L{i + 1} R{match + 1}" for i, match in enumerate(item.matches)]
+    elif item.type == ORDERING:
+        response = b.q(root, "responseDeclaration", identifier="RESPONSE",
+                       cardinality="ordered", baseType="identifier")
+        pairs = [f"C{i + 1}" for i in range(len(item.choices))]
+    else:
+        response = b.q(root, "responseDeclaration", identifier="RESPONSE",
+                       cardinality="single" if item.type == SINGLE else "multiple",
+                       baseType="identifier")
+        pairs = [f"C{index + 1}" for index in item.key]
     correct = b.q(response, "correctResponse")
-    for index in item.key:
-        b.q(correct, "value", f"C{index + 1}")
+    for value in pairs:
+        b.q(correct, "value", value)
+    if item.type == MATCHING:
+        mapping = b.q(response, "mapping", defaultValue="0", lowerBound="0", upperBound="1")
+        for pair in pairs:
+            b.q(mapping, "mapEntry", mapKey=pair, mappedValue=_share(len(pairs)))
+
+
+def _declarations(b: Builder, root, item: Item) -> None:
+    _response_declaration(b, root, item)
     for name, base, default in (("SCORE", "float", "0"), ("MAXSCORE", "float", "1")):
         outcome = b.q(root, "outcomeDeclaration", identifier=name, cardinality="single",
                       baseType=base)
@@ -111,10 +145,8 @@ def _set(b: Builder, parent, name: str, base: str, value: str) -> None:
     b.q(b.q(parent, "setOutcomeValue", identifier=name), "baseValue", value, baseType=base)
 
 
-def _response_processing(b: Builder, root) -> None:
-    """One mark when the choices are exactly the key, as the app grades; the feedback shown
-    whatever was chosen."""
-    processing = b.q(root, "responseProcessing")
+def _choice_score(b: Builder, processing, item: Item) -> None:
+    """One mark when the choices are exactly the key, as the app grades."""
     condition = b.q(processing, "responseCondition")
     when = b.q(condition, "responseIf")
     match = b.q(when, "match")
@@ -122,6 +154,46 @@ def _response_processing(b: Builder, root) -> None:
     b.q(match, "correct", identifier="RESPONSE")
     _set(b, when, "SCORE", "float", "1")
     _set(b, b.q(condition, "responseElse"), "SCORE", "float", "0")
+
+
+def _matching_score(b: Builder, processing, item: Item) -> None:
+    """A share per right pair (the mapping's values), as the app grades matching."""
+    condition = b.q(processing, "responseCondition")
+    when = b.q(condition, "responseIf")
+    b.q(b.q(when, "isNull"), "variable", identifier="RESPONSE")
+    _set(b, when, "SCORE", "float", "0")
+    otherwise = b.q(condition, "responseElse")
+    b.q(b.q(otherwise, "setOutcomeValue", identifier="SCORE"), "mapResponse",
+        identifier="RESPONSE")
+
+
+def _ordering_score(b: Builder, processing, item: Item) -> None:
+    """As the app grades ordering (Moodle's "relative to the next item, excluding the last"):
+    a share for each item but the last whose right successor the student put directly after
+    it. Written out as one condition per item and place, since QTI has no 'position of'."""
+    count = len(item.choices)
+    _set(b, processing, "SCORE", "float", "0")
+    for first in range(1, count):
+        for place in range(1, count):
+            when = b.q(b.q(processing, "responseCondition"), "responseIf")
+            both = b.q(when, "and")
+            for offset in (0, 1):
+                match = b.q(both, "match")
+                b.q(b.q(match, "index", n=str(place + offset)), "variable", identifier="RESPONSE")
+                b.q(match, "baseValue", f"C{first + offset}", baseType="identifier")
+            total = b.q(b.q(when, "setOutcomeValue", identifier="SCORE"), "sum")
+            b.q(total, "variable", identifier="SCORE")
+            b.q(total, "baseValue", _share(count - 1), baseType="float")
+
+
+SCORING = {SINGLE: _choice_score, MULTIPLE: _choice_score, MATCHING: _matching_score,
+           ORDERING: _ordering_score}
+
+
+def _response_processing(b: Builder, root, item: Item) -> None:
+    """The item's score by its type's rule; the feedback shown whatever was answered."""
+    processing = b.q(root, "responseProcessing")
+    SCORING[item.type](b, processing, item)
     _set(b, processing, "FEEDBACK", "identifier", "EXPLANATION")
 
 
@@ -144,7 +216,30 @@ def _choice_interaction(b: Builder, body, item: Item, bank: Bank) -> None:
         b.q(interaction, "simpleChoice", choice.text, identifier=f"C{index + 1}")
 
 
-INTERACTIONS: dict[str, Callable] = {SINGLE: _choice_interaction, MULTIPLE: _choice_interaction}
+def _match_interaction(b: Builder, body, item: Item, bank: Bank) -> None:
+    interaction = b.q(body, "matchInteraction", responseIdentifier="RESPONSE", shuffle="true",
+                      maxAssociations=str(len(item.lefts)))
+    b.q(interaction, "prompt", item.prompt)
+    lefts = b.q(interaction, "simpleMatchSet")
+    for index, left in enumerate(item.lefts):
+        b.q(lefts, "simpleAssociableChoice", left, identifier=f"L{index + 1}", matchMax="1")
+    rights = b.q(interaction, "simpleMatchSet")
+    for index, choice in enumerate(item.choices):
+        b.q(rights, "simpleAssociableChoice", choice.text, identifier=f"R{index + 1}",
+            matchMax=str(len(item.lefts)))
+
+
+def _order_interaction(b: Builder, body, item: Item, bank: Bank) -> None:
+    interaction = b.q(body, "orderInteraction", responseIdentifier="RESPONSE", shuffle="true")
+    b.q(interaction, "prompt", item.prompt)
+    # Written in the order of their text, not the right order, for a player that does not
+    # shuffle; the identifiers (C1 first) carry the key.
+    for index, choice in sorted(enumerate(item.choices), key=lambda pair: pair[1].text):
+        b.q(interaction, "simpleChoice", choice.text, identifier=f"C{index + 1}")
+
+
+INTERACTIONS: dict[str, Callable] = {SINGLE: _choice_interaction, MULTIPLE: _choice_interaction,
+                                     MATCHING: _match_interaction, ORDERING: _order_interaction}
 
 
 def item_document(b: Builder, item: Item, bank: Bank, references: Callable) -> bytes:
@@ -156,7 +251,7 @@ def item_document(b: Builder, item: Item, bank: Bank, references: Callable) -> b
     _declarations(b, root, item)
     body = references(b, root, item)
     INTERACTIONS[item.type](b, body, item, bank)
-    _response_processing(b, root)
+    _response_processing(b, root, item)
     _modal_feedback(b, root, item, bank)
     return document_bytes(root)
 

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from quizapp.extensions import db
 from quizapp.instructor import question_files
@@ -153,3 +154,41 @@ def test_an_upload_without_the_form_token_is_refused(first_run, signed_in):
     assert question_count(first_run) == before
     with first_run.app_context():
         assert db.session.execute(db.select(Story)).scalars().first() is not None
+
+
+def test_a_question_the_format_cannot_carry_is_named_before_the_download(first_run, signed_in):
+    quiz_id, _ = ids(first_run)
+    with first_run.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        question = quiz.items[0].question
+        question.type = "evidence"  # find-the-evidence: no format carries it
+        prompt, ident = question.prompt, f"question-{question.id}"
+        others = [f"question-{slot.question.id}" for slot in quiz.items[1:]]
+        db.session.commit()
+    page = signed_in.get(f"/instructor/quizzes/{quiz_id}/export?format=moodle")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    assert "1 question cannot go into this format" in html
+    assert escape(prompt) in html and "find-the-evidence questions have no equivalent" in html
+    download = signed_in.get(f"/instructor/quizzes/{quiz_id}/export?format=moodle&confirm=1")
+    assert download.headers["Content-Disposition"].startswith("attachment")
+    assert f"<idnumber>{ident}</idnumber>".encode() not in download.data
+    assert all(f"<idnumber>{other}</idnumber>".encode() in download.data for other in others)
+
+
+def test_approve_all_leaves_the_imported_drafts_and_says_they_need_evidence(first_run,
+                                                                           signed_in):
+    _, story_id = ids(first_run)
+    upload(signed_in, story_id, (FILES / "ten-questions.gift").read_bytes(), "q.gift")
+    queue = signed_in.get(f"/instructor/review?story={story_id}").get_data(as_text=True)
+    fields = hidden_fields(queue)
+    questions = re.findall(r'name="question" value="(\d+)"', queue)
+    assert len(questions) >= 10
+    response = signed_in.post("/instructor/review/approve-all",
+                              data={"csrf_token": fields["csrf_token"], "question": questions},
+                              follow_redirects=True)
+    assert "10 still need evidence before approval." in response.get_data(as_text=True)
+    with first_run.app_context():
+        statuses = set(db.session.execute(db.select(Question.status).where(
+            Question.origin == "manual")).scalars())
+    assert statuses == {"draft"}

@@ -46,3 +46,34 @@ def bank(**changes) -> Bank:
 def keyed(items) -> list[tuple]:
     """What a round trip must keep: each prompt, its choices in order, and which are right."""
     return [(item.prompt, tuple((c.text, c.correct) for c in item.choices)) for item in items]
+
+
+MATCHING = Item(
+    prompt="Match each outlet with the count of damaged boats it gives.",
+    choices=(Choice("12", True), Choice("20"), Choice("14", True)),
+    lefts=("Coast Courier", "Bay Wire"), matches=(2, 0), type="matching",
+    explanation="The Courier counts 14, the Wire 12.",
+    evidence=(Passage("courier", "Officials counted 14 boats damaged"),
+              Passage("wire 2", "12 boats were damaged")),
+    skill="cross-checking", kind="figure_match", ident="question-4")
+ORDERING = Item(
+    prompt="Put the Courier's report in the order it tells it.",
+    choices=(Choice("The chief's statement", True), Choice("The boat count", True),
+             Choice("The agency credit", True)),
+    type="ordering", explanation="Read the article from the top.",
+    evidence=(Passage("courier", "Chief Mara Osei said"),),
+    skill="framing", kind="story_order", ident="question-5")
+EVIDENCE = Item(
+    prompt="Which sentence proves that Reuters is credited?",
+    choices=(Choice(WIRE, True),), type="evidence", explanation="The credit line.",
+    evidence=(Passage("wire 2", WIRE),), skill="sourcing", kind="find", ident="question-6")
+
+
+def typed_bank() -> Bank:
+    return bank(items=(*ITEMS, MATCHING, ORDERING, EVIDENCE))
+
+
+def pairs(item: Item) -> tuple[tuple[str, str], ...]:
+    """What a matching round trip must keep: each left item with its match's text."""
+    return tuple((left, item.choices[m].text)
+                 for left, m in zip(item.lefts, item.matches, strict=True))

@@ -8,8 +8,10 @@ import pytest
 
 from quizapp import question_status
 from quizapp.extensions import db
+from quizapp.interchange import gift, moodle_xml
 from quizapp.models import Question
 from tests.instructors.support import store_story
+from tests.interchange.support import MATCHING, pairs, typed_bank
 
 FILES = Path(__file__).resolve().parent / "files"
 
@@ -69,3 +71,18 @@ def test_importing_into_a_missing_story_says_so(app, runner):
     result = runner.invoke(args=["import-questions", "nowhere",
                                  str(FILES / "ten-questions.gift")])
     assert result.exit_code != 0 and "No story named 'nowhere'" in result.output
+
+
+@pytest.mark.parametrize("writer", [gift, moodle_xml])
+def test_a_matching_question_imports_with_its_pairs(app, runner, tmp_path, writer):
+    store_story(app)
+    path = tmp_path / "typed.txt"
+    path.write_bytes(writer.write(typed_bank()).data)
+    result = runner.invoke(args=["import-questions", "harbour-fire", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Imported 4 questions" in result.output  # 3 choice questions and the matching one
+    with app.app_context():
+        row = db.session.execute(
+            db.select(Question).where(Question.type == "matching")).scalar_one()
+        assert [(item.text, item.choice.text) for item in row.items] == list(pairs(MATCHING))
+        assert sorted(c.text for c in row.choices) == ["12", "14", "20"]

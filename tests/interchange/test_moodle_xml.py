@@ -6,11 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from quizapp.interchange import moodle_xml
 from quizapp.interchange.model import FormatError
-from tests.interchange.support import ARTICLES, ITEMS, bank, keyed
+from tests.interchange.support import (
+    ARTICLES,
+    ITEMS,
+    MATCHING,
+    ORDERING,
+    bank,
+    keyed,
+    pairs,
+    typed_bank,
+)
 
 FILES = Path(__file__).resolve().parent / "files"
 
@@ -108,3 +119,39 @@ def test_entities_and_doctypes_are_refused_not_expanded(tmp_path):
         with pytest.raises(FormatError, match="DOCTYPE") as refused:
             moodle_xml.read(source.encode())
         assert "TOP SECRET" not in str(refused.value)
+
+
+def test_matching_is_moodle_matching_with_the_distractor_as_an_extra_answer():
+    root = etree.fromstring(moodle_xml.write(typed_bank()).data)
+    matching = root.find("question[@type='matching']")
+    subs = [(s.findtext("text"), s.findtext("answer/text")) for s in matching.iter("subquestion")]
+    assert subs == [("Coast Courier", "14"), ("Bay Wire", "12"), ("", "20")]
+    items = moodle_xml.read(moodle_xml.write(typed_bank()).data)
+    assert keyed(items[:3]) == keyed(ITEMS)
+    assert items[3].type == "matching" and pairs(items[3]) == pairs(MATCHING)
+
+
+def test_ordering_and_find_the_evidence_are_left_out_with_their_reasons():
+    out = moodle_xml.write(typed_bank())
+    assert [s.item.type for s in out.skipped] == ["ordering", "evidence"]
+    assert "plugin" in out.skipped[0].reason
+    assert ORDERING.prompt.encode() not in out.data
+
+
+XML_PIECES = st.sampled_from(["<quiz>", "</quiz>", "<question type='multichoice'>",
+                              "<question type='matching'>", "</question>", "<questiontext>",
+                              "</questiontext>", "<text>", "</text>", "<answer fraction='100'>",
+                              "<answer fraction='x'>", "</answer>", "<subquestion>",
+                              "</subquestion>", "Fine?", "&amp;", "&x;", "<![CDATA[<p>",
+                              "]]>", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(XML_PIECES, max_size=40).map("".join))
+def test_any_xml_gives_questions_or_a_message_never_a_crash(source):
+    try:
+        items = moodle_xml.read(source.encode())
+    except FormatError as refused:
+        assert str(refused)
+    else:
+        assert all(item.prompt and any(c.correct for c in item.choices) for item in items)

@@ -11,7 +11,7 @@ from lxml import etree
 from qti_convert import upgrade_package_files
 
 from quizapp.interchange import qti3, qti21
-from tests.interchange.support import ARTICLES, ITEMS, bank, keyed
+from tests.interchange.support import ARTICLES, ITEMS, bank, keyed, typed_bank
 
 QTI3 = "http://www.imsglobal.org/xsd/imsqtiasi_v3p0"
 QTI21 = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -164,3 +164,26 @@ def test_every_file_is_well_formed_utf8_xml_or_a_page(writer):
             assert etree.fromstring(data) is not None
         else:
             assert data.decode("utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(("writer", "ns", "kebab"), [(qti3, QTI3, True), (qti21, QTI21, False)])
+def test_matching_and_ordering_carry_their_keys_and_find_the_evidence_is_left_out(writer, ns,
+                                                                                  kebab):
+    out = writer.write(typed_bank())
+    assert [s.item.type for s in out.skipped] == ["evidence"]
+    files = files_of(out.data)
+    name = (lambda n: f"{{{ns}}}qti-{n}") if kebab else (lambda n: f"{{{ns}}}{n[0].lower()}"
+                                                          + n.title().replace("-", "")[1:])
+    matching = parsed(files, "question-4.xml")
+    values = [v.text for v in matching.iter(name("value"))
+              if v.getparent().tag == name("correct-response")]
+    assert values == ["L1 R3", "L2 R1"]  # Coast Courier -> 14, Bay Wire -> 12
+    entries = [e.get("map-key" if kebab else "mapKey") for e in matching.iter(name("map-entry"))]
+    assert entries == values
+    assert next(matching.iter(name("match-interaction"))) is not None
+    ordering = parsed(files, "question-5.xml")
+    declaration = next(ordering.iter(name("response-declaration")))
+    assert declaration.get("cardinality") == "ordered"
+    shown = [c.text for c in ordering.iter(name("simple-choice"))]
+    assert sorted(shown) == shown  # not written in the right order
+    assert "question-6.xml" not in files
