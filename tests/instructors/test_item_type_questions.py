@@ -22,3 +22,19 @@ def test_the_question_form_keeps_a_matching_question_as_it_is(app, signed_in):
         question = question_row(MATCH)
         assert (question.type, len(question.items)) == ("matching", 2)
         assert db.session.get(type(question), question_id).prompt == MATCH
+
+
+def test_the_review_queue_shows_each_type_with_its_key_and_evidence(app, signed_in):
+    from quizapp.models import Question
+
+    make_mixed_quiz(app)
+    with app.app_context():
+        for question in db.session.execute(db.select(Question)).scalars():
+            question.status = "draft"
+        db.session.commit()
+    page = signed_in.get("/instructor/review").get_data(as_text=True)
+    assert "<strong>Coast Courier</strong>: Fourteen boats damaged, says the harbour office" in page
+    assert ("Twelve boats damaged, says the coast guard <span class=\"hint\">(distractor)</span>"
+            in page)
+    assert "Officials counted 14 boats damaged." in page
+    assert "Ordering: the right order" in page and "Find the evidence:" in page
