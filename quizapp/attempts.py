@@ -20,6 +20,8 @@ from quizapp.models import (
     Quiz,
     QuizQuestion,
     Response,
+    ResponsePair,
+    ResponsePlace,
     now,
 )
 from quizapp.quiz_builder import JOIN_CODE_ALPHABET
@@ -57,6 +59,63 @@ class Slot:
         by_value = {value: choice_id for choice_id, value in self.values.items()}
         ids = {by_value.get(value) for value in values}
         return None if None in ids else ids
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a student gives one question: the choices ticked (single, multiple, evidence), the
+    choice paired with each left item (matching: item id, choice id), or the choices in the
+    student's order (ordering)."""
+
+    chosen: frozenset[int] = frozenset()
+    pairs: tuple[tuple[int, int], ...] = ()
+    order: tuple[int, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.chosen or self.pairs or self.order)
+
+
+def answer_of(response: Response | None) -> Answer:
+    if response is None:
+        return Answer()
+    return Answer(frozenset(choice.id for choice in response.chosen),
+                  tuple(sorted((pair.item_id, pair.choice_id) for pair in response.pairs)),
+                  tuple(place.choice_id for place in response.places))
+
+
+def shown_order(slot: Slot, given: Answer) -> list[Choice]:
+    """An ordering question's choices as its page lists them: the student's saved order, else
+    the attempt's shuffled one."""
+    saved = given.order
+    if not saved:
+        return list(slot.choices)
+    by_id = {choice.id: choice for choice in slot.choices}
+    listed = [by_id[choice_id] for choice_id in saved if choice_id in by_id]
+    return listed + [choice for choice in slot.choices if choice not in listed]
+
+
+def arranged(shown: list[int], places: dict[int, int]) -> list[int]:
+    """The order the place menus ask for. `shown` is the order the page listed; each item asks
+    for a place (1-based). The items whose menu changed go to the places asked for, and the
+    others keep their order in the places left: one change of one menu moves one item, as the
+    page script moves it."""
+    moving = sorted((places[item], index, item) for index, item in enumerate(shown)
+                    if places.get(item, index + 1) != index + 1)
+    order = [item for item in shown if item not in {m[2] for m in moving}]
+    for place, _, item in moving:
+        order.insert(min(max(place - 1, 0), len(order)), item)
+    return order
+
+
+def moved(order: list[int], item: int, step: int) -> list[int]:
+    """The order with one item moved one place up (step -1) or down (+1)."""
+    if item not in order:
+        return order
+    index = order.index(item)
+    target = min(max(index + step, 0), len(order) - 1)
+    order = list(order)
+    order.insert(target, order.pop(index))
+    return order
 
 
 def new_resume_code() -> str:
@@ -125,8 +184,13 @@ def choice_value(attempt: Attempt, choice: Choice) -> str:
 
 def ordered_choices(attempt: Attempt, question: Question) -> list[Choice]:
     choices = list(question.choices)
-    if attempt.quiz.shuffle_choices:
+    if question.type == "evidence":
+        return choices  # sentences keep the article's order: the page reads as the article
+    # Ordering's stored order is its key: it is always shuffled, and never shown as it is.
+    if attempt.quiz.shuffle_choices or question.type == "ordering":
         choices.sort(key=lambda choice: _secret_digest(attempt, "order", choice.id))
+    if question.type == "ordering" and len(choices) > 1 and choices == list(question.choices):
+        choices = choices[1:] + choices[:1]
     return choices
 
 
@@ -198,9 +262,9 @@ def hold_for_change(attempt: Attempt, at: datetime | None = None) -> None:
         raise AnswerRefused("Time is up or the quiz was submitted: this answer was not saved.")
 
 
-def save_answers(attempt: Attempt, answers: list[tuple[Question, set[int]]],
+def save_answers(attempt: Attempt, answers: list[tuple[Question, Answer]],
                  at: datetime | None = None) -> list[Question]:
-    """Save the chosen choices of some questions, ungraded; the caller has checked that the ids
+    """Save the answers to some questions, ungraded; the caller has checked that the ids
     belong to their question, and commits. Returns the questions whose answer stayed as it was
     because it was checked (final) and the new one differs."""
     hold_for_change(attempt, at)
@@ -211,20 +275,45 @@ def save_answers(attempt: Attempt, answers: list[tuple[Question, set[int]]],
         ).scalars()
     }
     refused = []
-    for question, choice_ids in answers:
+    for question, given in answers:
         response = saved.get(question.id)
         if response is None:
-            if not choice_ids:
+            if not given:
                 continue  # nothing chosen, nothing saved before: no response to keep
             response = Response(question=question)
             attempt.responses.append(response)
         elif response.checked_at is not None:
-            if {choice.id for choice in response.chosen} != choice_ids:
+            if answer_of(response) != given:
                 refused.append(question)
             continue
-        response.chosen = [choice for choice in question.choices if choice.id in choice_ids]
+        _store(response, question, given)
         response.saved_at = at or now()
     return refused
+
+
+def _store(response: Response, question: Question, given: Answer) -> None:
+    response.chosen = [choice for choice in question.choices if choice.id in given.chosen]
+    # Pairs and places are changed in place, row by row: a row removed and one added with the
+    # same key in one flush would collide.
+    pairs = {pair.item_id: pair for pair in response.pairs}
+    wanted = dict(given.pairs)
+    response.pairs = [_pair(pairs.get(item_id), item_id, choice_id)
+                      for item_id, choice_id in wanted.items()]
+    places = {place.choice_id: place for place in response.places}
+    response.places = [_place(places.get(choice_id), choice_id, position)
+                       for position, choice_id in enumerate(given.order)]
+
+
+def _pair(row: ResponsePair | None, item_id: int, choice_id: int) -> ResponsePair:
+    row = row or ResponsePair(item_id=item_id)
+    row.choice_id = choice_id
+    return row
+
+
+def _place(row: ResponsePlace | None, choice_id: int, position: int) -> ResponsePlace:
+    row = row or ResponsePlace(choice_id=choice_id)
+    row.position = position
+    return row
 
 
 def articles_of(quiz: Quiz) -> list[Article]:

@@ -95,6 +95,8 @@ def register_template_filters(app: Flask) -> None:
 
     # Scores with partial credit are fractions: pages write them as people do (2, 2.5, 1.67).
     app.add_template_filter(scoring.marks, "marks")
+    # {% do %}: the answer templates gather a response's pairs into a lookup table.
+    app.jinja_env.add_extension("jinja2.ext.do")
 
 
 def register_commands(app: Flask) -> None:

@@ -29,6 +29,29 @@ def response_score(question: Question, response: Response) -> float:
     return scoring.choice_score(key, chosen)
 
 
+def marks_words(question: Question, response: Response | None) -> str | None:
+    """The partial marks in words ("2 of 3 pairs right"); None for choice questions, where an
+    answer is right or not."""
+    if response is None or question.type in ("single", "multiple"):
+        return None
+    if question.type == "matching":
+        given = {pair.item_id: pair.choice_id for pair in response.pairs}
+        right = sum(1 for item in question.items if given.get(item.id) == item.choice_id)
+        return f"{right} of {len(question.items)} pairs right"
+    if question.type == "ordering":
+        steps = max(len(question.choices) - 1, 1)
+        right = round(response_score(question, response) * steps)
+        return f"{right} of {steps} items followed by the right one"
+    key = {choice.id for choice in question.key}
+    chosen = {choice.id for choice in response.chosen}
+    words = f"{len(key & chosen)} of {len(key)} proving sentences picked"
+    if chosen - key:
+        score = response_score(question, response)
+        words += (", with a sentence next to them: half marks" if score
+                  else ", with a sentence that does not prove it: no marks")
+    return words
+
+
 def mark(question: Question, response: Response) -> float:
     response.score = response_score(question, response)
     response.correct = scoring.is_full(response.score)

@@ -3,6 +3,9 @@ of tests/students plus one matching, one ordering and one find-the-evidence ques
 through bank.py as the generators would write them; and the answers a test gives them."""
 from __future__ import annotations
 
+import re
+from html import unescape
+
 from quizapp import generators as core
 from quizapp.extensions import db
 from quizapp.models import Question
@@ -53,3 +56,53 @@ def make_mixed_quiz(app, **settings) -> str:
 def question_row(prompt: str) -> Question:
     """The stored question with this prompt (inside an app context)."""
     return db.session.execute(db.select(Question).where(Question.prompt == prompt)).scalar_one()
+
+
+def menus(html: str) -> dict[str, dict[str, str]]:
+    """Each <select> of a page by its label's text: {label: {option text: value}}."""
+    labels = _labels(html)
+    found = {}
+    for attrs, body in re.findall(r"<select([^>]*)>(.*?)</select>", html, re.S):
+        options = re.findall(r'<option[^>]*value="([^"]*)"[^>]*>([^<]*)</option>', body)
+        found[labels[_attribute(attrs, "id")]] = {unescape(text): value
+                                                  for value, text in options}
+    return found
+
+
+def menu_names(html: str) -> dict[str, str]:
+    """Each <select>'s name by its label's text."""
+    labels = _labels(html)
+    return {labels[_attribute(attrs, "id")]: _attribute(attrs, "name")
+            for attrs in re.findall(r"<select([^>]*)>", html)}
+
+
+def _labels(html: str) -> dict[str, str]:
+    return {for_: unescape(re.sub(r"<[^>]+>", "", text)).strip() for for_, text in
+            re.findall(r'<label[^>]*for="([^"]+)"[^>]*>(.*?)</label>', html, re.S)}
+
+
+def _attribute(attrs: str, name: str) -> str:
+    return re.search(rf'{name}="([^"]+)"', attrs).group(1)
+
+
+def item_order(html: str) -> list[str]:
+    """An ordering page's items, in the order it lists them."""
+    return [unescape(text) for text in re.findall(
+        r'<span class="item-text"><label[^>]*>([^<]*)</label>', html)]
+
+
+def boxes(html: str) -> dict[str, str]:
+    """Each checkbox's value by its label's text."""
+    labels = {for_: unescape(text).strip()
+              for for_, text in re.findall(r'<label for="([^"]+)">([^<]*)</label>', html)}
+    return {labels[id_]: value for id_, value in re.findall(
+        r'<input id="([^"]+)" name="[^"]+" type="checkbox" value="([^"]+)"', html)}
+
+
+def number_of(client, token: str, prompt: str, count: int = 6) -> int:
+    """The page number of the question with this prompt in a one-per-page attempt."""
+    for number in range(1, count + 1):
+        page = client.get(f"/attempt/{token}/q/{number}").get_data(as_text=True)
+        if unescape(prompt) in unescape(page):
+            return number
+    raise KeyError(prompt)

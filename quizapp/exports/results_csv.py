@@ -19,7 +19,8 @@ from quizapp.scoring import marks
 ATTEMPT_CSV_COLUMNS = ["attempt", "student_name", "first_attempt", "started_at", "submitted_at",
                        "time_taken_seconds", "score", "max_score"]
 RESPONSE_CSV_COLUMNS = ["attempt", "student_name", "first_attempt", "question_number",
-                        "question_id", "skill", "chosen", "chosen_text", "correct"]
+                        "question_id", "skill", "chosen", "chosen_text", "correct",
+                        "type", "score"]  # last, so the older columns keep their places
 BATCH = 2000
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
@@ -63,7 +64,8 @@ def response_rows(quiz_id: int) -> Iterator[list]:
                  for question_id, (position, _) in question_places(quiz_id).items()}
     result = _stream(
         select(Response.id, Response.attempt_id, Attempt.student_name, Response.question_id,
-               Question.skill, Response.correct, Choice.position, Choice.text)
+               Question.skill, Response.correct, Choice.position, Choice.text,
+               Question.type, Response.score)
         .join(Attempt, Attempt.id == Response.attempt_id)
         .join(Question, Question.id == Response.question_id)
         .outerjoin(response_choice, response_choice.c.response_id == Response.id)
@@ -72,11 +74,12 @@ def response_rows(quiz_id: int) -> Iterator[list]:
         .order_by(Response.attempt_id, Response.id, Choice.position)
     )
     current, letters, texts = None, [], []
-    for response_id, attempt_id, name, question_id, skill, correct, position, text in result:
+    for (response_id, attempt_id, name, question_id, skill, correct, position, text,
+         kind, score) in result:
         if current is not None and current[0] != response_id:
             yield _response_row(current, letters, texts, first, positions)
             letters, texts = [], []
-        current = (response_id, attempt_id, name, question_id, skill, correct)
+        current = (response_id, attempt_id, name, question_id, skill, correct, kind, score)
         if position is not None:
             letters.append(_letter(position))
             texts.append(text)
@@ -85,11 +88,11 @@ def response_rows(quiz_id: int) -> Iterator[list]:
 
 
 def _response_row(current, letters, texts, first, positions) -> list:
-    _, attempt_id, name, question_id, skill, correct = current
+    _, attempt_id, name, question_id, skill, correct, kind, score = current
     number = positions.get(question_id)
     return [attempt_id, name, "yes" if attempt_id in first else "no",
             "" if number is None else number + 1, question_id, skill,
-            "; ".join(letters), " | ".join(texts), 1 if correct else 0]
+            "; ".join(letters), " | ".join(texts), 1 if correct else 0, kind, marks(score)]
 
 
 def _letter(position: int) -> str:

@@ -37,7 +37,7 @@ def result(token: str):
         student_sees_score=review.score_shown(attempt),
         answers_wait=review.waiting_words(quiz.review_answers, quiz.closed),
         score_wait=review.waiting_words(quiz.review_score, quiz.closed),
-        reader_view=True,
+        reader_view=True, marks_words=grading.marks_words,
     )
 
 
