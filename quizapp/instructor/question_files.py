@@ -20,7 +20,7 @@ MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
 
 def _download(bank: Bank, back: str):
-    code = request.args.get("format", "")
+    code = request.args.get("format", "qti3")  # the current standard, when none is asked for
     if code not in FORMATS:
         abort(404)
     chosen = FORMATS[code]
