@@ -70,11 +70,15 @@ def normalise_name(name: str) -> str:
 
 def start_attempt(quiz: Quiz, student_name: str, submission_key: str,
                   at: datetime | None = None) -> Attempt:
-    """A new attempt; the caller commits. Its deadline is fixed now, from the quiz's limit."""
+    """A new attempt; the caller commits. Its deadline is fixed now, from the quiz's limit,
+    and comes no later than the quiz's close date: the clock a student sees is the one that
+    ends their attempt."""
     started = at or now()
     deadline = None
     if quiz.time_limit_minutes:
         deadline = started + timedelta(minutes=quiz.time_limit_minutes)
+    if quiz.closes_at is not None and (deadline is None or quiz.closes_at < deadline):
+        deadline = quiz.closes_at
     attempt = Attempt(quiz=quiz, student_name=student_name, submission_key=submission_key,
                       token=secrets.token_urlsafe(24), resume_code=new_resume_code(),
                       started_at=started, deadline_at=deadline, max_score=len(quiz.items))
@@ -167,7 +171,7 @@ def time_is_up(attempt: Attempt, at: datetime | None = None) -> bool:
 def is_over(attempt: Attempt, at: datetime | None = None) -> bool:
     """Time is up, or the teacher closed the quiz (it takes no new answers): either way the
     next page the student loads submits what was saved."""
-    return attempt.quiz.closed or time_is_up(attempt, at)
+    return attempt.quiz.has_closed(at) or time_is_up(attempt, at)
 
 
 def seconds_left(attempt: Attempt, at: datetime | None = None) -> int | None:
@@ -182,7 +186,7 @@ def hold_for_change(attempt: Attempt, at: datetime | None = None) -> None:
     The guarded UPDATE makes a save and a submission of the same attempt wait for each other
     (SQLite's write lock, PostgreSQL's row lock), so no answer lands after the grading.
     """
-    if attempt.quiz.closed:
+    if attempt.quiz.has_closed(at):
         db.session.rollback()
         raise AnswerRefused("Your teacher has closed this quiz: this answer was not saved.")
     moment = at or now()

@@ -26,6 +26,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_errorhandlers(app)
     register_headers(app)
     register_commands(app)
+    register_template_filters(app)
     return app
 
 
@@ -87,6 +88,19 @@ def register_headers(app: Flask) -> None:
     from quizapp import headers
 
     headers.init_app(app)
+
+
+def register_template_filters(app: Flask) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from quizapp import quiz_dates
+
+    try:
+        ZoneInfo(app.config["TIMEZONE"])
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise SystemExit(f"QUIZAPP_TIMEZONE must name a time zone such as Europe/Paris, not "
+                         f"{app.config['TIMEZONE']!r}.") from error
+    app.add_template_filter(quiz_dates.shown, "local_time")
 
 
 def register_commands(app: Flask) -> None:
