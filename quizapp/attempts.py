@@ -114,11 +114,22 @@ def ordered_items(attempt: Attempt) -> list[QuizQuestion]:
     return items
 
 
-def _secret_digest(attempt: Attempt, purpose: str, choice_id: int) -> str:
+def _seeded_digest(choice_seed: str, purpose: str, choice_id: int) -> str:
     # Keyed by the attempt's secret seed, never by anything a page shows (its token is in the
     # address): no one can recompute which value or place belongs to which choice.
-    return hmac.new(attempt.choice_seed.encode(), f"{purpose}:{choice_id}".encode(),
+    return hmac.new(choice_seed.encode(), f"{purpose}:{choice_id}".encode(),
                     hashlib.sha256).hexdigest()
+
+
+def _secret_digest(attempt: Attempt, purpose: str, choice_id: int) -> str:
+    return _seeded_digest(attempt.choice_seed, purpose, choice_id)
+
+
+def shuffled_choice_ids(choice_seed: str, choice_ids: Iterable[int]) -> list[int]:
+    """A question's choice ids in the order an attempt with this seed shows them when the quiz
+    shuffles choices (the results' exports letter the choices as the student saw them)."""
+    return sorted(choice_ids, key=lambda choice_id: _seeded_digest(choice_seed, "order",
+                                                                   choice_id))
 
 
 def choice_value(attempt: Attempt, choice: Choice) -> str:
@@ -130,7 +141,8 @@ def choice_value(attempt: Attempt, choice: Choice) -> str:
 def ordered_choices(attempt: Attempt, question: Question) -> list[Choice]:
     choices = list(question.choices)
     if attempt.quiz.shuffle_choices:
-        choices.sort(key=lambda choice: _secret_digest(attempt, "order", choice.id))
+        order = shuffled_choice_ids(attempt.choice_seed, [choice.id for choice in choices])
+        choices.sort(key=lambda choice: order.index(choice.id))
     return choices
 
 

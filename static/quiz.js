@@ -134,6 +134,21 @@
     tick();
   }
 
+  // All questions on one page with immediate feedback: Enter in a question checks that
+  // question (the browser alone would press the form's first button, another question's Check).
+  function checkOnEnter(form) {
+    form.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || event.target.tagName !== "INPUT") { return; }
+      var item = event.target.closest("li[id^='question-']");
+      var check = item && item.querySelector("button[value^='check-']");
+      if (check) {
+        event.preventDefault();
+        check.click();
+      }
+    });
+  }
+
   document.querySelectorAll("form[data-autosave]").forEach(autosave);
+  document.querySelectorAll("form[data-autosave]").forEach(checkOnEnter);
   document.querySelectorAll(".timer[data-deadline]").forEach(countdown);
 }());
