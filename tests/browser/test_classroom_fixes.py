@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -18,6 +19,7 @@ from tests.browser.layout import expect_fits
 
 pytestmark = pytest.mark.browser
 
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"  # as screenshot() saves them
 NAME, PASSWORD = "mr-analysis", "item statistics 2026"
 # How many lines the tallest question cell of the item table takes.
 ROW_LINES = """() => Math.max(...Array.from(document.querySelectorAll("table.items tbody th"))
@@ -132,7 +134,7 @@ def test_the_item_analysis_table_is_whole_at_1280_and_scrolls_in_its_box_on_a_ph
     expect_fits(widths, "item analysis")
     teacher.set_viewport_size({"width": 1280, "height": 800})
     sizes = box.evaluate("b => [b.scrollWidth, b.clientWidth]")
-    box.screenshot(path="tests/artifacts/item-analysis-table-1280.png")
+    box.screenshot(path=str(ARTIFACTS / "item-analysis-table-1280.png"))
     assert sizes[0] <= sizes[1], f"the table is clipped at 1280 px (table, box): {sizes}"
     # Not squeezed either: with the room a 1280 px screen has, a question's prompt takes at most
     # three lines of its column.
