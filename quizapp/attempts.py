@@ -129,11 +129,15 @@ def normalise_name(name: str) -> str:
 
 def start_attempt(quiz: Quiz, student_name: str, submission_key: str,
                   at: datetime | None = None) -> Attempt:
-    """A new attempt; the caller commits. Its deadline is fixed now, from the quiz's limit."""
+    """A new attempt; the caller commits. Its deadline is fixed now, from the quiz's limit,
+    and comes no later than the quiz's close date: the clock a student sees is the one that
+    ends their attempt."""
     started = at or now()
     deadline = None
     if quiz.time_limit_minutes:
         deadline = started + timedelta(minutes=quiz.time_limit_minutes)
+    if quiz.closes_at is not None and (deadline is None or quiz.closes_at < deadline):
+        deadline = quiz.closes_at
     attempt = Attempt(quiz=quiz, student_name=student_name, submission_key=submission_key,
                       token=secrets.token_urlsafe(24), resume_code=new_resume_code(),
                       started_at=started, deadline_at=deadline, max_score=len(quiz.items))
@@ -169,11 +173,22 @@ def ordered_items(attempt: Attempt) -> list[QuizQuestion]:
     return items
 
 
-def _secret_digest(attempt: Attempt, purpose: str, choice_id: int) -> str:
+def _seeded_digest(choice_seed: str, purpose: str, choice_id: int) -> str:
     # Keyed by the attempt's secret seed, never by anything a page shows (its token is in the
     # address): no one can recompute which value or place belongs to which choice.
-    return hmac.new(attempt.choice_seed.encode(), f"{purpose}:{choice_id}".encode(),
+    return hmac.new(choice_seed.encode(), f"{purpose}:{choice_id}".encode(),
                     hashlib.sha256).hexdigest()
+
+
+def _secret_digest(attempt: Attempt, purpose: str, choice_id: int) -> str:
+    return _seeded_digest(attempt.choice_seed, purpose, choice_id)
+
+
+def shuffled_choice_ids(choice_seed: str, choice_ids: Iterable[int]) -> list[int]:
+    """A question's choice ids in the order an attempt with this seed shows them when the quiz
+    shuffles choices (the results' exports letter the choices as the student saw them)."""
+    return sorted(choice_ids, key=lambda choice_id: _seeded_digest(choice_seed, "order",
+                                                                   choice_id))
 
 
 def choice_value(attempt: Attempt, choice: Choice) -> str:
@@ -188,7 +203,8 @@ def ordered_choices(attempt: Attempt, question: Question) -> list[Choice]:
         return choices  # sentences keep the article's order: the page reads as the article
     # Ordering's stored order is its key: it is always shuffled, and never shown as it is.
     if attempt.quiz.shuffle_choices or question.type == "ordering":
-        choices.sort(key=lambda choice: _secret_digest(attempt, "order", choice.id))
+        order = shuffled_choice_ids(attempt.choice_seed, [choice.id for choice in choices])
+        choices.sort(key=lambda choice: order.index(choice.id))
     if question.type == "ordering" and len(choices) > 1 and choices == list(question.choices):
         choices = choices[1:] + choices[:1]
     return choices
@@ -231,7 +247,7 @@ def time_is_up(attempt: Attempt, at: datetime | None = None) -> bool:
 def is_over(attempt: Attempt, at: datetime | None = None) -> bool:
     """Time is up, or the teacher closed the quiz (it takes no new answers): either way the
     next page the student loads submits what was saved."""
-    return attempt.quiz.closed or time_is_up(attempt, at)
+    return attempt.quiz.has_closed(at) or time_is_up(attempt, at)
 
 
 def seconds_left(attempt: Attempt, at: datetime | None = None) -> int | None:
@@ -246,7 +262,7 @@ def hold_for_change(attempt: Attempt, at: datetime | None = None) -> None:
     The guarded UPDATE makes a save and a submission of the same attempt wait for each other
     (SQLite's write lock, PostgreSQL's row lock), so no answer lands after the grading.
     """
-    if attempt.quiz.closed:
+    if attempt.quiz.has_closed(at):
         db.session.rollback()
         raise AnswerRefused("Your teacher has closed this quiz: this answer was not saved.")
     moment = at or now()

@@ -17,6 +17,11 @@ from quizapp.interchange.formats import FORMATS
 from quizapp.models import QuestionStatus, Quiz, Story
 
 
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    """"1 question", "3 questions": no "1 questions" in what the commands print."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 @click.command("init-db")
 @with_appcontext
 def init_db() -> None:
@@ -58,7 +63,7 @@ def _find_story(slug: str) -> Story:
 def load_story(path: Path) -> None:
     """Load a story folder (article files and an optional story.toml)."""
     row = _load(path)
-    click.echo(f"Loaded story {row.slug!r}: {len(row.articles)} articles.")
+    click.echo(f"Loaded story {row.slug!r}: {_count(len(row.articles), 'article')}.")
 
 
 @click.command("generate")
@@ -97,7 +102,8 @@ def create_quiz(slug: str, title: str | None, draft: bool, per_kind: int | None)
         db.session.rollback()
         raise click.ClickException(str(refused)) from None
     db.session.commit()
-    click.echo(f"Quiz {quiz.title!r}: {len(quiz.items)} questions, join code {quiz.join_code}.")
+    click.echo(f"Quiz {quiz.title!r}: {_count(len(quiz.items), 'question')}, "
+               f"join code {quiz.join_code}.")
 
 
 def _typed_password() -> str:
@@ -172,7 +178,7 @@ def setup() -> None:
     if quiz is None:
         click.echo("Database ready; stories were loaded before, nothing seeded.")
     else:
-        click.echo(f"Seeded: quiz {quiz.title!r} with {len(quiz.items)} questions "
+        click.echo(f"Seeded: quiz {quiz.title!r} with {_count(len(quiz.items), 'question')} "
                    f"(join code {quiz.join_code}).")
 
 
@@ -184,11 +190,12 @@ def start(host: str, port: int) -> None:
     """Get the database ready on first run, then serve the site (development server)."""
     quiz = prepare_first_run()
     if quiz is not None:
-        click.echo(f"Seeded: quiz {quiz.title!r} with {len(quiz.items)} questions "
+        click.echo(f"Seeded: quiz {quiz.title!r} with {_count(len(quiz.items), 'question')} "
                    f"(join code {quiz.join_code}).")
     published = db.session.execute(
         db.select(db.func.count(Quiz.id)).where(Quiz.published)).scalar_one()
-    click.echo(f"{published} published quiz(zes). Open http://{host}:{port}/ in your browser.")
+    click.echo(f"{_count(published, 'published quiz', 'published quizzes')}. "
+               f"Open http://{host}:{port}/ in your browser.")
     # Flask refuses app.run() inside a `flask` command; werkzeug's server is what it would use.
     run_simple(host, port, current_app._get_current_object(), threaded=True)
 

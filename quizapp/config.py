@@ -61,6 +61,8 @@ class Config:
     STORY_LINK_TIMEOUT = 8.0
     STORY_LINK_MAX_BYTES = 5 * 1024 * 1024
     STORY_LINKS_ALLOW_LOOPBACK = False
+    # The zone a quiz's open and close dates are typed and shown in (quizapp.quiz_dates).
+    TIMEZONE = os.environ.get("QUIZAPP_TIMEZONE", "").strip() or "UTC"
     SEEDS_FOLDER = str(Path(__file__).resolve().parent.parent / "seeds")
 
 

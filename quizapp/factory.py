@@ -27,6 +27,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_headers(app)
     register_template_filters(app)
     register_commands(app)
+    register_template_filters(app)
     return app
 
 
@@ -97,6 +98,17 @@ def register_template_filters(app: Flask) -> None:
     app.add_template_filter(scoring.marks, "marks")
     # {% do %}: the answer templates gather a response's pairs into a lookup table.
     app.jinja_env.add_extension("jinja2.ext.do")
+
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from quizapp import quiz_dates
+
+    try:
+        ZoneInfo(app.config["TIMEZONE"])
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise SystemExit(f"QUIZAPP_TIMEZONE must name a time zone such as Europe/Paris, not "
+                         f"{app.config['TIMEZONE']!r}.") from error
+    app.add_template_filter(quiz_dates.shown, "local_time")
 
 
 def register_commands(app: Flask) -> None:

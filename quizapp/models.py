@@ -217,10 +217,21 @@ class Quiz(db.Model):
     # Taken on shared computers (a lab): the browser remembers no attempt of this quiz, so the
     # next student is never offered the last one's.
     shared_computer: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    # Open and close dates (UTC), both optional: before the one no attempt starts, from the other
+    # on the quiz is closed as if the teacher had pressed "Close".
+    opens_at: Mapped[datetime | None]
+    closes_at: Mapped[datetime | None]
+
+    def has_closed(self, at: datetime | None = None) -> bool:
+        """Closed by the teacher, or past its close date."""
+        return self.closed or (self.closes_at is not None and (at or now()) >= self.closes_at)
+
+    def not_open_yet(self, at: datetime | None = None) -> bool:
+        return self.opens_at is not None and (at or now()) < self.opens_at
 
     @property
     def open_for_answers(self) -> bool:
-        return self.published and not self.closed
+        return self.published and not self.has_closed() and not self.not_open_yet()
 
     story: Mapped[Story | None] = relationship()
     items: Mapped[list[QuizQuestion]] = relationship(

@@ -94,6 +94,11 @@ def _pinned_request(client: httpx.Client, url: httpx.URL, address: str) -> httpx
     return request
 
 
+def _too_slow(rules: FetchRules) -> PageRefused:
+    unit = "second" if rules.timeout == 1 else "seconds"
+    return PageRefused(f"the site took longer than {rules.timeout:g} {unit} to answer.")
+
+
 def _too_large(rules: FetchRules) -> PageRefused:
     size = (f"{rules.max_bytes // (1024 * 1024)} MB" if rules.max_bytes >= 1024 * 1024
             else f"{rules.max_bytes // 1024} KB")
@@ -112,7 +117,7 @@ def _read_body(response: httpx.Response, rules: FetchRules, deadline: float) -> 
         # A server that sends a byte at a time never trips the read timeout: the whole page
         # has its own limit too.
         if time.monotonic() > deadline:
-            raise PageRefused(f"the site took longer than {rules.timeout:g} seconds to answer.")
+            raise _too_slow(rules)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -130,7 +135,7 @@ def _one_hop(url: httpx.URL, rules: FetchRules, deadline: float) -> FetchedPage 
     address = checked_addresses(url.raw_host.decode("ascii"), port, rules)[0]
     left = deadline - time.monotonic()
     if left <= 0:
-        raise PageRefused(f"the site took longer than {rules.timeout:g} seconds to answer.")
+        raise _too_slow(rules)
     # A client per hop: its pool is keyed by address, and each hop may name another site.
     with httpx.Client(follow_redirects=False, trust_env=False,
                       timeout=httpx.Timeout(left)) as client:
@@ -160,8 +165,7 @@ def fetch_page(url: str, rules: FetchRules) -> FetchedPage:
                 return outcome
             current = _checked_url(str(outcome))
     except httpx.TimeoutException as error:
-        raise PageRefused(
-            f"the site took longer than {rules.timeout:g} seconds to answer.") from error
+        raise _too_slow(rules) from error
     except httpx.HTTPError as error:
         raise PageRefused(f"the site could not be reached ({type(error).__name__}).") from error
     raise PageRefused(f"the address redirects more than {MAX_REDIRECTS} times.")

@@ -1,8 +1,9 @@
 // Improves the quiz pages when JavaScript runs; every page works without it.
 // - Autosave: a changed answer is sent at once to the form's data-autosave address, and the
 //   page's status line (an aria-live region) says whether it was saved.
-// - Countdown: the server's deadline shown as minutes and seconds; at zero the page reloads,
-//   and the server (which enforces the limit) submits what was saved.
+// - Countdown: the server's deadline shown as minutes and seconds, with spoken warnings at 5
+//   minutes and 1 minute left; at zero the page reloads, and the server (which enforces the
+//   limit) submits what was saved.
 // - Ordering: a place chosen in a menu, or an Up/Down button, moves the item in the list at
 //   once (the buttons otherwise send the form, and the server moves it).
 // Choices carry only their attempt's opaque values: nothing here knows which one is right.
@@ -151,18 +152,40 @@
     });
   }
 
+  // The clock ticks every second in the role="timer" line, which screen readers do not read
+  // out on each change; the warning line (aria-live="polite") speaks at 5 minutes and at 1
+  // minute left, and when time is up.
+  var WARNINGS = [
+    [60, "1 minute left: what is saved is submitted when time is up."],
+    [300, "5 minutes left."]
+  ];
+
   function countdown(timer) {
     var deadline = Date.parse(timer.getAttribute("data-deadline"));
     var value = timer.querySelector(".time-left-value");
+    var warning = timer.querySelector(".time-warning");
     if (isNaN(deadline) || !value) { return; }
+    var first = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+    // Only a threshold crossed while the page is open is announced; the page as sent already
+    // says when less than 5 minutes are left.
+    var spoken = WARNINGS.filter(function (pair) { return first <= pair[0]; })
+      .map(function (pair) { return pair[0]; });
     function tick() {
       var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
       var minutes = Math.floor(left / 60);
       var seconds = left % 60;
       value.textContent = minutes + " min " + (seconds < 10 ? "0" : "") + seconds + " s";
+      WARNINGS.forEach(function (pair) {
+        if (left <= pair[0] && spoken.indexOf(pair[0]) === -1) {
+          spoken.push(pair[0]);
+          timer.classList.add("warning");
+          if (warning) { warning.textContent = pair[1]; }
+        }
+      });
       if (left === 0) {
         window.clearInterval(handle);
         value.textContent = "time is up";
+        if (warning) { warning.textContent = "Time is up: your saved answers are being submitted."; }
         // A moment for the last autosave to land before the server submits.
         window.setTimeout(function () { window.location.reload(); }, 2000);
       }
@@ -171,6 +194,21 @@
     tick();
   }
 
+  // All questions on one page with immediate feedback: Enter in a question checks that
+  // question (the browser alone would press the form's first button, another question's Check).
+  function checkOnEnter(form) {
+    form.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || event.target.tagName !== "INPUT") { return; }
+      var item = event.target.closest("li[id^='question-']");
+      var check = item && item.querySelector("button[value^='check-']");
+      if (check) {
+        event.preventDefault();
+        check.click();
+      }
+    });
+  }
+
   document.querySelectorAll("form[data-autosave]").forEach(autosave);
-  document.querySelectorAll(".time-left[data-deadline]").forEach(countdown);
+  document.querySelectorAll("form[data-autosave]").forEach(checkOnEnter);
+  document.querySelectorAll(".timer[data-deadline]").forEach(countdown);
 }());

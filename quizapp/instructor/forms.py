@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
+    DateTimeLocalField,
     FieldList,
     Form,
     FormField,
@@ -212,6 +213,11 @@ class QuizForm(FlaskForm):
     time_limit_minutes = IntegerField(
         "Time limit in minutes (leave empty for none)",
         validators=[Optional(), NumberRange(min=1, max=600, message="Between 1 and 600 minutes.")])
+    # In the school's time zone (quizapp.quiz_dates); the page names it.
+    opens_at = DateTimeLocalField("Opens (leave empty to open when published)",
+                                  format="%Y-%m-%dT%H:%M", validators=[Optional()])
+    closes_at = DateTimeLocalField("Closes (leave empty to close by hand)",
+                                   format="%Y-%m-%dT%H:%M", validators=[Optional()])
     shuffle_questions = BooleanField("Shuffle the order of questions for each student")
     shuffle_choices = BooleanField("Shuffle the order of choices for each student")
     review_answers = RadioField(

@@ -112,7 +112,7 @@ def _late(attempt: Attempt):
     """A form that came after the deadline (or the quiz's closing): submit what was saved
     before it, and say so."""
     db.session.rollback()
-    closed = attempt.quiz.closed
+    closed = attempt.quiz.has_closed()
     if expiry.settle(attempt):
         db.session.commit()
         flash(CLOSED if closed else LATE, "notice")

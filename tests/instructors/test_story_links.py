@@ -180,7 +180,7 @@ def test_a_link_that_cannot_be_read_is_named_and_the_others_are_kept(app, signed
     ("/to-file", "only http:// and https:// addresses can be fetched"),
     ("/loop", "redirects more than 5 times"),
     ("/huge.html", "the page is larger than 256 KB"),
-    ("/slow.html", "took longer than 1 seconds"),
+    ("/slow.html", "took longer than 1 second to answer"),
     ("/photo.png", "gives a image/png, not a web page"),
 ])
 def test_hostile_and_broken_pages_are_refused(app, signed_in, site, loopback_allowed, path,
