@@ -115,7 +115,7 @@ def fill(db, n_questions: int, n_responses: int, seed: int) -> tuple[int, int]:
             )
             correct = rng.random() < p
             score += correct
-            response_rows.append((response_id, a + 1, question_id, correct))
+            response_rows.append((response_id, a + 1, question_id, correct, float(correct)))
             if correct:
                 chosen_rows.append((response_id, choice_ids[q][0]))
             elif rng.random() < 0.97:  # a few leave it blank
@@ -137,7 +137,8 @@ def fill(db, n_questions: int, n_responses: int, seed: int) -> tuple[int, int]:
     db.session.execute(insert(Attempt), attempt_rows)
     db.session.commit()
     bulk_insert(
-        db, Response.__table__.name, ["id", "attempt_id", "question_id", "correct"], response_rows
+        db, Response.__table__.name, ["id", "attempt_id", "question_id", "correct", "score"],
+        response_rows
     )
     bulk_insert(db, response_choice.name, ["response_id", "choice_id"], chosen_rows)
     # Fresh statistics for the planners (and PostgreSQL's visibility map, which lets it read

@@ -20,6 +20,8 @@ from quizapp.models import (
     Quiz,
     QuizQuestion,
     Response,
+    ResponsePair,
+    ResponsePlace,
     now,
 )
 from quizapp.quiz_builder import JOIN_CODE_ALPHABET
@@ -59,6 +61,63 @@ class Slot:
         return None if None in ids else ids
 
 
+@dataclass(frozen=True)
+class Answer:
+    """What a student gives one question: the choices ticked (single, multiple, evidence), the
+    choice paired with each left item (matching: item id, choice id), or the choices in the
+    student's order (ordering)."""
+
+    chosen: frozenset[int] = frozenset()
+    pairs: tuple[tuple[int, int], ...] = ()
+    order: tuple[int, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.chosen or self.pairs or self.order)
+
+
+def answer_of(response: Response | None) -> Answer:
+    if response is None:
+        return Answer()
+    return Answer(frozenset(choice.id for choice in response.chosen),
+                  tuple(sorted((pair.item_id, pair.choice_id) for pair in response.pairs)),
+                  tuple(place.choice_id for place in response.places))
+
+
+def shown_order(slot: Slot, given: Answer) -> list[Choice]:
+    """An ordering question's choices as its page lists them: the student's saved order, else
+    the attempt's shuffled one."""
+    saved = given.order
+    if not saved:
+        return list(slot.choices)
+    by_id = {choice.id: choice for choice in slot.choices}
+    listed = [by_id[choice_id] for choice_id in saved if choice_id in by_id]
+    return listed + [choice for choice in slot.choices if choice not in listed]
+
+
+def arranged(shown: list[int], places: dict[int, int]) -> list[int]:
+    """The order the place menus ask for. `shown` is the order the page listed; each item asks
+    for a place (1-based). The items whose menu changed go to the places asked for, and the
+    others keep their order in the places left: one change of one menu moves one item, as the
+    page script moves it."""
+    moving = sorted((places[item], index, item) for index, item in enumerate(shown)
+                    if places.get(item, index + 1) != index + 1)
+    order = [item for item in shown if item not in {m[2] for m in moving}]
+    for place, _, item in moving:
+        order.insert(min(max(place - 1, 0), len(order)), item)
+    return order
+
+
+def moved(order: list[int], item: int, step: int) -> list[int]:
+    """The order with one item moved one place up (step -1) or down (+1)."""
+    if item not in order:
+        return order
+    index = order.index(item)
+    target = min(max(index + step, 0), len(order) - 1)
+    order = list(order)
+    order.insert(target, order.pop(index))
+    return order
+
+
 def new_resume_code() -> str:
     # The join code's alphabet: read off a screen and typed on a phone, it must not be mistyped.
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(RESUME_CODE_LENGTH))
@@ -70,11 +129,15 @@ def normalise_name(name: str) -> str:
 
 def start_attempt(quiz: Quiz, student_name: str, submission_key: str,
                   at: datetime | None = None) -> Attempt:
-    """A new attempt; the caller commits. Its deadline is fixed now, from the quiz's limit."""
+    """A new attempt; the caller commits. Its deadline is fixed now, from the quiz's limit,
+    and comes no later than the quiz's close date: the clock a student sees is the one that
+    ends their attempt."""
     started = at or now()
     deadline = None
     if quiz.time_limit_minutes:
         deadline = started + timedelta(minutes=quiz.time_limit_minutes)
+    if quiz.closes_at is not None and (deadline is None or quiz.closes_at < deadline):
+        deadline = quiz.closes_at
     attempt = Attempt(quiz=quiz, student_name=student_name, submission_key=submission_key,
                       token=secrets.token_urlsafe(24), resume_code=new_resume_code(),
                       started_at=started, deadline_at=deadline, max_score=len(quiz.items))
@@ -110,11 +173,22 @@ def ordered_items(attempt: Attempt) -> list[QuizQuestion]:
     return items
 
 
-def _secret_digest(attempt: Attempt, purpose: str, choice_id: int) -> str:
+def _seeded_digest(choice_seed: str, purpose: str, choice_id: int) -> str:
     # Keyed by the attempt's secret seed, never by anything a page shows (its token is in the
     # address): no one can recompute which value or place belongs to which choice.
-    return hmac.new(attempt.choice_seed.encode(), f"{purpose}:{choice_id}".encode(),
+    return hmac.new(choice_seed.encode(), f"{purpose}:{choice_id}".encode(),
                     hashlib.sha256).hexdigest()
+
+
+def _secret_digest(attempt: Attempt, purpose: str, choice_id: int) -> str:
+    return _seeded_digest(attempt.choice_seed, purpose, choice_id)
+
+
+def shuffled_choice_ids(choice_seed: str, choice_ids: Iterable[int]) -> list[int]:
+    """A question's choice ids in the order an attempt with this seed shows them when the quiz
+    shuffles choices (the results' exports letter the choices as the student saw them)."""
+    return sorted(choice_ids, key=lambda choice_id: _seeded_digest(choice_seed, "order",
+                                                                   choice_id))
 
 
 def choice_value(attempt: Attempt, choice: Choice) -> str:
@@ -125,8 +199,14 @@ def choice_value(attempt: Attempt, choice: Choice) -> str:
 
 def ordered_choices(attempt: Attempt, question: Question) -> list[Choice]:
     choices = list(question.choices)
-    if attempt.quiz.shuffle_choices:
-        choices.sort(key=lambda choice: _secret_digest(attempt, "order", choice.id))
+    if question.type == "evidence":
+        return choices  # sentences keep the article's order: the page reads as the article
+    # Ordering's stored order is its key: it is always shuffled, and never shown as it is.
+    if attempt.quiz.shuffle_choices or question.type == "ordering":
+        order = shuffled_choice_ids(attempt.choice_seed, [choice.id for choice in choices])
+        choices.sort(key=lambda choice: order.index(choice.id))
+    if question.type == "ordering" and len(choices) > 1 and choices == list(question.choices):
+        choices = choices[1:] + choices[:1]
     return choices
 
 
@@ -167,7 +247,7 @@ def time_is_up(attempt: Attempt, at: datetime | None = None) -> bool:
 def is_over(attempt: Attempt, at: datetime | None = None) -> bool:
     """Time is up, or the teacher closed the quiz (it takes no new answers): either way the
     next page the student loads submits what was saved."""
-    return attempt.quiz.closed or time_is_up(attempt, at)
+    return attempt.quiz.has_closed(at) or time_is_up(attempt, at)
 
 
 def seconds_left(attempt: Attempt, at: datetime | None = None) -> int | None:
@@ -182,7 +262,7 @@ def hold_for_change(attempt: Attempt, at: datetime | None = None) -> None:
     The guarded UPDATE makes a save and a submission of the same attempt wait for each other
     (SQLite's write lock, PostgreSQL's row lock), so no answer lands after the grading.
     """
-    if attempt.quiz.closed:
+    if attempt.quiz.has_closed(at):
         db.session.rollback()
         raise AnswerRefused("Your teacher has closed this quiz: this answer was not saved.")
     moment = at or now()
@@ -198,9 +278,9 @@ def hold_for_change(attempt: Attempt, at: datetime | None = None) -> None:
         raise AnswerRefused("Time is up or the quiz was submitted: this answer was not saved.")
 
 
-def save_answers(attempt: Attempt, answers: list[tuple[Question, set[int]]],
+def save_answers(attempt: Attempt, answers: list[tuple[Question, Answer]],
                  at: datetime | None = None) -> list[Question]:
-    """Save the chosen choices of some questions, ungraded; the caller has checked that the ids
+    """Save the answers to some questions, ungraded; the caller has checked that the ids
     belong to their question, and commits. Returns the questions whose answer stayed as it was
     because it was checked (final) and the new one differs."""
     hold_for_change(attempt, at)
@@ -211,20 +291,45 @@ def save_answers(attempt: Attempt, answers: list[tuple[Question, set[int]]],
         ).scalars()
     }
     refused = []
-    for question, choice_ids in answers:
+    for question, given in answers:
         response = saved.get(question.id)
         if response is None:
-            if not choice_ids:
+            if not given:
                 continue  # nothing chosen, nothing saved before: no response to keep
             response = Response(question=question)
             attempt.responses.append(response)
         elif response.checked_at is not None:
-            if {choice.id for choice in response.chosen} != choice_ids:
+            if answer_of(response) != given:
                 refused.append(question)
             continue
-        response.chosen = [choice for choice in question.choices if choice.id in choice_ids]
+        _store(response, question, given)
         response.saved_at = at or now()
     return refused
+
+
+def _store(response: Response, question: Question, given: Answer) -> None:
+    response.chosen = [choice for choice in question.choices if choice.id in given.chosen]
+    # Pairs and places are changed in place, row by row: a row removed and one added with the
+    # same key in one flush would collide.
+    pairs = {pair.item_id: pair for pair in response.pairs}
+    wanted = dict(given.pairs)
+    response.pairs = [_pair(pairs.get(item_id), item_id, choice_id)
+                      for item_id, choice_id in wanted.items()]
+    places = {place.choice_id: place for place in response.places}
+    response.places = [_place(places.get(choice_id), choice_id, position)
+                       for position, choice_id in enumerate(given.order)]
+
+
+def _pair(row: ResponsePair | None, item_id: int, choice_id: int) -> ResponsePair:
+    row = row or ResponsePair(item_id=item_id)
+    row.choice_id = choice_id
+    return row
+
+
+def _place(row: ResponsePlace | None, choice_id: int, position: int) -> ResponsePlace:
+    row = row or ResponsePlace(choice_id=choice_id)
+    row.position = position
+    return row
 
 
 def articles_of(quiz: Quiz) -> list[Article]:

@@ -13,6 +13,7 @@ from quizapp.models import (
     Article,
     Choice,
     Evidence,
+    MatchItem,
     Question,
     QuestionStatus,
     QuizQuestion,
@@ -53,22 +54,42 @@ def story_for_generators(row: Story) -> core.Story:
     )
 
 
-def _shuffled(question: core.Question) -> list[tuple[str, bool]]:
-    """Choices in an order fixed by their text, so the key is not always first."""
-    pairs = [(text, index in question.answer) for index, text in enumerate(question.choices)]
-    return sorted(pairs, key=lambda pair: hashlib.sha1(
-        (question.id + "\x1f" + pair[0]).encode("utf-8")).hexdigest())
+def _stored_order(question: core.Question) -> list[int]:
+    """The choices' indices in the order they are stored. Ordering keeps the right order (the
+    pages shuffle it) and find-the-evidence the article's; the others go in an order fixed by
+    their text, so the key is not always first."""
+    indices = list(range(len(question.choices)))
+    if question.type in ("ordering", "evidence"):
+        return indices
+    return sorted(indices, key=lambda i: hashlib.sha1(
+        (question.id + "\x1f" + question.choices[i]).encode("utf-8")).hexdigest())
 
 
 def _fill(row: Question, question: core.Question, articles: dict[str, Article]) -> None:
-    row.kind, row.skill = question.kind, question.skill
+    row.kind, row.skill, row.type = question.kind, question.skill, question.type
     row.prompt, row.explanation = question.prompt, question.explanation
-    row.choices = [Choice(position=i, text=text, correct=correct)
-                   for i, (text, correct) in enumerate(_shuffled(question))]
-    row.evidence = [Evidence(position=i, article=articles[e.article], passage=e.text)
-                    for i, e in enumerate(question.evidence)]
     row.confidence = question.confidence
     row.review_reasons = "\n".join(question.reasons)
+    # Old evidence points at old items, which point at old choices: all are replaced before
+    # anything is flushed, so the deletes go in that order.
+    with db.session.no_autoflush:
+        _fill_key(row, question, articles)
+
+
+def _fill_key(row: Question, question: core.Question, articles: dict[str, Article]) -> None:
+    # Ordering's every choice belongs to its key; matching's right items are those paired.
+    key = set(range(len(question.choices))) if question.type == "ordering" else set(question.answer)
+    order = _stored_order(question)
+    by_index = {index: Choice(position=place, text=question.choices[index], correct=index in key)
+                for place, index in enumerate(order)}
+    items = [MatchItem(position=i, text=text, choice=by_index[question.answer[i]])
+             for i, text in enumerate(question.items)]
+    proofs = [(None, e) for e in question.evidence] + [
+        (items[i], e) for i, proof in enumerate(question.item_evidence) for e in proof]
+    row.evidence = [Evidence(position=i, article=articles[e.article], passage=e.text, item=item)
+                    for i, (item, e) in enumerate(proofs)]
+    row.items = items
+    row.choices = [by_index[index] for index in order]
 
 
 def status_for(question: core.Question, asked: QuestionStatus) -> QuestionStatus:

@@ -9,9 +9,26 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 from werkzeug.serving import run_simple
 
-from quizapp import accounts, bank, database, expiry, generators, quiz_builder, workspaces
+from quizapp import (
+    accounts,
+    bank,
+    database,
+    expiry,
+    generators,
+    question_import,
+    quiz_builder,
+    workspaces,
+)
+from quizapp.exports import question_bank
 from quizapp.extensions import db
+from quizapp.generators import registry
+from quizapp.interchange.formats import FORMATS
 from quizapp.models import QuestionStatus, Quiz, Story
+
+
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    """"1 question", "3 questions": no "1 questions" in what the commands print."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 @click.command("init-db")
@@ -57,7 +74,7 @@ def _find_story(slug: str) -> Story:
 def load_story(path: Path) -> None:
     """Load a story folder (article files and an optional story.toml)."""
     row = _load(path)
-    click.echo(f"Loaded story {row.slug!r}: {len(row.articles)} articles.")
+    click.echo(f"Loaded story {row.slug!r}: {_count(len(row.articles), 'article')}.")
 
 
 @click.command("generate")
@@ -96,7 +113,8 @@ def create_quiz(slug: str, title: str | None, draft: bool, per_kind: int | None)
         db.session.rollback()
         raise click.ClickException(str(refused)) from None
     db.session.commit()
-    click.echo(f"Quiz {quiz.title!r}: {len(quiz.items)} questions, join code {quiz.join_code}.")
+    click.echo(f"Quiz {quiz.title!r}: {_count(len(quiz.items), 'question')}, "
+               f"join code {quiz.join_code}.")
 
 
 def _typed_password() -> str:
@@ -175,7 +193,7 @@ def setup() -> None:
     if quiz is None:
         click.echo("Database ready; stories were loaded before, nothing seeded.")
     else:
-        click.echo(f"Seeded: quiz {quiz.title!r} with {len(quiz.items)} questions "
+        click.echo(f"Seeded: quiz {quiz.title!r} with {_count(len(quiz.items), 'question')} "
                    f"(join code {quiz.join_code}).")
 
 
@@ -187,11 +205,12 @@ def start(host: str, port: int) -> None:
     """Get the database ready on first run, then serve the site (development server)."""
     quiz = prepare_first_run()
     if quiz is not None:
-        click.echo(f"Seeded: quiz {quiz.title!r} with {len(quiz.items)} questions "
+        click.echo(f"Seeded: quiz {quiz.title!r} with {_count(len(quiz.items), 'question')} "
                    f"(join code {quiz.join_code}).")
     published = db.session.execute(
         db.select(db.func.count(Quiz.id)).where(Quiz.published)).scalar_one()
-    click.echo(f"{published} published quiz(zes). Open http://{host}:{port}/ in your browser.")
+    click.echo(f"{_count(published, 'published quiz', 'published quizzes')}. "
+               f"Open http://{host}:{port}/ in your browser.")
     # Flask refuses app.run() inside a `flask` command; werkzeug's server is what it would use.
     run_simple(host, port, current_app._get_current_object(), threaded=True)
 
@@ -235,7 +254,61 @@ def backup(path: Path, force: bool) -> None:
     click.echo(f"Backed up the database to {path}.")
 
 
+def _bank_to_export(quiz_code: str | None, story_slug: str | None):
+    if (quiz_code is None) == (story_slug is None):
+        raise click.UsageError("Name a quiz by its join code, or a story with --story SLUG.")
+    if story_slug is not None:
+        return question_bank.story_bank(_find_story(story_slug))
+    quiz = db.session.execute(
+        db.select(Quiz).where(Quiz.join_code == quiz_code.upper())).scalar_one_or_none()
+    if quiz is None:
+        raise click.ClickException(f"No quiz has the join code {quiz_code!r}.")
+    return question_bank.quiz_bank(quiz)
+
+
+@click.command("export")
+@with_appcontext
+@click.argument("quiz_code", required=False)
+@click.option("--story", "story_slug", default=None,
+              help="Export this story's bank of approved questions instead of a quiz.")
+@click.option("--format", "format_code", type=click.Choice(list(FORMATS)), required=True)
+@click.option("--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
+def export(quiz_code: str | None, story_slug: str | None, format_code: str, output: Path) -> None:
+    """Write a quiz (by join code) or a story's bank as QTI 3.0, QTI 2.1, Moodle XML or GIFT."""
+    bank_data = _bank_to_export(quiz_code, story_slug)
+    written = FORMATS[format_code].write(bank_data)
+    output.write_bytes(written.data)
+    for skipped in written.skipped:
+        click.echo(f"Left out: {skipped.item.prompt[:70]!r}: {skipped.reason}.")
+    count = len(bank_data.items) - len(written.skipped)
+    click.echo(f"Wrote {count} question{'s' if count != 1 else ''} and "
+               f"{len(bank_data.articles)} article{'s' if len(bank_data.articles) != 1 else ''} "
+               f"as {FORMATS[format_code].name} to {output}.")
+
+
+@click.command("import-questions")
+@with_appcontext
+@click.argument("slug")
+@click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--skill", type=click.Choice(sorted(registry.SKILL_NAMES)),
+              default="cross-checking", show_default=True,
+              help="The skill of questions whose file does not name one.")
+def import_questions(slug: str, path: Path, skill: str) -> None:
+    """Add the questions of a GIFT or Moodle XML file to a story's bank as drafts (all or
+    none); they need evidence before they can be approved."""
+    story = _find_story(slug)
+    try:
+        items = question_import.read_file(path.name, path.read_bytes())
+        stored = question_import.store_drafts(story, items, skill)
+    except question_import.ImportRefused as refused:
+        db.session.rollback()
+        raise click.ClickException(f"Nothing imported. {refused}") from None
+    db.session.commit()
+    click.echo(f"Imported {len(stored)} question{'s' if len(stored) != 1 else ''} into "
+               f"{story.slug!r} as drafts; each needs evidence before it can be approved.")
+
+
 def init_app(app: Flask) -> None:
     for command in (init_db, load_story, generate, create_quiz, create_instructor, set_password,
-                    setup, start, backup, restore, grade_expired):
+                    setup, start, backup, restore, grade_expired, export, import_questions):
         app.cli.add_command(command)

@@ -56,6 +56,13 @@ class Config:
     ATTEMPT_START_LIMIT = (_limit_from_env("QUIZAPP_ATTEMPT_STARTS", 300), 10)
     # Question generation runs in a thread so the page answers at once; tests may run it inline.
     GENERATION_IN_BACKGROUND = True
+    # A story from links (quizapp.page_fetching): each page gets this long, redirects included,
+    # and may be this large. Loopback addresses stay refused but for the tests' local server.
+    STORY_LINK_TIMEOUT = 8.0
+    STORY_LINK_MAX_BYTES = 5 * 1024 * 1024
+    STORY_LINKS_ALLOW_LOOPBACK = False
+    # The zone a quiz's open and close dates are typed and shown in (quizapp.quiz_dates).
+    TIMEZONE = os.environ.get("QUIZAPP_TIMEZONE", "").strip() or "UTC"
     SEEDS_FOLDER = str(Path(__file__).resolve().parent.parent / "seeds")
 
 

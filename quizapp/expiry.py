@@ -1,7 +1,7 @@
 """Attempts the student never came back to: when the time limit ran out or the teacher closed
-the quiz, what the student saved is graded without them, so it reaches the results. The
-instructors' results pages sweep their quiz, `flask grade-expired` sweeps them all (for a
-timer), and closing a quiz grades its open attempts at once."""
+the quiz (or its close date passed), what the student saved is graded without them, so it
+reaches the results. The instructors' results pages sweep their quiz, `flask grade-expired`
+sweeps them all (for a timer), and closing a quiz grades its open attempts at once."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -17,7 +17,8 @@ from quizapp.models import Attempt, Quiz, now
 def _expired_ids(quiz_id: int | None, moment: datetime) -> list[int]:
     # Past the deadline and its grace (answers in flight are taken until then), or closed.
     ran_out = and_(Attempt.deadline_at.is_not(None), Attempt.deadline_at < moment - GRACE)
-    closed = Attempt.quiz_id.in_(db.select(Quiz.id).where(Quiz.closed))
+    closed = Attempt.quiz_id.in_(db.select(Quiz.id).where(
+        or_(Quiz.closed, and_(Quiz.closes_at.is_not(None), Quiz.closes_at <= moment))))
     query = (db.select(Attempt.id)
              .where(Attempt.submitted_at.is_(None), or_(ran_out, closed))
              .order_by(Attempt.id))
@@ -59,6 +60,6 @@ def settle(attempt: Attempt, at: datetime | None = None) -> bool:
     if attempt.submitted_at is not None:
         return False
     ran_out = attempt.deadline_at is not None and attempt.deadline_at <= moment
-    if not (ran_out or attempt.quiz.closed):
+    if not (ran_out or attempt.quiz.has_closed(moment)):
         return False
     return grading.grade_attempt(attempt, at=attempt.deadline_at if ran_out else moment)

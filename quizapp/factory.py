@@ -25,7 +25,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_blueprints(app)
     register_errorhandlers(app)
     register_headers(app)
+    register_template_filters(app)
     register_commands(app)
+    register_template_filters(app)
     return app
 
 
@@ -87,6 +89,26 @@ def register_headers(app: Flask) -> None:
     from quizapp import headers
 
     headers.init_app(app)
+
+
+def register_template_filters(app: Flask) -> None:
+    from quizapp import scoring
+
+    # Scores with partial credit are fractions: pages write them as people do (2, 2.5, 1.67).
+    app.add_template_filter(scoring.marks, "marks")
+    # {% do %}: the answer templates gather a response's pairs into a lookup table.
+    app.jinja_env.add_extension("jinja2.ext.do")
+
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from quizapp import quiz_dates
+
+    try:
+        ZoneInfo(app.config["TIMEZONE"])
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise SystemExit(f"QUIZAPP_TIMEZONE must name a time zone such as Europe/Paris, not "
+                         f"{app.config['TIMEZONE']!r}.") from error
+    app.add_template_filter(quiz_dates.shown, "local_time")
 
 
 def register_commands(app: Flask) -> None:

@@ -103,6 +103,8 @@ class Question(db.Model):
     previous_id: Mapped[int | None] = mapped_column(ForeignKey("question.id"))
     created_at: Mapped[datetime] = mapped_column(default=now)
     updated_at: Mapped[datetime | None]
+    # One of quizapp.generators.model.QUESTION_TYPES; what its choices mean is written there.
+    type: Mapped[str] = mapped_column(String(20), default="single", server_default="single")
 
     story: Mapped[Story | None] = relationship(back_populates="questions")
     # Loaded with the question in one query per page, not one per question (bench/load.py).
@@ -113,10 +115,29 @@ class Question(db.Model):
     evidence: Mapped[list[Evidence]] = relationship(
         back_populates="question", order_by="Evidence.position", cascade="all, delete-orphan",
     )
+    items: Mapped[list[MatchItem]] = relationship(
+        back_populates="question", order_by="MatchItem.position", cascade="all, delete-orphan",
+        lazy="selectin",
+    )
 
     @property
     def multiple(self) -> bool:
-        return sum(1 for choice in self.choices if choice.correct) > 1
+        return self.type == "multiple"
+
+    @property
+    def key(self) -> list[Choice]:
+        """The right choices: for matching, each item's match in item order; for ordering,
+        every choice in the right order; else the choices marked correct."""
+        if self.type == "matching":
+            return [item.choice for item in self.items]
+        if self.type == "ordering":
+            return list(self.choices)
+        return [choice for choice in self.choices if choice.correct]
+
+    @property
+    def general_evidence(self) -> list[Evidence]:
+        """The evidence of the whole question, not of one matching pair."""
+        return [evidence for evidence in self.evidence if evidence.item_id is None]
 
     @property
     def doubts(self) -> list[str]:
@@ -133,15 +154,37 @@ class Choice(db.Model):
     question: Mapped[Question] = relationship(back_populates="choices")
 
 
+class MatchItem(db.Model):
+    """A matching question's left item (an outlet, a source) and the choice it pairs with; the
+    question's other choices are distractors."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), index=True)
+    position: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    choice_id: Mapped[int] = mapped_column(ForeignKey("choice.id"))
+
+    question: Mapped[Question] = relationship(back_populates="items")
+    choice: Mapped[Choice] = relationship(lazy="selectin")
+
+    @property
+    def evidence(self) -> list[Evidence]:
+        """The proof of this pair."""
+        return [evidence for evidence in self.question.evidence if evidence.item is self]
+
+
 class Evidence(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), index=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("article.id"))
     position: Mapped[int]
     passage: Mapped[str] = mapped_column(Text)  # an exact substring of the article's text
+    # Set for a matching question's proof of one pair; None for the question's own evidence.
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("match_item.id"))
 
     question: Mapped[Question] = relationship(back_populates="evidence")
     article: Mapped[Article] = relationship()
+    item: Mapped[MatchItem | None] = relationship()
 
 
 # Quiz settings, in the words the instructor picks them with.
@@ -183,10 +226,21 @@ class Quiz(db.Model):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("instructor.id"), index=True)
     # Listed on the home page for anyone to see; unlisted quizzes are reached by code or link.
     listed: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    # Open and close dates (UTC), both optional: before the one no attempt starts, from the other
+    # on the quiz is closed as if the teacher had pressed "Close".
+    opens_at: Mapped[datetime | None]
+    closes_at: Mapped[datetime | None]
+
+    def has_closed(self, at: datetime | None = None) -> bool:
+        """Closed by the teacher, or past its close date."""
+        return self.closed or (self.closes_at is not None and (at or now()) >= self.closes_at)
+
+    def not_open_yet(self, at: datetime | None = None) -> bool:
+        return self.opens_at is not None and (at or now()) < self.opens_at
 
     @property
     def open_for_answers(self) -> bool:
-        return self.published and not self.closed
+        return self.published and not self.has_closed() and not self.not_open_yet()
 
     story: Mapped[Story | None] = relationship()
     owner: Mapped[Instructor | None] = relationship()
@@ -230,7 +284,8 @@ class Attempt(db.Model):
     # The question the student last saw, where a resumed attempt opens.
     last_position: Mapped[int] = mapped_column(default=0, server_default="0")
     submitted_at: Mapped[datetime | None]
-    score: Mapped[int | None]
+    # The sum of the responses' scores: fractional once a question gives partial credit.
+    score: Mapped[float | None] = mapped_column(Float)
     max_score: Mapped[int] = mapped_column(default=0)
 
     quiz: Mapped[Quiz] = relationship()
@@ -251,7 +306,9 @@ class Response(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"), index=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), index=True)
-    correct: Mapped[bool] = mapped_column(default=False)
+    correct: Mapped[bool] = mapped_column(default=False)  # full marks
+    # The marks earned, 0-1: a share for each right pair or place (quizapp.scoring).
+    score: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
     saved_at: Mapped[datetime | None]
     # Set when immediate feedback showed the key: the answer is final from then on.
     checked_at: Mapped[datetime | None]
@@ -260,8 +317,40 @@ class Response(db.Model):
     question: Mapped[Question] = relationship()
     chosen: Mapped[list[Choice]] = relationship(secondary=response_choice,
                                                 order_by="Choice.position", lazy="selectin")
+    pairs: Mapped[list[ResponsePair]] = relationship(cascade="all, delete-orphan",
+                                                     lazy="selectin")
+    places: Mapped[list[ResponsePlace]] = relationship(
+        cascade="all, delete-orphan", order_by="ResponsePlace.position", lazy="selectin")
 
     __table_args__ = (UniqueConstraint("attempt_id", "question_id"),)
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.chosen or self.pairs or self.places)
+
+
+# Matching answers and orders get tables of their own rather than columns on response_choice:
+# its key (response, choice) would forbid giving one right item to two left items, which a
+# student may do, and a column there could not be set through `Response.chosen`.
+class ResponsePair(db.Model):
+    """A matching answer: the choice a student paired with one left item."""
+
+    response_id: Mapped[int] = mapped_column(ForeignKey("response.id"), primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("match_item.id"), primary_key=True)
+    choice_id: Mapped[int] = mapped_column(ForeignKey("choice.id"))
+
+    item: Mapped[MatchItem] = relationship(lazy="selectin")
+    choice: Mapped[Choice] = relationship(lazy="selectin")
+
+
+class ResponsePlace(db.Model):
+    """An ordering answer: the place (0-based) a student gave one choice."""
+
+    response_id: Mapped[int] = mapped_column(ForeignKey("response.id"), primary_key=True)
+    choice_id: Mapped[int] = mapped_column(ForeignKey("choice.id"), primary_key=True)
+    position: Mapped[int]
+
+    choice: Mapped[Choice] = relationship(lazy="selectin")
 
 
 class Instructor(UserMixin, db.Model):

@@ -33,15 +33,16 @@ def reject(question: Question) -> None:
     question.status, question.updated_at = QuestionStatus.REJECTED, now()
 
 
-def approve_drafts(question_ids: list[int]) -> int:
-    """Approve each of these questions that is a draft with evidence; returns how many were."""
+def approve_drafts(question_ids: list[int]) -> tuple[int, int]:
+    """Approve each of these questions that is a draft with evidence; returns how many were,
+    and how many drafts were left because they need evidence."""
     drafts = db.session.execute(
         db.select(Question).where(Question.id.in_(question_ids),
                                   Question.status == QuestionStatus.DRAFT)).scalars().all()
     approved = [q for q in drafts if not needs_evidence(q)]
     for question in approved:
         question.status, question.updated_at = QuestionStatus.APPROVED, now()
-    return len(approved)
+    return len(approved), len(drafts) - len(approved)
 
 
 def supersede(question: Question) -> None:

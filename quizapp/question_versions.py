@@ -16,6 +16,7 @@ from quizapp.models import (
     Attempt,
     Choice,
     Evidence,
+    MatchItem,
     Question,
     QuestionStatus,
     Quiz,
@@ -36,8 +37,24 @@ class QuestionContent:
     kind: str
     skill: str
     explanation: str
-    choices: list[tuple[str, bool]]  # (text, correct), in order
+    choices: list[tuple[str, bool]]  # (text, correct), in order (ordering: the right order)
     evidence: list[tuple[Article, str]] = field(default_factory=list)  # (article, passage)
+    type: str = ""  # one of QUESTION_TYPES; "" makes it single or multiple from the key
+    # Matching: each left item with the index of its right choice in `choices`.
+    items: list[tuple[str, int]] = field(default_factory=list)
+    # Matching: the proof of each pair, as (index of the item, article, passage).
+    pair_evidence: list[tuple[int, Article, str]] = field(default_factory=list)
+
+    @property
+    def question_type(self) -> str:
+        if self.type:
+            return self.type
+        return "multiple" if sum(correct for _, correct in self.choices) > 1 else "single"
+
+    @property
+    def answer_key(self) -> tuple:
+        """What grading reads: the type, choices and pairs (an edit of any is a new key)."""
+        return self.question_type, self.choices, self.items
 
 
 def content_of(question: Question) -> QuestionContent:
@@ -45,7 +62,11 @@ def content_of(question: Question) -> QuestionContent:
         prompt=question.prompt, kind=question.kind, skill=question.skill,
         explanation=question.explanation,
         choices=[(c.text, c.correct) for c in question.choices],
-        evidence=[(e.article, e.passage) for e in question.evidence],
+        evidence=[(e.article, e.passage) for e in question.general_evidence],
+        pair_evidence=[(question.items.index(e.item), e.article, e.passage)
+                       for e in question.evidence if e.item is not None],
+        type=question.type,
+        items=[(item.text, question.choices.index(item.choice)) for item in question.items],
     )
 
 
@@ -58,24 +79,38 @@ def is_in_use(question: Question) -> bool:
     return bool(db.session.execute(db.select(or_(answered, started))).scalar())
 
 
-def _fill_wording(question: Question, content: QuestionContent) -> None:
+def _fill_wording(question: Question, content: QuestionContent,
+                  items: list[MatchItem] | None = None) -> None:
     question.prompt, question.kind = content.prompt, content.kind
     question.skill, question.explanation = content.skill, content.explanation
-    question.evidence = [Evidence(position=i, article=article, passage=passage)
-                         for i, (article, passage) in enumerate(content.evidence)]
+    items = question.items if items is None else items
+    proofs = [(None, article, passage) for article, passage in content.evidence] + [
+        (items[index], article, passage)
+        for index, article, passage in content.pair_evidence if index < len(items)]
+    question.evidence = [Evidence(position=i, article=article, passage=passage, item=item)
+                         for i, (item, article, passage) in enumerate(proofs)]
 
 
 def _fill(question: Question, content: QuestionContent) -> None:
-    _fill_wording(question, content)
-    question.choices = [Choice(position=i, text=text, correct=correct)
-                        for i, (text, correct) in enumerate(content.choices)]
+    question.type = content.question_type
+    # Old evidence points at old items, which point at old choices: all are replaced before
+    # anything is flushed, so the deletes go in that order.
+    with db.session.no_autoflush:
+        choices = [Choice(position=i, text=text, correct=correct)
+                   for i, (text, correct) in enumerate(content.choices)]
+        items = [MatchItem(position=i, text=text, choice=choices[index])
+                 for i, (text, index) in enumerate(content.items)]
+        _fill_wording(question, content, items)
+        question.items = items
+        question.choices = choices
 
 
 def _same(content: QuestionContent, other: QuestionContent) -> bool:
-    return (content.prompt, content.kind, content.skill, content.explanation, content.choices,
-            [(a.id, p) for a, p in content.evidence]) == (
-        other.prompt, other.kind, other.skill, other.explanation, other.choices,
-        [(a.id, p) for a, p in other.evidence])
+    return (content.prompt, content.kind, content.skill, content.explanation, content.answer_key,
+            [(a.id, p) for a, p in content.evidence],
+            [(i, a.id, p) for i, a, p in content.pair_evidence]) == (
+        other.prompt, other.kind, other.skill, other.explanation, other.answer_key,
+        [(a.id, p) for a, p in other.evidence], [(i, a.id, p) for i, a, p in other.pair_evidence])
 
 
 def add_question(story: Story, content: QuestionContent,
@@ -103,7 +138,7 @@ def edit_question(question: Question, content: QuestionContent) -> Question:
     current = content_of(question)
     if _same(content, current):
         return question
-    if content.choices == current.choices:
+    if content.answer_key == current.answer_key:
         _fill_wording(question, content)
         question.origin, question.updated_at = MANUAL, now()
         return question

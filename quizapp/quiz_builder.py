@@ -7,6 +7,7 @@ import random
 import re
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import exists
 
@@ -53,6 +54,8 @@ class QuizSettings:
     review_score: str
     shared_computer: bool
     listed: bool = False  # on the home page; unlisted quizzes are reached by code or link
+    opens_at: datetime | None = None  # UTC, as stored
+    closes_at: datetime | None = None
 
 
 SETTINGS = tuple(QuizSettings.__dataclass_fields__)
@@ -149,6 +152,8 @@ def apply_settings(quiz: Quiz, settings: QuizSettings) -> None:
         raise BuildError("Immediate feedback shows each right answer as soon as it is checked: "
                          "choose to show the right answers right after the attempt, or give "
                          "feedback at the end.", "review_answers")
+    if settings.opens_at and settings.closes_at and settings.closes_at <= settings.opens_at:
+        raise BuildError("The quiz must close after it opens.", "closes_at")
     for name in SETTINGS:
         setattr(quiz, name, getattr(settings, name))
     quiz.join_code = code

@@ -63,3 +63,29 @@ def paragraphs(text: str, passage: str | None = None,
         first = False
         out.append([piece for piece in pieces if piece.text])
     return out, found is not None
+
+
+def sentence_paragraphs(text: str, sentences: list[str]) -> list[list[tuple[str, int | None]]]:
+    """The article's paragraphs as runs of plain text and selectable sentences, each sentence
+    given by its index in `sentences` (find-the-evidence). A sentence the text does not hold
+    (it cannot be, but an edit may make it so) follows in a paragraph of its own."""
+    places = []
+    for index, sentence in enumerate(sentences):
+        found = locate(text, sentence)
+        if found is not None:
+            places.append((found[0], found[1], index))
+    places.sort()
+    out, placed = [], set()
+    for start, end in _spans(text):
+        runs, cursor = [], start
+        for a, b, index in places:
+            if a < cursor or a >= end or index in placed:
+                continue
+            runs.append((text[cursor:a], None))
+            runs.append((text[a:min(b, end)], index))
+            placed.add(index)
+            cursor = min(b, end)
+        runs.append((text[cursor:end], None))
+        out.append([(piece, index) for piece, index in runs if piece.strip() or index is not None])
+    missing = [(sentences[i], i) for i in range(len(sentences)) if i not in placed]
+    return out + ([missing] if missing else [])

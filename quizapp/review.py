@@ -35,7 +35,7 @@ def _released(option: str, attempt: Attempt) -> bool:
     if attempt.submitted_at is None or option == REVIEW_NEVER:
         return False
     if option == REVIEW_AFTER_CLOSE:
-        return attempt.quiz.closed
+        return attempt.quiz.has_closed()
     return option == REVIEW_AFTER_ATTEMPT
 
 

@@ -11,14 +11,17 @@ from flask import Response as HTTPResponse
 from flask import stream_with_context
 from sqlalchemy import select
 
+from quizapp import attempts
 from quizapp.extensions import db
-from quizapp.models import Attempt, Choice, Question, Response, response_choice
+from quizapp.models import Attempt, Choice, Question, Quiz, Response, response_choice
 from quizapp.results.queries import first_attempts, question_places
+from quizapp.scoring import marks
 
 ATTEMPT_CSV_COLUMNS = ["attempt", "student_name", "first_attempt", "started_at", "submitted_at",
                        "time_taken_seconds", "score", "max_score"]
 RESPONSE_CSV_COLUMNS = ["attempt", "student_name", "first_attempt", "question_number",
-                        "question_id", "skill", "chosen", "chosen_text", "correct"]
+                        "question_id", "skill", "chosen", "chosen_text", "correct",
+                        "type", "score"]  # last, so the older columns keep their places
 BATCH = 2000
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
@@ -51,7 +54,34 @@ def attempt_rows(quiz_id: int) -> Iterator[list]:
     for attempt_id, name, started, submitted, score, max_score in result:
         taken = None if submitted is None else round((submitted - started).total_seconds())
         yield [attempt_id, name, "yes" if attempt_id in first else "no",
-               _iso(started), _iso(submitted), taken, score, max_score]
+               _iso(started), _iso(submitted), taken, marks(score), max_score]
+
+
+class ShownLetters:
+    """The letter a choice had on the student's page: its place among the question's choices,
+    in the attempt's own order when the quiz shuffles them (A is what the student saw first)."""
+
+    def __init__(self, quiz_id: int):
+        self.shuffled = bool(db.session.execute(
+            select(Quiz.shuffle_choices).where(Quiz.id == quiz_id)).scalar())
+        self._choice_ids: dict[int, list[int]] = {}  # question id -> choice ids by position
+        # A response with several choices comes as consecutive rows: its order is worked out once.
+        self._last: tuple[str, int, list[int]] = ("", 0, [])
+
+    def _choices_of(self, question_id: int) -> list[int]:
+        if question_id not in self._choice_ids:
+            self._choice_ids[question_id] = list(db.session.execute(
+                select(Choice.id).where(Choice.question_id == question_id)
+                .order_by(Choice.position)).scalars())
+        return self._choice_ids[question_id]
+
+    def letter(self, seed: str, question_id: int, choice_id: int, position: int) -> str:
+        if not self.shuffled:
+            return _letter(position)
+        if self._last[:2] != (seed, question_id):
+            self._last = (seed, question_id,
+                          attempts.shuffled_choice_ids(seed, self._choices_of(question_id)))
+        return _letter(self._last[2].index(choice_id))
 
 
 def response_rows(quiz_id: int) -> Iterator[list]:
@@ -60,9 +90,11 @@ def response_rows(quiz_id: int) -> Iterator[list]:
     first = _first_ids(quiz_id)
     positions = {question_id: position
                  for question_id, (position, _) in question_places(quiz_id).items()}
+    letters_shown = ShownLetters(quiz_id)
     result = _stream(
         select(Response.id, Response.attempt_id, Attempt.student_name, Response.question_id,
-               Question.skill, Response.correct, Choice.position, Choice.text)
+               Question.skill, Response.correct, Choice.position, Choice.text, Choice.id,
+               Attempt.choice_seed, Question.type, Response.score)
         .join(Attempt, Attempt.id == Response.attempt_id)
         .join(Question, Question.id == Response.question_id)
         .outerjoin(response_choice, response_choice.c.response_id == Response.id)
@@ -70,25 +102,27 @@ def response_rows(quiz_id: int) -> Iterator[list]:
         .where(Attempt.quiz_id == quiz_id)
         .order_by(Response.attempt_id, Response.id, Choice.position)
     )
-    current, letters, texts = None, [], []
-    for response_id, attempt_id, name, question_id, skill, correct, position, text in result:
+    current, chosen = None, []
+    for (response_id, attempt_id, name, question_id, skill, correct, position, text, choice_id,
+         seed, kind, score) in result:
         if current is not None and current[0] != response_id:
-            yield _response_row(current, letters, texts, first, positions)
-            letters, texts = [], []
-        current = (response_id, attempt_id, name, question_id, skill, correct)
+            yield _response_row(current, chosen, first, positions)
+            chosen = []
+        current = (response_id, attempt_id, name, question_id, skill, correct, kind, score)
         if position is not None:
-            letters.append(_letter(position))
-            texts.append(text)
+            chosen.append((letters_shown.letter(seed, question_id, choice_id, position), text))
     if current is not None:
-        yield _response_row(current, letters, texts, first, positions)
+        yield _response_row(current, chosen, first, positions)
 
 
-def _response_row(current, letters, texts, first, positions) -> list:
-    _, attempt_id, name, question_id, skill, correct = current
+def _response_row(current, chosen, first, positions) -> list:
+    _, attempt_id, name, question_id, skill, correct, kind, score = current
     number = positions.get(question_id)
+    chosen = sorted(chosen)  # in the order the student saw them
     return [attempt_id, name, "yes" if attempt_id in first else "no",
             "" if number is None else number + 1, question_id, skill,
-            "; ".join(letters), " | ".join(texts), 1 if correct else 0]
+            "; ".join(letter for letter, _ in chosen), " | ".join(text for _, text in chosen),
+            1 if correct else 0, kind, marks(score)]
 
 
 def _letter(position: int) -> str:

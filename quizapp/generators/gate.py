@@ -69,6 +69,25 @@ def problems(question: Question, story: Story) -> list[str]:
             found.append(f"evidence cites an article the story does not have: {evidence.article!r}")
         elif not passage_in_article(article.text, evidence.text):
             found.append(f"evidence is not a passage of article {evidence.article!r}: {evidence.text[:60]!r}")
+    return found + _type_problems(question, articles)
+
+
+def _type_problems(question: Question, articles: dict) -> list[str]:
+    """What the item types add: a matching pair's proof is in its article; the sentences of a
+    "find the evidence" question are all passages of the one article its evidence quotes."""
+    found = []
+    for pair in question.item_evidence:
+        for evidence in pair:
+            article = articles.get(evidence.article)
+            if article is None or not passage_in_article(article.text, evidence.text):
+                found.append(f"a pair's evidence is not a passage of article {evidence.article!r}")
+    if question.type == "evidence":
+        cited = {e.article for e in question.evidence}
+        article = articles.get(next(iter(cited))) if len(cited) == 1 else None
+        if article is None:
+            found.append("the sentences to find must all come from one article")
+        elif not all(passage_in_article(article.text, c) for c in question.choices):
+            found.append("a sentence offered is not a passage of the article")
     return found
 
 
@@ -160,7 +179,8 @@ def flaws(question: Question, model) -> tuple[list[str], list[tuple[str, float]]
     hard += _evidence_flaws(question, model)
     hard += _absence_flaws(question, model)
     longest_wrong = max((len(c) for c in wrong), default=0)
-    if keys and longest_wrong and min(len(k) for k in keys) > LONG_KEY_RATIO * longest_wrong + 10:
+    # A sentence to find is as long as the article wrote it: its length tells nothing.
+    if question.type != "evidence" and keys and longest_wrong and min(len(k) for k in keys) > LONG_KEY_RATIO * longest_wrong + 10:
         soft.append(("the key is much longer than the other choices", 0.8))
     return hard, soft
 
@@ -197,27 +217,91 @@ def _repeats(question: Question, kept: Question, model) -> bool:
     # The same answer among the same choices: a student who answered one has answered both.
     if _key_texts(question) == _key_texts(kept) and _choice_set(question) == _choice_set(kept):
         return True
+    if _pair_repeats(question, kept, model) or _pair_repeats(kept, question, model):
+        return True
     # The same key proven by the same sentences: one thing asked twice, whatever the kinds.
     return (_key_texts(question) == _key_texts(kept)
             and bool(_spans(question, model) & _spans(kept, model)))
 
 
+def _pair_spans(question: Question, index: int, model) -> set[tuple[str, int]]:
+    return {(e.article, s.index) for e in question.item_evidence[index]
+            for s in _sentences_touched(model, e.article, e.text)}
+
+
+def _opening(right: str) -> str:
+    """A right item as a prompt would quote it: without its quotation marks and any "…"."""
+    return right.strip().strip("\u201c\u201d\"").rstrip("\u2026").strip()
+
+
+def _pair_repeats(matching: Question, other: Question, model) -> bool:
+    """A pair of a matching question asked again by another question: its left item is the
+    other's key and its right item stands in the other's prompt (the same words, the same
+    figure), or another matching pairs the same left item on the same sentences."""
+    if matching.type != "matching" or not matching.item_evidence:
+        return False
+    if other.type == "matching":
+        return any(normalised_choice(item) == normalised_choice(twin)
+                   and _pair_spans(matching, i, model) & _pair_spans(other, j, model)
+                   for i, item in enumerate(matching.items)
+                   for j, twin in enumerate(other.items))
+    keys = _key_texts(other)
+    return any(normalised_choice(item) in keys
+               and _words_in(_opening(matching.choices[matching.answer[i]]), other.prompt)
+               for i, item in enumerate(matching.items))
+
+
 def _gives_away(question: Question, other: Question, model) -> bool:
     """`other`'s prompt names `question`'s key while both rest on the same sentences: reading
-    one answers the other."""
+    one answers the other. A matching question's right items are shown anyway: only a prompt
+    naming both halves of one of its pairs answers it."""
+    if question.type == "matching":
+        return any(_words_in(item, other.prompt)
+                   and _words_in(_opening(question.choices[question.answer[i]]), other.prompt)
+                   for i, item in enumerate(question.items))
     return (any(_words_in(key, other.prompt) for key in
                 (question.choices[i] for i in question.answer))
             and bool(_spans(question, model) & _spans(other, model)))
 
 
+def _shown_sentences(question: Question, model) -> dict[tuple[str, int], str]:
+    """The sentences a "find the evidence" question prints as its choices."""
+    article = question.evidence[0].article if question.evidence else ""
+    return {(article, s.index): c for c in question.choices
+            for s in _sentences_touched(model, article, c)} if article else {}
+
+
+def _sentences_show(finding: Question, other: Question, model) -> bool:
+    """A "find the evidence" question whose sentences answer another question of the quiz: one
+    of them proves the other's key and prints it (or, for matching, ties one of its pairs); the
+    article being named in the prompt, an outlet that is the other's key counts as printed."""
+    if finding.type != "evidence" or finding is other:
+        return False
+    shown = _shown_sentences(finding, model)
+    if other.type == "matching":
+        return any(_pair_spans(other, i, model) & shown.keys() for i in range(len(other.items)))
+    keys = [other.choices[i] for i in other.answer]
+    return any(any(_words_in(key, shown[span] + " " + finding.prompt) for key in keys)
+               for span in _spans(other, model) if span in shown)
+
+
+_YIELDS = {"matching": 1, "ordering": 1, "evidence": 2}
+
+
 def across(questions: Iterable[Question], model) -> list[Question]:
     """The questions with repeats and give-aways between them removed: of two, the surer one
-    stays (the earlier on a tie), and the original order is kept."""
-    ranked = sorted(enumerate(questions), key=lambda pair: (-pair[1].confidence, pair[0]))
+    stays (the earlier on a tie; a matching question after single and multiple choice ones, a
+    "find the evidence" question after every other), and the original order is kept."""
+    # A matching question yields to a single or multiple choice one, and a "find the evidence"
+    # question to any other: each is written from several candidates, so another can stand in,
+    # and the sentences a "find the evidence" question prints are what give others away.
+    ranked = sorted(enumerate(questions), key=lambda pair: (
+        _YIELDS.get(pair[1].type, 0), -pair[1].confidence, pair[0]))
     kept: list[tuple[int, Question]] = []
     for index, question in ranked:
         if any(_repeats(question, other, model) or _gives_away(question, other, model)
-               or _gives_away(other, question, model) for _, other in kept):
+               or _gives_away(other, question, model) or _sentences_show(question, other, model)
+               for _, other in kept):
             continue
         kept.append((index, question))
     return [question for _, question in sorted(kept, key=lambda pair: pair[0])]

@@ -43,4 +43,16 @@ def generate_questions(story: Story, kinds: Iterable[str] | None = None,
         questions.extend(passed)
         if progress is not None:
             progress(kind.name, done, len(chosen), len(passed))
-    return [q for q in gate.across(questions, model) if q.confidence >= min_confidence]
+    kept = _capped(gate.across(questions, model), {kind.name: kind.keep for kind in chosen})
+    return [q for q in kept if q.confidence >= min_confidence]
+
+
+def _capped(questions: list[Question], keep: dict[str, int]) -> list[Question]:
+    """At most `keep[kind]` questions of a kind that offers candidates, the first in order."""
+    counts: dict[str, int] = {}
+    found = []
+    for question in questions:
+        counts[question.kind] = counts.get(question.kind, 0) + 1
+        if not keep.get(question.kind) or counts[question.kind] <= keep[question.kind]:
+            found.append(question)
+    return found

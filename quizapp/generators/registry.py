@@ -19,6 +19,9 @@ class Kind:
     skill: str  # a Skill's name
     hint: str  # what questions of this kind ask, for the review queue and the README
     module: str  # the module that writes them, imported on first use
+    # A kind that offers more candidates than a quiz needs (the gate drops those that repeat or
+    # give away another question) says how many a story keeps; 0: all that pass.
+    keep: int = 0
 
     def write(self, model) -> list:
         """The kind's questions from a story model (its module's `write(model)`)."""
@@ -39,6 +42,7 @@ SKILLS: tuple[Skill, ...] = (
     Skill("hedging", "what an outlet asserts and what it hedges"),
     Skill("omission", "what only one outlet mentions"),
     Skill("names", "how names are spelled"),
+    Skill("evidence", "which sentence of an article proves a claim"),
 )
 
 # The order questions appear in a story's bank: who said it, then where outlets differ and why,
@@ -46,6 +50,8 @@ SKILLS: tuple[Skill, ...] = (
 KINDS: tuple[Kind, ...] = (
     Kind("quote_attribution", "attribution", "who said a quotation",
          "quizapp.generators.kinds.quote_attribution"),
+    Kind("quote_matching", "attribution", "match speakers to the words the articles give them",
+         "quizapp.generators.kinds.quote_matching", keep=1),
     Kind("label_attribution", "attribution", "who applied a label or loaded phrase",
          "quizapp.generators.kinds.label_attribution"),
     Kind("voice", "attribution",
@@ -58,6 +64,8 @@ KINDS: tuple[Kind, ...] = (
          "quizapp.generators.kinds.conflict"),
     Kind("timeline", "numbers", "how a figure changed as it was updated, and who gave each value",
          "quizapp.generators.kinds.timeline"),
+    Kind("figure_matching", "numbers", "match outlets to the figures they give for one quantity",
+         "quizapp.generators.kinds.figure_matching"),
     Kind("outlet_detail", "cross-checking", "which outlets report a figure or detail",
          "quizapp.generators.kinds.outlet_detail"),
     Kind("numbers", "numbers", "who an outlet says gave a figure",
@@ -77,6 +85,9 @@ KINDS: tuple[Kind, ...] = (
          "quizapp.generators.kinds.omission"),
     Kind("name_spelling", "names", "how outlets spell a name",
          "quizapp.generators.kinds.name_spelling"),
+    Kind("find_evidence", "evidence",
+         "find the sentence of an article that credits its agency, sources a figure or hedges",
+         "quizapp.generators.kinds.find_evidence", keep=3),
 )
 
 KIND_NAMES: tuple[str, ...] = tuple(kind.name for kind in KINDS)

@@ -5,6 +5,8 @@ from quizapp.instructor import (  # noqa: F401
     account_pages,
     dashboard,
     handing_out,
+    preview,
+    question_files,
     questions,
     quizzes,
     reports,

@@ -3,9 +3,10 @@ questions, and a new story with its articles."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
+    DateTimeLocalField,
     FieldList,
     Form,
     FormField,
@@ -213,6 +214,11 @@ class QuizForm(FlaskForm):
     time_limit_minutes = IntegerField(
         "Time limit in minutes (leave empty for none)",
         validators=[Optional(), NumberRange(min=1, max=600, message="Between 1 and 600 minutes.")])
+    # In the school's time zone (quizapp.quiz_dates); the page names it.
+    opens_at = DateTimeLocalField("Opens (leave empty to open when published)",
+                                  format="%Y-%m-%dT%H:%M", validators=[Optional()])
+    closes_at = DateTimeLocalField("Closes (leave empty to close by hand)",
+                                   format="%Y-%m-%dT%H:%M", validators=[Optional()])
     shuffle_questions = BooleanField("Shuffle the order of questions for each student")
     shuffle_choices = BooleanField("Shuffle the order of choices for each student")
     review_answers = RadioField(
@@ -268,10 +274,17 @@ class ArticleRow(Form):
                          "it leaves out)")
 
 
+MAX_LINKS = 20
+
+
 class StoryForm(FlaskForm):
     title = StringField("Story title", filters=[_stripped],
                         validators=[DataRequired("Give the story a title."), Length(max=500)])
-    articles = FieldList(FormField(ArticleRow), min_entries=2, max_entries=12)
+    links = TextAreaField(f"Links to the articles, one per line (up to {MAX_LINKS})",
+                          validators=[Length(max=MAX_LINKS * 2100)])
+    read_links = SubmitField("Read the links")
+    # As many rows as links: a story read from links fills one row per page.
+    articles = FieldList(FormField(ArticleRow), min_entries=2, max_entries=MAX_LINKS)
     add_article = SubmitField("Add another article")
     submit = SubmitField("Save story")
 
@@ -314,3 +327,13 @@ class QuickEditForm(FlaskForm):
     explanation = TextAreaField(
         "Explanation", filters=[_stripped],
         validators=[DataRequired("Write an explanation for the students."), Length(max=4000)])
+
+
+# --- question files ----------------------------------------------------------------------------
+
+class ImportQuestionsForm(FlaskForm):
+    file = FileField("A GIFT (.txt, .gift) or Moodle XML (.xml) file",
+                     validators=[FileRequired("Choose a file to import.")])
+    skill = SelectField("Skill of questions whose file does not name one",
+                        choices=skill_choices(), default="cross-checking")
+    submit = SubmitField("Import as drafts")

@@ -46,6 +46,10 @@ def new_question(story_id: int):
     return redirect(_back(url_for("instructor.story", story_id=story.id)))
 
 
+CHOICE_TYPES = ("single", "multiple")
+TYPE_WORDS = {"matching": "matching", "ordering": "ordering", "evidence": "find-the-evidence"}
+
+
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
 @needs(Access.EDIT)
 def edit_question(question_id: int):
@@ -58,6 +62,12 @@ def edit_question(question_id: int):
     story = question.story
     if story is None:
         abort(404, description="This question belongs to no story, so it cannot be edited here.")
+    if question.type not in CHOICE_TYPES:
+        # The form knows choices and a key, not pairs, orders or an article's sentences: saving
+        # it would turn the question into multiple choice and lose its key.
+        flash(f"This is a {TYPE_WORDS[question.type]} question: the question form edits only "
+              "single and multiple choice questions, so it is kept as it is.", "error")
+        return redirect(url_for("instructor.story", story_id=story.id))
     if request.method == "GET":
         form = QuestionForm(data=question_data(question_versions.content_of(question)))
         for _ in range(EXTRA_EVIDENCE_ROWS):

@@ -6,7 +6,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user
 from wtforms import SelectChoice
 
-from quizapp import expiry, quiz_builder, review, workspaces
+from quizapp import expiry, quiz_builder, quiz_dates, review, workspaces
 from quizapp.extensions import db
 from quizapp.instructor.blueprint import bp
 from quizapp.instructor.forms import QuizForm, ShareForm
@@ -22,8 +22,13 @@ def _offer_questions(form: QuizForm, story: Story) -> list:
     return questions
 
 
+DATES = ("opens_at", "closes_at")
+
+
 def _settings(form: QuizForm) -> quiz_builder.QuizSettings:
-    return quiz_builder.QuizSettings(**{name: form[name].data for name in quiz_builder.SETTINGS})
+    values = {name: form[name].data for name in quiz_builder.SETTINGS}
+    values.update({name: quiz_dates.to_utc(form[name].data) for name in DATES})
+    return quiz_builder.QuizSettings(**values)
 
 
 def _chosen(form: QuizForm, story: Story) -> list:
@@ -87,6 +92,7 @@ def edit_quiz(quiz_id: int):
                                "picked here.")
     if request.method == "GET":
         data = {name: getattr(quiz, name) for name in quiz_builder.SETTINGS}
+        data.update({name: quiz_dates.to_local(getattr(quiz, name)) for name in DATES})
         data.update(selection="hand", per_skill=2,
                     questions=[item.question_id for item in quiz.items])
         form = QuizForm(data=data)

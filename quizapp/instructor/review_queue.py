@@ -180,7 +180,9 @@ def approve_all():
         db.select(Question.id).join(Story, Story.id == Question.story_id)
         .where(Question.id.in_(ids), workspaces.visible_stories(current_user, Access.EDIT)))
         .scalars())
-    approved = question_status.approve_drafts(ids)
+    approved, waiting = question_status.approve_drafts(ids)
     db.session.commit()
-    flash(f"{approved} question{'s' if approved != 1 else ''} approved.")
+    flash(f"{approved} question{'s' if approved != 1 else ''} approved."
+          + (f" {waiting} still need{'s' if waiting == 1 else ''} evidence before approval."
+             if waiting else ""))
     return redirect(safe_next(request.form.get("next")) or url_for("instructor.review"))

@@ -8,9 +8,10 @@ from sqlalchemy import func
 from quizapp import bank, generation_runs, workspaces
 from quizapp.extensions import db
 from quizapp.generators import registry
+from quizapp.instructor import story_links
 from quizapp.instructor.blueprint import bp
 from quizapp.instructor.forms import GenerateForm, ShareForm, StoryForm
-from quizapp.instructor.story_upload import story_from_form
+from quizapp.instructor.story_upload import keep_chosen_files, story_from_form
 from quizapp.models import Attempt, GenerationRun, Question, Quiz, Story
 
 
@@ -19,8 +20,14 @@ def new_story():
     form = StoryForm()
     if request.method == "GET":
         return render_template("instructor/story_form.html", form=form)
+    if form.read_links.data:
+        return _read_links(form)
     if form.add_article.data:
-        # Another row, without a script; typed values stay, but a browser never refills files.
+        # Another row, without a script; typed values stay, and chosen files are read now
+        # (a browser never refills a file input).
+        form.validate()
+        keep_chosen_files(form)
+        _forget_errors(form, keep=("file",))
         if len(form.articles) < form.articles.max_entries:
             form.articles.append_entry()
         return render_template("instructor/story_form.html", form=form, added=True)
@@ -36,6 +43,28 @@ def new_story():
     flash(f"Story saved with {count} article{'s' if count != 1 else ''}. "
           "Now generate its questions.")
     return redirect(url_for("instructor.story", story_id=story_id))
+
+
+def _forget_errors(form: StoryForm, keep: tuple[str, ...] = ()) -> None:
+    """Before saving, a half-filled form is no mistake: only the messages named stay."""
+    for field in (form.title, form.links):
+        if field.name not in keep:
+            field.errors = []
+    for entry in form.articles:
+        for field in entry.form:
+            if field.short_name not in keep:
+                field.errors = []
+
+
+def _read_links(form: StoryForm):
+    """Fetch the links into article rows; the teacher checks them, then saves the story."""
+    form.validate()
+    if form.csrf_token.errors:
+        return render_template("instructor/story_form.html", form=form, failed=True), 400
+    _forget_errors(form, keep=("links",))
+    read = story_links.read_links_into(form)
+    return render_template("instructor/story_form.html", form=form, links_read=read,
+                           failed=read is None), 200 if read else 422
 
 
 @bp.get("/stories/<int:story_id>")

@@ -30,6 +30,43 @@ def free_slug(title: str) -> str:
     return slug
 
 
+def is_empty_row(row: ArticleRow) -> bool:
+    upload = row.file.data
+    return not (upload and getattr(upload, "filename", "")) and not any(
+        (row[name].data or "").strip() for name in ("text", *FACTS))
+
+
+def fill_row(row: ArticleRow, article: core.Article, url: str = "") -> None:
+    """The row shows the article as read, for the teacher to check: its text in the text box,
+    and the outlet, headline, date and author the page gave where the row has none yet."""
+    row.text.data = article.text
+    for name, value in (("outlet", article.outlet), ("title", article.title),
+                        ("date", article.date), ("author", article.author),
+                        ("url", url or article.url)):
+        if value and not (row[name].data or "").strip():
+            row[name].data = value
+
+
+def keep_chosen_files(form: StoryForm) -> None:
+    """"Add another article" sends the form back, and a browser never fills a file input in
+    again: each chosen file is read now and its text kept in its row, so nothing is chosen twice.
+    A file that cannot be read gets its message and stays to be chosen again."""
+    for entry in form.articles:
+        row = entry.form
+        upload = row.file.data
+        if not (upload and getattr(upload, "filename", "")) or (row.text.data or "").strip():
+            continue
+        try:
+            article = read_article(Path(upload.filename).name, upload.read(),
+                                   {name: row[name].data for name in FACTS if row[name].data})
+        except core.StoryError as error:
+            row.file.errors = [*row.file.errors, str(error)]
+            continue
+        fill_row(row, article)
+        row.file.data = None
+        row.kept_from = Path(upload.filename).name  # the page says where the text came from
+
+
 def _row_article(row: ArticleRow, number: int) -> core.Article | None:
     """The article of one row, None for an empty row; errors go next to the row's fields."""
     upload = row.file.data

@@ -27,7 +27,7 @@ def attempt_or_404(token: str) -> Attempt:
 def settle(attempt: Attempt) -> bool:
     """Submit an attempt whose time is up, or whose quiz the teacher closed, with what was
     saved; True once it is submitted."""
-    closed = attempt.quiz.closed
+    closed = attempt.quiz.has_closed()
     if expiry.settle(attempt):
         db.session.commit()
         flash("Your teacher closed this quiz: the answers you saved were submitted." if closed

@@ -6,11 +6,12 @@ from __future__ import annotations
 import secrets
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from sqlalchemy import or_
 from sqlalchemy.exc import IntegrityError
 
-from quizapp import attempts, throttle
+from quizapp import attempts, quiz_dates, throttle
 from quizapp.extensions import db
-from quizapp.models import Attempt, Quiz
+from quizapp.models import Attempt, Quiz, now
 from quizapp.quiz.access import (
     forget,
     forget_all,
@@ -43,9 +44,12 @@ def _attempt_by_submission(key: str | None) -> Attempt | None:
 
 
 def _open_quizzes() -> list[Quiz]:
+    moment = now()
     return list(db.session.execute(
         # Only the quizzes their owners chose to list: the others are reached by code or link.
-        db.select(Quiz).where(Quiz.published, Quiz.closed.is_(False), Quiz.listed)
+        db.select(Quiz).where(Quiz.published, Quiz.closed.is_(False), Quiz.listed,
+                              or_(Quiz.opens_at.is_(None), Quiz.opens_at <= moment),
+                              or_(Quiz.closes_at.is_(None), Quiz.closes_at > moment))
         .order_by(Quiz.created_at.desc(), Quiz.id.desc())).scalars())
 
 
@@ -76,6 +80,22 @@ def _start(quiz: Quiz, form: StartForm, template: str, context: dict):
     flash(f"Your resume code is {attempt.resume_code}. Note it down: with the quiz code "
           f"{quiz.join_code} and your name it opens this attempt on another device.", "resume")
     return redirect(url_for("quiz.attempt", token=attempt.token))
+
+
+def _not_open_words(quiz: Quiz) -> str:
+    if quiz.published and quiz.not_open_yet() and not quiz.has_closed():
+        return f"The quiz “{quiz.title}” opens {quiz_dates.shown(quiz.opens_at)}."
+    if quiz.published and quiz.has_closed():
+        return f"The quiz “{quiz.title}” has closed."
+    return f"The quiz “{quiz.title}” is not open. Ask your teacher when it will be."
+
+
+def _intro(quiz: Quiz, form: StartForm, status: int = 200):
+    """The quiz's intro page: what the quiz is, how long it lasts, and the button that starts
+    the clock."""
+    earlier = remembered_attempt(quiz.id)
+    return render_template("quiz/start.html", form=form, quiz=quiz, earlier=earlier,
+                           fresh_form=StartFreshForm()), status
 
 
 def _index(form: JoinForm, status: int = 200):
@@ -112,10 +132,14 @@ def join_and_start():
             f"No quiz has the code {form.code.data}. Check it with your teacher.")
         return render_template("quiz/join.html", form=form), 404
     if not quiz.open_for_answers:
-        form.code.errors.append(
-            f"The quiz “{quiz.title}” is not open. Ask your teacher when it will be.")
+        form.code.errors.append(_not_open_words(quiz))
         return render_template("quiz/join.html", form=form), 403
-    return _start(quiz, form, "quiz/join.html", {})
+    # The clock starts on the quiz's own page, once its rules are read: never from the code box.
+    # The name typed and the form's one-time key come along, so a double press still makes one
+    # attempt.
+    intro = StartForm(formdata=None, student_name=form.student_name.data,
+                      submission=form.submission.data)
+    return _intro(quiz, intro)
 
 
 @bp.route("/quiz/<code>", methods=["GET", "POST"])
@@ -131,13 +155,12 @@ def start(code: str):
             remember(earlier)
             return redirect(url_for("quiz.attempt", token=earlier.token))
     if not quiz.open_for_answers:
-        return render_template("quiz/closed.html", quiz=quiz), 403
-    earlier = remembered_attempt(quiz.id)
-    context = {"quiz": quiz, "earlier": earlier, "fresh_form": StartFreshForm()}
+        return render_template("quiz/closed.html", quiz=quiz, why=_not_open_words(quiz)), 403
     if request.method == "POST" and form.validate():
+        context = {"quiz": quiz, "earlier": remembered_attempt(quiz.id),
+                   "fresh_form": StartFreshForm()}
         return _start(quiz, form, "quiz/start.html", context)
-    status = 422 if form.errors else 200
-    return render_template("quiz/start.html", form=form, **context), status
+    return _intro(quiz, form, 422 if form.errors else 200)
 
 
 @bp.post("/quiz/<code>/start-fresh")

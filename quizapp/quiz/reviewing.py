@@ -37,9 +37,9 @@ def result(token: str):
         answers_shown=answers, score_shown=score, as_instructor=_instructor(attempt),
         student_sees_answers=review.answers_shown(attempt),
         student_sees_score=review.score_shown(attempt),
-        answers_wait=review.waiting_words(quiz.review_answers, quiz.closed),
-        score_wait=review.waiting_words(quiz.review_score, quiz.closed),
-        reader_view=True,
+        answers_wait=review.waiting_words(quiz.review_answers, quiz.has_closed()),
+        score_wait=review.waiting_words(quiz.review_score, quiz.has_closed()),
+        reader_view=True, marks_words=grading.marks_words,
     )
 
 
@@ -75,7 +75,8 @@ def article(token: str, article_id: int):
                                           span=None if evidence else span)
     return render_template("quiz/article.html", attempt=attempt, quiz=attempt.quiz,
                            article=article, paragraphs=paragraphs, evidence=evidence,
-                           found=found, submitted=submitted, mapped=span is not None and found)
+                           found=found, submitted=submitted, mapped=span is not None and found,
+                           seconds_left=None if submitted else attempts.seconds_left(attempt))
 
 
 @bp.get("/attempt/<token>/map")

@@ -5,12 +5,20 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 
 from quizapp import attempts, expiry, grading, review
-from quizapp.attempts import AnswerRefused, Slot
+from quizapp.attempts import Answer, AnswerRefused, Slot, answer_of
 from quizapp.extensions import db
-from quizapp.models import FEEDBACK_IMMEDIATE, ONE_PER_PAGE, Attempt, Response
+from quizapp.models import FEEDBACK_IMMEDIATE, ONE_PER_PAGE, Attempt, Choice, Response
 from quizapp.quiz.access import attempt_or_404, forget, settle
 from quizapp.quiz.blueprint import bp
-from quizapp.quiz.forms import SubmitAttemptForm, chosen_ids, field_name, page_form, question_form
+from quizapp.quiz.forms import (
+    AnswerForm,
+    SubmitAttemptForm,
+    answer_data,
+    field_name,
+    given_answer,
+    page_form,
+    question_form,
+)
 from quizapp.routing import database_id
 
 LATE = ("Time is up: that answer arrived after the deadline and was not saved. "
@@ -29,11 +37,17 @@ def _finished(attempt: Attempt):
     return None
 
 
-def _saved_value(slot: Slot, response: Response | None):
-    values = slot.values_of(response.chosen) if response else []
-    if slot.question.multiple:
-        return values
-    return values[0] if values else None
+def _order(slot: Slot, response: Response | None) -> list[Choice] | None:
+    """The order an ordering question's page lists its items in (None for other types)."""
+    if slot.question.type != "ordering":
+        return None
+    return attempts.shown_order(slot, answer_of(response))
+
+
+def _orders(attempt: Attempt, slot_list: list[Slot]) -> dict[int, list[Choice] | None]:
+    responses = attempts.responses_by_question(attempt)
+    return {slot.question.id: _order(slot, responses.get(slot.question.id))
+            for slot in slot_list}
 
 
 def _context(attempt: Attempt, slot_list: list[Slot]) -> dict:
@@ -45,7 +59,8 @@ def _context(attempt: Attempt, slot_list: list[Slot]) -> dict:
         "slots": slot_list,
         "responses": responses,
         "answered": {slot.number for slot in slot_list
-                     if responses.get(slot.question.id) and responses[slot.question.id].chosen},
+                     if responses.get(slot.question.id) and responses[slot.question.id].answered},
+        "marks_words": grading.marks_words,
         "articles": attempts.articles_of(attempt.quiz) if attempt.quiz.open_book else [],
         "seconds_left": attempts.seconds_left(attempt),
         "feedback_shown": lambda response: review.feedback_shown(attempt, response),
@@ -59,18 +74,21 @@ def _question_page(attempt: Attempt, slot_list: list[Slot], number: int, form=No
     context = _context(attempt, slot_list)
     response = context["responses"].get(slot.question.id)
     if form is None:
-        form = question_form(slot, formdata=None, answer=_saved_value(slot, response))
+        form = question_form(slot, _order(slot, response), formdata=None,
+                             data=answer_data(slot, "answer", answer_of(response)))
     return render_template("quiz/question.html", slot=slot, form=form, response=response,
-                           total=len(slot_list), **context), status
+                           fields=form.parts("answer"), total=len(slot_list), **context), status
 
 
 def _all_page(attempt: Attempt, slot_list: list[Slot], form=None, status: int = 200):
     context = _context(attempt, slot_list)
     if form is None:
-        saved = {field_name(slot): _saved_value(slot, context["responses"].get(slot.question.id))
-                 for slot in slot_list}
-        form = page_form(slot_list, formdata=None, **saved)
-    fields = {slot.question.id: form[field_name(slot)] for slot in slot_list}
+        saved = {}
+        for slot in slot_list:
+            given = answer_of(context["responses"].get(slot.question.id))
+            saved.update(answer_data(slot, field_name(slot), given))
+        form = page_form(slot_list, _orders(attempt, slot_list), formdata=None, data=saved)
+    fields = {slot.question.id: form.parts(field_name(slot)) for slot in slot_list}
     return render_template("quiz/all.html", form=form, fields=fields, **context), status
 
 
@@ -84,7 +102,7 @@ def _check(attempt: Attempt, slot: Slot) -> None:
     """Grade one saved answer for immediate feedback; it is final from then on."""
     db.session.flush()
     response = attempts.responses_by_question(attempt).get(slot.question.id)
-    if response is None or not response.chosen:
+    if response is None or not response.answered:
         flash(NOTHING_TO_CHECK, "error")
     elif response.checked_at is None:
         grading.check_response(response)
@@ -94,7 +112,7 @@ def _late(attempt: Attempt):
     """A form that came after the deadline (or the quiz's closing): submit what was saved
     before it, and say so."""
     db.session.rollback()
-    closed = attempt.quiz.closed
+    closed = attempt.quiz.has_closed()
     if expiry.settle(attempt):
         db.session.commit()
         flash(CLOSED if closed else LATE, "notice")
@@ -126,20 +144,27 @@ def save_page(token: str):
         flash(ALREADY_SUBMITTED, "notice")
         return redirect(url_for("quiz.result", token=token))
     slot_list = attempts.slots(attempt)
-    form = page_form(slot_list)
+    orders = _orders(attempt, slot_list)
+    form = page_form(slot_list, orders)
     if not form.validate():
         return _all_page(attempt, slot_list, form, 400)
     saved = attempts.responses_by_question(attempt)
     # A checked answer's inputs are disabled, so the form does not send it: leave it be.
     open_slots = [slot for slot in slot_list
                   if not (saved.get(slot.question.id) and saved[slot.question.id].checked_at)]
+    go = request.form.get("go", "save")
+    answers = [(slot.question, _moved(slot, go, _given(slot, form, field_name(slot),
+                                                        orders[slot.question.id])))
+               for slot in open_slots]
     try:
-        attempts.save_answers(attempt, [(slot.question, chosen_ids(slot, form[field_name(slot)]))
-                                        for slot in open_slots])
+        attempts.save_answers(attempt, answers)
     except AnswerRefused:
         return _late(attempt)
-    go = request.form.get("go", "save")
     anchor = None
+    if go.startswith("move-"):
+        db.session.commit()
+        return redirect(url_for("quiz.attempt", token=token,
+                                _anchor=f"question-{go.split('-')[1]}"))
     if go == "finish":
         db.session.commit()
         return redirect(url_for("quiz.finish", token=token))
@@ -172,6 +197,8 @@ def _destination(go: str, number: int, count: int) -> int | None:
     page. "check" (and anything unknown) stays on the question."""
     if go == "back":
         return max(number - 1, 1)
+    if go.startswith("move-"):
+        return number
     if go == "finish" or (go == "next" and number == count):
         return None
     if go == "next":
@@ -192,24 +219,25 @@ def answer(token: str, number: int):
     slot_list = attempts.slots(attempt)
     number = _slot_number(slot_list, number)
     slot = slot_list[number - 1]
-    form = question_form(slot)
+    response = attempts.responses_by_question(attempt).get(slot.question.id)
+    order = _order(slot, response)
+    form = question_form(slot, order)
     if not form.validate():
         return _question_page(attempt, slot_list, number, form, 400)
-    ids = chosen_ids(slot, form.answer)
-    response = attempts.responses_by_question(attempt).get(slot.question.id)
+    go = request.form.get("go", "next")
+    given = _moved(slot, go, _given(slot, form, "answer", order))
     if response is not None and response.checked_at is not None:
         # A checked answer's inputs are disabled, so the form sends nothing for it; a page
         # from before the check (another tab) may send a different answer: refuse that.
-        if ids and ids != {choice.id for choice in response.chosen}:
+        if given and given != answer_of(response):
             flash(LOCKED, "error")
         answers = []
     else:
-        answers = [(slot.question, ids)]
+        answers = [(slot.question, given)]
     try:
         attempts.save_answers(attempt, answers)
     except AnswerRefused:
         return _late(attempt)
-    go = request.form.get("go", "next")
     if go == "check" and attempt.quiz.feedback == FEEDBACK_IMMEDIATE:
         _check(attempt, slot)
     destination = _destination(go, number, len(slot_list))
@@ -228,11 +256,19 @@ def autosave(token: str):
     slot = next((s for s in attempts.slots(attempt) if s.question.id == question_id), None)
     if slot is None:
         return "That question is not in this quiz.", 400, {"Content-Type": "text/plain"}
-    ids = slot.choice_ids(request.form.getlist("answer"))
-    if ids is None or (len(ids) > 1 and not slot.question.multiple):
+    prefix = request.form.get("prefix", "answer")
+    if prefix not in ("answer", field_name(slot)):
+        return "Not a valid choice.", 400, {"Content-Type": "text/plain"}
+    response = attempts.responses_by_question(attempt).get(slot.question.id)
+    order = _order(slot, response)
+    # The page's own fields, read as its form reads them; the token came in the header.
+    form = (question_form if prefix == "answer" else _one_question_page_form)(
+        slot, order, meta={"csrf": False})
+    if not form.validate() or _too_many(slot, form, prefix):
         return "Not a valid choice.", 400, {"Content-Type": "text/plain"}
     try:
-        refused = attempts.save_answers(attempt, [(slot.question, ids)])
+        refused = attempts.save_answers(attempt, [(slot.question,
+                                                   _given(slot, form, prefix, order))])
     except AnswerRefused as refusal:
         return str(refusal), 409, {"Content-Type": "text/plain"}
     if refused:
@@ -240,6 +276,32 @@ def autosave(token: str):
         return LOCKED, 409, {"Content-Type": "text/plain"}
     db.session.commit()
     return "", 204
+
+
+def _one_question_page_form(slot: Slot, order, **kwargs) -> AnswerForm:
+    return page_form([slot], {slot.question.id: order}, **kwargs)
+
+
+def _too_many(slot: Slot, form: AnswerForm, prefix: str) -> bool:
+    """Several values sent for a one-answer question (a browser never does)."""
+    return slot.question.type == "single" and len(request.form.getlist(prefix)) > 1
+
+
+def _given(slot: Slot, form: AnswerForm, prefix: str, order) -> Answer:
+    return given_answer(slot, form, prefix, order or slot.choices)
+
+
+def _moved(slot: Slot, go: str, given: Answer) -> Answer:
+    """An ordering answer with one item moved, when the button pressed was that item's "Move
+    up" or "Move down" (go = move-<question id>-<choice value>-up|down)."""
+    parts = go.split("-")
+    if len(parts) != 4 or parts[0] != "move" or parts[1] != str(slot.question.id):
+        return given
+    ids = slot.choice_ids([parts[2]])
+    if not ids or not given.order or parts[3] not in ("up", "down"):
+        return given
+    return Answer(order=tuple(attempts.moved(list(given.order), ids.pop(),
+                                             -1 if parts[3] == "up" else 1)))
 
 
 @bp.get("/attempt/<token>/finish")

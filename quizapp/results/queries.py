@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import Float, Integer, and_, case, cast, exists, func, or_, select, true
+from sqlalchemy import Float, and_, case, exists, func, or_, select, true
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased, selectinload
 from sqlalchemy.sql.expression import FunctionElement
@@ -67,8 +67,9 @@ def _seconds_between_sqlite(element, compiler, **kw):
 
 
 def _mark():
-    # A boolean column summed the same way on both databases (PostgreSQL cannot sum booleans).
-    return cast(Response.correct, Integer)
+    # The marks a response earned (0-1): partial credit counts its share, so facility is the
+    # mean mark and discrimination correlates marks, as Moodle computes them for partial credit.
+    return Response.score
 
 
 def first_attempts(quiz_id: int):

@@ -178,3 +178,52 @@ def test_downgrades_run_back(empty_database_url, down_to):
     if down_to == "base":
         assert table_names(app) <= {"alembic_version"}
     dispose(app)
+
+
+# A question with two right choices, and Bo's half-right answer to it, in the first schema.
+MULTIPLE_ANSWER_ROWS = """
+INSERT INTO question (id, story_id, kind, skill, prompt, explanation, origin, generator_id, status, created_at) VALUES
+ (3, 1, 'outlet_detail', 'outlet_detail', 'Which outlets report the closure?', 'Both do.', 'generated', 'g3', 'approved', '2026-01-05 09:00:00');
+INSERT INTO choice (id, question_id, position, text, correct) VALUES
+ (5, 3, 0, 'Daily Post', TRUE), (6, 3, 1, 'Evening Star', TRUE), (7, 3, 2, 'Morning Call', FALSE);
+INSERT INTO response (id, attempt_id, question_id, correct) VALUES (5, 2, 3, FALSE), (6, 1, 3, TRUE);
+INSERT INTO response_choice (response_id, choice_id) VALUES (5, 5), (6, 5), (6, 6)
+"""  # noqa: E501 - one row a line
+
+
+def test_the_item_types_upgrade_keeps_questions_answers_and_scores(empty_database_url):
+    app = app_on(empty_database_url)
+    with app.app_context():
+        upgrade(revision="0001")
+    fill_first_schema(app)
+    with app.app_context(), db.engine.begin() as connection:
+        for statement in MULTIPLE_ANSWER_ROWS.split(";\n"):
+            connection.execute(text(statement))
+    with app.app_context():
+        upgrade(revision="0004")
+        upgrade()
+    assert revision(app) == HEAD
+    with app.app_context():
+        from quizapp.models import Question, Response
+        assert [(a.student_name, a.score, a.max_score) for a in db.session.execute(
+            db.select(Attempt).order_by(Attempt.id)).scalars()] == [("Ada", 2, 2), ("Bo", 1, 2)]
+        questions = db.session.execute(db.select(Question).order_by(Question.id)).scalars()
+        # One right choice: single; two: multiple, as the pages always asked them.
+        assert [(q.prompt, q.type, [c.text for c in q.key]) for q in questions] == [
+            ("Which outlet names the mayor?", "single", ["Daily Post"]),
+            ("Whom does the Evening Star cite?", "single", ["Officials"]),
+            ("Which outlets report the closure?", "multiple", ["Daily Post", "Evening Star"]),
+        ]
+        responses = db.session.execute(db.select(Response).order_by(Response.id)).scalars()
+        # A right answer keeps its full mark, a wrong one none.
+        assert [(r.id, r.correct, r.score, [c.text for c in r.chosen]) for r in responses] == [
+            (1, True, 1.0, ["Daily Post"]), (2, True, 1.0, ["Officials"]),
+            (3, False, 0.0, ["Evening Star"]), (4, True, 1.0, ["Officials"]),
+            (5, False, 0.0, ["Daily Post"]), (6, True, 1.0, ["Daily Post", "Evening Star"]),
+        ]
+        attempt = db.session.get(Attempt, 2)
+        attempt.score = 1.5  # a partial mark fits the score now
+        db.session.commit()
+        db.session.expire_all()
+        assert db.session.get(Attempt, 2).score == 1.5
+    dispose(app)

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp import create_app
-from quizapp.config import SecretRefused
+from quizapp import config, create_app
 from quizapp.extensions import db
 from tests.databases import TEST_DATABASE_URL, TEST_SECRET_KEY, app_config
 
@@ -49,7 +48,9 @@ def instance(tmp_path, monkeypatch) -> Path:
 def test_an_empty_or_short_secret_file_stops_the_app_with_what_to_do(instance, content, words):
     instance.mkdir()
     (instance / "secret_key").write_text(content)
-    with pytest.raises(SecretRefused) as refused:
+    # config.SecretRefused read now, not at import: tests/security/test_sign_in.py reloads the
+    # config module (to read QUIZAPP_HTTPS again), which makes the class anew.
+    with pytest.raises(config.SecretRefused) as refused:
         create_app()
     message = str(refused.value)
     assert words in message and "at least 32 bytes" in message
@@ -58,7 +59,7 @@ def test_an_empty_or_short_secret_file_stops_the_app_with_what_to_do(instance, c
 
 def test_a_short_secret_in_the_environment_is_refused(instance, monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x")
-    with pytest.raises(SecretRefused, match="SECRET_KEY environment variable"):
+    with pytest.raises(config.SecretRefused, match="SECRET_KEY environment variable"):
         create_app()
     monkeypatch.setenv("SECRET_KEY", "s" * 32)
     assert create_app().config["SECRET_KEY"] == "s" * 32

@@ -125,6 +125,7 @@ def app(tmp_path_factory, server_error_log):
         db.engine.dispose()
     yield app
     app.logger.removeHandler(handler)
+    handler.close()  # opened here too if this process logged an error (a test using the app)
     with app.app_context():
         db.session.remove()
         db.engine.dispose()

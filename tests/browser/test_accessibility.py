@@ -124,6 +124,10 @@ def test_instructor_pages(a11y_context, live_site):
     page.goto(dashboard)
     follow(page.locator(".story-list a"))
     report += check_page(page, "instructor-story")
+    story = page.url
+    follow(page.get_by_role("link", name="Import questions"))
+    report += check_page(page, "instructor-import-questions")
+    page.goto(story)
     follow(page.get_by_role("link", name="Build a quiz"))
     report += check_page(page, "instructor-quiz-form")
     page.goto(dashboard)

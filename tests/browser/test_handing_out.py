@@ -1,8 +1,9 @@
 """Handing a quiz to a class, in real Chromium: the quiz page's Copy link button puts the link on
 the clipboard (and without JavaScript the link is there to select); the projector page shows the
 code, link and QR code, and its counts of students joined and finished follow the class live,
-by a fetch with JavaScript and by reloading itself without. Screenshots at 360 and 1280 px, and
-axe on both pages."""
+by a fetch with JavaScript and by reloading itself without; the preview as a student, from the
+intro page to the feedback on every item type. Screenshots at 360 and 1280 px, and axe on each
+page."""
 from __future__ import annotations
 
 import re
@@ -14,6 +15,7 @@ from quizapp.extensions import db
 from quizapp.models import Quiz
 from tests.browser.accessibility import check_page
 from tests.browser.layout import expect_fits
+from tests.security.test_every_route import row_counts
 
 pytestmark = pytest.mark.browser
 
@@ -112,3 +114,36 @@ def test_without_javascript_the_projector_reloads_itself(new_context, live_site,
     expect(page.locator(".joined")).to_have_text("0")
     join(new_context, code, "Grace")
     expect(page.locator(".joined")).to_have_text("1", timeout=POLL_WAIT_MS)
+
+
+def test_the_preview_starts_at_the_intro_page_and_checks_every_item_type(
+        new_context, live_site, teacher, screenshot):
+    """The seed quiz as a student gets it (its matching and find-the-evidence questions too),
+    answered with the mouse and checked: feedback shows, nothing is stored."""
+    quiz_id = seed_quiz_id(live_site)
+    before = row_counts(live_site.app)
+    page = signed_in_page(new_context(bypass_csp=True))
+    page.goto(f"/instructor/quizzes/{quiz_id}/preview")
+    expect(page.locator(".quiz-facts")).to_contain_text("No time limit.")
+    expect_fits(screenshot(page, "preview-intro"), "preview intro")
+    report = check_page(page, "instructor-preview-intro")
+    page.get_by_role("link", name="Start the preview").click()
+    expect(page.get_by_role("button", name="Check my answers")).to_be_visible()
+    types = page.locator("fieldset[data-type]").evaluate_all(
+        "sets => sets.map(s => s.dataset.type)")
+    assert "single" in types
+    for menu in page.locator(".pairs select").all():
+        menu.select_option(index=1)
+    boxes = page.locator(".sentence input[type=checkbox]")
+    if boxes.count():
+        boxes.first.check()
+    page.locator("fieldset[data-type=single]").first.locator("input").first.check()
+    page.get_by_role("button", name="Check my answers").click()
+    expect(page.locator(".score")).to_contain_text("You scored")
+    expect(page.locator(".feedback")).to_have_count(len(types))
+    if "matching" in types:
+        expect(page.locator(".key-pairs").first).to_contain_text("The right pairs:")
+    expect_fits(screenshot(page, "preview-checked"), "preview (checked)")
+    report += check_page(page, "instructor-preview-checked")
+    assert not report, "\n".join(report)
+    assert row_counts(live_site.app) == before

@@ -57,6 +57,9 @@ def join_from_home(page: Page, code: str, name: str) -> str:
     page.get_by_label("Quiz code").fill(code)
     page.get_by_label("Your name").fill(name)
     page.get_by_role("button", name="Start", exact=True).click()
+    # The quiz's intro page comes first, with the name carried over; its button starts the clock.
+    expect(page.get_by_label("Your name")).to_have_value(name)
+    page.get_by_role("button", name="Start the quiz").click()
     expect(page).to_have_url(QUESTION_URL)
     return token_of(page)
 

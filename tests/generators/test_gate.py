@@ -95,3 +95,71 @@ def test_the_same_answer_among_the_same_choices_is_asked_once():
                           evidence=(Evidence("times", "Fishermen said the ferry sank around 7 am."),),
                           kind="numbers", confidence=0.8)
     assert gate.across([times, coastguard], MODEL) == [times]
+
+
+# --- the item types: matching and "find the evidence" ---------------------------------------
+
+SANK = Evidence("post", "The ferry sank at 6.05 am, the coastguard said.")
+RESCUED = Evidence("post", "Rescuers pulled 31 people from the water.")
+
+
+def finding(confidence=1.0):
+    """Harbour Post's sentences, the coastguard's one the key."""
+    return Question("find_evidence", "evidence",
+                    "Find the sentence in Harbour Post\u2019s article that says who gave its time.",
+                    (SANK.text, RESCUED.text, "Ferry sinks off the cape"), (0,),
+                    "Harbour Post credits the coastguard.", (SANK,), confidence=confidence,
+                    type="evidence")
+
+
+def matching(items=("Harbour Post", "Cape Wire"), confidence=1.0):
+    return Question("figure_matching", "numbers", "Match each outlet to the time it gives.",
+                    ("6.05 am", "about 6.20 am", "around 7 am"), (0, 1),
+                    "Harbour Post gives 6.05 am; Cape Wire about 6.20 am.",
+                    (SANK, Evidence("wire", "The ferry went down at about 6.20 am, according to "
+                                            "the port authority.")),
+                    confidence=confidence, type="matching", items=items,
+                    item_evidence=((SANK,), (Evidence("wire", "The ferry went down at about "
+                                                              "6.20 am, according to the port "
+                                                              "authority."),)))
+
+
+def test_sentences_to_find_that_print_another_questions_key_go_whatever_their_confidence():
+    who = question(prompt="In Harbour Post, who gave the time of the sinking?",
+                   choices=("The coastguard", "The port authority", "Fishermen"), kind="numbers",
+                   explanation="Harbour Post credits the coastguard.", confidence=0.8)
+    assert gate.across([finding(), who], MODEL) == [who]
+
+
+def test_sentences_to_find_that_print_no_other_key_stay():
+    rescued = question(prompt="Which outlet says rescuers pulled 31 people from the water?",
+                       evidence=(RESCUED,), kind="outlet_detail")
+    # The prompt names the outlet and a choice shows the sentence: Harbour Post is printed.
+    assert gate.across([finding(), rescued], MODEL) == [rescued]
+    other = question(prompt="Which outlet credits the port authority?",
+                     evidence=(Evidence("wire", "The ferry went down at about 6.20 am, according "
+                                                "to the port authority."),),
+                     choices=("Cape Wire", "Harbour Post", "Island Times"), kind="sourcing")
+    assert gate.across([finding(), other], MODEL) == [finding(), other]
+
+
+def test_a_matching_pair_asked_again_by_a_single_question_yields_to_it():
+    which = question(prompt="Which outlet says the ferry sank at 6.05 am?", confidence=0.8)
+    assert gate.across([matching(), which], MODEL) == [which]
+    # A pair no other question asks keeps the matching question.
+    unrelated = question(prompt="Which outlet says rescuers pulled 31 people from the water?",
+                         evidence=(RESCUED,), kind="outlet_detail")
+    assert gate.across([matching(), unrelated], MODEL) == [matching(), unrelated]
+
+
+def test_a_long_sentence_to_find_is_no_flaw():
+    long_key = finding()
+    assert gate.inspect(long_key, MODEL).confidence == 1.0
+
+
+def test_sentences_to_find_must_all_be_passages_of_the_one_article():
+    bad = Question("find_evidence", "evidence", "Find the sentence that credits the coastguard.",
+                   (SANK.text, "A sentence no article prints.", RESCUED.text), (0,), "Because.",
+                   (SANK,), type="evidence")
+    assert "a sentence offered is not a passage of the article" in gate.problems(bad, MODEL.story)
+    assert gate.problems(finding(), MODEL.story) == []

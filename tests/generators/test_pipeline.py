@@ -28,9 +28,10 @@ def question(prompt="Which outlet says the bridge reopens in June?",
 
 def test_kinds_are_listed_in_quiz_order():
     assert KINDS == (
-        "quote_attribution", "label_attribution", "voice", "quote_rendering", "conflict",
-        "timeline", "outlet_detail", "numbers", "headline", "sourcing", "provenance",
-        "word_choice", "hedging", "omission", "name_spelling",
+        "quote_attribution", "quote_matching", "label_attribution", "voice", "quote_rendering",
+        "conflict", "timeline", "figure_matching", "outlet_detail", "numbers", "headline",
+        "sourcing", "provenance", "word_choice", "hedging", "omission", "name_spelling",
+        "find_evidence",
     )
 
 
@@ -67,9 +68,20 @@ def test_pipeline_drops_what_verify_rejects(monkeypatch):
     good = question()
     bad = question(prompt="Which outlet says the bridge is closed?",
                    evidence=(Evidence("a", "words that are not in the article"),))
-    fake = SimpleNamespace(name="outlet_detail", write=lambda model: [good, bad])
+    fake = SimpleNamespace(name="outlet_detail", keep=0, write=lambda model: [good, bad])
     monkeypatch.setattr(pipeline, "chosen_kinds", lambda kinds: [fake])
     assert generate_questions(STORY) == [good]
+
+
+def test_a_kind_that_offers_candidates_keeps_as_many_as_it_says(monkeypatch):
+    first = question()
+    second = question(prompt="Which outlet says the bridge reopens in the summer?",
+                      choices=("Paper Two", "Paper One", "Paper Three"))
+    fake = SimpleNamespace(name="outlet_detail", keep=1, write=lambda model: [first, second])
+    monkeypatch.setattr(pipeline, "chosen_kinds", lambda kinds: [fake])
+    assert generate_questions(STORY) == [first]
+    monkeypatch.setattr(fake, "keep", 0)
+    assert len(generate_questions(STORY)) == 2
 
 
 def test_passage_in_article():

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from bench.quality import read_grades, right_key, story_folders
+from bench.quality import HELD_OUT, read_grades, right_key, story_folders
 from quizapp.generators import generate_questions, load_story
 
-FOLDERS = story_folders()
+# The held-out stories measure what is new to the rules (bench/quality.py); they are not held here.
+FOLDERS = [folder for folder in story_folders() if folder.parent != HELD_OUT]
 # Questions no grader has read yet, per story: the terminal summary lists them (conftest.py), so
 # the next grading round is visible.
 UNGRADED: dict[str, int] = {}

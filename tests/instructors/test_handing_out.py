@@ -10,6 +10,17 @@ import segno
 from quizapp.extensions import db
 from quizapp.models import Quiz
 from tests.instructors.support import take_quiz
+from tests.item_types import (
+    FIND,
+    MATCH,
+    MATCHING,
+    ORDER,
+    ORDERING,
+    item_order,
+    make_mixed_quiz,
+    menus,
+    question_row,
+)
 from tests.pages import hidden_fields
 from tests.security.test_every_route import row_counts, start_attempt
 
@@ -86,12 +97,20 @@ def test_a_preview_shows_feedback_and_stores_no_attempt(first_run, signed_in):
     with first_run.app_context():
         quiz = db.session.get(Quiz, quiz_id)
         first, second = quiz.items[0].question, quiz.items[1].question
+        assert first.type == second.type == "single"
         right = [str(c.id) for c in first.choices if c.correct]
         wrong = [str(next(c.id for c in second.choices if not c.correct))]
         explanation = first.explanation
         count = len(quiz.items)
-    page = signed_in.get(f"/instructor/quizzes/{quiz_id}/preview").get_data(as_text=True)
+    # The intro page first, as students read it before the clock starts.
+    intro = signed_in.get(f"/instructor/quizzes/{quiz_id}/preview").get_data(as_text=True)
+    assert "nothing is saved and no attempt is made" in intro
+    assert f"{count} questions, one at a time." in intro and "No time limit." in intro
+    assert f'href="/instructor/quizzes/{quiz_id}/preview?start=1">Start the preview</a>' in intro
+    assert first.prompt not in intro
+    page = signed_in.get(f"/instructor/quizzes/{quiz_id}/preview?start=1").get_data(as_text=True)
     assert "nothing is saved and no attempt is made" in page
+    assert first.prompt in page
     assert "right answer" not in page and explanation not in page  # no key before checking
     before = row_counts(first_run)
     checked = signed_in.post(f"/instructor/quizzes/{quiz_id}/preview", data={
@@ -99,9 +118,68 @@ def test_a_preview_shows_feedback_and_stores_no_attempt(first_run, signed_in):
         f"q{second.id}": wrong})
     html = checked.get_data(as_text=True)
     assert checked.status_code == 200
-    assert f"You got <strong>1</strong> of {count} right." in html
+    assert f"You scored <strong>1 out of {count}</strong>." in html
     assert "✓</span> Right" in html and "✗</span> Not right" in html
     assert explanation in html
     assert row_counts(first_run) == before  # no attempt, no response: the results are the class's
-    results = signed_in.get(f"/instructor/quizzes/{quiz_id}/results").get_data(as_text=True)
-    assert "No one has" in results or "0 attempts" in results or "attempt" in results
+
+
+def _preview_page(client, quiz_id: int) -> str:
+    return client.get(f"/instructor/quizzes/{quiz_id}/preview?start=1").get_data(as_text=True)
+
+
+def test_a_preview_asks_and_grades_every_item_type_as_students_get_them(app, signed_in):
+    make_mixed_quiz(app, time_limit_minutes=20)
+    with app.app_context():
+        quiz = db.session.execute(db.select(Quiz)).scalar_one()
+        quiz_id = quiz.id
+        matching, ordering, finding = (question_row(p) for p in (MATCH, ORDER, FIND))
+        # Coast Courier and Bay Wire each with its own figure: both pairs right.
+        pairs = {f"q{matching.id}-{item.id}": str(item.choice_id) for item in matching.items}
+        key_order = [choice.id for choice in ordering.choices]
+        proving = [str(c.id) for c in finding.choices if c.correct]
+        ids = {"matching": matching.id, "ordering": ordering.id, "evidence": finding.id}
+    intro = signed_in.get(f"/instructor/quizzes/{quiz_id}/preview").get_data(as_text=True)
+    assert "Time limit: 20 minutes." in intro
+    page = _preview_page(signed_in, quiz_id)
+    # Each type as its student page asks it: a menu per left item, a place per item, and the
+    # article's sentences to tick; no key shown before checking.
+    menus_by_label = menus(page)
+    assert set(menus_by_label["Coast Courier"]) == {"Choose…", *MATCHING.choices}
+    assert set(menus_by_label[ORDERING.choices[0]]) == {"1", "2", "3"}
+    listed = item_order(page)
+    assert sorted(listed) == sorted(ORDERING.choices) and listed != list(ORDERING.choices)
+    assert f'<span class="sentence"><input type="checkbox" name="q{ids["evidence"]}"' in page
+    assert "proves it" not in page and "the match:" not in page
+    before = row_counts(app)
+    # The first two in the right order, the last put first: one of two steps right.
+    places = {f"q{ids['ordering']}-{key_order[0]}": "2", f"q{ids['ordering']}-{key_order[1]}": "3",
+              f"q{ids['ordering']}-{key_order[2]}": "1"}
+    html = signed_in.post(f"/instructor/quizzes/{quiz_id}/preview", data={
+        "csrf_token": hidden_fields(page)["csrf_token"], **pairs, **places,
+        f"q{ids['evidence']}": proving}).get_data(as_text=True)
+    assert "2 of 2 pairs right" in html
+    assert "◐</span> Partly right: 1 of 2 items followed by the right one (0.5 of 1 mark)" in html
+    assert "1 of 1 proving sentences picked" in html and "proves it" in html
+    assert "The right order:" in html and "you put it 1" in html
+    # Three item-type questions (2.5 marks) and three choice questions left unanswered.
+    assert "You scored <strong>2.5 out of 6</strong>." in html
+    # The order given comes back as given, the answers as chosen.
+    assert item_order(html) == [ORDERING.choices[2], ORDERING.choices[0], ORDERING.choices[1]]
+    assert row_counts(app) == before
+
+
+def test_a_preview_refuses_answers_that_name_another_questions_choices(app, signed_in):
+    make_mixed_quiz(app)
+    with app.app_context():
+        quiz_id = db.session.execute(db.select(Quiz.id)).scalar_one()
+        matching, finding = question_row(MATCH), question_row(FIND)
+        stranger = str(finding.choices[0].id)
+        item = matching.items[0].id
+    page = _preview_page(signed_in, quiz_id)
+    response = signed_in.post(f"/instructor/quizzes/{quiz_id}/preview", data={
+        "csrf_token": hidden_fields(page)["csrf_token"],
+        f"q{matching.id}-{item}": stranger, f"q{finding.id}": ["99999999999999999999", "x"]})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "You scored <strong>0 out of 6</strong>." in html

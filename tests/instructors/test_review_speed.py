@@ -7,10 +7,13 @@ from __future__ import annotations
 import json
 import re
 
+from quizapp import bank
 from quizapp.extensions import db
 from quizapp.models import Question
 from tests.instructors.support import question, store_story
+from tests.item_types import FIND, FINDING, MATCH, MATCHING, ORDER, ORDERING, question_row
 from tests.pages import hidden_fields
+from tests.students.support import STORY
 
 JSON = {"Accept": "application/json"}
 
@@ -125,3 +128,37 @@ def test_the_wording_is_edited_in_place_and_a_blank_one_is_refused(app, signed_i
         row = db.session.get(Question, ids["Which outlet?"])
         assert (row.prompt, row.explanation) == ("Which outlet, really?",
                                                  "Only the Courier names her.")
+
+
+def test_item_type_questions_show_their_keys_and_keep_them_through_a_quick_edit(app, signed_in):
+    with app.app_context():
+        row = bank.store_story(STORY)
+        bank.store_generated(row, [MATCHING, ORDERING, FINDING], status="draft")
+        db.session.commit()
+        matching = question_row(MATCH)
+        matching_id, pairs = matching.id, [(i.text, i.choice.text) for i in matching.items]
+        ids = {q: question_row(q).id for q in (ORDER, FIND)}
+    html = signed_in.get("/instructor/review").get_data(as_text=True)
+    assert shown(signed_in) == [MATCH, ORDER, FIND]
+    # Each with its key: matching's pairs, ordering's right order, the proving sentence.
+    assert "Matching: each left item with its right item" in html
+    assert f"<strong>Coast Courier</strong>: {MATCHING.choices[0]}" in html
+    assert "Ordering: the right order (students see it shuffled)." in html
+    assert "Find the evidence: the sentences students may pick, the proving ones marked." in html
+    # The question form edits choices only: no link to it for these, the wording edits here.
+    for question_id in (matching_id, *ids.values()):
+        assert f"/instructor/questions/{question_id}/edit" not in html
+        assert f"/instructor/questions/{question_id}/quick-edit" in html
+    saved = signed_in.post(f"/instructor/questions/{matching_id}/quick-edit", headers=JSON, data={
+        "csrf_token": token(signed_in), "prompt": "Match each outlet with its damage figure.",
+        "explanation": MATCHING.explanation})
+    assert saved.status_code == 200 and json.loads(saved.get_data())["id"] == matching_id
+    approved = signed_in.post(f"/instructor/questions/{ids[ORDER]}/approve", headers=JSON,
+                              data={"csrf_token": token(signed_in)})
+    assert json.loads(approved.get_data())["status"] == "approved"
+    with app.app_context():
+        row = db.session.get(Question, matching_id)
+        assert (row.type, row.prompt) == ("matching", "Match each outlet with its damage figure.")
+        assert [(i.text, i.choice.text) for i in row.items] == pairs
+        assert [c.text for c in db.session.get(Question, ids[ORDER]).choices] == list(
+            ORDERING.choices)

@@ -6,6 +6,7 @@ import io
 import json
 import re
 import time
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -146,6 +147,39 @@ def test_another_article_row_is_added_without_a_script(app, signed_in):
     assert html.count("<legend>Article") == 3
     assert "Kept text." in html and 'value="Growing"' in html
     assert story_count(app) == 0
+
+
+def test_another_article_row_keeps_the_files_already_chosen(app, signed_in):
+    """Issue 13: "Add another article" used to drop the chosen files (a browser never fills a
+    file input in again), so the teacher had to choose them all again."""
+    page = signed_in.get("/instructor/stories/new").get_data(as_text=True)
+    data = {"csrf_token": hidden_fields(page)["csrf_token"], "title": "Ferry fire",
+            **blank_rows(), "articles-0-file": (io.BytesIO((FERRY / "02-coastline.html")
+                                                           .read_bytes()), "coastline.html"),
+            "articles-1-file": (io.BytesIO((FERRY / "03-wire.txt").read_bytes()), "wire.txt"),
+            "articles-1-outlet": "Kelbury Wire", "add_article": "1"}
+    response = signed_in.post("/instructor/stories/new", data=data,
+                              content_type="multipart/form-data")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert html.count("<legend>Article") == 3
+    assert "The text below was read from coastline.html." in html
+    assert "Passengers on the Arden Star were moved to the upper deck" in html
+    assert 'value="Coastline Daily"' in html  # the page's outlet, read with its text
+    # The teacher saves without choosing any file again: both articles are in the story.
+    kept = {name: unescape(value) for name, value in re.findall(
+        r'<textarea[^>]*name="([^"]+)"[^>]*>\r?\n?(.*?)</textarea>', html, re.S)}
+    fields = {name: unescape(value) for name, value in re.findall(
+        r'<input[^>]*name="(articles-[^"]+|title)"[^>]*value="([^"]*)"', html)
+        if not name.endswith("-whole")}
+    saved = signed_in.post("/instructor/stories/new", data={
+        "csrf_token": hidden_fields(html)["csrf_token"], **fields, **kept, "submit": "1"},
+        content_type="multipart/form-data")
+    assert saved.status_code == 302, saved.get_data(as_text=True)
+    with app.app_context():
+        story = db.session.execute(db.select(Story)).scalar_one()
+        outlets = sorted(article.outlet for article in story.articles)
+        assert outlets == ["Coastline Daily", "Kelbury Wire"]
 
 
 def test_a_too_large_upload_gets_a_plain_message(app, signed_in):

@@ -91,7 +91,8 @@ def _attempt(
         chosen = [] if pick is None else [question.choices["ABC".index(pick)]]
         correct = pick == "A"
         score += correct
-        attempt.responses.append(Response(question=question, chosen=chosen, correct=correct))
+        attempt.responses.append(Response(question=question, chosen=chosen, correct=correct,
+                                          score=float(correct)))
     if submitted:
         attempt.submitted_at = started + timedelta(minutes=minutes)
         attempt.score = score

@@ -198,7 +198,9 @@ def sign_in_session(client: FlaskClient, instructor_id: int) -> FlaskClient:
 
 
 def page_text(response) -> str:
-    return response.get_data(as_text=True)
+    """A page's HTML; a download (a QTI zip, a CSV) is a file, not a page, and has none."""
+    data = response.get_data()  # read whole either way: a streamed CSV ends its context so
+    return data.decode() if response.mimetype == "text/html" else ""
 
 
 # --- CSRF --------------------------------------------------------------------------------------

@@ -67,17 +67,19 @@ QUESTIONS = [
 ]
 
 
-def make_quiz(app, **settings) -> str:
+def make_quiz(app, questions=None, **settings) -> str:
     """Store the story and a published quiz of its three questions; returns the join code.
 
     The quiz shows the right answers right after each attempt, as a teacher may choose (a new
     quiz waits for its closing): most tests read the review that follows a submission. Tests of
-    the review options pass `review_answers` themselves (None: the quiz's own default)."""
+    the review options pass `review_answers` themselves (None: the quiz's own default). Other
+    `questions` than the three may be given."""
     settings.setdefault("review_answers", "after_attempt")
     settings = {name: value for name, value in settings.items() if value is not None}
     with app.app_context():
         row = bank.store_story(STORY)
-        bank.store_generated(row, QUESTIONS, status="approved")
+        bank.store_generated(row, QUESTIONS if questions is None else questions,
+                             status="approved")
         quiz = quiz_builder.quiz_from_story(row)
         for name, value in settings.items():
             setattr(quiz, name, value)

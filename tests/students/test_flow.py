@@ -39,8 +39,11 @@ def test_home_leaves_out_an_unlisted_quiz_which_its_code_still_opens(app, client
 def test_student_takes_the_quiz_and_the_score_is_stored(app, client):
     code = make_quiz(app)
     home = client.get("/").get_data(as_text=True)
-    started = client.post("/join", data=hidden_fields(home) | {"code": code.lower(),
-                                                              "student_name": "  Ada  "})
+    intro = client.post("/join", data=hidden_fields(home) | {"code": code.lower(),
+                                                            "student_name": "  Ada  "})
+    assert intro.status_code == 200  # the quiz's intro page: the clock has not started
+    started = client.post(f"/quiz/{code}", data=hidden_fields(intro.get_data(as_text=True))
+                          | {"student_name": "  Ada  "})
     assert started.status_code == 302
     token = started.headers["Location"].rsplit("/", 1)[1]
     ids = choices(app)

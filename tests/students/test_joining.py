@@ -33,12 +33,24 @@ def test_join_link_with_the_code_leads_to_the_quiz(app, client):
     assert "Fire at the harbour" in page and 'name="student_name"' in page
 
 
-def test_home_box_with_code_and_name_starts_the_attempt(app, client):
-    code = make_quiz(app)
+def test_home_box_leads_to_the_intro_page_before_the_clock_starts(app, client):
+    """Issue 13: joining from the home page skipped the intro page, so a timed quiz's clock
+    started with no warning."""
+    code = make_quiz(app, time_limit_minutes=1)
     home = client.get("/").get_data(as_text=True)
     # A code read aloud may be typed in lower case and with a space.
-    response = client.post("/join", data=hidden_fields(home) | {
+    intro = client.post("/join", data=hidden_fields(home) | {
         "code": f" {code[:3].lower()} {code[3:]}", "student_name": "Ada"})
+    html = intro.get_data(as_text=True)
+    assert intro.status_code == 200
+    assert _count_attempts(app) == 0  # no clock yet
+    assert "Time limit: 1 minute." in html and "1 minutes" not in html
+    assert "The clock starts when you press “Start the quiz”" in html
+    assert 'value="Ada"' in html  # the name typed comes along
+    # A double press on the home page's button shows the intro twice and starts nothing.
+    again = client.post("/join", data=hidden_fields(home) | {"code": code, "student_name": "Ada"})
+    assert again.status_code == 200 and _count_attempts(app) == 0
+    response = client.post(f"/quiz/{code}", data=hidden_fields(html) | {"student_name": "Ada"})
     assert response.status_code == 302
     token = response.headers["Location"].rsplit("/", 1)[1]
     assert attempt_row(app, token).student_name == "Ada"
@@ -72,7 +84,7 @@ def test_a_closed_quiz_says_so_plainly_and_starts_nothing(app, client):
     assert code not in home
     by_box = client.post("/join", data=hidden_fields(home) | {"code": code, "student_name": "Ada"})
     assert by_box.status_code == 403
-    assert "is not open" in by_box.get_data(as_text=True)
+    assert "has closed" in by_box.get_data(as_text=True)
     assert _count_attempts(app) == 0
 
 

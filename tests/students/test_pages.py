@@ -2,6 +2,8 @@
 a label for every input, a fieldset with a legend per question."""
 from __future__ import annotations
 
+import re
+
 from tests.pages import hidden_fields
 from tests.students.support import (
     WHO,
@@ -82,3 +84,12 @@ def test_right_and_wrong_are_said_in_words_not_only_colour(app, client):
     assert "right answer" in pages["result"]
     assert "Not answered" in pages["result"] or "Not right" in pages["result"]
     assert "Evidence starts:" in pages["article with evidence"]
+
+
+def test_the_home_page_links_instructors_to_their_pages(app, client):
+    """Issue 13: a teacher opening the site found no way in."""
+    home = client.get("/").get_data(as_text=True)
+    link = re.search(r'<a href="/instructor/">([^<]+)</a>', home)
+    assert link and "Sign in" in link.group(1)
+    signing_in = client.get("/instructor/")
+    assert signing_in.status_code == 302 and "/sign-in" in signing_in.headers["Location"]

@@ -21,7 +21,6 @@ from quizapp.generators.reading.statements import (
     POSSIBLE_CAUSE,
     Statement,
     distinctive,
-    same_claim,
     shared_wording,
 )
 from quizapp.generators.reading.text import fold
@@ -366,11 +365,12 @@ def _told_one_way(model, statement: Statement) -> bool:
     before or after credit what it states ("Scientists found a higher risk. Over three years,
     patients had a higher risk.")."""
     own = model.statements.of_article(statement.article)
-    at = own.index(statement)
+    at = model.statements.position(statement)
     near = own[max(0, at - 1):at + 2]
-    return all(s.presentation == statement.presentation for s in own
-               if s is not statement and (same_claim(s, statement) or (
-                   s in near and len(s.content & statement.content) >= NEAR_SHARED)))
+    if model.statements.told_in_article(statement) - {statement.presentation}:
+        return False  # the article tells the same claim another way
+    return all(s.presentation == statement.presentation for s in near
+               if s is not statement and len(s.content & statement.content) >= NEAR_SHARED)
 
 
 NEAR_SHARED = 3  # content words a neighbouring sentence shares to be about the same finding

@@ -76,6 +76,8 @@ def _differing_words(form: str, standard: str) -> list[tuple[str, str, str]]:
         kind = word_difference(a, s)
         if kind == "other" and len(a) <= 3 and len(s) <= 3:
             kind = "slip"  # "de Silva" for "da Silva"
+        if kind == "slip" and _plural(a, s):
+            continue  # "three Super Bowls": a plural or a possessive, not a respelling
         if kind in ASKED:
             # A short word ("de") is shown with its neighbours, so the prompt says which name.
             if len(a) <= 3:
@@ -84,6 +86,13 @@ def _differing_words(form: str, standard: str) -> list[tuple[str, str, str]]:
             else:
                 found.append((a, s, kind))
     return found
+
+
+def _plural(a: str, b: str) -> bool:
+    """One word is the other with an ending "s" or "es" added."""
+    a, b = plain(a), plain(b)
+    short, long_ = sorted((a, b), key=len)
+    return long_ in (short + "s", short + "es")
 
 
 def _prints(text: str, words: str) -> bool:

@@ -57,10 +57,21 @@ def _by_amount(model) -> dict[tuple[float, str], tuple[Figure, ...]]:
     return {key: tuple(figures) for key, figures in found.items()}
 
 
-def _alike(model, figure: Figure) -> list[Figure]:
-    """The story's figures giving the same detail, found by amount without reading them all."""
-    bucket = _by_amount(model).get((round(figure.value, 6), figure.category), ())
-    return [other for other in bucket if _same_detail(figure, other)]
+@lru_cache(maxsize=4)
+def _alike_found(model) -> dict[tuple, tuple[Figure, ...]]:
+    return {}
+
+
+def _alike(model, figure: Figure) -> tuple[Figure, ...]:
+    """The story's figures giving the same detail, found by amount without reading them all,
+    and once for all the figures that read alike (a long page gives one figure many times)."""
+    key = (figure.value, figure.high, figure.unit, figure.category, figure.counts.kind,
+           figure.counts.event)  # all that _same_detail reads of it
+    found = _alike_found(model)
+    if key not in found:
+        bucket = _by_amount(model).get((round(figure.value, 6), figure.category), ())
+        found[key] = tuple(other for other in bucket if _same_detail(figure, other))
+    return found[key]
 
 
 def _same_detail(a: Figure, b: Figure) -> bool:

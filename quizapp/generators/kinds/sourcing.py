@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quizapp.generators.model import Question
 from quizapp.generators.reading.credits import (
@@ -41,13 +42,15 @@ def _named(credits: tuple[Credit, ...]) -> list[Credit]:
     return [c for c in credits if c.named and c.source]
 
 
-def _pool(model) -> list[str]:
+@lru_cache(maxsize=4)
+def _pool(model) -> tuple[str, ...]:
     """Sources a choice may offer: every agency or outlet credited in the story, agencies first,
-    then the world's largest agencies, which any article might credit."""
+    then the world's largest agencies, which any article might credit. Once per story: every
+    credit asks for it."""
     credited = [c.source for c in _named(model.credits)]
     agencies = [c.source for c in _named(model.credits) if c.agency]
     biggest = [s.name for s in known_sources() if s.agency][:3]
-    return list(dict.fromkeys(agencies + credited + biggest))
+    return tuple(dict.fromkeys(agencies + credited + biggest))
 
 
 def _shown_name_names(outlet, source: str) -> bool:

@@ -80,6 +80,7 @@ def _is_abbreviation(form: str) -> bool:
     return " " not in form and (form.upper() == form or form.lower() == form or len(form) <= 4)
 
 
+@lru_cache(maxsize=4096)  # every article compares every outlet's name with its own
 def _plain(name: str) -> str:
     name = re.sub(r"^(?:the)\s+", "", fold(name).strip())
     return " ".join(re.sub(r"[^\w\s&/-]", " ", name).split())
@@ -366,7 +367,7 @@ class _Reader:
             if not m:
                 continue
             dashed = "dash" not in shape.groupindex or bool(m.group("dash"))
-            for piece in re.split(r"\s[-\u2013\u2014/]\s|/|,", m.group("who")):
+            for place, piece in enumerate(re.split(r"\s[-\u2013\u2014/]\s|/|,", m.group("who"))):
                 piece = piece.strip()
                 if not dashed and not listed_source(piece):
                     continue  # without a dash, only a listed agency makes a bracket a credit
@@ -375,8 +376,10 @@ class _Reader:
                 before = paragraph.text[:m.start("who")]
                 initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'\u2019-]*", before)[-6:])
                 # "Paid Time Off (PTO):" spells out its own abbreviation: no credit.
+                # After a comma an unlisted acronym is the place's region, "(LAS VEGAS, NV)".
                 acronym = (re.fullmatch(r"[A-Z]{2,6}", piece) is not None
-                           and not initials.endswith(piece))
+                           and not initials.endswith(piece)
+                           and not (place and "," in m.group("who")))
                 if self.add(piece, "dateline", ARTICLE, paragraph, acronym=acronym):
                     return
 

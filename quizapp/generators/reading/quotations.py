@@ -12,8 +12,8 @@ cannot tie for sure stays unattributed."""
 from __future__ import annotations
 
 import difflib
-from bisect import bisect_left
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -368,7 +368,8 @@ def read_quotations(model) -> Quotations:
             )
             for p in parses
         ]
-    found = [_named_in_full(q, model, entities) for q in found]
+    naming: dict[tuple, Passage | None] = {}
+    found = [_named_in_full(q, model, entities, naming) for q in found]
     by_place = {(q.article, q.words.start): q for q in found}
     labels = [
         Label(
@@ -827,7 +828,8 @@ def _ties_words(entity: Entity, text: str) -> bool:
     )
 
 
-def _named_in_full(quote: Quotation, model, entities: Entities) -> Quotation:
+def _named_in_full(quote: Quotation, model, entities: Entities,
+                   naming: dict[tuple, Passage | None]) -> Quotation:
     """The quotation with proof that names its speaker in full: its own passages if they do;
     else with the sentence where the article first names the speaker in full; else with a
     sentence of another article that names them in full by the same words. With none of these
@@ -842,17 +844,29 @@ def _named_in_full(quote: Quotation, model, entities: Entities) -> Quotation:
         return quote
     reading = model.article(quote.article)
     first = min(p.start for p in quote.proof)
-    intro = _naming_sentence(reading, entity, lambda s: s.start < first)
-    if intro is not None:
+    # The article's first sentence naming the speaker in full, if it comes before the quote.
+    intro = _first_naming(naming, reading, entity, "any", lambda s: True)
+    if intro is not None and intro.start < first:
         return _with_proof(quote, (intro, *quote.proof), "")
     if not _ties_words(entity, shown) or not set(name_tokens(shown)) & entity.words():
         return _unattributed(quote)
     for other in model.articles:
         if other.id != quote.article:
-            extra = _naming_sentence(other, entity, lambda s: _ties_words(entity, s.text))
+            extra = _first_naming(naming, other, entity, "tied",
+                                  lambda s: _ties_words(entity, s.text))
             if extra is not None:
                 return _with_proof(quote, (*quote.proof, extra), other.id)
     return _unattributed(quote)
+
+
+def _first_naming(naming: dict[tuple, Passage | None], reading: ArticleReading, entity: Entity,
+                  which: str, wanted) -> Passage | None:
+    """_naming_sentence, looked for once per article, entity and test (`which` names the test),
+    however many of the speaker's quotes ask: each search reads the article from its start."""
+    key = (which, reading.id, entity.key)
+    if key not in naming:
+        naming[key] = _naming_sentence(reading, entity, wanted)
+    return naming[key]
 
 
 def _naming_sentence(reading: ArticleReading, entity: Entity, wanted) -> Passage | None:

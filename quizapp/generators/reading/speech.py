@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from quizapp.generators.reading.spans import SpanIndex
 from quizapp.generators.reading.text import (
     Quotation,
     Sentence,
@@ -268,7 +269,7 @@ def _paragraph_quotations(text: str, p_start: int, p_end: int) -> list[Quoted]:
     return found
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)  # every article of a 500-article story, read by several stages
 def article_quotations(text: str) -> tuple[Quoted, ...]:
     """Quoted passages of an article's text in order: double marks of any style, read by where
     they stand; single marks used as quotes (not apostrophes); a paragraph-opening quote whose
@@ -280,12 +281,10 @@ def article_quotations(text: str) -> tuple[Quoted, ...]:
 
 
 def _masked_tokens(
-    text: str, sentence: Sentence, quotes: tuple[Quotation, ...]
+    text: str, sentence: Sentence, quotes: tuple[Quotation, ...], index: SpanIndex
 ) -> tuple[list[Token], dict[int, int]]:
     """The sentence's tokens with each quotation it touches folded into one QUOTE token."""
-    spans = [
-        (i, q) for i, q in enumerate(quotes) if q.start < sentence.end and q.end > sentence.start
-    ]
+    spans = [(i, quotes[i]) for i in index.overlapping(sentence.start, sentence.end)]
     out: list[Token] = []
     quote_at: dict[int, int] = {}
     placed: set[int] = set()
@@ -983,10 +982,11 @@ def parse_article(
     (an ArticleReading's), saves splitting the text again. `quote_at` points into
     `article_quotations(text)`."""
     quotes = article_quotations(text)
+    index = SpanIndex((q.start, q.end) for q in quotes)
     parses = []
     found = sentences(text) if spans is None else [Sentence(a, b, text[a:b]) for a, b in spans]
     for i, sentence in enumerate(found):
-        toks, quote_at = _masked_tokens(text, sentence, quotes)
+        toks, quote_at = _masked_tokens(text, sentence, quotes, index)
         parse = SentenceParse(i, sentence, toks, quote_at)
         _references(parse, text)
         parse.subject = _sentence_subject(parse)

@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 import snowballstemmer
 
 from quizapp.generators.reading.articles import ArticleReading, Passage, Sentence
+from quizapp.generators.reading.spans import SpanIndex
 from quizapp.generators.reading.speech import (
     NOUN_MARKERS,
     QUOTE,
@@ -167,6 +168,46 @@ COMMON_WORD = 40
 CENTRAL_SHARE = 0.4
 
 
+def _claim_key(statement: Statement) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """All that `same_claim` reads of a statement."""
+    return statement.content, statement.figures, statement.names
+
+
+class _ArticleClaims:
+    """One article's statements grouped by what `same_claim` reads of them, so a claim is
+    compared once with each distinct wording that shares enough words with it, not with every
+    sentence of the article (a long page repeats itself)."""
+
+    def __init__(self, statements: tuple[Statement, ...]) -> None:
+        self.position = {id(s): i for i, s in enumerate(statements)}
+        self._told: dict[tuple, set[str]] = {}
+        self._example: dict[tuple, Statement] = {}
+        for statement in statements:
+            key = _claim_key(statement)
+            self._told.setdefault(key, set()).add(statement.presentation)
+            self._example.setdefault(key, statement)
+        self._holders: dict[str, list[tuple]] = {}
+        for key in self._told:
+            for word in key[0]:
+                self._holders.setdefault(word, []).append(key)
+        self._found: dict[tuple, frozenset[str]] = {}
+
+    def presentations(self, statement: Statement) -> frozenset[str]:
+        key = _claim_key(statement)
+        if key not in self._found:
+            shared: dict[tuple, int] = {}
+            for word in statement.content:
+                for other in self._holders.get(word, ()):
+                    shared[other] = shared.get(other, 0) + 1
+            found: set[str] = set()
+            for other, count in shared.items():
+                # same_claim asks for three content words in common at the least.
+                if count >= 3 and same_claim(self._example[other], statement):
+                    found |= self._told[other]
+            self._found[key] = frozenset(found)
+        return self._found[key]
+
+
 class Statements(tuple):
     """Every statement of the story, in article order, with the ways kinds look them up."""
 
@@ -179,6 +220,19 @@ class Statements(tuple):
 
     def of_article(self, article: str) -> tuple[Statement, ...]:
         return self._by_article.get(article, ())
+
+    @cached_property
+    def _claims(self) -> dict[str, _ArticleClaims]:
+        return {article: _ArticleClaims(items) for article, items in self._by_article.items()}
+
+    def position(self, statement: Statement) -> int:
+        """Where the statement stands among its article's (of_article's index)."""
+        return self._claims[statement.article].position[id(statement)]
+
+    def told_in_article(self, statement: Statement) -> frozenset[str]:
+        """How the statement's own article presents every sentence of it making the same claim
+        (`same_claim`), the statement itself included when it matches itself."""
+        return self._claims[statement.article].presentations(statement)
 
     def at(self, article: str, offset: int) -> Statement | None:
         for statement in self.of_article(article):
@@ -219,9 +273,21 @@ class Statements(tuple):
         """Statements of other articles that make the same claim: they share its figures and
         most of its content words. Found through an index of rare words, so a story is not
         compared sentence by sentence with itself."""
+        keys = statement.content | statement.figures
+        # A sentence a long page repeats word for word is looked up once.
+        repeat = (statement.article, tuple(keys), _claim_key(statement))
+        if repeat not in self._matches:
+            self._matches[repeat] = self._find_same_claim(statement, keys)
+        return self._matches[repeat]
+
+    @cached_property
+    def _matches(self) -> dict[tuple, tuple[Statement, ...]]:
+        return {}
+
+    def _find_same_claim(self, statement: Statement, keys: frozenset[str]
+                         ) -> tuple[Statement, ...]:
         counts: dict[int, int] = {}
         common = COMMON_WORD  # a word in more statements than this ties nothing
-        keys = statement.content | statement.figures
         by_id = {}
         for word in keys:
             holders = self._index.get(word, ())
@@ -231,7 +297,19 @@ class Statements(tuple):
                 if other.article != statement.article:
                     counts[id(other)] = counts.get(id(other), 0) + 1
                     by_id[id(other)] = other
-        return tuple(by_id[key] for key in counts if same_claim(statement, by_id[key]))
+        return tuple(by_id[key] for key in counts if self._same_claim(statement, by_id[key]))
+
+    @cached_property
+    def _same_claims(self) -> dict[tuple, bool]:
+        return {}
+
+    def _same_claim(self, a: Statement, b: Statement) -> bool:
+        """same_claim, decided once for each pair of wordings (a long page repeats itself)."""
+        pair = (_claim_key(a), _claim_key(b))
+        found = self._same_claims.get(pair)
+        if found is None:
+            found = self._same_claims[pair] = same_claim(a, b)
+        return found
 
 
 # --- word lists ---------------------------------------------------------------------------------
@@ -276,12 +354,12 @@ def _link_verbs() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _stake_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _stake_patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     entries = []
     for line in word_list("stakes"):
         phrase, _, what = line.rpartition("|")
-        entries.append((re.compile(r"(?<![\w\-])" + re.escape(phrase.strip()) + r"(?![\w\-])"),
-                        what.strip()))
+        entries.append((phrase.strip(), re.compile(
+            r"(?<![\w\-])" + re.escape(phrase.strip()) + r"(?![\w\-])"), what.strip()))
     return tuple(entries)
 
 
@@ -800,19 +878,19 @@ def _credits(article: ArticleReading, parse: SentenceParse) -> list[Credit]:
 def open_quotes(text: str) -> tuple[tuple[int, int], ...]:
     """Quotations opened and never closed in their paragraph (a text cut off mid-quote, or a
     quote running on into the next paragraph): from the opening mark to the paragraph's end."""
-    closed = quotations(text)
+    closed = SpanIndex((q.start, q.end) for q in quotations(text))
     found = []
     for para in re.finditer(r"[^\n]+", text):
         chunk = para.group()
         opener = max(chunk.rfind("\u201c"), -1)
         if opener >= 0 and chunk.rfind("\u201d") < opener:
             at = para.start() + opener
-            if not any(q.start <= at < q.end for q in closed):
+            if not closed.covering(at):
                 found.append((at, para.end()))
         elif chunk.count('"') % 2 and chunk.rfind('"') >= 0:
             at = para.start() + chunk.rfind('"')
             rest = chunk[chunk.rfind('"') + 1:].strip()
-            if not any(q.start <= at < q.end for q in closed) and rest:
+            if not closed.covering(at) and rest:
                 found.append((at, para.end()))
     return tuple(found)
 
@@ -821,14 +899,21 @@ def _masked(article: ArticleReading, sentence: Sentence) -> tuple[str, list[tupl
     """The sentence folded, with quoted words blanked, and the quoted spans (sentence offsets)."""
     chars = list(fold(sentence.text))
     spans = []
-    quoted = [(q.start, q.end) for q in quotations(article.text)] + list(open_quotes(article.text))
-    for start, end in quoted:
+    quoted, index = quoted_spans(article.text)
+    for start, end in (quoted[i] for i in index.overlapping(sentence.start, sentence.end)):
         lo, hi = max(start, sentence.start), min(end, sentence.end)
         if lo < hi:
             spans.append((lo - sentence.start, hi - sentence.start))
             for i in range(lo - sentence.start, hi - sentence.start):
                 chars[i] = " "
     return "".join(chars), spans
+
+
+@lru_cache(maxsize=4096)  # every article of a 500-article story, read by several stages
+def quoted_spans(text: str) -> tuple[tuple[tuple[int, int], ...], SpanIndex]:
+    """The article's quoted spans, closed then open, read once per article, not per sentence."""
+    quoted = tuple((q.start, q.end) for q in quotations(text)) + open_quotes(text)
+    return quoted, SpanIndex(quoted)
 
 
 def _quoted_share(sentence: Sentence, spans: list[tuple[int, int]]) -> float:
@@ -913,8 +998,9 @@ def _stakes(article: ArticleReading, sentence: Sentence, masked: str, parse: Sen
     stakes = []
     if _has_figure(sentence.text):
         stakes.append("figure")
-    for pattern, what in _stake_patterns():
-        if what not in stakes and pattern.search(masked):
+    for phrase, pattern, what in _stake_patterns():
+        # The plain substring test first: most sentences hold few of the phrases.
+        if what not in stakes and phrase in masked and pattern.search(masked):
             stakes.append(what)
     start0 = _first_word(parse.tokens)
     # A capital opening the sentence may be any word ("Fire crews were ..."): a name there
@@ -927,7 +1013,9 @@ def _stakes(article: ArticleReading, sentence: Sentence, masked: str, parse: Sen
     return tuple(stakes)
 
 
+@lru_cache(maxsize=4096)
 def _capitalised_elsewhere(text: str, word: str) -> bool:
+    """Once per article and word: the search reads the whole article."""
     return re.search(r"[\w,;] " + re.escape(word) + r"\b", text) is not None
 
 
@@ -1184,15 +1272,22 @@ def _with_neighbours(statements: list[Statement]) -> list[Statement]:
     elsewhere in the article: its own words then do not show the whole of how it is presented."""
     credited_figures = {f for s in statements if s.presentation in (ATTRIBUTED, MIXED)
                         for f in s.figures}
+    crediting: dict[int, int] = {}  # per paragraph, its sentences that credit or quote
+    for statement in statements:
+        if _credits_someone(statement):
+            paragraph = statement.sentence.paragraph
+            crediting[paragraph] = crediting.get(paragraph, 0) + 1
     out = []
     for statement in statements:
-        paragraph = statement.sentence.paragraph
-        near = any(other is not statement and other.sentence.paragraph == paragraph
-                   and (other.credits or other.quoted > 0 or other.presentation != ASSERTED)
-                   for other in statements)
+        others = crediting.get(statement.sentence.paragraph, 0) - _credits_someone(statement)
+        near = others > 0
         far = bool(statement.figures & credited_figures) and statement.presentation == ASSERTED
         out.append(dataclasses.replace(statement, credited_nearby=near or far))
     return out
+
+
+def _credits_someone(statement: Statement) -> bool:
+    return bool(statement.credits or statement.quoted > 0 or statement.presentation != ASSERTED)
 
 
 def read_statements(model) -> Statements:

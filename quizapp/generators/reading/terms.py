@@ -17,10 +17,10 @@ from quizapp.generators.reading.statements import (
     content_words,
     distinctive,
     figures_in,
-    open_quotes,
+    quoted_spans,
     stem,
 )
-from quizapp.generators.reading.text import fold, quotations, word_list
+from quizapp.generators.reading.text import fold, word_list
 
 OUTLET = "outlet"  # the outlet's own narration
 QUOTE = "quote"  # inside quotation marks
@@ -172,11 +172,10 @@ def _tone_of(matched: str, tone_of: dict[str, int]) -> int | None:
     return None
 
 
-def _voice(statement: Statement | None, start: int, quoted: list[tuple[int, int]]
+def _voice(statement: Statement | None, start: int, inside_quote: bool
            ) -> tuple[str, Source | None]:
     """Whose word the use at `start` is: in a quotation, the speaker the sentence credits; in
     words the sentence credits to someone, that source; else the outlet's own."""
-    inside_quote = any(lo <= start < hi for lo, hi in quoted)
     if statement is None:
         return (QUOTE, None) if inside_quote else (OUTLET, None)
     covering = [c for c in statement.credits if c.reach[0] <= start < c.reach[1]]
@@ -198,11 +197,13 @@ def _quote_speakers(article: ArticleReading, statements: tuple[Statement, ...]
     """For a sentence that is all quotation and credits no one ('"We will appeal."'), the
     speaker another sentence of its paragraph credits, when only one is credited there."""
     found: dict[int, Source] = {}
+    by_paragraph: dict[int, list[Statement]] = {}
+    for statement in statements:
+        by_paragraph.setdefault(statement.sentence.paragraph, []).append(statement)
     for statement in statements:
         if statement.credits or statement.quoted < 0.5:
             continue
-        near = [s for s in statements if s.sentence.paragraph == statement.sentence.paragraph
-                and s is not statement]
+        near = [s for s in by_paragraph[statement.sentence.paragraph] if s is not statement]
         names = {c.source.name: c.source for s in near for c in s.credits
                  if c.source is not None and c.source.named}
         if len(names) == 1:
@@ -212,7 +213,7 @@ def _quote_speakers(article: ArticleReading, statements: tuple[Statement, ...]
 
 def read_article_terms(article: ArticleReading, statements: tuple[Statement, ...]
                        ) -> list[TermUse]:
-    quoted = [(q.start, q.end) for q in quotations(article.text)] + list(open_quotes(article.text))
+    _quoted, quotes = quoted_spans(article.text)
     by_start = {s.sentence.start: s for s in statements}
     fallback = _quote_speakers(article, statements)
     found = []
@@ -221,7 +222,7 @@ def read_article_terms(article: ArticleReading, statements: tuple[Statement, ...
             continue
         statement = by_start.get(sentence.start)
         for group, start, end, tone in _matches(sentence):
-            voice, speaker = _voice(statement, start, quoted)
+            voice, speaker = _voice(statement, start, bool(quotes.covering(start)))
             if voice == QUOTE and speaker is None:
                 speaker = fallback.get(sentence.start)
             if voice == OUTLET and _LABELLED.search(fold(article.text[max(0, start - 40):start])):

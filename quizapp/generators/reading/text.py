@@ -240,7 +240,7 @@ def _paragraph_quotations(text: str, p_start: int, p_end: int) -> list[Quotation
     return found
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)  # every article of a 500-article story, read by several stages
 def quotations(text: str) -> tuple[Quotation, ...]:
     """Quoted passages of `text` in order: double marks of any style, single marks used as
     quotes (not apostrophes), and a paragraph-opening quote whose opening mark is missing.

@@ -11,7 +11,7 @@ from quizapp.generators.kinds import name_spelling
 from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.model import StoryModel
 from quizapp.generators.reading.text import contains_word
-from tests.generators.corpus import SEED, keys
+from tests.generators.corpus import SEED, STORIES, keys
 
 
 def outlets_writing(s: Story, spelling: str) -> set[str]:
@@ -236,3 +236,16 @@ def test_every_wrong_outlet_prints_the_other_form_on_every_real_story():
                 )
                 printed = by_outlet[article.id]
                 assert contains_word(printed, rare) == (index in question.answer), question
+
+
+
+
+def test_a_plural_is_never_asked_as_a_spelling():
+    """"three career Super Bowls" on a real page is the name's plural, not a respelling: no
+    question on the real pages asks about a word that is another printed word plus "s"."""
+    for folder in sorted((STORIES.parent.parent / "bench" / "heldout").iterdir()) + sorted((STORIES / "real").iterdir()):
+        story = load_story(folder)
+        words = {w.lower() for a in story.articles for w in re.findall(r"[\w-]+", a.text)}
+        for question in name_spelling.write(StoryModel(story)):
+            rare = asked(question).split()[-1].lower()
+            assert not (rare.endswith("s") and rare[:-1] in words), question.prompt

@@ -7,6 +7,7 @@ import re
 
 from quizapp.generators import load_story
 from quizapp.generators.kinds import quote_attribution
+from quizapp.generators.writing import quoted as quoted_words
 from quizapp.generators.model import Article, Story
 from quizapp.generators.reading.model import StoryModel
 from quizapp.generators.reading.text import contains_word, fold, sentences
@@ -329,9 +330,9 @@ def _water(errol_intro: str) -> Story:
 
 
 def test_a_quoted_figure_is_not_a_statement_to_attribute():
-    assert quote_attribution._mostly_figure("up to 9,000 homes")
-    assert not quote_attribution._mostly_figure("many more Chinese citizens")  # no number at all
-    assert not quote_attribution._mostly_figure("the old mains will all be replaced by 2030")
+    assert quoted_words.mostly_figure("up to 9,000 homes")
+    assert not quoted_words.mostly_figure("many more Chinese citizens")  # no number at all
+    assert not quoted_words.mostly_figure("the old mains will all be replaced by 2030")
     questions = quote_attribution.write(StoryModel(_water("Chief executive Tomas Errol")))
     assert not [q for q in questions if "9,000" in q.prompt]
 

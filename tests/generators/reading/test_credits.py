@@ -79,6 +79,8 @@ def test_the_description_before_a_name_is_not_the_credit():
     FILLER + " Gusts reached 90 km/h, the National Weather Service reported.",
     FILLER + " “We told Reuters everything we knew,” the harbour master said.",
     FILLER + " Ann Lee said the divers would finish on Sunday.",
+    # A dateline's place and its region: "NV" is a state, not an agency.
+    "(PORT TOWN, NV) -- " + FILLER,
 ])
 def test_what_is_not_a_credit(text):
     assert credits_of(text) == ()

@@ -1,16 +1,17 @@
 """workspaces: stories and quizzes belong to an instructor and may be shared with colleagues;
 an admin role; quizzes are listed on the home page only when their owner says so
 
-Revision ID: 0006
-Revises: 0004 (re-chained at merge after whatever 0005 is; this step reads no item type)
+Revision ID: 0008
+Revises: 0007 (written beside 0005 and 0007 and put after them when the branches met; it reads
+neither item types nor dates)
 Create Date: 2026-12-05 06:00:00
 
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0006'
-down_revision = '0004'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
