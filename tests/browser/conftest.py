@@ -183,6 +183,9 @@ class QuestionFact:
     multiple: bool
     choices: list[ChoiceFact]
     evidence: list[tuple[int, int, str]]  # (evidence id, article id, passage)
+    type: str = "single"
+    # Matching only: each left item's text and its match's page value, in item order.
+    pairs: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def right(self) -> list[ChoiceFact]:
@@ -211,6 +214,9 @@ class Facts:
                     choices=[ChoiceFact(c.id, c.text, c.correct, slot.value_of(c))
                              for c in slot.choices],
                     evidence=[(e.id, e.article_id, e.passage) for e in slot.question.evidence],
+                    type=slot.question.type,
+                    pairs=[(item.text, slot.value_of(item.choice))
+                           for item in slot.question.items],
                 )
                 for slot in attempts.slots(self._attempt(token))
             ]
@@ -227,7 +233,8 @@ class Facts:
     def saved(self, token: str) -> dict[int, set[int]]:
         """Question id -> the choice ids saved for it."""
         with self.app.app_context():
-            return {r.question_id: {c.id for c in r.chosen} for r in self._attempt(token).responses}
+            return {r.question_id: {c.id for c in r.chosen} | {p.choice_id for p in r.pairs}
+                    for r in self._attempt(token).responses}
 
     def attempt(self, token: str) -> dict:
         with self.app.app_context():

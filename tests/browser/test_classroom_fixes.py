@@ -15,6 +15,7 @@ from quizapp import attempts, grading
 from quizapp.extensions import db
 from quizapp.models import Quiz
 from tests.browser.accessibility import check_page
+from tests.browser.answering import answer
 from tests.browser.layout import expect_fits
 
 pytestmark = pytest.mark.browser
@@ -62,7 +63,8 @@ def test_enter_checks_the_answer_with_immediate_feedback(page, make_quiz, facts)
 def test_enter_checks_that_question_on_an_all_on_one_page(page, make_quiz, facts):
     code = make_quiz(per_kind=1, feedback="immediate", layout="all_on_one")
     token = start(page, code, "Enter Presser Two")
-    first, second = facts.questions(token)[:2]
+    # Two choice questions (the seed quiz has matching ones too, answered from menus).
+    first, second = [q for q in facts.questions(token) if q.type in ("single", "multiple")][:2]
     choose_by_keyboard(page, second.right[0].value)
     page.keyboard.press("Enter")
     expect(page.locator(f"#feedback-{second.id}")).to_contain_text("Right")
@@ -76,9 +78,7 @@ def test_result_pages_fit_a_phone(a11y_context, live_site, facts, screenshot):
     questions = facts.questions(token)
     for question in questions:
         page.goto(f"/attempt/{token}/q/{question.number}")
-        chosen = question.wrong[:1] if question.number % 2 else question.right
-        for choice in chosen:
-            page.locator(f'fieldset input[value="{choice.value}"]').check()
+        answer(page, question, right=not question.number % 2)
         page.get_by_role("button", name="Finish").click()
     page.get_by_role("button", name="Submit my answers").click()
     expect(page).to_have_url(re.compile(r"/result$"))
@@ -103,6 +103,19 @@ def teacher(live_site, new_context) -> Page:
     return page
 
 
+def _answer(question, right: bool) -> attempts.Answer:
+    """A right answer, or a wrong one: every pair right or the first item's pair wrong for a
+    matching question; one right choice or one wrong one for the others."""
+    if question.type == "matching":
+        pairs = [(item.id, item.choice_id) for item in question.items]
+        if not right:
+            item_id, match = pairs[0]
+            pairs = [(item_id, next(c.id for c in question.choices if c.id != match))]
+        return attempts.Answer(pairs=tuple(pairs))
+    pool = [c for c in question.choices if c.correct == right]
+    return attempts.Answer(chosen=frozenset({pool[0].id} if pool else ()))
+
+
 def _class_took_it(app, join_code: str, students: int = 8) -> int:
     """A class's submitted attempts with right and wrong answers mixed, so that every column of
     the item analysis has figures and flags; returns the quiz's id."""
@@ -115,8 +128,7 @@ def _class_took_it(app, join_code: str, students: int = 8) -> int:
             answers = []
             for slot in attempts.slots(attempt):
                 right = (number + slot.number) % 3 != 0 and number % 4 != 3
-                pool = [c for c in slot.question.choices if c.correct == right]
-                answers.append((slot.question, {pool[0].id} if pool else set()))
+                answers.append((slot.question, _answer(slot.question, right)))
             attempts.save_answers(attempt, answers)
             grading.grade_attempt(attempt)
             db.session.commit()

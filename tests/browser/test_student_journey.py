@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from quizapp.models import now
+from tests.browser.answering import answer, field_of
 from tests.browser.layout import expect_fits
 
 pytestmark = pytest.mark.browser
@@ -25,26 +26,6 @@ RESULT_URL = re.compile(r"/attempt/[^/?#]+/result$")
 
 def token_of(page: Page) -> str:
     return re.search(r"/attempt/([^/?#]+)", page.url).group(1)
-
-
-def label_of(page: Page, choice):
-    """The label a student clicks for a choice (tied to its input by `for`)."""
-    field = page.locator(f'fieldset input[value="{choice.value}"]')
-    return page.locator(f'label[for="{field.get_attribute("id")}"]')
-
-
-def field_of(page: Page, choice):
-    return page.locator(f'fieldset input[value="{choice.value}"]')
-
-
-def answer(page: Page, question, right: bool) -> set[int]:
-    """Click the labels of the right choices, or of one wrong choice; returns the chosen ids."""
-    chosen = question.right if right else question.wrong[:1]
-    for choice in chosen:
-        label_of(page, choice).click()
-    for choice in chosen:
-        expect(field_of(page, choice)).to_be_checked()
-    return {choice.id for choice in chosen}
 
 
 def expect_saved(page: Page) -> None:
@@ -253,7 +234,10 @@ def test_submit_then_score_skills_review_and_evidence(page, live_site, facts, sc
             expect(verdict).not_to_contain_text("Not")
         else:
             expect(verdict).to_contain_text("Not right")
-        expect(review.locator(".tag.key")).to_have_count(len(question.right))
+        if question.type == "matching":  # each pair listed with the student's answer
+            expect(review.locator(".key-pairs li")).to_have_count(len(question.pairs))
+        else:
+            expect(review.locator(".tag.key")).to_have_count(len(question.right))
     expect_fits(screenshot(page, "results"), "results")
 
     # Evidence: the link opens the article with the passage marked and scrolled into view. The
