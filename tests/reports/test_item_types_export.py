@@ -8,6 +8,7 @@ import csv
 import io
 
 from quizapp import bank, quiz_builder
+from quizapp.exports import results_csv
 from quizapp.extensions import db
 from quizapp.models import Quiz, Story
 from tests.item_types import (
@@ -58,7 +59,9 @@ GIVEN_ORDER = ["Osei says the fire is under control", "The cause is not known ye
 
 
 def test_the_csv_exports_carry_the_type_the_partial_score_and_each_type_s_answer(
-        app, client, instructor):
+        app, client, instructor, monkeypatch):
+    # Batches of two responses: the pairs and orders are read while the rows still stream.
+    monkeypatch.setattr(results_csv, "BATCH", 2)
     code = make_mixed_quiz(app)
     _take_mixed_quiz(client, code)
     with client.session_transaction() as session:
