@@ -230,8 +230,9 @@ class QuestionForm(FlaskForm):
         """Three to six items, each reading differently."""
         seen: dict[str, int] = {}
         filled = [field for field in self.order if field.data]
-        for number, field in enumerate(filled, start=1):
-            _note_repeat(field, seen, field.data, number, "item")
+        for number, field in enumerate(self.order, start=1):
+            if field.data:
+                _note_repeat(field, seen, field.data, number, "item")
         if len(filled) < MIN_ORDER:
             self.section_errors.append(
                 f"Write at least {MIN_ORDER} items, in the right order.")
