@@ -377,3 +377,27 @@ def test_the_type_menu_offers_every_type_and_markup_typed_is_escaped(app, signed
         question_id = saved(app, ORDER_PROMPT).id
     edit = signed_in.get(f"/instructor/questions/{question_id}/edit").get_data(as_text=True)
     assert "<b>first</b>" not in edit and "&lt;b&gt;first&lt;/b&gt;" in edit
+
+
+@pytest.mark.parametrize("prompt,changes", [
+    (ORDER, {"order__0": "The harbour office counts the damaged boats",
+             "order__1": "Osei says the fire is under control"}),
+    (FIND, {"picks": "2"}),
+])
+def test_a_changed_order_or_sentence_after_students_started_is_a_new_version(
+        app, client, signed_in, prompt, changes):
+    code = make_mixed_quiz(app)
+    start(client, code)
+    with app.app_context():
+        old = question_row(prompt)
+        old_id, old_key = old.id, [c.text for c in old.key]
+    url = f"/instructor/questions/{old_id}/edit"
+    response = send(signed_in, url, page_fields(signed_in.get(url).get_data(as_text=True)),
+                    **changes)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    with app.app_context():
+        old = db.session.get(Question, old_id)
+        newer = db.session.execute(
+            db.select(Question).where(Question.previous_id == old_id)).scalar_one()
+        assert (old.status, [c.text for c in old.key]) == ("superseded", old_key)
+        assert newer.type == old.type and [c.text for c in newer.key] != old_key
