@@ -134,6 +134,7 @@ class QuestionForm(FlaskForm):
         """Offer the story's articles in every evidence row and as the article to pick sentences
         from, and lay out the picked article's sentences."""
         self.articles = {str(a.id): a for a in articles}
+        self.section_errors: list[str] = []  # the messages of the type's part as a whole
         self.sentences: list = []
         self.sentence_runs: list = []
         options = _article_options(articles, "(no evidence)")
@@ -161,7 +162,7 @@ class QuestionForm(FlaskForm):
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
-        self.section_errors: list[str] = []
+        self.section_errors = []
         check = {"choice": self._choices_valid, "matching": self._pairs_valid,
                  "ordering": self._order_valid, "evidence": self._picks_valid}
         valid = check[self.question_type]() and valid
