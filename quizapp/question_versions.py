@@ -53,7 +53,13 @@ class QuestionContent:
 
     @property
     def answer_key(self) -> tuple:
-        """What grading reads: the type, choices and pairs (an edit of any is a new key)."""
+        """What grading reads: the type, choices and pairs (an edit of any is a new key). A
+        matching question's right items are listed in an order of their own, not the key's, so its
+        key is its pairs, by their texts, and its extra items."""
+        if self.question_type == "matching":
+            paired = {index for _, index in self.items}
+            return (self.question_type, [(left, self.choices[index]) for left, index in self.items],
+                    sorted(c for i, c in enumerate(self.choices) if i not in paired))
         return self.question_type, self.choices, self.items
 
 

@@ -13,7 +13,17 @@ from sqlalchemy import select
 
 from quizapp import attempts
 from quizapp.extensions import db
-from quizapp.models import Attempt, Choice, Question, Quiz, Response, response_choice
+from quizapp.models import (
+    Attempt,
+    Choice,
+    MatchItem,
+    Question,
+    Quiz,
+    Response,
+    ResponsePair,
+    ResponsePlace,
+    response_choice,
+)
 from quizapp.results.queries import first_attempts, question_places
 from quizapp.scoring import marks
 
@@ -86,7 +96,19 @@ class ShownLetters:
 
 def response_rows(quiz_id: int) -> Iterator[list]:
     """One row per response; a response with several choices arrives as several joined rows,
-    which are folded back into one here."""
+    which are folded back into one here. A matching or ordering answer lives in rows of its own
+    (its pairs, its places): those are read for each batch of responses, by a query per batch."""
+    batch: list[tuple[int, str, list]] = []
+    for response in _choice_rows(quiz_id):
+        batch.append(response)
+        if len(batch) >= BATCH:
+            yield from _with_pairs_and_orders(batch)
+            batch = []
+    yield from _with_pairs_and_orders(batch)
+
+
+def _choice_rows(quiz_id: int) -> Iterator[tuple[int, str, list]]:
+    """Each response's id, type and row, with the choices it picked."""
     first = _first_ids(quiz_id)
     positions = {question_id: position
                  for question_id, (position, _) in question_places(quiz_id).items()}
@@ -106,13 +128,54 @@ def response_rows(quiz_id: int) -> Iterator[list]:
     for (response_id, attempt_id, name, question_id, skill, correct, position, text, choice_id,
          seed, kind, score) in result:
         if current is not None and current[0] != response_id:
-            yield _response_row(current, chosen, first, positions)
+            yield current[0], current[6], _response_row(current, chosen, first, positions)
             chosen = []
         current = (response_id, attempt_id, name, question_id, skill, correct, kind, score)
         if position is not None:
             chosen.append((letters_shown.letter(seed, question_id, choice_id, position), text))
     if current is not None:
-        yield _response_row(current, chosen, first, positions)
+        yield current[0], current[6], _response_row(current, chosen, first, positions)
+
+
+ANSWER_TEXT = RESPONSE_CSV_COLUMNS.index("chosen_text")
+
+
+def _with_pairs_and_orders(batch: list[tuple[int, str, list]]) -> Iterator[list]:
+    """The rows, a matching answer's text written as its pairs ("Left → Right; …") and an
+    ordering answer's as its order ("A > B > C")."""
+    answers = {**_pair_texts([rid for rid, kind, _ in batch if kind == "matching"]),
+               **_order_texts([rid for rid, kind, _ in batch if kind == "ordering"])}
+    for response_id, _, row in batch:
+        if response_id in answers:
+            row[ANSWER_TEXT] = answers[response_id]
+        yield row
+
+
+def _pair_texts(response_ids: list[int]) -> dict[int, str]:
+    if not response_ids:
+        return {}
+    found: dict[int, list[str]] = {}
+    for response_id, left, right in db.session.execute(
+            select(ResponsePair.response_id, MatchItem.text, Choice.text)
+            .join(MatchItem, MatchItem.id == ResponsePair.item_id)
+            .join(Choice, Choice.id == ResponsePair.choice_id)
+            .where(ResponsePair.response_id.in_(response_ids))
+            .order_by(ResponsePair.response_id, MatchItem.position)):
+        found.setdefault(response_id, []).append(f"{left} \u2192 {right}")
+    return {response_id: "; ".join(pairs) for response_id, pairs in found.items()}
+
+
+def _order_texts(response_ids: list[int]) -> dict[int, str]:
+    if not response_ids:
+        return {}
+    found: dict[int, list[str]] = {}
+    for response_id, text in db.session.execute(
+            select(ResponsePlace.response_id, Choice.text)
+            .join(Choice, Choice.id == ResponsePlace.choice_id)
+            .where(ResponsePlace.response_id.in_(response_ids))
+            .order_by(ResponsePlace.response_id, ResponsePlace.position)):
+        found.setdefault(response_id, []).append(text)
+    return {response_id: " > ".join(order) for response_id, order in found.items()}
 
 
 def _response_row(current, chosen, first, positions) -> list:

@@ -1,5 +1,5 @@
-"""The instructors' forms: a question with its choices and evidence, a quiz's settings and
-questions, and a new story with its articles."""
+"""The instructors' forms: a quiz's settings and questions, and a new story with its articles
+(the question form has a module of its own, question_form.py)."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
@@ -24,21 +24,14 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from quizapp.generators import registry
-from quizapp.generators.gate import (
-    MAX_CHOICES,
-    MIN_CHOICES,
-    normalised_choice,
-    passage_in_article,
-)
 from quizapp.models import (
     ALL_ON_ONE,
     FEEDBACK_AT_END,
     FEEDBACK_IMMEDIATE,
     ONE_PER_PAGE,
     REVIEW_AFTER_ATTEMPT,
-    Article,
 )
-from quizapp.question_versions import MANUAL, QuestionContent
+from quizapp.question_versions import MANUAL
 from quizapp.review import DEFAULT_SCORE_REVIEW, WHEN, default_answers_review
 
 
@@ -55,145 +48,25 @@ def _stripped(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def _passage(value):
-    # Browsers send a textarea's line breaks as CRLF; the articles are stored with LF.
-    return value.replace("\r\n", "\n").strip() if isinstance(value, str) else value
-
-
-# --- a question -------------------------------------------------------------------------------
-
-class ChoiceRow(Form):
-    text = StringField("Choice", filters=[_stripped], validators=[Length(max=1000)])
-    correct = BooleanField("Correct")
-
-
-class EvidenceRow(Form):
-    article = SelectField("Article", choices=[SelectChoice("", "(no evidence)")])
-    passage = TextAreaField("Passage, copied exactly from the article",
-                            filters=[_passage], validators=[Length(max=5000)])
-
-
-class QuestionForm(FlaskForm):
-    prompt = TextAreaField("Question", filters=[_stripped],
-                           validators=[DataRequired("Write the question."), Length(max=2000)])
-    kind = SelectField("Kind", choices=kind_choices(), default=MANUAL)
-    skill = SelectField("Skill", choices=skill_choices())
-    explanation = TextAreaField(
-        "Explanation (shown after answering: what the evidence shows and the skill it trains)",
-        filters=[_stripped],
-        validators=[DataRequired("Write an explanation for the students."), Length(max=4000)])
-    # Every row is always there, blank ones ignored: adding a choice needs no script.
-    choices = FieldList(FormField(ChoiceRow), min_entries=MAX_CHOICES, max_entries=MAX_CHOICES)
-    evidence = FieldList(FormField(EvidenceRow), min_entries=2, max_entries=20)
-    submit = SubmitField("Save question")
-
-    def keep_kind_and_skill(self, kind: str, skill: str) -> None:
-        """Offer a question's own kind and skill even when no generator names them now."""
-        if kind not in {choice.value for choice in self.kind.choices}:
-            self.kind.choices = [*self.kind.choices, SelectChoice(kind)]
-        if skill not in {choice.value for choice in self.skill.choices}:
-            self.skill.choices = [*self.skill.choices, SelectChoice(skill)]
-
-    def use_articles(self, articles: list[Article]) -> None:
-        """Offer the story's articles in every evidence row."""
-        self.articles = {str(a.id): a for a in articles}
-        options = [SelectChoice("", "(no evidence)")] + [
-            SelectChoice(str(a.id),
-                         f"{a.outlet_or_unknown}: {a.title}" if a.title else a.outlet_or_unknown)
-            for a in articles]
-        for row in self.evidence:
-            row.article.choices = options
-
-    def validate(self, extra_validators=None) -> bool:
-        valid = super().validate(extra_validators)
-        valid = self._choices_valid() and valid
-        valid = self._evidence_valid() and valid
-        return valid and not self.choices_errors
-
-    def _choices_valid(self) -> bool:
-        """Each filled choice reads differently; at least two, some but not all correct."""
-        valid = True
-        self.choices_errors: list[str] = []
-        filled = []
-        seen: dict[str, int] = {}
-        for number, row in enumerate(self.choices, start=1):
-            text, correct = row.form.text.data or "", row.form.correct.data
-            if not text:
-                if correct:
-                    row.form.text.errors.append("A blank choice cannot be the right answer.")
-                    valid = False
-                continue
-            same = seen.get(normalised_choice(text))
-            if same is not None:
-                row.form.text.errors.append(f"This choice reads the same as choice {same}.")
-                valid = False
-            seen.setdefault(normalised_choice(text), number)
-            filled.append(correct)
-        if len(filled) < MIN_CHOICES:
-            self.choices_errors.append(f"Write at least {MIN_CHOICES} choices.")
-        elif not any(filled):
-            self.choices_errors.append("Mark at least one choice as correct.")
-        elif all(filled):
-            self.choices_errors.append(
-                "Every choice is marked correct, so nothing is being asked: add a wrong choice.")
-        return valid
-
-    def _evidence_valid(self) -> bool:
-        """Each evidence row names an article and a passage found in it word for word."""
-        valid = True
-        for row in self.evidence:
-            article_id, passage = row.form.article.data or "", row.form.passage.data or ""
-            if not article_id and not passage:
-                continue
-            article = self.articles.get(article_id)
-            if article is None:
-                row.form.article.errors.append("Pick the article this passage comes from.")
-            elif not passage:
-                row.form.passage.errors.append(
-                    "Paste the passage from this article, or set the row back to (no evidence).")
-            elif not passage_in_article(article.text, passage):
-                row.form.passage.errors.append(
-                    f"This passage is not in the {article.outlet_or_unknown} article word for "
-                    "word. Copy it exactly from the article (quotation marks and dashes included).")
-            else:
-                continue
-            valid = False
-        return valid
-
-    def content(self) -> QuestionContent:
-        return QuestionContent(
-            prompt=self.prompt.data, kind=self.kind.data, skill=self.skill.data,
-            explanation=self.explanation.data,
-            choices=[(row.form.text.data, bool(row.form.correct.data))
-                     for row in self.choices if row.form.text.data],
-            evidence=[(self.articles[row.form.article.data], row.form.passage.data)
-                      for row in self.evidence if row.form.article.data and row.form.passage.data],
-        )
-
-
-def question_data(content: QuestionContent) -> dict:
-    """Form data for an existing question, to fill the edit form."""
-    return {
-        "prompt": content.prompt, "kind": content.kind, "skill": content.skill,
-        "explanation": content.explanation,
-        "choices": [{"text": text, "correct": correct} for text, correct in content.choices],
-        "evidence": [{"article": str(article.id), "passage": passage}
-                     for article, passage in content.evidence],
-    }
-
-
 # --- a quiz -----------------------------------------------------------------------------------
 
-class QuestionPicks(SelectMultipleField):
-    """Checkboxes of the story's approved questions; any other id is refused."""
+class CheckboxPicks(SelectMultipleField):
+    """Checkboxes, one an offered value; any other value is refused with `refusal`."""
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+    refusal = "Tick only the boxes shown."
 
     def pre_validate(self, form) -> None:
         offered = {choice.value for choice in self.choices}
         if any(value not in offered for value in self.data or ()):
-            raise ValidationError("Only this story's approved questions can go into a quiz.")
+            raise ValidationError(self.refusal)
+
+
+class QuestionPicks(CheckboxPicks):
+    """Checkboxes of the story's approved questions; any other id is refused."""
+
+    refusal = "Only this story's approved questions can go into a quiz."
 
 
 class QuizForm(FlaskForm):

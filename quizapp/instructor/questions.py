@@ -7,8 +7,8 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from quizapp import question_versions
 from quizapp.extensions import db
 from quizapp.instructor.blueprint import bp
-from quizapp.instructor.forms import QuestionForm, question_data
 from quizapp.instructor.ownership import needs
+from quizapp.instructor.question_form import FORM_TYPES, QuestionForm, form_type, question_data
 from quizapp.models import Question, QuestionStatus, Story
 from quizapp.routing import safe_next
 from quizapp.workspaces import Access
@@ -27,7 +27,13 @@ def _question(question_id: int) -> Question:
 def _form_page(form: QuestionForm, story: Story, question: Question | None, status: int = 200):
     return render_template("instructor/question_form.html", form=form, story=story,
                            question=question, next=request.values.get("next", ""),
-                           failed=status != 200), status
+                           types=FORM_TYPES, failed=status != 200), status
+
+
+def _showing_sentences(form: QuestionForm) -> bool:
+    """"Show its sentences" was pressed: the page comes back with the article's sentences and
+    everything typed, and nothing is saved (how the form works without JavaScript)."""
+    return form.question_type == "evidence" and bool(form.show_sentences.data)
 
 
 @bp.route("/stories/<int:story_id>/questions/new", methods=["GET", "POST"])
@@ -35,8 +41,11 @@ def _form_page(form: QuestionForm, story: Story, question: Question | None, stat
 def new_question(story_id: int):
     story = db.get_or_404(Story, story_id)
     form = QuestionForm()
+    # The type is picked first (a menu that reloads the page), and stays in the form's address.
+    form.question_type = request.args.get("type") if request.args.get("type") in FORM_TYPES \
+        else "choice"
     form.use_articles(story.articles)
-    if request.method == "GET":
+    if request.method == "GET" or _showing_sentences(form):
         return _form_page(form, story, None)
     if not form.validate():
         return _form_page(form, story, None, 422)
@@ -46,8 +55,17 @@ def new_question(story_id: int):
     return redirect(_back(url_for("instructor.story", story_id=story.id)))
 
 
-CHOICE_TYPES = ("single", "multiple")
-TYPE_WORDS = {"matching": "matching", "ordering": "ordering", "evidence": "find-the-evidence"}
+def _edit_form(question: Question, story: Story) -> QuestionForm:
+    """The form filled with the question as it is."""
+    content = question_versions.content_of(question)
+    form = QuestionForm(data=question_data(content))
+    for _ in range(EXTRA_EVIDENCE_ROWS):
+        form.evidence.append_entry()
+    form.question_type = form_type(question.type)
+    form.keep_kind_and_skill(question.kind, question.skill)
+    form.use_articles(story.articles)
+    form.tick_sentences([choice.text for choice in question.key])
+    return form
 
 
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
@@ -62,30 +80,25 @@ def edit_question(question_id: int):
     story = question.story
     if story is None:
         abort(404, description="This question belongs to no story, so it cannot be edited here.")
-    if question.type not in CHOICE_TYPES:
-        # The form knows choices and a key, not pairs, orders or an article's sentences: saving
-        # it would turn the question into multiple choice and lose its key.
-        flash(f"This is a {TYPE_WORDS[question.type]} question: the question form edits only "
-              "single and multiple choice questions, so it is kept as it is.", "error")
-        return redirect(url_for("instructor.story", story_id=story.id))
     if request.method == "GET":
-        form = QuestionForm(data=question_data(question_versions.content_of(question)))
-        for _ in range(EXTRA_EVIDENCE_ROWS):
-            form.evidence.append_entry()
-        form.keep_kind_and_skill(question.kind, question.skill)
-        form.use_articles(story.articles)
-        return _form_page(form, story, question)
+        return _form_page(_edit_form(question, story), story, question)
     form = QuestionForm()
+    # A question keeps its type: the form reads the part of its type, so no key is lost.
+    form.question_type = form_type(question.type)
     form.keep_kind_and_skill(question.kind, question.skill)
     form.use_articles(story.articles)
+    if _showing_sentences(form):
+        return _form_page(form, story, question)
     if not form.validate():
         return _form_page(form, story, question, 422)
-    saved = question_versions.edit_question(question, form.content())
+    saved = question_versions.edit_question(
+        question, form.content(question_versions.content_of(question)))
     db.session.commit()
     if saved.id != question.id:
-        flash("Students have started on this question and you changed its choices, so your edit "
-              "is a new version: attempts that start from now on use it, and those already "
-              "started keep the choices they began with, answers and grades included.")
+        flash("Students have started on this question and you changed its answer (its choices, "
+              "pairs, order or sentences), so your edit is a new version: attempts that start "
+              "from now on use it, and those already started keep the one they began with, "
+              "answers and grades included.")
     else:
         flash("Question saved.")
     return redirect(_back(url_for("instructor.story", story_id=story.id)))
