@@ -1,20 +1,30 @@
 """Issue 13, results for phones, in Chromium at 360 px: mistakes first with a summary that jumps
 to each, the right answers folded (the page's height with them folded and unfolded is written to
 tests/artifacts/result-phone-height.txt), the deciding words marked inside the evidence in the
-result and the reader, and "Back to your result" landing on the question's card. Screenshots at
-360 and 1280 px; axe on each page."""
+result and the reader, "Back to your result" landing on the question's card, and the gradebook
+downloaded from the instructor's results page. Screenshots at 360 and 1280 px; axe on each page."""
 from __future__ import annotations
 
+import csv
+import io
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from sqlalchemy import func
 
+from quizapp.extensions import db
+from quizapp.models import QuizQuestion
 from tests.browser.accessibility import check_page
 from tests.browser.answering import submit_half_wrong
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.layout import expect_fits
-from tests.browser.test_classroom_fixes import start
+from tests.browser.test_classroom_fixes import (  # noqa: F401  (teacher is a fixture)
+    _class_took_it,
+    start,
+    teacher,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -130,4 +140,28 @@ def test_the_deciding_words_are_marked_and_back_leads_to_the_card(a11y_context, 
     page.get_by_role("link", name=re.compile("Back to your result")).click()
     expect(page).to_have_url(re.compile(rf"/result#review-{question.id}$"))
     _in_view(page, f"#review-{question.id}")
+    assert not report, "\n".join(report)
+
+
+def test_the_gradebook_downloads_from_the_results_page(teacher, live_site, screenshot):  # noqa: F811
+    """The instructor's link gives one row per student of the class and a column per question."""
+    quiz_id = _class_took_it(live_site.app, live_site.join_code, students=3)
+    teacher.goto(f"/instructor/quizzes/{quiz_id}/results")
+    with teacher.expect_download() as download:
+        teacher.get_by_role("link", name="gradebook (CSV)").click()
+    body = Path(download.value.path()).read_bytes()
+    assert body.startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte-order mark, for Excel
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    with live_site.app.app_context():
+        count = db.session.execute(db.select(func.count()).select_from(QuizQuestion)
+                                   .where(QuizQuestion.quiz_id == quiz_id)).scalar_one()
+    assert rows[0][:3] == ["Student", "Score", "Out of"]
+    assert [cell.split(":")[0] for cell in rows[0][3:]] == [f"Q{n}" for n in range(1, count + 1)]
+    names = [row[0] for row in rows[1:]]
+    assert {f"Statistics student {n}" for n in range(3)} <= set(names)
+    assert len(names) == len(set(names))  # one row per student
+    for row in rows[1:]:
+        assert all(0 <= float(cell) <= 1 for cell in row[3:])
+    expect_fits(screenshot(teacher, "results-with-gradebook"), "results")
+    report = check_page(teacher, "results-with-gradebook")
     assert not report, "\n".join(report)
