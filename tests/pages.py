@@ -1,4 +1,5 @@
-"""Reading the app's pages as a browser sends them back: the hidden fields of a form."""
+"""Reading the app's pages as a browser sends them back: the hidden fields of a form, the text a
+reader sees."""
 from __future__ import annotations
 
 import re
@@ -14,3 +15,9 @@ def hidden_fields(html: str) -> dict[str, str]:
         if name:
             fields[name.group(1)] = unescape(value.group(1)) if value else ""
     return fields
+
+
+def page_text(html: str) -> str:
+    """The page's words as a reader sees them: tags dropped (a passage may carry marks inside
+    it, such as the deciding words of evidence), entities read, spacing as in the HTML."""
+    return unescape(re.sub(r"<[^>]+>", "", html))

@@ -11,7 +11,7 @@ from flask_login import current_user
 from werkzeug.routing import BuildError
 
 from quizapp import attempts, expiry, workspaces
-from quizapp.exports import results_csv
+from quizapp.exports import gradebook_csv, results_csv
 from quizapp.extensions import db
 from quizapp.instructor.blueprint import bp
 from quizapp.models import Attempt, Quiz
@@ -107,6 +107,14 @@ def responses_csv(quiz_id: int):
     return results_csv.csv_download(f"quiz-{quiz.id}-responses.csv",
                                     results_csv.RESPONSE_CSV_COLUMNS,
                                     results_csv.response_rows(quiz.id))
+
+
+@bp.get("/quizzes/<int:quiz_id>/gradebook.csv")
+def gradebook_csv_download(quiz_id: int):
+    """One row per student and a column per question, as LMS gradebooks import it."""
+    quiz = _quiz_swept(quiz_id)
+    return results_csv.csv_download(f"quiz-{quiz.id}-gradebook.csv",
+                                    gradebook_csv.header(quiz.id), gradebook_csv.rows(quiz.id))
 
 
 # --- Links that may point at pages other helpers own ------------------------------------------

@@ -22,6 +22,19 @@ def _instructor(attempt) -> bool:
     return workspaces.quiz_access(attempt.quiz, current_user) >= workspaces.Access.VIEW
 
 
+def _mistakes_first(slots: list, responses: dict, answers_shown: bool) -> tuple[list, list]:
+    """The questions whose verdict the student sees and which were not right (wrong, partly
+    right, not answered), then the others, each group in the order asked. A question whose
+    verdict waits stays among the others: its place must not give the verdict away."""
+    def mistaken(slot) -> bool:
+        response = responses.get(slot.question.id)
+        shown = answers_shown or (response is not None and response.checked_at is not None)
+        return shown and not (response is not None and response.correct)
+
+    mistakes = [slot for slot in slots if mistaken(slot)]
+    return mistakes, [slot for slot in slots if not mistaken(slot)]
+
+
 @bp.get("/attempt/<token>/result")
 def result(token: str):
     attempt = attempt_or_404(token)
@@ -30,9 +43,11 @@ def result(token: str):
     quiz = attempt.quiz
     answers = review.answers_shown(attempt, _instructor(attempt))
     score = review.score_shown(attempt, _instructor(attempt))
+    responses = attempts.responses_by_question(attempt)
+    mistakes, others = _mistakes_first(attempts.slots(attempt), responses, answers)
     return render_template(
-        "quiz/result.html", attempt=attempt, quiz=quiz, slots=attempts.slots(attempt),
-        responses=attempts.responses_by_question(attempt),
+        "quiz/result.html", attempt=attempt, quiz=quiz, mistakes=mistakes, others=others,
+        responses=responses,
         skills=grading.skill_scores(attempt) if score else [], skill_words=registry.SKILL_HINTS,
         answers_shown=answers, score_shown=score, as_instructor=_instructor(attempt),
         student_sees_answers=review.answers_shown(attempt),

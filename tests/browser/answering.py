@@ -1,6 +1,9 @@
 """Answering a question of any type the way a student does, for journeys that walk a whole quiz
-(the seed quiz mixes single, multiple, matching and find-the-evidence questions)."""
+(the seed quiz mixes single, multiple, matching and find-the-evidence questions), and a whole
+quiz answered half wrong and submitted."""
 from __future__ import annotations
+
+import re
 
 from playwright.sync_api import Page, expect
 
@@ -40,3 +43,14 @@ def answer_matching(page: Page, question, right: bool) -> set[int]:
         fieldset.get_by_label(left, exact=True).select_option(value=value)
         chosen.add(by_value[value])
     return chosen
+
+
+def submit_half_wrong(page: Page, token: str, questions) -> None:
+    """Answer every odd-numbered question wrong and the others right, one page each, then submit
+    and land on the result page."""
+    for question in questions:
+        page.goto(f"/attempt/{token}/q/{question.number}")
+        answer(page, question, right=not question.number % 2)
+        page.get_by_role("button", name="Finish").click()
+    page.get_by_role("button", name="Submit my answers").click()
+    expect(page).to_have_url(re.compile(r"/result$"))

@@ -141,6 +141,8 @@ def test_every_type_by_mouse_with_autosave_resume_screenshots_and_axe(
     assert seen == {"single", "multiple", "matching", "ordering", "evidence"}
     finish(page)
     expect(page.locator(".score")).to_contain_text("6 out of 6")
+    for summary in page.locator("details.answer-details > summary").all():
+        summary.click()  # every answer right: each card's details are folded until asked for
     expect(page.get_by_text("The right pairs:")).to_be_visible()
     expect(page.get_by_text("The right order:")).to_be_visible()
     expect_fits(screenshot(page, "results-item-types"), "results-item-types")

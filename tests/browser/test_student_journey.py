@@ -68,6 +68,13 @@ def expect_evidence_in_view(page: Page, evidence_id: int, passage: str) -> None:
         f"the highlighted passage is at y={box and box['y']}, outside the {height}px window")
 
 
+def unfold(page: Page, question_id: int) -> None:
+    """Open a result card's folded details: a right answer's evidence waits to be asked for."""
+    folded = page.locator(f"#review-{question_id} details:not([open]) > summary")
+    if folded.count():
+        folded.click()
+
+
 def deepest_evidence(facts, questions):
     """The (question, evidence) whose passage sits furthest into its article (within one
     paragraph, so one mark holds it all)."""
@@ -243,6 +250,7 @@ def test_submit_then_score_skills_review_and_evidence(page, live_site, facts, sc
     # Evidence: the link opens the article with the passage marked and scrolled into view. The
     # passage printed furthest down its article, so the reader view really has to scroll.
     question, (evidence_id, _article_id, passage) = deepest_evidence(facts, questions)
+    unfold(page, question.id)
     page.locator(f"#review-{question.id} a[href*='evidence={evidence_id}']").click()
     expect(page).to_have_url(re.compile(rf"/articles/\d+\?evidence={evidence_id}"))
     expect_evidence_in_view(page, evidence_id, passage)
