@@ -102,6 +102,7 @@ class Question(db.Model):
     type: Mapped[str] = mapped_column(String(20), default="single", server_default="single")
 
     story: Mapped[Story | None] = relationship(back_populates="questions")
+    previous: Mapped[Question | None] = relationship(remote_side=[id])
     # Loaded with the question in one query per page, not one per question (bench/load.py).
     choices: Mapped[list[Choice]] = relationship(
         back_populates="question", order_by="Choice.position", cascade="all, delete-orphan",
@@ -221,6 +222,12 @@ class Quiz(db.Model):
     # on the quiz is closed as if the teacher had pressed "Close".
     opens_at: Mapped[datetime | None]
     closes_at: Mapped[datetime | None]
+    # Moved on by every change to the quiz or to what its students see (quizapp.quiz_versions):
+    # the per-process snapshots of its pages are kept under it, so none is served stale. A new
+    # quiz starts at a random version: one that takes a deleted quiz's id (SQLite reuses the
+    # highest) never finds that quiz's snapshot.
+    version: Mapped[int] = mapped_column(default=lambda: secrets.randbelow(1 << 30) + 1,
+                                         server_default="1")
 
     def has_closed(self, at: datetime | None = None) -> bool:
         """Closed by the teacher, or past its close date."""
