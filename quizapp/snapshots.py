@@ -117,6 +117,8 @@ class QuizView:
     versioned: frozenset[int] = frozenset()
     # Each attempt's slots (quizapp.attempt_rows.slots), kept with the version they were made of.
     attempt_slots: dict = field(default_factory=dict)
+    # Pieces of page rendered once for this version (quizapp.quiz.taking).
+    fragments: dict = field(default_factory=dict)
 
     has_closed = Quiz.has_closed
     not_open_yet = Quiz.not_open_yet

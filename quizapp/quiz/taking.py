@@ -2,7 +2,19 @@
 goes (form buttons, or the page script's autosave), immediate feedback, finishing and submitting."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+import secrets
+from types import SimpleNamespace
+
+from flask import (
+    abort,
+    flash,
+    get_template_attribute,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from markupsafe import Markup
 
 from quizapp import attempt_rows, attempts, expiry, grading, review
 from quizapp.attempt_rows import AttemptView
@@ -79,6 +91,22 @@ def _articles(attempt: Attempt | AttemptView) -> list:
     return attempts.articles_of(attempt.quiz)
 
 
+# Where the attempt's token goes in a fragment rendered once per quiz version: random, so no
+# article's text can hold it.
+TOKEN_MARK = secrets.token_hex(12)
+
+
+def _article_links(attempt: AttemptView) -> Markup:
+    """The open book's list of articles, rendered once per quiz version (it is the same for
+    every attempt but for the token in its links)."""
+    kept = attempt.quiz.fragments
+    if "article_links" not in kept:
+        macro = get_template_attribute("quiz/_parts.html", "article_links")
+        kept["article_links"] = str(macro(SimpleNamespace(token=TOKEN_MARK),
+                                          list(attempt.quiz.articles)))
+    return Markup(kept["article_links"].replace(TOKEN_MARK, attempt.token))
+
+
 def _question_page(attempt: AttemptView, slot_list: list[Slot], responses: dict, number: int,
                    form=None, status: int = 200):
     slot = slot_list[number - 1]
@@ -87,8 +115,10 @@ def _question_page(attempt: AttemptView, slot_list: list[Slot], responses: dict,
     if form is None:
         form = question_form(slot, _order(slot, response), formdata=None,
                              data=answer_data(slot, "answer", answer_of(response)))
+    links = _article_links(attempt) if attempt.quiz.open_book else Markup("")
     return render_template("quiz/question.html", slot=slot, form=form, response=response,
-                           fields=form.parts("answer"), total=len(slot_list), **context), status
+                           fields=form.parts("answer"), total=len(slot_list),
+                           article_links=links, **context), status
 
 
 def _all_page(attempt: Attempt, slot_list: list[Slot], form=None, status: int = 200):
