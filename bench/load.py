@@ -720,6 +720,19 @@ def report(args, database: str, app: Server, runs: list[Run]) -> int:
           f"{'p99 ms':>8}{'/ bare':>8}  each repeat / bare")
     print(table_row(BARE, [run.bare for run in runs], [run.bare_rate for run in runs],
                     [1.0 for _ in runs]))
+    verdicts = print_kinds(runs)
+    print()
+    for number, run in enumerate(runs, start=1):
+        print(f"repeat {number}: {run.classroom.finished} of {args.students} students finished "
+              f"in {run.elapsed:.1f} s (cap {args.duration:.0f} s)")
+    for line in verdicts:
+        print(line)
+    errors = print_errors(runs, app)
+    return print_losses(runs) or (1 if errors else 0)
+
+
+def print_kinds(runs: list[Run]) -> list[str]:
+    """A row per kind of request; returns the verdicts on the targets."""
     verdicts = []
     for kind in KINDS:
         measured = [run.kind(kind) for run in runs]
@@ -735,20 +748,18 @@ def report(args, database: str, app: Server, runs: list[Run]) -> int:
         slowest = statistics.median(p(entry, 0.95) for entry, _ in measured)
         met = "meets" if slowest < P95_TARGET_MS else "misses"
         verdicts.append(f"{kind} p95 {slowest:.0f} ms ({met} the target < {P95_TARGET_MS} ms)")
+    return verdicts
+
+
+def print_errors(runs: list[Run], app: Server) -> int:
     problems = Counter()
     for run in runs:
         problems.update(run.classroom.problems)
     failures = sum(run.failures for run in runs)
     unfinished = sum(run.unfinished for run in runs)
     errors = failures + sum(problems.values()) + unfinished
-    print()
-    for number, run in enumerate(runs, start=1):
-        print(f"repeat {number}: {run.classroom.finished} of {args.students} students finished "
-              f"in {run.elapsed:.1f} s (cap {args.duration:.0f} s)")
     if unfinished:
         print("  the time cap cut a run short: the unfinished step's requests count, not its time")
-    for line in verdicts:
-        print(line)
     print(f"errors: {errors} ({failures} failed requests, {sum(problems.values())} unusable "
           f"pages, {unfinished} students cut off by the time cap)")
     for run in runs:
@@ -761,6 +772,11 @@ def report(args, database: str, app: Server, runs: list[Run]) -> int:
     for marker in ("database is locked", "Traceback", "WORKER TIMEOUT"):
         if marker in server_log:
             print(f"  server log: {server_log.count(marker)} x {marker!r} (see {app.log})")
+    return errors
+
+
+def print_losses(runs: list[Run]) -> int:
+    """1 if any accepted answer or submission is not in the database."""
     lost = sum(run.losses.answers_lost for run in runs)
     lost_submissions = sum(run.losses.submissions_lost for run in runs)
     print(f"lost answers: {lost} of {sum(run.losses.answers_sent for run in runs)} accepted "
@@ -769,7 +785,7 @@ def report(args, database: str, app: Server, runs: list[Run]) -> int:
     for run in runs:
         for example in run.losses.examples:
             print(f"  {example}")
-    return 1 if errors or lost or lost_submissions else 0
+    return 1 if lost or lost_submissions else 0
 
 
 def measure(args, url: str, quiz: SeededQuiz, app: Server, bare_server: Server) -> Run:
