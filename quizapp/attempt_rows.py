@@ -165,11 +165,12 @@ def save_answer(attempt: AttemptView, question: QuestionView, given: Answer, exi
         where=table.c.checked_at.is_(None)).returning(table.c.id)).scalar_one_or_none()
     if response_id is None:
         return False
-    _replace_picks(response_id, question, given)
+    _replace_picks(response_id, attempt.id, question, given)
     return True
 
 
-def _replace_picks(response_id: int, question: QuestionView, given: Answer) -> None:
+def _replace_picks(response_id: int, attempt_id: int, question: QuestionView,
+                   given: Answer) -> None:
     if question.type == "matching":
         table = ResponsePair.__table__
         rows = [{"response_id": response_id, "item_id": item_id, "choice_id": choice_id}
@@ -180,7 +181,7 @@ def _replace_picks(response_id: int, question: QuestionView, given: Answer) -> N
                 for position, choice_id in enumerate(given.order)]
     else:
         table = response_choice
-        rows = [{"response_id": response_id, "choice_id": choice_id}
+        rows = [{"response_id": response_id, "choice_id": choice_id, "attempt_id": attempt_id}
                 for choice_id in sorted(given.chosen)]
     db.session.execute(delete(table).where(table.c.response_id == response_id))
     if rows:

@@ -17,11 +17,12 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    and_,
     text,
 )
 from sqlalchemy import false as sa_false
 from sqlalchemy import true as sa_true
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship
 
 from quizapp.extensions import db
 
@@ -296,6 +297,10 @@ response_choice = Table(
     db.metadata,
     Column("response_id", ForeignKey("response.id"), primary_key=True),
     Column("choice_id", ForeignKey("choice.id"), primary_key=True),
+    # The response's attempt, carried here so the item analysis counts the choices of first
+    # attempts without joining a million responses (README, bench/report.py). Set with the row:
+    # by Response.chosen's join below, and by quizapp.attempt_rows.
+    Column("attempt_id", ForeignKey("attempt.id"), nullable=False, index=True),
 )
 
 
@@ -312,8 +317,12 @@ class Response(db.Model):
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")
     question: Mapped[Question] = relationship()
-    chosen: Mapped[list[Choice]] = relationship(secondary=response_choice,
-                                                order_by="Choice.position", lazy="selectin")
+    # Joined on the attempt as well, so the ORM writes the attempt into each row it adds.
+    chosen: Mapped[list[Choice]] = relationship(
+        secondary=response_choice, order_by="Choice.position", lazy="selectin",
+        primaryjoin=lambda: and_(Response.id == foreign(response_choice.c.response_id),
+                                 Response.attempt_id == foreign(response_choice.c.attempt_id)),
+        secondaryjoin=lambda: Choice.id == foreign(response_choice.c.choice_id))
     pairs: Mapped[list[ResponsePair]] = relationship(cascade="all, delete-orphan",
                                                      lazy="selectin")
     places: Mapped[list[ResponsePlace]] = relationship(
