@@ -148,9 +148,11 @@ def fresh_database(url: str | None, folder: Path, keep: bool):
         admin.dispose()
 
 
-def app_environment(url: str, folder: Path) -> dict[str, str]:
+def app_environment(url: str, folder: Path, starts: int = 300) -> dict[str, str]:
+    """The app's settings: every simulated student comes from 127.0.0.1, so the limit on the
+    attempts one address may start (300 in 10 minutes) is raised to the run's `starts`."""
     return {**os.environ, "DATABASE_URL": url, "QUIZAPP_INSTANCE_PATH": str(folder / "instance"),
-            "FLASK_DEBUG": "0"}
+            "FLASK_DEBUG": "0", "QUIZAPP_ATTEMPT_STARTS": str(max(300, starts))}
 
 
 @dataclass
@@ -832,7 +834,7 @@ def main(argv: list[str] | None = None) -> int:
         with fresh_database(args.database_url, folder, args.keep) as url:
             database = "PostgreSQL" if url.startswith("postgresql") else "SQLite (file)"
             quiz = seed(url, folder)
-            env = app_environment(url, folder)
+            env = app_environment(url, folder, 2 * args.students * args.repeat)
             with (
                 gunicorn(
                     "bench.bare_app:app", env, args.workers, folder / "bare.log"
