@@ -21,6 +21,7 @@ import argparse
 import math
 import os
 import random
+import secrets
 import statistics as stats
 import sys
 import tempfile
@@ -48,14 +49,63 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--questions", type=int, default=100, help="questions in the quiz")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per measure (median)")
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--explain", action="store_true",
+                        help="also time the item analysis's choice counts as they were (joining "
+                             "every response) and as they are (the attempt on each pick), and "
+                             "print both plans (EXPLAIN ANALYZE on PostgreSQL, the query plan "
+                             "on SQLite)")
     return parser.parse_args()
+
+
+def choice_count_queries(db, quiz_id: int) -> dict[str, str]:
+    """The bare aggregate and the item analysis's count of picks per choice in first attempts,
+    both ways, as SQL for EXPLAIN."""
+    from sqlalchemy import func, select
+
+    from quizapp.models import Response, response_choice
+    from quizapp.results.queries import first_attempts
+
+    first = first_attempts(quiz_id)
+    picks = select(response_choice.c.choice_id, func.count()).select_from(response_choice)
+    queries = {
+        "choice counts, joining every response (before)":
+            picks.join(Response, Response.id == response_choice.c.response_id)
+            .join(first, first.c.id == Response.attempt_id),
+        "choice counts, the attempt on each pick (now)":
+            picks.join(first, first.c.id == response_choice.c.attempt_id),
+    }
+    compiled = {name: str(query.group_by(response_choice.c.choice_id).compile(
+        dialect=db.engine.dialect, compile_kwargs={"literal_binds": True}))
+        for name, query in queries.items()}
+    return {"bare GROUP BY aggregate": BARE, **compiled}
+
+
+def explain(app, db, quiz_id: int, repeat: int) -> None:
+    with app.app_context():
+        queries = choice_count_queries(db, quiz_id)
+        postgresql = db.engine.dialect.name == "postgresql"
+        times = {name: median_time(lambda sql=sql: db.session.execute(text(sql)).all(), repeat)
+                 for name, sql in queries.items()}
+        print()
+        for name in queries:
+            ratio = times[name] / times["bare GROUP BY aggregate"]
+            print(f"{name:46} {times[name] * 1000:9.1f} ms {ratio:6.2f}x")
+        for name, sql in queries.items():
+            prefix = "EXPLAIN (ANALYZE, BUFFERS) " if postgresql else "EXPLAIN QUERY PLAN "
+            plan = db.session.execute(text(prefix + sql)).all()
+            print(f"\n-- {name}\n{sql}")
+            for row in plan:
+                print("   " + (row[0] if postgresql else f"{row[1]:>3} {row[3]}"))
+        db.session.remove()
 
 
 def make_app(url: str, instance: str):
     os.environ["QUIZAPP_INSTANCE_PATH"] = instance  # keep the checkout's instance/ untouched
     from quizapp import create_app
 
-    return create_app({"TESTING": True, "SECRET_KEY": "bench-only", "SQLALCHEMY_DATABASE_URI": url})
+    # A fresh key each run: quizapp refuses short ones, and nothing signed here outlives the run.
+    return create_app({"TESTING": True, "SECRET_KEY": secrets.token_hex(32),
+                       "SQLALCHEMY_DATABASE_URI": url})
 
 
 def fill(db, n_questions: int, n_responses: int, seed: int) -> tuple[int, int]:
@@ -117,9 +167,9 @@ def fill(db, n_questions: int, n_responses: int, seed: int) -> tuple[int, int]:
             score += correct
             response_rows.append((response_id, a + 1, question_id, correct, float(correct)))
             if correct:
-                chosen_rows.append((response_id, choice_ids[q][0]))
+                chosen_rows.append((response_id, choice_ids[q][0], a + 1))
             elif rng.random() < 0.97:  # a few leave it blank
-                chosen_rows.append((response_id, choice_ids[q][rng.randrange(1, 4)]))
+                chosen_rows.append((response_id, choice_ids[q][rng.randrange(1, 4)], a + 1))
         attempt_rows.append(
             {
                 "id": a + 1,
@@ -140,7 +190,8 @@ def fill(db, n_questions: int, n_responses: int, seed: int) -> tuple[int, int]:
         db, Response.__table__.name, ["id", "attempt_id", "question_id", "correct", "score"],
         response_rows
     )
-    bulk_insert(db, response_choice.name, ["response_id", "choice_id"], chosen_rows)
+    bulk_insert(db, response_choice.name, ["response_id", "choice_id", "attempt_id"],
+                chosen_rows)
     # Fresh statistics for the planners (and PostgreSQL's visibility map, which lets it read
     # indexes alone), as a database that has lived a while has them from autovacuum.
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
@@ -204,7 +255,7 @@ def main() -> int:
 
         client = app.test_client()
         with client.session_transaction() as session:
-            session["_user_id"] = str(instructor_id)
+            session["_user_id"] = f"{instructor_id}:1"  # id:session version (auth.sessions)
             session["_fresh"] = True
 
         def bare():
@@ -247,6 +298,8 @@ def main() -> int:
                 verdict = f"{n / seconds:,.0f} rows/s (grows with rows written; no target)"
             print(f"{name:46} {seconds * 1000:9.1f} ms {ratio:6.2f}x  {verdict}")
         print(f"\n{'all targeted pages within 3x' if not missed else f'{missed} page(s) over 3x'}")
+        if args.explain:
+            explain(app, db, quiz_id, args.repeat)
         with app.app_context():
             db.session.remove()
             db.engine.dispose()

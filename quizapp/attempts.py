@@ -210,28 +210,29 @@ def ordered_choices(attempt: Attempt, question: Question) -> list[Choice]:
     return choices
 
 
-def slots(attempt: Attempt) -> list[Slot]:
-    shown = [answered_version(attempt, item.question) for item in ordered_items(attempt)]
+def slots(attempt: Attempt, answered: set[int] | None = None) -> list[Slot]:
+    """The attempt's questions as it shows them; `answered` (the ids of the questions it has
+    responses to) is read from the attempt's responses unless given."""
+    if answered is None:
+        answered = {response.question_id for response in attempt.responses}
+    shown = [answered_version(attempt, item.question, answered)
+             for item in ordered_items(attempt)]
     return [Slot(number, question, ordered_choices(attempt, question),
                  {choice.id: choice_value(attempt, choice) for choice in question.choices})
             for number, question in enumerate(shown, start=1)]
 
 
-def answered_version(attempt: Attempt, question: Question) -> Question:
+def answered_version(attempt: Attempt, question: Question, answered: set[int]) -> Question:
     """The version of `question` this attempt shows and is graded on. An instructor's edit of
     the choices makes a newer version for the attempts that start later
     (quizapp.question_versions); an attempt keeps the version it started on, or the one it
     answered, so no answer saved or graded is lost or re-read against other choices."""
-    if question.previous_id is None:
-        return question
-    answered = {response.question_id for response in attempt.responses}
     version = question
-    while (version.id not in answered and version.previous_id is not None
+    while (version.previous_id is not None and version.id not in answered
            and version.created_at > attempt.started_at):
-        older = db.session.get(Question, version.previous_id)
-        if older is None:
+        if version.previous is None:
             break
-        version = older
+        version = version.previous
     return version
 
 
@@ -256,8 +257,10 @@ def seconds_left(attempt: Attempt, at: datetime | None = None) -> int | None:
     return max(0, int((attempt.deadline_at - (at or now())).total_seconds()))
 
 
-def hold_for_change(attempt: Attempt, at: datetime | None = None) -> None:
-    """Take the attempt's row for this transaction if it still accepts answers, else refuse.
+def hold_for_change(attempt: Attempt, at: datetime | None = None,
+                    position: int | None = None) -> None:
+    """Take the attempt's row for this transaction if it still accepts answers, else refuse;
+    `position` (0-based) is where a resumed attempt will open, when given.
 
     The guarded UPDATE makes a save and a submission of the same attempt wait for each other
     (SQLite's write lock, PostgreSQL's row lock), so no answer lands after the grading.
@@ -270,7 +273,7 @@ def hold_for_change(attempt: Attempt, at: datetime | None = None) -> None:
         update(Attempt)
         .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None),
                or_(Attempt.deadline_at.is_(None), Attempt.deadline_at >= moment - GRACE))
-        .values(last_position=Attempt.last_position)
+        .values(last_position=Attempt.last_position if position is None else position)
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:

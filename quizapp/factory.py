@@ -56,7 +56,7 @@ def trust_proxies(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from quizapp import database
+    from quizapp import database, quiz_versions
     from quizapp.auth import sessions
     from quizapp.extensions import csrf, db, migrate
 
@@ -65,6 +65,7 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db)
     database.init_app(app)
     sessions.init_app(app)
+    quiz_versions.init_app()
 
 
 def register_blueprints(app: Flask) -> None:

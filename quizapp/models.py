@@ -18,11 +18,12 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    and_,
     text,
 )
 from sqlalchemy import false as sa_false
 from sqlalchemy import true as sa_true
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship
 
 from quizapp.extensions import db
 
@@ -107,6 +108,7 @@ class Question(db.Model):
     type: Mapped[str] = mapped_column(String(20), default="single", server_default="single")
 
     story: Mapped[Story | None] = relationship(back_populates="questions")
+    previous: Mapped[Question | None] = relationship(remote_side=[id])
     # Loaded with the question in one query per page, not one per question (bench/load.py).
     choices: Mapped[list[Choice]] = relationship(
         back_populates="question", order_by="Choice.position", cascade="all, delete-orphan",
@@ -230,6 +232,12 @@ class Quiz(db.Model):
     # on the quiz is closed as if the teacher had pressed "Close".
     opens_at: Mapped[datetime | None]
     closes_at: Mapped[datetime | None]
+    # Moved on by every change to the quiz or to what its students see (quizapp.quiz_versions):
+    # the per-process snapshots of its pages are kept under it, so none is served stale. A new
+    # quiz starts at a random version: one that takes a deleted quiz's id (SQLite reuses the
+    # highest) never finds that quiz's snapshot.
+    version: Mapped[int] = mapped_column(default=lambda: secrets.randbelow(1 << 30) + 1,
+                                         server_default="1")
 
     def has_closed(self, at: datetime | None = None) -> bool:
         """Closed by the teacher, or past its close date."""
@@ -299,6 +307,10 @@ response_choice = Table(
     db.metadata,
     Column("response_id", ForeignKey("response.id"), primary_key=True),
     Column("choice_id", ForeignKey("choice.id"), primary_key=True),
+    # The response's attempt, carried here so the item analysis counts the choices of first
+    # attempts without joining a million responses (README, bench/report.py). Set with the row:
+    # by Response.chosen's join below, and by quizapp.attempt_rows.
+    Column("attempt_id", ForeignKey("attempt.id"), nullable=False, index=True),
 )
 
 
@@ -315,8 +327,12 @@ class Response(db.Model):
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")
     question: Mapped[Question] = relationship()
-    chosen: Mapped[list[Choice]] = relationship(secondary=response_choice,
-                                                order_by="Choice.position", lazy="selectin")
+    # Joined on the attempt as well, so the ORM writes the attempt into each row it adds.
+    chosen: Mapped[list[Choice]] = relationship(
+        secondary=response_choice, order_by="Choice.position", lazy="selectin",
+        primaryjoin=lambda: and_(Response.id == foreign(response_choice.c.response_id),
+                                 Response.attempt_id == foreign(response_choice.c.attempt_id)),
+        secondaryjoin=lambda: Choice.id == foreign(response_choice.c.choice_id))
     pairs: Mapped[list[ResponsePair]] = relationship(cascade="all, delete-orphan",
                                                      lazy="selectin")
     places: Mapped[list[ResponsePlace]] = relationship(

@@ -4,9 +4,12 @@ An attempt is forgotten once it is submitted, and never remembered for a quiz ta
 computers: the next student at the keyboard is not offered it."""
 from __future__ import annotations
 
+import dataclasses
+
 from flask import abort, flash, session
 
-from quizapp import expiry
+from quizapp import attempt_rows, expiry, snapshots
+from quizapp.attempt_rows import AttemptView
 from quizapp.extensions import db
 from quizapp.models import Attempt
 
@@ -22,6 +25,16 @@ def attempt_or_404(token: str) -> Attempt:
     if attempt is None:
         abort(404)
     return attempt
+
+
+def attempt_view_or_404(token: str) -> AttemptView:
+    """The attempt whose token this is, read in one query, with its quiz's snapshot: what the
+    question pages and answer saves need, without loading the quiz's rows again."""
+    attempt = attempt_rows.attempt_by_token(token)
+    quiz = attempt and snapshots.quiz_snapshot(attempt.quiz_id, attempt.quiz_version)
+    if quiz is None:
+        abort(404)
+    return dataclasses.replace(attempt, quiz=quiz)
 
 
 def settle(attempt: Attempt) -> bool:

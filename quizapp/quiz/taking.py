@@ -2,13 +2,26 @@
 goes (form buttons, or the page script's autosave), immediate feedback, finishing and submitting."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+import secrets
+from types import SimpleNamespace
 
-from quizapp import attempts, expiry, grading, review
+from flask import (
+    abort,
+    flash,
+    get_template_attribute,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from markupsafe import Markup
+
+from quizapp import attempt_rows, attempts, expiry, grading, review
+from quizapp.attempt_rows import AttemptView
 from quizapp.attempts import Answer, AnswerRefused, Slot, answer_of
 from quizapp.extensions import db
 from quizapp.models import FEEDBACK_IMMEDIATE, ONE_PER_PAGE, Attempt, Choice, Response
-from quizapp.quiz.access import attempt_or_404, forget, settle
+from quizapp.quiz.access import attempt_or_404, attempt_view_or_404, forget, settle
 from quizapp.quiz.blueprint import bp
 from quizapp.quiz.forms import (
     AnswerForm,
@@ -50,9 +63,13 @@ def _orders(attempt: Attempt, slot_list: list[Slot]) -> dict[int, list[Choice] |
             for slot in slot_list}
 
 
-def _context(attempt: Attempt, slot_list: list[Slot]) -> dict:
-    """What every page of an attempt in progress shows around its questions."""
-    responses = attempts.responses_by_question(attempt)
+def _context(attempt: Attempt | AttemptView, slot_list: list[Slot],
+             responses: dict | None = None) -> dict:
+    """What every page of an attempt in progress shows around its questions. An attempt read
+    as a view (the question pages) brings its responses and its quiz's snapshot, articles
+    included; an attempt row reads its own."""
+    if responses is None:
+        responses = attempts.responses_by_question(attempt)
     return {
         "attempt": attempt,
         "quiz": attempt.quiz,
@@ -61,23 +78,47 @@ def _context(attempt: Attempt, slot_list: list[Slot]) -> dict:
         "answered": {slot.number for slot in slot_list
                      if responses.get(slot.question.id) and responses[slot.question.id].answered},
         "marks_words": grading.marks_words,
-        "articles": attempts.articles_of(attempt.quiz) if attempt.quiz.open_book else [],
+        "articles": _articles(attempt) if attempt.quiz.open_book else [],
         "seconds_left": attempts.seconds_left(attempt),
         "feedback_shown": lambda response: review.feedback_shown(attempt, response),
         "immediate": attempt.quiz.feedback == FEEDBACK_IMMEDIATE,
     }
 
 
-def _question_page(attempt: Attempt, slot_list: list[Slot], number: int, form=None,
-                   status: int = 200):
+def _articles(attempt: Attempt | AttemptView) -> list:
+    if isinstance(attempt, AttemptView):
+        return list(attempt.quiz.articles)
+    return attempts.articles_of(attempt.quiz)
+
+
+# Where the attempt's token goes in a fragment rendered once per quiz version: random, so no
+# article's text can hold it.
+TOKEN_MARK = secrets.token_hex(12)
+
+
+def _article_links(attempt: AttemptView) -> Markup:
+    """The open book's list of articles, rendered once per quiz version (it is the same for
+    every attempt but for the token in its links)."""
+    kept = attempt.quiz.fragments
+    if "article_links" not in kept:
+        macro = get_template_attribute("quiz/_parts.html", "article_links")
+        kept["article_links"] = str(macro(SimpleNamespace(token=TOKEN_MARK),
+                                          list(attempt.quiz.articles)))
+    return Markup(kept["article_links"].replace(TOKEN_MARK, attempt.token))
+
+
+def _question_page(attempt: AttemptView, slot_list: list[Slot], responses: dict, number: int,
+                   form=None, status: int = 200):
     slot = slot_list[number - 1]
-    context = _context(attempt, slot_list)
-    response = context["responses"].get(slot.question.id)
+    context = _context(attempt, slot_list, responses)
+    response = responses.get(slot.question.id)
     if form is None:
         form = question_form(slot, _order(slot, response), formdata=None,
                              data=answer_data(slot, "answer", answer_of(response)))
+    links = _article_links(attempt) if attempt.quiz.open_book else Markup("")
     return render_template("quiz/question.html", slot=slot, form=form, response=response,
-                           fields=form.parts("answer"), total=len(slot_list), **context), status
+                           fields=form.parts("answer"), total=len(slot_list),
+                           article_links=links, **context), status
 
 
 def _all_page(attempt: Attempt, slot_list: list[Slot], form=None, status: int = 200):
@@ -122,18 +163,27 @@ def _late(attempt: Attempt):
     return redirect(url_for("quiz.result", token=attempt.token))
 
 
+def _in_progress(token: str) -> AttemptView | None:
+    """The attempt (a view) while it takes answers; None once it is submitted or over."""
+    attempt = attempt_view_or_404(token)
+    if attempt.submitted_at is not None or attempts.is_over(attempt):
+        return None
+    return attempt
+
+
 @bp.get("/attempt/<token>", endpoint="attempt")
 def current_page(token: str):
+    view = _in_progress(token)
+    count = len(view.quiz.items) if view is not None else 0
+    if view is not None and count and view.quiz.layout == ONE_PER_PAGE:
+        number = min(max(view.last_position + 1, 1), count)
+        return redirect(url_for("quiz.question", token=token, number=number))
     attempt = attempt_or_404(token)
     if (done := _finished(attempt)) is not None:
         return done
-    slot_list = attempts.slots(attempt)
-    if not slot_list:  # a quiz published empty: nothing to answer, only to submit
+    if not count:  # a quiz published empty: nothing to answer, only to submit
         return redirect(url_for("quiz.finish", token=token))
-    if attempt.quiz.layout == ONE_PER_PAGE:
-        number = min(max(attempt.last_position + 1, 1), max(len(slot_list), 1))
-        return redirect(url_for("quiz.question", token=token, number=number))
-    return _all_page(attempt, slot_list)
+    return _all_page(attempt, attempts.slots(attempt))
 
 
 @bp.post("/attempt/<token>")
@@ -183,13 +233,16 @@ def save_page(token: str):
 
 @bp.get("/attempt/<token>/q/<int:number>")
 def question(token: str, number: int):
-    attempt = attempt_or_404(token)
-    if (done := _finished(attempt)) is not None:
-        return done
-    slot_list = attempts.slots(attempt)
+    """A question page: the attempt and its responses in two queries, the rest from the quiz's
+    snapshot (tests/students/test_snapshots.py counts them)."""
+    attempt = _in_progress(token)
+    if attempt is None:  # submitted, or over now: the attempt row settles it
+        return _finished(attempt_or_404(token)) or redirect(url_for("quiz.attempt", token=token))
     if attempt.quiz.layout != ONE_PER_PAGE:
         return redirect(url_for("quiz.attempt", token=token))
-    return _question_page(attempt, slot_list, _slot_number(slot_list, number))
+    responses = attempt_rows.responses_by_question(attempt)
+    slot_list = attempt_rows.slots(attempt, set(responses))
+    return _question_page(attempt, slot_list, responses, _slot_number(slot_list, number))
 
 
 def _destination(go: str, number: int, count: int) -> int | None:
@@ -211,11 +264,47 @@ def _destination(go: str, number: int, count: int) -> int | None:
 @bp.post("/attempt/<token>/q/<int:number>")
 def answer(token: str, number: int):
     """Save this question's answer, then move: next, back, to a numbered question, check the
-    answer (immediate feedback), or finish."""
-    attempt = attempt_or_404(token)
+    answer (immediate feedback), or finish. The attempt and its responses are read in two
+    queries; the save is an upsert (quizapp.attempt_rows) in the request's transaction."""
+    attempt = attempt_view_or_404(token)
     if attempt.submitted_at is not None:
         flash(ALREADY_SUBMITTED, "notice")
         return redirect(url_for("quiz.result", token=token))
+    go = request.form.get("go", "next")
+    if go == "check" and attempt.quiz.feedback == FEEDBACK_IMMEDIATE:
+        return _answer_and_check(attempt_or_404(token), number)
+    responses = attempt_rows.responses_by_question(attempt)
+    slot_list = attempt_rows.slots(attempt, set(responses))
+    number = _slot_number(slot_list, number)
+    slot = slot_list[number - 1]
+    response = responses.get(slot.question.id)
+    order = _order(slot, response)
+    form = question_form(slot, order)
+    if not form.validate():
+        return _question_page(attempt, slot_list, responses, number, form, 400)
+    given = _moved(slot, go, _given(slot, form, "answer", order))
+    destination = _destination(go, number, len(slot_list))
+    position = (destination or number) - 1
+    try:
+        if response is not None and response.checked_at is not None:
+            # A checked answer's inputs are disabled, so the form sends nothing for it; a page
+            # from before the check (another tab) may send a different answer: refuse that.
+            if given and given != answer_of(response):
+                flash(LOCKED, "error")
+            attempts.hold_for_change(attempt, position=position)
+        elif not attempt_rows.save_answer(attempt, slot.question, given, response is not None,
+                                          position):
+            flash(LOCKED, "error")  # checked in another tab a moment ago
+    except AnswerRefused:
+        return _late(attempt_or_404(token))
+    db.session.commit()
+    if destination is None:
+        return redirect(url_for("quiz.finish", token=token))
+    return redirect(url_for("quiz.question", token=token, number=destination))
+
+
+def _answer_and_check(attempt: Attempt, number: int):
+    """Immediate feedback's "Check my answer": save it, grade it, show the key on its page."""
     slot_list = attempts.slots(attempt)
     number = _slot_number(slot_list, number)
     slot = slot_list[number - 1]
@@ -223,12 +312,12 @@ def answer(token: str, number: int):
     order = _order(slot, response)
     form = question_form(slot, order)
     if not form.validate():
-        return _question_page(attempt, slot_list, number, form, 400)
-    go = request.form.get("go", "next")
-    given = _moved(slot, go, _given(slot, form, "answer", order))
+        view = attempt_view_or_404(attempt.token)
+        responses = attempt_rows.responses_by_question(view)
+        return _question_page(view, attempt_rows.slots(view, set(responses)), responses, number,
+                              form, 400)
+    given = _given(slot, form, "answer", order)
     if response is not None and response.checked_at is not None:
-        # A checked answer's inputs are disabled, so the form sends nothing for it; a page
-        # from before the check (another tab) may send a different answer: refuse that.
         if given and given != answer_of(response):
             flash(LOCKED, "error")
         answers = []
@@ -238,40 +327,42 @@ def answer(token: str, number: int):
         attempts.save_answers(attempt, answers)
     except AnswerRefused:
         return _late(attempt)
-    if go == "check" and attempt.quiz.feedback == FEEDBACK_IMMEDIATE:
-        _check(attempt, slot)
-    destination = _destination(go, number, len(slot_list))
-    attempts.remember_position(attempt, destination or number)
+    _check(attempt, slot)
+    attempts.remember_position(attempt, number)
     db.session.commit()
-    if destination is None:
-        return redirect(url_for("quiz.finish", token=token))
-    return redirect(url_for("quiz.question", token=token, number=destination))
+    return redirect(url_for("quiz.question", token=attempt.token, number=number))
 
 
 @bp.post("/attempt/<token>/answers")
 def autosave(token: str):
     """The page script's save of one question's answer: 204, or 409 when it can no longer change."""
-    attempt = attempt_or_404(token)
+    attempt = attempt_view_or_404(token)
     question_id = request.form.get("question_id", type=database_id)
-    slot = next((s for s in attempts.slots(attempt) if s.question.id == question_id), None)
+    responses = attempt_rows.responses_by_question(attempt)
+    slot = next((s for s in attempt_rows.slots(attempt, set(responses))
+                 if s.question.id == question_id), None)
     if slot is None:
         return "That question is not in this quiz.", 400, {"Content-Type": "text/plain"}
     prefix = request.form.get("prefix", "answer")
     if prefix not in ("answer", field_name(slot)):
         return "Not a valid choice.", 400, {"Content-Type": "text/plain"}
-    response = attempts.responses_by_question(attempt).get(slot.question.id)
+    response = responses.get(slot.question.id)
     order = _order(slot, response)
     # The page's own fields, read as its form reads them; the token came in the header.
     form = (question_form if prefix == "answer" else _one_question_page_form)(
         slot, order, meta={"csrf": False})
     if not form.validate() or _too_many(slot, form, prefix):
         return "Not a valid choice.", 400, {"Content-Type": "text/plain"}
+    given = _given(slot, form, prefix, order)
     try:
-        refused = attempts.save_answers(attempt, [(slot.question,
-                                                   _given(slot, form, prefix, order))])
+        if response is not None and response.checked_at is not None:
+            attempts.hold_for_change(attempt)
+            saved = not given or given == answer_of(response)  # the same answer changes nothing
+        else:
+            saved = attempt_rows.save_answer(attempt, slot.question, given, response is not None)
     except AnswerRefused as refusal:
         return str(refusal), 409, {"Content-Type": "text/plain"}
-    if refused:
+    if not saved:
         db.session.rollback()
         return LOCKED, 409, {"Content-Type": "text/plain"}
     db.session.commit()

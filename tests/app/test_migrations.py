@@ -227,3 +227,22 @@ def test_the_item_types_upgrade_keeps_questions_answers_and_scores(empty_databas
         db.session.expire_all()
         assert db.session.get(Attempt, 2).score == 1.5
     dispose(app)
+
+
+def test_the_choice_counts_upgrade_gives_every_pick_its_attempt(empty_database_url):
+    app = app_on(empty_database_url)
+    with app.app_context():
+        upgrade(revision="0001")
+    fill_first_schema(app)
+    with app.app_context():
+        upgrade(revision="0009")
+        upgrade()
+    assert revision(app) == HEAD
+    with app.app_context():
+        picks = db.session.execute(text(
+            "SELECT response_id, choice_id, attempt_id FROM response_choice "
+            "ORDER BY response_id")).all()
+        # Ada's picks (attempt 1) and Bo's (attempt 2), each with its response's attempt.
+        assert [tuple(row) for row in picks] == [(1, 1, 1), (2, 3, 1), (3, 2, 2), (4, 3, 2)]
+    assert_school_work_kept(app)
+    dispose(app)

@@ -1,0 +1,188 @@
+"""An attempt in progress in as few statements as a page needs: the attempt by its token (with
+its deadline, state and its quiz's version), its responses with what they picked (one query),
+and saving one answer as an upsert of the response and a rewrite of its picks, in the request's
+one transaction (BEGIN IMMEDIATE on SQLite, quizapp.database). The rows come back as plain
+views that the pages read like the models; the quiz itself comes from its snapshot."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import bindparam, delete, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from quizapp import attempts
+from quizapp.attempts import Answer, Slot
+from quizapp.extensions import db
+from quizapp.models import (
+    Attempt,
+    Quiz,
+    Response,
+    ResponsePair,
+    ResponsePlace,
+    now,
+    response_choice,
+)
+from quizapp.snapshots import ChoiceView, QuestionView, QuizView
+
+
+@dataclass(frozen=True, eq=False)
+class AttemptView:
+    id: int
+    token: str
+    quiz_id: int
+    choice_seed: str
+    started_at: datetime
+    deadline_at: datetime | None
+    last_position: int
+    submitted_at: datetime | None
+    quiz_version: int
+    quiz: QuizView | None = None  # set from the snapshot of quiz_version
+
+
+@dataclass(frozen=True, eq=False)
+class PickedPair:
+    item_id: int
+    choice_id: int
+    choice: ChoiceView
+
+
+@dataclass(frozen=True, eq=False)
+class PickedPlace:
+    choice_id: int
+    position: int
+    choice: ChoiceView
+
+
+@dataclass(frozen=True, eq=False)
+class ResponseView:
+    id: int
+    question_id: int
+    correct: bool
+    score: float
+    saved_at: datetime | None
+    checked_at: datetime | None
+    chosen: tuple[ChoiceView, ...]
+    pairs: tuple[PickedPair, ...]
+    places: tuple[PickedPlace, ...]
+
+    answered = Response.answered
+
+
+# Read through the session's connection with SQLAlchemy Core: the same transaction as the
+# rest of the request, without the ORM's work per statement (these run on every page).
+_attempt, _quiz, _response = Attempt.__table__, Quiz.__table__, Response.__table__
+_pair, _place = ResponsePair.__table__, ResponsePlace.__table__
+ATTEMPT_BY_TOKEN = (
+    select(_attempt.c.id, _attempt.c.token, _attempt.c.quiz_id, _attempt.c.choice_seed,
+           _attempt.c.started_at, _attempt.c.deadline_at, _attempt.c.last_position,
+           _attempt.c.submitted_at, _quiz.c.version)
+    .join(_quiz, _quiz.c.id == _attempt.c.quiz_id)
+    .where(_attempt.c.token == bindparam("token")))
+RESPONSES_OF_ATTEMPT = (
+    select(_response.c.id, _response.c.question_id, _response.c.correct, _response.c.score,
+           _response.c.saved_at, _response.c.checked_at, response_choice.c.choice_id,
+           _pair.c.item_id, _pair.c.choice_id, _place.c.choice_id, _place.c.position)
+    .outerjoin(response_choice, response_choice.c.response_id == _response.c.id)
+    .outerjoin(_pair, _pair.c.response_id == _response.c.id)
+    .outerjoin(_place, _place.c.response_id == _response.c.id)
+    .where(_response.c.attempt_id == bindparam("attempt_id")))
+
+
+def attempt_by_token(token: str) -> AttemptView | None:
+    """One query: the attempt and its quiz's version."""
+    row = db.session.connection().execute(ATTEMPT_BY_TOKEN, {"token": token}).one_or_none()
+    return AttemptView(*row) if row is not None else None
+
+
+def _response_rows(attempt_id: int):
+    return db.session.connection().execute(RESPONSES_OF_ATTEMPT,
+                                           {"attempt_id": attempt_id}).all()
+
+
+def responses_by_question(attempt: AttemptView) -> dict[int, ResponseView]:
+    """One query: the attempt's responses with their picks, pairs and places, by question id.
+    A response holds one kind of pick, so the outer joins multiply no rows."""
+    choices = attempt.quiz.choices
+    found: dict[int, tuple] = {}
+    for (response_id, question_id, correct, score, saved_at, checked_at, chosen_id,
+         item_id, pair_choice_id, place_choice_id, place) in _response_rows(attempt.id):
+        _, chosen, pairs, places = found.setdefault(
+            response_id, ((response_id, question_id, correct, score, saved_at, checked_at),
+                          {}, {}, {}))
+        if chosen_id in choices:
+            chosen[chosen_id] = choices[chosen_id]
+        if pair_choice_id in choices:
+            pairs[item_id] = PickedPair(item_id, pair_choice_id, choices[pair_choice_id])
+        if place_choice_id in choices:
+            places[place_choice_id] = PickedPlace(place_choice_id, place, choices[place_choice_id])
+    views = (ResponseView(*fields, tuple(sorted(chosen.values(), key=lambda c: c.position)),
+                          tuple(sorted(pairs.values(), key=lambda p: p.item_id)),
+                          tuple(sorted(places.values(), key=lambda p: p.position)))
+             for fields, chosen, pairs, places in found.values())
+    return {view.question_id: view for view in views}
+
+
+# Slots kept per quiz version; past it that version's are made afresh.
+SLOTS_KEPT = 5000
+
+
+def slots(attempt: AttemptView, answered: set[int]) -> list[Slot]:
+    """The attempt's questions as it shows them (quizapp.attempts.slots), made once per attempt
+    and quiz version: their orders and choice values come from keyed hashes that cost more
+    than the rest of a page's work on the questions."""
+    kept = attempt.quiz.attempt_slots
+    key = (attempt.id, attempt.choice_seed, frozenset(answered & attempt.quiz.versioned))
+    made = kept.get(key)
+    if made is None:
+        if len(kept) >= SLOTS_KEPT:
+            kept.clear()
+        made = kept[key] = attempts.slots(attempt, answered)
+    return made
+
+
+def _upsert(table, values: dict, keys: list[str], updated: dict, where=None):
+    """INSERT … ON CONFLICT (keys) DO UPDATE, in the database's own dialect."""
+    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(table).values(**values)
+    return statement.on_conflict_do_update(index_elements=keys, set_=updated, where=where)
+
+
+def save_answer(attempt: AttemptView, question: QuestionView, given: Answer, exists: bool,
+                position: int | None = None, at: datetime | None = None) -> bool:
+    """Save one answer, ungraded, and (when given) the place a resumed attempt opens at; the
+    caller commits. Raises AnswerRefused when the attempt no longer takes answers. False when
+    the answer stayed as it was: it was checked (final) in the meantime."""
+    moment = at or now()
+    attempts.hold_for_change(attempt, moment, position)
+    if not given and not exists:
+        return True  # nothing chosen, nothing saved before: no response to keep
+    table = Response.__table__
+    response_id = db.session.execute(_upsert(
+        table, {"attempt_id": attempt.id, "question_id": question.id, "saved_at": moment,
+                "correct": False, "score": 0.0},
+        ["attempt_id", "question_id"], {"saved_at": moment},
+        where=table.c.checked_at.is_(None)).returning(table.c.id)).scalar_one_or_none()
+    if response_id is None:
+        return False
+    _replace_picks(response_id, attempt.id, question, given)
+    return True
+
+
+def _replace_picks(response_id: int, attempt_id: int, question: QuestionView,
+                   given: Answer) -> None:
+    if question.type == "matching":
+        table = ResponsePair.__table__
+        rows = [{"response_id": response_id, "item_id": item_id, "choice_id": choice_id}
+                for item_id, choice_id in given.pairs]
+    elif question.type == "ordering":
+        table = ResponsePlace.__table__
+        rows = [{"response_id": response_id, "choice_id": choice_id, "position": position}
+                for position, choice_id in enumerate(given.order)]
+    else:
+        table = response_choice
+        rows = [{"response_id": response_id, "choice_id": choice_id, "attempt_id": attempt_id}
+                for choice_id in sorted(given.chosen)]
+    db.session.execute(delete(table).where(table.c.response_id == response_id))
+    if rows:
+        db.session.execute(insert(table), rows)
