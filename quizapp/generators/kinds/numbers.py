@@ -151,7 +151,7 @@ def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> dict[s
     # of a vote or a toll passes through ("Reuters", "CNBC").
     others += [f for f in model.figures if f.article != figure.article and f not in of_fact
                and f.category == figure.category and f.place == "body"]
-    if fact is None:  # a figure of its own ("55 drones"): any hand the story's figures pass through
+    if fact is None:  # a figure of its own ("40 buses"): any hand the story's figures pass through
         others += [f for f in model.figures if f.article != figure.article
                    and f.category != figure.category and f.place == "body"]
     for other in others:
@@ -217,7 +217,7 @@ CLOSE = 30
 
 def _what(fact: Fact | None, figure: Figure) -> str:
     """The figure and what it counts, for a prompt: "at least 41 for the death toll", or in the
-    article's words ("55 Shahed and decoy drones")."""
+    article's words ("40 diesel and electric buses")."""
     if fact is not None and figure.counts.gap <= CLOSE:
         return f"{shown(figure)} for {fact.label}"
     return f"{shown(figure)} {figure.counts.noun}".strip()
@@ -340,7 +340,7 @@ def _same_sentences(fact: Fact, spots: set[tuple[str, int]]) -> bool:
 
 
 def _own_words(model) -> list[Question]:
-    """"Who gave the figure of 55 Shahed and decoy drones?": a count named by the noun right
+    """"Who gave the figure of 40 diesel and electric buses?": a count named by the noun right
     after it, of no fact a label names and of no one else's, credited to a named source in its
     sentence that is not the one the figure is about."""
     found = []

@@ -259,7 +259,7 @@ class Statements(tuple):
 
     def centrality(self, statement: Statement) -> float:
         """The share of the statement's content words that most of the story's articles use
-        too: near 1 for the event itself ("the captured Chinese joined Russia's ranks"), near 0
+        too: near 1 for the event itself ("the stranded crew left the ship"), near 0
         for a side detail ("both sides are preparing spring offensives")."""
         hedging = frozenset().union(*(content_words(h.passage.text) for h in statement.hedges))
         words = statement.content - hedging  # "considered likely" says how, not what
@@ -504,7 +504,7 @@ _PREPOSITIONS = frozenset({"into", "of", "for", "about", "over", "from", "with",
 
 
 def _is_verb_here(toks: list[Token], k: int) -> bool:
-    """A credit verb used as a verb: not "the claims", "Ukraine's claim", "inquiries into alleged
+    """A credit verb used as a verb: not "the claims", "the union's claim", "inquiries into alleged
     breaches", nor passive ("is said to", a hedge) nor a headline's capitalised word."""
     if k > 0:
         prev = fold(toks[k - 1].text)
@@ -640,7 +640,7 @@ def _subject_span(toks: list[Token], k: int, start0: int) -> tuple[int, int] | N
         return None
     first, last = pieces[0]
     if len(pieces) >= 2 and role_word(toks[last].text):
-        # "the EU's chief diplomat, Kaja Kallas, said": the name set off after the title
+        # "the EU's chief diplomat, Ann Lee, said": the name set off after the title
         lo, hi = pieces[1]
         if lo <= hi and all(t.is_capitalised for t in toks[lo:hi + 1] if t.is_word):
             return lo, hi
@@ -662,7 +662,7 @@ def _closing_span(toks: list[Token], k: int, start0: int) -> tuple[int, int] | N
 
 def _source(article: ArticleReading, parse: SentenceParse, span: tuple[int, int]) -> Source:
     """The source a span names, as a student would read it: a name as the text gives it
-    ("Lin Jian" for "spokesperson Lin Jian"), else the description as written ("the
+    ("Bo Park" for "spokesperson Bo Park"), else the description as written ("the
     regulator", "Meta's statement"), named when a name is part of it."""
     toks = parse.tokens
     first, last = span
@@ -684,7 +684,7 @@ def _source(article: ArticleReading, parse: SentenceParse, span: tuple[int, int]
 
 
 def _title_word(token: Token) -> bool:
-    """A word of a title before a name: "Chinese Foreign Ministry spokesperson", "the", "Dr"."""
+    """A word of a title before a name: "Peruvian Health Ministry spokesperson", "the", "Dr"."""
     low = fold(token.text)
     return (not token.is_word or token.is_capitalised or role_word(token.text) is not None
             or low in word_set("role_modifiers") or low in NOUN_MARKERS)
@@ -718,7 +718,7 @@ def _according_span(toks: list[Token], k: int) -> tuple[int, int] | None:
 def _ends_at(toks: list[Token], k: int) -> bool:
     """Whether the sentence ends with the words completing a closing credit: nothing, or time
     and place ("said on Monday", "said in a statement"), or whom it was told ("told reporters in
-    Washington") -- not an object of its own ("maintained strong ties with Moscow")."""
+    Ottawa") -- not an object of its own ("maintained strong ties with Lima")."""
     j = k + 1
     if fold(toks[k].text) in ("told", "tells", "telling") and j < len(toks):
         while j < len(toks) and toks[j].is_word and fold(toks[j].text) not in _PREPOSITIONS \
@@ -1004,7 +1004,7 @@ def _stakes(article: ArticleReading, sentence: Sentence, masked: str, parse: Sen
             stakes.append(what)
     start0 = _first_word(parse.tokens)
     # A capital opening the sentence may be any word ("Fire crews were ..."): a name there
-    # counts when it has two words or the article capitalises it mid-sentence too ("Ukraine").
+    # counts when it has two words or the article capitalises it mid-sentence too ("Peru").
     if any(ref.form == "name" and not ref.in_appositive
            and (ref.first > start0 or len(ref.words) >= 2
                 or _capitalised_elsewhere(article.text, ref.words[0]))
@@ -1033,7 +1033,7 @@ _LOOK_BACK = 5  # sentences a pronoun or a description ("the spokesperson") may 
 
 def _people(parse: SentenceParse, surnames: set[str]) -> list[tuple[str, ...]]:
     """The people a sentence names, in order, each as its name words: names the speech reader
-    takes for a person's, and a surname alone of someone named in full before ("Zelensky")."""
+    takes for a person's, and a surname alone of someone named in full before ("Okafor")."""
     toks = parse.tokens
     found = []
     for ref in parse.references:
@@ -1047,7 +1047,7 @@ def _people(parse: SentenceParse, surnames: set[str]) -> list[tuple[str, ...]]:
 
 
 def _one_person(names: list[tuple[str, ...]]) -> tuple[str, ...] | None:
-    """The one person a list of names is, counting "Lin" as "Lin Jian"; None for several."""
+    """The one person a list of names is, counting "Park" as "Bo Park"; None for several."""
     longest = max(names, key=len, default=None)
     if longest is None:
         return None
@@ -1072,7 +1072,7 @@ class _Context:
             name = self.full_name(" ".join(words))
             people.append(name)
             if len(words) > 1:
-                for word in (words[0], words[-1]):  # "Lin" of "Lin Jian", "Lee" of "Ann Lee"
+                for word in (words[0], words[-1]):  # "Park" of "Bo Park", "Lee" of "Ann Lee"
                     known = self.full.setdefault(fold(word), " ".join(words))
                     if known != " ".join(words):
                         self.full[fold(word)] = ""  # two people share the word: no guessing
@@ -1229,12 +1229,12 @@ def _credit_words(credits: list[Credit], sentence: Sentence) -> set[int]:
     return out
 
 
-# A headline credits with a colon after or before a quotation ("'Unfounded': Beijing hits back")
+# A headline credits with a colon after or before a quotation ("'Reckless': Union hits back")
 # or with a present-tense verb of speech in title case ("Minister Says Port Will Reopen").
 _HEADLINE_VERBS = frozenset({"says", "say", "claims", "warns", "warn", "tells", "insists",
                              "alleges", "according", "find", "finds", "show", "shows", "suggests",
                              "suggest"})
-# Verbs that report an act about a claim ("Beijing denies ..."): neither the outlet's claim nor
+# Verbs that report an act about a claim ("Union denies ..."): neither the outlet's claim nor
 # plainly a credit.
 _HEADLINE_ACTS = frozenset({"denies", "deny", "admits", "reveals", "confirms", "rejects",
                             "dismisses"})
