@@ -25,7 +25,14 @@ from quizapp.generators.reading.speech import (
     parse_article,
     role_word,
 )
-from quizapp.generators.reading.text import Token, fold, quotations, word_list, word_set
+from quizapp.generators.reading.text import (
+    Token,
+    fold,
+    possessive_stripped,
+    quotations,
+    word_list,
+    word_set,
+)
 
 # How strongly a sentence ties one thing to another.
 CAUSE, POSSIBLE_CAUSE, ASSOCIATION = "cause", "possible cause", "association"
@@ -745,6 +752,8 @@ def _according_credit(article: ArticleReading, parse: SentenceParse, k: int,
     verb = article.passage(toks[k].start, toks[k + 1].end)
     span = _according_span(toks, k + 1)
     source = _source(article, parse, span) if span else None
+    if span and any(fold(t.bare) in word_set("basis_nouns") for t in toks[span[0]:span[1] + 1]):
+        source = _basis_source(article, parse, span) or source  # "the agency's estimate"
     after = span[1] + 1 if span else k + 2
     rest = (toks[after].start if after < len(toks) else sentence.end, sentence.end)
     before = toks[k - 1] if k > 0 else None
@@ -753,6 +762,69 @@ def _according_credit(article: ArticleReading, parse: SentenceParse, k: int,
     if before is not None and before.text in (",", QUOTE) and (
             after >= len(toks) or toks[after].text in (".", "!", "?")):
         return Credit(verb, source, END, (sentence.start, _claim_end(before)), "according")
+    return Credit(verb, source, INNER, rest, "according")
+
+
+def _basis_span(toks: list[Token], k: int) -> tuple[int, int] | None:
+    """The words after "based on" or "by" up to a comma or the end, when they name an estimate,
+    count or other basis (data/basis_nouns.txt): "estimates made by the port authority",
+    "the union's count"; None for "based on the novel"."""
+    last = k
+    while last + 1 < len(toks) and toks[last + 1].is_word and toks[last + 1].text != QUOTE:
+        last += 1
+    if last == k or not any(fold(t.bare) in word_set("basis_nouns") for t in toks[k + 1:last + 1]):
+        return None
+    return k + 1, last
+
+
+def _basis_source_span(toks: list[Token], span: tuple[int, int]) -> tuple[int, int] | None:
+    """Whose the estimate is: the words after "by" ("estimates made by the port authority"),
+    else those up to a possessive ("the union's count") or the capitalised run before the noun
+    ("Coast Authority estimates"); None where the text does not say ("based on estimates")."""
+    first, last = span
+    for j in range(first, last + 1):
+        if fold(toks[j].text) == "by" and j < last:
+            return j + 1, last
+    for j in range(first, last + 1):
+        if toks[j].is_possessive and fold(toks[j].bare) not in word_set("basis_nouns"):
+            return first, j
+    noun = next(j for j in range(first, last + 1) if fold(toks[j].bare) in word_set("basis_nouns"))
+    run = noun
+    while run > first and toks[run - 1].is_capitalised:
+        run -= 1
+    return (run, noun - 1) if run < noun else None
+
+
+def _basis_source(article: ArticleReading, parse: SentenceParse,
+                  span: tuple[int, int]) -> Source | None:
+    whose = _basis_source_span(parse.tokens, span)
+    source = _source(article, parse, whose) if whose else None
+    if source is not None and source.name.endswith(("'s", "\u2019s")):
+        source = dataclasses.replace(source, name=possessive_stripped(source.name))
+    return source
+
+
+def _basis_credit(article: ArticleReading, parse: SentenceParse, k: int, words: int,
+                  start0: int) -> Credit | None:
+    """A claim credited to the estimate or count it rests on: "Based on estimates made by the
+    port authority, the ferry was expected to ...", "..., by the union's count.". The `words`
+    tokens from `k` ("based on", "by") open it; it covers the sentence like "according to"."""
+    toks, sentence = parse.tokens, parse.sentence
+    span = _basis_span(toks, k + words - 1)
+    if span is None:
+        return None
+    source = _basis_source(article, parse, span)
+    verb = article.passage(toks[k].start, toks[k + words - 1].end)
+    after = span[1] + 1
+    rest = (toks[after].start if after < len(toks) else sentence.end, sentence.end)
+    before = toks[k - 1] if k > 0 else None
+    if k <= start0:
+        return Credit(verb, source, LEAD, rest, "according")
+    if before is not None and before.text == "," and (
+            after >= len(toks) or toks[after].text in (".", "!", "?")):
+        return Credit(verb, source, END, (sentence.start, _claim_end(before)), "according")
+    if words == 1:
+        return None  # "fell by the union's count of ..." inside a clause: not surely a credit
     return Credit(verb, source, INNER, rest, "according")
 
 
@@ -854,6 +926,7 @@ def _credits(article: ArticleReading, parse: SentenceParse) -> list[Credit]:
     toks = parse.tokens
     verbs = _claim_verbs()
     subjects = {clause.verb: clause.speaker_reference() for clause in parse.clauses}
+    start0 = _first_word(toks)
     found = []
     for k, t in enumerate(toks):
         low = fold(t.text)
@@ -861,6 +934,11 @@ def _credits(article: ArticleReading, parse: SentenceParse) -> list[Credit]:
             continue
         if low == "according" and k + 1 < len(toks) and fold(toks[k + 1].text) == "to":
             credit = _credit(article, parse, k, "according")
+        elif low in ("based", "going") and k + 1 < len(toks) and fold(toks[k + 1].text) in (
+                "on", "by"):
+            credit = _basis_credit(article, parse, k, 2, start0)
+        elif low == "by" and (k == start0 or k > 0 and toks[k - 1].text == ","):
+            credit = _basis_credit(article, parse, k, 1, start0)
         elif low in verbs and not (t.is_capitalised and k > 0) and _is_verb_here(toks, k):
             credit = _credit(article, parse, k, verbs[low])
         else:
