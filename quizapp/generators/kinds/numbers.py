@@ -231,6 +231,10 @@ def _who_question(model, fact: Fact | None, figure: Figure) -> Question | None:
         return None
     if fact is not None and fact.holder and key != AS_FACT and _same_source(key, fact.holder):
         return None  # "Alphabet announced 12,000 job cuts": the actor telling its own news
+    told = fact or fact_of(model, figure)
+    if told is not None and key != AS_FACT and len({f.article for f in told.figures}) > 1 \
+            and not _told_otherwise(model, told, figure, key):
+        return None  # every outlet credits the same source: there is nothing to find out
     origins = _other_sources(model, fact, figure, key)
     wrong = picked(list(origins), shown(figure), MAX_CHOICES - 2)
     if key != AS_FACT:
@@ -254,6 +258,23 @@ def _who_question(model, fact: Fact | None, figure: Figure) -> Question | None:
         explanation = (f"{outlet} credits {shown(figure)} to {named}, as its sentence shows."
                        f"{also} A figure is only as good as its source: check who counted it.")
     return question(KIND, prompt, [key], wrong, explanation, [passage], confidence, reasons)
+
+
+def _told_otherwise(model, fact: Fact, figure: Figure, key: str) -> bool:
+    """Whether the story gives the fact other than as `key`'s: another source credited with a
+    value of it (in this sentence or another outlet), or another outlet stating it in its own
+    voice. Where every outlet credits one source, "who gave the figure?" teaches nothing."""
+    for other in fact.figures:
+        if other is figure or other.place != "body" or (
+                other.article == figure.article and other.sentence is not figure.sentence):
+            continue
+        name = source_name(other)
+        if other.source.kind in ("named", "unnamed") and name and _distinct(name) \
+                and not _same_source(name, key) and not _related(model, name, key):
+            return True
+        if other.article != figure.article and _key(model, other) == AS_FACT:
+            return True
+    return False
 
 
 def _credit_question(model, fact: Fact) -> Question | None:

@@ -550,6 +550,9 @@ def _trimmed(phrase: str) -> list[str]:
     for i, word in enumerate(words):
         if i and fold(word) in _TIME_WORDS:
             return words[:i]
+    # "Microsoft recently disclosed": an adverb between the source and its verb is not the name.
+    while len(words) > 1 and words[-1].islower() and fold(words[-1]) in word_set("clause_adverbs"):
+        words = words[:-1]
     return words
 
 
@@ -581,11 +584,41 @@ def _reads_as_clause(words: list[str]) -> bool:
 
 def _source_np(phrase: str) -> str | None:
     """A phrase that can name a source, cleaned ("But officials" -> "officials"), or None when
-    it reads as a clause, a pronoun or a number."""
+    it reads as a clause, a pronoun or a number, or names a thing that cannot speak."""
     words = _trimmed(phrase)
     if not words or len(words) > 12 or _reads_as_clause(words):
         return None
     return " ".join(words)
+
+
+# Verbs a thing does as well as a person: "the wreckage indicates", "the results show".
+_THING_VERBS = frozenset({"show", "shows", "showed", "shown", "suggest", "suggests", "suggested",
+                          "indicate", "indicates", "indicated", "reveal", "reveals", "revealed",
+                          "give", "gives", "gave", "put", "puts", "record", "records", "recorded"})
+
+
+def _can_speak(words: list[str]) -> bool:
+    """Whether a phrase names someone who can give a figure: a name (a capitalised word past a
+    determiner), a role, a body, a document or an unnamed source ("officials") -- not a thing
+    that "indicates" or "shows" ("the debris", "the wreckage", "the results")."""
+    skip = word_set("function_words")
+    if any(w[:1].isupper() and fold(w) not in skip for w in words):
+        return True
+    lists = (word_set("roles") | word_set("body_nouns") | word_set("organisation_words")
+             | word_set("document_nouns"))
+    for word in words:
+        low = fold(word).strip(",.")
+        if low in lists or low.rstrip("s") in lists or low[:-3] + "y" in lists \
+                or re.fullmatch(_SPEAKERS, low):
+            return True
+    return False
+
+
+# Words naming people a text does not name ("officials", "analysts", "residents").
+_SPEAKERS = (r"officials?|sources?|persons?|people|insiders?|media|reports?|analysts?|experts?|"
+             r"witnesses|residents|someone|spokes\w+|employees?|researchers?|scientists?|"
+             r"authorities|police|investigators?|rescuers?|organi[sz]ers|workers|staff|"
+             r"he|she|they|it|who")
 
 
 def _unnamed(name: str) -> bool:
@@ -642,6 +675,9 @@ class _Spot:
         np = _source_np(match.group(group))
         if np is None:
             return None
+        verb = match.string[match.end(group):match.end()].split()[:1]
+        if verb and fold(verb[0]) in _THING_VERBS and not _can_speak(np.split()):
+            return None  # "The debris indicates that ...": a thing, not a source
         words = self.text[self.sentence.start + match.start():self.sentence.start + match.end()]
         return _as_source(np, words.strip(" ,"), _via(via))
 
