@@ -1078,7 +1078,7 @@ def _described_with(person: Entity, body: Entity, texts: dict[str, str]) -> bool
         rf"((?:\s+{_GAP_WORD}){{0,3}}?)\s+(?:{bodies})(?!\w|'s|\u2019s)"
     )
     before = re.compile(
-        rf"(?<!\w)(?:{bodies})(?:'s|\u2019s)?,?((?:\s+{_GAP_WORD}){{0,4}}?),?\s+"
+        rf"(?<!\w)(?:{bodies})(?:'s|\u2019s)?,?((?:\s+{_GAP_WORD}){{0,6}}?),?\s+"
         rf"(?:{names})(?!\w)"
     )
     for window in _windows(person, body, texts):

@@ -145,6 +145,12 @@ def test_a_person_and_the_body_their_title_names_speak_for_each_other():
     ortberg, boeing, holden = (found.find(n).key for n in ("Kelly Ortberg", "Boeing", "Jon Holden"))
     assert found.affiliated(ortberg, boeing)
     assert not found.affiliated(holden, boeing)  # he leads the union, not the company
+    # A long title between the body's name and the person's, set off by commas.
+    found = entities("In a post on Monday, Brenna Valley Network\u2019s VP of Field "
+                     "and Mains Repair, Tomas Errol, wrote that crews were working all night. "
+                     "Brenna Valley Network said the mains would be replaced.")
+    errol, network = (found.find(n).key for n in ("Tomas Errol", "Brenna Valley Network"))
+    assert found.affiliated(errol, network)
 
 
 def test_words_naming_a_speakers_side():
