@@ -921,9 +921,11 @@ def _participle(parse: SentenceParse, k: int, low: str, clauses: list[Clause]) -
         return None
     earlier = next((c for c in reversed(clauses) if not c.participle), None)
     clause = Clause(parse.index, k, low, None, participle=True)
-    if earlier is not None:
+    if earlier is not None and earlier.speaker_reference() is not None:
         clause.linked = earlier
     else:
+        # No speaker read for the clause before ("Lee would not say when ..., adding: “...”"):
+        # the participle goes with the sentence's subject.
         clause.subject = parse.subject
     return clause
 
