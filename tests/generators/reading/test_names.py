@@ -164,3 +164,12 @@ def test_words_naming_a_speakers_side():
     assert model.entities.sides_named("The Veldian side is checking", marek.key) == {"veld"}
     assert model.entities.gives_side_away("The Veldian side is checking", marek.key, [holt.key])
     assert not model.entities.gives_side_away("We are checking", marek.key, [holt.key])
+
+
+def test_an_abbreviated_rank_is_a_title_not_part_of_the_name():
+    """"Rear Adm Ann Lee", "Lt Gov Ben Parks": the rank is a title; choices and explanations name
+    the person, so a title of one choice alone gives nothing away."""
+    found = entities("Rear Adm Ann Lee said the search would go on. Lt Gov Ben Parks said the "
+                     "state would help. Lee spoke in Boston on Thursday.")
+    assert found.find("Ann Lee").name == "Ann Lee"
+    assert found.find("Ben Parks").name == "Ben Parks"
