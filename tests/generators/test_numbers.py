@@ -68,6 +68,20 @@ def test_the_outlet_itself_only_when_nothing_attributes_the_figure():
     assert asked is None or key(asked) != numbers.AS_FACT
 
 
+def test_no_who_question_where_every_outlet_credits_the_same_source():
+    """"Who gave the figure?" teaches where outlets part ways on a figure's source; when every
+    outlet credits one source (by name or through its spokesperson) there is nothing to find."""
+    same = flood(
+        "At least 31 people were killed when the river burst its banks, the fire service said.",
+        "The flood killed 31 people, according to the fire service.",
+        "Fire service chief Ana Leto told reporters that 31 people had died.",
+        "Hospital officials said 54 people were injured when the river burst its banks.",
+    )
+    assert [q.prompt for q in written(same) if "31" in q.prompt] == []
+    # Another source, or an outlet giving it in its own voice, is the contrast that makes one.
+    assert [q for q in written(STORY) if "31" in q.prompt]
+
+
 def test_one_question_a_fact_a_named_source_first():
     (question,) = [q for q in written(STORY) if "death toll" in q.prompt]
     assert key(question) != numbers.AS_FACT

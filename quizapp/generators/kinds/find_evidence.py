@@ -113,7 +113,7 @@ def _credit_question(model, outlet) -> Question | None:
 def _statement_credit_question(model, outlet) -> Question | None:
     """"Find the sentences that credit a news agency for what they report" where the article is
     not an agency's copy as a whole: the keys are the sentences whose credit names an agency
-    ("told AFP", "Reuters reported"), the wrong choices sentences that credit no outlet or
+    ("told Reuters", "AP reported"), the wrong choices sentences that credit no outlet or
     agency at all."""
     credits = _credits_of(model, outlet.article)
     if any(c.whole for c in credits):

@@ -1,5 +1,5 @@
 """Questions "Who called X “a label”?": a short quoted label that a named speaker applied to
-something ("called China a “decisive enabler”"), keyed to everyone the story credits with it,
+something ("called the council a “reckless gambler”"), keyed to everyone the story credits with it,
 with others the story quotes as wrong answers (people only for a person; people, then bodies,
 for a body). A speaker is asked about once in a story: one whose own statements "Who said ...?" asks
 about is not asked about again here."""
@@ -64,7 +64,7 @@ def _groups(model) -> list[list[Label]]:
             targets[label.target_key].append(label)
         groups.append(max(targets.values(), key=len))
     groups.sort(key=lambda g: (-len({label.quotation.article for label in g}), _place(model, g[0])))
-    # One speaker's labels for one thing ("totally unfounded", "absolutely groundless") are one
+    # One speaker's labels for one thing ("plainly reckless", "utterly careless") are one
     # judgement: asked once, in the words most outlets carry.
     kept, seen = [], set()
     for group in groups:
@@ -94,8 +94,8 @@ def _question(model, group: list[Label]):
     if credited - set(keys):
         return None
     targets = " ".join(label.target for label in group)
-    # Nobody named in a sentence that prints the label (the headline "“Unfounded”: Beijing hits
-    # back at Lee's claim" names Lee) nor in what was labelled.
+    # Nobody named in a sentence that prints the label (the headline "“Reckless”: Union hits
+    # back at Lee's plan" names Lee) nor in what was labelled.
     near = set()
     for printing in quotations.printings(text):
         near |= quotations.speakers_near(
@@ -103,7 +103,7 @@ def _question(model, group: list[Label]):
         )
     # A person's label against people only: a body offered for a minister's words is a choice
     # nobody weighs. A body's label against people first: the bodies a story quotes are mostly
-    # the parties to it, one of which is what the label is about ("Beijing" for a label on China).
+    # the parties to it, one of which is what the label is about ("the union" for a label on its strike).
     kinds = {entities.get(k).kind for k in keys}
     wrong = [
         k
@@ -136,7 +136,7 @@ def _question(model, group: list[Label]):
 
 def _named_in(model, entity, text: str) -> bool:
     """Whether `text` (what was labelled) names the entity, or the country or body its titles
-    name ("China" and a "Chinese Foreign Ministry spokesman"): nobody is a plausible wrong
+    name ("Peru" and a "Peruvian Health Ministry spokesman"): nobody is a plausible wrong
     answer for labelling themselves or their own side."""
     folded = fold(text)
     if any(fold(form) in folded for form in entity.forms if len(form) > 2):

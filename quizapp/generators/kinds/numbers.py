@@ -151,7 +151,7 @@ def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> dict[s
     # of a vote or a toll passes through ("Reuters", "CNBC").
     others += [f for f in model.figures if f.article != figure.article and f not in of_fact
                and f.category == figure.category and f.place == "body"]
-    if fact is None:  # a figure of its own ("55 drones"): any hand the story's figures pass through
+    if fact is None:  # a figure of its own ("40 buses"): any hand the story's figures pass through
         others += [f for f in model.figures if f.article != figure.article
                    and f.category != figure.category and f.place == "body"]
     for other in others:
@@ -217,7 +217,7 @@ CLOSE = 30
 
 def _what(fact: Fact | None, figure: Figure) -> str:
     """The figure and what it counts, for a prompt: "at least 41 for the death toll", or in the
-    article's words ("55 Shahed and decoy drones")."""
+    article's words ("40 diesel and electric buses")."""
     if fact is not None and figure.counts.gap <= CLOSE:
         return f"{shown(figure)} for {fact.label}"
     return f"{shown(figure)} {figure.counts.noun}".strip()
@@ -231,6 +231,10 @@ def _who_question(model, fact: Fact | None, figure: Figure) -> Question | None:
         return None
     if fact is not None and fact.holder and key != AS_FACT and _same_source(key, fact.holder):
         return None  # "Alphabet announced 12,000 job cuts": the actor telling its own news
+    told = fact or fact_of(model, figure)
+    if told is not None and key != AS_FACT and len({f.article for f in told.figures}) > 1 \
+            and not _told_otherwise(model, told, figure, key):
+        return None  # every outlet credits the same source: there is nothing to find out
     origins = _other_sources(model, fact, figure, key)
     wrong = picked(list(origins), shown(figure), MAX_CHOICES - 2)
     if key != AS_FACT:
@@ -254,6 +258,23 @@ def _who_question(model, fact: Fact | None, figure: Figure) -> Question | None:
         explanation = (f"{outlet} credits {shown(figure)} to {named}, as its sentence shows."
                        f"{also} A figure is only as good as its source: check who counted it.")
     return question(KIND, prompt, [key], wrong, explanation, [passage], confidence, reasons)
+
+
+def _told_otherwise(model, fact: Fact, figure: Figure, key: str) -> bool:
+    """Whether the story gives the fact other than as `key`'s: another source credited with a
+    value of it (in this sentence or another outlet), or another outlet stating it in its own
+    voice. Where every outlet credits one source, "who gave the figure?" teaches nothing."""
+    for other in fact.figures:
+        if other is figure or other.place != "body" or (
+                other.article == figure.article and other.sentence is not figure.sentence):
+            continue
+        name = source_name(other)
+        if other.source.kind in ("named", "unnamed") and name and _distinct(name) \
+                and not _same_source(name, key) and not _related(model, name, key):
+            return True
+        if other.article != figure.article and _key(model, other) == AS_FACT:
+            return True
+    return False
 
 
 def _credit_question(model, fact: Fact) -> Question | None:
@@ -340,7 +361,7 @@ def _same_sentences(fact: Fact, spots: set[tuple[str, int]]) -> bool:
 
 
 def _own_words(model) -> list[Question]:
-    """"Who gave the figure of 55 Shahed and decoy drones?": a count named by the noun right
+    """"Who gave the figure of 40 diesel and electric buses?": a count named by the noun right
     after it, of no fact a label names and of no one else's, credited to a named source in its
     sentence that is not the one the figure is about."""
     found = []

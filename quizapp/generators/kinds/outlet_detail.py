@@ -1,5 +1,5 @@
-"""Cross-checking: which outlets report a figure that matters ("Which outlets reported 155
-Chinese nationals?"). Every keyed outlet prints it in a sentence shown as evidence; every
+"""Cross-checking: which outlets report a figure that matters ("Which outlets reported 140
+stranded passengers?"). Every keyed outlet prints it in a sentence shown as evidence; every
 wrong choice either prints a different value of the same fact (shown too) or is an article
 whose whole text is here and carries the number in no form. Where that cannot be proven, or the
 figure is a side detail, nothing is asked."""

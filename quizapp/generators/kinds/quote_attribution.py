@@ -37,6 +37,10 @@ MAX_QUESTIONS = 6
 MAX_PER_SPEAKER = 1
 MIN_WRONG = 2  # a two-way choice is a coin toss
 BODY_FILLER = 0.6  # a body among the choices for a person's words: for review, not a class
+# A speaker most articles name (the story's main actor) against choices only one article names
+# (an airline in a software outage, a bystander): a choice nobody weighs. For review.
+MAIN_ACTOR = 0.75  # share of the story's articles naming the speaker
+PASSER_BY = 0.6
 MAX_WRONG = 3
 LEAD_PARAGRAPHS = 4  # a quote this near an article's top is one the article leads with
 
@@ -142,15 +146,9 @@ def _question(model, statement: _Statement):
         choices.setdefault(entities.get(key).shown_in(quoting), key)
     if len(choices) != len(wrong) + 1:
         return None
-    if best.weak:
-        confidence *= 0.75
-        reasons.append("the speaker is named only in the paragraph after the quote")
-    if others:
-        confidence *= 0.85
-        reasons.append("outlets credit the same words to the speaker and to a body they speak for")
-    if _rendered_differently(statement, best):
-        confidence *= 0.95
-        reasons.append("outlets print these words differently, which quote_rendering asks about")
+    for factor, reason in _doubts(model, statement, best, speaker, wrong):
+        confidence *= factor
+        reasons.append(reason)
     return question(
         KIND,
         _prompt(best),
@@ -183,6 +181,32 @@ def _wrong(model, statement: _Statement, best: Quotation, any_kind: bool = False
     same_side = [k for k in shuffled if sides & model.entities.descriptors(k)]
     chosen = list(dict.fromkeys([*same_side[:1], *shuffled]))
     return chosen[:MAX_WRONG]
+
+
+def _doubts(model, statement: _Statement, best: Quotation, speaker: Entity,
+            wrong: list[str]) -> list[tuple[float, str]]:
+    """What makes the question less sure, each with the factor it takes off its confidence."""
+    found = []
+    if len(wrong) - len(_passers_by(model, speaker, wrong)) < MIN_WRONG:
+        found.append((PASSER_BY, ("the speaker is the story's main actor and the other choices "
+                                 "are named in one article only: nobody would weigh them")))
+    if best.weak:
+        found.append((0.75, "the speaker is named only in the paragraph after the quote"))
+    if statement.others:
+        found.append((0.85, ("outlets credit the same words to the speaker and to a body they "
+                            "speak for")))
+    if _rendered_differently(statement, best):
+        found.append((0.95, ("outlets print these words differently, which quote_rendering asks "
+                            "about")))
+    return found
+
+
+def _passers_by(model, speaker: Entity, wrong: list[str]) -> list[str]:
+    """The wrong choices only one article names, when most of the story's articles name the
+    speaker: beside the story's main actor they are filler."""
+    if len(speaker.articles) < MAIN_ACTOR * len(model.articles) or len(model.articles) < 4:
+        return []  # in a story of few articles, one article is much of it
+    return [k for k in wrong if len(model.entities.get(k).articles) <= 1]
 
 
 def _first_person(text: str) -> bool:

@@ -4,8 +4,8 @@ else the story quotes, which belong to none of them. Only words whose speaker is
 rules quote_attribution asks by (writing/quoted.py): tied in their own sentence or paragraph (not
 only by the paragraph after), credited by no outlet to anyone else, not a caption or a quote left
 open where a text stops, words that do not name their own speaker, and not a side voice deep in
-one article. No words may give their speaker away by naming the only one of a side ("Ukraine"
-against one Ukrainian), and no two speakers may be one body and its spokesperson.
+one article. No words may give their speaker away by naming the only one of a side ("Peru"
+against one Peruvian), and no two speakers may be one body and its spokesperson.
 
 A speaker's statement carried by most outlets is the one quote_attribution asks as a single
 question; the gate drops the one of two questions that ask the same words, so a second matching
@@ -113,7 +113,7 @@ def _apart(model, keys: list[str]) -> list[str]:
 
 
 def _sided(model, pairs: list[tuple[str, Quotation]]) -> int:
-    """How many pairs give themselves away: words naming a side ("the Chinese government") of
+    """How many pairs give themselves away: words naming a side ("the Peruvian government") of
     which their speaker is the only one listed."""
     speakers = [speaker for speaker, _ in pairs]
     return sum(model.entities.gives_side_away(quote.text, speaker,

@@ -74,7 +74,7 @@ def _split(word: str) -> list[str]:
     if match and match.group(1):
         head, tail = match.groups()
         if tail == "'s" and head not in ("it", "that", "there", "here", "what", "he", "she", "who"):
-            return [word]  # a possessive: "China's"
+            return [word]  # a possessive: "Peru's"
         return [head, _EXPANDED[tail]]
     return [word]
 
@@ -333,7 +333,7 @@ def _prints_elsewhere(model, speaker: str, article: str, seq: tuple[str, ...]) -
 def _slice(printing: _Printing, start: int, end: int) -> str:
     """The printed words from `start` to `end`, widened within the same clause (two words on
     the right first, then on the left, up to MAX_PHRASE printed words), so the spot reads as a
-    phrase: "stay away from areas of armed conflict"."""
+    phrase: "keep clear of the flooded roads"."""
     words, text = printing.words, printing.quote.text
     spot_end = end
 

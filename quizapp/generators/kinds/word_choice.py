@@ -4,9 +4,11 @@ text is whole: their headlines, or their sentences telling the same claim, so ev
 offered as wrong is shown printing the plain word there, not merely silent; whole articles are
 compared only where the wrong ones are known to be complete (else the question goes to review).
 
-A word inside a quotation or inside words credited to a source is the source's. A word that the
-outlets' shared copy carries, or that most outlets use, is the story's common word, and a text
-that names the thing plainly in the same breath has chosen no frame: neither is asked about."""
+A word inside a quotation or inside words credited to a source is the source's: never a key, and
+a plain word only inside a quotation never stands for a wrong outlet's wording. A word in an
+article that credits an agency for its whole text is the agency's. A word that the outlets' shared copy carries, or that most outlets
+use, is the story's common word, and a text that names the thing plainly in the same breath has
+chosen no frame: neither is asked about."""
 from __future__ import annotations
 
 from collections import Counter
@@ -77,6 +79,8 @@ class _Uses:
         nothing)."""
         if not use.loaded or use.voice != OUTLET or use.contested:
             return False
+        if self.model.carries_copy(use.article):
+            return False  # an agency's copy: the word is the agency's, not the outlet's choice
         if any(self._prints(other, use.group.index, use.tone, ANY_VOICE)
                for other in self.copies.get(use.article, ())):
             return False
@@ -110,7 +114,8 @@ class _Uses:
             return None
         if uses and voiced and self._prints(uses[0].article, use.group.index, use.tone, voiced):
             return None  # the loaded word elsewhere in the article would mislead a student
-        plain = [u for u in uses if not u.loaded and u.group is use.group]
+        # The outlet's own plain word: one inside a quotation is the speaker's, not its wording.
+        plain = [u for u in uses if not u.loaded and u.group is use.group and u.voice != QUOTE]
         return (sorted(plain, key=lambda u: u.voice != OUTLET) or [None])[0]
 
 
@@ -197,8 +202,8 @@ def _article_wordings(uses: _Uses, key: TermUse) -> tuple[list[Wording], list[Wo
             keys.append(Wording(reading.id, label, same[0]))
             continue
         plain = uses.plain_in(found, key, ANY_VOICE)
-        tied = sorted((u for u in found if not u.loaded and u.group is key.group and tie(u, key)),
-                      key=lambda u: -tie(u, key))
+        tied = sorted((u for u in found if not u.loaded and u.group is key.group
+                       and u.voice != QUOTE and tie(u, key)), key=lambda u: -tie(u, key))
         if plain is not None and tied:
             wrong.append(Wording(reading.id, label, tied[0]))
     wrong.sort(key=lambda w: not model.article(w.article).complete)

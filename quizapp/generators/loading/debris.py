@@ -255,7 +255,7 @@ def without_teaser(text: str) -> str:
 
 
 def _dated(text: str, found: Found) -> str:
-    """The line without a leading date ("date 2025-04-09 Headline"): the date is metadata."""
+    """The line without a leading date ("date 2024-11-03 Headline"): the date is metadata."""
     prefix = DATE_PREFIX.match(text)
     if prefix:
         found.date = found.date or iso_date(prefix.group(1)) or prefix.group(1)

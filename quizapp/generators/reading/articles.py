@@ -81,7 +81,7 @@ def reads_as_prose(text: str) -> bool:
         if len(words) >= PROSE_WORDS_WITH_PUNCTUATION:
             return True
         # A very short sentence needs a verb-like lower-case word: "He declined." is prose, a
-        # caption such as "Chinese POWs." or a name with a full stop is not.
+        # caption such as "Rescued crew." or a name with a full stop is not.
         if len(words) >= 2 and any(word[:1].islower() for word in words):
             return True
     return len(words) >= PROSE_WORDS_WITHOUT_PUNCTUATION and _mostly_lower_case(words)

@@ -1,6 +1,6 @@
 """Whom each article credits, and for how much of it: the whole article (a byline, a dateline tag
 such as "SEATTLE (Reuters) —", a sign-off, "This article first ran on ...") or one statement
-("..., AP reported", "told AFP", "according to Reuters"). Agencies are found on a list of the
+("..., AP reported", "told Reuters", "according to AFP"). Agencies are found on a list of the
 world's agencies and, misspelt or machine-spun ("Asociated Press", "United Push International"),
 by fuzzy matching; the name is kept as printed."""
 from __future__ import annotations
@@ -212,7 +212,7 @@ def _runs(text: str, start: int, end: int) -> list[Name]:
 
 def name_after(text: str, at: int, limit: int = 8) -> Name | None:
     """The name a credit phrase ending at `at` points to: the first capitalised run after it, or,
-    when a describing word comes first ("Kenyan broadcaster NTV", "news agency AP"), the run
+    when a describing word comes first ("Kenyan broadcaster NTV", "news agency Reuters"), the run
     after that word. Stops at punctuation or after `limit` words."""
     stop = _STOP.search(text, at)
     end = stop.start() if stop else len(text)

@@ -128,7 +128,7 @@ def context_stems(text: str) -> set[str]:
 # --- figures ----------------------------------------------------------------------------------
 
 # Digits as news text writes them: "212", "1,400", "6.2", "$2,400", "€25". A figure glued to a
-# hyphen ("11-year-old", "62-metre") describes a thing rather than counting it, so is left out.
+# hyphen ("9-year-old", "62-metre") describes a thing rather than counting it, so is left out.
 _FIGURE = re.compile(
     r"(?<![\w.,\-/])(?P<currency>[$\u20ac\u00a3]\s?)?(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<decimal>\.\d+)?"
     r"(?![\w\-/]|[.,]\d)")
@@ -137,7 +137,7 @@ _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 def canonical_number(token: str) -> str:
-    """"1,200" -> "1200", "6.2" -> "6.2": digits as compared across outlets."""
+    """"1,300" -> "1300", "6.2" -> "6.2": digits as compared across outlets."""
     token = token.strip().lstrip("$\u20ac\u00a3").rstrip(".,")
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", token):
         token = token.replace(",", "")
@@ -416,7 +416,7 @@ def _rate_after(text: str, end: int, stop: int) -> tuple[str, int]:
 def counted_words(text: str, figure: Figure) -> str | None:
     """What a figure with a noun that says nothing of it counts ("400 people", "40 per cent"):
     the few words right after it, up to a clause break ("sleeping on camp beds", "contained",
-    "of the dual-use items"). "" when the noun says enough by itself; None when no short clean
+    "of the spare parts"). "" when the noun says enough by itself; None when no short clean
     phrase follows, so the figure cannot be asked about."""
     if fold(figure.noun) not in detail_words("generic"):
         return ""
@@ -427,7 +427,7 @@ def counted_words(text: str, figure: Figure) -> str | None:
         low = tok.lower
         if not tok.is_word or any(ch.isdigit() for ch in tok.text) or low in _CLAUSE_BREAKS \
                 or low in speech_verbs() or (tok.is_capitalised and words and fold(words[-1]) not in minor):
-            break  # "items Russia needs": a capital after a noun starts a clause of its own
+            break  # "parts Norway buys": a capital after a noun starts a clause of its own
         words.append(tok.text)
     run = []
     for word in words:
@@ -543,7 +543,7 @@ def story_names(story: Story) -> list[Name]:
                 continue  # "Capt. Sofia Arenz": an abbreviated title
             if after is not None and after.is_word and after.text[:1].islower() \
                     and after.lower not in stopwords() and fold(name).endswith(adjective_endings):
-                continue  # "Western allies": an adjective of a people or direction, not a name
+                continue  # "Southern allies": an adjective of a people or direction, not a name
         if len(name) >= 3 and fold(name) not in seen:
             seen[fold(name)] = Name(name, fold(name))
     return list(seen.values())
@@ -611,7 +611,7 @@ def may_mention(text: str, name: Name) -> bool:
         if len(low) < 3 and not _is_acronym(part):
             continue
         for word in text_words:
-            # "Korean" for "Korea", "Volkov" for "Volkoff", "Mansuri" for "Mansouri".
+            # "Peruvian" for "Peru", "Volkov" for "Volkoff", "Mansuri" for "Mansouri".
             if word.startswith(low) or (len(word) >= max(4, len(low) - 2) and low.startswith(word)):
                 return True
             if len(low) >= 5 and word[:1] == low[:1] and abs(len(word) - len(low)) <= 2 and \
@@ -817,7 +817,7 @@ def attribution(sentence_text: str) -> Attribution | None:
         if any(w in speech_verbs() or w in _NOT_IN_SOURCE or w in _NOT_IN_NAME_PHRASE for w in words) \
                 or re.search(r"\d", np) or words[-1] in word_set("function_words") \
                 or any(w.endswith("ly") for w in words):
-            return None  # a clause, not a name: "China has firmly", "A senior engineer at the"
+            return None  # a clause, not a name: "Norway has firmly", "A senior engineer at the"
         if covers != "all" and not _names_a_speaker(np):
             return None  # "The capture of two fighters has added": a thing, not a speaker
         return Attribution(np, m.start(), m.end(), covers)

@@ -3,7 +3,7 @@ vote, the same fine. Two figures are one fact only when their category, unit, pl
 what they count (the noun and the event of their clause) agree; "96% voted to strike" and
 "94.6% rejected the offer" are two facts, not a disagreement. For each fact: its values, who
 gives each, whether they agree once qualifiers, rounding and conversions are read ("over 30,000"
-and "about 33,000" agree; "249 kph" and "155 mph" agree) or conflict, and why where the text
+and "about 33,000" agree; "145 kph" and "90 mph" agree) or conflict, and why where the text
 says (a different source, a later count, a qualifier, a headline against its own body)."""
 from __future__ import annotations
 

@@ -73,7 +73,7 @@ _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
 class Counted:
     """What a figure counts: "17 people ... killed" is people (kind "person"), event "death"."""
 
-    noun: str  # the noun as written ("Chinese nationals", "jobs"), "" when there is none
+    noun: str  # the noun as written ("Chilean nationals", "jobs"), "" when there is none
     kind: str  # the kind of thing the noun counts ("person", "vehicle"), "" when no noun
     event: str  # what happened to them ("death", "jobcut", "against"), "" when the text says not
     event_words: str  # the words that said so, as written ("killed")
@@ -86,7 +86,7 @@ class Source:
 
     name: str  # as written, "" when the outlet states the figure itself
     kind: str  # "named", "unnamed" (a source the text does not name), "outlet", "unclear"
-    via: str = ""  # who passed it on: "AFP" of "told AFP", "the AFP news agency" of "reported ..."
+    via: str = ""  # who passed it on: "Reuters" of "told Reuters", "the Reuters news agency" of "reported ..."
     words: str = ""  # the attributing words as written: "according to CNBC"
 
 
@@ -186,8 +186,8 @@ def _words(text: str, start: int, end: int) -> list[re.Match]:
 
 
 def _counted_noun(text: str, quantity: Quantity, stop: int) -> tuple[str, str]:
-    """The noun right after the amount, as written, and its kind: "155 Chinese nationals" ->
-    ("Chinese nationals", "person"); "more than 11,000 of its staff" -> ("staff", "worker")."""
+    """The noun right after the amount, as written, and its kind: "140 Chilean nationals" ->
+    ("Chilean nationals", "person"); "more than 11,000 of its staff" -> ("staff", "worker")."""
     rest = text[quantity.end:stop]
     m = re.match(r"\s+(?:of\s+(?:the|its|their|his|her|our)\s+)?((?:[\w'\u2019-]+\s+){0,3}"
                  r"[\w'\u2019-]+)?", rest)
@@ -205,7 +205,7 @@ def _counted_noun(text: str, quantity: Quantity, stop: int) -> tuple[str, str]:
         if low in nouns:
             return " ".join(words[:i + 1]), nouns[low]
         if low in ("and", "or") and i:
-            continue  # "55 Shahed and decoy drones": two modifiers of one noun
+            continue  # "40 diesel and electric buses": two modifiers of one noun
         if low in word_set("function_words") or low in source_verbs() or not word.isalpha() \
                 and "-" not in word:
             break
@@ -462,7 +462,7 @@ def _unsure(text: str, quantity: Quantity, clause: _Clause) -> bool:
 
 def _converted(text: str, quantity: Quantity, previous: Quantity | None) -> bool:
     """An amount in brackets right after another of the same kind: "€13bn ($14.4bn)",
-    "155 mph (249 kph)", "€1.2bn (£1bn)"."""
+    "90 mph (145 kph)", "€1.2bn (£1bn)"."""
     if previous is None or previous.category != quantity.category:
         return False
     gap = fold(text[previous.end:quantity.start])
@@ -550,6 +550,9 @@ def _trimmed(phrase: str) -> list[str]:
     for i, word in enumerate(words):
         if i and fold(word) in _TIME_WORDS:
             return words[:i]
+    # "Microsoft recently disclosed": an adverb between the source and its verb is not the name.
+    while len(words) > 1 and words[-1].islower() and fold(words[-1]) in word_set("clause_adverbs"):
+        words = words[:-1]
     return words
 
 
@@ -581,11 +584,41 @@ def _reads_as_clause(words: list[str]) -> bool:
 
 def _source_np(phrase: str) -> str | None:
     """A phrase that can name a source, cleaned ("But officials" -> "officials"), or None when
-    it reads as a clause, a pronoun or a number."""
+    it reads as a clause, a pronoun or a number, or names a thing that cannot speak."""
     words = _trimmed(phrase)
     if not words or len(words) > 12 or _reads_as_clause(words):
         return None
     return " ".join(words)
+
+
+# Verbs a thing does as well as a person: "the wreckage indicates", "the results show".
+_THING_VERBS = frozenset({"show", "shows", "showed", "shown", "suggest", "suggests", "suggested",
+                          "indicate", "indicates", "indicated", "reveal", "reveals", "revealed",
+                          "give", "gives", "gave", "put", "puts", "record", "records", "recorded"})
+
+
+def _can_speak(words: list[str]) -> bool:
+    """Whether a phrase names someone who can give a figure: a name (a capitalised word past a
+    determiner), a role, a body, a document or an unnamed source ("officials") -- not a thing
+    that "indicates" or "shows" ("the debris", "the wreckage", "the results")."""
+    skip = word_set("function_words")
+    if any(w[:1].isupper() and fold(w) not in skip for w in words):
+        return True
+    lists = (word_set("roles") | word_set("body_nouns") | word_set("organisation_words")
+             | word_set("document_nouns"))
+    for word in words:
+        low = fold(word).strip(",.")
+        if low in lists or low.rstrip("s") in lists or low[:-3] + "y" in lists \
+                or re.fullmatch(_SPEAKERS, low):
+            return True
+    return False
+
+
+# Words naming people a text does not name ("officials", "analysts", "residents").
+_SPEAKERS = (r"officials?|sources?|persons?|people|insiders?|media|reports?|analysts?|experts?|"
+             r"witnesses|residents|someone|spokes\w+|employees?|researchers?|scientists?|"
+             r"authorities|police|investigators?|rescuers?|organi[sz]ers|workers|staff|"
+             r"he|she|they|it|who")
 
 
 def _unnamed(name: str) -> bool:
@@ -642,6 +675,9 @@ class _Spot:
         np = _source_np(match.group(group))
         if np is None:
             return None
+        verb = match.string[match.end(group):match.end()].split()[:1]
+        if verb and fold(verb[0]) in _THING_VERBS and not _can_speak(np.split()):
+            return None  # "The debris indicates that ...": a thing, not a source
         words = self.text[self.sentence.start + match.start():self.sentence.start + match.end()]
         return _as_source(np, words.strip(" ,"), _via(via))
 
@@ -745,7 +781,7 @@ def _attribution(text: str, sentence: Sentence, clause: _Clause, quantity: Quant
 
 def _attribution_tail(rest: str) -> bool:
     """What may follow "X said" when X is the source of what came before: nothing, a time, a
-    place, a medium or whom X told ("told AFP", "in a statement on Friday"), not a new clause
+    place, a medium or whom X told ("told Reuters", "in a statement on Friday"), not a new clause
     ("officials say it could rise")."""
     words = fold(rest).split()
     if not words:
@@ -767,7 +803,7 @@ _NOT_VIA = frozenset({*_TIME_WORDS, "reporters", "journalists", "a", "the", "tha
 
 
 def _via(words: str) -> str:
-    """Who a source told: "AFP" of "told AFP", nothing for "told reporters"."""
+    """Who a source told: "Reuters" of "told Reuters", nothing for "told reporters"."""
     words = words.strip(" ,.")
     if not words or fold(words).split()[0] in _NOT_VIA:
         return ""

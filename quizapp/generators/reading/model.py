@@ -80,6 +80,12 @@ class StoryModel:
 
         return read_credits(self)
 
+    def carries_copy(self, article_id: str) -> bool:
+        """Whether the article credits a news agency or another outlet for the whole of its text
+        ("(Reuters) -", "This article first ran on ..."): its words are that source's, not the
+        outlet's own choice."""
+        return any(c.article == article_id and c.whole and c.named for c in self.credits)
+
     @cached_property
     def shared_texts(self):
         """Pairs of articles carrying the same text: word for word, reworded or respun."""

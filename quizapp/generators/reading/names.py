@@ -73,7 +73,7 @@ def _transliteration_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
 @lru_cache(maxsize=8192)
 def transliterated(word: str) -> str:
     """One romanisation of `word`: doubled letters dropped and common letter groups made one
-    (data/transliteration.txt), so "Zelensky" and "Zelenskyy" give one form."""
+    (data/transliteration.txt), so "Yuriy" and "Yurii" give one form."""
     text = re.sub(r"([a-z])\1+", r"\1", plain(word))
     for pattern, replacement in _transliteration_rules():
         text = pattern.sub(replacement, text)
@@ -156,7 +156,7 @@ def is_acronym(form: str) -> bool:
 
 
 def stem(word: str) -> str:
-    """A capitalised word cut to what its forms share: "Chinese", "China's" -> "chin";
+    """A capitalised word cut to what its forms share: "Peruvian", "Peru's" -> "peru";
     "U.S." -> "us"."""
     plain_word = re.sub(r"['\u2019]s$", "", plain(word)).replace(".", "")
     return plain_word[:4] if len(plain_word) >= 4 else plain_word
@@ -183,7 +183,7 @@ class Entity:
     kind: str  # "person" or "organisation"
     name: str  # the fullest form printed (never a misspelt one)
     variants: tuple[Variant, ...]  # every form printed, with the articles printing it
-    roles: tuple[str, ...]  # role phrases as printed: "Foreign Ministry spokesman"
+    roles: tuple[str, ...]  # role phrases as printed: "Health Ministry spokesman"
     mentions: tuple[Passage, ...]  # every place the story names it
     speaks: bool = False  # the subject of a speech verb somewhere ("said", "told")
     outlet: bool = False  # a news outlet or agency, which reports rather than speaks
@@ -523,7 +523,7 @@ class Entities:
 
     def descriptors(self, key: str) -> frozenset[str]:
         """Capitalised words the story describes an entity with, cut to their stems: the places
-        and bodies of its titles and names ("Chinese Foreign Ministry spokesperson" -> chin, fore,
+        and bodies of its titles and names ("Peruvian Health Ministry spokesperson" -> peru, heal,
         mini), for spotting a quote whose own words point to its speaker."""
         entity = self.get(key)
         if entity is None:
@@ -536,8 +536,8 @@ class Entities:
         )
 
     def sides_named(self, text: str, key: str) -> frozenset[str]:
-        """The descriptors of an entity that words name ("the Chinese side" and a "Chinese
-        Foreign Ministry spokesman"): words that point to their speaker's side or country."""
+        """The descriptors of an entity that words name ("the Peruvian side" and a "Peruvian
+        Health Ministry spokesman"): words that point to their speaker's side or country."""
         found = set()
         for word in re.findall(r"[A-Z][\w.'\u2019-]*", text):
             if fold(word).split("'")[0] not in word_set("name_stopwords") and fold(word) != "i":
@@ -877,7 +877,7 @@ def _short_owner(
 
 
 def _related_word(a: str, b: str) -> bool:
-    """ "Russia"/"Russian", "Tesla"/"Teslas": one word built from the other, not a respelling."""
+    """ "Peru"/"Peruvian", "Tesla"/"Teslas": one word built from the other, not a respelling."""
     short, long = sorted((plain(a), plain(b)), key=len)
     return long.startswith(short) and long[len(short) :] in word_set("name_suffixes")
 
@@ -1043,7 +1043,7 @@ def _affiliated(a: Entity, b: Entity, texts: dict[str, str]) -> bool:
         return False
     person, body = (a, b) if a.kind == PERSON else (b, a)
     titles = [_title_words(role) for role in person.roles]
-    # A title naming the body: "Boeing CEO", "EDPB chair", "Chinese Foreign Ministry spokesman".
+    # A title naming the body: "Boeing CEO", "EDPB chair", "Peruvian Health Ministry spokesman".
     for form in body.forms:
         own = {
             w
@@ -1078,7 +1078,7 @@ def _described_with(person: Entity, body: Entity, texts: dict[str, str]) -> bool
         rf"((?:\s+{_GAP_WORD}){{0,3}}?)\s+(?:{bodies})(?!\w|'s|\u2019s)"
     )
     before = re.compile(
-        rf"(?<!\w)(?:{bodies})(?:'s|\u2019s)?,?((?:\s+{_GAP_WORD}){{0,4}}?),?\s+"
+        rf"(?<!\w)(?:{bodies})(?:'s|\u2019s)?,?((?:\s+{_GAP_WORD}){{0,6}}?),?\s+"
         rf"(?:{names})(?!\w)"
     )
     for window in _windows(person, body, texts):

@@ -1,5 +1,5 @@
 """How news text writes an amount, read into a value a reader can compare: digits or words
-("12,000", "twelve", "two million"), a currency, a scale ("€1.2bn"), a unit ("155 mph", "eight
+("12,000", "twelve", "two million"), a currency, a scale ("€1.2bn"), a unit ("90 mph", "eight
 weeks"), a qualifier ("at least", "nearly"), a range ("between 2003 and 2014"), a date or a
 time of day. Model numbers and codes ("Airbus A320", "737 MAX", "COVID-19"), scores ("3-3"),
 ages ("Bolsonaro, 67,") and phone numbers are no amounts and are left out."""
@@ -202,7 +202,7 @@ def _significant_precision(value: float, digits: str, scale: float) -> float:
 
 @lru_cache(maxsize=4096)
 def spelled_value(words: str) -> int | None:
-    """The number a run of number words says ("one hundred and fifty-five" -> 155)."""
+    """The number a run of number words says ("one hundred and forty-two" -> 142)."""
     value = parse_number(words, language="en")
     return value if isinstance(value, int) else None
 
@@ -344,7 +344,7 @@ def _glued(m: re.Match) -> _Written | None:
 
 def _joined_by_hyphen(text: str, written: _Written, stop: int) -> bool:
     """Reads "62-metre", "2.4-billion-euro", "87,000-strong" into `written`; False for a
-    description that is no amount ("11-year-old", "two-fold")."""
+    description that is no amount ("9-year-old", "two-fold")."""
     compound, compound_end = _compound(text, written.end, stop)
     if not compound:
         return True
@@ -502,7 +502,7 @@ def _changes_before(text: str, at: int, floor: int, words: int = 10) -> bool:
 def _role(text: str, quantity: Quantity, floor: int) -> str:
     """"rose 5%" or "raised its rate by 25 basis points" is a change, "from 4.5%" the level
     before one; an amount after "to", or with no verb of change, is a level. A count is always
-    a level ("Google cuts 1,200 jobs" counts jobs)."""
+    a level ("Acme cuts 1,300 jobs" counts jobs)."""
     if quantity.category not in ("percent", "money", "measure"):
         return "level"
     before = fold(text[max(floor, quantity.start - 30):quantity.start])

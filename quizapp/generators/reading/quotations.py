@@ -1,7 +1,7 @@
 """Quoted words and whose they are. Each quotation is tied to the person or body the article names
 for it, to an unnamed source ("a senior official"), or to nobody, with the passages that prove
 the tie and show the speaker's full name; and the labels a speaker puts in quotation marks
-("X called Y “a decisive enabler”").
+("X called Y “a reckless gambler”").
 
 The reading follows news English: a speech verb and its subject ("Lee said", "said Lee", "Lee, a
 minister, warned", "the company said"), pronouns and titles pointing back to someone named, a
@@ -62,7 +62,7 @@ class Quotation:
     proof: tuple[Passage, ...]
     sentence: Passage  # the sentence, or sentences, the words stand in
     fragment: bool  # a few words set in the writer's own sentence, not a whole statement
-    unnamed: str = ""  # "a senior Ukrainian official": a source the text does not name
+    unnamed: str = ""  # "a senior Chilean official": a source the text does not name
     verb: str = ""  # "said", "told", "according to"...
     continued: bool = False  # a later paragraph of a quote running over several paragraphs
     weak: bool = False  # tied only by the paragraphs around it (a speaker named next)
@@ -88,7 +88,7 @@ class Label:
     “label”", "a claim X dismissed as “label”"."""
 
     quotation: Quotation
-    target: str  # what was labelled, as printed ("China", "the claims")
+    target: str  # what was labelled, as printed ("the council", "the claims")
     target_key: str  # folded, determiner dropped, singular
     determiner: str  # "a", "an", "the" or "" as printed before the label
 

@@ -87,7 +87,7 @@ class Reference:
     run: tuple[str, ...] = ()  # the whole capitalised run the name came from
     owner: tuple[
         str, ...
-    ] = ()  # a possessive name just before the run ("China's" Foreign Ministry)
+    ] = ()  # a possessive name just before the run ("Peru's" Health Ministry)
     roles: frozenset[str] = frozenset()
     title: str = ""  # the role phrase as written
     definite: bool = False
@@ -436,7 +436,7 @@ class _References:
     def _run(self, start: int, end: int) -> None:
         toks, text = self.toks, self.text
         run_tokens = toks[start : end + 1]
-        # A capitalised run right before a role word only describes it ("a Beijing official").
+        # A capitalised run right before a role word only describes it ("a Lagos official").
         if (
             end + 1 < len(toks)
             and role_word(toks[end + 1].text)
@@ -752,7 +752,7 @@ def is_appositive(segment: list[Token]) -> bool:
     if head in _APPOSITIVE_OPENERS or segment[0].text.isdigit():
         return True
     # A bare title: only title words up to the role ("general secretary of ..."), not the
-    # next name of a list ("Joe Biden, Russian President Vladimir Putin, ...").
+    # next name of a list ("Ann Lee, Peruvian President Rosa Mar, ...").
     for k, t in enumerate(segment[:3]):
         if role_word(t.text) and not _is_plural_role(t.text):
             return not (k + 1 < len(segment) and _is_name_word(segment[k + 1]))
@@ -895,7 +895,7 @@ _CLAUSE_OPENERS = frozenset({"as", "while", "when", "after", "before", "because"
 
 def _is_speech_verb(toks: list[Token], k: int) -> bool:
     """Whether the word at `k` is a speech verb used as a verb: not a headline's capitalised
-    word, not "the claims" or "Ukraine's claim", not "reports" in "Initial reports said"."""
+    word, not "the claims" or "the union's claim", not "reports" in "Initial reports said"."""
     verbs = word_set("speech_verbs")
     t = toks[k]
     low = fold(t.text)
@@ -921,9 +921,11 @@ def _participle(parse: SentenceParse, k: int, low: str, clauses: list[Clause]) -
         return None
     earlier = next((c for c in reversed(clauses) if not c.participle), None)
     clause = Clause(parse.index, k, low, None, participle=True)
-    if earlier is not None:
+    if earlier is not None and earlier.speaker_reference() is not None:
         clause.linked = earlier
     else:
+        # No speaker read for the clause before ("Lee would not say when ..., adding: “...”"):
+        # the participle goes with the sentence's subject.
         clause.subject = parse.subject
     return clause
 

@@ -25,7 +25,14 @@ from quizapp.generators.reading.speech import (
     parse_article,
     role_word,
 )
-from quizapp.generators.reading.text import Token, fold, quotations, word_list, word_set
+from quizapp.generators.reading.text import (
+    Token,
+    fold,
+    possessive_stripped,
+    quotations,
+    word_list,
+    word_set,
+)
 
 # How strongly a sentence ties one thing to another.
 CAUSE, POSSIBLE_CAUSE, ASSOCIATION = "cause", "possible cause", "association"
@@ -259,7 +266,7 @@ class Statements(tuple):
 
     def centrality(self, statement: Statement) -> float:
         """The share of the statement's content words that most of the story's articles use
-        too: near 1 for the event itself ("the captured Chinese joined Russia's ranks"), near 0
+        too: near 1 for the event itself ("the stranded crew left the ship"), near 0
         for a side detail ("both sides are preparing spring offensives")."""
         hedging = frozenset().union(*(content_words(h.passage.text) for h in statement.hedges))
         words = statement.content - hedging  # "considered likely" says how, not what
@@ -504,7 +511,7 @@ _PREPOSITIONS = frozenset({"into", "of", "for", "about", "over", "from", "with",
 
 
 def _is_verb_here(toks: list[Token], k: int) -> bool:
-    """A credit verb used as a verb: not "the claims", "Ukraine's claim", "inquiries into alleged
+    """A credit verb used as a verb: not "the claims", "the union's claim", "inquiries into alleged
     breaches", nor passive ("is said to", a hedge) nor a headline's capitalised word."""
     if k > 0:
         prev = fold(toks[k - 1].text)
@@ -640,7 +647,7 @@ def _subject_span(toks: list[Token], k: int, start0: int) -> tuple[int, int] | N
         return None
     first, last = pieces[0]
     if len(pieces) >= 2 and role_word(toks[last].text):
-        # "the EU's chief diplomat, Kaja Kallas, said": the name set off after the title
+        # "the EU's chief diplomat, Ann Lee, said": the name set off after the title
         lo, hi = pieces[1]
         if lo <= hi and all(t.is_capitalised for t in toks[lo:hi + 1] if t.is_word):
             return lo, hi
@@ -662,7 +669,7 @@ def _closing_span(toks: list[Token], k: int, start0: int) -> tuple[int, int] | N
 
 def _source(article: ArticleReading, parse: SentenceParse, span: tuple[int, int]) -> Source:
     """The source a span names, as a student would read it: a name as the text gives it
-    ("Lin Jian" for "spokesperson Lin Jian"), else the description as written ("the
+    ("Bo Park" for "spokesperson Bo Park"), else the description as written ("the
     regulator", "Meta's statement"), named when a name is part of it."""
     toks = parse.tokens
     first, last = span
@@ -684,7 +691,7 @@ def _source(article: ArticleReading, parse: SentenceParse, span: tuple[int, int]
 
 
 def _title_word(token: Token) -> bool:
-    """A word of a title before a name: "Chinese Foreign Ministry spokesperson", "the", "Dr"."""
+    """A word of a title before a name: "Peruvian Health Ministry spokesperson", "the", "Dr"."""
     low = fold(token.text)
     return (not token.is_word or token.is_capitalised or role_word(token.text) is not None
             or low in word_set("role_modifiers") or low in NOUN_MARKERS)
@@ -718,7 +725,7 @@ def _according_span(toks: list[Token], k: int) -> tuple[int, int] | None:
 def _ends_at(toks: list[Token], k: int) -> bool:
     """Whether the sentence ends with the words completing a closing credit: nothing, or time
     and place ("said on Monday", "said in a statement"), or whom it was told ("told reporters in
-    Washington") -- not an object of its own ("maintained strong ties with Moscow")."""
+    Ottawa") -- not an object of its own ("maintained strong ties with Lima")."""
     j = k + 1
     if fold(toks[k].text) in ("told", "tells", "telling") and j < len(toks):
         while j < len(toks) and toks[j].is_word and fold(toks[j].text) not in _PREPOSITIONS \
@@ -745,6 +752,8 @@ def _according_credit(article: ArticleReading, parse: SentenceParse, k: int,
     verb = article.passage(toks[k].start, toks[k + 1].end)
     span = _according_span(toks, k + 1)
     source = _source(article, parse, span) if span else None
+    if span and any(fold(t.bare) in word_set("basis_nouns") for t in toks[span[0]:span[1] + 1]):
+        source = _basis_source(article, parse, span) or source  # "the agency's estimate"
     after = span[1] + 1 if span else k + 2
     rest = (toks[after].start if after < len(toks) else sentence.end, sentence.end)
     before = toks[k - 1] if k > 0 else None
@@ -753,6 +762,69 @@ def _according_credit(article: ArticleReading, parse: SentenceParse, k: int,
     if before is not None and before.text in (",", QUOTE) and (
             after >= len(toks) or toks[after].text in (".", "!", "?")):
         return Credit(verb, source, END, (sentence.start, _claim_end(before)), "according")
+    return Credit(verb, source, INNER, rest, "according")
+
+
+def _basis_span(toks: list[Token], k: int) -> tuple[int, int] | None:
+    """The words after "based on" or "by" up to a comma or the end, when they name an estimate,
+    count or other basis (data/basis_nouns.txt): "estimates made by the port authority",
+    "the union's count"; None for "based on the novel"."""
+    last = k
+    while last + 1 < len(toks) and toks[last + 1].is_word and toks[last + 1].text != QUOTE:
+        last += 1
+    if last == k or not any(fold(t.bare) in word_set("basis_nouns") for t in toks[k + 1:last + 1]):
+        return None
+    return k + 1, last
+
+
+def _basis_source_span(toks: list[Token], span: tuple[int, int]) -> tuple[int, int] | None:
+    """Whose the estimate is: the words after "by" ("estimates made by the port authority"),
+    else those up to a possessive ("the union's count") or the capitalised run before the noun
+    ("Coast Authority estimates"); None where the text does not say ("based on estimates")."""
+    first, last = span
+    for j in range(first, last + 1):
+        if fold(toks[j].text) == "by" and j < last:
+            return j + 1, last
+    for j in range(first, last + 1):
+        if toks[j].is_possessive and fold(toks[j].bare) not in word_set("basis_nouns"):
+            return first, j
+    noun = next(j for j in range(first, last + 1) if fold(toks[j].bare) in word_set("basis_nouns"))
+    run = noun
+    while run > first and toks[run - 1].is_capitalised:
+        run -= 1
+    return (run, noun - 1) if run < noun else None
+
+
+def _basis_source(article: ArticleReading, parse: SentenceParse,
+                  span: tuple[int, int]) -> Source | None:
+    whose = _basis_source_span(parse.tokens, span)
+    source = _source(article, parse, whose) if whose else None
+    if source is not None and source.name.endswith(("'s", "\u2019s")):
+        source = dataclasses.replace(source, name=possessive_stripped(source.name))
+    return source
+
+
+def _basis_credit(article: ArticleReading, parse: SentenceParse, k: int, words: int,
+                  start0: int) -> Credit | None:
+    """A claim credited to the estimate or count it rests on: "Based on estimates made by the
+    port authority, the ferry was expected to ...", "..., by the union's count.". The `words`
+    tokens from `k` ("based on", "by") open it; it covers the sentence like "according to"."""
+    toks, sentence = parse.tokens, parse.sentence
+    span = _basis_span(toks, k + words - 1)
+    if span is None:
+        return None
+    source = _basis_source(article, parse, span)
+    verb = article.passage(toks[k].start, toks[k + words - 1].end)
+    after = span[1] + 1
+    rest = (toks[after].start if after < len(toks) else sentence.end, sentence.end)
+    before = toks[k - 1] if k > 0 else None
+    if k <= start0:
+        return Credit(verb, source, LEAD, rest, "according")
+    if before is not None and before.text == "," and (
+            after >= len(toks) or toks[after].text in (".", "!", "?")):
+        return Credit(verb, source, END, (sentence.start, _claim_end(before)), "according")
+    if words == 1:
+        return None  # "fell by the union's count of ..." inside a clause: not surely a credit
     return Credit(verb, source, INNER, rest, "according")
 
 
@@ -854,6 +926,7 @@ def _credits(article: ArticleReading, parse: SentenceParse) -> list[Credit]:
     toks = parse.tokens
     verbs = _claim_verbs()
     subjects = {clause.verb: clause.speaker_reference() for clause in parse.clauses}
+    start0 = _first_word(toks)
     found = []
     for k, t in enumerate(toks):
         low = fold(t.text)
@@ -861,6 +934,11 @@ def _credits(article: ArticleReading, parse: SentenceParse) -> list[Credit]:
             continue
         if low == "according" and k + 1 < len(toks) and fold(toks[k + 1].text) == "to":
             credit = _credit(article, parse, k, "according")
+        elif low in ("based", "going") and k + 1 < len(toks) and fold(toks[k + 1].text) in (
+                "on", "by"):
+            credit = _basis_credit(article, parse, k, 2, start0)
+        elif low == "by" and (k == start0 or k > 0 and toks[k - 1].text == ","):
+            credit = _basis_credit(article, parse, k, 1, start0)
         elif low in verbs and not (t.is_capitalised and k > 0) and _is_verb_here(toks, k):
             credit = _credit(article, parse, k, verbs[low])
         else:
@@ -1004,7 +1082,7 @@ def _stakes(article: ArticleReading, sentence: Sentence, masked: str, parse: Sen
             stakes.append(what)
     start0 = _first_word(parse.tokens)
     # A capital opening the sentence may be any word ("Fire crews were ..."): a name there
-    # counts when it has two words or the article capitalises it mid-sentence too ("Ukraine").
+    # counts when it has two words or the article capitalises it mid-sentence too ("Peru").
     if any(ref.form == "name" and not ref.in_appositive
            and (ref.first > start0 or len(ref.words) >= 2
                 or _capitalised_elsewhere(article.text, ref.words[0]))
@@ -1033,7 +1111,7 @@ _LOOK_BACK = 5  # sentences a pronoun or a description ("the spokesperson") may 
 
 def _people(parse: SentenceParse, surnames: set[str]) -> list[tuple[str, ...]]:
     """The people a sentence names, in order, each as its name words: names the speech reader
-    takes for a person's, and a surname alone of someone named in full before ("Zelensky")."""
+    takes for a person's, and a surname alone of someone named in full before ("Okafor")."""
     toks = parse.tokens
     found = []
     for ref in parse.references:
@@ -1047,7 +1125,7 @@ def _people(parse: SentenceParse, surnames: set[str]) -> list[tuple[str, ...]]:
 
 
 def _one_person(names: list[tuple[str, ...]]) -> tuple[str, ...] | None:
-    """The one person a list of names is, counting "Lin" as "Lin Jian"; None for several."""
+    """The one person a list of names is, counting "Park" as "Bo Park"; None for several."""
     longest = max(names, key=len, default=None)
     if longest is None:
         return None
@@ -1072,7 +1150,7 @@ class _Context:
             name = self.full_name(" ".join(words))
             people.append(name)
             if len(words) > 1:
-                for word in (words[0], words[-1]):  # "Lin" of "Lin Jian", "Lee" of "Ann Lee"
+                for word in (words[0], words[-1]):  # "Park" of "Bo Park", "Lee" of "Ann Lee"
                     known = self.full.setdefault(fold(word), " ".join(words))
                     if known != " ".join(words):
                         self.full[fold(word)] = ""  # two people share the word: no guessing
@@ -1229,12 +1307,12 @@ def _credit_words(credits: list[Credit], sentence: Sentence) -> set[int]:
     return out
 
 
-# A headline credits with a colon after or before a quotation ("'Unfounded': Beijing hits back")
+# A headline credits with a colon after or before a quotation ("'Reckless': Union hits back")
 # or with a present-tense verb of speech in title case ("Minister Says Port Will Reopen").
 _HEADLINE_VERBS = frozenset({"says", "say", "claims", "warns", "warn", "tells", "insists",
                              "alleges", "according", "find", "finds", "show", "shows", "suggests",
                              "suggest"})
-# Verbs that report an act about a claim ("Beijing denies ..."): neither the outlet's claim nor
+# Verbs that report an act about a claim ("Union denies ..."): neither the outlet's claim nor
 # plainly a credit.
 _HEADLINE_ACTS = frozenset({"denies", "deny", "admits", "reveals", "confirms", "rejects",
                             "dismisses"})

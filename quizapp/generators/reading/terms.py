@@ -91,7 +91,7 @@ class TermUse:
     @property
     def modifier(self) -> str:
         """The capitalised word right before the use, which ties it to one people or body
-        ("Chinese mercenaries"), else ""."""
+        ("Chilean contractors"), else ""."""
         before = self.sentence.text[:self.passage.start - self.sentence.start].split()
         word = before[-1].strip(",.;:\u201c\u201d\"'") if before else ""
         return word if word[:1].isupper() and before and len(before) > 1 else ""
@@ -284,9 +284,9 @@ SHARED_CONTEXT = 3  # content words two sentences share to be about the same thi
 
 def tie(a: TermUse, b: TermUse) -> int:
     """How surely two uses name the same thing, 0 for not at all: the same capitalised word
-    before both ("Chinese mercenaries", "Chinese nationals"); a distinctive figure in both
+    before both ("Chilean contractors", "Chilean nationals"); a distinctive figure in both
     sentences; or content words in common (two will do where one of them is a name). One use
-    with such a word and one without need more in common ("Chinese fighters", "its citizens")."""
+    with such a word and one without need more in common ("Chilean workers", "its citizens")."""
     if a.modifier and b.modifier:
         return 10 if fold(a.modifier) == fold(b.modifier) else 0
     if any(distinctive(f) for f in figures_in(a.sentence.text) & figures_in(b.sentence.text)):

@@ -115,7 +115,7 @@ def word_set(name: str) -> frozenset[str]:
 
 # --- words ------------------------------------------------------------------------------------
 
-# A word keeps inner hyphens and a possessive ending ("dual-use", "Lee's"); anything else that is
+# A word keeps inner hyphens and a possessive ending ("cross-border", "Lee's"); anything else that is
 # not a space is a one-character token (punctuation, quote marks).
 _TOKEN = re.compile(r"[^\W_](?:[\w\-]*[^\W_])?(?:['\u2019][sS](?![^\W_]))?|[^\w\s]")
 _WORD = re.compile(r"[^\W_](?:[\w\-'\u2019]*[^\W_])?")

@@ -57,6 +57,17 @@ def test_a_hedge_the_outlet_puts_in_a_sources_mouth_is_not_the_outlets():
                                           "the mayor told reporters on Monday."), *FERRY)) == []
 
 
+def test_a_hedge_inside_an_estimate_the_sentence_credits_is_not_the_outlets():
+    """"Based on estimates made by X, ... was expected to": the caution is X's estimate, so the
+    outlet credits the claim; it never hedges it in its own words."""
+    for text in ("Based on estimates made earlier by the Selmar coastguard, the ferry was expected "
+                 "to have sunk with 40 passengers aboard after it hit rocks near Selmar.",
+                 "The ferry was expected to have sunk with 40 passengers aboard after it hit rocks "
+                 "near Selmar, according to the Selmar coastguard's estimate."):
+        for question in singles(written(("North Wire", text), *FERRY)):
+            assert key(question) != hedging.HEDGE
+
+
 def test_alleged_on_a_noun_and_a_claimed_link_are_never_keyed():
     assert singles(written(("North Wire", "She leads inquiries into alleged breaches of the rules "
                                           "by 40 banks in the region."),

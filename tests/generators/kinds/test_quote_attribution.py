@@ -467,3 +467,21 @@ def test_with_one_other_person_quoted_a_body_fills_the_choices_for_review_only()
     assert sector.confidence < 0.7 and sector.reasons  # a teacher decides, not the class
     # Words only a person says ("I have hard news") never get a body among their choices.
     assert not [q for q in questions if "hard news" in q.prompt]
+
+
+def test_the_main_actors_words_against_passers_by_go_to_review():
+    """A body every outlet quotes, against people one article names in passing (a ferry
+    passenger, a shopkeeper): nobody would weigh them for the body's words, so a teacher decides."""
+    operator = ("Kestrel Lines said \u201cthe engine fault was found during a routine check\u201d "
+                "and cancelled the crossings.")
+    story = Story("ferry", "Ferry", (
+        Article("a", "Fenmoor Post", "Ferry", operator + "\n\nPassenger Ida Sorn said: "
+                "\u201cWe waited four hours on the quay with our children.\u201d"),
+        Article("b", "Marsh Courier", "Ferry", operator + "\n\nShopkeeper Piet Aalders said: "
+                "\u201cThe harbour has been empty all week.\u201d"),
+        Article("c", "Hill Times", "Ferry", operator),
+        Article("d", "Valley Wire", "Ferry", operator),
+    ))
+    question = the_one(quote_attribution.write(StoryModel(story)), mentioning="engine fault")
+    assert key(question) == "Kestrel Lines"
+    assert question.confidence < 0.7 and question.reasons

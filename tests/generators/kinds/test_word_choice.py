@@ -122,6 +122,26 @@ def test_a_word_carried_by_copies_of_one_text_is_the_copys_not_an_outlets_choice
     assert word_choice.write(model) == []
 
 
+def test_a_loaded_word_in_an_agencys_copy_is_not_the_republishing_outlets_choice():
+    """North Wire runs the agency's text under its dateline tag: "bloodbath" is the agency's
+    word, so North Wire is not asked about as if it had chosen it."""
+    north, south, east = CLOSURE
+    tagged = (north[0], "", "SELBY, England (Reuters) - " + north[2])
+    assert word_choice.write(story(tagged, south, east)) == []
+
+
+def test_a_plain_word_only_inside_a_quotation_is_not_a_wrong_outlets_wording():
+    """South Post's plain word stands only in a worker's quotation: the outlet's own wording is
+    not shown, so South Post is no wrong choice said to write "layoffs"."""
+    north, _, east = CLOSURE
+    quoted = ("South Post", "", "The bank is closing its call centre in March. \u201cThese 600 "
+                                "layoffs at the Selby call centre will empty the town,\u201d said "
+                                "Ann Lee, who has worked there since 1998.")
+    west = ("West Echo", "", east[2].replace("Selby will", "The town will"))
+    (question,) = word_choice.write(story(north, quoted, east, west))
+    assert keys(question) == {"North Wire"} and "South Post" not in question.choices
+
+
 def test_a_word_most_outlets_use_is_the_storys_common_word():
     model = story(
         ("North Wire", "", "The bank announced a bloodbath of 600 jobs at its Selby call centre."),

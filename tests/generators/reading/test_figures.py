@@ -135,6 +135,12 @@ def test_whose_share_it_is():
     ("We have decided to cut 900 jobs across the group.", "900", "unclear", ""),
     ("Captain Ana Leto, a police spokeswoman, said about 4,000 people joined the march.",
      "about 4,000", "named", "Captain Ana Leto"),
+    # An adverb between the source and its verb is not part of its name.
+    ("Orvik recently disclosed that a faulty patch affected 4,000 ticket machines.", "4,000",
+     "named", "Orvik"),
+    # A thing that "indicates" or "shows" is no source: nobody gave the figure there.
+    ("The wreckage indicates that the ferry sank quickly, killing all 12 passengers aboard.",
+     "12", "unclear", ""),
 ])
 def test_who_gives_a_figure(text, written, kind, name):
     source = the_figure(text, written).source

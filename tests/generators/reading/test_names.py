@@ -145,6 +145,12 @@ def test_a_person_and_the_body_their_title_names_speak_for_each_other():
     ortberg, boeing, holden = (found.find(n).key for n in ("Kelly Ortberg", "Boeing", "Jon Holden"))
     assert found.affiliated(ortberg, boeing)
     assert not found.affiliated(holden, boeing)  # he leads the union, not the company
+    # A long title between the body's name and the person's, set off by commas.
+    found = entities("In a post on Monday, Brenna Valley Network\u2019s VP of Field "
+                     "and Mains Repair, Tomas Errol, wrote that crews were working all night. "
+                     "Brenna Valley Network said the mains would be replaced.")
+    errol, network = (found.find(n).key for n in ("Tomas Errol", "Brenna Valley Network"))
+    assert found.affiliated(errol, network)
 
 
 def test_words_naming_a_speakers_side():
@@ -158,3 +164,12 @@ def test_words_naming_a_speakers_side():
     assert model.entities.sides_named("The Veldian side is checking", marek.key) == {"veld"}
     assert model.entities.gives_side_away("The Veldian side is checking", marek.key, [holt.key])
     assert not model.entities.gives_side_away("We are checking", marek.key, [holt.key])
+
+
+def test_an_abbreviated_rank_is_a_title_not_part_of_the_name():
+    """"Rear Adm Ann Lee", "Lt Gov Ben Parks": the rank is a title; choices and explanations name
+    the person, so a title of one choice alone gives nothing away."""
+    found = entities("Rear Adm Ann Lee said the search would go on. Lt Gov Ben Parks said the "
+                     "state would help. Lee spoke in Boston on Thursday.")
+    assert found.find("Ann Lee").name == "Ann Lee"
+    assert found.find("Ben Parks").name == "Ben Parks"

@@ -47,6 +47,17 @@ def test_a_pronoun_whose_name_is_in_an_earlier_paragraph():
     assert quote.proof[0].text.startswith("Fire chief Joseph Ondra")  # the proof names him
 
 
+def test_adding_after_a_clause_that_says_nothing_goes_with_the_sentences_subject():
+    """"She would not say when ..., adding: “...”": the words are hers, though the verb before
+    them reports what she did not say."""
+    model = read(
+        "Mayor Ana Ruiz toured the harbour on Monday. \u201cWe will rebuild,\u201d Ruiz told "
+        "reporters.\n\nShe would not say when the road would reopen, adding: \u201cWe take this "
+        "one day at a time.\u201d"
+    )
+    assert speaker_of(model, "one day at a time") == "Ana Ruiz"
+
+
 def test_a_name_a_description_and_told_reporters():
     model = read(
         "\u201cThe river has never been this high,\u201d Dr. Hana Novak, director of the "

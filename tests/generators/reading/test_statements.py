@@ -50,6 +50,21 @@ def the(text: str):
     ("Ukraine's claim that the plant was shelled is groundless.", MIXED),
     ("The company was fined after the mayor said the dam was unsafe.", MIXED),
     ("The council reportedly said it would close the bridge for a month.", MIXED),
+    # A claim resting on someone's estimate is theirs wherever the credit stands, and the
+    # estimate's own caution ("was expected to") is not the outlet's hedge.
+    ("Based on estimates made earlier by the harbour authority, the ferry was expected to have "
+     "run out of fuel by noon.", ATTRIBUTED),
+    ("The ferry was expected to have run out of fuel by noon, based on estimates made by the "
+     "harbour authority.", ATTRIBUTED),
+    ("Based on the harbour authority's estimates, the ferry was likely to run out of fuel.",
+     ATTRIBUTED),
+    ("The ferry was likely to run out of fuel by noon, according to the harbour authority's "
+     "estimate.", ATTRIBUTED),
+    ("The ferry likely ran out of fuel by noon, by the harbour authority's estimate.", ATTRIBUTED),
+    ("The ferry was likely to run out of fuel by noon according to an estimate by the harbour "
+     "authority.", MIXED),
+    ("The ferry likely ran out of fuel by noon based on estimates.", MIXED),
+    ("The verdict was based on the evidence, and the ferry likely sank.", HEDGED),
 ])
 def test_how_a_sentence_presents_its_claim(text, presentation):
     assert the(text).presentation == presentation
@@ -95,6 +110,16 @@ def test_a_credit_names_its_source_as_the_text_gives_it():
                ).sources[0].name == "Nadia Oke"
     told = the("A senior official told reporters the two men were captured last week.")
     assert told.presentation == ATTRIBUTED and not told.sources[0].named
+
+
+def test_an_estimate_is_credited_to_whose_estimate_it_is():
+    for text in ("Based on estimates made earlier by the harbour authority, the ferry was "
+                 "expected to have run out of fuel by noon.",
+                 "According to the harbour authority's estimate, the ferry was likely to have run "
+                 "out of fuel by noon."):
+        statement = the(text)
+        assert [s.name for s in statement.sources] == ["the harbour authority"]
+        assert not statement.hedges_of("outlet")
 
 
 def test_a_pronoun_or_a_surname_is_the_person_named_before():
