@@ -1,0 +1,58 @@
+"""Whether a figure's source, as the reading took it from its sentence, is a name a question may
+print: a person, a body or an outlet ("Ann Lee", "the Fire Service", "Reuters"), or a described
+source ("emergency services", "crowd scientists"). Never a piece of the sentence that happened to
+stand where a source stands: a capitalised sentence opener ("Conflicting reports emerged ...",
+"Initial reports suggest ..."), a count ("only two survivors"), an adjective ("Official")."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from quizapp.generators.reading.details import singular
+from quizapp.generators.reading.quantities import spelled_value
+from quizapp.generators.reading.text import fold, word_set
+
+# Little words a body's name may hold in lower case: "Ministry of Health", "Doctors without
+# Borders".
+_JOINERS = frozenset({"of", "for", "and", "on", "the", "de", "without", "&"})
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+@lru_cache(maxsize=1)
+def _described() -> frozenset[str]:
+    """Nouns that make a phrase a described source: a role ("officials"), a body ("agency",
+    "services"), a kind of organisation ("regulator")."""
+    return frozenset(w.rstrip(" *") for w in word_set("roles")) | word_set(
+        "organisation_words") | word_set("body_nouns")
+
+
+def _counts(words: list[str]) -> bool:
+    """A phrase holding a number or "only": a count ("only two survivors"), not who counted."""
+    return any(re.search(r"\d", w) or spelled_value(fold(w)) is not None or fold(w) == "only"
+               for w in words)
+
+
+def _named_mid_sentence(model, word: str) -> bool:
+    """A single capitalised word the story also prints inside a sentence, after a lower-case
+    word or a comma: its capital is its own, not the sentence's."""
+    pattern = re.compile(r"(?:[a-z,;:]|\bthe)[ \t]+" + re.escape(word) + r"\b")
+    return any(pattern.search(reading.text) for reading in model.articles)
+
+
+def is_name(model, name: str) -> bool:
+    """Whether `name`, as a figure's source, names someone (see the module's docstring)."""
+    words = re.sub(r"['\u2019]s\b", "", name).split()
+    while words and fold(words[0]) in _ARTICLES:
+        words = words[1:]
+    if not words or _counts(words):
+        return False
+    if singular(words[-1].strip(".,")) in _described() or fold(words[-1]) in _described():
+        return True
+    capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    if len(words) >= 2:
+        return len(capitalised) >= 2 and all(w in capitalised or fold(w) in _JOINERS
+                                              for w in words)
+    word = words[0]
+    if word.isupper() and len(word) >= 2:
+        return True  # an acronym: "AFP", "NHTSA"
+    return word[:1].isupper() and _named_mid_sentence(model, word)
