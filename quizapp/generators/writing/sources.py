@@ -1,6 +1,6 @@
 """Whether a figure's source, as the reading took it from its sentence, is a name a question may
 print: a person, a body or an outlet ("Ann Lee", "the Fire Service", "Reuters"), or a described
-source ("emergency services", "crowd scientists"). Never a piece of the sentence that happened to
+source ("the coastguard", "emergency services", "crowd scientists"). Never a piece of the sentence that happened to
 stand where a source stands: a capitalised sentence opener ("Conflicting reports emerged ...",
 "Initial reports suggest ..."), a count ("only two survivors"), an adjective ("Official")."""
 from __future__ import annotations
@@ -22,8 +22,12 @@ _ARTICLES = frozenset({"the", "a", "an"})
 def _described() -> frozenset[str]:
     """Nouns that make a phrase a described source: a role ("officials"), a body ("agency",
     "services"), a kind of organisation ("regulator")."""
-    return frozenset(w.rstrip(" *") for w in word_set("roles")) | word_set(
-        "organisation_words") | word_set("body_nouns")
+    return frozenset(w.rstrip(" *") for w in word_set("roles")) | _bodies()
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    return word_set("organisation_words") | word_set("body_nouns")
 
 
 def _counts(words: list[str]) -> bool:
@@ -42,11 +46,17 @@ def _named_mid_sentence(model, word: str) -> bool:
 def is_name(model, name: str) -> bool:
     """Whether `name`, as a figure's source, names someone (see the module's docstring)."""
     words = re.sub(r"['\u2019]s\b", "", name).split()
+    definite = bool(words) and fold(words[0]) == "the"
     while words and fold(words[0]) in _ARTICLES:
         words = words[1:]
     if not words or _counts(words):
         return False
-    if singular(words[-1].strip(".,")) in _described() or fold(words[-1]) in _described():
+    if definite:
+        return True  # a definite description: "the coastguard", "the port authority"
+    head = words[-1].strip(".,")
+    if len(words) == 1 and fold(head) == singular(head) and fold(head) not in _bodies():
+        pass  # a lone singular role ("Official figures ...") is an adjective or a label
+    elif singular(head) in _described() or fold(head) in _described():
         return True
     capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
     if len(words) >= 2:
