@@ -36,11 +36,21 @@ def _counts(words: list[str]) -> bool:
                for w in words)
 
 
+_MID_SENTENCE = re.compile(r"(?:[a-z,;:]|\bthe)[ \t]+([A-Z][\w\u2019'-]*)")
+
+
+@lru_cache(maxsize=4)
+def _mid_sentence_words(model) -> frozenset[str]:
+    """Capitalised words the story prints inside a sentence, after a lower-case word or a comma:
+    read once a story, so a story of many articles stays linear."""
+    return frozenset(word for reading in model.articles
+                     for word in _MID_SENTENCE.findall(reading.text))
+
+
 def _named_mid_sentence(model, word: str) -> bool:
-    """A single capitalised word the story also prints inside a sentence, after a lower-case
-    word or a comma: its capital is its own, not the sentence's."""
-    pattern = re.compile(r"(?:[a-z,;:]|\bthe)[ \t]+" + re.escape(word) + r"\b")
-    return any(pattern.search(reading.text) for reading in model.articles)
+    """A single capitalised word the story also prints inside a sentence: its capital is its
+    own, not the sentence's."""
+    return word in _mid_sentence_words(model)
 
 
 def is_name(model, name: str) -> bool:
