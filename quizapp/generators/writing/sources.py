@@ -36,7 +36,7 @@ def _counts(words: list[str]) -> bool:
                for w in words)
 
 
-_MID_SENTENCE = re.compile(r"(?:[a-z,;:]|\bthe)[ \t]+([A-Z][\w\u2019'-]*)")
+_MID_SENTENCE = re.compile(r"(?:[a-z,;:]|\bthe)[ \t]+([A-Z]\w*)")
 
 
 @lru_cache(maxsize=4)
