@@ -96,6 +96,7 @@ def is_sound(question: Question, story: Story) -> bool:
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
+_QUOTED = re.compile(r"\u201c(.+?)\u201d")
 
 
 def prompt_signature(prompt: str) -> str:
@@ -211,11 +212,37 @@ def _choice_set(question: Question) -> frozenset[str]:
     return frozenset(normalised_choice(c) for c in question.choices)
 
 
+def _articles(question: Question) -> frozenset[str]:
+    return frozenset(e.article for e in question.evidence)
+
+
+def _form(prompt: str) -> str:
+    """The prompt without what it quotes: the question's form."""
+    return prompt_signature(_QUOTED.sub("\u201c\u201d", prompt))
+
+
+def _of_one_outlet(question: Question, other: Question, model) -> bool:
+    """Both questions rest on one article, and name its outlet in their prompts."""
+    articles = _articles(question)
+    if len(articles) != 1 or articles != _articles(other):
+        return False
+    outlet = model.outlet_of(next(iter(articles)))
+    return outlet is not None and _words_in(outlet.label, question.prompt) \
+        and _words_in(outlet.label, other.prompt)
+
+
 def _repeats(question: Question, kept: Question, model) -> bool:
     if prompt_signature(question.prompt) == prompt_signature(kept.prompt):
         return True
     # The same answer among the same choices: a student who answered one has answered both.
     if _key_texts(question) == _key_texts(kept) and _choice_set(question) == _choice_set(kept):
+        return True
+    # One question form asked twice of what one outlet's article does, among the same choices
+    # ("<outlet> writes: ... which agency does it credit where the … is?" of two sentences of
+    # one page): the same question, and each answer strikes a choice off the other.
+    if question.kind == kept.kind and _choice_set(question) == _choice_set(kept) \
+            and _form(question.prompt) == _form(kept.prompt) \
+            and _of_one_outlet(question, kept, model):
         return True
     if _pair_repeats(question, kept, model) or _pair_repeats(kept, question, model):
         return True
@@ -285,6 +312,48 @@ def _sentences_show(finding: Question, other: Question, model) -> bool:
                for span in _spans(other, model) if span in shown)
 
 
+def _blank_filled(question: Question, other: Question) -> bool:
+    """`question`'s prompt prints a sentence with a part left out ("…"), and `other` prints the
+    sentence whole, in its choices, evidence or explanation: answering or reading one fills the
+    other's blank ("National Herald writes: '…, … news agency reported'" beside a question whose
+    evidence is that sentence with the agency's name)."""
+    shown = " ".join([other.explanation, *(e.text for e in other.evidence),
+                      *(other.choices if other.type == "evidence" else ())])
+    for quoted in _QUOTED.findall(question.prompt):
+        pieces = [p.strip(" ,.;:") for p in quoted.split("\u2026")]
+        pieces = [p for p in pieces if len(p.split()) >= 3]
+        # A blank has words or a stop after it; a "…" closing the quote only shortens it.
+        blank = "\u2026" in quoted.rstrip().rstrip("\u2026")
+        if blank and pieces and all(_words_in(p, shown) for p in pieces):
+            return True
+    return False
+
+
+# One choice set serves at most this many questions of one kind before the answers of the others
+# point to the next by elimination (the same four names in every "who said", each the key once).
+MAX_SAME_CHOICES = 2
+ELIMINATION = 0.65
+
+
+def _by_elimination(questions: list[Question]) -> list[Question]:
+    """The questions, a third (and later) one of a kind among the same choices, keyed to a choice
+    the earlier ones did not key, sent to review: after two answers, elimination leaves it
+    little to ask."""
+    found = []
+    for question in questions:
+        twins = [q for q in found if q.kind == question.kind
+                 and _choice_set(q) == _choice_set(question)]
+        if len(twins) >= MAX_SAME_CHOICES and all(_key_texts(q) != _key_texts(question)
+                                                  for q in twins):
+            question = dataclasses.replace(
+                question, confidence=round(min(question.confidence, ELIMINATION), 3),
+                reasons=(*question.reasons, ("the same choices as two other questions of its "
+                                            "kind: the answers point to this one's by "
+                                            "elimination")))
+        found.append(question)
+    return found
+
+
 _YIELDS = {"matching": 1, "ordering": 1, "evidence": 2}
 
 
@@ -299,9 +368,11 @@ def across(questions: Iterable[Question], model) -> list[Question]:
         _YIELDS.get(pair[1].type, 0), -pair[1].confidence, pair[0]))
     kept: list[tuple[int, Question]] = []
     for index, question in ranked:
-        if any(_repeats(question, other, model) or _gives_away(question, other, model)
-               or _gives_away(other, question, model) or _sentences_show(question, other, model)
-               for _, other in kept):
+        if any(
+                _repeats(question, other, model) or _gives_away(question, other, model)
+                or _gives_away(other, question, model) or _sentences_show(question, other, model)
+                or _blank_filled(question, other) or _blank_filled(other, question)
+                for _, other in kept):
             continue
         kept.append((index, question))
-    return [question for _, question in sorted(kept, key=lambda pair: pair[0])]
+    return _by_elimination([question for _, question in sorted(kept, key=lambda pair: pair[0])])

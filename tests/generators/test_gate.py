@@ -163,3 +163,59 @@ def test_sentences_to_find_must_all_be_passages_of_the_one_article():
                    (SANK,), type="evidence")
     assert "a sentence offered is not a passage of the article" in gate.problems(bad, MODEL.story)
     assert gate.problems(finding(), MODEL.story) == []
+
+
+# --- repeats and give-aways across kinds (blind grading, round H2) ----------------------------
+
+CREDITS = ("The coastguard", "The port authority", "Fishermen", "Divers")
+
+
+def test_one_kind_asking_of_one_article_twice_among_the_same_choices_asks_once():
+    time = question(prompt="Harbour Post writes: “The ferry sank at 6.05 am, … said.” Who is "
+                           "credited where the … is?", choices=CREDITS, kind="sourcing",
+                    explanation="Harbour Post credits the coastguard.")
+    rescue = question(prompt="Harbour Post writes: “…pulled 31 people from the water.” Who is "
+                             "credited where the … is?",
+                      choices=CREDITS[::-1], answer=(3,), kind="sourcing",
+                      evidence=(Evidence("post", "Rescuers pulled 31 people from the water."),),
+                      explanation="Harbour Post credits rescuers.")
+    assert gate.across([time, rescue], MODEL) == [time]
+    # Of another article, the same choices ask something else.
+    elsewhere = question(prompt="Cape Wire writes: “The ferry went down at about 6.20 am, "
+                                "according to ….” Who is credited where the … is?",
+                         choices=CREDITS, answer=(1,), kind="sourcing", evidence=(Evidence(
+                             "wire", "The ferry went down at about 6.20 am, according to the "
+                                     "port authority."),), explanation="The port authority.")
+    assert gate.across([time, elsewhere], MODEL) == [time, elsewhere]
+
+
+def test_a_blank_another_question_prints_whole_is_given_away():
+    blank = question(prompt="Harbour Post writes: “The ferry sank at 6.05 am, … said.” Who is "
+                            "credited where the … is?", choices=CREDITS, kind="sourcing",
+                     explanation="Harbour Post credits the coastguard.", confidence=0.9)
+    # Keyed to another outlet, it shows Harbour Post's sentence whole among its evidence.
+    shows = question(prompt="Which outlet gives the sinking time as about 6.20 am?", answer=(1,),
+                     evidence=(Evidence("wire", "The ferry went down at about 6.20 am, according "
+                                                "to the port authority."),
+                               Evidence("post", "The ferry sank at 6.05 am, the coastguard "
+                                                "said.")))
+    assert gate.across([shows, blank], MODEL) == [shows]
+    # A quotation shortened at its end ("…" closing it) hides nothing.
+    shortened = question(prompt="Who said the words that begin “The ferry sank at 6.05 am…”?",
+                         choices=CREDITS, kind="quote_attribution", confidence=0.9,
+                         explanation="Harbour Post credits the coastguard.")
+    assert gate.across([shows, shortened], MODEL) == [shows, shortened]
+
+
+def test_a_third_question_among_the_same_choices_waits_for_review():
+    asked = [question(prompt=f"Which outlet gives the time as {t}?", answer=(i,),
+                      evidence=(Evidence(a, text),), explanation=f"{t}.")
+             for i, (t, a, text) in enumerate((
+                 ("6.05 am", "post", "The ferry sank at 6.05 am, the coastguard said."),
+                 ("about 6.20 am", "wire", "The ferry went down at about 6.20 am, according to "
+                                           "the port authority."),
+                 ("around 7 am", "times", "Fishermen said the ferry sank around 7 am.")))]
+    kept = gate.across(asked, MODEL)
+    assert kept[:2] == asked[:2]
+    assert kept[2].prompt == asked[2].prompt and kept[2].confidence < gate.REVIEW_BELOW
+    assert "elimination" in kept[2].reasons[-1]

@@ -13,7 +13,10 @@ import re
 from quizapp.generators.model import Question
 from quizapp.generators.reading.facts import Fact, compatible
 from quizapp.generators.reading.figures import Figure
+from quizapp.generators.reading.quantities import spelled_value
+from quizapp.generators.reading.text import fold
 from quizapp.generators.writing.choices import MAX_CHOICES, choose_all, picked, question
+from quizapp.generators.writing.disagreements import copies, doubts
 from quizapp.generators.writing.differences import (
     conversion_differences,
     new_ground,
@@ -42,10 +45,27 @@ MAX_QUESTIONS = 5
 MAX_CONVERSIONS = 1
 
 
+UNSURE = 0.5  # a difference that may not be a disagreement: to the review queue, with why
+
+
 def _sides(model, fact: Fact) -> dict[str, list[Figure]]:
-    """Article -> its figures for the fact, for the outlets that give one value of it."""
-    return {a: figs for a, figs in outlet_figures(model, fact).items()
-            if not contradicts_itself(fact, a)}
+    """Article -> its figures for the fact in its body, for the outlets that give one value of
+    it (a headline's figure against its own body is the headline kind's lesson)."""
+    return {a: body for a, figs in outlet_figures(model, fact).items()
+            if not contradicts_itself(fact, a)
+            and (body := [f for f in figs if f.place == "body"])}
+
+
+def _prints_number(model, article: str, figure: Figure) -> bool:
+    """Whether the article prints the figure's number anywhere, in digits or in words ("all 179
+    people", "two survivors"): it may give that value too, however the reading took it."""
+    text = fold(model.article(article).text)
+    numbers = re.findall(r"\d[\d,.]*\d|\d", figure.text)
+    if not numbers and figure.value == int(figure.value):
+        numbers = [n for n in re.findall(r"[a-z]+", fold(figure.text))
+                   if spelled_value(n) == figure.value]
+    return any(re.search(r"(?<![\d,.])" + re.escape(fold(n)) + r"(?![\d]|[,.]\d)", text)
+               for n in numbers)
 
 
 def _prints_amount(model, article: str, figure: Figure) -> bool:
@@ -78,9 +98,25 @@ def _odd_one_out(model, fact: Fact) -> Question | None:
                  and not any(compatible(f, k) for f in figs for k in asked)
                  and not different_days(asked, figs)
                  and not _prints_amount(model, a, group[0])}
+        # A keyed outlet printing another side's number may give that value too ("120 have been
+        # confirmed ... all 179 are believed dead"): it is no side.
+        if any(_prints_number(model, k, f) for k in keyed for figs in wrong.values()
+               for f in figs):
+            continue
+        wrong = _one_voice(model, wrong)
         if len(wrong) >= 2:
             return _which_gives(model, fact, keyed, wrong)
     return None
+
+
+def _one_voice(model, wrong: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
+    """The wrong sides with only the first of two outlets carrying one text: a copy is not a
+    second voice."""
+    kept: dict[str, list[Figure]] = {}
+    for article in sorted(wrong):
+        if not any(copies(model, [article, other]) for other in kept):
+            kept[article] = wrong[article]
+    return kept
 
 
 def _which_gives(model, fact: Fact, keyed: dict[str, list[Figure]],
@@ -88,6 +124,7 @@ def _which_gives(model, fact: Fact, keyed: dict[str, list[Figure]],
     asked = [f for figs in keyed.values() for f in figs]
     value = _shown_value(asked)
     chosen = picked(sorted(wrong), f"{fact.label}{value}", MAX_CHOICES - len(keyed))
+    unsure = doubts(model, fact, asked + [f for a in chosen for f in wrong[a]])
     prompt = (f"Outlets give different figures for {fact.label}. "
               f"{'Which outlet gives' if len(keyed) == 1 else 'Which outlets give'} "
               f"{value}?{choose_all(len(keyed))}")
@@ -97,10 +134,13 @@ def _which_gives(model, fact: Fact, keyed: dict[str, list[Figure]],
     evidence += [sentence_of(model, wrong[a][0]) for a in chosen]
     everyone = [gives(model, figs) for figs in keyed.values()]
     everyone += [gives(model, wrong[a]) for a in chosen]
-    explanation = (f"Outlets disagree on {fact.label}: {'; '.join(everyone)}. "
+    opening = (f"Outlets disagree on {fact.label}" if not unsure
+               else f"The outlets\u2019 figures for {fact.label}")
+    explanation = (f"{opening}: {'; '.join(everyone)}. "
                    + why_they_differ(model, asked, [f for a in chosen for f in wrong[a]]))
     return question(KIND, prompt, [label(model, a) for a in keyed],
-                    [label(model, a) for a in chosen], explanation, evidence)
+                    [label(model, a) for a in chosen], explanation, evidence,
+                    UNSURE if unsure else 1.0, unsure)
 
 
 def _since_prompt(model, fact: Fact, asked: list[Figure], value: str, keys: int) -> str:
@@ -140,9 +180,12 @@ def _dropped_floor(model, fact: Fact) -> Question | None:
     explanation = ("; ".join(told)
                    + f". It is the same figure, but without \u201c{word}\u201d it reads as an "
                    "exact count: a qualifier is part of the figure.")
+    # A bare count of a later moment may be exact, and a copy drops nothing of its own.
+    unsure = doubts(model, fact, [first[a] for a in bare + floors], amounts_differ=False)
     return question(KIND, prompt, [label(model, a) for a in bare],
                     [label(model, a) for a in floors], explanation,
-                    [sentence_of(model, first[a]) for a in bare + floors])
+                    [sentence_of(model, first[a]) for a in bare + floors],
+                    UNSURE if unsure else 1.0, unsure)
 
 
 def _same_amounts(model) -> list[Question]:

@@ -10,9 +10,10 @@ import re
 
 from quizapp.generators import registry
 from quizapp.generators.model import Question
-from quizapp.generators.reading.facts import Fact
+from quizapp.generators.reading.facts import Fact, compatible
 from quizapp.generators.reading.figures import Figure
 from quizapp.generators.writing.choices import evidence_of, ordered
+from quizapp.generators.writing.disagreements import doubts
 from quizapp.generators.writing.figures import (
     by_amount,
     contested,
@@ -26,10 +27,9 @@ from quizapp.generators.writing.figures import (
 
 KIND = "figure_matching"
 MIN_PAIRS = 2
-FULL_PAIRS = 3  # fewer pairs are a thin question: worth a teacher's look, not sure to be worth a class's
-# Two pairs match themselves once one is known, like a two-choice question: for review, not a
-# class (GRADING.md's "thin").
+FULL_PAIRS = 3  # fewer pairs: the second follows from the first (blind graders: thin)
 THIN = 0.6
+UNSURE = 0.5  # figures that may not disagree at all (writing/disagreements.py)
 MAX_PAIRS = 4
 MAX_EXTRA = 2
 MAX_QUESTIONS = 2
@@ -64,6 +64,7 @@ def _clash(model, figure: Figure, article: str, other: Figure, other_article: st
     """Two outlets that cannot stand side by side: the same amount, the same printed figure, or
     one printing the other's number."""
     return (len(by_amount([figure, other])) == 1 or shown(figure) == shown(other)
+            or compatible(figure, other)
             or _prints(model, other_article, figure) or _prints(model, article, other))
 
 
@@ -82,8 +83,9 @@ def _extras(model, figures: dict[str, Figure], left: list[str]) -> list[Figure]:
     for article, figure in figures.items():
         if article in left or len(extra) >= MAX_EXTRA:
             continue
+        # A rounding of a listed figure ("51%" of "50.9%") is that figure, not another's.
         if any(len(by_amount([figure, f])) == 1 or shown(figure) == shown(f)
-               for f in [figures[a] for a in left] + extra):
+               or compatible(figure, f) for f in [figures[a] for a in left] + extra):
             continue
         if not any(_prints(model, a, figure) for a in left):
             extra.append(figure)
@@ -115,13 +117,18 @@ def _question(model, fact: Fact, left: list[str], figures: dict[str, Figure],
                    + f". The other figure is another outlet's: {others}. Outlets report one "
                    f"quantity with different figures: note which outlet gives which, and why "
                    f"they might differ, before repeating one.")
-    confidence, reasons = 1.0, ()
+    confidence, reasons = 1.0, []
     if len(left) < FULL_PAIRS:
-        confidence, reasons = THIN, ("only two outlets to match",)
+        confidence = THIN
+        reasons.append("only two outlets to match: the second pair follows from the first")
+    unsure = doubts(model, fact, [figures[a] for a in left] + extra)
+    if unsure:
+        confidence = min(confidence, UNSURE)
+        reasons += unsure
     return Question(KIND, registry.kind(KIND).skill, prompt, choices, answer, explanation,
                     tuple(e for pair in item_evidence for e in pair), type="matching",
                     items=items, item_evidence=item_evidence, confidence=confidence,
-                    reasons=reasons)
+                    reasons=tuple(reasons))
 
 
 def write(model) -> list[Question]:

@@ -34,6 +34,12 @@ _HOW = {"dateline": "dateline", "sign-off": "sign-off", "first ran": "note on wh
 MIN_CHOICES = 4  # fewer sentences leave too little to read
 MIN_WRONG = 3
 MAX_KEYS = 2
+# Credits by which an agency says it spoke to the source itself: the page carrying them is
+# likely the agency's story, not the outlet's own with one statement credited.
+_INTERVIEWED = frozenset({"told", "shared with"})
+INTERVIEW = 0.6
+LONE_FIGURE = 0.6  # the key the only choice with a figure: found without reading for the source
+POSSIBLE = 0.6  # a forecast or a possibility, not a claim the outlet could not confirm
 
 
 def _sentences(model, article: str, passages) -> list[Sentence]:
@@ -146,6 +152,15 @@ def _statement_credit_question(model, outlet) -> Question | None:
     explanation = (f"{outlet.label} credits {named} for {'these statements' if len(keys) > 1 else 'this statement'}"
                    f": the agency's reporting is what a reader trusts there. The other sentences "
                    f"credit no news agency or outlet.")
+    # "He told the agency ...": the agency did the interview, so the page is likely the agency's
+    # own story, uncredited elsewhere, and "the others credit no one" frames its sentences as
+    # the outlet's own (blind grading).
+    interviewed = [c for c in agency if c.how in _INTERVIEWED and any(c.printed in s.text
+                                                                        for s in keys)]
+    if interviewed:
+        return evidence_question(KIND, prompt, choices, keys, explanation, INTERVIEW, [
+            (f"{interviewed[0].source} did the interview (\u201c{interviewed[0].how}\u201d): the "
+            f"page may be {interviewed[0].source}\u2019s own story throughout")])
     return evidence_question(KIND, prompt, choices, keys, explanation)
 
 
@@ -168,7 +183,7 @@ def _figure_question(model, outlet) -> Question | None:
     figures = in_article(model, outlet.article)
     for figure in figures:
         fact = fact_of(model, figure)
-        name = source_name(figure)
+        name = source_name(figure, model)
         if (fact is None or not fact.label or figure.place != "body" or figure.quoted
                 or figure.source.kind != "named" or not name
                 or fold(name) not in fold(figure.sentence.text)
@@ -181,8 +196,17 @@ def _figure_question(model, outlet) -> Question | None:
             continue
         keys = [figure.sentence]
         numbers = set(_NUMBER.findall(figure.sentence.text))
-        choices = window(reading, keys, lambda s: not numbers & set(_NUMBER.findall(s.text))
-                         and not _gives_fact(model, figures, s, figure))
+
+        def fits(s, figure=figure, numbers=numbers):
+            return not numbers & set(_NUMBER.findall(s.text)) \
+                and not _gives_fact(model, figures, s, figure)
+
+        # Sentences with a figure of their own that credit no one tempt a reader who looks for
+        # a number rather than for who gave it.
+        tempting = [s for s in reading.sentences if s is not figure.sentence
+                    and _NUMBER.search(s.text) and offerable(reading, s) and fits(s)
+                    and all(f.source.kind == "outlet" for f in figures if f.sentence is s)][:2]
+        choices = window(reading, keys, fits, tempting)
         if len(choices) < MIN_CHOICES:
             continue
         prompt = (f"Find the sentence in {outlet.label}\u2019s article that says who gave its "
@@ -190,6 +214,9 @@ def _figure_question(model, outlet) -> Question | None:
         explanation = (f"{outlet.label} gives {shown(figure)} for {fact.label} and credits it to "
                        f"{name}: {_quoted(figure.sentence.text, 30)}. A figure is only as good as "
                        f"whoever counted it; find the source before repeating it.")
+        if not any(_NUMBER.search(s.text) for s in choices if s is not figure.sentence):
+            return evidence_question(KIND, prompt, choices, keys, explanation, LONE_FIGURE, [
+                "the only sentence offered with a figure: found without reading for the source"])
         return evidence_question(KIND, prompt, choices, keys, explanation)
     return None
 
@@ -224,11 +251,15 @@ def _plain(statement) -> bool:
 def _hedge_question(model, outlet) -> Question | None:
     reading = model.article(outlet.article)
     statements = model.statements.of_article(outlet.article)
+    # Only the outlet's own hedge of a claim no one is credited with: a source's "may have",
+    # credited in the sentence, is the source's caution (blind grading).
     hedged = [s for s in statements if s.presentation == HEDGED and s.clean and s.matters
-              and offerable(reading, s.sentence)]
+              and offerable(reading, s.sentence) and s.hedges_of("outlet")
+              and not s.credits and not s.hedges_of("source")]
     if not hedged:
         return None
-    key = hedged[0]
+    # A hedge of the "reportedly" kind first: the outlet says it has not confirmed it.
+    key = next((s for s in hedged if s.hedges_of("outlet", "unverified")), hedged[0])
     plain = {s.sentence.index for s in statements if _plain(s)}
     choices = window(reading, [key.sentence], lambda s: s.index in plain)
     if len(choices) < MIN_CHOICES:
@@ -240,6 +271,10 @@ def _hedge_question(model, outlet) -> Question | None:
                    f"{_quoted(key.text, 30)}. The other sentences state what they say, or "
                    f"credit it to a source, without a hedge: a hedge tells a reader the outlet "
                    f"has not confirmed it.")
+    if not key.hedges_of("outlet", "unverified"):
+        return evidence_question(KIND, prompt, choices, [key.sentence], explanation, POSSIBLE, [
+            ("a possibility or forecast (\u201cmay\u201d, \u201clikely\u201d, \u201cis "
+            "expected to\u201d), not a claim the outlet says it could not confirm")])
     return evidence_question(KIND, prompt, choices, [key.sentence], explanation, 0.9,
                              ["a hedge is a matter of reading: worth a teacher's look"])
 

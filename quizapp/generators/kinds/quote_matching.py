@@ -36,7 +36,7 @@ KIND = "quote_matching"
 MIN_PAIRS = 3
 MAX_PAIRS = 4
 MIN_WORDS = 6  # a right item shorter than this is a phrase any of them might have said
-SHOWN_WORDS = 18  # longer words are shown by their opening, cut at a word with "…"
+SHOWN_WORDS = 36  # longer words are shown by their opening whole sentences, then "…"
 ALTERNATIVES = 2  # of each speaker's words, the first two are tried
 MAX_CANDIDATES = 12
 PER_LINE_UP = 4  # ways to pick the words of one line-up of speakers
@@ -57,14 +57,26 @@ def _sure(model, quote: Quotation) -> bool:
     sentence), not a body that is an outlet."""
     speaker = model.entities.get(quote.speaker) if quote.speaker else None
     return (speaker is not None and not speaker.outlet and bool(quote.proof) and not quote.weak
-            and not quote.named_elsewhere and quote.word_count >= MIN_WORDS)
+            and not quote.named_elsewhere and quote.word_count >= MIN_WORDS
+            and bool(_shown(quote)))
 
 
 def _shown(quote: Quotation) -> str:
-    words = " ".join(quote.text.split()).split()
-    if len(words) <= SHOWN_WORDS:
-        return "\u201c" + " ".join(words) + "\u201d"
-    return "\u201c" + " ".join(words[:SHOWN_WORDS]).rstrip(",;:.\u2014-") + "\u2026\u201d"
+    """The words as a choice shows them: whole, or their opening whole sentences and "…" for the
+    rest; never cut in the middle of a sentence (blind graders read such cuts as garbled)."""
+    text = " ".join(quote.text.split())
+    if len(text.split()) <= SHOWN_WORDS:
+        return "\u201c" + text + "\u201d"
+    kept: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        if len(" ".join([*kept, sentence]).split()) > SHOWN_WORDS:
+            break
+        kept.append(sentence)
+    return "\u201c" + " ".join(kept) + " \u2026\u201d" if kept else ""
+
+
+# Where one sentence of a quotation ends and the next begins.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"\u201c\u2018'(A-Z0-9])")
 
 
 def _sentences(model, quote: Quotation) -> set[tuple[str, int]]:

@@ -12,6 +12,7 @@ from quizapp.generators.reading.figures import Figure
 from quizapp.generators.reading.quantities import counted_nouns
 from quizapp.generators.reading.text import fold, word_set
 from quizapp.generators.writing.choices import names_list
+from quizapp.generators.writing.sources import is_name
 
 _ROLES = frozenset(w.rstrip(" *") for w in word_set("roles"))
 # How a question may name when a figure was given, as the article's words say.
@@ -62,11 +63,14 @@ def sentence_of(model, figure: Figure) -> Passage | None:
     return reading.passage(sentence.start, sentence.end)
 
 
-def source_name(figure: Figure) -> str:
+def source_name(figure: Figure, model=None) -> str:
     """The named source of a figure as running text writes it ("a study", "the Emergencies
-    Ministry"), "" when the sentence names none."""
+    Ministry"), "" when the sentence names none, or, given the story model, when what stands
+    there is no name ("Conflicting" of "Conflicting reports emerged", writing/sources.py)."""
     name = figure.source.name
     if figure.source.kind not in ("named", "unnamed") or not name:
+        return ""
+    if model is not None and not is_name(model, name):
         return ""
     first, _, rest = name.partition(" ")
     if first in ("A", "An", "The") or (first.istitle() and _common(first)):
@@ -109,7 +113,7 @@ def gives(model, figures: list[Figure], verb: str = "gives") -> str:
         body = [f for f in group if f.place != "headline"]
         first = (body or group)[0]
         notes = [] if body else ["in its headline"]
-        named = next((source_name(f) for f in body + group if source_name(f)), "")
+        named = next((n for f in body + group if (n := source_name(f, model))), "")
         if named:
             notes.append(f"citing {named}")
         if first.scope and first.category == "count":
@@ -214,6 +218,24 @@ def dated(model, figure: Figure):
     return resolve_day(day, model.story.article(figure.article).date)
 
 
+def _different_sources(model, keyed: list[Figure], others: list[Figure]) -> bool:
+    """Every figure credited to a named source, the two sides to different ones, and no sentence
+    of one side naming the other's source ("... Yonhap stating that three had been rescued"
+    against "..., Yonhap reported"): true of every outlet the explanation names."""
+    keyed_sources = {fold(source_name(f, model)) for f in keyed}
+    other_sources = {fold(source_name(f, model)) for f in others}
+    if "" in keyed_sources | other_sources or keyed_sources & other_sources:
+        return False
+    return not any(name in fold(f.sentence.text) for f in keyed for name in other_sources) \
+        and not any(name in fold(f.sentence.text) for f in others for name in keyed_sources)
+
+
+def _floor_below(figure: Figure, figures: list[Figure]) -> bool:
+    """"at least 10" against 14: a floor that explains a higher figure, not a lower one."""
+    return figure.qualifier in ("atleast", "above") and not figure.quantity.precision \
+        and any(other.value > figure.value for other in figures if other is not figure)
+
+
 def why_they_differ(model, keyed: list[Figure], others: list[Figure]) -> str:
     """Why the figures differ, only as far as the text shows it: counts that leave different
     things in or out, a count given as rising, counts credited to different sources, a floor."""
@@ -226,17 +248,18 @@ def why_they_differ(model, keyed: list[Figure], others: list[Figure]) -> str:
     if any(f.update for f in figures) and different_days(keyed, others) or (
             any(f.update for f in keyed) and any(f.update for f in others)):
         reasons.append("the count was rising, and outlets reported it at different moments")
-    keyed_sources = {fold(source_name(f)) for f in keyed} - {""}
-    other_sources = {fold(source_name(f)) for f in others} - {""}
-    if keyed_sources and other_sources and not keyed_sources & other_sources:
+    if _different_sources(model, keyed, others):
         reasons.append("the figures are credited to different sources")
-    if any(f.qualifier in ("atleast", "above") and not f.quantity.precision for f in figures):
+    if any(_floor_below(f, figures) for f in figures):
         reasons.append("\u201cat least\u201d or \u201cmore than\u201d gives a floor, not a "
                        "final count")
+    # Only what the sentences shown say: an article may explain the gap elsewhere.
     if not reasons and len({f.article for f in keyed}) == 1 \
             and len({f.article for f in others}) >= 3:
-        return (f"The articles give no reason, and {label(model, keyed[0].article)} stands alone "
-                "against the others: check a figure only one outlet gives before repeating it.")
+        return (f"The sentences shown give no reason, and {label(model, keyed[0].article)} "
+                "stands alone against the others here: check a figure only one outlet gives "
+                "before repeating it.")
     if not reasons:
-        return "The articles give no reason: check the original source before repeating either."
+        return ("The sentences shown give no reason: check the original source before "
+                "repeating either.")
     return "Why they differ, as far as the articles show: " + "; ".join(reasons) + "."

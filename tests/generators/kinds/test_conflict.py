@@ -137,3 +137,84 @@ def test_every_wrong_outlet_is_shown_giving_a_different_value(story_dir):
                 keyed = [f for f in fact.figures
                          if model.outlet_of(f.article).label in keys(question)]
                 assert not any(compatible(a, b) for a in mine for b in keyed), choice
+
+
+# --- a difference is a disagreement only when the figures count one thing at one moment ------
+
+CLEAN = ("The collapse killed 41 people, the Emergencies Ministry said.",
+         "The collapse killed 41 people, the ministry said.",
+         "The collapse killed 47 people, doctors told East Herald.",
+         "The collapse killed 41 people, officials said.")
+
+
+def _odd(story: Story):
+    return next(q for q in conflict.write(StoryModel(story)) if q.prompt.startswith(
+        "Outlets give different figures"))
+
+
+def test_one_thing_counted_at_one_moment_is_a_sure_disagreement():
+    question = _odd(_story(*CLEAN))
+    assert key(question) == "East Herald"
+    assert question.confidence >= 0.7 and question.explanation.startswith("Outlets disagree")
+
+
+@pytest.mark.parametrize("texts, why", [
+    # A count the text marks as one moment's: the toll's timeline, not a disagreement.
+    ((CLEAN[0], CLEAN[1], "As of 10.30am, the collapse had killed 12 people, doctors told East "
+      "Herald.", CLEAN[3]), "moved over time"),
+    ((CLEAN[0], CLEAN[1], "Earlier, the collapse was said to have killed 12 people, doctors "
+      "told East Herald.", CLEAN[3]), "moved over time"),
+    # One town's count against the whole valley's.
+    ((CLEAN[0], CLEAN[1], "In Ostrava, the collapse killed 12 people, doctors told East "
+      "Herald.", CLEAN[3]), "different places"),
+    # Feared dead against counted dead.
+    ((CLEAN[0], CLEAN[1], "Some 60 people are feared dead after the collapse, doctors told "
+      "East Herald.", CLEAN[3]), "estimated or feared"),
+])
+def test_a_difference_the_model_cannot_make_sure_of_waits_for_review(texts, why):
+    question = _odd(_story(*texts))
+    assert question.confidence < 0.7
+    assert any(why in reason for reason in question.reasons)
+    assert not question.explanation.startswith("Outlets disagree")
+
+
+def test_an_outlet_printing_the_others_figure_too_is_not_the_key():
+    # East Herald confirms 12 and, a paragraph on, says all 41 are believed dead: it gives both.
+    story = _story(CLEAN[0], CLEAN[1], "The deaths of 12 people have been confirmed, officials "
+                   "said.\n\nRescuers believe all 41 people who could not be reached have died.",
+                   CLEAN[3])
+    assert not [q for q in conflict.write(StoryModel(story)) if key(q) == "East Herald"]
+
+
+def test_a_figure_only_in_a_headline_is_no_side():
+    story = Story("dam", TITLE, (
+        *(Article(f"a{i}", NAMES[i], TITLE, f"{TITLE}\n\n{text}")
+          for i, text in enumerate(CLEAN[:2] + CLEAN[3:])),
+        Article("a4", NAMES[4], "At least 90 killed as dam collapses",
+                "At least 90 killed as dam collapses\n\nThe dam above the Ilvet valley gave way "
+                "after days of rain, flooding three villages.")))
+    assert not [q for q in conflict.write(StoryModel(story)) if "Valley Times" in q.choices]
+
+
+def test_a_copy_is_one_voice_not_two():
+    copy = ("The collapse killed 41 people, officials said.\n\nCrowds gathered on the bridge "
+            "over the river to watch the brown water rise past the old mill and the church "
+            "tower.\n\nEngineers had warned for a decade that the wall of the dam was cracking "
+            "under the weight of the reservoir.\n\nThe regional governor promised an inquiry "
+            "into why the warnings went unheeded by the water board.")
+    question = _odd(_story(CLEAN[0], copy, CLEAN[2], copy))
+    assert not {"South Post", "West Ledger"} <= set(question.choices)
+
+
+def test_a_sentence_opener_is_never_cited_as_a_source_and_one_source_is_not_two():
+    # "Conflicting reports emerged, with the Nord news agency stating three": Nord is named
+    # beside both values, so it is Nord's update or a misreport, not two sources disagreeing.
+    story = _story("The collapse killed 41 people, the Emergencies Ministry said.",
+                   "Two people were rescued from the rubble, the Nord news agency reported.",
+                   "Conflicting reports emerged on the number of survivors, with the Nord news "
+                   "agency stating that three people had been rescued.",
+                   "Two people were rescued from the rubble.")
+    question = next(q for q in conflict.write(StoryModel(story)) if "rescued" in q.prompt)
+    assert "Conflicting" not in question.explanation
+    assert "different sources" not in question.explanation
+    assert question.confidence < 0.7 and any("one source" in r for r in question.reasons)

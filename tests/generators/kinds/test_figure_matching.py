@@ -77,3 +77,47 @@ def test_on_real_pages_no_listed_outlet_prints_another_choices_number(folder, qu
                     number = re.search(r"\d[\d,.]*", choice).group()
                     assert not re.search(rf"(?<![\d,.]){re.escape(number)}(?!\d)", article), (
                         item, choice)
+
+
+# Four outlets' own texts (not one text copied, which is one voice), one count each.
+OWN = ("Rescuers searched the cold water off Selmar all night. {} people were killed.",
+       "The ferry went down in calm weather near the harbour wall. It killed {} people.",
+       "Divers reached the wreck at first light after the sinking, and {} people died.",
+       "Questions grew over the inspection of the old vessel. The sinking killed {} people.")
+
+
+def own(names_and_figures) -> list[tuple[str, str]]:
+    return [(name, text.format(figure))
+            for (name, figure), text in zip(names_and_figures, OWN, strict=False)]
+
+
+def test_outlets_counting_one_thing_at_one_moment_are_a_sure_question():
+    (question,) = figure_matching.write(invented(*own(
+        (("North Wire", "12"), ("South Post", "14"), ("East Times", "17"), ("West Daily", "21")))))
+    assert question.confidence >= 0.7, question.reasons
+
+
+def test_copies_of_one_text_are_one_voice_and_wait_for_review():
+    (question,) = figure_matching.write(invented(
+        toll("North Wire", "12"), toll("South Post", "at least 14"), toll("East Times", "17"),
+        toll("West Daily", "21")))
+    assert question.confidence < 0.7 and any("one text" in r for r in question.reasons)
+
+
+def test_two_outlets_to_match_wait_for_review():
+    # Three outlets, one figure each: two to list and one left over. The second pair follows
+    # from the first: thin.
+    (question,) = figure_matching.write(invented(*own(
+        (("North Wire", "12"), ("South Post", "14"), ("East Times", "17")))))
+    assert len(question.items) == 2 and question.confidence < 0.7
+    assert "only two outlets" in question.reasons[0]
+
+
+def test_a_count_one_outlet_marks_as_earlier_waits_for_review():
+    texts = own((("North Wire", "12"), ("South Post", "14"), ("East Times", "17"),
+                 ("West Daily", "21")))
+    texts[3] = ("West Daily", "Questions grew over the inspection of the old vessel. As of 6 am, "
+                              "the sinking had killed 21 people.")
+    (question,) = figure_matching.write(invented(*texts))
+    assert question.confidence < 0.7
+    assert any("timeline" in reason for reason in question.reasons)

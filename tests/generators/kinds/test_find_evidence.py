@@ -37,6 +37,14 @@ def written(*articles):
     return find_evidence.write(invented(*articles))
 
 
+def who_gave(text: str):
+    """North Wire's "who gave its figure" question, South Post giving a rival toll."""
+    questions = written(("North Wire", text), ("South Post", "The coastguard said 14 people "
+                                                             "were killed when a ferry sank off "
+                                                             "Selmar."), OTHERS[1])
+    return next(q for q in questions if "who gave" in q.prompt and "North Wire" in q.prompt)
+
+
 def test_the_dateline_credit_is_found_among_sentences_that_credit_no_one_or_one_statement():
     text = ("SELMAR (AP) \u2014 A ferry carrying 40 passengers sank after hitting rocks on "
             "Monday night. The harbour master told Reuters the fog had been thick since noon. "
@@ -83,10 +91,7 @@ def test_the_source_of_a_figure_is_found_without_the_figure_in_the_prompt():
             "villages joined the search before midnight. The coastguard said 12 people were "
             "killed when the ferry went down. Fishermen pulled others from the cold water. The "
             "harbour will stay closed for the rest of the week.")
-    questions = written(("North Wire", text), ("South Post", "The coastguard said 14 people "
-                                                             "were killed when a ferry sank off "
-                                                             "Selmar."), OTHERS[1])
-    question = next(q for q in questions if "who gave" in q.prompt and "North Wire" in q.prompt)
+    question = who_gave(text)
     assert the_keys(question) == ["The coastguard said 12 people were killed when the ferry "
                                   "went down."]
     assert "12" not in question.prompt and "death toll" in question.prompt
@@ -156,3 +161,42 @@ def test_an_agency_credited_for_a_statement_is_found_among_sentences_that_credit
                                   "noon."]
     assert "for what it says" in question.prompt and "Reuters" in question.explanation
     assert len(question.choices) >= 4
+
+
+# --- blind grading, round H2: the frame must fit every sentence offered ----------------------
+
+PLAIN = ("A ferry sank after hitting rocks off Selmar on Monday night. Rescue boats from three "
+         "villages joined the search before midnight. Fishermen pulled passengers from the cold "
+         "water. The harbour will stay closed for the rest of the week. ")
+
+
+def test_a_sources_hedge_credited_in_its_sentence_is_not_the_outlets_own():
+    text = PLAIN + ("The coastguard said the ferry may have struck a sunken container.")
+    assert not [q for q in written(("North Wire", text), *OTHERS) if "itself" in q.prompt]
+
+
+def test_a_forecast_is_no_unconfirmed_claim_and_waits_for_review():
+    text = PLAIN + "The inquiry into the sinking is expected to take two years."
+    (question,) = [q for q in written(("North Wire", text), *OTHERS) if "itself" in q.prompt]
+    assert question.confidence < 0.7 and "forecast" in question.reasons[0]
+
+
+def test_an_agency_that_did_the_interview_makes_the_frame_doubtful():
+    text = PLAIN + "The harbour master told Reuters that the fog had been thick since noon."
+    (question,) = [q for q in written(("North Wire", text), *OTHERS) if "credit" in q.prompt]
+    assert question.confidence < 0.7 and "did the interview" in question.reasons[0]
+    plain_credit = PLAIN + "The fog had been thick since noon, Reuters reported."
+    (question,) = [q for q in written(("North Wire", plain_credit), *OTHERS)
+                   if "credit" in q.prompt]
+    assert question.confidence >= 0.7
+
+
+def test_the_sourced_figure_is_not_the_only_sentence_with_a_figure_offered():
+    text = ("A ferry sank after hitting rocks off Selmar on Monday night. The ferry, built in "
+            "1998, was on its 4 pm run. The coastguard said 12 people were killed when the ferry "
+            "went down. Fishermen pulled others from the cold water. The harbour will stay "
+            "closed for the rest of the week.")
+    question = who_gave(text)
+    assert "The ferry, built in 1998, was on its 4 pm run." in question.choices
+    question = who_gave(PLAIN + "The coastguard said 12 people were killed.")
+    assert question.confidence < 0.7 and "only sentence" in question.reasons[0]

@@ -98,3 +98,23 @@ def test_on_real_pages_each_pair_is_proven_and_the_extra_is_no_listed_speakers(f
 def test_the_seed_quiz_has_a_matching_question_a_class_can_take():
     found = [q for q in generate_questions(load_story(CORPUS[-1])) if q.type == "matching"]
     assert any(q.confidence >= 0.7 for q in found)
+
+
+def test_long_words_are_shown_whole_or_by_whole_sentences_never_cut_mid_sentence():
+    long_quote = ("\u201cWe searched the water from the harbour mouth to the point until dawn "
+                  "and found every passenger who had been on the deck when the ferry went "
+                  "down. The families can rest tonight, and tomorrow we will start to ask how "
+                  "a ship inspected in March could sink in calm water,\u201d coastguard "
+                  "captain Mira Voss said.")
+    north = (HARBOUR[0][0], HARBOUR[0][1].replace(
+        "\u201cWe searched the water until dawn and found every passenger,\u201d coastguard "
+        "captain Mira Voss said.", long_quote))
+    question = quote_matching.write(invented(north, HARBOUR[1]))[0]
+    for choice in question.choices:
+        words = choice.strip("\u201c\u201d").rstrip(" \u2026")
+        # Whole words as quoted, or whole sentences of them followed by "…".
+        assert choice.endswith("\u201d") and (not choice.endswith("\u2026\u201d")
+                                              or words.endswith((".", "!", "?")))
+    voss = pairs(question).get("Mira Voss")
+    if voss is not None:
+        assert voss.endswith("went down. \u2026\u201d")
