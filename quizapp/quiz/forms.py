@@ -44,6 +44,9 @@ class StartForm(FlaskForm):
     student_name = StringField("Your name", filters=[_strip], validators=NAME_VALIDATORS)
     # One random key a page view: a form sent twice is recognised, not counted twice.
     submission = HiddenField(validators=[DataRequired(), Regexp(r"^[A-Za-z0-9_-]{16,64}$")])
+    # Sent by "Start a new attempt" beside an unfinished one: the same name on the same device
+    # otherwise resumes that attempt.
+    new_attempt = HiddenField(validators=[Optional()])
 
 
 class JoinForm(StartForm):

@@ -9,7 +9,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import or_
 from sqlalchemy.exc import IntegrityError
 
-from quizapp import attempts, quiz_dates, throttle
+from quizapp import attempts, grading, quiz_dates, throttle
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz, now
 from quizapp.quiz.access import (
@@ -95,7 +95,9 @@ def _intro(quiz: Quiz, form: StartForm, status: int = 200):
     the clock."""
     earlier = remembered_attempt(quiz.id)
     return render_template("quiz/start.html", form=form, quiz=quiz, earlier=earlier,
-                           fresh_form=StartFreshForm()), status
+                           fresh_form=StartFreshForm(), new_key=_fresh_key(),
+                           welcome_back=_same_student(earlier, form.student_name.data or "")
+                           ), status
 
 
 def _index(form: JoinForm, status: int = 200):
@@ -157,10 +159,37 @@ def start(code: str):
     if not quiz.open_for_answers:
         return render_template("quiz/closed.html", quiz=quiz, why=_not_open_words(quiz)), 403
     if request.method == "POST" and form.validate():
-        context = {"quiz": quiz, "earlier": remembered_attempt(quiz.id),
-                   "fresh_form": StartFreshForm()}
+        earlier = remembered_attempt(quiz.id)
+        if _same_student(earlier, form.student_name.data):
+            if not form.new_attempt.data:
+                return _resumed(earlier)
+            _submit_for_a_new_one(earlier)
+            earlier = None
+        context = {"quiz": quiz, "earlier": earlier, "fresh_form": StartFreshForm(),
+                   "new_key": _fresh_key()}
         return _start(quiz, form, "quiz/start.html", context)
     return _intro(quiz, form, 422 if form.errors else 200)
+
+
+def _same_student(earlier: Attempt | None, name: str) -> bool:
+    """The attempt this browser remembers for the quiz was started under this name."""
+    return earlier is not None and (attempts.normalise_name(earlier.student_name)
+                                    == attempts.normalise_name(name))
+
+
+def _resumed(earlier: Attempt):
+    """The same name on the same device: back to the unfinished attempt, not a new one."""
+    flash("Welcome back: you started this quiz on this device, so here is that attempt, "
+          "where you left it.", "notice")
+    return redirect(url_for("quiz.attempt", token=earlier.token))
+
+
+def _submit_for_a_new_one(earlier: Attempt) -> None:
+    """"Start a new attempt" beside an unfinished one: that one is submitted as it is (one
+    attempt in progress at a time, as Moodle has it); the caller commits with the new one."""
+    if grading.grade_attempt(earlier):
+        forget(earlier)
+        flash("Your unfinished attempt was submitted with the answers you had saved.", "notice")
 
 
 @bp.post("/quiz/<code>/start-fresh")

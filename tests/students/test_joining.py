@@ -15,6 +15,7 @@ from tests.students.support import (
     saved_answers,
     set_quiz,
     start,
+    submit,
     values,
 )
 
@@ -97,9 +98,10 @@ def test_a_resent_or_double_clicked_start_form_gives_one_attempt(app, client):
     assert first.status_code == second.status_code == 302
     assert first.headers["Location"] == second.headers["Location"]
     assert _count_attempts(app) == 1
-    # A new view of the join page is a new start: a second attempt.
-    start(client, code, "Cy")
-    assert _count_attempts(app) == 2
+    # A new view of the join page with the same name on the same device is no new start
+    # either: it resumes the unfinished attempt (test_same_name_on_the_same_device_resumes…).
+    assert start(client, code, "Cy") == first.headers["Location"].rsplit("/", 1)[1]
+    assert _count_attempts(app) == 1
 
 
 def test_the_resume_code_is_shown_once_at_the_start_and_then_only_when_asked(app, client):
@@ -196,3 +198,69 @@ def test_a_wrong_resume_combination_gets_one_message_that_names_no_part(app, cli
     assert pages[0] == pages[1] == pages[2]
     with other.session_transaction() as session:
         assert "attempts" not in session
+
+
+def test_same_name_on_the_same_device_resumes_the_unfinished_attempt(app, client):
+    """Issue 13: typing the same code and name again, even in the same browser, started a new
+    attempt."""
+    code = make_quiz(app)
+    token = start(client, code, "Ada")
+    page = client.get(f"/attempt/{token}/q/1").get_data(as_text=True)
+    chosen = re.search(r'name="answer" type="radio" value="([0-9a-f]+)"', page).group(1)
+    answer(client, token, 1, [chosen])
+    # The student leaves, and joins again from the home page with the same code and name.
+    home = client.get("/").get_data(as_text=True)
+    intro = client.post("/join", data=hidden_fields(home) | {"code": code,
+                                                            "student_name": " ada "})
+    html = intro.get_data(as_text=True)
+    assert intro.status_code == 200
+    assert "Welcome back, Ada:" in html and "unfinished attempt" in html
+    assert f'<a class="continue" href="/attempt/{token}">Continue Ada’s attempt</a>' in html
+    assert "Submit it as it is and start a new attempt" in html
+    # "Start the quiz" with that name goes back to the attempt, where it was left.
+    again = client.post(f"/quiz/{code}", data=hidden_fields(html) | {"student_name": "ada"})
+    assert again.status_code == 302 and again.headers["Location"].endswith(f"/attempt/{token}")
+    resumed = client.get(again.headers["Location"], follow_redirects=True).get_data(as_text=True)
+    assert "Welcome back" in resumed and "Question 2 of 3" in resumed
+    assert _count_attempts(app) == 1
+    assert len(saved_answers(app, token)) == 1  # the answer saved before leaving is there
+
+
+def test_start_a_new_attempt_submits_the_unfinished_one_first(app, client):
+    code = make_quiz(app)
+    token = start(client, code, "Ada")
+    intro = client.get(f"/quiz/{code}").get_data(as_text=True)
+    # The button's own form: its key, the name it was started under, and new_attempt.
+    form = re.search(r'<form[^>]*>(?:(?!</form>).)*new_attempt(?:(?!</form>).)*</form>', intro,
+                     re.S).group(0)
+    response = client.post(f"/quiz/{code}", data=hidden_fields(form) | {"new_attempt": "1"})
+    assert response.status_code == 302
+    new_token = response.headers["Location"].rsplit("/", 1)[1]
+    assert new_token != token
+    assert attempt_row(app, token).submitted_at is not None  # submitted as it was
+    assert attempt_row(app, new_token).student_name == "Ada"
+    page = client.get(response.headers["Location"], follow_redirects=True).get_data(as_text=True)
+    assert "Your unfinished attempt was submitted with the answers you had saved." in page
+    assert _count_attempts(app) == 2
+    # The form without its CSRF token changes nothing.
+    bare = {k: v for k, v in hidden_fields(form).items() if k != "csrf_token"}
+    assert client.post(f"/quiz/{code}", data=bare | {"new_attempt": "1"}).status_code in (
+        400, 422)
+    assert _count_attempts(app) == 2
+
+
+def test_another_name_on_the_same_device_is_someone_else(app, client):
+    code = make_quiz(app)
+    token = start(client, code, "Ada")
+    other = start(client, code, "Bo")
+    assert other != token and _count_attempts(app) == 2
+    assert attempt_row(app, token).submitted_at is None  # Ada's is kept, for her resume code
+
+
+def test_a_submitted_attempt_is_not_resumed(app, client):
+    code = make_quiz(app)
+    token = start(client, code, "Ada")
+    submit(client, token)
+    intro = client.get(f"/quiz/{code}").get_data(as_text=True)
+    assert "Welcome back" not in intro and token not in intro
+    assert start(client, code, "Ada") != token

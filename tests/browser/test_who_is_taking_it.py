@@ -1,0 +1,58 @@
+"""Who is taking it (issue 13, point 3), in real Chromium: the same code and name on the same
+browser resume the unfinished attempt. Screenshots at 360 and 1280 px, axe on every page."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.accessibility import check_page
+from tests.browser.layout import expect_fits
+
+pytestmark = pytest.mark.browser
+
+QUESTION_URL = re.compile(r"/attempt/[^/?#]+/q/\d+$")
+
+
+def token_of(page: Page) -> str:
+    return re.search(r"/attempt/([^/?#]+)", page.url).group(1)
+
+
+def join_from_home(page: Page, code: str, name: str) -> None:
+    page.goto("/")
+    page.get_by_label("Quiz code").fill(code)
+    page.get_by_label("Your name").fill(name)
+    page.get_by_role("button", name="Start", exact=True).click()
+    expect(page.get_by_role("button", name="Start the quiz")).to_be_visible()
+
+
+def checked_page(page: Page, screenshot, name: str) -> None:
+    expect_fits(screenshot(page, name), name)
+    report = check_page(page, name)
+    assert not report, "\n".join(report)
+
+
+def test_joining_again_on_the_same_browser_resumes(a11y_context, make_quiz, facts, screenshot):
+    code = make_quiz(per_kind=1, title="Who is taking it")
+    page = a11y_context.new_page()
+    join_from_home(page, code, "Sam Okafor")
+    page.get_by_role("button", name="Start the quiz").click()
+    expect(page).to_have_url(QUESTION_URL)
+    token = token_of(page)
+    first = facts.questions(token)[0]
+    page.locator(f'fieldset input[value="{first.wrong[0].value}"]').check()
+    page.get_by_role("button", name="Next").click()
+    expect(page).to_have_url(re.compile(r"/q/2$"))
+    # The student leaves, then joins again with the same code and name.
+    page.goto("/")
+    join_from_home(page, code, "Sam Okafor")
+    expect(page.get_by_text("Welcome back, Sam Okafor:")).to_be_visible()
+    expect(page.get_by_role("button", name="Submit it as it is and start a new attempt")
+           ).to_be_visible()
+    checked_page(page, screenshot, "who-welcome-back")
+    page.get_by_role("button", name="Start the quiz").click()
+    expect(page).to_have_url(re.compile(rf"/attempt/{token}/q/2$"))
+    expect(page.locator(".flashes")).to_contain_text("Welcome back")
+    assert facts.tokens_of(code, "Sam Okafor") == [token]
+    assert facts.saved(token)[first.id] == {first.wrong[0].id}
