@@ -22,6 +22,7 @@ from quizapp.models import (
     Response,
     ResponsePair,
     ResponsePlace,
+    name_key,
     now,
 )
 from quizapp.quiz_builder import JOIN_CODE_ALPHABET
@@ -128,10 +129,10 @@ def normalise_name(name: str) -> str:
 
 
 def start_attempt(quiz: Quiz, student_name: str, submission_key: str,
-                  at: datetime | None = None) -> Attempt:
+                  at: datetime | None = None, student_key: str | None = None) -> Attempt:
     """A new attempt; the caller commits. Its deadline is fixed now, from the quiz's limit,
     and comes no later than the quiz's close date: the clock a student sees is the one that
-    ends their attempt."""
+    ends their attempt. Without a student key the attempt is its name's (models.name_key)."""
     started = at or now()
     deadline = None
     if quiz.time_limit_minutes:
@@ -140,7 +141,8 @@ def start_attempt(quiz: Quiz, student_name: str, submission_key: str,
         deadline = quiz.closes_at
     attempt = Attempt(quiz=quiz, student_name=student_name, submission_key=submission_key,
                       token=secrets.token_urlsafe(24), resume_code=new_resume_code(),
-                      started_at=started, deadline_at=deadline, max_score=len(quiz.items))
+                      started_at=started, deadline_at=deadline, max_score=len(quiz.items),
+                      student_key=student_key or name_key(student_name))
     db.session.add(attempt)
     return attempt
 
@@ -353,3 +355,12 @@ def remember_position(attempt: Attempt, number: int) -> None:
 def delete_attempt(attempt: Attempt) -> None:
     """The attempt goes, with its responses and the choices they picked; the caller commits."""
     db.session.delete(attempt)
+
+
+def name_of_student(quiz_id: int, student_key: str) -> str | None:
+    """The name a student key took the quiz under (its latest attempt's), or None before its
+    first attempt."""
+    return db.session.execute(
+        db.select(Attempt.student_name)
+        .where(Attempt.quiz_id == quiz_id, Attempt.student_key == student_key)
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc()).limit(1)).scalar_one_or_none()

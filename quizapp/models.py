@@ -3,6 +3,7 @@ evidence, quizzes, and the attempts and responses of students."""
 from __future__ import annotations
 
 import enum
+import hashlib
 import secrets
 from datetime import UTC, datetime
 
@@ -280,6 +281,12 @@ class Attempt(db.Model):
     submission_key: Mapped[str] = mapped_column(String(64), unique=True)
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quiz.id"), index=True)
     student_name: Mapped[str] = mapped_column(String(80))
+    # Who took it, never shown: the statistics' "first attempt" is per student key, not per
+    # display name, so two students both called Sam are two students. The joining pages give a
+    # random key kept in the browser for the quiz (quizapp.quiz.access); an attempt made without
+    # one (by a command, or before keys existed) gets its name's key, grouping by name as before.
+    student_key: Mapped[str] = mapped_column(String(64), default=lambda context: name_key(
+        context.get_current_parameters()["student_name"]))
     # Shown to the student once, when the attempt starts (and again on request): with the join
     # code and name it resumes the attempt on another device.
     resume_code: Mapped[str | None] = mapped_column(String(20))
@@ -300,6 +307,18 @@ class Attempt(db.Model):
     responses: Mapped[list[Response]] = relationship(
         back_populates="attempt", cascade="all, delete-orphan", lazy="selectin"
     )
+
+    __table_args__ = (Index("ix_attempt_quiz_id_student_key", "quiz_id", "student_key"),)
+
+
+NAME_KEY_PREFIX = "name:"
+
+
+def name_key(student_name: str) -> str:
+    """The student key of attempts made without a browser's key: one per exact name, as the
+    statistics grouped attempts before keys existed (migration 0011 gives old attempts the same).
+    A browser's key never starts with the prefix."""
+    return NAME_KEY_PREFIX + hashlib.sha256(student_name.encode()).hexdigest()[:40]
 
 
 response_choice = Table(

@@ -1,10 +1,12 @@
 """Finding an attempt from its address, settling one whose time is up, and the signed session
-cookie that remembers a browser's attempts in progress, so a reload or a closed tab resumes them.
-An attempt is forgotten once it is submitted, and never remembered for a quiz taken on shared
-computers: the next student at the keyboard is not offered it."""
+cookie that remembers a browser's attempts in progress, so a reload or a closed tab resumes them,
+and the student key the browser holds for each quiz (who is taking it, apart from the name).
+An attempt is forgotten once it is submitted, and nothing is remembered for a quiz taken on
+shared computers: the next student at the keyboard is not offered it, nor taken for the last."""
 from __future__ import annotations
 
 import dataclasses
+import secrets
 
 from flask import abort, flash, session
 
@@ -54,10 +56,15 @@ def settle(attempt: Attempt) -> bool:
 def remember(attempt: Attempt) -> None:
     if attempt.quiz.shared_computer or attempt.submitted_at is not None:
         return
-    remembered = dict(session.get("attempts", {}))
-    remembered.pop(str(attempt.quiz_id), None)
-    remembered[str(attempt.quiz_id)] = attempt.token
-    session["attempts"] = dict(list(remembered.items())[-REMEMBERED:])
+    _keep("attempts", attempt.quiz_id, attempt.token)
+
+
+def _keep(name: str, quiz_id: int, value: str) -> None:
+    """Keep a value per quiz in the session's `name`, the newest last, REMEMBERED at most."""
+    kept = dict(session.get(name, {}))
+    kept.pop(str(quiz_id), None)
+    kept[str(quiz_id)] = value
+    session[name] = dict(list(kept.items())[-REMEMBERED:])
     # Kept after the browser closes: a student who shuts the laptop lid comes back to the attempt.
     session.permanent = True
 
@@ -98,3 +105,30 @@ def remembered_attempts() -> list[Attempt]:
     return _still_open(list(db.session.execute(
         db.select(Attempt).where(Attempt.token.in_(tokens))
         .order_by(Attempt.started_at.desc())).scalars()))
+
+
+def new_student_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def student_key(quiz_id: int) -> str | None:
+    """The student key this browser holds for the quiz, if any."""
+    return session.get("students", {}).get(str(quiz_id))
+
+
+def keep_student_key(attempt: Attempt) -> None:
+    """This browser is the student who took the attempt (started here, or resumed with its
+    code): their next attempt at the quiz counts as theirs."""
+    if not attempt.quiz.shared_computer:
+        _keep("students", attempt.quiz_id, attempt.student_key)
+
+
+def forget_student(quiz_id: int | None = None) -> None:
+    """"Not you? Start fresh": the next person at this browser is a new student (of this quiz,
+    or of every quiz)."""
+    if quiz_id is None:
+        session.pop("students", None)
+        return
+    kept = session.get("students", {})
+    if str(quiz_id) in kept:
+        session["students"] = {quiz: key for quiz, key in kept.items() if quiz != str(quiz_id)}

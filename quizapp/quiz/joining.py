@@ -15,9 +15,13 @@ from quizapp.models import Attempt, Quiz, now
 from quizapp.quiz.access import (
     forget,
     forget_all,
+    forget_student,
+    keep_student_key,
+    new_student_key,
     remember,
     remembered_attempt,
     remembered_attempts,
+    student_key,
 )
 from quizapp.quiz.blueprint import bp
 from quizapp.quiz.forms import JoinForm, ResumeForm, StartForm, StartFreshForm
@@ -66,7 +70,8 @@ def _start(quiz: Quiz, form: StartForm, template: str, context: dict):
         return _too_many(template, "Too many attempts were started from your address. Try "
                          f"again {throttle.refusal_words(until)}, or ask your teacher.", until,
                          form=form, **context)
-    attempt = attempts.start_attempt(quiz, form.student_name.data, form.submission.data)
+    attempt = attempts.start_attempt(quiz, form.student_name.data, form.submission.data,
+                                     student_key=_student_key_for(quiz, form.student_name.data))
     try:
         db.session.commit()
     except IntegrityError:
@@ -75,11 +80,29 @@ def _start(quiz: Quiz, form: StartForm, template: str, context: dict):
         attempt = _attempt_by_submission(form.submission.data)
         if attempt is None:
             raise
-    remember(attempt)
+    _this_browsers(attempt)
     # Shown once, here; the attempt's pages show it again only when asked.
     flash(f"Your resume code is {attempt.resume_code}. Note it down: with the quiz code "
           f"{quiz.join_code} and your name it opens this attempt on another device.", "resume")
     return redirect(url_for("quiz.attempt", token=attempt.token))
+
+
+def _this_browsers(attempt: Attempt) -> None:
+    """This browser took (or resumed) the attempt: it offers it until it is submitted, and is
+    its student at the quiz from now on."""
+    remember(attempt)
+    keep_student_key(attempt)
+
+
+def _student_key_for(quiz: Quiz, name: str) -> str:
+    """The student this browser is at the quiz when it took the quiz under this name; under
+    another name it is someone else at the same browser, a new student."""
+    key = student_key(quiz.id)
+    if key is not None:
+        taken_as = attempts.name_of_student(quiz.id, key)
+        if taken_as is None or attempts.normalise_name(taken_as) == attempts.normalise_name(name):
+            return key
+    return new_student_key()
 
 
 def _not_open_words(quiz: Quiz) -> str:
@@ -124,7 +147,7 @@ def join_and_start():
     form = JoinForm()
     earlier = _attempt_by_submission(form.submission.data)
     if earlier is not None:
-        remember(earlier)
+        _this_browsers(earlier)
         return redirect(url_for("quiz.attempt", token=earlier.token))
     if not form.validate():
         return render_template("quiz/join.html", form=form), 422
@@ -154,7 +177,7 @@ def start(code: str):
     if request.method == "POST":
         earlier = _attempt_by_submission(form.submission.data)
         if earlier is not None and earlier.quiz_id == quiz.id:
-            remember(earlier)
+            _this_browsers(earlier)
             return redirect(url_for("quiz.attempt", token=earlier.token))
     if not quiz.open_for_answers:
         return render_template("quiz/closed.html", quiz=quiz, why=_not_open_words(quiz)), 403
@@ -205,10 +228,12 @@ def start_fresh(code: str | None):
         abort(404)
     if quiz is None:
         forget_all()
+        forget_student()
         return redirect(url_for("quiz.index"))
     earlier = remembered_attempt(quiz.id)
     if earlier is not None:
         forget(earlier)
+    forget_student(quiz.id)
     return redirect(url_for("quiz.start", code=quiz.join_code))
 
 
@@ -250,7 +275,7 @@ def resume():
         return render_template("quiz/resume.html", form=form, not_found=True), 422
     # A right code is no guess: it does not count against anyone.
     db.session.rollback()
-    remember(attempt)
+    _this_browsers(attempt)
     if attempt.submitted_at is not None:
         return redirect(url_for("quiz.result", token=attempt.token))
     return redirect(url_for("quiz.attempt", token=attempt.token))

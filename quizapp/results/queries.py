@@ -73,7 +73,8 @@ def _mark():
 
 
 def first_attempts(quiz_id: int):
-    """Each student's first submitted attempt at the quiz (by name): id and score.
+    """Each student's first submitted attempt at the quiz (by student key, never by the name
+    typed: two students both called Sam are two students): id and score.
 
     Moodle's item analysis uses first attempts only, as later ones are shaped by the feedback
     of the first. "First" is the earliest submitted; the id breaks a tie.
@@ -92,7 +93,7 @@ def _first_by_anti_join(quiz_id: int):
     earlier = aliased(Attempt)
     has_earlier = exists().where(
         earlier.quiz_id == Attempt.quiz_id,
-        earlier.student_name == Attempt.student_name,
+        earlier.student_key == Attempt.student_key,
         earlier.submitted_at.is_not(None),
         or_(earlier.submitted_at < Attempt.submitted_at,
             and_(earlier.submitted_at == Attempt.submitted_at, earlier.id < Attempt.id)),
@@ -110,7 +111,7 @@ def _first_by_rank(quiz_id: int):
             Attempt.id,
             func.coalesce(Attempt.score, 0).label("score"),
             func.row_number().over(
-                partition_by=Attempt.student_name,
+                partition_by=Attempt.student_key,
                 order_by=(Attempt.submitted_at, Attempt.id),
             ).label("rank"),
         )

@@ -246,3 +246,40 @@ def test_the_choice_counts_upgrade_gives_every_pick_its_attempt(empty_database_u
         assert [tuple(row) for row in picks] == [(1, 1, 1), (2, 3, 1), (3, 2, 2), (4, 3, 2)]
     assert_school_work_kept(app)
     dispose(app)
+
+
+def test_the_student_keys_upgrade_keeps_grouping_by_name(empty_database_url):
+    """Migration 0011: old attempts get one student key per name within their quiz, so "first
+    attempt" (and every statistic on it) is what it was before the upgrade."""
+    from quizapp.results.queries import first_attempts
+
+    app = app_on(empty_database_url)
+    with app.app_context():
+        upgrade(revision="0001")
+    fill_first_schema(app)
+    with app.app_context(), db.engine.begin() as connection:
+        # Ada's second try, later and better: not her first attempt, before or after.
+        connection.execute(text(
+            "INSERT INTO attempt (id, token, submission_key, quiz_id, student_name, started_at, "
+            "submitted_at, score, max_score) VALUES (3, 'token-ada-2', 'key-ada-2', 1, 'Ada', "
+            "'2026-01-06 11:00:00', '2026-01-06 11:05:00', 2, 2)"))
+        if connection.dialect.name == "postgresql":
+            connection.execute(text(
+                "SELECT setval(pg_get_serial_sequence('attempt', 'id'), 3)"))
+    with app.app_context():
+        upgrade(revision="0010")
+        first_before = set(db.session.execute(text(
+            "SELECT id FROM attempt a WHERE NOT EXISTS (SELECT 1 FROM attempt b WHERE "
+            "b.quiz_id = a.quiz_id AND b.student_name = a.student_name AND "
+            "b.submitted_at < a.submitted_at)")).scalars())
+        db.session.remove()
+        upgrade()
+    assert revision(app) == HEAD
+    with app.app_context():
+        keys = dict(db.session.execute(text("SELECT id, student_key FROM attempt")).all())
+        assert keys[1] == keys[3] != keys[2]
+        assert all(key.startswith("name:") and "Ada" not in key for key in keys.values())
+        first = first_attempts(1)
+        assert set(db.session.execute(db.select(first.c.id)).scalars()) == first_before == {1, 2}
+        db.session.remove()
+    dispose(app)
