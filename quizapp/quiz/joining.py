@@ -12,19 +12,21 @@ from sqlalchemy.exc import IntegrityError
 from quizapp import attempts, grading, quiz_dates, throttle
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz, now
+from quizapp.quiz import students
 from quizapp.quiz.access import (
     forget,
     forget_all,
     forget_student,
     keep_student_key,
-    new_student_key,
     remember,
     remembered_attempt,
     remembered_attempts,
-    student_key,
 )
 from quizapp.quiz.blueprint import bp
 from quizapp.quiz.forms import JoinForm, ResumeForm, StartForm, StartFreshForm
+
+NAME_TAKEN = ("That name is already in use in this quiz: add something to it, such as an "
+              "initial, or use your resume code if it is you.")
 
 
 def _fresh_key() -> str:
@@ -62,8 +64,9 @@ def _too_many(template: str, message: str, until, **context):
     return page, 429, {"Retry-After": str(throttle.minutes_until(until) * 60)}
 
 
-def _start(quiz: Quiz, form: StartForm, template: str, context: dict):
-    """Start the attempt the form asks for, once: a resent form lands on the same attempt."""
+def _start(quiz: Quiz, form: StartForm, key: str, template: str, context: dict):
+    """Start the attempt the form asks for, as the student whose key this is, once: a resent
+    form lands on the same attempt."""
     until, _ = throttle.take(throttle.limit("start", "ATTEMPT_START_LIMIT"), _address())
     if until is not None:
         db.session.rollback()
@@ -71,7 +74,7 @@ def _start(quiz: Quiz, form: StartForm, template: str, context: dict):
                          f"again {throttle.refusal_words(until)}, or ask your teacher.", until,
                          form=form, **context)
     attempt = attempts.start_attempt(quiz, form.student_name.data, form.submission.data,
-                                     student_key=_student_key_for(quiz, form.student_name.data))
+                                     student_key=key)
     try:
         db.session.commit()
     except IntegrityError:
@@ -94,17 +97,6 @@ def _this_browsers(attempt: Attempt) -> None:
     keep_student_key(attempt)
 
 
-def _student_key_for(quiz: Quiz, name: str) -> str:
-    """The student this browser is at the quiz when it took the quiz under this name; under
-    another name it is someone else at the same browser, a new student."""
-    key = student_key(quiz.id)
-    if key is not None:
-        taken_as = attempts.name_of_student(quiz.id, key)
-        if taken_as is None or attempts.normalise_name(taken_as) == attempts.normalise_name(name):
-            return key
-    return new_student_key()
-
-
 def _not_open_words(quiz: Quiz) -> str:
     if quiz.published and quiz.not_open_yet() and not quiz.has_closed():
         return f"The quiz “{quiz.title}” opens {quiz_dates.shown(quiz.opens_at)}."
@@ -115,12 +107,17 @@ def _not_open_words(quiz: Quiz) -> str:
 
 def _intro(quiz: Quiz, form: StartForm, status: int = 200):
     """The quiz's intro page: what the quiz is, how long it lasts, and the button that starts
-    the clock."""
+    the clock; a warning when the name typed is another student's in this quiz."""
     earlier = remembered_attempt(quiz.id)
+    name = form.student_name.data or ""
+    welcome_back = students.same_student(earlier, name)
+    name_taken = bool(name) and not welcome_back and students.name_taken(
+        quiz, name, students.key_for(quiz, name))
+    if name_taken:
+        form.student_name.errors = [*form.student_name.errors, NAME_TAKEN]
     return render_template("quiz/start.html", form=form, quiz=quiz, earlier=earlier,
                            fresh_form=StartFreshForm(), new_key=_fresh_key(),
-                           welcome_back=_same_student(earlier, form.student_name.data or "")
-                           ), status
+                           welcome_back=welcome_back, name_taken=name_taken), status
 
 
 def _index(form: JoinForm, status: int = 200):
@@ -182,22 +179,27 @@ def start(code: str):
     if not quiz.open_for_answers:
         return render_template("quiz/closed.html", quiz=quiz, why=_not_open_words(quiz)), 403
     if request.method == "POST" and form.validate():
-        earlier = remembered_attempt(quiz.id)
-        if _same_student(earlier, form.student_name.data):
-            if not form.new_attempt.data:
-                return _resumed(earlier)
-            _submit_for_a_new_one(earlier)
-            earlier = None
-        context = {"quiz": quiz, "earlier": earlier, "fresh_form": StartFreshForm(),
-                   "new_key": _fresh_key()}
-        return _start(quiz, form, "quiz/start.html", context)
+        return _start_or_resume(quiz, form)
     return _intro(quiz, form, 422 if form.errors else 200)
 
 
-def _same_student(earlier: Attempt | None, name: str) -> bool:
-    """The attempt this browser remembers for the quiz was started under this name."""
-    return earlier is not None and (attempts.normalise_name(earlier.student_name)
-                                    == attempts.normalise_name(name))
+def _start_or_resume(quiz: Quiz, form: StartForm):
+    """"Start the quiz" pressed: the same name on the same device resumes its unfinished
+    attempt unless a new one is asked for; a name another student uses in the quiz is warned
+    about, never merged; anything else starts an attempt."""
+    name = form.student_name.data
+    earlier = remembered_attempt(quiz.id)
+    if students.same_student(earlier, name) and not form.new_attempt.data:
+        return _resumed(earlier)
+    key = students.key_for(quiz, name)
+    if students.name_taken(quiz, name, key):
+        return _intro(quiz, form, 409)
+    if students.same_student(earlier, name):
+        _submit_for_a_new_one(earlier)
+        earlier = None
+    context = {"quiz": quiz, "earlier": earlier, "fresh_form": StartFreshForm(),
+               "new_key": _fresh_key()}
+    return _start(quiz, form, key, "quiz/start.html", context)
 
 
 def _resumed(earlier: Attempt):
@@ -259,7 +261,9 @@ def _resume_refused(form: ResumeForm, quiz: Quiz | None):
 def resume():
     form = ResumeForm()
     if request.method == "GET":
-        form = ResumeForm(formdata=None, code=request.args.get("code", "").strip().upper())
+        # Filled in from the links that lead here (a name already in use on the intro page).
+        form = ResumeForm(formdata=None, code=request.args.get("code", "").strip().upper(),
+                          student_name=request.args.get("name", "").strip()[:80])
         return render_template("quiz/resume.html", form=form)
     if not form.validate():
         return render_template("quiz/resume.html", form=form), 422

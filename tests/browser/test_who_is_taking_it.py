@@ -1,5 +1,7 @@
 """Who is taking it (issue 13, point 3), in real Chromium: the same code and name on the same
-browser resume the unfinished attempt. Screenshots at 360 and 1280 px, axe on every page."""
+browser resume the unfinished attempt; the same name in another browser (another student, or the
+same one on another device) gets a warning and a choice. Screenshots at 360 and 1280 px, axe on
+every page."""
 from __future__ import annotations
 
 import re
@@ -33,7 +35,8 @@ def checked_page(page: Page, screenshot, name: str) -> None:
     assert not report, "\n".join(report)
 
 
-def test_joining_again_on_the_same_browser_resumes(a11y_context, make_quiz, facts, screenshot):
+def test_same_browser_resumes_another_is_warned(a11y_context, new_context, make_quiz, facts,
+                                                screenshot):
     code = make_quiz(per_kind=1, title="Who is taking it")
     page = a11y_context.new_page()
     join_from_home(page, code, "Sam Okafor")
@@ -56,3 +59,20 @@ def test_joining_again_on_the_same_browser_resumes(a11y_context, make_quiz, fact
     expect(page.locator(".flashes")).to_contain_text("Welcome back")
     assert facts.tokens_of(code, "Sam Okafor") == [token]
     assert facts.saved(token)[first.id] == {first.wrong[0].id}
+    # Another browser (another device) with the same name: a warning and a choice, no attempt.
+    other = new_context(bypass_csp=True).new_page()  # axe is injected as a script: CSP bypassed
+    join_from_home(other, code, "sam okafor")
+    warning = other.locator("#name-taken")
+    expect(warning).to_contain_text("That name is already in use in this quiz.")
+    expect(other.get_by_label("Your name")).to_have_value("sam okafor")
+    checked_page(other, screenshot, "who-name-taken")
+    other.get_by_role("button", name="Start the quiz").click()
+    expect(other.locator("#name-taken")).to_be_visible()
+    assert facts.tokens_of(code, "sam okafor") == []
+    # Use the resume code: the form comes filled in but for the code itself.
+    other.get_by_role("link", name="Use your resume code").click()
+    expect(other.get_by_label("Quiz code")).to_have_value(code)
+    expect(other.get_by_label("Your name")).to_have_value("sam okafor")
+    other.get_by_label("Resume code").fill(facts.attempt(token)["resume_code"])
+    other.get_by_role("button", name="Resume").click()
+    expect(other).to_have_url(re.compile(rf"/attempt/{token}/q/2$"))

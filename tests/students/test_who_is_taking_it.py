@@ -138,3 +138,66 @@ def test_a_quiz_on_shared_computers_keeps_no_student_in_the_browser(app, client)
     start(client, code, "Ada")
     with client.session_transaction() as session:
         assert session.get("students", {}) == {}
+
+
+def _intro_post(client, code: str, name: str):
+    page = client.get(f"/quiz/{code}").get_data(as_text=True)
+    return client.post(f"/quiz/{code}", data=hidden_fields(page) | {"student_name": name})
+
+
+def _count(app) -> int:
+    with app.app_context():
+        return db.session.execute(db.select(db.func.count(Attempt.id))).scalar_one()
+
+
+def test_a_name_another_student_uses_gets_a_warning_and_a_choice_never_a_merge(app, client):
+    code = make_quiz(app)
+    start(client, code, "Sam")
+    tablet = app.test_client()  # another student, on another device
+    refused = _intro_post(tablet, code, "  SAM ")
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 409 and _count(app) == 1
+    assert "That name is already in use in this quiz." in html
+    assert f'href="/resume?code={code}&amp;name=SAM">Use your resume code</a>' in html
+    assert "add something to your name below, such as an initial" in html.lower()
+    assert 'aria-invalid="true"' in html and 'value="SAM"' in html  # what was typed stays
+    # The home page's box warns on the intro page already, before anything is pressed.
+    home = tablet.get("/").get_data(as_text=True)
+    intro = tablet.post("/join", data=hidden_fields(home) | {"code": code, "student_name": "sam"})
+    assert "That name is already in use in this quiz." in intro.get_data(as_text=True)
+    # Choice two: a name of one's own.
+    other = start(tablet, code, "Sam K.")
+    assert attempt_row(app, other).student_name == "Sam K." and _count(app) == 2
+
+
+def test_the_same_student_on_another_device_follows_the_resume_code(app, client):
+    code = make_quiz(app)
+    token = start(client, code, "Sam")
+    laptop = app.test_client()
+    assert _intro_post(laptop, code, "Sam").status_code == 409
+    # Choice one: the link fills in the quiz code and the name; the resume code opens the attempt.
+    form = laptop.get(f"/resume?code={code}&name=Sam").get_data(as_text=True)
+    assert f'value="{code}"' in form and 'value="Sam"' in form
+    assert _resume(laptop, code, "Sam", attempt_row(app, token).resume_code).headers[
+        "Location"].endswith(f"/attempt/{token}")
+    submit(laptop, token)
+    # From now on the laptop is Sam's device too: no warning, and the next attempt is hers.
+    again = start(laptop, code, "Sam")
+    assert attempt_row(app, again).student_key == attempt_row(app, token).student_key
+
+
+def test_on_shared_computers_and_after_start_fresh_the_name_is_warned_about(app, client):
+    shared = make_quiz(app, shared_computer=True)
+    start(client, shared, "Ada")
+    # The lab computer remembers no one: Ada's name is another student's to the next login.
+    assert _intro_post(client, shared, "Ada").status_code == 409
+    with app.app_context():
+        quiz = db.session.execute(db.select(Quiz).where(Quiz.join_code == shared)).scalar_one()
+        quiz.shared_computer = False
+        db.session.commit()
+    bo = start(client, shared, "Bo")
+    page = client.get(f"/quiz/{shared}").get_data(as_text=True)
+    fresh = re.search(r'<form[^>]*start-fresh[^>]*>.*?</form>', page, re.S).group(0)
+    client.post(f"/quiz/{shared}/start-fresh", data=hidden_fields(fresh))
+    assert _intro_post(client, shared, "Bo").status_code == 409
+    assert attempt_row(app, bo).submitted_at is None
