@@ -23,7 +23,7 @@ from quizapp.exports import question_bank
 from quizapp.extensions import db
 from quizapp.generators import registry
 from quizapp.interchange.formats import FORMATS
-from quizapp.models import QuestionStatus, Quiz, Story
+from quizapp.models import GRADE_BEST, GRADES, QuestionStatus, Quiz, Story
 
 
 def _count(number: int, noun: str, plural: str | None = None) -> str:
@@ -100,7 +100,12 @@ def generate(slug: str, approve: bool) -> None:
 @click.option("--draft", is_flag=True, help="Leave the quiz unpublished.")
 @click.option("--per-kind", type=click.IntRange(min=1), default=None,
               help="At most this many questions of each kind.")
-def create_quiz(slug: str, title: str | None, draft: bool, per_kind: int | None) -> None:
+@click.option("--attempts", type=click.IntRange(min=1), default=None,
+              help="Attempts each student may make (default: unlimited).")
+@click.option("--grade", type=click.Choice(GRADES), default=GRADE_BEST, show_default=True,
+              help="Whose grade the gradebook keeps when a student makes several attempts.")
+def create_quiz(slug: str, title: str | None, draft: bool, per_kind: int | None,
+                attempts: int | None, grade: str) -> None:
     """Make a quiz of a story's approved questions."""
     longest = Quiz.__table__.c.title.type.length
     if title is not None and len(title) > longest:
@@ -108,12 +113,15 @@ def create_quiz(slug: str, title: str | None, draft: bool, per_kind: int | None)
                                    f"have at most {longest}.")
     try:
         quiz = quiz_builder.quiz_from_story(_find_story(slug), title, published=not draft,
-                                            per_kind=per_kind)
+                                            per_kind=per_kind, attempts_allowed=attempts,
+                                            grade_kept=grade)
     except quiz_builder.BuildError as refused:
         db.session.rollback()
         raise click.ClickException(str(refused)) from None
     db.session.commit()
-    click.echo(f"Quiz {quiz.title!r}: {_count(len(quiz.items), 'question')}, "
+    allowed = ("" if quiz.attempts_allowed is None else
+               f" ({_count(quiz.attempts_allowed, 'attempt')} each, the {quiz.grade_kept} kept)")
+    click.echo(f"Quiz {quiz.title!r}: {_count(len(quiz.items), 'question')}{allowed}, "
                f"join code {quiz.join_code}.")
 
 

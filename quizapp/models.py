@@ -196,6 +196,9 @@ FEEDBACK_IMMEDIATE, FEEDBACK_AT_END = "immediate", "at_end"
 # Review options (Moodle's): when a student sees the right answers (with the explanations and
 # evidence) and when the score, once the attempt is submitted. The rules live in review.py.
 REVIEW_AFTER_ATTEMPT, REVIEW_AFTER_CLOSE, REVIEW_NEVER = "after_attempt", "after_close", "never"
+# Which attempt's grade a student keeps when a quiz allows several (Moodle's grading method).
+GRADE_FIRST, GRADE_BEST, GRADE_LAST = "first", "best", "last"
+GRADES = (GRADE_FIRST, GRADE_BEST, GRADE_LAST)
 
 
 class Quiz(db.Model):
@@ -225,6 +228,13 @@ class Quiz(db.Model):
     # Taken on shared computers (a lab): the browser remembers no attempt of this quiz, so the
     # next student is never offered the last one's.
     shared_computer: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    # How many attempts each student may make (None: unlimited), enforced when one starts; and
+    # whose grade the gradebook keeps (quizapp.results.queries.kept_attempts). The quiz builder
+    # keeps the best, as Moodle does by default; quizzes made before the setting keep the first,
+    # which their gradebook showed.
+    attempts_allowed: Mapped[int | None]
+    grade_kept: Mapped[str] = mapped_column(String(10), default=GRADE_FIRST,
+                                            server_default=GRADE_FIRST)
     # Whose quiz it is (its results are theirs too); see Story.owner_id.
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("instructor.id"), index=True)
     # Listed on the home page for anyone to see; unlisted quizzes are reached by code or link.

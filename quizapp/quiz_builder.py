@@ -16,6 +16,8 @@ from quizapp.extensions import db
 from quizapp.models import (
     FEEDBACK_AT_END,
     FEEDBACK_IMMEDIATE,
+    GRADE_BEST,
+    GRADES,
     ONE_PER_PAGE,
     REVIEW_AFTER_ATTEMPT,
     Attempt,
@@ -56,6 +58,8 @@ class QuizSettings:
     listed: bool = False  # on the home page; unlisted quizzes are reached by code or link
     opens_at: datetime | None = None  # UTC, as stored
     closes_at: datetime | None = None
+    attempts_allowed: int | None = None  # per student; None: unlimited
+    grade_kept: str = GRADE_BEST  # first, best or last, when several are allowed
 
 
 SETTINGS = tuple(QuizSettings.__dataclass_fields__)
@@ -68,17 +72,20 @@ def new_join_code(length: int = 6) -> str:
             return code
 
 
-def default_settings(story: Story, title: str | None = None) -> QuizSettings:
+def default_settings(story: Story, title: str | None = None, attempts_allowed: int | None = None,
+                     grade_kept: str = GRADE_BEST) -> QuizSettings:
     """What a quiz made in one step gets: the story's title (its start, should it be longer
     than a quiz title may be), a fresh code, one question per page, open book, feedback at
     the end, no time limit, nothing shuffled, and the review options' defaults (the right
-    answers once the quiz is closed, the score at once)."""
+    answers once the quiz is closed, the score at once; with one attempt allowed, the answers
+    right after it)."""
     return QuizSettings(
         title=title or _shortened(story.title, Quiz.title.type.length), join_code=new_join_code(),
         layout=ONE_PER_PAGE, open_book=True, feedback=FEEDBACK_AT_END, time_limit_minutes=None,
         shuffle_questions=False, shuffle_choices=False,
-        review_answers=review.default_answers_review(), review_score=review.DEFAULT_SCORE_REVIEW,
-        shared_computer=False)
+        review_answers=review.default_answers_review(attempts_allowed),
+        review_score=review.DEFAULT_SCORE_REVIEW, shared_computer=False,
+        attempts_allowed=attempts_allowed, grade_kept=grade_kept)
 
 
 def _shortened(text: str, limit: int) -> str:
@@ -154,6 +161,11 @@ def apply_settings(quiz: Quiz, settings: QuizSettings) -> None:
                          "feedback at the end.", "review_answers")
     if settings.opens_at and settings.closes_at and settings.closes_at <= settings.opens_at:
         raise BuildError("The quiz must close after it opens.", "closes_at")
+    if settings.attempts_allowed is not None and settings.attempts_allowed < 1:
+        raise BuildError("Allow at least one attempt, or leave it empty for unlimited.",
+                         "attempts_allowed")
+    if settings.grade_kept not in GRADES:
+        raise BuildError("Keep the first, the best or the last grade.", "grade_kept")
     for name in SETTINGS:
         setattr(quiz, name, getattr(settings, name))
     quiz.join_code = code
@@ -188,7 +200,8 @@ def new_quiz(story: Story, settings: QuizSettings, questions: list[Question],
 
 
 def quiz_from_story(story: Story, title: str | None = None, published: bool = True,
-                    per_kind: int | None = None) -> Quiz:
+                    per_kind: int | None = None, attempts_allowed: int | None = None,
+                    grade_kept: str = GRADE_BEST) -> Quiz:
     """A quiz of the story's approved questions in one step (the command line, first run): all
     of them, or the first `per_kind` of each kind; published unless asked not to be. The same
     rules as the quiz builder's; a BuildError when they refuse. The caller commits."""
@@ -196,7 +209,7 @@ def quiz_from_story(story: Story, title: str | None = None, published: bool = Tr
                  else first_per_kind(story, per_kind))
     if not questions:
         raise BuildError("The story has no approved questions yet.")
-    quiz = new_quiz(story, default_settings(story, title), questions)
+    quiz = new_quiz(story, default_settings(story, title, attempts_allowed, grade_kept), questions)
     if published:
         publish(quiz)
     return quiz

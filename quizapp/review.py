@@ -22,9 +22,9 @@ WHEN = {
 
 
 def default_answers_review(attempts_allowed: int | None = None) -> str:
-    """When a new quiz shows the right answers. With more than one attempt allowed (today every
-    quiz allows unlimited attempts: None), a throwaway attempt would give the key to the next
-    one, so the answers wait for the quiz's closing; with one attempt, right after it."""
+    """When a new quiz shows the right answers. With more than one attempt allowed (None:
+    unlimited), a throwaway attempt would give the key to the next one, so the answers wait for
+    the quiz's closing; with one attempt, right after it."""
     return REVIEW_AFTER_ATTEMPT if attempts_allowed == 1 else REVIEW_AFTER_CLOSE
 
 

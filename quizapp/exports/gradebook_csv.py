@@ -1,6 +1,7 @@
 """A quiz's gradebook as a CSV file an LMS gradebook (or a spreadsheet) imports: one row per
-student, their first submitted attempt (the one the item analysis counts), with its score and a
-column per question holding the mark from 0 to 1. The file itself (UTF-8 with a byte-order mark,
+student (per student key), the submitted attempt whose grade the quiz keeps (first, best or
+last; the item analysis always reads the first), with its score and a column per question
+holding the mark from 0 to 1. The file itself (UTF-8 with a byte-order mark,
 formula-like cells neutralised) is written by results_csv."""
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from collections.abc import Iterator
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Question, QuizQuestion, Response
-from quizapp.results.queries import first_attempts, question_places
+from quizapp.models import GRADE_FIRST, Attempt, Question, QuizQuestion, Response
+from quizapp.results.queries import kept_attempts, question_places
 from quizapp.scoring import marks
 
 FIXED_COLUMNS = ["Student", "Score", "Out of"]
@@ -41,7 +42,7 @@ def header(quiz_id: int) -> list[str]:
                             for number, (_, prompt) in enumerate(_positions(quiz_id), 1)]
 
 
-def rows(quiz_id: int) -> Iterator[list]:
+def rows(quiz_id: int, grade_kept: str = GRADE_FIRST) -> Iterator[list]:
     """One row per student, sorted by name. A response to an earlier version of a question
     (edited after attempts) goes in that question's column; a question with no response
     (left blank, never saved) has the mark 0."""
@@ -49,11 +50,11 @@ def rows(quiz_id: int) -> Iterator[list]:
     column_of = {question_id: column[position]
                  for question_id, (position, _) in question_places(quiz_id).items()
                  if position in column}
-    first = first_attempts(quiz_id)
+    kept = kept_attempts(quiz_id, grade_kept)
     result = db.session.execute(
         select(Attempt.id, Attempt.student_name, Attempt.score, Attempt.max_score,
                Response.question_id, Response.score)
-        .join(first, first.c.id == Attempt.id)
+        .join(kept, kept.c.id == Attempt.id)
         .outerjoin(Response, Response.attempt_id == Attempt.id)
         .order_by(func.lower(Attempt.student_name), Attempt.student_name, Attempt.id))
     current, cells = None, []

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from quizapp import attempts
 from quizapp.extensions import db
 from quizapp.models import (
+    GRADE_FIRST,
     Attempt,
     Choice,
     MatchItem,
@@ -24,11 +25,13 @@ from quizapp.models import (
     ResponsePlace,
     response_choice,
 )
-from quizapp.results.queries import first_attempts, question_places
+from quizapp.results.queries import first_attempts, kept_attempts, question_places
 from quizapp.scoring import marks
 
+# grade_kept: the attempt whose grade the quiz keeps for its student (first, best or last), as
+# the gradebook reads it; last, so the older columns keep their places.
 ATTEMPT_CSV_COLUMNS = ["attempt", "student_name", "first_attempt", "started_at", "submitted_at",
-                       "time_taken_seconds", "score", "max_score"]
+                       "time_taken_seconds", "score", "max_score", "grade_kept"]
 RESPONSE_CSV_COLUMNS = ["attempt", "student_name", "first_attempt", "question_number",
                         "question_id", "skill", "chosen", "chosen_text", "correct",
                         "type", "score"]  # last, so the older columns keep their places
@@ -42,8 +45,11 @@ FLUSH_EVERY = 500  # rows per chunk sent to the browser
 # --- Rows (fetched in batches, never all at once) ---------------------------------------------
 
 def _first_ids(quiz_id: int) -> set[int]:
-    first = first_attempts(quiz_id)
-    return set(db.session.execute(select(first.c.id)).scalars())
+    return _ids(first_attempts(quiz_id))
+
+
+def _ids(attempts_subquery) -> set[int]:
+    return set(db.session.execute(select(attempts_subquery.c.id)).scalars())
 
 
 def _stream(statement):
@@ -53,8 +59,9 @@ def _stream(statement):
         statement.execution_options(stream_results=True, max_row_buffer=BATCH))
 
 
-def attempt_rows(quiz_id: int) -> Iterator[list]:
+def attempt_rows(quiz_id: int, grade_kept: str = GRADE_FIRST) -> Iterator[list]:
     first = _first_ids(quiz_id)
+    kept = _ids(kept_attempts(quiz_id, grade_kept))
     result = _stream(
         select(Attempt.id, Attempt.student_name, Attempt.started_at, Attempt.submitted_at,
                Attempt.score, Attempt.max_score)
@@ -64,7 +71,8 @@ def attempt_rows(quiz_id: int) -> Iterator[list]:
     for attempt_id, name, started, submitted, score, max_score in result:
         taken = None if submitted is None else round((submitted - started).total_seconds())
         yield [attempt_id, name, "yes" if attempt_id in first else "no",
-               _iso(started), _iso(submitted), taken, marks(score), max_score]
+               _iso(started), _iso(submitted), taken, marks(score), max_score,
+               "yes" if attempt_id in kept else "no"]
 
 
 class ShownLetters:

@@ -28,6 +28,9 @@ from quizapp.models import (
     ALL_ON_ONE,
     FEEDBACK_AT_END,
     FEEDBACK_IMMEDIATE,
+    GRADE_BEST,
+    GRADE_FIRST,
+    GRADE_LAST,
     ONE_PER_PAGE,
     REVIEW_AFTER_ATTEMPT,
 )
@@ -69,6 +72,11 @@ class QuestionPicks(CheckboxPicks):
     refusal = "Only this story's approved questions can go into a quiz."
 
 
+# Moodle's grading methods, but the average (a mean of attempts is no attempt to read back).
+GRADE_WORDS = [(GRADE_FIRST, "The first attempt's"), (GRADE_BEST, "The best attempt's"),
+               (GRADE_LAST, "The last attempt's")]
+
+
 class QuizForm(FlaskForm):
     title = StringField("Title", filters=[_stripped],
                         validators=[DataRequired("Give the quiz a title."), Length(max=300)])
@@ -101,6 +109,13 @@ class QuizForm(FlaskForm):
     review_score = RadioField(
         "When students see their score", default=DEFAULT_SCORE_REVIEW,
         choices=[SelectChoice(value, label) for value, label in WHEN.items()])
+    attempts_allowed = IntegerField(
+        "Attempts each student may make (leave empty for unlimited)",
+        validators=[Optional(), NumberRange(min=1, max=100,
+                                            message="Between 1 and 100 attempts, or empty.")])
+    grade_kept = RadioField(
+        "The grade kept when a student makes several attempts (the gradebook's)",
+        default=GRADE_BEST, choices=[SelectChoice(value, label) for value, label in GRADE_WORDS])
     shared_computer = BooleanField(
         "Taken on shared computers: the browser remembers no attempt, so the next student is "
         "not offered the last one's (a student who closes the tab comes back with the resume "

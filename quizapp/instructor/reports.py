@@ -98,7 +98,7 @@ def delete_attempt(attempt_id: int):
 def attempts_csv(quiz_id: int):
     quiz = _quiz_swept(quiz_id)
     return results_csv.csv_download(f"quiz-{quiz.id}-attempts.csv", results_csv.ATTEMPT_CSV_COLUMNS,
-                                    results_csv.attempt_rows(quiz.id))
+                                    results_csv.attempt_rows(quiz.id, quiz.grade_kept))
 
 
 @bp.get("/quizzes/<int:quiz_id>/responses.csv")
@@ -114,7 +114,8 @@ def gradebook_csv_download(quiz_id: int):
     """One row per student and a column per question, as LMS gradebooks import it."""
     quiz = _quiz_swept(quiz_id)
     return results_csv.csv_download(f"quiz-{quiz.id}-gradebook.csv",
-                                    gradebook_csv.header(quiz.id), gradebook_csv.rows(quiz.id))
+                                    gradebook_csv.header(quiz.id),
+                                    gradebook_csv.rows(quiz.id, quiz.grade_kept))
 
 
 # --- Links that may point at pages other helpers own ------------------------------------------

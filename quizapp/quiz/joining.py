@@ -21,6 +21,7 @@ from quizapp.quiz.access import (
     remember,
     remembered_attempt,
     remembered_attempts,
+    student_key,
 )
 from quizapp.quiz.blueprint import bp
 from quizapp.quiz.forms import JoinForm, ResumeForm, StartForm, StartFreshForm
@@ -117,7 +118,23 @@ def _intro(quiz: Quiz, form: StartForm, status: int = 200):
         form.student_name.errors = [*form.student_name.errors, NAME_TAKEN]
     return render_template("quiz/start.html", form=form, quiz=quiz, earlier=earlier,
                            fresh_form=StartFreshForm(), new_key=_fresh_key(),
-                           welcome_back=welcome_back, name_taken=name_taken), status
+                           welcome_back=welcome_back, name_taken=name_taken,
+                           **_limit_here(quiz)), status
+
+
+def _limit_here(quiz: Quiz) -> dict:
+    """For the intro page: the attempts of the student this browser is at the quiz, and whether
+    they have used up what the quiz allows (no "new attempt" is then offered)."""
+    made = _made_here(quiz)
+    return {"made": made, "used_up": bool(made) and students.used_up(quiz, made)}
+
+
+def _made_here(quiz: Quiz) -> list[Attempt]:
+    """The attempts of the student this browser is at the quiz, when the quiz limits them."""
+    key = student_key(quiz.id)
+    if key is None or quiz.attempts_allowed is None:
+        return []
+    return students.attempts_of(quiz, key)
 
 
 def _index(form: JoinForm, status: int = 200):
@@ -194,12 +211,32 @@ def _start_or_resume(quiz: Quiz, form: StartForm):
     key = students.key_for(quiz, name)
     if students.name_taken(quiz, name, key):
         return _intro(quiz, form, 409)
+    students.hold(quiz, key)
+    made = students.attempts_of(quiz, key)
+    if students.used_up(quiz, made):
+        return _no_more_attempts(quiz, made)
     if students.same_student(earlier, name):
         _submit_for_a_new_one(earlier)
         earlier = None
     context = {"quiz": quiz, "earlier": earlier, "fresh_form": StartFreshForm(),
-               "new_key": _fresh_key()}
+               "new_key": _fresh_key(), "made": made, "used_up": False}
     return _start(quiz, form, key, "quiz/start.html", context)
+
+
+def _no_more_attempts(quiz: Quiz, made: list[Attempt]):
+    """At the quiz's limit: the unfinished attempt if there is one, else the latest result,
+    with a message; never a new attempt."""
+    db.session.rollback()
+    allowed = students.attempts_words(quiz.attempts_allowed)
+    unfinished = next((attempt for attempt in made if attempt.submitted_at is None), None)
+    if unfinished is not None:
+        _this_browsers(unfinished)
+        flash(f"This quiz allows {allowed} and you have started them all: here is the one you "
+              "have not submitted yet.", "notice")
+        return redirect(url_for("quiz.attempt", token=unfinished.token))
+    flash(f"You have used the {allowed} this quiz allows, so no new attempt can start. Here is "
+          "your result.", "notice")
+    return redirect(url_for("quiz.result", token=made[-1].token))
 
 
 def _resumed(earlier: Attempt):

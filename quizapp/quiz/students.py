@@ -1,6 +1,9 @@
 """Who is taking a quiz: the student a browser is at a quiz (its student key, kept by
-quizapp.quiz.access), and a name that another student already uses in the quiz."""
+quizapp.quiz.access), a name that another student already uses in the quiz, and the attempts a
+student has made against the quiz's limit."""
 from __future__ import annotations
+
+from sqlalchemy import func
 
 from quizapp import attempts
 from quizapp.extensions import db
@@ -36,3 +39,28 @@ def name_taken(quiz: Quiz, name: str, key: str) -> bool:
         .where(Attempt.quiz_id == quiz.id)).all()
     owners = {mine for other, mine in used if attempts.normalise_name(other) == wanted}
     return owners == {False}
+
+
+def hold(quiz: Quiz, key: str) -> None:
+    """Make two starts by one student at one moment take turns, so both cannot pass the limit:
+    SQLite's starts already do (BEGIN IMMEDIATE); PostgreSQL takes a lock on the student, held
+    to the end of the transaction."""
+    if quiz.attempts_allowed is not None and db.engine.dialect.name == "postgresql":
+        db.session.execute(db.select(func.pg_advisory_xact_lock(
+            func.hashtext(f"quizapp-student:{quiz.id}:{key}"))))
+
+
+def attempts_of(quiz: Quiz, key: str) -> list[Attempt]:
+    """The student's attempts at the quiz, oldest first."""
+    return list(db.session.execute(
+        db.select(Attempt).where(Attempt.quiz_id == quiz.id, Attempt.student_key == key)
+        .order_by(Attempt.started_at, Attempt.id)).scalars())
+
+
+def used_up(quiz: Quiz, made: list[Attempt]) -> bool:
+    """The student has made every attempt the quiz allows."""
+    return quiz.attempts_allowed is not None and len(made) >= quiz.attempts_allowed
+
+
+def attempts_words(count: int) -> str:
+    return f"{count} attempt" + ("" if count == 1 else "s")

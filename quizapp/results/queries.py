@@ -13,7 +13,16 @@ from sqlalchemy.orm import aliased, selectinload
 from sqlalchemy.sql.expression import FunctionElement
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Question, Quiz, QuizQuestion, Response, response_choice
+from quizapp.models import (
+    GRADE_BEST,
+    GRADE_LAST,
+    Attempt,
+    Question,
+    Quiz,
+    QuizQuestion,
+    Response,
+    response_choice,
+)
 from quizapp.results.measures import (
     ChoiceCount,
     ItemNumbers,
@@ -119,6 +128,24 @@ def _first_by_rank(quiz_id: int):
         .subquery("ranked")
     )
     return select(ranked.c.id, ranked.c.score).where(ranked.c.rank == 1).subquery("first_attempt")
+
+
+def kept_attempts(quiz_id: int, grade_kept: str):
+    """Each student's attempt whose grade the quiz keeps (its grade_kept, Moodle's grading
+    method), by student key, among the submitted ones: the first (first_attempts), the best
+    (the highest score; the earliest of equal ones) or the last submitted. id and score."""
+    if grade_kept not in (GRADE_BEST, GRADE_LAST):
+        return first_attempts(quiz_id)
+    score = func.coalesce(Attempt.score, 0)
+    order = ((score.desc(), Attempt.submitted_at, Attempt.id) if grade_kept == GRADE_BEST
+             else (Attempt.submitted_at.desc(), Attempt.id.desc()))
+    ranked = (
+        select(Attempt.id, score.label("score"), func.row_number().over(
+            partition_by=Attempt.student_key, order_by=order).label("rank"))
+        .where(Attempt.quiz_id == quiz_id, Attempt.submitted_at.is_not(None))
+        .subquery("ranked")
+    )
+    return select(ranked.c.id, ranked.c.score).where(ranked.c.rank == 1).subquery("kept_attempt")
 
 
 def question_places(quiz_id: int) -> dict[int, tuple[int, int]]:

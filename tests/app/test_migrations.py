@@ -249,8 +249,8 @@ def test_the_choice_counts_upgrade_gives_every_pick_its_attempt(empty_database_u
 
 
 def test_the_student_keys_upgrade_keeps_grouping_by_name(empty_database_url):
-    """Migration 0011: old attempts get one student key per name within their quiz, so "first
-    attempt" (and every statistic on it) is what it was before the upgrade."""
+    """Migrations 0011 and 0012: old attempts get one student key per name within their quiz, so
+    "first attempt" (and every statistic on it) is what it was before the upgrade."""
     from quizapp.results.queries import first_attempts
 
     app = app_on(empty_database_url)
@@ -281,5 +281,9 @@ def test_the_student_keys_upgrade_keeps_grouping_by_name(empty_database_url):
         assert all(key.startswith("name:") and "Ada" not in key for key in keys.values())
         first = first_attempts(1)
         assert set(db.session.execute(db.select(first.c.id)).scalars()) == first_before == {1, 2}
+        # 0012: a quiz made before the attempts setting allows unlimited attempts, as it did,
+        # and keeps each student's first grade, as its gradebook showed.
+        quiz = db.session.get(Quiz, 1)
+        assert (quiz.attempts_allowed, quiz.grade_kept) == (None, "first")
         db.session.remove()
     dispose(app)

@@ -1,7 +1,7 @@
 """Who is taking it (issue 13, point 3), in real Chromium: the same code and name on the same
 browser resume the unfinished attempt; the same name in another browser (another student, or the
-same one on another device) gets a warning and a choice. Screenshots at 360 and 1280 px, axe on
-every page."""
+same one on another device) gets a warning and a choice; a quiz that allows one attempt shows
+the result, never a second. Screenshots at 360 and 1280 px, axe on every page."""
 from __future__ import annotations
 
 import re
@@ -76,3 +76,27 @@ def test_same_browser_resumes_another_is_warned(a11y_context, new_context, make_
     other.get_by_label("Resume code").fill(facts.attempt(token)["resume_code"])
     other.get_by_role("button", name="Resume").click()
     expect(other).to_have_url(re.compile(rf"/attempt/{token}/q/2$"))
+
+
+def test_one_attempt_allowed_gives_the_result_not_a_second(a11y_context, make_quiz, facts,
+                                                          screenshot):
+    code = make_quiz(per_kind=1, title="Only once", attempts_allowed=1)
+    page = a11y_context.new_page()
+    join_from_home(page, code, "Noor")
+    expect(page.locator(".quiz-facts")).to_contain_text("You may make 1 attempt.")
+    page.get_by_role("button", name="Start the quiz").click()
+    expect(page).to_have_url(QUESTION_URL)
+    token = token_of(page)
+    page.goto(f"/attempt/{token}/finish")
+    page.get_by_role("button", name="Submit my answers").click()
+    expect(page).to_have_url(re.compile(rf"/attempt/{token}/result$"))
+    # Joining again: the intro says the attempt is used, and starting gives the result.
+    join_from_home(page, code, "Noor")
+    expect(page.locator("#used-up")).to_contain_text(
+        "You have used the 1 attempt this quiz allows")
+    checked_page(page, screenshot, "who-used-up")
+    page.get_by_role("button", name="Start the quiz").click()
+    expect(page).to_have_url(re.compile(rf"/attempt/{token}/result$"))
+    expect(page.locator(".flashes")).to_contain_text("no new attempt can start")
+    checked_page(page, screenshot, "who-used-up-result")
+    assert facts.tokens_of(code, "Noor") == [token]

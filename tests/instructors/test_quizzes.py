@@ -226,3 +226,52 @@ def test_a_taken_quiz_keeps_its_questions_but_its_settings_can_change(app, signe
     with app.app_context():
         quiz = db.session.get(Quiz, quiz_id)
         assert quiz.title == "Renamed" and len(quiz.items) == 5
+
+
+def test_the_attempts_setting_and_the_grade_kept(app, signed_in):
+    """Issue 13: attempts were unlimited. 1, N or unlimited, with the first, best or last grade
+    kept; a bad number is named and what was typed stays."""
+    story_id, ids = mixed_story(app)
+    page = signed_in.get(f"/instructor/stories/{story_id}/quizzes/new").get_data(as_text=True)
+    assert "Attempts each student may make (leave empty for unlimited)" in page
+    assert re.search(r'<input checked[^>]*name="grade_kept"[^>]*value="best"', page)
+    refused = signed_in.post(f"/instructor/stories/{story_id}/quizzes/new", data=settings(
+        page, attempts_allowed="0", title="Kept title", questions=[str(ids["A1?"])]))
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 422
+    assert "Between 1 and 100 attempts, or empty." in html and 'value="Kept title"' in html
+    with app.app_context():
+        assert db.session.execute(db.select(Quiz)).first() is None
+    saved = signed_in.post(f"/instructor/stories/{story_id}/quizzes/new", data=settings(
+        page, attempts_allowed="2", grade_kept="last", questions=[str(ids["A1?"])]),
+        follow_redirects=True)
+    assert "2 per student, the last one’s grade kept" in saved.get_data(as_text=True)
+    with app.app_context():
+        quiz = db.session.execute(db.select(Quiz)).scalar_one()
+        assert (quiz.attempts_allowed, quiz.grade_kept) == (2, "last")
+        quiz_id, version = quiz.id, quiz.version
+    # Editing: back to unlimited. The quiz's version moves on (its pages' snapshots).
+    edit = signed_in.get(f"/instructor/quizzes/{quiz_id}/edit").get_data(as_text=True)
+    assert re.search(r'name="attempts_allowed"[^>]*value="2"', edit)
+    signed_in.post(f"/instructor/quizzes/{quiz_id}/edit", data=settings(
+        edit, attempts_allowed="", grade_kept="first", questions=[str(ids["A1?"])]))
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        assert (quiz.attempts_allowed, quiz.grade_kept) == (None, "first")
+        assert quiz.version != version
+
+
+def test_create_quiz_takes_the_attempts_setting(app, runner):
+    story_id, _ = mixed_story(app)
+    with app.app_context():
+        slug = db.session.get(Story, story_id).slug
+    made = runner.invoke(args=["create-quiz", slug, "--attempts", "1", "--grade", "last"])
+    assert made.exit_code == 0, made.output
+    assert "(1 attempt each, the last kept)" in made.output
+    refused = runner.invoke(args=["create-quiz", slug, "--attempts", "0"])
+    assert refused.exit_code != 0
+    with app.app_context():
+        quiz = db.session.execute(db.select(Quiz)).scalar_one()
+        # One attempt: the right answers may show right after it (quizapp.review).
+        assert (quiz.attempts_allowed, quiz.grade_kept, quiz.review_answers) == (
+            1, "last", "after_attempt")

@@ -317,8 +317,10 @@ def test_attempts_csv(quiz_id, signed_in):
     assert rows[0] == results_csv.ATTEMPT_CSV_COLUMNS
     assert len(rows) == 1 + 7  # every attempt, the unfinished one too
     ana = rows[1]
-    assert ana[1:] == ["Ana", "yes", "2026-03-02 09:00:00", "2026-03-02 09:12:00", "720", "2", "3"]
+    assert ana[1:] == ["Ana", "yes", "2026-03-02 09:00:00", "2026-03-02 09:12:00", "720", "2", "3",
+                       "yes"]  # the quiz keeps the first grade (made before the setting)
     assert sum(row[2] == "yes" for row in rows[1:]) == 5
+    assert [row[2] for row in rows[1:]] == [row[8] for row in rows[1:]]
 
 
 def test_responses_csv(quiz_id, signed_in):

@@ -32,14 +32,16 @@ def _rows(response) -> list[list[str]]:
     return list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
 
 
-def _answer_all(app, client, token: str, right: bool) -> None:
-    """Answer the three questions right (the key) or wrong (a wrong choice), then submit."""
+def _answer_all(app, client, token: str, right: bool | int) -> None:
+    """Answer the three questions right (the key) or wrong (a wrong choice), or the first
+    `right` of them right and the others wrong; then submit."""
     by_prompt = choices(app)
     with app.app_context():
         attempt = db.session.execute(db.select(Attempt).where(Attempt.token == token)).scalar_one()
-        picks = [[c.id for c in slot.question.choices if c.correct == right][:None if right
-                                                                              else 1]
-                 for slot in attempts.slots(attempt)]
+        count = 3 if right is True else int(right)
+        picks = [[c.id for c in slot.question.choices if c.correct == (n < count)][
+                 :None if n < count else 1]
+                 for n, slot in enumerate(attempts.slots(attempt))]
     assert len(picks) == len(by_prompt)
     for number, chosen in enumerate(picks, start=1):
         answer(client, token, number, chosen)
@@ -201,3 +203,76 @@ def test_on_shared_computers_and_after_start_fresh_the_name_is_warned_about(app,
     client.post(f"/quiz/{shared}/start-fresh", data=hidden_fields(fresh))
     assert _intro_post(client, shared, "Bo").status_code == 409
     assert attempt_row(app, bo).submitted_at is None
+
+
+def _new_attempt_form(html: str) -> dict:
+    form = re.search(r'<form[^>]*>(?:(?!</form>).)*new_attempt(?:(?!</form>).)*</form>', html,
+                     re.S)
+    return hidden_fields(form.group(0)) | {"new_attempt": "1"} if form else {}
+
+
+def test_one_attempt_allowed_then_the_result_and_a_message_never_a_second(app, client):
+    code = make_quiz(app, attempts_allowed=1)
+    intro = client.get(f"/quiz/{code}").get_data(as_text=True)
+    assert "You may make 1 attempt." in intro
+    token = start(client, code, "Ada")
+    assert _new_attempt_form(client.get(f"/quiz/{code}").get_data(as_text=True)) == {}
+    # At the limit with the attempt unfinished: asking for a new one resumes it.
+    again = _intro_post(client, code, "Ada")
+    assert again.headers["Location"].endswith(f"/attempt/{token}")
+    submit(client, token)
+    intro = client.get(f"/quiz/{code}").get_data(as_text=True)
+    assert "You have used the 1 attempt this quiz allows" in intro
+    assert f'href="/attempt/{token}/result">See your result</a>' in intro
+    refused = _intro_post(client, code, "Ada")
+    assert refused.status_code == 302 and refused.headers["Location"].endswith(
+        f"/attempt/{token}/result")
+    page = client.get(refused.headers["Location"]).get_data(as_text=True)
+    assert "You have used the 1 attempt this quiz allows, so no new attempt can start." in page
+    assert _count(app) == 1
+    # On another device, with the resume code: the same student, the same limit.
+    laptop = app.test_client()
+    assert _intro_post(laptop, code, "Ada").status_code == 409  # whose name? the code says
+    _resume(laptop, code, "Ada", attempt_row(app, token).resume_code)
+    assert _intro_post(laptop, code, "Ada").headers["Location"].endswith(
+        f"/attempt/{token}/result")
+    assert _count(app) == 1
+
+
+def test_two_attempts_allowed_the_new_attempt_button_goes_at_the_limit(app, client):
+    code = make_quiz(app, attempts_allowed=2)
+    first = start(client, code, "Ada")
+    offered = _new_attempt_form(client.get(f"/quiz/{code}").get_data(as_text=True))
+    second = client.post(f"/quiz/{code}", data=offered).headers["Location"].rsplit("/", 1)[1]
+    assert second != first and attempt_row(app, first).submitted_at is not None
+    intro = client.get(f"/quiz/{code}").get_data(as_text=True)
+    assert "You may make 2 attempts; your teacher keeps the grade of your best." in intro
+    assert "Continue Ada’s attempt" in intro and _new_attempt_form(intro) == {}
+    # A new attempt sent anyway (an old page) gets the unfinished one back, not a third.
+    forced = client.post(f"/quiz/{code}", data=offered | {
+        "submission": "a-fresh-key-from-an-old-page"})
+    assert forced.headers["Location"].endswith(f"/attempt/{second}")
+    assert attempt_row(app, second).submitted_at is None and _count(app) == 2
+
+
+def test_the_gradebook_keeps_the_first_the_best_or_the_last_grade(app, client, instructor):
+    code = make_quiz(app)
+    made = []
+    for right in (0, 3, 1):  # scores 0, then 3, then 1
+        token = start(client, code, "Sam")
+        _answer_all(app, client, token, right)
+        made.append(token)
+    teacher = _teacher(app, instructor)
+    quiz_id = _quiz_id(app)
+    ids = [str(attempt_row(app, token).id) for token in made]
+    for rule, score, kept in (("first", "0", 0), ("best", "3", 1), ("last", "1", 2)):
+        with app.app_context():
+            db.session.get(Quiz, quiz_id).grade_kept = rule
+            db.session.commit()
+        gradebook = _rows(teacher.get(f"/instructor/quizzes/{quiz_id}/gradebook.csv"))
+        assert [row[:3] for row in gradebook[1:]] == [["Sam", score, "3"]], rule
+        rows = {row[0]: row for row in _rows(
+            teacher.get(f"/instructor/quizzes/{quiz_id}/attempts.csv"))[1:]}
+        assert [rows[i][8] for i in ids] == ["yes" if n == kept else "no" for n in range(3)]
+        # The item analysis reads the first attempt whatever the rule, as Moodle's does.
+        assert [rows[i][2] for i in ids] == ["yes", "no", "no"]
