@@ -9,6 +9,7 @@ from html import unescape
 from quizapp import generators as core
 from quizapp.extensions import db
 from quizapp.models import Question
+from tests.pages import hidden_fields
 from tests.students.support import OSEI_SAID, QUESTIONS, make_quiz
 
 MATCH = "Match each outlet with the damage it reports."
@@ -106,3 +107,12 @@ def number_of(client, token: str, prompt: str, count: int = 6) -> int:
         if unescape(prompt) in unescape(page):
             return number
     raise KeyError(prompt)
+
+
+def answer_question(client, token: str, prompt: str, fields) -> None:
+    """Answer the question with this prompt: `fields(page)` gives the form fields to send."""
+    number = number_of(client, token, prompt)
+    page = client.get(f"/attempt/{token}/q/{number}").get_data(as_text=True)
+    sent = client.post(f"/attempt/{token}/q/{number}", data={
+        "csrf_token": hidden_fields(page)["csrf_token"], "go": "next", **fields(page)})
+    assert sent.status_code == 302

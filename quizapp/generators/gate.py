@@ -364,8 +364,13 @@ def across(questions: Iterable[Question], model) -> list[Question]:
     # A matching question yields to a single or multiple choice one, and a "find the evidence"
     # question to any other: each is written from several candidates, so another can stand in,
     # and the sentences a "find the evidence" question prints are what give others away.
+    # At equal confidence, a question that sets outlets side by side (its evidence from two
+    # articles or more) outranks one that reads a single article: comparing outlets is the
+    # lesson no other tool gives ("which other outlet prints these words without the credit?"
+    # over "which agency does this outlet credit?", when both print the same sentence).
     ranked = sorted(enumerate(questions), key=lambda pair: (
-        _YIELDS.get(pair[1].type, 0), -pair[1].confidence, pair[0]))
+        _YIELDS.get(pair[1].type, 0), -pair[1].confidence,
+        -min(len(_articles(pair[1])), 2), pair[0]))
     kept: list[tuple[int, Question]] = []
     for index, question in ranked:
         if any(

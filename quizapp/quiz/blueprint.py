@@ -16,19 +16,21 @@ def article_sentences(question) -> tuple:
     return article, reader.sentence_paragraphs(article.text, [c.text for c in question.choices])
 
 
-def _key_texts(evidence) -> list[str]:
+def _key_texts(evidence, question) -> list[str]:
     """The key this evidence proves: its matching pair's match, or a choice question's right
     choices. An ordering's key is every item and find-the-evidence's is the passage itself:
-    no words of theirs decide more than others."""
-    if evidence.item is not None:
-        return [evidence.item.choice.text]
-    if evidence.question.type in ("single", "multiple"):
-        return [choice.text for choice in evidence.question.key]
+    no words of theirs decide more than others. By ids and fields alone, so that the question
+    pages' snapshots (quizapp/snapshots.py) and the database's rows both serve."""
+    if evidence.item_id is not None:
+        return [item.choice.text for item in question.items if item.id == evidence.item_id]
+    if question.type in ("single", "multiple"):
+        return [choice.text for choice in question.choices if choice.correct]
     return []
 
 
 @bp.app_template_global()
-def deciding_parts(text: str, evidence) -> list[tuple[str, bool]]:
+def deciding_parts(text: str, evidence, question=None) -> list[tuple[str, bool]]:
     """The text (an evidence passage, or the part of it a paragraph holds) as runs of (text,
-    deciding): the words that decide the key are marked. Only for pages that show the key."""
-    return deciding_words.parts(text, _key_texts(evidence))
+    deciding): the words that decide the key are marked. Only for pages that show the key.
+    The question is the evidence's own unless given (a snapshot's evidence has no link back)."""
+    return deciding_words.parts(text, _key_texts(evidence, question or evidence.question))

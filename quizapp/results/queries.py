@@ -36,6 +36,7 @@ from quizapp.results.measures import (
     reread_reasons,
     strong_cut,
 )
+from quizapp.results.parts import Part, PartCounts, reread_parts
 
 # Every aggregate is computed by the database with GROUP BY, so a quiz with a million responses
 # never travels into Python row by row. What Python receives is small: one row per score value,
@@ -285,6 +286,7 @@ class ItemReport:
     strong_responses: int
     flags: list[str] = field(default_factory=list)
     reread: list[str] = field(default_factory=list)  # why a generated question should be re-read
+    parts: list[Part] = field(default_factory=list)  # matching's pairs, ordering's successions
 
 
 @dataclass(frozen=True)
@@ -325,9 +327,12 @@ def item_analysis(quiz_id: int) -> ItemAnalysis:
         )
     }
 
+    part_counts = PartCounts(first, strong)
+
     places = question_places(quiz_id)
     questions = db.session.execute(
-        select(Question).where(Question.id.in_(list(cells))).options(selectinload(Question.choices))
+        select(Question).where(Question.id.in_(list(cells)))
+        .options(selectinload(Question.choices), selectinload(Question.items))
     ).scalars().all()
     # In quiz order, each question's earlier versions (answered before an edit) after it.
     ordered = sorted(questions, key=lambda q: (places.get(q.id, (math.inf, 0))[0],
@@ -352,8 +357,11 @@ def item_analysis(quiz_id: int) -> ItemAnalysis:
             number = f"Q{places[question.id][0] + 1} (earlier version)"
         item = ItemReport(number, question, numbers, choices, strong_responses)
         item.flags = flags(numbers)
+        item.parts = part_counts.parts(question, numbers.responses, strong_responses)
         if question.origin == "generated":
-            item.reread = reread_reasons(numbers, choices)
+            # A matching or ordering question's choices are never picked alone: its parts are.
+            item.reread = (reread_reasons(numbers, []) + reread_parts(item.parts) if item.parts
+                           else reread_reasons(numbers, choices))
         items.append(item)
     return ItemAnalysis(items, students, cut)
 

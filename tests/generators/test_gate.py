@@ -3,6 +3,8 @@ leaves with its confidence lowered and the reason said, and of two questions tha
 thing, or where one answers the other, only one stays."""
 from __future__ import annotations
 
+import dataclasses
+
 from quizapp.generators import gate
 from quizapp.generators.model import Article, Evidence, Question, Story
 from quizapp.generators.reading.model import StoryModel
@@ -205,6 +207,23 @@ def test_a_blank_another_question_prints_whole_is_given_away():
                          choices=CREDITS, kind="quote_attribution", confidence=0.9,
                          explanation="Harbour Post credits the coastguard.")
     assert gate.across([shows, shortened], MODEL) == [shows, shortened]
+
+
+def test_of_two_equally_sure_questions_that_clash_the_one_comparing_outlets_stays():
+    # Asked first, with the same confidence, the blank in one article yields to the question
+    # that sets two outlets' texts side by side (and prints the blank's sentence whole).
+    blank = question(prompt="Harbour Post writes: “The ferry sank at 6.05 am, … said.” Who is "
+                            "credited where the … is?", choices=CREDITS, kind="sourcing",
+                     explanation="Harbour Post credits the coastguard.")
+    shows = question(prompt="Which outlet gives the sinking time as about 6.20 am?", answer=(1,),
+                     evidence=(Evidence("wire", "The ferry went down at about 6.20 am, according "
+                                                "to the port authority."),
+                               Evidence("post", "The ferry sank at 6.05 am, the coastguard "
+                                                "said.")))
+    assert gate.across([blank, shows], MODEL) == [shows]
+    # A surer single-article question still stays.
+    surer = dataclasses.replace(blank, confidence=1.0)
+    assert gate.across([surer, dataclasses.replace(shows, confidence=0.9)], MODEL) == [surer]
 
 
 def test_a_third_question_among_the_same_choices_waits_for_review():

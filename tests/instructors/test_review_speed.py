@@ -145,10 +145,11 @@ def test_item_type_questions_show_their_keys_and_keep_them_through_a_quick_edit(
     assert f"<strong>Coast Courier</strong>: {MATCHING.choices[0]}" in html
     assert "Ordering: the right order (students see it shuffled)." in html
     assert "Find the evidence: the sentences students may pick, the proving ones marked." in html
-    # The question form edits choices only: no link to it for these, the wording edits here.
+    # The wording edits here, and the question form (every type's) edits the key; it opens.
     for question_id in (matching_id, *ids.values()):
-        assert f"/instructor/questions/{question_id}/edit" not in html
+        assert f"/instructor/questions/{question_id}/edit?next=/instructor/review" in html
         assert f"/instructor/questions/{question_id}/quick-edit" in html
+        assert signed_in.get(f"/instructor/questions/{question_id}/edit").status_code == 200
     saved = signed_in.post(f"/instructor/questions/{matching_id}/quick-edit", headers=JSON, data={
         "csrf_token": token(signed_in), "prompt": "Match each outlet with its damage figure.",
         "explanation": MATCHING.explanation})

@@ -17,13 +17,12 @@ from tests.item_types import (
     FIND,
     MATCH,
     ORDER,
+    answer_question,
     boxes,
     make_mixed_quiz,
     menu_names,
     menus,
-    number_of,
 )
-from tests.pages import hidden_fields
 from tests.students.support import OSEI_SAID, STORY, start, submit
 
 
@@ -31,25 +30,18 @@ def _rows(response) -> list[dict]:
     return list(csv.DictReader(io.StringIO(response.get_data().decode("utf-8-sig"))))
 
 
-def _answer(client, token, prompt, fields) -> None:
-    number = number_of(client, token, prompt)
-    page = client.get(f"/attempt/{token}/q/{number}").get_data(as_text=True)
-    sent = client.post(f"/attempt/{token}/q/{number}", data={
-        "csrf_token": hidden_fields(page)["csrf_token"], "go": "next", **fields(page)})
-    assert sent.status_code == 302
-
 
 def _take_mixed_quiz(client, code) -> None:
     """One student: Coast Courier's pair right and Bay Wire's wrong, the last two steps of the
     order swapped, and the key sentence with its neighbour before it."""
     token = start(client, code)
-    _answer(client, token, MATCH, lambda page: {
+    answer_question(client, token, MATCH, lambda page: {
         menu_names(page)[left]: menus(page)[left][right] for left, right in {
             "Coast Courier": "Fourteen boats damaged, says the harbour office",
             "Bay Wire": "Twelve boats damaged, says the coast guard"}.items()})
-    _answer(client, token, ORDER, lambda page: {
+    answer_question(client, token, ORDER, lambda page: {
         menu_names(page)[text]: str(place) for place, text in enumerate(GIVEN_ORDER, start=1)})
-    _answer(client, token, FIND, lambda page: {
+    answer_question(client, token, FIND, lambda page: {
         "answer": [boxes(page)[OSEI_SAID], boxes(page)[COURIER_FIGURE]]})
     submit(client, token)
 
