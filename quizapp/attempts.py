@@ -26,6 +26,7 @@ from quizapp.models import (
     now,
 )
 from quizapp.quiz_builder import JOIN_CODE_ALPHABET
+from quizapp.rosters import normalise_name
 
 # A save sent just before the deadline may arrive a little after it (a slow phone network):
 # answers are taken until this long after the deadline; the README says so.
@@ -122,10 +123,6 @@ def moved(order: list[int], item: int, step: int) -> list[int]:
 def new_resume_code() -> str:
     # The join code's alphabet: read off a screen and typed on a phone, it must not be mistyped.
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(RESUME_CODE_LENGTH))
-
-
-def normalise_name(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def start_attempt(quiz: Quiz, student_name: str, submission_key: str,

@@ -235,6 +235,14 @@ class Quiz(db.Model):
     attempts_allowed: Mapped[int | None]
     grade_kept: Mapped[str] = mapped_column(String(10), default=GRADE_FIRST,
                                             server_default=GRADE_FIRST)
+    # The class roster, one name a line ("" for none): students then pick their name from it
+    # rather than type one, and each name is one student's (the first device's key to use it;
+    # the resume code moves it to another device).
+    roster: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    @property
+    def roster_names(self) -> list[str]:
+        return [line.strip() for line in (self.roster or "").splitlines() if line.strip()]
     # Whose quiz it is (its results are theirs too); see Story.owner_id.
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("instructor.id"), index=True)
     # Listed on the home page for anyone to see; unlisted quizzes are reached by code or link.

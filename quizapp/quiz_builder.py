@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlalchemy import exists
 
-from quizapp import review
+from quizapp import review, rosters
 from quizapp.extensions import db
 from quizapp.models import (
     FEEDBACK_AT_END,
@@ -60,6 +60,7 @@ class QuizSettings:
     closes_at: datetime | None = None
     attempts_allowed: int | None = None  # per student; None: unlimited
     grade_kept: str = GRADE_BEST  # first, best or last, when several are allowed
+    roster: str = ""  # the class's names, one a line; "" for names typed by the students
 
 
 SETTINGS = tuple(QuizSettings.__dataclass_fields__)
@@ -166,6 +167,9 @@ def apply_settings(quiz: Quiz, settings: QuizSettings) -> None:
                          "attempts_allowed")
     if settings.grade_kept not in GRADES:
         raise BuildError("Keep the first, the best or the last grade.", "grade_kept")
+    if (roster_problem := rosters.problem(settings.roster)) is not None:
+        raise BuildError(roster_problem, "roster")
+    settings.roster = rosters.cleaned(settings.roster)
     for name in SETTINGS:
         setattr(quiz, name, getattr(settings, name))
     quiz.join_code = code

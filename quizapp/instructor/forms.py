@@ -116,6 +116,9 @@ class QuizForm(FlaskForm):
     grade_kept = RadioField(
         "The grade kept when a student makes several attempts (the gradebook's)",
         default=GRADE_BEST, choices=[SelectChoice(value, label) for value, label in GRADE_WORDS])
+    roster = TextAreaField(
+        "Class roster (optional): one name a line. Students then pick their name from it, and "
+        "each name is one student's", validators=[Length(max=50_000)])
     shared_computer = BooleanField(
         "Taken on shared computers: the browser remembers no attempt, so the next student is "
         "not offered the last one's (a student who closes the tab comes back with the resume "

@@ -9,7 +9,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import or_
 from sqlalchemy.exc import IntegrityError
 
-from quizapp import attempts, grading, quiz_dates, throttle
+from quizapp import attempts, grading, quiz_dates, rosters, throttle
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz, now
 from quizapp.quiz import students
@@ -28,6 +28,11 @@ from quizapp.quiz.forms import JoinForm, ResumeForm, StartForm, StartFreshForm
 
 NAME_TAKEN = ("That name is already in use in this quiz: add something to it, such as an "
               "initial, or use your resume code if it is you.")
+
+
+NAME_CLAIMED = ("Another device has chosen this name: use your resume code if it is you, or "
+                "choose your own name.")
+NOT_ON_ROSTER = "Choose your name from your class's list. If it is missing, ask your teacher."
 
 
 def _fresh_key() -> str:
@@ -111,14 +116,18 @@ def _intro(quiz: Quiz, form: StartForm, status: int = 200):
     the clock; a warning when the name typed is another student's in this quiz."""
     earlier = remembered_attempt(quiz.id)
     name = form.student_name.data or ""
+    if quiz.roster_names and not name and form.student_name.errors:
+        form.student_name.errors = [NOT_ON_ROSTER]  # picked from a list, not typed
     welcome_back = students.same_student(earlier, name)
     name_taken = bool(name) and not welcome_back and students.name_taken(
         quiz, name, students.key_for(quiz, name))
     if name_taken:
-        form.student_name.errors = [*form.student_name.errors, NAME_TAKEN]
+        form.student_name.errors = [*form.student_name.errors,
+                                    NAME_CLAIMED if quiz.roster_names else NAME_TAKEN]
     return render_template("quiz/start.html", form=form, quiz=quiz, earlier=earlier,
                            fresh_form=StartFreshForm(), new_key=_fresh_key(),
                            welcome_back=welcome_back, name_taken=name_taken,
+                           roster_choice=rosters.on_roster(quiz.roster_names, name),
                            **_limit_here(quiz)), status
 
 
@@ -204,6 +213,12 @@ def _start_or_resume(quiz: Quiz, form: StartForm):
     """"Start the quiz" pressed: the same name on the same device resumes its unfinished
     attempt unless a new one is asked for; a name another student uses in the quiz is warned
     about, never merged; anything else starts an attempt."""
+    if quiz.roster_names:
+        listed = rosters.on_roster(quiz.roster_names, form.student_name.data)
+        if listed is None:
+            form.student_name.errors = [*form.student_name.errors, NOT_ON_ROSTER]
+            return _intro(quiz, form, 422)
+        form.student_name.data = listed  # as the teacher spelt it
     name = form.student_name.data
     earlier = remembered_attempt(quiz.id)
     if students.same_student(earlier, name) and not form.new_attempt.data:
@@ -219,7 +234,8 @@ def _start_or_resume(quiz: Quiz, form: StartForm):
         _submit_for_a_new_one(earlier)
         earlier = None
     context = {"quiz": quiz, "earlier": earlier, "fresh_form": StartFreshForm(),
-               "new_key": _fresh_key(), "made": made, "used_up": False}
+               "new_key": _fresh_key(), "made": made, "used_up": False,
+               "roster_choice": name}
     return _start(quiz, form, key, "quiz/start.html", context)
 
 

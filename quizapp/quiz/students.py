@@ -9,12 +9,13 @@ from quizapp import attempts
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz
 from quizapp.quiz.access import new_student_key, student_key
+from quizapp.rosters import normalise_name
 
 
 def same_student(earlier: Attempt | None, name: str) -> bool:
     """The attempt this browser remembers for the quiz was started under this name."""
-    return earlier is not None and (attempts.normalise_name(earlier.student_name)
-                                    == attempts.normalise_name(name))
+    return earlier is not None and (normalise_name(earlier.student_name)
+                                    == normalise_name(name))
 
 
 def key_for(quiz: Quiz, name: str) -> str:
@@ -23,7 +24,7 @@ def key_for(quiz: Quiz, name: str) -> str:
     key = student_key(quiz.id)
     if key is not None:
         taken_as = attempts.name_of_student(quiz.id, key)
-        if taken_as is None or attempts.normalise_name(taken_as) == attempts.normalise_name(name):
+        if taken_as is None or normalise_name(taken_as) == normalise_name(name):
             return key
     return new_student_key()
 
@@ -32,12 +33,12 @@ def name_taken(quiz: Quiz, name: str, key: str) -> bool:
     """Another student (another key) has an attempt at the quiz under this name, as names are
     compared (case and spacing aside), and this student has none under it: joining would look
     like one student. A name a student has used here stays theirs too."""
-    wanted = attempts.normalise_name(name)
+    wanted = normalise_name(name)
     # The names in SQL; the comparison in Python, as resuming compares them (casefold).
     used = db.session.execute(
         db.select(Attempt.student_name, Attempt.student_key == key).distinct()
         .where(Attempt.quiz_id == quiz.id)).all()
-    owners = {mine for other, mine in used if attempts.normalise_name(other) == wanted}
+    owners = {mine for other, mine in used if normalise_name(other) == wanted}
     return owners == {False}
 
 

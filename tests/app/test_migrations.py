@@ -249,7 +249,7 @@ def test_the_choice_counts_upgrade_gives_every_pick_its_attempt(empty_database_u
 
 
 def test_the_student_keys_upgrade_keeps_grouping_by_name(empty_database_url):
-    """Migrations 0011 and 0012: old attempts get one student key per name within their quiz, so
+    """Migrations 0011 to 0013: old attempts get one student key per name within their quiz, so
     "first attempt" (and every statistic on it) is what it was before the upgrade."""
     from quizapp.results.queries import first_attempts
 
@@ -285,5 +285,6 @@ def test_the_student_keys_upgrade_keeps_grouping_by_name(empty_database_url):
         # and keeps each student's first grade, as its gradebook showed.
         quiz = db.session.get(Quiz, 1)
         assert (quiz.attempts_allowed, quiz.grade_kept) == (None, "first")
+        assert quiz.roster == "" and quiz.roster_names == []  # 0013: names typed, as before
         db.session.remove()
     dispose(app)

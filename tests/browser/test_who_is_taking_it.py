@@ -100,3 +100,16 @@ def test_one_attempt_allowed_gives_the_result_not_a_second(a11y_context, make_qu
     expect(page.locator(".flashes")).to_contain_text("no new attempt can start")
     checked_page(page, screenshot, "who-used-up-result")
     assert facts.tokens_of(code, "Noor") == [token]
+
+
+def test_with_a_roster_the_student_picks_their_name(a11y_context, make_quiz, facts, screenshot):
+    code = make_quiz(per_kind=1, title="Roster quiz", roster="Ada Lovelace\nGrace Hopper")
+    page = a11y_context.new_page()
+    page.goto(f"/quiz/{code}")
+    page.get_by_role("button", name="Start the quiz").click()  # no name chosen
+    expect(page.get_by_text("Choose your name from your class's list.")).to_be_visible()
+    page.get_by_label("Your name").select_option("Grace Hopper")
+    checked_page(page, screenshot, "who-roster")
+    page.get_by_role("button", name="Start the quiz").click()
+    expect(page).to_have_url(QUESTION_URL)
+    assert facts.tokens_of(code, "Grace Hopper") == [token_of(page)]

@@ -275,3 +275,24 @@ def test_create_quiz_takes_the_attempts_setting(app, runner):
         # One attempt: the right answers may show right after it (quizapp.review).
         assert (quiz.attempts_allowed, quiz.grade_kept, quiz.review_answers) == (
             1, "last", "after_attempt")
+
+
+def test_a_class_roster_is_saved_tidied_and_checked(app, signed_in):
+    story_id, ids = mixed_story(app)
+    page = signed_in.get(f"/instructor/stories/{story_id}/quizzes/new").get_data(as_text=True)
+    assert "Class roster (optional): one name a line." in page
+    twice = "Ada Lovelace\nGrace Hopper\n  ada   lovelace "
+    refused = signed_in.post(f"/instructor/stories/{story_id}/quizzes/new", data=settings(
+        page, roster=twice, questions=[str(ids["A1?"])]))
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 422
+    assert "“ada lovelace” is on the roster twice: add an initial" in html
+    assert "Grace Hopper\n  ada   lovelace" in html  # what was typed stays
+    saved = signed_in.post(f"/instructor/stories/{story_id}/quizzes/new", data=settings(
+        page, roster="  Ada  Lovelace \n\nGrace Hopper\n", questions=[str(ids["A1?"])]),
+        follow_redirects=True)
+    assert "2 names: students pick theirs" in saved.get_data(as_text=True)
+    with app.app_context():
+        quiz = db.session.execute(db.select(Quiz)).scalar_one()
+        assert quiz.roster == "Ada Lovelace\nGrace Hopper"
+        assert quiz.roster_names == ["Ada Lovelace", "Grace Hopper"]

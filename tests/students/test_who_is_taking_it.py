@@ -276,3 +276,39 @@ def test_the_gradebook_keeps_the_first_the_best_or_the_last_grade(app, client, i
         assert [rows[i][8] for i in ids] == ["yes" if n == kept else "no" for n in range(3)]
         # The item analysis reads the first attempt whatever the rule, as Moodle's does.
         assert [rows[i][2] for i in ids] == ["yes", "no", "no"]
+
+
+ROSTER = "Ada Lovelace\nGrace Hopper\nKatherine Johnson"
+
+
+def test_with_a_roster_students_pick_their_name_and_each_name_is_one_device(app, client):
+    code = make_quiz(app, roster=ROSTER)
+    intro = client.get(f"/quiz/{code}").get_data(as_text=True)
+    assert '<select id="student_name" name="student_name">' in intro
+    assert "<option>Grace Hopper</option>" in intro
+    assert 'type="text"' not in intro  # no box to type a name into
+    # A name not on the list (typed into an old page, or sent by hand) starts nothing.
+    refused = _intro_post(client, code, "Grace H.")
+    assert refused.status_code == 422 and _count(app) == 0
+    assert "Choose your name from your class&#39;s list." in refused.get_data(as_text=True)
+    # The home page's box: a typed name on the roster comes along chosen, in the roster's spelling.
+    home = client.get("/").get_data(as_text=True)
+    page = client.post("/join", data=hidden_fields(home) | {"code": code,
+                                                          "student_name": "grace  hopper"})
+    assert "<option selected>Grace Hopper</option>" in page.get_data(as_text=True)
+    token = start(client, code, "grace hopper")
+    assert attempt_row(app, token).student_name == "Grace Hopper"
+    # Another device picking the same name: claimed, a warning, no attempt.
+    tablet = app.test_client()
+    claimed = _intro_post(tablet, code, "Grace Hopper")
+    html = claimed.get_data(as_text=True)
+    assert claimed.status_code == 409 and _count(app) == 1
+    assert "Another device has chosen this name" in html and "Use your resume code" in html
+    assert "such as an initial" not in html
+    # Her resume code moves the name to the tablet; someone else picks their own name.
+    _resume(tablet, code, "Grace Hopper", attempt_row(app, token).resume_code)
+    submit(tablet, token)
+    assert attempt_row(app, start(tablet, code, "Grace Hopper")).student_key == attempt_row(
+        app, token).student_key
+    assert attempt_row(app, start(app.test_client(), code, "Ada Lovelace")).student_name == (
+        "Ada Lovelace")
