@@ -689,7 +689,10 @@ def _spot(text: str, sentence: Sentence, clause: _Clause, quantity: Quantity) ->
 
 def _according(spot: _Spot) -> Source | None:
     """"according to X" covers its clause, or the whole sentence when it opens or closes it."""
-    for m in re.finditer(r"\b[Aa]ccording to " + _NP + r"(?=\s*[,.;]|\s*$)", spot.masked):
+    # A full stop before a capital ("according to U.S. Geological Survey data") is inside an
+    # abbreviation: the sentence goes on, and so does the name.
+    for m in re.finditer(r"\b[Aa]ccording to " + _NP + r"(?=\s*[,;]|\.(?!\s?[A-Z])|\s*$)",
+                         spot.masked):
         if spot.lo <= m.start() < spot.hi or m.start() == 0 \
                 or m.end() >= len(spot.masked.rstrip(" .")) - 1:
             found = spot.source(m)

@@ -115,9 +115,11 @@ def word_set(name: str) -> frozenset[str]:
 
 # --- words ------------------------------------------------------------------------------------
 
-# A word keeps inner hyphens and a possessive ending ("cross-border", "Lee's"); anything else that is
-# not a space is a one-character token (punctuation, quote marks).
-_TOKEN = re.compile(r"[^\W_](?:[\w\-]*[^\W_])?(?:['\u2019][sS](?![^\W_]))?|[^\w\s]")
+# A word keeps inner hyphens and a possessive ending ("cross-border", "Lee's"), and a name its
+# apostrophe after one capital ("O'Reilly", "D'Souza"); anything else that is not a space is a
+# one-character token (punctuation, quote marks).
+_TOKEN = re.compile(r"[A-Z]['\u2019][A-Z][\w\-]*[^\W_](?:['\u2019][sS](?![^\W_]))?|"
+                    r"[^\W_](?:[\w\-]*[^\W_])?(?:['\u2019][sS](?![^\W_]))?|[^\w\s]")
 _WORD = re.compile(r"[^\W_](?:[\w\-'\u2019]*[^\W_])?")
 
 
