@@ -232,6 +232,12 @@ def _noun_before(text: str, quantity: Quantity, clause: _Clause) -> tuple[str, s
     return "", ""
 
 
+# Events that befall people or animals, and the kinds of counted noun that can suffer them.
+_HAPPENS_TO_PEOPLE = frozenset({"death", "injury", "casualty", "missing", "arrest"})
+_LIVING = frozenset({"person", "worker", "troops", "responders", "police", "animal", "household",
+                     "population"})
+
+
 def _event(text: str, quantity: Quantity, window: _Clause, noun: str,
            found: list[Quantity]) -> tuple[str, str, int]:
     """What the figure counts happening: the event word nearest to it in its window, with no
@@ -891,6 +897,9 @@ def _counts(text: str, sentence: Sentence, quantity: Quantity, clause: _Clause,
     if not noun and not event:
         noun, kind, event, event_text = _restated(text, quantity, clause)
         gap = 99
+    if event in _HAPPENS_TO_PEOPLE and kind and kind not in _LIVING:
+        # "killed across 10 provinces": the 10 counts provinces, never the dead
+        event, event_text, gap = "", "", 0
     holder = _holder(text, quantity, clause)
     paired = _paired(found, quantity)
     if not event and paired and holder and quantity.category == "percent":

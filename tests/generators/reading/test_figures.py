@@ -219,3 +219,11 @@ def test_a_source_named_with_a_dotted_abbreviation_is_read_whole():
     figure = the_figure("More than 30 aftershocks hit the valley, according to U.S. Seismic "
                         "Office data.", "More than 30")
     assert figure.source.name.startswith("U.S. Seismic Office")
+
+
+def test_places_counted_beside_a_toll_are_no_toll():
+    """"About 1,500 killed across 10 provinces": the 10 counts provinces, not the dead."""
+    provinces = the_figure("About 1,500 killed across 10 Turkish provinces.", "10")
+    assert provinces.counts.event == "" and provinces.counts.kind == "province"
+    assert the_figure("About 1,500 killed across 10 Turkish provinces.",
+                      "About 1,500").counts.event == "death"
