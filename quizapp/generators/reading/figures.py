@@ -238,6 +238,12 @@ _LIVING = frozenset({"person", "worker", "troops", "responders", "police", "anim
                      "population"})
 
 
+def _can_befall(event: str, kind: str) -> bool:
+    """Whether the event can happen to what the figure counts: "killed across 10 provinces"
+    counts provinces, never the dead."""
+    return not (event in _HAPPENS_TO_PEOPLE and kind and kind not in _LIVING)
+
+
 def _event(text: str, quantity: Quantity, window: _Clause, noun: str,
            found: list[Quantity]) -> tuple[str, str, int]:
     """What the figure counts happening: the event word nearest to it in its window, with no
@@ -897,8 +903,7 @@ def _counts(text: str, sentence: Sentence, quantity: Quantity, clause: _Clause,
     if not noun and not event:
         noun, kind, event, event_text = _restated(text, quantity, clause)
         gap = 99
-    if event in _HAPPENS_TO_PEOPLE and kind and kind not in _LIVING:
-        # "killed across 10 provinces": the 10 counts provinces, never the dead
+    if not _can_befall(event, kind):
         event, event_text, gap = "", "", 0
     holder = _holder(text, quantity, clause)
     paired = _paired(found, quantity)
