@@ -238,6 +238,13 @@ _LIVING = frozenset({"person", "worker", "troops", "responders", "police", "anim
                      "population"})
 
 
+def _clause_event(text: str, quantity: Quantity, clause: _Clause, noun: str,
+                  found: list[Quantity]) -> tuple[str, str, int]:
+    """The event in the figure's own window, else anywhere in its clause."""
+    found_event = _event(text, quantity, _window(text, quantity, clause, found), noun, found)
+    return found_event if found_event[0] else _event(text, quantity, clause, noun, found)
+
+
 def _can_befall(event: str, kind: str) -> bool:
     """Whether the event can happen to what the figure counts: "killed across 10 provinces"
     counts provinces, never the dead."""
@@ -896,10 +903,7 @@ def _counts(text: str, sentence: Sentence, quantity: Quantity, clause: _Clause,
         if part and part.group(1) in _event_of():
             # "Nine of the dead": a part of the toll, not the toll.
             return Counted(noun, kind, "", ""), "", False
-    event, event_text, gap = _event(text, quantity, _window(text, quantity, clause, found), noun,
-                                    found)
-    if not event:
-        event, event_text, gap = _event(text, quantity, clause, noun, found)
+    event, event_text, gap = _clause_event(text, quantity, clause, noun, found)
     if not noun and not event:
         noun, kind, event, event_text = _restated(text, quantity, clause)
         gap = 99
