@@ -9,6 +9,7 @@ import re
 
 from quizapp.generators.model import Question
 from quizapp.generators.reading.facts import Fact
+from quizapp.generators.reading.names import PERSON
 from quizapp.generators.reading.figures import Figure, source_verbs
 from quizapp.generators.reading.text import fold, word_set
 from quizapp.generators.writing.choices import MAX_CHOICES, picked, question
@@ -36,6 +37,19 @@ def _same_source(a: str, b: str) -> bool:
     words_a = {w for w in re.findall(r"[a-z]+", fold(a)) if w not in skip and len(w) > 2}
     words_b = {w for w in re.findall(r"[a-z]+", fold(b)) if w not in skip and len(w) > 2}
     return fold(a) in fold(b) or fold(b) in fold(a) or bool(words_a & words_b)
+
+
+def _bare_person(model, name: str) -> str:
+    """A person's name without the title before it ("Turkish President Ann Lee" -> "Ann Lee"):
+    among bare choices, the one titled name would stand out as the answer."""
+    words = name.split()
+    for k in range(1, len(words) - 1):
+        if not all(w[:1].isupper() for w in words[:k]):
+            break
+        entity = model.entities.find(" ".join(words[k:]))
+        if entity is not None and entity.kind == PERSON:
+            return " ".join(words[k:])
+    return name
 
 
 def _as_choice(name: str) -> str:
@@ -81,7 +95,7 @@ def _key(model, figure: Figure) -> str:
     if figure.source.kind in ("named", "unnamed") and figure.source.name:
         name = _resolved(model, figure)
         # "Where quake", "Reports": what stood where a source stands but names nobody.
-        return _as_choice(name) if name and is_name(model, name) else ""
+        return _as_choice(_bare_person(model, name)) if name and is_name(model, name) else ""
     if _agency_copy(model, figure.article):
         return ""  # "SEATTLE (Reuters) —": the sentence is the agency's, not the outlet's own
     return AS_FACT if _states_itself(model, figure) else ""
@@ -168,7 +182,7 @@ def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> dict[s
                for seen in [key, *found] if seen != AS_FACT):
             continue
         found[name] = other
-    return {_as_choice(n): f for n, f in found.items()}
+    return {_as_choice(_bare_person(model, n)): f for n, f in found.items()}
 
 
 def _someone_else(model, figure: Figure, asked: Fact | None) -> bool:
