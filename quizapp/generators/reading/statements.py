@@ -30,6 +30,7 @@ from quizapp.generators.reading.text import (
     fold,
     possessive_stripped,
     quotations,
+    speaks_in_first_person,
     word_list,
     word_set,
 )
@@ -1262,19 +1263,7 @@ def read_sentence(article: ArticleReading, sentence: Sentence, parse: SentencePa
         credits=tuple(credits), hedges=tuple(hedges), quoted=round(quoted, 2),
         stakes=_stakes(article, sentence, masked, parse), content=content_words(plain),
         figures=figures_in(sentence.text), names=_name_stems(plain), link=link,
-        link_words=link_words, first_person=_speaks_as_i(sentence.text, spans))
-
-
-# "I", "we", "our" outside quotation marks, as printed: "US" is the country, not "us".
-_FIRST_PERSON = re.compile(r"(?<![\w.'\u2019])(?:I|[Ww]e|[Oo]urs?|us|[Mm]y|me|[Mm]yself|"
-                           r"[Oo]urselves)(?![\w.]|['\u2019]s)")
-
-
-def _speaks_as_i(text: str, spans: list[tuple[int, int]]) -> bool:
-    chars = list(text)
-    for lo, hi in spans:
-        chars[lo:hi] = " " * (hi - lo)
-    return bool(_FIRST_PERSON.search("".join(chars)))
+        link_words=link_words, first_person=speaks_in_first_person(sentence.text, spans))
 
 
 # Words before a link verb that make it a noun ("an increase in", "the cut") or a description.

@@ -263,3 +263,19 @@ def wording_overlap(a: str, b: str) -> float:
     matcher = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
     shared = sum(block.size for block in matcher.get_matching_blocks())
     return shared / min(len(wa), len(wb))
+
+
+# --- whose voice ------------------------------------------------------------------------------
+
+# "I", "we", "our" outside quotation marks, as printed: "US" is the country, not "us".
+_FIRST_PERSON = re.compile(r"(?<![\w.'\u2019])(?:I|[Ww]e|[Oo]urs?|us|[Mm]y|me|[Mm]yself|"
+                           r"[Oo]urselves)(?![\w.]|['\u2019]s)")
+
+
+def speaks_in_first_person(text: str, quoted: list[tuple[int, int]]) -> bool:
+    """Whether `text` says "I" or "we" outside its quoted spans (offsets into `text`): a
+    speaker's words printed without quotation marks, as a statement reprinted as prose is."""
+    chars = list(text)
+    for lo, hi in quoted:
+        chars[lo:hi] = " " * (hi - lo)
+    return bool(_FIRST_PERSON.search("".join(chars)))
