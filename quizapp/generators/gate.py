@@ -274,8 +274,20 @@ def _pair_repeats(matching: Question, other: Question, model) -> bool:
                    for j, twin in enumerate(other.items))
     keys = _key_texts(other)
     return any(normalised_choice(item) in keys
-               and _words_in(_opening(matching.choices[matching.answer[i]]), other.prompt)
+               and (_words_in(_opening(matching.choices[matching.answer[i]]), other.prompt)
+                    or _same_statement(matching, i, other))
                for i, item in enumerate(matching.items))
+
+
+_PROMPT_QUOTE = re.compile(r"\u201c(.+?)\u2026?\u201d")
+
+
+def _same_statement(matching: Question, index: int, other: Question) -> bool:
+    """A pair and a question keyed to the same speaker on the same words: the asked words
+    inside the pair's longer ones ("sorry about what happened" of "... at every stage")."""
+    quoted = _PROMPT_QUOTE.search(other.prompt)
+    return bool(quoted) and _words_in(quoted.group(1),
+                                      _opening(matching.choices[matching.answer[index]]))
 
 
 def _gives_away(question: Question, other: Question, model) -> bool:

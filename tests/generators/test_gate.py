@@ -238,3 +238,44 @@ def test_a_third_question_among_the_same_choices_waits_for_review():
     assert kept[:2] == asked[:2]
     assert kept[2].prompt == asked[2].prompt and kept[2].confidence < gate.REVIEW_BELOW
     assert "elimination" in kept[2].reasons[-1]
+
+
+COURT = Article("court", "Court Gazette", "Ten years for fraud",
+                "Ten years for fraud\n\n"
+                "\u201cHe knew it was wrong,\u201d Judge Ana Berg said.\n\n"
+                "\u201cHe knew it was criminal. He regrets nothing,\u201d Berg added.\n\n"
+                "The defence said he was \u201csorry about what happened at every stage\u201d.\n\n"
+                "\u201cWe will appeal,\u201d lawyer Rui Sol said.")
+COURT_MODEL = StoryModel(Story("court", "Court", (COURT,)))
+
+
+def _who_said(words: str, key: str, sentence: str) -> Question:
+    return Question("quote_attribution", "attribution", f"Who said \u201c{words}\u201d?",
+                    ("Ana Berg", "Rui Sol", "Ivo Tam"), (("Ana Berg", "Rui Sol", "Ivo Tam")
+                                                         .index(key),),
+                    "Court Gazette ties these words.", (Evidence("court", sentence),))
+
+
+def _quote_matching(right: str, sentence: str) -> Question:
+    return Question("quote_matching", "attribution", "Match each speaker to the words.",
+                    (f"\u201c{right}\u201d", "\u201cWe will appeal\u201d", "\u201cNo comment\u201d"),
+                    (0, 1), "Berg's words; Sol's words.",
+                    (Evidence("court", sentence),
+                     Evidence("court", "\u201cWe will appeal,\u201d lawyer Rui Sol said.")),
+                    type="matching", items=("Ana Berg", "Rui Sol"),
+                    item_evidence=((Evidence("court", sentence),),
+                                   (Evidence("court", "\u201cWe will appeal,\u201d lawyer Rui Sol "
+                                                      "said."),)))
+
+
+def test_a_quote_matching_pair_that_repeats_a_who_said_question_yields_to_it():
+    """The asked words printed longer in a matching pair of the same speaker: the single
+    question answers the pair. Another sentence of the same speaker is another question."""
+    pairs = _quote_matching("He knew it was criminal. He regrets nothing",
+                            "\u201cHe knew it was criminal. He regrets nothing,\u201d Berg added.")
+    shorter = _who_said("He knew it was criminal", "Ana Berg",
+                        "\u201cHe knew it was criminal. He regrets nothing,\u201d Berg added.")
+    assert gate.across([pairs, shorter], COURT_MODEL) == [shorter]
+    single = _who_said("He knew it was wrong", "Ana Berg",
+                       "\u201cHe knew it was wrong,\u201d Judge Ana Berg said.")
+    assert gate.across([pairs, single], COURT_MODEL) == [pairs, single]

@@ -162,3 +162,18 @@ def test_every_question_is_proven_by_its_sentence(story_dir):
             if choice not in (answer, numbers.AS_FACT):
                 assert fold(choice) not in sentence or fold(choice) in others, (
                     question.prompt, choice)
+
+
+def test_a_titled_person_is_offered_by_name_alone():
+    """"Ostland President Ana Berg" among bare names would stand out as the answer: the choice
+    names the person as the story does elsewhere, "Ana Berg"."""
+    story = Story("quake", "Quake toll rises", tuple(
+        Article(f"a{i}", name, "Quake toll rises", f"Quake toll rises\n\n{text}")
+        for i, (name, text) in enumerate((
+            ("Valley Wire", "At least 40 people were killed, Ostland President Ana Berg said."),
+            ("Hill Post", "The quake killed 45 people, the fire service said. Ana Berg visited "
+                          "the valley on Tuesday."),
+            ("Marrow Times", "The quake killed 38 people, Red Cross officials said."),
+        ))))
+    question = _asked_of(story, "Valley Wire")
+    assert key(question) == "Ana Berg"

@@ -28,3 +28,22 @@ def test_names_and_described_sources_may_be_printed(name):
                                   "three officials"])
 def test_sentence_openers_counts_and_adjectives_are_no_source(name):
     assert not is_name(MODEL, name)
+
+
+CUT = ("Coach Liam O'Dwyer said the club was in shock.\n\n"
+       "More than 30 aftershocks hit, according to U.S. Seismic Office data.\n\n"
+       "\u201cWe grieve,\u201d said Rev. Ada Fenwick.\n\n"
+       "Alliance Secretary General Ana Berg said 12 teams would help.")
+CUT_MODEL = StoryModel(Story("quake", "Quake", (Article("a", "North Wire", "Quake", CUT),)))
+
+
+@pytest.mark.parametrize("name", ["U.S", "Rev", "Dwyer", "Liam O", "General Ana Berg",
+                                  "Seismic Office"])
+def test_a_name_cut_at_a_full_stop_or_an_apostrophe_is_no_name(name):
+    assert not is_name(CUT_MODEL, name)
+
+
+@pytest.mark.parametrize("name", ["Liam O'Dwyer", "U.S. Seismic Office", "Ada Fenwick",
+                                  "Ana Berg"])
+def test_the_whole_name_is_one(name):
+    assert is_name(CUT_MODEL, name)

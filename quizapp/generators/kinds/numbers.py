@@ -9,10 +9,12 @@ import re
 
 from quizapp.generators.model import Question
 from quizapp.generators.reading.facts import Fact
+from quizapp.generators.reading.names import PERSON
 from quizapp.generators.reading.figures import Figure, source_verbs
 from quizapp.generators.reading.text import fold, word_set
 from quizapp.generators.writing.choices import MAX_CHOICES, picked, question
 from quizapp.generators.writing.differences import asked_by_outlet
+from quizapp.generators.writing.sources import is_name
 from quizapp.generators.writing.figures import (
     by_amount,
     fact_of,
@@ -35,6 +37,19 @@ def _same_source(a: str, b: str) -> bool:
     words_a = {w for w in re.findall(r"[a-z]+", fold(a)) if w not in skip and len(w) > 2}
     words_b = {w for w in re.findall(r"[a-z]+", fold(b)) if w not in skip and len(w) > 2}
     return fold(a) in fold(b) or fold(b) in fold(a) or bool(words_a & words_b)
+
+
+def _bare_person(model, name: str) -> str:
+    """A person's name without the title before it ("Turkish President Ann Lee" -> "Ann Lee"):
+    among bare choices, the one titled name would stand out as the answer."""
+    words = name.split()
+    for k in range(1, len(words) - 1):
+        if not all(w[:1].isupper() for w in words[:k]):
+            break
+        entity = model.entities.find(" ".join(words[k:]))
+        if entity is not None and entity.kind == PERSON:
+            return " ".join(words[k:])
+    return name
 
 
 def _as_choice(name: str) -> str:
@@ -79,7 +94,8 @@ def _key(model, figure: Figure) -> str:
         return ""  # "Meta warned that its record $1.3 billion fine...": Meta describes its fine
     if figure.source.kind in ("named", "unnamed") and figure.source.name:
         name = _resolved(model, figure)
-        return _as_choice(name) if name else ""
+        # "Where quake", "Reports": what stood where a source stands but names nobody.
+        return _as_choice(_bare_person(model, name)) if name and is_name(model, name) else ""
     if _agency_copy(model, figure.article):
         return ""  # "SEATTLE (Reuters) —": the sentence is the agency's, not the outlet's own
     return AS_FACT if _states_itself(model, figure) else ""
@@ -136,7 +152,7 @@ def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> dict[s
               if f.sentence is figure.sentence and f is not figure
               and f.source.name and len(by_amount([f, figure])) > 1]
     for other in beside:
-        name = source_name(other)
+        name = source_name(other, model)
         if not _distinct(name):
             name = _resolved(model, other, anywhere=True)
         if name and _distinct(name) and not _same_source(name, key) and name not in found:
@@ -155,7 +171,7 @@ def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> dict[s
         others += [f for f in model.figures if f.article != figure.article
                    and f.category != figure.category and f.place == "body"]
     for other in others:
-        name = source_name(other)
+        name = source_name(other, model)
         if fact is not None and _someone_else(model, other, fact):
             continue  # "Microsoft said it would lay off 10,000": another company's own figure
         if not name or other.source.kind not in ("named", "unnamed") or fold(name) in sentence \
@@ -166,7 +182,7 @@ def _other_sources(model, fact: Fact | None, figure: Figure, key: str) -> dict[s
                for seen in [key, *found] if seen != AS_FACT):
             continue
         found[name] = other
-    return {_as_choice(n): f for n, f in found.items()}
+    return {_as_choice(_bare_person(model, n)): f for n, f in found.items()}
 
 
 def _someone_else(model, figure: Figure, asked: Fact | None) -> bool:
@@ -184,7 +200,7 @@ def _someone_else(model, figure: Figure, asked: Fact | None) -> bool:
 def _credited(model, name: str, figure: Figure, asked: Figure) -> str:
     """"Just the News credits 49.2% to Reuters": where a wrong choice comes from, the source
     named as its sentence writes it ("hospital officials"), or as the choice does."""
-    written = source_name(figure)
+    written = source_name(figure, model)
     if not _same_source(written, name):
         written = name[:1].lower() + name[1:] if name.startswith("The ") else name
     words = written.split()
@@ -268,7 +284,7 @@ def _told_otherwise(model, fact: Fact, figure: Figure, key: str) -> bool:
         if other is figure or other.place != "body" or (
                 other.article == figure.article and other.sentence is not figure.sentence):
             continue
-        name = source_name(other)
+        name = source_name(other, model)
         if other.source.kind in ("named", "unnamed") and name and _distinct(name) \
                 and not _same_source(name, key) and not _related(model, name, key):
             return True
@@ -283,24 +299,24 @@ def _credit_question(model, fact: Fact) -> Question | None:
     for value in fact.values:
         credited: dict[str, Figure] = {}
         for figure in value.figures:
-            if figure.article not in credited and source_name(figure) \
+            if figure.article not in credited and source_name(figure, model) \
                     and label(model, figure.article) and sentence_of(model, figure) is not None:
                 credited[figure.article] = figure
-        names = [source_name(f) for f in credited.values()]
+        names = [source_name(f, model) for f in credited.values()]
         for article, figure in credited.items():
-            name = source_name(figure)
+            name = source_name(figure, model)
             if not _distinct(name):
                 continue
             wrong = [a for a, f in credited.items()
-                     if a != article and not _same_source(source_name(f), name)
-                     and not _related(model, source_name(f), name)]
+                     if a != article and not _same_source(source_name(f, model), name)
+                     and not _related(model, source_name(f, model), name)]
             if len(wrong) < 2 or sum(_same_source(name, n) for n in names) > 1:
                 continue
             wrong = picked(wrong, name, MAX_CHOICES - 1)
             prompt = (f"Outlets credit the figure of {shown(figure)} for {fact.label} to different "
                       f"sources. Which outlet credits it to {name}?")
             explanation = ("; ".join(f"{label(model, a)} credits it to "
-                                     f"{source_name(credited[a])}" for a in [article, *wrong])
+                                     f"{source_name(credited[a], model)}" for a in [article, *wrong])
                            + ". The same figure can reach readers through different hands: "
                            "check whose count it is before citing it.")
             evidence = [sentence_of(model, credited[a]) for a in [article, *wrong]]

@@ -277,11 +277,21 @@ def _explanation(model, statement: _Statement, best: Quotation, speaker: Entity,
     same = sorted(
         {_outlet(model, q.article) for q in others if wording(q.text) == wording(best.text)}
     )
-    cut = sorted({_outlet(model, q.article) for q in others} - set(same))
+    asked = " ".join(wording(best.text))
+    printed = {q.article: " ".join(wording(q.text)) for q in others}
+    # Each outlet said to quote "part of them" or "more" must do so: the explanation is true of
+    # every outlet it names.
+    part = sorted({_outlet(model, a) for a, w in printed.items() if w in asked} - set(same))
+    more = sorted({_outlet(model, a) for a, w in printed.items()
+                   if asked in w and w != asked} - set(same) - set(part))
+    reworded = sorted({_outlet(model, q.article) for q in others} - set(same) - set(part)
+                      - set(more))
     if same:
         tie += f" {names_list(same)} quote{'s' if len(same) == 1 else ''} the same words too."
-    if cut:
-        tie += f" {names_list(cut)} quote{'s' if len(cut) == 1 else ''} part of them."
+    for outlets, how in ((part, "part of them"), (more, "them at more length"),
+                         (reworded, "them in other words")):
+        if outlets:
+            tie += f" {names_list(outlets)} quote{'s' if len(outlets) == 1 else ''} {how}."
     if statement.others:
         tie += _other_credits(model, statement, best)
     return (

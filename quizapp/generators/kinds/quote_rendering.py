@@ -323,11 +323,13 @@ def _spot_question(model, group: list[_Printing], a: _Printing, spot: _Spot, lea
 
 
 def _prints_elsewhere(model, speaker: str, article: str, seq: tuple[str, ...]) -> bool:
-    """Whether any quotation of the speaker in the article prints the words `seq`."""
+    """Whether the article prints the words `seq` anywhere: in a quotation of the speaker, or
+    of anyone ("the Coast Guard said it suffered a “catastrophic loss of the pressure
+    chamber”"), or in its own sentences. Asked "which outlet printed them?", a student would be
+    right to pick it."""
     return any(
-        q.speaker == speaker and _holds(_words(q.text), seq) is not None
-        for q in model.quotations.in_article(article)
-    )
+        _holds(_words(q.text), seq) is not None for q in model.quotations.in_article(article)
+    ) or _holds(_words(model.article(article).text), seq) is not None
 
 
 def _slice(printing: _Printing, start: int, end: int) -> str:

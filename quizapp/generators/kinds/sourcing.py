@@ -200,6 +200,14 @@ def _whole_question(model, outlet, credits: list[Credit], asked: _Asked) -> Ques
 # --- one statement ----------------------------------------------------------------------------
 
 
+# A description standing right before a credited name: "the Russian news agency ", "Kenyan
+# broadcaster ", "the state-run daily ".
+_DESCRIBED = re.compile(
+    r"(?:\b(?:the|The|a|an)\s+)?(?:\b(?!(?:to|by|from|of|with|the|according)\b)[\w-]+\s+){0,3}"
+    r"(?:news\s+agency|agency|broadcaster|"
+    r"newspaper|daily|channel|network|wire\s+service|outlet|television|radio)\s+$")
+
+
 def _gapped(credit: Credit) -> str | None:
     """The crediting sentence with the credited name left out ("According to \u2026, IAM
     members voted ..."), so a prompt can quote it without giving the answer: the whole sentence,
@@ -212,6 +220,10 @@ def _gapped(credit: Credit) -> str | None:
     if end < len(text) and text[end].isalnum():
         # "The Wall Street Journalfirst reported": the blank takes the whole run-on word.
         end += len(re.match(r"\w*", text[end:]).group())
+    # "the Russian news agency Tass": the description would point at the one Russian choice.
+    described = _DESCRIBED.search(text[:at])
+    if described:
+        at = described.start()
     gapped = text[:at] + "\u2026" + text[end:]
     gapped = re.sub(r"\b(?:the|The)\s+\u2026", "\u2026", gapped)
     if names_source(gapped, credit.source) or not 6 <= len(gapped.split()) <= PROMPT_WORDS:

@@ -321,6 +321,10 @@ def closing_tag(text: str) -> int | None:
 _CERTAIN_END = re.compile(
     r"(?<![\w.'\u2019\-])(?P<word>[a-z][a-z'\u2019\-]*[a-z])[.!?][\"'\u201d\u2019)\]]*(?P<gap>\s+)"
     r"(?=[\"\u201c\u2018(\[]?[A-Z])")
+# Two sentences run together by a lost space ("was being evaluated.The tremor lasted"): a
+# lower-case word, its stop, then a capitalised word with no space between.
+_GLUED_END = re.compile(r"(?<![\w.'\u2019\-])(?P<word>[a-z][a-z'\u2019\-]*[a-z])[.!?]"
+                        r"(?=[A-Z][a-z])")
 _ANY_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*(?P<gap>\s+)(?=[\"\u201c\u2018(\[]?[A-Z])")
 _INNER_STOP = re.compile(r"[.!?\u2026\u2022\r]")
 CHUNK_CHARACTERS = 1500
@@ -399,7 +403,11 @@ def _cuts(text: str) -> list[int]:
             continue  # inside quotation marks or brackets
         if match.group("word").lower() not in abbreviations:
             cuts.append(match.start("gap"))
-    return cuts
+    for match in _GLUED_END.finditer(text):
+        k = bisect.bisect_right(starts, match.end()) - 1
+        if (k < 0 or match.end() >= ends[k]) and match.group("word") not in abbreviations:
+            cuts.append(match.end())
+    return sorted(cuts)
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -232,6 +232,25 @@ def _noun_before(text: str, quantity: Quantity, clause: _Clause) -> tuple[str, s
     return "", ""
 
 
+# Events that befall people or animals, and the kinds of counted noun that can suffer them.
+_HAPPENS_TO_PEOPLE = frozenset({"death", "injury", "casualty", "missing", "arrest"})
+_LIVING = frozenset({"person", "worker", "troops", "responders", "police", "animal", "household",
+                     "population"})
+
+
+def _clause_event(text: str, quantity: Quantity, clause: _Clause, noun: str,
+                  found: list[Quantity]) -> tuple[str, str, int]:
+    """The event in the figure's own window, else anywhere in its clause."""
+    found_event = _event(text, quantity, _window(text, quantity, clause, found), noun, found)
+    return found_event if found_event[0] else _event(text, quantity, clause, noun, found)
+
+
+def _can_befall(event: str, kind: str) -> bool:
+    """Whether the event can happen to what the figure counts: "killed across 10 provinces"
+    counts provinces, never the dead."""
+    return not (event in _HAPPENS_TO_PEOPLE and kind and kind not in _LIVING)
+
+
 def _event(text: str, quantity: Quantity, window: _Clause, noun: str,
            found: list[Quantity]) -> tuple[str, str, int]:
     """What the figure counts happening: the event word nearest to it in its window, with no
@@ -689,7 +708,10 @@ def _spot(text: str, sentence: Sentence, clause: _Clause, quantity: Quantity) ->
 
 def _according(spot: _Spot) -> Source | None:
     """"according to X" covers its clause, or the whole sentence when it opens or closes it."""
-    for m in re.finditer(r"\b[Aa]ccording to " + _NP + r"(?=\s*[,.;]|\s*$)", spot.masked):
+    # A full stop before a capital ("according to U.S. Geological Survey data") is inside an
+    # abbreviation: the sentence goes on, and so does the name.
+    for m in re.finditer(r"\b[Aa]ccording to " + _NP + r"(?=\s*[,;]|\.(?!\s?[A-Z])|\s*$)",
+                         spot.masked):
         if spot.lo <= m.start() < spot.hi or m.start() == 0 \
                 or m.end() >= len(spot.masked.rstrip(" .")) - 1:
             found = spot.source(m)
@@ -881,13 +903,12 @@ def _counts(text: str, sentence: Sentence, quantity: Quantity, clause: _Clause,
         if part and part.group(1) in _event_of():
             # "Nine of the dead": a part of the toll, not the toll.
             return Counted(noun, kind, "", ""), "", False
-    event, event_text, gap = _event(text, quantity, _window(text, quantity, clause, found), noun,
-                                    found)
-    if not event:
-        event, event_text, gap = _event(text, quantity, clause, noun, found)
+    event, event_text, gap = _clause_event(text, quantity, clause, noun, found)
     if not noun and not event:
         noun, kind, event, event_text = _restated(text, quantity, clause)
         gap = 99
+    if not _can_befall(event, kind):
+        event, event_text, gap = "", "", 0
     holder = _holder(text, quantity, clause)
     paired = _paired(found, quantity)
     if not event and paired and holder and quantity.category == "percent":

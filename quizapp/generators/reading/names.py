@@ -14,6 +14,7 @@ from functools import lru_cache
 from rapidfuzz.distance import DamerauLevenshtein
 
 from quizapp.generators.reading.articles import ArticleReading, Passage
+from quizapp.generators.reading.name_forms import whole_in
 from quizapp.generators.reading.speech import Reference, SentenceParse, parse_article
 from quizapp.generators.reading.text import fold, word_list, word_set
 
@@ -549,6 +550,12 @@ class Entities:
         choices, the words alone would point to the key."""
         shared = self.sides_named(text, key)
         return bool(shared) and not any(shared & self.descriptors(k) for k in others)
+
+    def whole_name(self, key: str) -> bool:
+        """Whether the entity's name is a whole name a question may offer (name_forms.py): not
+        "Rev", "U.S", "Reilly" of "O'Reilly"."""
+        entity = self.get(key)
+        return entity is not None and whole_in(tuple(self._texts.values()), entity.name)
 
     def parses(self, article_id: str) -> tuple[SentenceParse, ...]:
         """The article's sentences as speech.py reads them, name references tied to entities

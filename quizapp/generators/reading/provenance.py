@@ -17,7 +17,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from quizapp.generators.reading.articles import ArticleReading, Passage
-from quizapp.generators.reading.text import fold, quotations, word_list, word_set
+from quizapp.generators.reading.text import (
+    fold,
+    quotations,
+    speaks_in_first_person,
+    word_list,
+    word_set,
+)
 
 WORD_FOR_WORD = "word for word"
 EDITED = "lightly edited"
@@ -143,13 +149,36 @@ class _Sentence:
 
 def _sentences(index: int, reading: ArticleReading) -> list[_Sentence]:
     quoted = [(q.inner_start, q.inner_end) for q in quotations(reading.text)]
+    speech = _first_person_paragraphs(reading, quoted)
     found = []
     for sentence in reading.body:
         if sentence.role not in ("prose", "short"):
             continue
         words = _words(reading, sentence.start, sentence.end, quoted)
+        if sentence.paragraph in speech:
+            # A statement reprinted as prose ("I want to share ..."): its words are a speaker's,
+            # shared by whoever prints the statement, as quoted words are.
+            words = [Word(w.start, w.end, w.text, True) for w in words]
         if len(words) >= 4:
             found.append(_Sentence(index, reading.passage(sentence.start, sentence.end), words))
+    return found
+
+
+def _first_person_paragraphs(reading: ArticleReading, quoted: list[tuple[int, int]]) -> set[int]:
+    """The paragraphs with a sentence saying "I" or "we" outside quotation marks."""
+    found = set()
+    spans = sorted(quoted)
+    starts = [lo for lo, _ in spans]
+    for sentence in reading.body:
+        if sentence.paragraph in found:
+            continue
+        # Only the quotes opening before the sentence ends, from the last one opened before it.
+        near = spans[max(0, bisect_right(starts, sentence.start) - 1):
+                     bisect_right(starts, sentence.end)]
+        inside = [(max(lo, sentence.start) - sentence.start, min(hi, sentence.end) - sentence.start)
+                  for lo, hi in near if lo < sentence.end and sentence.start < hi]
+        if speaks_in_first_person(sentence.text, inside):
+            found.add(sentence.paragraph)
     return found
 
 

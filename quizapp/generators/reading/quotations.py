@@ -175,7 +175,8 @@ class Quotations:
         found = []
         for key in (*self.quoted, *speaking):
             entity = entities.get(key)
-            if key in keys or key in credited or entity is None or entity.outlet or entity.generic:
+            if key in keys or key in credited or entity is None or entity.outlet or entity.generic \
+                    or not entities.whole_name(key):
                 continue
             if any(set(name_tokens(form)) <= named for form in entity.forms):
                 continue
@@ -370,6 +371,9 @@ def read_quotations(model) -> Quotations:
         ]
     naming: dict[tuple, Passage | None] = {}
     found = [_named_in_full(q, model, entities, naming) for q in found]
+    # A speaker read as "Rev" or "Reilly" is no one a question may name: the words stay unowned.
+    found = [q if q.speaker is None or entities.whole_name(q.speaker) else _unattributed(q)
+             for q in found]
     by_place = {(q.article, q.words.start): q for q in found}
     labels = [
         Label(

@@ -315,9 +315,51 @@ def _org_link(toks: list[Token], j: int, text: str, linked: bool) -> int:
         at = j + 1 + skip
         if at < len(toks) and _is_name_word(toks[at]) and _adjacent(toks[j], toks[j + 1], text):
             return skip + 1
-    if linked and nxt in ("and", "&") and j + 2 < len(toks) and _is_name_word(toks[j + 2]):
-        return 2
+    if nxt in ("and", "&") and j + 2 < len(toks) and _is_name_word(toks[j + 2]) and (
+            linked or _names_a_body(toks, j + 2, text)):
+        return 2  # "Disaster and Emergency Management Authority": one body
     return 0
+
+
+def _names_a_body(toks: list[Token], k: int, text: str) -> bool:
+    """Whether the capitalised words from `k` on end in a body's word ("... Authority")."""
+    while k + 1 < len(toks) and _is_name_word(toks[k + 1]) and _adjacent(toks[k], toks[k + 1],
+                                                                          text):
+        k += 1
+    return fold(toks[k].bare) in word_set("organisation_words")
+
+
+# Abbreviations that open a name rather than title a person: "St. Paul", "Mt. Hood".
+_NAME_OPENERS = frozenset({"st", "mt", "ft"})
+
+
+def _unit_end(toks: list[Token], k: int, text: str) -> int:
+    """The last token of the name word at `k` with the full stops that belong to it: "U.S.",
+    "D.C." (single capitals each with its stop), "St." before a name; else `k`."""
+    end = k
+    while (
+        end + 2 < len(toks)
+        and len(toks[end].text) == 1
+        and toks[end].text.isupper()
+        and toks[end + 1].text == "."
+        and toks[end + 2].text.isupper()
+        and len(toks[end + 2].text) == 1
+        and toks[end].end == toks[end + 1].start == toks[end + 2].start - 1
+    ):
+        end += 2
+    if end > k and end + 1 < len(toks) and toks[end + 1].text == "." \
+            and toks[end].end == toks[end + 1].start:
+        return end + 1  # "U.S." whole, its last full stop with it
+    if (
+        fold(toks[k].text) in _NAME_OPENERS
+        and k + 2 < len(toks)
+        and toks[k + 1].text == "."
+        and toks[k].end == toks[k + 1].start
+        and _is_name_word(toks[k + 2])
+        and text[toks[k + 1].end : toks[k + 2].start] == " "
+    ):
+        return k + 1
+    return k
 
 
 def _is_initial(toks: list[Token], k: int, text: str) -> bool:
@@ -344,12 +386,14 @@ def _runs(toks: list[Token], text: str) -> list[tuple[int, int]]:
         ):
             i += 1
             continue
-        j = i
+        j = _unit_end(toks, i, text)
         linked = False
         while j + 1 < len(toks) and not toks[j].is_possessive:
             nxt = toks[j + 1]
             link = _org_link(toks, j, text, linked)
-            if _is_initial(toks, j + 1, text):
+            if _unit_end(toks, j + 1, text) > j + 1 and _adjacent(toks[j], nxt, text):
+                j = _unit_end(toks, j + 1, text)  # "the U.S. Skating Union", "of St. Paul"
+            elif _is_initial(toks, j + 1, text):
                 j += 2  # "Maria T. Lopez": a middle initial and its full stop
             elif _is_name_word(nxt) and _adjacent(toks[j], nxt, text):
                 j += 1
@@ -449,6 +493,11 @@ class _References:
         body = fold(run_tokens[-1].bare) in word_set("organisation_words")
         role_idx = [] if body else [k for k, t in enumerate(run_tokens) if role_word(t.text)]
         split = role_idx[-1] + 1 if role_idx else 0
+        # "Secretary General Ana Berg": a word finishing a two-word title is the title's too.
+        while 0 < split < len(run_tokens) - 1 and (
+            f"{role_word(run_tokens[split - 1].text)}-{fold(run_tokens[split].bare)}" in ROLES
+        ):
+            split += 1
         owners = [k for k, t in enumerate(run_tokens[:-1]) if t.is_possessive and k >= split]
         name_tokens = run_tokens[max(split, owners[-1] + 1 if owners else 0) :]
         title = _Title(

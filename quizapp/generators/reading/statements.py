@@ -30,6 +30,7 @@ from quizapp.generators.reading.text import (
     fold,
     possessive_stripped,
     quotations,
+    speaks_in_first_person,
     word_list,
     word_set,
 )
@@ -130,6 +131,9 @@ class Statement:
     # Another sentence of its paragraph credits, quotes or hedges, or one of its figures is
     # credited elsewhere in the article: an assertion here may be someone's words after all.
     credited_nearby: bool = False
+    # It speaks in the first person outside quotation marks ("I want to share ...", "We are
+    # working ..."): a speaker's words printed without marks, as transcripts of a statement are.
+    first_person: bool = False
     # How strongly it ties one thing to another, in its own words (not a quotation's): CAUSE
     # ("sweeteners increase the risk"), POSSIBLE_CAUSE ("may increase"), ASSOCIATION ("linked
     # to"), or "" where it states no link.
@@ -1259,7 +1263,7 @@ def read_sentence(article: ArticleReading, sentence: Sentence, parse: SentencePa
         credits=tuple(credits), hedges=tuple(hedges), quoted=round(quoted, 2),
         stakes=_stakes(article, sentence, masked, parse), content=content_words(plain),
         figures=figures_in(sentence.text), names=_name_stems(plain), link=link,
-        link_words=link_words)
+        link_words=link_words, first_person=speaks_in_first_person(sentence.text, spans))
 
 
 # Words before a link verb that make it a noun ("an increase in", "the cut") or a description.
@@ -1355,13 +1359,30 @@ def _with_neighbours(statements: list[Statement]) -> list[Statement]:
         if _credits_someone(statement):
             paragraph = statement.sentence.paragraph
             crediting[paragraph] = crediting.get(paragraph, 0) + 1
+    speaking = {s.sentence.paragraph for s in statements if s.first_person and s.sentence.prose}
     out = []
     for statement in statements:
         others = crediting.get(statement.sentence.paragraph, 0) - _credits_someone(statement)
         near = others > 0
         far = bool(statement.figures & credited_figures) and statement.presentation == ASSERTED
-        out.append(dataclasses.replace(statement, credited_nearby=near or far))
+        statement = dataclasses.replace(statement, credited_nearby=near or far)
+        paragraph = statement.sentence.paragraph
+        if statement.sentence.prose and (paragraph in speaking or paragraph - 1 in speaking
+                                         and paragraph + 1 in speaking):
+            statement = _in_speakers_voice(statement)
+        out.append(statement)
     return out
+
+
+def _in_speakers_voice(statement: Statement) -> Statement:
+    """A sentence of a paragraph that speaks in the first person (or between two such): a
+    speaker's words printed without quotation marks. Its hedges are the speaker's, and it is not
+    plainly the outlet's assertion, credit or hedge."""
+    hedges = tuple(dataclasses.replace(h, whose="source") for h in statement.hedges)
+    markers = tuple(m for m in statement.markers
+                    if not any(h.passage == m for h in statement.hedges))
+    return dataclasses.replace(statement, presentation=MIXED, hedges=hedges, markers=markers,
+                               credited_nearby=True)
 
 
 def _credits_someone(statement: Statement) -> bool:

@@ -115,9 +115,11 @@ def word_set(name: str) -> frozenset[str]:
 
 # --- words ------------------------------------------------------------------------------------
 
-# A word keeps inner hyphens and a possessive ending ("cross-border", "Lee's"); anything else that is
-# not a space is a one-character token (punctuation, quote marks).
-_TOKEN = re.compile(r"[^\W_](?:[\w\-]*[^\W_])?(?:['\u2019][sS](?![^\W_]))?|[^\w\s]")
+# A word keeps inner hyphens and a possessive ending ("cross-border", "Lee's"), and a name its
+# apostrophe after one capital ("O'Reilly", "D'Souza"); anything else that is not a space is a
+# one-character token (punctuation, quote marks).
+_TOKEN = re.compile(r"[A-Z]['\u2019][A-Z][\w\-]*[^\W_](?:['\u2019][sS](?![^\W_]))?|"
+                    r"[^\W_](?:[\w\-]*[^\W_])?(?:['\u2019][sS](?![^\W_]))?|[^\w\s]")
 _WORD = re.compile(r"[^\W_](?:[\w\-'\u2019]*[^\W_])?")
 
 
@@ -261,3 +263,19 @@ def wording_overlap(a: str, b: str) -> float:
     matcher = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
     shared = sum(block.size for block in matcher.get_matching_blocks())
     return shared / min(len(wa), len(wb))
+
+
+# --- whose voice ------------------------------------------------------------------------------
+
+# "I", "we", "our" outside quotation marks, as printed: "US" is the country, not "us".
+_FIRST_PERSON = re.compile(r"(?<![\w.'\u2019])(?:I|[Ww]e|[Oo]urs?|us|[Mm]y|me|[Mm]yself|"
+                           r"[Oo]urselves)(?![\w.]|['\u2019]s)")
+
+
+def speaks_in_first_person(text: str, quoted: list[tuple[int, int]]) -> bool:
+    """Whether `text` says "I" or "we" outside its quoted spans (offsets into `text`): a
+    speaker's words printed without quotation marks, as a statement reprinted as prose is."""
+    chars = list(text)
+    for lo, hi in quoted:
+        chars[lo:hi] = " " * (hi - lo)
+    return bool(_FIRST_PERSON.search("".join(chars)))

@@ -235,7 +235,20 @@ def _rounds(precise: Figure, other: Figure) -> bool:
         return False
     if precise.category == "percent":
         return not other.qualifier and _decimals(other) == 0
-    return bool(other.qualifier)
+    return bool(other.qualifier) and _within_a_step(precise.value, other)
+
+
+# Where a qualified round figure puts the true value, in steps of its last written digit.
+_STEPS = {"above": (0, 1), "atleast": (0, 1), "justover": (0, 1), "about": (-0.5, 0.5),
+          "near": (-1, 0), "below": (-1, 0), "atmost": (-1, 0)}
+
+
+def _within_a_step(value: float, rounded: Figure) -> bool:
+    """Whether `rounded` ("more than 2 million") is how a writer rounds `value`: 2,031,220 is,
+    13,293 is not "more than 5,000" (that figure is a floor of another moment's count)."""
+    step = 2 * rounded.quantity.precision
+    low, high = _STEPS.get(rounded.qualifier, (0, 0))
+    return step > 0 and rounded.value + low * step <= value <= rounded.value + high * step
 
 
 # --- asking why -------------------------------------------------------------------------------

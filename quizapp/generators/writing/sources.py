@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from quizapp.generators.reading.details import singular
+from quizapp.generators.reading.name_forms import is_whole_name
 from quizapp.generators.reading.quantities import spelled_value
 from quizapp.generators.reading.text import fold, word_set
 
@@ -53,8 +54,23 @@ def _named_mid_sentence(model, word: str) -> bool:
     return word in _mid_sentence_words(model)
 
 
+_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+
+
+def _after_title(words: list[str]) -> list[str] | None:
+    """The words after a lower-case title ("its lawyer", "senior adviser"), None if none."""
+    at = 1 if fold(words[0]) in _POSSESSIVES else 0
+    start = at
+    while at < len(words) and words[at].islower() and (
+            singular(words[at]) in _described() or fold(words[at]) in word_set("role_modifiers")):
+        at += 1
+    return words[at:] if at > start else None
+
+
 def is_name(model, name: str) -> bool:
     """Whether `name`, as a figure's source, names someone (see the module's docstring)."""
+    if not is_whole_name(model, name):
+        return False  # "U.S" of "U.S. Geological Survey", "Reilly" of "O'Reilly"
     words = re.sub(r"['\u2019]s\b", "", name).split()
     definite = bool(words) and fold(words[0]) == "the"
     while words and fold(words[0]) in _ARTICLES:
@@ -69,6 +85,9 @@ def is_name(model, name: str) -> bool:
     elif singular(head) in _described() or fold(head) in _described():
         return True
     capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    titled = _after_title(words)
+    if titled is not None and len(titled) >= 2 and all(w[:1].isupper() for w in titled):
+        return True  # "its lawyer Ana Holt": a title, then the name
     if len(words) >= 2:
         return len(capitalised) >= 2 and all(w in capitalised or fold(w) in _JOINERS
                                               for w in words)

@@ -114,6 +114,18 @@ def test_an_exact_figure_and_its_rounding_are_asked_as_why_they_differ():
     assert "2,031,220" in question.prompt
 
 
+def test_a_floor_far_below_an_exact_count_is_no_rounding_of_it():
+    """"more than 5,000 injured" early and "13,293 injured" later: 13,293 is no rounding of
+    more than 5,000 (that would be "more than 13,000"), so nothing is asked as a rounding."""
+    title = "Quake hits the valley"
+    story = _story("The quake killed 300 people, with more than 5,000 injured.",
+                   "Officials said 2,316 people had been killed and 13,293 injured.",
+                   "The quake left more than 5,000 people injured.",
+                   title=title)
+    for question in conflict.write(StoryModel(story)):
+        assert not (question.type == "single" and key(question) == REASONS["rounding"])
+
+
 @pytest.mark.parametrize("story_dir", every_story(), ids=lambda p: p.name)
 def test_every_wrong_outlet_is_shown_giving_a_different_value(story_dir):
     model = model_of(story_dir)
@@ -218,3 +230,19 @@ def test_a_sentence_opener_is_never_cited_as_a_source_and_one_source_is_not_two(
     assert "Conflicting" not in question.explanation
     assert "different sources" not in question.explanation
     assert question.confidence < 0.7 and any("one source" in r for r in question.reasons)
+
+
+def _without_floor(story: Story) -> list:
+    return [q for q in conflict.write(StoryModel(story)) if "without" in q.prompt]
+
+
+def test_an_outlet_that_prints_the_floor_elsewhere_did_not_drop_it():
+    """"Which outlet writes it as 144, without “at least”?" is asked of an outlet that prints
+    144 bare only; one that also writes "at least 144" keeps the floor, and is no answer."""
+    floors = ("The quake killed at least 144 people in the valley.",
+              "At least 144 people were killed, officials said.",
+              "Officials said at least 144 people were killed.")
+    dropped = _story(*floors, "The quake killed 144 people in the valley.")
+    assert [key(q) for q in _without_floor(dropped)] == [NAMES[3]]
+    kept = _story(*floors, "The quake claimed at least 144 lives. The army confirmed 144 deaths.")
+    assert _without_floor(kept) == []

@@ -485,3 +485,21 @@ def test_the_main_actors_words_against_passers_by_go_to_review():
     question = the_one(quote_attribution.write(StoryModel(story)), mentioning="engine fault")
     assert key(question) == "Kestrel Lines"
     assert question.confidence < 0.7 and question.reasons
+
+
+def test_the_explanation_says_truly_who_quotes_more_and_who_less():
+    """An outlet printing the asked words at more length is never said to quote "part of
+    them": the explanation is true of every outlet it names."""
+    story = Story("court", "Ten years for fraud", (
+        Article("a", "North Wire", "Ten years", "Ten years for fraud\n\n\u201cI am deeply sorry "
+                "for what happened to the savers,\u201d banker Sam Lee said. "
+                "\u201cWe will appeal,\u201d lawyer Rui Sol said. \u201cIt was a fair trial,\u201d "
+                "prosecutor Ivo Tam said."),
+        Article("b", "South Post", "Prison", "Prison for banker\n\n\u201cI am deeply sorry for "
+                "what happened to the savers, and to my own staff, at every stage,\u201d banker "
+                "Sam Lee told the court. \u201cThe sentence is too harsh,\u201d Rui Sol said."),
+    ))
+    question = the_one(quote_attribution.write(StoryModel(story)),
+                       lambda q: "deeply sorry" in q.prompt)
+    assert "part of them" not in question.explanation
+    assert "South Post quotes them at more length" in question.explanation

@@ -85,6 +85,20 @@ def test_an_outlet_printing_both_wordings_is_neither_key_nor_wrong():
         assert "Valley Courier" not in question.choices
 
 
+def test_an_outlet_printing_the_wording_in_anyone_elses_words_is_no_wrong_answer():
+    """The asked words in another's quotation ("critics said the city “cannot waste public
+    money”") still print them: a student picking that outlet would be right."""
+    found = write(
+        said("We cannot spend public money on a line that serves so few riders each day"),
+        said("We cannot spend public money on a line that serves so few riders each day"),
+        said("We cannot waste public money on a line that serves so few riders each day"),
+        said("We cannot spend public money on a line that serves so few riders each day")
+        + "\n\nCritics said the city \u201ccannot waste public money\u201d on so few riders.",
+    )
+    for question in found:
+        assert "Valley Courier" not in question.choices
+
+
 def test_a_cut_an_ellipsis_a_contraction_or_a_hyphen_is_no_new_wording():
     assert (
         write(

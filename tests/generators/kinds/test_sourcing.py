@@ -105,6 +105,18 @@ def test_the_blank_hides_the_credited_name_and_nothing_else():
     assert quoted(question).count("\u2026") == 1
 
 
+def test_the_blank_takes_the_description_that_points_at_the_name():
+    """"according to the Nordic news agency NTB": "Nordic news agency" left in the prompt
+    would point at the one Nordic choice, so the blank takes it too."""
+    sentence = ("Among those aboard, according to the Nordic news agency NTB, were two former "
+                "skating champions from Bergen.")
+    questions = written(article("gazette", BODY + " " + sentence),
+                        article("courier", BODY + " The ferry was late, AFP reported."),
+                        article("notes", BODY + " Divers were sent, Reuters reported."))
+    question = next(q for q in questions if "Among those" in q.prompt)
+    assert "agency" not in quoted(question) and "according to \u2026, were" in quoted(question)
+
+
 def test_a_sentence_too_long_to_show_whole_is_not_asked():
     sentence = "The ferry " + "was old and slow, " * 30 + "AFP reported."
     assert written(article("gazette", BODY + " " + sentence), article("courier", BODY),

@@ -252,6 +252,16 @@ def test_sentences_keep_abbreviations_datelines_and_quotes_whole():
     ]
 
 
+def test_two_sentences_run_together_by_a_lost_space_are_two():
+    """"evaluated.The tremor": a page that lost the space between two sentences; a quote or
+    an abbreviation ("U.S.Army" is none of these) stays whole."""
+    text = ("The tsunami risk was being evaluated.The tremor lasted about a minute, the "
+            "agency said. \u201cWe left.Then it hit,\u201d a resident said.")
+    assert spans(text) == ["The tsunami risk was being evaluated.",
+                           "The tremor lasted about a minute, the agency said.",
+                           "\u201cWe left.Then it hit,\u201d a resident said."]
+
+
 def test_a_long_paragraph_is_split_in_time_linear_in_its_length():
     sentence = ("The ferry operator said on Monday that the crews of the island routes would "
                 "vote again after the talks failed, and the mayor told reporters she hoped for "

@@ -212,3 +212,18 @@ def test_a_record_amount_is_no_verb_of_saying():
     figure = the_figure("Regulators on Monday fined the firm a record €1.2 billion over data "
                         "transfers.", "€1.2 billion")
     assert figure.source.kind != "named"
+
+
+def test_a_source_named_with_a_dotted_abbreviation_is_read_whole():
+    """"according to U.S. Seismic Office data": the full stop of "U.S." ends no name."""
+    figure = the_figure("More than 30 aftershocks hit the valley, according to U.S. Seismic "
+                        "Office data.", "More than 30")
+    assert figure.source.name.startswith("U.S. Seismic Office")
+
+
+def test_places_counted_beside_a_toll_are_no_toll():
+    """"About 1,500 killed across 10 provinces": the 10 counts provinces, not the dead."""
+    provinces = the_figure("About 1,500 killed across 10 Turkish provinces.", "10")
+    assert provinces.counts.event == "" and provinces.counts.kind == "province"
+    assert the_figure("About 1,500 killed across 10 Turkish provinces.",
+                      "About 1,500").counts.event == "death"

@@ -173,3 +173,40 @@ def test_an_abbreviated_rank_is_a_title_not_part_of_the_name():
                      "state would help. Lee spoke in Boston on Thursday.")
     assert found.find("Ann Lee").name == "Ann Lee"
     assert found.find("Ben Parks").name == "Ben Parks"
+
+
+def _forms(found) -> set[str]:
+    return {form for entity in found.all for form in entity.forms}
+
+
+def test_a_name_is_read_whole_across_full_stops_and_apostrophes():
+    """A title cut at its full stop ("Rev"), a name cut at an apostrophe ("Reilly") or after a
+    dotted abbreviation ("Skating Union" of "U.S. Skating Union") is no name to offer."""
+    found = entities(
+        "\u201cWe grieve together,\u201d said Rev. Ada Fenwick of St. Brendan Chapel. "
+        "Coach Liam O'Dwyer said the club was in shock. The U.S. Skating Union said members "
+        "were aboard. Gen. Tomas Vell said the search went on.",
+    )
+    forms = _forms(found)
+    assert found.find("Ada Fenwick").name == "Ada Fenwick"
+    assert found.find("Liam O'Dwyer").name == "Liam O'Dwyer"
+    assert found.find("Tomas Vell").name == "Tomas Vell"
+    assert "U.S. Skating Union" in forms
+    assert not forms & {"Rev", "Dwyer", "Liam O", "Skating Union", "Brendan Chapel", "Gen"}
+
+
+def test_a_two_word_title_is_not_part_of_the_name():
+    """"Secretary General Ana Berg": General finishes the title; it is no general's name."""
+    found = entities("Alliance Secretary General Ana Berg said aid would follow. Attorney "
+                     "General Rui Sol said the case was open.")
+    assert found.find("Ana Berg").name == "Ana Berg"
+    assert found.find("Rui Sol").name == "Rui Sol"
+
+
+def test_a_body_named_with_and_is_one_body():
+    """"Disaster and Emergency Management Authority" is one body, not "Emergency Management
+    Authority"."""
+    found = entities("Ostland's Disaster and Emergency Management Authority said 40 buildings "
+                     "fell.")
+    assert "Disaster and Emergency Management Authority" in _forms(found)
+    assert "Emergency Management Authority" not in _forms(found)

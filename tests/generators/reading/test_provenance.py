@@ -142,3 +142,21 @@ def test_sentences_shared_in_the_same_order_are_counted():
     shuffled = [ORIGINAL[3], ORIGINAL[4], ORIGINAL[0], ORIGINAL[1], ORIGINAL[2]]
     (text,) = shared(ORIGINAL, shuffled)
     assert len(text.narration) == 5 and text.in_order == 3
+
+
+def test_one_statement_reprinted_as_prose_by_two_outlets_is_no_copied_text():
+    """Two outlets printing a chief's video statement as prose, without quotation marks ("I
+    want to share ...", "We are working ..."): the same speech quoted, not one outlet's text."""
+    speech = ("I want to share what I know at this time. Flight 12, operated by Lark Air, was "
+              "involved in an accident near the river on Tuesday night.\n\n"
+              "It appears to have collided with a small aircraft on approach. We are working "
+              "with local, state and federal authorities on the emergency response.\n\n"
+              "Our care team has been sent to help the passengers and their families tonight.")
+    story = Story("s", "s", (
+        Article("a", "North Wire", "Air crash", "Lark Air's chief spoke in a video on Tuesday "
+                "evening after the crash near the river.\n\n" + speech),
+        Article("b", "South Post", "Crash", "The airline's chief gave this statement in full "
+                "to reporters late on Tuesday.\n\n" + speech),
+    ))
+    shared = StoryModel(story).shared_texts
+    assert not any(pair.copy for pair in shared)

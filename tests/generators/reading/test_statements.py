@@ -85,6 +85,22 @@ def test_a_hedge_inside_a_quotation_or_a_credit_is_the_sources():
     assert credited.clean
 
 
+def test_a_hedge_in_a_speech_printed_without_quotation_marks_is_the_speakers():
+    """A statement printed as paragraphs without quotation marks ("I want to share what I know.
+    It appears the ferry hit rocks."): its first person shows whose words they are, so its hedge
+    is the speaker's, never the outlet's."""
+    found = read("\u201cGood evening,\u201d said Ferry Line chief Ana Holt in a video.\n\n"
+                 "I want to share what I know at this time. The ferry left Porto at 9 am.\n\n"
+                 "It appears to have struck rocks near the harbour. We are working with the "
+                 "coastguard.\n\n"
+                 "Rescuers were believed to be searching the bay on Friday night.")
+    speech = next(s for s in found if s.text.startswith("It appears"))
+    assert speech.presentation == MIXED and not speech.hedges_of("outlet")
+    assert next(s for s in found if s.text.startswith("The ferry left")).presentation == MIXED
+    own = next(s for s in found if s.text.startswith("Rescuers"))
+    assert own.presentation == HEDGED
+
+
 def test_alleged_before_a_noun_hedges_the_noun_not_the_claim():
     statement = the("She is responsible for inquiries into alleged breaches by the banks.")
     assert statement.presentation == ASSERTED
