@@ -177,3 +177,32 @@ def test_a_titled_person_is_offered_by_name_alone():
         ))))
     question = _asked_of(story, "Valley Wire")
     assert key(question) == "Ana Berg"
+
+
+def test_forecasts_pointers_and_parts_of_a_total_are_never_asked_as_counts():
+    # "the 250,000 that were expected" is a forecast; "76 others" says nothing of what they
+    # are; "84 men" is a part of the total its sentence gives. A prompt naming any of them
+    # as a figure would ask about the wrong thing.
+    story = flood(
+        "About 120,000 people marched, far exceeding the 250,000 marchers that were expected, "
+        "according to the city police.",
+        "Some 26 people have been injured and 76 others are missing, the fire service said.",
+        "A total of 179 people, including 85 women and 84 men, died in the flood, the regional "
+        "governor said.",
+        "The flood killed 179 people, according to the regional governor.",
+    )
+    prompts = [q.prompt for q in written(story)]
+    assert not any(re.search(r"\b(?:250,000|76|84|85)\b", p) for p in prompts), prompts
+    assert any("179" in p for p in prompts) and any("120,000" in p for p in prompts), prompts
+
+
+def test_bodies_recovered_are_not_called_the_death_toll():
+    story = flood(
+        "At least 28 bodies had been pulled from the river, officials said.",
+        "Rescuers have recovered 28 bodies, according to the fire service.",
+        "The flood killed at least 40 people, the regional governor said.",
+        "Hospital officials told reporters that 40 people had died.",
+    )
+    prompts = [q.prompt for q in written(story)]
+    assert not any("28 for the death toll" in p for p in prompts), prompts
+    assert any("28 for the number of bodies recovered" in p for p in prompts), prompts

@@ -123,6 +123,8 @@ def _question(model, pair: _Pair):
             continue
         rare = _sentence(model, reading.id, pair.rare)
         common = _sentence(model, reading.id, pair.common)
+        if rare is not None and _prints(reading.text, pair.common):
+            continue  # it prints both forms: a slip in passing, neither side of the question
         if rare is not None:
             keys.append(reading.id)
             evidence[reading.id] = rare
@@ -203,6 +205,7 @@ def _common_name(pair: _Pair) -> str:
     """The fullest form of the name that prints the common spelling."""
     printed = [
         v for v in pair.entity.variants if v.spelling != "slip" and _prints(v.form, pair.common)
+        and not v.form.isupper()  # a shouted tweet or banner ("JUDGE SENTENCES SAM ...")
     ]
     if not printed:
         return pair.common

@@ -213,9 +213,28 @@ def _credited(model, name: str, figure: Figure, asked: Figure) -> str:
     return f"{label(model, figure.article)} credits {shown(figure)} to {written}"
 
 
+# Nouns that only point back at another count ("76 others are missing"): the prompt would ask
+# about "76 others" with nothing to say what they are.
+_POINTING_NOUNS = frozenset({"others", "other", "more"})
+# A count broken down inside a total ("179 people, including 85 women, 84 men"): the part is
+# the total's detail, asked as the total.
+_BREAKDOWN = re.compile(r"\d[\d,.]*\s[^;:]{0,60}?\b(?:including|among them|of whom|of them|"
+                        r"of which)\b[^;:.]*$", re.IGNORECASE)
+
+
+def _askable(figure: Figure) -> bool:
+    """A figure a prompt can name on its own: a count of what happened, not a forecast ("the
+    250,000 that were expected"), not a pointer ("76 others"), not a part of a total."""
+    before = figure.sentence.text[:max(0, figure.quantity.start - figure.sentence.start)]
+    return not (figure.unsure or fold(figure.counts.noun) in _POINTING_NOUNS
+                or _BREAKDOWN.search(before))
+
+
 def _matters(model, fact: Fact, figure: Figure) -> bool:
     """A figure worth asking about: a fact several outlets give, or one its article leads with."""
     if not fact.label or fact.category not in ("count", "money", "percent"):
+        return False
+    if not _askable(figure):
         return False
     if figure.place != "body":
         return False  # a headline is too terse to read its attribution from
@@ -391,7 +410,7 @@ def _own_words(model) -> list[Question]:
         if (fact is not None and (fact.label or not fact.own)) or figure.place != "body" \
                 or figure.quoted or figure.category != "count" or figure.unsure \
                 or figure.source.kind != "named" or figure.counts.gap > 1 \
-                or not figure.counts.noun or figure.value < 10:
+                or not figure.counts.noun or figure.value < 10 or not _askable(figure):
             continue
         if figure.holder and _same_source(figure.source.name, figure.holder) \
                 or round(figure.value, 6) in disputed:

@@ -270,7 +270,27 @@ def _statement_question(model, group: list[_Printing]):
     return best
 
 
+def _third_wording(group: list[_Printing], spot: _Spot) -> bool:
+    """Whether some printing has a third wording at the spot ("catastrophic loss of the" beside
+    "failure" and "implosion"): the group has merged two statements of one speaker, and which
+    printing renders which is not for a rule to say."""
+    for printing in group:
+        norms = [w.norm for w in printing.words]
+        for i in range(len(norms) - len(spot.before) + 1):
+            if tuple(norms[i:i + len(spot.before)]) != spot.before:
+                continue
+            middle = i + len(spot.before)
+            for j in range(middle, min(len(norms), middle + MAX_CHANGED) + 1):
+                if tuple(norms[j:j + len(spot.after)]) == spot.after:
+                    if tuple(norms[middle:j]) not in (spot.ours, spot.theirs):
+                        return True
+                    break
+    return False
+
+
 def _spot_question(model, group: list[_Printing], a: _Printing, spot: _Spot, lead: int, end: int):
+    if _third_wording(group, spot):
+        return None
     keys, wrong, printed = [], [], {}
     for printing in group:
         article = printing.quote.article

@@ -98,6 +98,9 @@ def fact_label(event: str, category: str, figures: tuple[Figure, ...], holder: s
     when no general label fits what the outlets write. A line for the kind of thing counted
     ("stolen | count:people") wins over the event's general one."""
     label = _labels().get((event, f"{category}:{kind}"), "") or _labels().get((event, category), "")
+    kinds = [f.counts.kind for f in figures if f.counts.kind]
+    if "people" in label and kinds and max(set(kinds), key=kinds.count) != "person":
+        return ""  # "in more than 300 cities ... participated": not a count of people
     if "{noun}" in label:
         nouns = [fold(f.counts.noun.split()[-1]) for f in figures if f.counts.noun]
         if not nouns:

@@ -475,7 +475,7 @@ def _unsure(text: str, quantity: Quantity, clause: _Clause) -> bool:
     with no comma between ("a 50-day strike could cost ...")."""
     masked = fold(_masked_cached(text, clause.start, clause.end))
     at = quantity.start - clause.start
-    window = masked[:at] + masked[at:].split(",")[0]
+    window = masked[:at] + re.split(r",(?!\d)", masked[at:])[0]  # not the comma of "250,000"
     return bool(_unsure_pattern().search(window))
 
 

@@ -100,6 +100,9 @@ def doubts(model, fact: Fact, figures: list[Figure], amounts_differ: bool = True
     if amounts_differ and (len({n for f in figures if (n := _noun(f))}) > 1
                            or len({f.counts.kind for f in figures}) > 1):
         found.append("the figures count things named differently")
+    if amounts_differ and _far_apart(model, fact, figures):
+        found.append("the figures are far apart and not all sourced: they may count different "
+                     "places, groups or moments")
     if len({_hedged(model, f) for f in figures}) > 1:
         found.append("some figures are estimated or feared, others counted")
     if copies(model, list(dict.fromkeys(f.article for f in figures))):
@@ -108,6 +111,19 @@ def doubts(model, fact: Fact, figures: list[Figure], amounts_differ: bool = True
         found.append("one source is named beside two of the figures: its update or a misreport, "
                      "not two voices")
     return found
+
+
+FAR_APART = 5  # one count this many times another: rarely one count told two ways
+
+
+def _far_apart(model, fact: Fact, figures: list[Figure]) -> bool:
+    """Counts an order apart ("sixteen" injured against "3,400"), unless each is credited to
+    a named source (organisers' and police's crowds differ that much, and say so): the sentence
+    alone rarely shows that the place or group counted differs ("In Bangkok" a paragraph up)."""
+    values = [f.value for f in figures if f.value > 0]
+    if fact.category != "count" or len(values) < 2 or max(values) < FAR_APART * min(values):
+        return False
+    return not all(source_name(f, model) for f in figures)
 
 
 def _one_source(model, figures: list[Figure]) -> bool:

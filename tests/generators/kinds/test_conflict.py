@@ -179,6 +179,9 @@ def test_one_thing_counted_at_one_moment_is_a_sure_disagreement():
     # One town's count against the whole valley's.
     ((CLEAN[0], CLEAN[1], "In Ostrava, the collapse killed 12 people, doctors told East "
       "Herald.", CLEAN[3]), "different places"),
+    # A count an order apart, in the outlet's own voice: another place or group, most likely
+    # ("Sixteen people were injured" a paragraph after "In Bangkok, ...").
+    ((CLEAN[0], CLEAN[1], "The collapse killed 4 people.", CLEAN[3]), "far apart"),
     # Feared dead against counted dead.
     ((CLEAN[0], CLEAN[1], "Some 60 people are feared dead after the collapse, doctors told "
       "East Herald.", CLEAN[3]), "estimated or feared"),

@@ -249,3 +249,24 @@ def test_a_plural_is_never_asked_as_a_spelling():
         for question in name_spelling.write(StoryModel(story)):
             rare = asked(question).split()[-1].lower()
             assert not (rare.endswith("s") and rare[:-1] in words), question.prompt
+
+
+def test_an_outlet_printing_both_forms_is_no_side_and_a_shouted_banner_never_names_it():
+    # Paper One writes "Aurelian" once and "Aurelien" elsewhere: a slip in passing, which a
+    # student could not call the way it "writes" the name. Paper Five's all-capitals tweet
+    # ("COACH SACKS AURELIEN TOMESCU") is a form of the name, but no way to show it.
+    story = [
+        Article("a", "Paper One", "Cup", "Aurelian Tomescu missed his penalty. Aurelien Tomescu "
+                "later apologised to the fans, said coach Rui Prado."),
+        Article("b", "Paper Two", "Cup", "Midfielder Aurelien Tomescu missed his penalty."),
+        Article("c", "Paper Three", "Cup", "Aurelien Tomescu missed as the final ended 4-2."),
+        Article("d", "Paper Four", "Cup", "The shoot-out turned when Aurelien Tomescu missed."),
+    ]
+    assert write(*story) == []
+    story[0] = Article("a", "Paper One", "Cup", "Midfielder Aurelian Tomescu missed his penalty.")
+    story.append(Article("e", "Paper Five", "Cup",
+                         "BREAKING: COACH SACKS AURELIEN TOMESCU AFTER FINAL pic.twitter.com/x\n\n"
+                         "Aurelien Tomescu was dropped on Monday."))
+    (question,) = write(*story)
+    assert keys(question) == {"Paper One"}
+    assert "SACKS" not in question.prompt and "Aurelien Tomescu" in question.prompt

@@ -197,3 +197,18 @@ def test_deterministic():
     assert quote_rendering.write(StoryModel(load_story(SEED))) == quote_rendering.write(
         StoryModel(load_story(SEED))
     )
+
+
+def test_two_statements_of_one_speaker_merged_are_not_asked_as_one_in_other_words():
+    # The mayor said two things alike: "a line that serves so few riders" and "a line that
+    # costs so much money". Outlets print a third word at the same spot ("helps"): which
+    # printing renders which statement is not for a rule to say.
+    found = write(
+        said("We cannot spend public money on a line that serves so few riders each day"),
+        said("We cannot spend public money on a line that serves so few riders each day"),
+        said("We cannot spend public money on a line that costs so much money each day"),
+        said("We cannot spend public money on a line that helps so few riders each day"),
+        said("We cannot spend public money on a line that costs so much money each day"),
+    )
+    assert not [q for q in found if "serves" in q.prompt or "helps" in q.prompt
+                or "costs" in q.prompt], [q.prompt for q in found]
