@@ -116,7 +116,9 @@ def _sentence(model, article_id: str, words: str):
     return None
 
 
-def _question(model, pair: _Pair):
+def _sides(model, pair: _Pair):
+    """The outlets printing the rare form (keys), those printing the common one only (wrong),
+    the evidence of each, and those printing the rare form only where their text breaks off."""
     keys, wrong, evidence, cut, cut_ids = [], [], {}, [], []
     for reading in model.articles:
         if model.outlet_of(reading.id) is None:
@@ -134,6 +136,11 @@ def _question(model, pair: _Pair):
         elif _prints(reading.text, pair.rare):
             cut.append(model.outlet_of(reading.id).label)  # only where its text breaks off
             cut_ids.append(reading.id)
+    return keys, wrong, evidence, cut, cut_ids
+
+
+def _question(model, pair: _Pair):
+    keys, wrong, evidence, cut, cut_ids = _sides(model, pair)
     if not keys or len(keys) > len(wrong):
         return None
     most = len(wrong) > len(keys)
