@@ -10,6 +10,10 @@ those). The questions below it go to the review queue marked as unsure; they are
     .venv/bin/python bench/quality.py --markdown      # the same as a Markdown table (README)
     .venv/bin/python bench/quality.py --packets DIR   # ungraded questions, one JSON per story,
                                                       # for the next grading round
+    .venv/bin/python bench/quality.py --merge DIR --round H5  # a round's grades, DIR/<story>.json
+                                                      # as {"grades": {fingerprint: grade}}, kept
+                                                      # beside each story with the round's name
+    .venv/bin/python bench/quality.py --round H5      # the table for that round's grades alone
 
 Grades live beside each story in `grades.json`, keyed by the question's fingerprint (kind,
 prompt, choices and key), so a changed question is graded afresh and an unchanged one keeps
@@ -144,18 +148,58 @@ def _key(question: Question) -> list[str]:
     return [question.choices[i] for i in question.answer]
 
 
+def merge_round(folder: Path, found: dict[str, dict], round_name: str) -> int:
+    """Add a round's grades to a story's grades.json; a question graded before keeps its grade
+    (a round grades only what the packets held). Returns how many were added."""
+    path = folder / GRADES
+    document = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {
+        "rubric": "shared/GRADING.md"}
+    grades = document.setdefault("grades", {})
+    added = 0
+    for fingerprint, grade in found.items():
+        if fingerprint not in grades:
+            grades[fingerprint] = grade | {"round": round_name}
+            added += 1
+    path.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return added
+
+
+def _merge(directory: Path, round_name: str) -> int:
+    folders = {folder.name: folder for folder in story_folders()}
+    for path in sorted(directory.glob("*.json")):
+        found = json.loads(path.read_text(encoding="utf-8")).get("grades", {})
+        if found and path.stem in folders:
+            added = merge_round(folders[path.stem], found, round_name)
+            print(f"{path.stem}: {added} grade(s) of round {round_name} added")
+        elif found:
+            print(f"{path.stem}: no story of that name; left out", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--packets", type=Path, metavar="DIR",
                         help="write the ungraded questions of each story to DIR/<story>.json")
+    parser.add_argument("--merge", type=Path, metavar="DIR",
+                        help="add the grades in DIR/<story>.json to each story (with --round)")
+    parser.add_argument("--round", metavar="NAME",
+                        help="the round's name: stamped on merged grades, or the only grades "
+                             "counted in the table")
     args = parser.parse_args(argv)
+    if args.merge:
+        if not args.round:
+            parser.error("--merge needs --round NAME")
+        return _merge(args.merge, args.round)
     totals = Totals()
     rows: list[tuple[str, Tally]] = []
     for folder in story_folders():
         story = load_story(folder)
         questions = generate_questions(story)
         grades = read_grades(folder)
+        if args.round:  # that round's grades alone, of the questions still written as graded
+            grades = {f: g for f, g in grades.items() if g.get("round") == args.round}
+            questions = [q for q in questions if q.fingerprint in grades]
         rows.append((story.slug, totals.add_story(folder, questions, grades)))
         if args.packets:
             args.packets.mkdir(parents=True, exist_ok=True)
