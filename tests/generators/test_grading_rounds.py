@@ -30,6 +30,7 @@ def test_a_round_is_merged_once_stamped_and_counted_alone(tmp_path, monkeypatch,
     # Merged again, nothing changes; the H9 table counts no question the generators write now.
     quality.main(["--merge", str(tmp_path / "round"), "--round", "H9"])
     assert quality.read_grades(story) == after
+    assert "0 grade(s) of round H9 added" in capsys.readouterr().out
     quality.main(["--round", "H9"])
     table = capsys.readouterr().out
     row = next(line for line in table.splitlines() if line.startswith(SEED.name))
