@@ -267,6 +267,12 @@ def _explanation(model, statement: _Statement, best: Quotation, speaker: Entity,
         )
     else:
         tie = f"{source} ties these words to {name}."
+        slip = [v.form for v in speaker.variants if speaker.lone_slip(v.form)
+                and any(re.search(r"(?<!\w)" + re.escape(v.form) + r"(?!\w)", p.text)
+                        for p in best.proof)
+                and not any(name in p.text for p in best.proof)]
+        if slip:  # the key is shown as most outlets spell it; the evidence prints the slip
+            tie += f" It misspells the name as \u201c{max(slip, key=len)}\u201d."
     others = [
         q
         for q in statement.quotes

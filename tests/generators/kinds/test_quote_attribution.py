@@ -503,3 +503,26 @@ def test_the_explanation_says_truly_who_quotes_more_and_who_less():
                        lambda q: "deeply sorry" in q.prompt)
     assert "part of them" not in question.explanation
     assert "South Post quotes them at more length" in question.explanation
+
+
+def test_a_name_one_outlet_misspells_by_a_letter_is_one_person_shown_as_most_spell_it():
+    # "Gov. Wes Moor" in one outlet, "Gov. West Moor" in another: a typo. Offering "Wes Moor"
+    # as the wrong answer to "West Moor"'s words would mark a true choice false.
+    story = Story("bridge", "Bridge", (
+        Article("a", "Harbour Post", "Bridge", "Gov. West Moor said at dawn that \u201cthe "
+                "evidence points to an accident.\u201d Fire chief Ida Lenk said divers were "
+                "searching. \u201cWe will not stop tonight,\u201d Lenk said."),
+        Article("b", "Bay Times", "Bridge", "Gov. Wes Moor praised the crews. \u201cThese "
+                "people are heroes,\u201d Moor said. Mayor Tom Brandt said the port would close."
+                " \u201cThe port is shut until further notice,\u201d Brandt said."),
+        Article("c", "City Wire", "Bridge", "Gov. Wes Moor declared an emergency. Pilot Ana "
+                "Rees said the ship had lost power. \u201cThe lights went out twice,\u201d Rees "
+                "said."),
+        Article("d", "Evening Star", "Bridge", "Gov. Wes Moor met the families on Tuesday."),
+    ))
+    questions = quote_attribution.write(StoryModel(story))
+    accident = the_one(questions, mentioning="points to an accident")
+    assert key(accident) == "Wes Moor"
+    assert "West Moor" in accident.explanation and "misspells" in accident.explanation
+    assert not any("West Moor" in q.choices for q in questions)
+    assert not any({"Wes Moor", "West Moor"} <= set(q.choices) for q in questions)
