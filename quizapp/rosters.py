@@ -1,9 +1,21 @@
-"""A quiz's class roster: the names its students pick from, cleaned and checked when the teacher
-saves them; and names compared as students type them (case and spacing aside)."""
+"""A quiz's class roster: the names its students pick from, pasted or read from a class list
+file, cleaned and checked when the teacher saves them; and names compared as students type them
+(case and spacing aside)."""
 from __future__ import annotations
+
+import csv
+import io
 
 MAX_NAMES = 500
 NAME_LENGTH = 80  # as a typed name (quizapp.quiz.forms)
+FILE_BYTES = 256 * 1024  # 500 names of 80 characters fit many times over
+# A CSV's first row that names its column rather than a student (compared as names are).
+HEADERS = {"name", "names", "student", "students", "student name", "student names", "full name",
+           "pupil", "pupils", "pupil name"}
+
+
+class UnreadableFile(ValueError):
+    """A class list file that holds no names to read, in the teacher's words."""
 
 
 def normalise_name(name: str) -> str:
@@ -13,6 +25,36 @@ def normalise_name(name: str) -> str:
 def cleaned(text: str) -> str:
     """The roster as stored: a name a line, each with its spacing tidied, no empty lines."""
     return "\n".join(" ".join(line.split()) for line in (text or "").splitlines() if line.strip())
+
+
+def from_file(data: bytes, filename: str) -> str:
+    """The names in a class list file, one a line: a .txt's lines, or a CSV's first column
+    without its header row; UTF-8, as spreadsheets save "CSV UTF-8" (with a BOM) and editors
+    save text (without)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or "\0" in text:  # NUL: a binary file whose bytes happen to decode
+        raise UnreadableFile("The file is not a text file of names in UTF-8: save the class list "
+                             "as “Text” or “CSV UTF-8” and upload that.")
+    if filename.lower().endswith(".csv"):
+        text = _first_column(text)
+    if not cleaned(text):
+        raise UnreadableFile("The file has no names in it.")
+    return text
+
+
+def _first_column(text: str) -> str:
+    try:
+        # Spreadsheets in much of Europe separate columns with semicolons.
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:  # one column: nothing to tell apart
+        dialect = csv.excel
+    names = [row[0] if row else "" for row in csv.reader(io.StringIO(text), dialect)]
+    if names and normalise_name(names[0]) in HEADERS:
+        names = names[1:]
+    return "\n".join(names)
 
 
 def problem(text: str) -> str | None:

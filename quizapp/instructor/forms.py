@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
+from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
@@ -23,6 +23,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from quizapp import rosters
 from quizapp.generators import registry
 from quizapp.models import (
     ALL_ON_ONE,
@@ -119,6 +120,13 @@ class QuizForm(FlaskForm):
     roster = TextAreaField(
         "Class roster (optional): one name a line. Students then pick their name from it, and "
         "each name is one student's", validators=[Length(max=50_000)])
+    roster_file = FileField(
+        "…or upload the class list: a .txt or .csv file, one name a line (a CSV's first "
+        "column). Its names replace those in the box",
+        validators=[FileAllowed(["txt", "csv"], "Upload the class list as a .txt or .csv file."),
+                    FileSize(rosters.FILE_BYTES, message=(
+                        f"The file is over {rosters.FILE_BYTES // 1024} KiB, far more than a "
+                        "class list: is it the right file?"))])
     shared_computer = BooleanField(
         "Taken on shared computers: the browser remembers no attempt, so the next student is "
         "not offered the last one's (a student who closes the tab comes back with the resume "
@@ -132,6 +140,19 @@ class QuizForm(FlaskForm):
                              validators=[Optional(), NumberRange(min=1, max=50)])
     questions = QuestionPicks("Approved questions", coerce=int, choices=[])
     submit = SubmitField("Save quiz")
+
+    def validate_roster_file(self, field: FileField) -> None:
+        if not field.data or field.errors:  # none sent, or the wrong kind or size
+            return
+        try:
+            names = rosters.from_file(field.data.read(), field.data.filename or "")
+        except rosters.UnreadableFile as error:
+            raise ValidationError(str(error)) from None
+        if (problem := rosters.problem(names)) is not None:
+            raise ValidationError(problem)
+        # Into the box: should another field send the form back, the names are still there
+        # (a browser never refills a file input).
+        self.roster.data = rosters.cleaned(names)
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)

@@ -224,9 +224,9 @@ def _start_or_resume(quiz: Quiz, form: StartForm):
     if students.same_student(earlier, name) and not form.new_attempt.data:
         return _resumed(earlier)
     key = students.key_for(quiz, name)
+    students.hold(quiz, name, key)
     if students.name_taken(quiz, name, key):
         return _intro(quiz, form, 409)
-    students.hold(quiz, key)
     made = students.attempts_of(quiz, key)
     if students.used_up(quiz, made):
         return _no_more_attempts(quiz, made)

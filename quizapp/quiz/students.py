@@ -42,13 +42,16 @@ def name_taken(quiz: Quiz, name: str, key: str) -> bool:
     return owners == {False}
 
 
-def hold(quiz: Quiz, key: str) -> None:
-    """Make two starts by one student at one moment take turns, so both cannot pass the limit:
-    SQLite's starts already do (BEGIN IMMEDIATE); PostgreSQL takes a lock on the student, held
-    to the end of the transaction."""
-    if quiz.attempts_allowed is not None and db.engine.dialect.name == "postgresql":
+def hold(quiz: Quiz, name: str, key: str) -> None:
+    """Make starts under one name, or by one student, at one moment take turns, so two cannot
+    both pass the name check or the attempt limit: SQLite's starts already do (BEGIN
+    IMMEDIATE); PostgreSQL takes a lock on the name in the quiz, then one on the student, held
+    to the end of the transaction (always in that order, so no two starts deadlock)."""
+    if db.engine.dialect.name != "postgresql":
+        return
+    for holder in (f"name:{normalise_name(name)}", f"student:{key}"):
         db.session.execute(db.select(func.pg_advisory_xact_lock(
-            func.hashtext(f"quizapp-student:{quiz.id}:{key}"))))
+            func.hashtext(f"quizapp:{quiz.id}:{holder}"))))
 
 
 def attempts_of(quiz: Quiz, key: str) -> list[Attempt]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,8 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 # Long enough for a loaded 2-core machine, short enough that a missing element fails fast.
 TIMEOUT_MS = 15_000
+# The `teacher` fixture's account.
+TEACHER_NAME, TEACHER_PASSWORD = "mr-analysis", "item statistics 2026"
 expect.set_options(timeout=TIMEOUT_MS)
 
 
@@ -331,6 +334,23 @@ def new_context(browser, live_site):
         problems.append("the server logged:\n" + logged)
     if problems:
         pytest.fail("While the pages were used:\n" + "\n".join(problems), pytrace=False)
+
+
+@pytest.fixture
+def teacher(live_site, new_context) -> Page:
+    """A signed-in admin's page (axe may check it)."""
+    # An admin: the seed quiz is the admins' (a plain account is admin only when it is the
+    # server's first, which depends on the order the browser tests run in).
+    result = live_site.app.test_cli_runner().invoke(
+        args=["create-instructor", TEACHER_NAME, "--admin"], input=TEACHER_PASSWORD + "\n")
+    assert result.exit_code == 0 or "already" in result.output, result.output
+    page = new_context(bypass_csp=True).new_page()
+    page.goto("/sign-in")
+    page.get_by_label("Name").fill(TEACHER_NAME)
+    page.get_by_label("Password").fill(TEACHER_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/instructor/$"))
+    return page
 
 
 @pytest.fixture

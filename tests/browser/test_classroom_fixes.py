@@ -21,7 +21,6 @@ from tests.browser.layout import expect_fits
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"  # as screenshot() saves them
-NAME, PASSWORD = "mr-analysis", "item statistics 2026"
 # How many lines the tallest question cell of the item table takes.
 ROW_LINES = """() => Math.max(...Array.from(document.querySelectorAll("table.items tbody th"))
   .map(cell => Math.round(cell.querySelector(".meta").getClientRects().length
@@ -81,22 +80,6 @@ def test_result_pages_fit_a_phone(a11y_context, live_site, facts, screenshot):
     page.goto(f"/attempt/{token}/map")
     expect_fits(screenshot(page, "result-map-phone"), "story map")
     assert not report, "\n".join(report)
-
-
-@pytest.fixture
-def teacher(live_site, new_context) -> Page:
-    # An admin: the seed quiz is the admins' (a plain account is admin only when it is the
-    # server's first, which depends on the order the browser tests run in).
-    result = live_site.app.test_cli_runner().invoke(
-        args=["create-instructor", NAME, "--admin"], input=PASSWORD + "\n")
-    assert result.exit_code == 0 or "already" in result.output, result.output
-    page = new_context(bypass_csp=True).new_page()
-    page.goto("/sign-in")
-    page.get_by_label("Name").fill(NAME)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/instructor/$"))
-    return page
 
 
 def _answer(question, right: bool) -> attempts.Answer:

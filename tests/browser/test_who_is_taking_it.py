@@ -9,6 +9,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from quizapp.extensions import db
+from quizapp.models import Quiz
 from tests.browser.accessibility import check_page
 from tests.browser.layout import expect_fits
 
@@ -113,3 +115,26 @@ def test_with_a_roster_the_student_picks_their_name(a11y_context, make_quiz, fac
     page.get_by_role("button", name="Start the quiz").click()
     expect(page).to_have_url(QUESTION_URL)
     assert facts.tokens_of(code, "Grace Hopper") == [token_of(page)]
+
+
+def test_a_roster_uploaded_as_a_spreadsheets_csv(teacher, new_context, make_quiz, live_site,
+                                                 screenshot):
+    code = make_quiz(per_kind=1, title="Uploaded roster")
+    with live_site.app.app_context():
+        quiz_id = db.session.execute(db.select(Quiz.id).where(Quiz.join_code == code)).scalar_one()
+    teacher.goto(f"/instructor/quizzes/{quiz_id}/edit")
+    upload = teacher.get_by_label("…or upload the class list")
+    upload.set_input_files(files=[{"name": "photo.csv", "mimeType": "text/csv",
+                                   "buffer": b"\x89PNG\r\n\x1a\n\x00\x00"}])
+    teacher.get_by_role("button", name="Save quiz").click()
+    expect(teacher.get_by_text("The file is not a text file of names in UTF-8")).to_be_visible()
+    checked_page(teacher, screenshot, "roster-upload-refused")
+    sheet = "\ufeffName,Class\r\nAda Lovelace,7B\r\nGrace Hopper,7B\r\n".encode()
+    upload.set_input_files(files=[{"name": "class 7B.csv", "mimeType": "text/csv",
+                                   "buffer": sheet}])
+    teacher.get_by_role("button", name="Save quiz").click()
+    expect(teacher.get_by_text("2 names: students pick theirs")).to_be_visible()
+    student = new_context().new_page()
+    student.goto(f"/quiz/{code}")
+    names = student.get_by_label("Your name").locator("option")
+    expect(names).to_have_text(["Choose your name…", "Ada Lovelace", "Grace Hopper"])
