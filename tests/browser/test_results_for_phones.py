@@ -20,11 +20,7 @@ from tests.browser.accessibility import check_page
 from tests.browser.answering import submit_half_wrong
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.layout import expect_fits
-from tests.browser.test_classroom_fixes import (  # noqa: F401  (teacher is a fixture)
-    _class_took_it,
-    start,
-    teacher,
-)
+from tests.browser.test_classroom_fixes import _class_took_it, start
 
 pytestmark = pytest.mark.browser
 
@@ -143,7 +139,7 @@ def test_the_deciding_words_are_marked_and_back_leads_to_the_card(a11y_context, 
     assert not report, "\n".join(report)
 
 
-def test_the_gradebook_downloads_from_the_results_page(teacher, live_site, screenshot):  # noqa: F811
+def test_the_gradebook_downloads_from_the_results_page(teacher, live_site, screenshot):
     """The instructor's link gives one row per student of the class and a column per question."""
     quiz_id = _class_took_it(live_site.app, live_site.join_code, students=3)
     teacher.goto(f"/instructor/quizzes/{quiz_id}/results")
