@@ -133,15 +133,22 @@ def test_a_student_launch_takes_the_quiz_and_the_grade_reaches_the_gradebook(app
         assert attempt.student_key.startswith("lti:")
 
 
+def submitted_while_down(app, lms: FakeLms, code: str):
+    """A student launched from the LMS takes the quiz and submits it while the LMS is down;
+    gives the student's browser and the attempt's token. Call inside `lms.serve()`."""
+    frame = app.test_client()
+    token = attempt_token(lms.launch(frame, STUDENT, custom={"quiz": code}))
+    take_quiz(app, frame, token)
+    lms.reachable = False
+    assert submit(frame, token).status_code == 302
+    return frame, token
+
+
 def test_an_unreachable_lms_shows_the_retry_and_a_later_retry_sends_the_grade(
         app, signed_in, course, runner):
     lms, code = course
-    frame = app.test_client()
     with lms.serve():
-        token = attempt_token(lms.launch(frame, STUDENT, custom={"quiz": code}))
-        take_quiz(app, frame, token)
-        lms.reachable = False
-        assert submit(frame, token).status_code == 302
+        frame, token = submitted_while_down(app, lms, code)
         result = frame.get(f"/attempt/{token}/result")
         assert result.status_code == 200
         assert "The LMS could not be reached: your grade is kept and will be sent again." in \
@@ -164,12 +171,8 @@ def test_an_unreachable_lms_shows_the_retry_and_a_later_retry_sends_the_grade(
 
 def test_the_next_result_view_retries_a_grade_the_lms_missed(app, course):
     lms, code = course
-    frame = app.test_client()
     with lms.serve():
-        token = attempt_token(lms.launch(frame, STUDENT, custom={"quiz": code}))
-        take_quiz(app, frame, token)
-        lms.reachable = False
-        submit(frame, token)
+        frame, token = submitted_while_down(app, lms, code)
         lms.reachable = True
         page = frame.get(f"/attempt/{token}/result").get_data(as_text=True)
     assert "Grade sent to your course's gradebook." in page_text(page)
