@@ -91,6 +91,7 @@ class FakeLms(LTI1P3PlatformConfAbstract):
 
     tool: FlaskClient | None = None
     deployment: str = DEPLOYMENT
+    tool_url: str = TOOL  # where quizapp is served: https://localhost for the HTTPS tests
     scores: list[dict] = field(default_factory=list)
     reachable: bool = True
 
@@ -103,11 +104,12 @@ class FakeLms(LTI1P3PlatformConfAbstract):
     def get_registration_by_params(self, **kwargs) -> Registration:
         return (Registration().set_iss(ISSUER).set_client_id(CLIENT_ID)
                 .set_deployment_id(self.deployment)
-                .set_oidc_login_url(f"{TOOL}/lti/login").set_launch_url(f"{TOOL}/lti/launch")
-                .set_deeplink_launch_url(f"{TOOL}/lti/launch")
+                .set_oidc_login_url(f"{self.tool_url}/lti/login")
+                .set_launch_url(f"{self.tool_url}/lti/launch")
+                .set_deeplink_launch_url(f"{self.tool_url}/lti/launch")
                 .set_platform_public_key(public_of(PLATFORM_KEY))
                 .set_platform_private_key(PLATFORM_KEY)
-                .set_tool_key_set_url(f"{TOOL}/lti/jwks"))
+                .set_tool_key_set_url(f"{self.tool_url}/lti/jwks"))
 
     def registration_form(self) -> dict[str, str]:
         """What the LMS shows its administrator, as typed into quizapp's platforms page."""
@@ -123,7 +125,8 @@ class FakeLms(LTI1P3PlatformConfAbstract):
         mock.add_callback(responses.GET, KEY_SET_URL, callback=self._key_set)
         mock.add_callback(responses.POST, TOKEN_URL, callback=self._token)
         mock.add_callback(responses.POST, f"{LINEITEM}/scores", callback=self._score)
-        mock.add_callback(responses.GET, f"{TOOL}/lti/jwks", callback=self._tool_key_set)
+        mock.add_callback(responses.GET, f"{self.tool_url}/lti/jwks",
+                          callback=self._tool_key_set)
         return mock
 
     def _key_set(self, request) -> tuple:
@@ -159,9 +162,9 @@ class FakeLms(LTI1P3PlatformConfAbstract):
         """The LMS's third-party login at quizapp, the authentication request quizapp sends
         back through the browser, and the launch form the LMS answers it with (id_token,
         state), ready to post."""
-        login = _Login(None, self).set_launch_url(f"{TOOL}/lti/launch")
+        login = _Login(None, self).set_launch_url(f"{self.tool_url}/lti/launch")
         login.set_lti_message_hint(hint="resource-link-5")
-        answered = browser.get(login.initiate_login(user.id).removeprefix(TOOL))
+        answered = browser.get(login.initiate_login(user.id).removeprefix(self.tool_url))
         assert answered.status_code == 302, answered.get_data(as_text=True)
         location = answered.headers["Location"]
         assert location.startswith(LOGIN_URL + "?"), location
@@ -180,7 +183,7 @@ class FakeLms(LTI1P3PlatformConfAbstract):
         if extra_claims:
             launch.set_extra_claims(extra_claims)
         fields = launch.lti_launch()
-        assert fields["launch_url"] == f"{TOOL}/lti/launch"
+        assert fields["launch_url"] == f"{self.tool_url}/lti/launch"
         return {"id_token": fields["id_token"], "state": fields["state"]}
 
     def launch(self, browser: FlaskClient, user: User, **options):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from flask.testing import FlaskClient
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, GradeReturn, LmsPlatform, Quiz
@@ -177,6 +178,48 @@ def test_the_next_result_view_retries_a_grade_the_lms_missed(app, course):
         page = frame.get(f"/attempt/{token}/result").get_data(as_text=True)
     assert "Grade sent to your course's gradebook." in page_text(page)
     assert len(lms.scores) == 1
+
+
+class HttpsBrowser(FlaskClient):
+    """A browser on the site served over HTTPS (QUIZAPP_HTTPS=1): Secure cookies come back, and
+    its forms name the page they were sent from (Flask-WTF checks the Referer over HTTPS; our
+    Referrer-Policy, same-origin, sends it from our own pages, framed or not)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.environ_base["HTTP_REFERER"] = "https://localhost/"
+
+    def open(self, *args, **kwargs):
+        kwargs.setdefault("base_url", "https://localhost")
+        return super().open(*args, **kwargs)
+
+
+def session_cookie(response) -> str:
+    return next(cookie for cookie in response.headers.getlist("Set-Cookie")
+                if cookie.startswith("session="))
+
+
+def test_over_https_a_launched_browser_keeps_its_session_inside_the_lms_frame(app, course):
+    _, code = course
+    app.config["SESSION_COOKIE_SECURE"] = True
+    lms = FakeLms(tool=app.test_client(), tool_url="https://localhost")
+    frame = HttpsBrowser(app, app.response_class, use_cookies=True)
+    with lms.serve():
+        fields = lms.id_token_fields(frame, STUDENT, custom={"quiz": code})
+        # pylti1p3's own cookie ties the login's nonce (kept in the database) to this browser.
+        login_id = frame.get_cookie("lti1p3-session-id")
+        assert login_id is not None and login_id.secure
+        launched = frame.post("/lti/launch", data=fields)
+        token = attempt_token(launched)
+        # Sent from inside the LMS's frame, cross-site: SameSite=None, and only encrypted.
+        assert "SameSite=None" in session_cookie(launched)
+        assert "Secure" in session_cookie(launched)
+        take_quiz(app, frame, token)  # the quiz goes on in that session, answer by answer
+        assert submit(frame, token).status_code == 302
+    assert [score["scoreGiven"] for score in lms.scores] == [2.0]
+    # A browser that came from no LMS keeps SameSite=Lax.
+    plain = HttpsBrowser(app, app.response_class, use_cookies=True).get(f"/quiz/{code}")
+    assert "SameSite=Lax" in session_cookie(plain)
 
 
 def _expired(lms, frame):
