@@ -33,9 +33,12 @@ class LaunchedSessionInterface(SecureCookieSessionInterface):
 def _frame_attempt_pages() -> None:
     # Attempt pages (they carry the attempt's token) opened after a launch stay framable by
     # that LMS; every other page keeps refusing frames.
+    # The session is read only there: other responses (static files) stay without Vary: Cookie.
+    if not (request.endpoint or "").startswith("quiz.") or "token" not in (request.view_args
+                                                                             or {}):
+        return
     framed_by = session.get(FRAMED_BY)
-    if framed_by and request.endpoint and request.endpoint.startswith("quiz.") and \
-            "token" in (request.view_args or {}):
+    if framed_by:
         headers.allow_framing(framed_by)
 
 

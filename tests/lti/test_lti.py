@@ -301,3 +301,40 @@ def test_the_platforms_page_refuses_a_second_registration_and_plain_addresses(ap
     assert "starting with https://" in page_text(plain.get_data(as_text=True))
     with app.app_context():
         assert db.session.execute(db.select(db.func.count(LmsPlatform.id))).scalar() == 1
+
+
+def test_a_teacher_cannot_deep_link_a_quiz_outside_their_workspace(app, course,
+                                                                   instructor_password_hash):
+    from quizapp import accounts
+    from quizapp.lms import people
+
+    lms, code = course
+    with app.app_context():
+        bob = accounts.add_account("bob", instructor_password_hash)  # a plain instructor
+        db.session.flush()
+        platform = db.session.execute(db.select(LmsPlatform)).scalar_one()
+        people.link(platform, TEACHER.id, bob)
+        quiz = db.session.execute(db.select(Quiz)).scalar_one()
+        quiz_id, title = quiz.id, quiz.title
+        db.session.add(Quiz(title="Bob's own quiz", join_code="BOBS01", owner_id=bob.id))
+        db.session.commit()
+    frame = app.test_client()
+    with lms.serve():
+        picker = lms.launch(frame, TEACHER, deep_link=True).get_data(as_text=True)
+        assert "Bob's own quiz" in page_text(picker)
+        assert title not in page_text(picker)
+        fields = hidden_fields(picker) | {"quiz": str(quiz_id)}
+        refused = frame.post("/lti/deep-link", data=fields)
+    assert refused.status_code == 422
+    assert "not in your workspace" in page_text(refused.get_data(as_text=True))
+    assert code not in refused.get_data(as_text=True)
+
+
+def test_an_attempt_started_without_an_lms_stays_unframable(app, course):
+    from tests.students.support import start
+
+    _, code = course
+    token = start(app.test_client(), code)
+    page = app.test_client().get(f"/attempt/{token}")
+    assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
+    assert page.headers["X-Frame-Options"] == "DENY"
