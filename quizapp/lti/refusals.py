@@ -20,6 +20,9 @@ REASONS = {
     "Invalid Nonce": "The launch does not follow a login from this browser (or was sent "
                      "twice): open the activity again from the course.",
     "Missing id_token": "The launch carried no signed token.",
+    "Must have a user (sub)": "The LMS sent no user with the launch (an anonymous launch): "
+                              "quizapp needs to know who takes the quiz. Turn on sharing the "
+                              "launcher's identity in the tool's privacy settings.",
 }
 
 

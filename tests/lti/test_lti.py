@@ -235,6 +235,10 @@ def _forged(lms, frame):
     return fields | {"id_token": forged(fields["id_token"], name="Someone Else")}
 
 
+def _anonymous(lms, frame):
+    return lms.id_token_fields(frame, STUDENT, custom={"quiz": "X"}, extra_claims={"sub": ""})
+
+
 def _no_token(lms, frame):
     return {"state": lms.id_token_fields(frame, STUDENT)["state"]}
 
@@ -244,6 +248,7 @@ def _no_token(lms, frame):
     (_forged, "signature does not match"),
     (_expired, "token has expired"),
     (_no_token, "carried no signed token"),
+    (_anonymous, "sent no user with the launch"),
 ])
 def test_a_bad_launch_gets_a_clear_400_and_changes_nothing(app, course, make_fields, reason):
     lms, _ = course
