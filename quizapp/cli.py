@@ -23,6 +23,7 @@ from quizapp.exports import question_bank
 from quizapp.extensions import db
 from quizapp.generators import registry
 from quizapp.interchange.formats import FORMATS
+from quizapp.lms import grades, launch_storage
 from quizapp.models import GRADE_BEST, GRADES, QuestionStatus, Quiz, Story
 
 
@@ -249,6 +250,18 @@ def grade_expired() -> None:
                "or whose quiz was closed.")
 
 
+@click.command("lti-send-grades")
+@with_appcontext
+def lti_send_grades() -> None:
+    """Send the LMSs every grade that could not be sent yet (for a timer: the results pages
+    try again too), and forget old LTI launches."""
+    sent, failing = grades.send_due()
+    launch_storage.forget_expired()
+    db.session.commit()
+    click.echo(f"Sent {_count(sent, 'grade')} to the LMSs; {_count(failing, 'grade')} could "
+               "not be sent and will be tried again.")
+
+
 @click.command("backup")
 @with_appcontext
 @click.argument("path", type=click.Path(path_type=Path))
@@ -318,5 +331,6 @@ def import_questions(slug: str, path: Path, skill: str) -> None:
 
 def init_app(app: Flask) -> None:
     for command in (init_db, load_story, generate, create_quiz, create_instructor, set_password,
-                    setup, start, backup, restore, grade_expired, export, import_questions):
+                    setup, start, backup, restore, grade_expired, export, import_questions,
+                    lti_send_grades):
         app.cli.add_command(command)

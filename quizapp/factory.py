@@ -72,12 +72,14 @@ def register_blueprints(app: Flask) -> None:
     from quizapp.auth import bp as auth
     from quizapp.health import bp as health
     from quizapp.instructor import bp as instructor
+    from quizapp.lti import bp as lti
     from quizapp.quiz import bp as quiz
 
     app.register_blueprint(quiz)
     app.register_blueprint(auth)
     app.register_blueprint(instructor)
     app.register_blueprint(health)
+    app.register_blueprint(lti)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -477,3 +477,91 @@ class GenerationRun(db.Model):
         "uq_generation_run_one_unfinished", "story_id", unique=True,
         sqlite_where=text("state IN ('queued', 'running')"),
         postgresql_where=text("state IN ('queued', 'running')")),)
+
+
+class LmsPlatform(db.Model):
+    """An LMS (Moodle, Canvas…) registered by an admin for LTI 1.3: the values its
+    administrator gives when adding quizapp as an external tool."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    issuer: Mapped[str] = mapped_column(String(300))
+    client_id: Mapped[str] = mapped_column(String(300))
+    auth_login_url: Mapped[str] = mapped_column(String(500))
+    auth_token_url: Mapped[str] = mapped_column(String(500))
+    key_set_url: Mapped[str] = mapped_column(String(500))
+    # One deployment id a line: each place in the LMS the tool was installed.
+    deployment_ids: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=now)
+
+    @property
+    def deployments(self) -> list[str]:
+        return [line.strip() for line in self.deployment_ids.splitlines() if line.strip()]
+
+    __table_args__ = (UniqueConstraint("issuer", "client_id",
+                                       name="uq_lms_platform_issuer_client_id"),)
+
+
+class ToolKey(db.Model):
+    """quizapp's own RSA key pair for LTI, made on first need: the LMSs check our messages
+    (deep links, grade requests) against its public half, served at /lti/jwks. Kept in the
+    database, never in code, so every worker signs with the same key and a backup keeps it."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kid: Mapped[str] = mapped_column(String(64), unique=True)
+    private_key: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class LaunchValue(db.Model):
+    """What an LTI login and launch remember between requests (state, nonce, the launch's
+    claims), in the database rather than the session cookie: the LMS posts the launch from its
+    own site, and a browser does not send our SameSite=Lax cookie with it."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    value: Mapped[str] = mapped_column(Text)  # JSON
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class LmsAccount(db.Model):
+    """A teacher's LMS account linked to their quizapp account (they signed in once to link
+    it): their deep-linking launches list that account's quizzes."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform_id: Mapped[int] = mapped_column(ForeignKey("lms_platform.id", ondelete="CASCADE"))
+    subject: Mapped[str] = mapped_column(String(255))  # the LMS's user id (the launch's "sub")
+    instructor_id: Mapped[int] = mapped_column(
+        ForeignKey("instructor.id", ondelete="CASCADE"), index=True)
+    linked_at: Mapped[datetime] = mapped_column(default=now)
+
+    instructor: Mapped[Instructor] = relationship()
+
+    __table_args__ = (UniqueConstraint("platform_id", "subject",
+                                       name="uq_lms_account_platform_id_subject"),)
+
+
+GRADE_WAITING = "waiting"  # the attempt is not submitted yet
+GRADE_SENT = "sent"
+GRADE_RETRYING = "retrying"  # the LMS could not be reached: sent again later
+
+
+class GradeReturn(db.Model):
+    """An attempt started from an LMS, whose score goes back to the LMS's gradebook through
+    Assignment and Grade Services; its status is shown to the student and the teacher."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"),
+                                            unique=True)
+    platform_id: Mapped[int] = mapped_column(ForeignKey("lms_platform.id", ondelete="CASCADE"),
+                                             index=True)
+    lms_user: Mapped[str] = mapped_column(String(255))  # the student's "sub" in the LMS
+    # The launch's Assignment and Grade Services claim (JSON): the gradebook column and scopes.
+    service: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default=GRADE_WAITING)
+    tries: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[datetime | None]
+
+    attempt: Mapped[Attempt] = relationship()
+    platform: Mapped[LmsPlatform] = relationship()

@@ -5,6 +5,7 @@ from quizapp.instructor import (  # noqa: F401
     account_pages,
     dashboard,
     handing_out,
+    lms_platforms,
     preview,
     question_files,
     questions,

@@ -10,6 +10,7 @@ from wtforms import (
     FieldList,
     Form,
     FormField,
+    HiddenField,
     IntegerField,
     PasswordField,
     RadioField,
@@ -249,3 +250,38 @@ class ImportQuestionsForm(FlaskForm):
     skill = SelectField("Skill of questions whose file does not name one",
                         choices=skill_choices(), default="cross-checking")
     submit = SubmitField("Import as drafts")
+
+
+def _https_address(form, field) -> None:
+    """LTI's endpoints are HTTPS addresses: the LMS's keys and tokens never travel in clear."""
+    if not (field.data or "").startswith("https://") or len(field.data) < 12 or " " in field.data:
+        raise ValidationError("Give the full address, starting with https://.")
+
+
+class LmsPlatformForm(FlaskForm):
+    """An LMS registered for LTI 1.3: the values its administrator gives for the tool."""
+
+    name = StringField("Name (for you: “Our Moodle”)", filters=[_stripped],
+                       validators=[DataRequired("Give the LMS a name."), Length(max=120)])
+    issuer = StringField("Issuer (platform ID)", filters=[_stripped],
+                         validators=[DataRequired("Give the issuer."), Length(max=300),
+                                     _https_address])
+    client_id = StringField("Client ID", filters=[_stripped],
+                            validators=[DataRequired("Give the client ID."), Length(max=300)])
+    auth_login_url = StringField("Authentication request URL", filters=[_stripped],
+                                 validators=[DataRequired("Give the authentication request URL."),
+                                             Length(max=500), _https_address])
+    auth_token_url = StringField("Access token URL", filters=[_stripped],
+                                 validators=[DataRequired("Give the access token URL."),
+                                             Length(max=500), _https_address])
+    key_set_url = StringField("Public keyset URL", filters=[_stripped],
+                              validators=[DataRequired("Give the public keyset URL."),
+                                          Length(max=500), _https_address])
+    deployment_ids = TextAreaField("Deployment IDs (one a line)",
+                                   validators=[DataRequired("Give at least one deployment ID."),
+                                               Length(max=5000)])
+
+
+class LmsLinkForm(FlaskForm):
+    # The signed code the LMS's picker gave (quizapp.lms.people.link_code).
+    code = HiddenField(validators=[DataRequired(), Length(max=2000)])

@@ -17,7 +17,16 @@ from flask_login import current_user
 
 from quizapp import workspaces
 from quizapp.extensions import db
-from quizapp.models import Article, Attempt, GenerationRun, Instructor, Question, Quiz, Story
+from quizapp.models import (
+    Article,
+    Attempt,
+    GenerationRun,
+    Instructor,
+    LmsPlatform,
+    Question,
+    Quiz,
+    Story,
+)
 from quizapp.workspaces import Access
 
 # The view attribute `needs` sets: the access a route needs, whatever its method.
@@ -76,6 +85,12 @@ def _instructor(instructor_id: int) -> Access:
     return Access.OWN if found and current_user.is_admin else Access.NONE
 
 
+def _platform(platform_id: int) -> Access:
+    # The LMSs registered for LTI are the admins' business only, as accounts are.
+    found = db.session.get(LmsPlatform, platform_id) is not None
+    return Access.OWN if found and current_user.is_admin else Access.NONE
+
+
 # Every id an instructor route may carry, and whose workspace it is in.
 OBJECTS: dict[str, Callable[[int], Access]] = {
     "story_id": _story,
@@ -85,6 +100,7 @@ OBJECTS: dict[str, Callable[[int], Access]] = {
     "run_id": _run,
     "attempt_id": _attempt,
     "instructor_id": _instructor,
+    "platform_id": _platform,
 }
 
 

@@ -20,6 +20,7 @@ from quizapp import attempt_rows, attempts, expiry, grading, review
 from quizapp.attempt_rows import AttemptView
 from quizapp.attempts import Answer, AnswerRefused, Slot, answer_of
 from quizapp.extensions import db
+from quizapp.lms import grades
 from quizapp.models import FEEDBACK_IMMEDIATE, ONE_PER_PAGE, Attempt, Choice, Response
 from quizapp.quiz.access import attempt_or_404, attempt_view_or_404, forget, settle
 from quizapp.quiz.blueprint import bp
@@ -411,6 +412,9 @@ def submit(token: str):
     attempt = attempt_or_404(token)
     if grading.grade_attempt(attempt):
         db.session.commit()
+        # Started from an LMS: the grade goes to its gradebook now (or is kept for a retry).
+        if grades.send_for(attempt) is not None:
+            db.session.commit()
     # Submitted: this browser stops offering the attempt (a shared computer's next user).
     forget(attempt)
     return redirect(url_for("quiz.result", token=token))

@@ -26,6 +26,7 @@ from quizapp.models import (
     Evidence,
     GenerationRun,
     Instructor,
+    LmsPlatform,
     Question,
     Quiz,
     Story,
@@ -38,10 +39,21 @@ PASSWORD = "correct horse battery"  # the `instructor` fixture's password
 PUBLIC_PREFIXES = (
     "quiz.",  # the students' side: no accounts, an attempt is reached by its random token
     "health.",  # /healthz for the load balancer
+    # LTI 1.3: an LMS's login and launch (proven by the LMS's signed token), the tool's public
+    # key set, and the deep-linking picker (proven by its launch's id and the form token)
+    "lti.",
 )
 PUBLIC_ENDPOINTS = frozenset({
     "static",
     "auth.sign_in",  # the form one signs in with
+})
+
+
+# Endpoints without CSRF protection: a POST from another site is what they are for. A new one is
+# a decision: add it here, with a reason; each must still refuse a bad request and change nothing.
+CSRF_EXEMPT = frozenset({
+    "lti.login",  # an LMS's third-party login (OpenID Connect), posted from the LMS's site
+    "lti.launch",  # an LMS's launch, posted from its site: its signed id_token proves it
 })
 
 
@@ -69,6 +81,7 @@ class Seeded:
     submitted_token: str  # an attempt already graded
     student_name: str
     spare_attempt_id: int  # an attempt no other check needs: the routes that delete one use it
+    platform_id: int  # an LMS registered for LTI
 
 
 def start_attempt(client: FlaskClient, code: str, name: str) -> str:
@@ -95,6 +108,14 @@ def submit_attempt(client: FlaskClient, token: str) -> None:
     assert client.get(f"/attempt/{token}/result").status_code == 200
 
 
+def lms_platform() -> LmsPlatform:
+    """An LMS registered for LTI (the admins' platforms pages name one)."""
+    return LmsPlatform(name="Moodle", issuer="https://lms.test", client_id="quizapp",
+                       auth_login_url="https://lms.test/auth",
+                       auth_token_url="https://lms.test/token",
+                       key_set_url="https://lms.test/certs", deployment_ids="1")
+
+
 def seed(app: Flask, password_hash: str) -> Seeded:
     with app.app_context():
         quiz = db.session.execute(db.select(Quiz)).scalars().first()
@@ -102,9 +123,10 @@ def seed(app: Flask, password_hash: str) -> Seeded:
         evidence = db.session.execute(db.select(Evidence)).scalars().first()
         run = GenerationRun(story_id=quiz.story_id, state="done")
         instructor = Instructor(name="teacher", password_hash=password_hash)
-        db.session.add_all([run, instructor])
+        platform = lms_platform()
+        db.session.add_all([run, instructor, platform])
         db.session.commit()
-        values = dict(
+        values = dict(platform_id=platform.id,
             quiz_id=quiz.id, join_code=quiz.join_code, story_id=quiz.story_id,
             story_slug=quiz.story.slug, question_id=question.id, choice_id=question.choices[0].id,
             article_id=evidence.article_id, evidence_id=evidence.id, run_id=run.id,
@@ -157,6 +179,7 @@ def parameter_values(s: Seeded) -> dict[str, object]:
         "run_id": s.run_id,
         "instructor_id": s.instructor_id,
         "attempt_id": s.spare_attempt_id,
+        "platform_id": s.platform_id,
         "student_name": s.student_name,
         "name": s.student_name,
         "n": 1,
@@ -230,11 +253,21 @@ def test_every_post_without_a_csrf_token_is_refused_and_changes_nothing(app, see
         if response.status_code != 400 or changed:
             failures.append(f"POST {url} ({rule.endpoint}): status {response.status_code}, "
                             f"rows changed {changed}")
+        elif rule.endpoint in CSRF_EXEMPT:
+            continue  # refused by its own checks (a launch without a signed token)
         elif "security token" not in page_text(response):
             failures.append(f"POST {url} ({rule.endpoint}): 400 but not the CSRF error page")
     # Still signed in: the refused sign-out did not sign anyone out.
     assert client.get("/instructor/").status_code == 200
     assert not failures, "\n".join(failures)
+
+
+def test_only_the_listed_endpoints_are_exempt_from_csrf(app):
+    from quizapp.extensions import csrf
+
+    exempt = {endpoint for endpoint, view in app.view_functions.items()
+              if f"{view.__module__}.{view.__name__}" in csrf._exempt_views}
+    assert exempt == CSRF_EXEMPT
 
 
 def test_a_wrong_csrf_token_or_one_from_another_session_is_refused(app, seeded):
@@ -303,7 +336,8 @@ def test_every_non_public_route_refuses_anyone_not_signed_in(app, seeded, who):
 
 def test_the_public_allowlist_holds_only_student_sign_in_static_and_health(app):
     public = sorted({r.endpoint for r in app.url_map.iter_rules() if is_public(r.endpoint)})
-    assert all(e.startswith(("quiz.", "health.")) or e in PUBLIC_ENDPOINTS for e in public)
+    assert all(e.startswith(("quiz.", "health.", "lti.")) or e in PUBLIC_ENDPOINTS
+               for e in public)
     assert not any(r.rule.startswith("/instructor") for r in app.url_map.iter_rules()
                    if is_public(r.endpoint))
 
@@ -414,9 +448,11 @@ def test_out_of_range_numbers_in_addresses_give_not_found_never_a_server_error(a
                     failures.append(f"{method} {url}: {response.status_code}")
     assert not failures, "\n".join(failures)
     changed = {t for t, n in row_counts(app).items() if n != before[t]}
-    # Saving an answer, pressing "Generate questions" with a real story's id and deleting the
-    # spare attempt by its real id are the only requests here that may legitimately write.
-    assert not changed - {"response", "response_choice", "generation_run", "attempt"}, changed
+    # Saving an answer, pressing "Generate questions" with a real story's id, deleting the
+    # spare attempt by its real id and the tool's LTI key pair (made on the first look at
+    # /lti/jwks) are the only writes here that may legitimately happen.
+    assert not changed - {"response", "response_choice", "generation_run", "attempt",
+                          "tool_key"}, changed
 
 
 # Text fields forms are likely to have, filled with what a database may refuse: a NUL character

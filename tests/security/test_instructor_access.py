@@ -8,6 +8,7 @@ import pytest
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, GenerationRun, Question, Quiz, Story
+from tests.security.test_every_route import lms_platform
 
 
 @pytest.fixture
@@ -20,13 +21,14 @@ def seeded(first_run):
         run = GenerationRun(story_id=quiz.story_id, state="done")
         attempt = Attempt(quiz=quiz, student_name="Ada", token="token-of-ada",
                           submission_key="key-of-ada")
-        db.session.add_all([run, attempt])
+        platform = lms_platform()
+        db.session.add_all([run, attempt, platform])
         db.session.commit()
         return {"quiz_id": quiz.id, "story_id": quiz.story_id, "question_id": question.id,
                 "run_id": run.id, "article_id": quiz.story.articles[0].id,
                 "attempt_id": attempt.id,
                 # An account's id (the admins' accounts page): the first account made.
-                "instructor_id": 1}
+                "instructor_id": 1, "platform_id": platform.id}
 
 
 def instructor_rules(app):

@@ -14,7 +14,12 @@ from quizapp import accounts, workspaces
 from quizapp.extensions import db
 from quizapp.models import Attempt, GenerationRun, Instructor, Quiz, Share
 from tests.pages import hidden_fields
-from tests.security.test_every_route import row_counts, sign_in_session, start_attempt
+from tests.security.test_every_route import (
+    lms_platform,
+    row_counts,
+    sign_in_session,
+    start_attempt,
+)
 
 
 @pytest.fixture
@@ -30,7 +35,8 @@ def school(first_run, instructor, instructor_password_hash):
         workspaces.hand_over(admin, alice)
         quiz = db.session.execute(db.select(Quiz)).scalars().first()
         run = GenerationRun(story_id=quiz.story_id, state="done")
-        db.session.add(run)
+        platform = lms_platform()
+        db.session.add_all([run, platform])
         db.session.commit()
         assert not alice.is_admin and not bob.is_admin
         values = {"quiz_id": quiz.id, "story_id": quiz.story_id,
@@ -38,7 +44,7 @@ def school(first_run, instructor, instructor_password_hash):
                   "article_id": quiz.story.articles[0].id, "run_id": run.id,
                   "instructor_id": alice.id, "join_code": quiz.join_code,
                   "alice": alice.id, "bob": bob.id, "admin": admin.id,
-                  "title": quiz.story.title}
+                  "title": quiz.story.title, "platform_id": platform.id}
     start_attempt(app.test_client(), values["join_code"], "Ada Lovelace")
     start_attempt(app.test_client(), values["join_code"], "Spare Student")
     with app.app_context():
@@ -105,6 +111,8 @@ def test_the_owner_and_the_admin_open_the_same_pages(app, school):
                 continue
             if rule.endpoint.startswith("instructor.") and "instructor_id" in rule.arguments:
                 continue  # the accounts pages are POST only
+            if "platform_id" in rule.arguments and who != "admin":
+                continue  # the LMS platforms are the admins' alone (below)
             response = client.get(build(rule, school))
             response.get_data()
             response.close()
@@ -117,6 +125,17 @@ def test_account_routes_are_the_admins_alone(app, school):
     admin = sign_in_session(app.test_client(), school["admin"])
     page = admin.get("/instructor/accounts").get_data(as_text=True)
     assert "alice" in page and "bob" in page
+
+
+def test_lms_platform_routes_are_the_admins_alone(app, school):
+    alice = sign_in_session(app.test_client(), school["alice"])
+    for url in ("/instructor/lms-platforms", f"/instructor/lms-platforms/{school['platform_id']}"):
+        assert alice.get(url).status_code == 404
+    token = csrf_of(alice)
+    removing = f"/instructor/lms-platforms/{school['platform_id']}/remove"
+    assert alice.post(removing, data={"csrf_token": token}).status_code == 404
+    admin = sign_in_session(app.test_client(), school["admin"])
+    assert "Moodle" in admin.get("/instructor/lms-platforms").get_data(as_text=True)
 
 
 def test_listings_show_another_instructor_nothing_of_alices(app, school):
