@@ -42,7 +42,9 @@ BODY_FILLER = 0.6  # a body among the choices for a person's words: for review, 
 MAIN_ACTOR = 0.75  # share of the story's articles naming the speaker
 PASSER_BY = 0.6
 MAX_WRONG = 3
-LEAD_PARAGRAPHS = 4  # a quote this near an article's top is one the article leads with
+LEAD_PARAGRAPHS = 4
+# Words about the speaker in the third person may be the outlet's paraphrase: for review.
+PARAPHRASE = 0.6  # a quote this near an article's top is one the article leads with
 
 
 def write(model) -> list:
@@ -192,6 +194,9 @@ def _doubts(model, statement: _Statement, best: Quotation, speaker: Entity,
                                  "are named in one article only: nobody would weigh them")))
     if best.weak:
         found.append((0.75, "the speaker is named only in the paragraph after the quote"))
+    if speaker.kind == PERSON and _third_person_opening(best.text):
+        found.append((PARAPHRASE, ("the words open in the third person (\u201che will\u2026\u201d): "
+                                   "likely the outlet's paraphrase set in quotation marks")))
     if statement.others:
         found.append((0.85, ("outlets credit the same words to the speaker and to a body they "
                             "speak for")))
@@ -207,6 +212,11 @@ def _passers_by(model, speaker: Entity, wrong: list[str]) -> list[str]:
     if len(speaker.articles) < MAIN_ACTOR * len(model.articles) or len(model.articles) < 4:
         return []  # in a story of few articles, one article is much of it
     return [k for k in wrong if len(model.entities.get(k).articles) <= 1]
+
+
+def _third_person_opening(text: str) -> bool:
+    """ "he will have more to say": a person rarely opens his own words with "he" or "she"."""
+    return bool(re.match(r"\W*(?:he|she|his|her)\b", text, re.IGNORECASE))
 
 
 def _first_person(text: str) -> bool:

@@ -526,3 +526,15 @@ def test_a_name_one_outlet_misspells_by_a_letter_is_one_person_shown_as_most_spe
     assert "West Moor" in accident.explanation and "misspells" in accident.explanation
     assert not any("West Moor" in q.choices for q in questions)
     assert not any({"Wes Moor", "West Moor"} <= set(q.choices) for q in questions)
+
+
+def test_words_about_the_speaker_in_the_third_person_go_to_review():
+    # "Reed wrote that “he will say more next week”": the outlet's paraphrase in quotation
+    # marks, not the speaker's own words.
+    extra = ("\n\nUnion leader Olga Pavic said members were shocked. \u201cNobody saw this "
+             "coming,\u201d Pavic said.\n\nMayor Tom Reed wrote on social media that \u201che "
+             "will say more about the empty stores next week\u201d.")
+    questions = quote_attribution.write(StoryModel(_layoffs(extra)))
+    (paraphrase,) = [q for q in questions if "he will say more" in q.prompt]
+    assert key(paraphrase) == "Tom Reed" and paraphrase.confidence < 0.7
+    assert any(q.confidence >= 0.7 for q in questions)  # the others are asked as before
