@@ -538,3 +538,32 @@ def test_words_about_the_speaker_in_the_third_person_go_to_review():
     (paraphrase,) = [q for q in questions if "he will say more" in q.prompt]
     assert key(paraphrase) == "Tom Reed" and paraphrase.confidence < 0.7
     assert any(q.confidence >= 0.7 for q in questions)  # the others are asked as before
+
+
+def _final(extra_b: str = "") -> Story:
+    """One speaker quoted; players and a coach named with titles in both articles; a cup final
+    named like a person."""
+    a = ("Goalkeeper Tomas Vell saved two penalties as Norland won the Harbour Cup on Sunday. "
+         "Striker Ilo Brant scored twice and coach Pia Dorn watched from the bench.\n\n"
+         "Prime Minister Sara Holm praised the team. \u201cThis country has waited forty years "
+         "for a night like this one,\u201d Holm said.")
+    b = ("Norland beat Sutheria on penalties in the Harbour Cup. Goalkeeper Tomas Vell was the "
+         "hero and striker Ilo Brant scored twice, while coach Pia Dorn said little.\n\n"
+         "Prime Minister Sara Holm said the team had united the nation." + extra_b)
+    return Story("final", "Final", (Article("a", "North Wire", "Cup", a),
+                                     Article("b", "South Post", "Cup", b)))
+
+
+def test_a_lone_speakers_words_are_asked_against_people_the_story_names_but_never_quotes():
+    (question,) = quote_attribution.write(StoryModel(_final()))
+    assert key(question) == "Sara Holm"
+    assert set(question.choices) == {"Sara Holm", "Tomas Vell", "Ilo Brant", "Pia Dorn"}
+    assert question.confidence >= 0.7
+    assert "named in the story but quoted nowhere" in " ".join(question.reasons)
+
+
+def test_no_one_is_offered_for_words_another_printing_credits_to_nobody():
+    # South Post prints the same words with no speaker: whose they are is not certain there.
+    uncredited = ("\n\n\u201cThis country has waited forty years for a night like this one,\u201d "
+                  "the banner read.")
+    assert quote_attribution.write(StoryModel(_final(uncredited))) == []
