@@ -326,6 +326,18 @@ def _other_group(a: Value, b: Value) -> bool:
     return bool(nouns_a and nouns_b) and not nouns_a & nouns_b
 
 
+def _told_apart_by_when(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool:
+    """Whether the texts may give the two values at different moments: each side says when and
+    no moment is shared ("on Friday" on both sides tells them apart by nothing); or one side
+    alone says when of a count, which rises as it is updated (a toll), unlike a share or a sum
+    settled once (a vote's result)."""
+    when_a = {fold(f.when) for f in a if f.when}
+    when_b = {fold(f.when) for f in b if f.when}
+    if when_a and when_b:
+        return not when_a & when_b
+    return bool(when_a or when_b) and any(f.category == "count" for f in a + b)
+
+
 def _reasons(values: tuple[Value, ...], conflicts: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
     """Why values differ where the text shows it."""
     reasons = []
@@ -335,7 +347,7 @@ def _reasons(values: tuple[Value, ...], conflicts: tuple[tuple[int, int], ...]) 
         names_b = {fold(f.source.name) for f in b if f.source.kind in ("named", "unnamed")}
         if names_a and names_b and not names_a & names_b:
             reasons.append("source")
-        if any(f.update or f.when for f in a + b):
+        if any(f.update for f in a + b) or _told_apart_by_when(a, b):
             reasons.append("time")
         if any(f.qualifier for f in a + b):
             reasons.append("qualifier")

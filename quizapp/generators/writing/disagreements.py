@@ -69,6 +69,24 @@ def _places(model, figure: Figure) -> frozenset[str]:
     return frozenset(fold(p) for p in found)
 
 
+def _other_places(model, figures: list[Figure]) -> bool:
+    """Whether two amounts may be counts of different places: figures of each name places that
+    share none ("in Ohio" against "in Texas"), or every figure of one amount names a place and no
+    figure of another does ("16 injured in Bangkok" against "3,400 injured"). An amount some
+    outlets print with a place and others without is one count however its places are worded."""
+    by_amount: dict[tuple, list[frozenset[str]]] = {}
+    for figure in figures:
+        by_amount.setdefault((figure.value, figure.high), []).append(_places(model, figure))
+    amounts = list(by_amount.values())
+    for i, these in enumerate(amounts):
+        for those in amounts[i + 1:]:
+            if any(a and b and not a & b for a in these for b in those):
+                return True
+            if all(these) and not any(those) or all(those) and not any(these):
+                return True
+    return False
+
+
 def _noun(figure: Figure) -> str:
     noun = figure.counts.noun.split()
     return singular(noun[-1]) if noun else ""
@@ -95,7 +113,7 @@ def doubts(model, fact: Fact, figures: list[Figure], amounts_differ: bool = True
     found = []
     if _moved(model, fact, figures):
         found.append("the count moved over time in the story: a timeline, not a disagreement")
-    if len({_places(model, f) for f in figures}) > 1:
+    if _other_places(model, figures):
         found.append("the figures may count different places")
     if amounts_differ and (len({n for f in figures if (n := _noun(f))}) > 1
                            or len({f.counts.kind for f in figures}) > 1):

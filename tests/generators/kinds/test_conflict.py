@@ -193,6 +193,32 @@ def test_a_difference_the_model_cannot_make_sure_of_waits_for_review(texts, why)
     assert not question.explanation.startswith("Outlets disagree")
 
 
+VOTE = "Dockers reject pay deal at Ilvet port"
+
+
+def test_a_vote_share_one_outlet_dates_is_still_one_result_told_two_ways():
+    # A vote's result is settled once: "on Friday" on one side is no update of it, and the
+    # place one outlet names ("in the Ilvet valley") where others name none is no other count.
+    story = _story(
+        "Dockers in the Ilvet valley voted 94.6% to reject the pay deal on Friday, the union said.",
+        "Dockers voted 94.6% to reject the pay deal, the union said.",
+        "Dockers rejected the pay deal by 94.2% in a vote on the deal.",
+        "The union said dockers voted 94.6% to reject the pay deal.",
+        title=VOTE)
+    question = _odd(story)
+    assert question.prompt.endswith("Which outlet gives 94.2%?")
+    assert key(question) == "East Herald"
+    assert question.confidence >= 0.7, question.reasons
+
+
+def test_a_toll_one_outlet_dates_may_have_moved_and_waits_for_review():
+    story = _story(CLEAN[0], CLEAN[1], "The collapse had killed 47 people by Monday, doctors told "
+                   "East Herald.", CLEAN[3])
+    question = _odd(story)
+    assert question.confidence < 0.7
+    assert any("moved over time" in reason for reason in question.reasons)
+
+
 def test_an_outlet_printing_the_others_figure_too_is_not_the_key():
     # East Herald confirms 12 and, a paragraph on, says all 41 are believed dead: it gives both.
     story = _story(CLEAN[0], CLEAN[1], "The deaths of 12 people have been confirmed, officials "
