@@ -203,7 +203,7 @@ def _named_not_quoted(model, statement: _Statement, best: Quotation, taken: set[
     quoted = {q.speaker for q in quotations.all if q.speaker}
     found = []
     for entity in sorted(entities.all, key=lambda e: (-len(e.articles), e.key)):
-        if not _surely_a_person(entity) or entity.outlet or entity.key in taken | quoted \
+        if not _silent_person(entity) or entity.outlet or entity.key in taken | quoted \
                 or len(entity.articles) < NAMED_IN or not entity.full_forms() \
                 or not entities.whole_name(entity.key) \
                 or any(entities.affiliated(entity.key, k) for k in taken) \
@@ -213,13 +213,13 @@ def _named_not_quoted(model, statement: _Statement, best: Quotation, taken: set[
     return found
 
 
-def _surely_a_person(entity: Entity) -> bool:
-    """A person by what the story says of them: the subject of a speech verb, or described with
-    a title ("French President", "Argentina goalkeeper"). A name read as a person's with neither
-    ("Super Bowl", "Les Bleus") may be an event or a team: never offered."""
-    if entity.kind != PERSON:
-        return False
-    return entity.speaks or any(_title(role) for role in entity.roles)
+def _silent_person(entity: Entity) -> bool:
+    """A person the story never makes speak (one it does is offered, or left out, by the
+    quotations' reading), described with a title ("French President", "Argentina goalkeeper"):
+    a name read as a person's without one ("Super Bowl", "Les Bleus") may be an event or a
+    team, never offered."""
+    return entity.kind == PERSON and not (entity.speaks or entity.verbs) \
+        and any(_title(role) for role in entity.roles)
 
 
 def _title(role: str) -> bool:
@@ -246,7 +246,7 @@ def _doubts(model, statement: _Statement, best: Quotation, speaker: Entity,
     if best.weak:
         found.append((0.75, "the speaker is named only in the paragraph after the quote"))
     quoted = {q.speaker for q in model.quotations.all}
-    if any(k not in quoted for k in wrong):
+    if any(k not in quoted and _silent_person(model.entities.get(k)) for k in wrong):
         found.append((NOT_QUOTED, "a wrong choice is named in the story but quoted nowhere in it"))
     if speaker.kind == PERSON and _third_person_opening(best.text):
         found.append((PARAPHRASE, ("the words open in the third person (\u201che will\u2026\u201d): "
