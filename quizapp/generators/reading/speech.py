@@ -993,6 +993,14 @@ def _after_preposition(toks: list[Token], first: int) -> bool:
 # is followed by what was said or ends the attribution: "recalled that", "recalled: “...”".
 _RECALL = frozenset({"recall", "recalls", "recalled", "recalling"})
 _AFTER_RECALL = frozenset({"that", "how", "when", "what", "why", ",", ":", ".", QUOTE})
+# Likewise "the search continued for days", "posted a video" and "shared a photo" are no
+# speech; "“...,” she continued", "the company posted: “...”" and "Lee shared on X:" are.
+_AFTER_SPEECH_ONLY = {
+    **dict.fromkeys(("continue", "continues", "continued"),
+                    frozenset({",", ":", ".", QUOTE})),
+    **dict.fromkeys(("posted", "shared"),
+                    frozenset({",", ":", ".", QUOTE, "on", "in"})),
+}
 
 
 def _clauses(parse: SentenceParse) -> None:
@@ -1008,6 +1016,10 @@ def _clauses(parse: SentenceParse) -> None:
             continue
         if low in _RECALL and k + 1 < len(toks) and fold(toks[k + 1].text) not in _AFTER_RECALL:
             continue
+        if low in _AFTER_SPEECH_ONLY and (
+                (k + 1 < len(toks) and fold(toks[k + 1].text) not in _AFTER_SPEECH_ONLY[low])
+                or (k and fold(toks[k - 1].text) == "to")):
+            continue  # nor "expected the boom to continue, but added: “...”"
         prev = toks[k - 1] if k else None
         if low.endswith("ing"):
             clause = _participle(parse, k, low, clauses)
