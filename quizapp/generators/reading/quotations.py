@@ -394,6 +394,7 @@ def _resolve(parses: tuple[SentenceParse, ...]) -> None:
     """Ties each reference to an entity, in reading order, so pronouns, titles and "the
     company" can point back to someone already named. Names were tied by names.py."""
     roles_given: dict[str, dict[str, int]] = {}  # entity key -> role word -> latest sentence
+    genders: dict[str, set[str]] = {}  # entity key -> the pronouns ("he", "she") used for them
     resolved: list[Reference] = []
     for parse in parses:
         subjects = {id(c.speaker_reference()) for c in parse.clauses}
@@ -407,7 +408,7 @@ def _resolve(parses: tuple[SentenceParse, ...]) -> None:
             elif ref.form == "pronoun" and ref.neuter:
                 _resolve_to_body(ref, parse, resolved, "")
             elif ref.form == "pronoun":
-                _resolve_pronoun(ref, parse, resolved)
+                _resolve_pronoun(ref, parse, resolved, genders)
             elif ref.form == "body" and id(ref) in subjects:
                 _resolve_to_body(ref, parse, resolved, next(iter(ref.roles), ""))
             elif ref.form == "role" and ref.definite:
@@ -432,18 +433,46 @@ def _window(
     return []
 
 
-def _resolve_pronoun(ref: Reference, parse: SentenceParse, resolved: list[Reference]) -> None:
-    """ "He said": the one person the nearest sentence naming people names, if it names one."""
-    candidates = _window(resolved, parse, ref, lambda r: r.is_person_like and not r.plural)
+def _resolve_pronoun(ref: Reference, parse: SentenceParse, resolved: list[Reference],
+                     genders: dict[str, set[str]]) -> None:
+    """ "He said": the one person the nearest sentence naming people names, if it names one,
+    and no earlier "she" for a "he" (or the reverse) says it is someone else."""
+    described = _described(resolved, parse.index)
+    candidates = _window(
+        resolved, parse, ref,
+        lambda r: r.is_person_like and not r.plural and id(r) not in described,
+    )
     keys = {c.speaker.key if c.speaker else id(c) for c in candidates}
+    gender = _GENDER.get(fold(parse.tokens[ref.first].text), "")
     if (
         len(keys) == 1
         and candidates[0].speaker is not None
         and candidates[0].speaker.kind == PERSON
+        and not genders.get(candidates[0].speaker.key, set()) - {gender}
     ):
+        if gender:
+            genders.setdefault(candidates[0].speaker.key, set()).add(gender)
         ref.speaker = candidates[0].speaker
         ref.anchor = min(c.anchor for c in candidates)
         ref.support = tuple(sorted({s for c in candidates for s in c.support}))
+
+
+_GENDER = {"he": "he", "him": "he", "she": "she", "her": "she"}
+
+
+def _described(resolved: list[Reference], since: int) -> set[int]:
+    """ids of the role words that only describe a person named beside them, in the last
+    LOOK_BACK sentences: the title in "Maryland Gov. Wes Moore", the appositive in "Ann Lee,
+    vice president of Lee Builders,". They are that person, not someone else a "he" could be."""
+    named = [r for r in resolved if r.form == "name" and r.speaker is not None
+             and since - r.sentence <= LOOK_BACK]
+    return {
+        id(r)
+        for r in resolved
+        if r.form == "role" and r.speaker is None and since - r.sentence <= LOOK_BACK
+        and (r.in_appositive or any(n.sentence == r.sentence and n.first <= r.last + 1
+                                    and r.first <= n.last for n in named))
+    }
 
 
 def _is_body(ref: Reference) -> bool:
