@@ -818,10 +818,10 @@ def _ref_ending_at(parse: SentenceParse, k: int) -> Reference | None:
 
 
 def _ref_starting_at(parse: SentenceParse, k: int) -> Reference | None:
-    for ref in parse.references:
-        if ref.first == k:
-            return ref
-    return None
+    """The reference starting at token `k`; the name when a title starts there too ("said
+    Gov. Lee": Lee, not an unnamed governor)."""
+    found = [ref for ref in parse.references if ref.first == k]
+    return next((ref for ref in found if ref.form == "name"), found[0] if found else None)
 
 
 def _sentence_subject(parse: SentenceParse) -> Reference | None:
