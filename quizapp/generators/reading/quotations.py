@@ -35,6 +35,7 @@ from quizapp.generators.reading.speech import (
     Reference,
     SentenceParse,
     article_quotations,
+    role_word,
 )
 from quizapp.generators.reading.text import fold, possessive_stripped, word_set, words
 
@@ -475,6 +476,12 @@ def _described(resolved: list[Reference], since: int) -> set[int]:
     }
 
 
+def _many(ref: Reference) -> bool:
+    """Whether the reference is to several people: "they", "officials", "Officials"."""
+    last = ref.title.split()[-1] if ref.form == "role" and ref.title else ""
+    return ref.plural or bool(last) and role_word(last) not in (None, fold(last).rstrip("."))
+
+
 def _is_body(ref: Reference) -> bool:
     return ref.speaker is not None and ref.speaker.kind == ORGANISATION
 
@@ -517,20 +524,54 @@ def _resolve_role(
     holds it."""
     role = next(iter(ref.roles), "")
     window = [r for r in resolved if r.is_person_like and parse.index - r.sentence <= LOOK_BACK + 1]
-    if not window:
+    if not window or not _resolve_to_near_holder(ref, parse, window, role, roles_given):
+        _resolve_to_only_holder(ref, parse, resolved, role, roles_given)
+
+
+def _resolve_to_only_holder(ref: Reference, parse: SentenceParse, resolved: list[Reference],
+                            role: str, roles_given: dict[str, dict[str, int]]) -> None:
+    """ "Said the governor" far from the name: the one person the article has named with that
+    role ("Maryland Governor Ann Lee"), when it speaks of no other holder of it (no "governors",
+    no governor left unnamed) and no one else is spoken of just before ("He stated ... “...,”
+    the diplomat said" is whoever "he" is). A generic word ("official") is too loose for this."""
+    if role in GENERIC_ROLES:
         return
+    holders = {key: given[role] for key, given in roles_given.items() if role in given}
+    if len(holders) != 1:
+        return
+    (key, since), = holders.items()
+    described = _described(resolved, parse.index)
+    nearest = _window(resolved, parse, ref, lambda r: r.is_person_like and id(r) not in described)
+    if any(not _many(r) and (r.speaker is None or r.speaker.key != key) for r in nearest):
+        return
+    named = [r for r in resolved if r.form == "name" and r.speaker is not None
+             and r.speaker.key == key]
+    for r in resolved:
+        if role in r.roles and (r.speaker is None or r.speaker.key != key) and not any(
+                n.sentence == r.sentence and n.first <= r.last + 1 and r.first <= n.last
+                for n in named):
+            return  # another governor, or a title the reading could not put a name to
+    holder = next(r for r in reversed(named) if r.sentence == since)
+    ref.speaker = holder.speaker
+    ref.anchor = parse.index
+    ref.support = tuple(sorted({*holder.support, since}))
+
+
+def _resolve_to_near_holder(ref: Reference, parse: SentenceParse, window: list[Reference],
+                            role: str, roles_given: dict[str, dict[str, int]]) -> bool:
+    """_resolve_role's reading of the few sentences before; whether it found the speaker."""
     latest = window[-1]
     if latest.speaker is None or latest.speaker.kind != PERSON:
-        return
+        return False
     given = roles_given.get(latest.speaker.key, {})
     if role in GENERIC_ROLES:
         if not given:
-            return
+            return False
         since = min(given.values())
     elif role in given:
         since = given[role]
     else:
-        return
+        return False
     rivals = {
         r.speaker.key if r.speaker else id(r)
         for r in window
@@ -539,10 +580,11 @@ def _resolve_role(
         and (role in r.roles)
     }
     if rivals:
-        return
+        return True  # someone else nearby holds the role: no guessing further back either
     ref.speaker = latest.speaker
     ref.anchor = latest.anchor
     ref.support = tuple(sorted({*latest.support, since}))
+    return True
 
 
 # --- which quotation is whose -------------------------------------------------------------------
