@@ -599,6 +599,7 @@ class _Tie:
     verb: str = ""
     unnamed: str = ""
     weak: bool = False
+    run_on: bool = False  # a later paragraph of a long quote: `support` is its introduction
 
 
 class _ArticleQuotes:
@@ -724,13 +725,16 @@ class _ArticleQuotes:
             nxt = qi + 1
             if quote.closed or nxt not in self.ties or qi not in self.ties:
                 continue
-            if not self._opens_paragraph(self.quotes[nxt]):
-                continue
+            if not self._opens_paragraph(self.quotes[nxt]) or self._paragraph(
+                    self.where[nxt][0][0]) != self._paragraph(self.where[qi][-1][0]) + 1:
+                continue  # it goes on in the very next paragraph, not after one without marks
             first, second = self.ties[qi], self.ties[nxt]
-            if first.speaker is not None and second.speaker is None:
-                self.ties[nxt] = _Tie(
-                    first.speaker, first.first, self.where[nxt][-1][0], first.support, first.verb
-                )
+            last = self.where[nxt][-1][0]
+            if first.speaker is not None and second.speaker is None and (
+                    first.run_on or last - first.first + 1 > MAX_PROOF_SENTENCES):
+                self.ties[nxt] = self._long_run_on(first, nxt)
+            elif first.speaker is not None and second.speaker is None:
+                self.ties[nxt] = _Tie(first.speaker, first.first, last, first.support, first.verb)
             elif second.speaker is not None and first.speaker is None:
                 self.ties[qi] = _Tie(
                     second.speaker,
@@ -739,6 +743,19 @@ class _ArticleQuotes:
                     second.support,
                     second.verb,
                 )
+
+    def _long_run_on(self, first: _Tie, nxt: int) -> _Tie:
+        """A later paragraph of a quote too long to show whole: proven by the sentences that
+        introduce the quote and by the paragraph itself, the run of paragraphs between taken on
+        trust (a quote left open goes on), so the tie is weak."""
+        intro = first.support if first.run_on else tuple(sorted({
+            *first.support,
+            *(i for i in range(first.first, first.last + 1) if not self._only_quotes(i)),
+        }))
+        if len(intro) > 2:
+            return _Tie(None, self.where[nxt][0][0], self.where[nxt][-1][0])
+        return _Tie(first.speaker, self.where[nxt][0][0], self.where[nxt][-1][0], intro,
+                    first.verb, weak=True, run_on=True)
 
     def _opens_paragraph(self, quote: Quoted) -> bool:
         text = self.reading.text
