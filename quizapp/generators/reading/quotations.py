@@ -668,15 +668,25 @@ class _ArticleQuotes:
             return None
         previous = self._tie_before(s_open)
         if previous is not None:
-            return _Tie(previous.speaker, previous.first, s_close, previous.support, previous.verb)
+            return self._unless_named(qi, self._going_on(previous, s_open, s_close))
         paragraph = self._paragraph(s_open)
         same_para = [s for s in range(s_open, len(self.parses)) if self._paragraph(s) == paragraph]
         if (
             all(self._only_quotes(s) for s in same_para)
             and self._paragraph(s_open - 1) != paragraph
         ):
-            return self._tie_after(same_para[-1] + 1, s_open)
+            return self._unless_named(qi, self._tie_after(same_para[-1] + 1, s_open))
         return None
+
+    def _unless_named(self, qi: int, tie: _Tie | None) -> _Tie | None:
+        """The tie the paragraphs around give a quote, unless its words name that speaker
+        ("Greg got a text from Ilya"): people seldom speak of themselves by name, so the words
+        are more likely someone else's, set after a paragraph about the one they name."""
+        if tie is None or tie.speaker is None or tie.speaker.kind != PERSON:
+            return tie
+        if _named_by(set(name_tokens(self.quotes[qi].text)), tie.speaker):
+            return None
+        return tie
 
     def _tie_before(self, s_open: int) -> _Tie | None:
         prev = self.parses[s_open - 1]
@@ -729,12 +739,9 @@ class _ArticleQuotes:
                     self.where[nxt][0][0]) != self._paragraph(self.where[qi][-1][0]) + 1:
                 continue  # it goes on in the very next paragraph, not after one without marks
             first, second = self.ties[qi], self.ties[nxt]
-            last = self.where[nxt][-1][0]
-            if first.speaker is not None and second.speaker is None and (
-                    first.run_on or last - first.first + 1 > MAX_PROOF_SENTENCES):
-                self.ties[nxt] = self._long_run_on(first, nxt)
-            elif first.speaker is not None and second.speaker is None:
-                self.ties[nxt] = _Tie(first.speaker, first.first, last, first.support, first.verb)
+            if first.speaker is not None and second.speaker is None:
+                going_on = self._going_on(first, self.where[nxt][0][0], self.where[nxt][-1][0])
+                self.ties[nxt] = self._unless_named(nxt, going_on) or second
             elif second.speaker is not None and first.speaker is None:
                 self.ties[qi] = _Tie(
                     second.speaker,
@@ -744,18 +751,20 @@ class _ArticleQuotes:
                     second.verb,
                 )
 
-    def _long_run_on(self, first: _Tie, nxt: int) -> _Tie:
-        """A later paragraph of a quote too long to show whole: proven by the sentences that
-        introduce the quote and by the paragraph itself, the run of paragraphs between taken on
+    def _going_on(self, first: _Tie, s_open: int, s_close: int) -> _Tie:
+        """The tie of quoted words in sentences s_open..s_close that go on with the quote tied
+        by `first`. When the run from `first`'s proof is too long to show, they are proven by
+        the sentences that introduce the quote and by their own, the paragraphs between taken on
         trust (a quote left open goes on), so the tie is weak."""
+        if not first.run_on and s_close - first.first + 1 <= MAX_PROOF_SENTENCES:
+            return _Tie(first.speaker, first.first, s_close, first.support, first.verb)
         intro = first.support if first.run_on else tuple(sorted({
             *first.support,
             *(i for i in range(first.first, first.last + 1) if not self._only_quotes(i)),
         }))
         if len(intro) > 2:
-            return _Tie(None, self.where[nxt][0][0], self.where[nxt][-1][0])
-        return _Tie(first.speaker, self.where[nxt][0][0], self.where[nxt][-1][0], intro,
-                    first.verb, weak=True, run_on=True)
+            return _Tie(None, s_open, s_close)
+        return _Tie(first.speaker, s_open, s_close, intro, first.verb, weak=True, run_on=True)
 
     def _opens_paragraph(self, quote: Quoted) -> bool:
         text = self.reading.text

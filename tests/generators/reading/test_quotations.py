@@ -325,3 +325,49 @@ def test_the_governor_is_nobody_when_two_are_named_or_someone_else_spoke_just_be
         "\u201cThose workers saved lives,\u201d said the governor."
     )
     assert speaker_of(another, "saved lives") is None
+
+
+def test_a_speaker_and_where_they_spoke_before_the_verb():
+    model = read(
+        "Mayor Ana Ruiz, in a statement, said: \u201cThe bridge will be rebuilt.\u201d\n\n"
+        "Telling the whole story, engineer Lars Berg in a post on Xylo, which was shared by "
+        "the mayor, wrote:\n\n"
+        "\u201cWe saw the cracks in March.\u201d"
+    )
+    assert speaker_of(model, "will be rebuilt") == "Ana Ruiz"
+    assert speaker_of(model, "cracks in March") == "Lars Berg"
+
+
+def test_a_quote_over_many_paragraphs_is_tied_weakly_by_its_introduction():
+    model = read(
+        "Engineer Lars Berg wrote to the council:\n\n"
+        "\u201cWe saw the cracks in March. We told the city.\n\n"
+        "\u201cNobody answered our letters. We wrote again in April.\n\n"
+        "\u201cThe council met in May. It did not discuss the bridge.\n\n"
+        "\u201cWe are still waiting for an answer.\u201d\n\n"
+        "The council did not comment.\n\n"
+        "Later that day the mayor spoke.\n\n"
+        "\u201cNothing was hidden,\u201d a clerk said."
+    )
+    assert speaker_of(model, "cracks in March") == "Lars Berg"
+    assert not the(model, "cracks in March").weak
+    last = the(model, "still waiting")
+    assert speaker_of(model, "still waiting") == "Lars Berg"
+    assert last.weak
+    assert [p.text for p in last.proof] == [
+        "Engineer Lars Berg wrote to the council:",
+        "\u201cWe are still waiting for an answer.\u201d",
+    ]
+    assert speaker_of(model, "Nothing was hidden") is None
+
+
+def test_words_that_name_the_speaker_of_the_paragraph_before_are_not_theirs():
+    """A paragraph about Ilsa, then quoted words about Ilsa: they are someone else's, set after
+    it (here a writer's post whose opening mark went missing), not Ilsa's own."""
+    model = read(
+        "Engineer Lars Berg wrote on his blog:\n\n"
+        "\u201cWe saw the cracks in March.\n\n"
+        "Last night, Ilsa Marr told the council she would resign.\n\n"
+        "\u201cAt noon, Ilsa Marr called me and asked for a meeting.\u201d"
+    )
+    assert speaker_of(model, "Ilsa Marr called me") is None
