@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from quizapp.generators.reading.names import PERSON, Entity, name_tokens, stem
+from quizapp.generators.reading.speech import role_word
 from quizapp.generators.reading.quotations import (
     ELLIPSIS,
     Quotation,
@@ -42,7 +43,11 @@ BODY_FILLER = 0.6  # a body among the choices for a person's words: for review, 
 MAIN_ACTOR = 0.75  # share of the story's articles naming the speaker
 PASSER_BY = 0.6
 MAX_WRONG = 3
-LEAD_PARAGRAPHS = 4  # a quote this near an article's top is one the article leads with
+NAMED_IN = 2  # articles naming a person not quoted, to be offered for others' words
+LEAD_PARAGRAPHS = 4
+# Words about the speaker in the third person may be the outlet's paraphrase: for review.
+PARAPHRASE = 0.6
+NOT_QUOTED = 0.9  # a wrong choice the story names but never quotes: plainly wrong, a bit weak  # a quote this near an article's top is one the article leads with
 
 
 def write(model) -> list:
@@ -180,7 +185,55 @@ def _wrong(model, statement: _Statement, best: Quotation, any_kind: bool = False
         model.entities.get(k).kind != kind, -len(model.entities.get(k).articles)))
     same_side = [k for k in shuffled if sides & model.entities.descriptors(k)]
     chosen = list(dict.fromkeys([*same_side[:1], *shuffled]))
+    if len(chosen) < MAX_WRONG and model.entities.get(statement.speaker).kind == PERSON:
+        chosen += _named_not_quoted(model, statement, best, keys | set(chosen))
     return chosen[:MAX_WRONG]
+
+
+def _named_not_quoted(model, statement: _Statement, best: Quotation, taken: set[str]) -> list[str]:
+    """People the story names in two articles or more, in full, who are quoted nowhere in it:
+    wrong for words the story credits to someone else, where too few others are quoted to fill
+    the choices (a story whose one speaker is its main actor). None where any printing of the
+    words goes uncredited (whose words they are is then not certain), none named beside the words,
+    none who may speak for the speaker."""
+    entities, quotations = model.entities, model.quotations
+    printings = (*statement.quotes, *quotations.printings(best.text))
+    if any(q.speaker is None for q in printings):
+        return []
+    quoted = {q.speaker for q in quotations.all if q.speaker}
+    found = []
+    for entity in sorted(entities.all, key=lambda e: (-len(e.articles), e.key)):
+        if not _surely_a_person(entity) or entity.outlet or entity.key in taken | quoted \
+                or len(entity.articles) < NAMED_IN or not entity.full_forms() \
+                or not entities.whole_name(entity.key) \
+                or any(entities.affiliated(entity.key, k) for k in taken) \
+                or any(_names(q.text, entity) or _beside(entity, q) for q in printings):
+            continue
+        found.append(entity.key)
+    return found
+
+
+def _surely_a_person(entity: Entity) -> bool:
+    """A person by what the story says of them: the subject of a speech verb, or described with
+    a title ("French President", "Argentina goalkeeper"). A name read as a person's with neither
+    ("Super Bowl", "Les Bleus") may be an event or a team: never offered."""
+    if entity.kind != PERSON:
+        return False
+    return entity.speaks or any(_title(role) for role in entity.roles)
+
+
+def _title(role: str) -> bool:
+    """A role phrase ending in a role word, not a team's name ("Chiefs") or a possessive."""
+    words = role.split()
+    return bool(words) and "'" not in role and "\u2019" not in role \
+        and role_word(words[-1]) is not None and not (len(words) == 1 and words[0].endswith("s"))
+
+
+def _beside(entity: Entity, quote: Quotation) -> bool:
+    """Whether the entity is named in the sentence that prints the words."""
+    sentence = quote.sentence
+    return any(m.article == sentence.article and sentence.start <= m.start < sentence.end
+               for m in entity.mentions)
 
 
 def _doubts(model, statement: _Statement, best: Quotation, speaker: Entity,
@@ -192,6 +245,12 @@ def _doubts(model, statement: _Statement, best: Quotation, speaker: Entity,
                                  "are named in one article only: nobody would weigh them")))
     if best.weak:
         found.append((0.75, "the speaker is named only in the paragraph after the quote"))
+    quoted = {q.speaker for q in model.quotations.all}
+    if any(k not in quoted for k in wrong):
+        found.append((NOT_QUOTED, "a wrong choice is named in the story but quoted nowhere in it"))
+    if speaker.kind == PERSON and _third_person_opening(best.text):
+        found.append((PARAPHRASE, ("the words open in the third person (\u201che will\u2026\u201d): "
+                                   "likely the outlet's paraphrase set in quotation marks")))
     if statement.others:
         found.append((0.85, ("outlets credit the same words to the speaker and to a body they "
                             "speak for")))
@@ -207,6 +266,11 @@ def _passers_by(model, speaker: Entity, wrong: list[str]) -> list[str]:
     if len(speaker.articles) < MAIN_ACTOR * len(model.articles) or len(model.articles) < 4:
         return []  # in a story of few articles, one article is much of it
     return [k for k in wrong if len(model.entities.get(k).articles) <= 1]
+
+
+def _third_person_opening(text: str) -> bool:
+    """ "he will have more to say": a person rarely opens his own words with "he" or "she"."""
+    return bool(re.match(r"\W*(?:he|she|his|her)\b", text, re.IGNORECASE))
 
 
 def _first_person(text: str) -> bool:

@@ -22,11 +22,17 @@ CHOICES = 6
 def offerable(reading: ArticleReading, sentence: Sentence) -> bool:
     """A sentence of the report that stands whole on its own: prose (not the headline, a
     caption, a credit line or a label), ended as a sentence ends (not cut off mid-sentence or
-    mid-word where an excerpt stops), and no debris (a sign-up call, a copyright line)."""
+    mid-word where an excerpt stops), no question put to the reader ("Are you surprised by the
+    verdict?": no claim to weigh), and no debris (a sign-up call, a copyright line)."""
     return (sentence.role == "prose" and sentence.finished and sentence is not reading.headline
-            and len(words_of(sentence.text)) >= MIN_WORDS
+            and len(words_of(sentence.text)) >= MIN_WORDS and not _asks_reader(sentence.text)
             and not sentence.text.lstrip().startswith("\u00a9") and _quotes_closed(sentence.text)
             and not debris_reason(sentence.text, sentence.text, Found()))
+
+
+def _asks_reader(text: str) -> bool:
+    """The writer's own question: it ends in a question mark outside any quotation."""
+    return text.rstrip().endswith("?")
 
 
 def _quotes_closed(text: str) -> bool:

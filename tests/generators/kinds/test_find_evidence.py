@@ -110,6 +110,17 @@ def test_the_outlets_own_hedge_is_found_among_plain_sentences():
     assert question.confidence < 1.0  # a matter of reading: offered, not sure
 
 
+def test_a_question_put_to_the_reader_is_never_offered_as_a_sentence_to_weigh():
+    text = ("A ferry sank after hitting rocks off Selmar on Monday night. Rescue boats from three "
+            "villages joined the search before midnight. The ferry reportedly carried 60 passengers "
+            "when it sank. Were you on the harbour front that night? Fishermen pulled passengers "
+            "from the cold water. What do you think of the rescue? The harbour will stay closed "
+            "for the rest of the week.")
+    (question,) = written(("North Wire", text), *OTHERS)
+    assert the_keys(question) == ["The ferry reportedly carried 60 passengers when it sank."]
+    assert not any(c.rstrip().endswith("?") for c in question.choices)
+
+
 def test_an_article_without_a_credit_a_sourced_figure_or_a_hedge_gets_no_question():
     assert written(*OTHERS) == []
 

@@ -526,3 +526,44 @@ def test_a_name_one_outlet_misspells_by_a_letter_is_one_person_shown_as_most_spe
     assert "West Moor" in accident.explanation and "misspells" in accident.explanation
     assert not any("West Moor" in q.choices for q in questions)
     assert not any({"Wes Moor", "West Moor"} <= set(q.choices) for q in questions)
+
+
+def test_words_about_the_speaker_in_the_third_person_go_to_review():
+    # "Reed wrote that “he will say more next week”": the outlet's paraphrase in quotation
+    # marks, not the speaker's own words.
+    extra = ("\n\nUnion leader Olga Pavic said members were shocked. \u201cNobody saw this "
+             "coming,\u201d Pavic said.\n\nMayor Tom Reed wrote on social media that \u201che "
+             "will say more about the empty stores next week\u201d.")
+    questions = quote_attribution.write(StoryModel(_layoffs(extra)))
+    (paraphrase,) = [q for q in questions if "he will say more" in q.prompt]
+    assert key(paraphrase) == "Tom Reed" and paraphrase.confidence < 0.7
+    assert any(q.confidence >= 0.7 for q in questions)  # the others are asked as before
+
+
+def _final(extra_b: str = "") -> Story:
+    """One speaker quoted; players and a coach named with titles in both articles; a cup final
+    named like a person."""
+    a = ("Goalkeeper Tomas Vell saved two penalties as Norland won the Harbour Cup on Sunday. "
+         "Striker Ilo Brant scored twice and coach Pia Dorn watched from the bench.\n\n"
+         "Prime Minister Sara Holm praised the team. \u201cThis country has waited forty years "
+         "for a night like this one,\u201d Holm said.")
+    b = ("Norland beat Sutheria on penalties in the Harbour Cup. Goalkeeper Tomas Vell was the "
+         "hero and striker Ilo Brant scored twice, while coach Pia Dorn said little.\n\n"
+         "Prime Minister Sara Holm said the team had united the nation." + extra_b)
+    return Story("final", "Final", (Article("a", "North Wire", "Cup", a),
+                                     Article("b", "South Post", "Cup", b)))
+
+
+def test_a_lone_speakers_words_are_asked_against_people_the_story_names_but_never_quotes():
+    (question,) = quote_attribution.write(StoryModel(_final()))
+    assert key(question) == "Sara Holm"
+    assert set(question.choices) == {"Sara Holm", "Tomas Vell", "Ilo Brant", "Pia Dorn"}
+    assert question.confidence >= 0.7
+    assert "named in the story but quoted nowhere" in " ".join(question.reasons)
+
+
+def test_no_one_is_offered_for_words_another_printing_credits_to_nobody():
+    # South Post prints the same words with no speaker: whose they are is not certain there.
+    uncredited = ("\n\n\u201cThis country has waited forty years for a night like this one,\u201d "
+                  "the banner read.")
+    assert quote_attribution.write(StoryModel(_final(uncredited))) == []
