@@ -331,7 +331,7 @@ def test_a_speaker_and_where_they_spoke_before_the_verb():
     model = read(
         "Mayor Ana Ruiz, in a statement, said: \u201cThe bridge will be rebuilt.\u201d\n\n"
         "Telling the whole story, engineer Lars Berg in a post on Xylo, which was shared by "
-        "the mayor, wrote:\n\n"
+        "the mayor, shared:\n\n"
         "\u201cWe saw the cracks in March.\u201d"
     )
     assert speaker_of(model, "will be rebuilt") == "Ana Ruiz"
