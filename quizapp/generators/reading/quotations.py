@@ -35,6 +35,7 @@ from quizapp.generators.reading.speech import (
     Reference,
     SentenceParse,
     article_quotations,
+    role_word,
 )
 from quizapp.generators.reading.text import fold, possessive_stripped, word_set, words
 
@@ -394,6 +395,7 @@ def _resolve(parses: tuple[SentenceParse, ...]) -> None:
     """Ties each reference to an entity, in reading order, so pronouns, titles and "the
     company" can point back to someone already named. Names were tied by names.py."""
     roles_given: dict[str, dict[str, int]] = {}  # entity key -> role word -> latest sentence
+    genders: dict[str, set[str]] = {}  # entity key -> the pronouns ("he", "she") used for them
     resolved: list[Reference] = []
     for parse in parses:
         subjects = {id(c.speaker_reference()) for c in parse.clauses}
@@ -407,7 +409,7 @@ def _resolve(parses: tuple[SentenceParse, ...]) -> None:
             elif ref.form == "pronoun" and ref.neuter:
                 _resolve_to_body(ref, parse, resolved, "")
             elif ref.form == "pronoun":
-                _resolve_pronoun(ref, parse, resolved)
+                _resolve_pronoun(ref, parse, resolved, genders)
             elif ref.form == "body" and id(ref) in subjects:
                 _resolve_to_body(ref, parse, resolved, next(iter(ref.roles), ""))
             elif ref.form == "role" and ref.definite:
@@ -432,18 +434,52 @@ def _window(
     return []
 
 
-def _resolve_pronoun(ref: Reference, parse: SentenceParse, resolved: list[Reference]) -> None:
-    """ "He said": the one person the nearest sentence naming people names, if it names one."""
-    candidates = _window(resolved, parse, ref, lambda r: r.is_person_like and not r.plural)
+def _resolve_pronoun(ref: Reference, parse: SentenceParse, resolved: list[Reference],
+                     genders: dict[str, set[str]]) -> None:
+    """ "He said": the one person the nearest sentence naming people names, if it names one,
+    and no earlier "she" for a "he" (or the reverse) says it is someone else."""
+    described = _described(resolved, parse.index)
+    candidates = _window(
+        resolved, parse, ref,
+        lambda r: r.is_person_like and not r.plural and id(r) not in described,
+    )
     keys = {c.speaker.key if c.speaker else id(c) for c in candidates}
+    gender = _GENDER.get(fold(parse.tokens[ref.first].text), "")
     if (
         len(keys) == 1
         and candidates[0].speaker is not None
         and candidates[0].speaker.kind == PERSON
+        and not genders.get(candidates[0].speaker.key, set()) - {gender}
     ):
+        if gender:
+            genders.setdefault(candidates[0].speaker.key, set()).add(gender)
         ref.speaker = candidates[0].speaker
         ref.anchor = min(c.anchor for c in candidates)
         ref.support = tuple(sorted({s for c in candidates for s in c.support}))
+
+
+_GENDER = {"he": "he", "him": "he", "she": "she", "her": "she"}
+
+
+def _described(resolved: list[Reference], since: int) -> set[int]:
+    """ids of the role words that only describe a person named beside them, in the last
+    LOOK_BACK sentences: the title in "Maryland Gov. Wes Moore", the appositive in "Ann Lee,
+    vice president of Lee Builders,". They are that person, not someone else a "he" could be."""
+    named = [r for r in resolved if r.form == "name" and r.speaker is not None
+             and since - r.sentence <= LOOK_BACK]
+    return {
+        id(r)
+        for r in resolved
+        if r.form == "role" and r.speaker is None and since - r.sentence <= LOOK_BACK
+        and (r.in_appositive or any(n.sentence == r.sentence and n.first <= r.last + 1
+                                    and r.first <= n.last for n in named))
+    }
+
+
+def _many(ref: Reference) -> bool:
+    """Whether the reference is to several people: "they", "officials", "Officials"."""
+    last = ref.title.split()[-1] if ref.form == "role" and ref.title else ""
+    return ref.plural or bool(last) and role_word(last) not in (None, fold(last).rstrip("."))
 
 
 def _is_body(ref: Reference) -> bool:
@@ -488,20 +524,54 @@ def _resolve_role(
     holds it."""
     role = next(iter(ref.roles), "")
     window = [r for r in resolved if r.is_person_like and parse.index - r.sentence <= LOOK_BACK + 1]
-    if not window:
+    if not window or not _resolve_to_near_holder(ref, parse, window, role, roles_given):
+        _resolve_to_only_holder(ref, parse, resolved, role, roles_given)
+
+
+def _resolve_to_only_holder(ref: Reference, parse: SentenceParse, resolved: list[Reference],
+                            role: str, roles_given: dict[str, dict[str, int]]) -> None:
+    """ "Said the governor" far from the name: the one person the article has named with that
+    role ("Maryland Governor Ann Lee"), when it speaks of no other holder of it (no "governors",
+    no governor left unnamed) and no one else is spoken of just before ("He stated ... “...,”
+    the diplomat said" is whoever "he" is). A generic word ("official") is too loose for this."""
+    if role in GENERIC_ROLES:
         return
+    holders = {key: given[role] for key, given in roles_given.items() if role in given}
+    if len(holders) != 1:
+        return
+    (key, since), = holders.items()
+    described = _described(resolved, parse.index)
+    nearest = _window(resolved, parse, ref, lambda r: r.is_person_like and id(r) not in described)
+    if any(not _many(r) and (r.speaker is None or r.speaker.key != key) for r in nearest):
+        return
+    named = [r for r in resolved if r.form == "name" and r.speaker is not None
+             and r.speaker.key == key]
+    for r in resolved:
+        if role in r.roles and (r.speaker is None or r.speaker.key != key) and not any(
+                n.sentence == r.sentence and n.first <= r.last + 1 and r.first <= n.last
+                for n in named):
+            return  # another governor, or a title the reading could not put a name to
+    holder = next(r for r in reversed(named) if r.sentence == since)
+    ref.speaker = holder.speaker
+    ref.anchor = parse.index
+    ref.support = tuple(sorted({*holder.support, since}))
+
+
+def _resolve_to_near_holder(ref: Reference, parse: SentenceParse, window: list[Reference],
+                            role: str, roles_given: dict[str, dict[str, int]]) -> bool:
+    """_resolve_role's reading of the few sentences before; whether it found the speaker."""
     latest = window[-1]
     if latest.speaker is None or latest.speaker.kind != PERSON:
-        return
+        return False
     given = roles_given.get(latest.speaker.key, {})
     if role in GENERIC_ROLES:
         if not given:
-            return
+            return False
         since = min(given.values())
     elif role in given:
         since = given[role]
     else:
-        return
+        return False
     rivals = {
         r.speaker.key if r.speaker else id(r)
         for r in window
@@ -510,10 +580,11 @@ def _resolve_role(
         and (role in r.roles)
     }
     if rivals:
-        return
+        return True  # someone else nearby holds the role: no guessing further back either
     ref.speaker = latest.speaker
     ref.anchor = latest.anchor
     ref.support = tuple(sorted({*latest.support, since}))
+    return True
 
 
 # --- which quotation is whose -------------------------------------------------------------------
@@ -528,6 +599,7 @@ class _Tie:
     verb: str = ""
     unnamed: str = ""
     weak: bool = False
+    run_on: bool = False  # a later paragraph of a long quote: `support` is its introduction
 
 
 class _ArticleQuotes:
@@ -596,15 +668,25 @@ class _ArticleQuotes:
             return None
         previous = self._tie_before(s_open)
         if previous is not None:
-            return _Tie(previous.speaker, previous.first, s_close, previous.support, previous.verb)
+            return self._unless_named(qi, self._going_on(previous, s_open, s_close))
         paragraph = self._paragraph(s_open)
         same_para = [s for s in range(s_open, len(self.parses)) if self._paragraph(s) == paragraph]
         if (
             all(self._only_quotes(s) for s in same_para)
             and self._paragraph(s_open - 1) != paragraph
         ):
-            return self._tie_after(same_para[-1] + 1, s_open)
+            return self._unless_named(qi, self._tie_after(same_para[-1] + 1, s_open))
         return None
+
+    def _unless_named(self, qi: int, tie: _Tie | None) -> _Tie | None:
+        """The tie the paragraphs around give a quote, unless its words name that speaker
+        ("Greg got a text from Ilya"): people seldom speak of themselves by name, so the words
+        are more likely someone else's, set after a paragraph about the one they name."""
+        if tie is None or tie.speaker is None or tie.speaker.kind != PERSON:
+            return tie
+        if _named_by(set(name_tokens(self.quotes[qi].text)), tie.speaker):
+            return None
+        return tie
 
     def _tie_before(self, s_open: int) -> _Tie | None:
         prev = self.parses[s_open - 1]
@@ -653,13 +735,13 @@ class _ArticleQuotes:
             nxt = qi + 1
             if quote.closed or nxt not in self.ties or qi not in self.ties:
                 continue
-            if not self._opens_paragraph(self.quotes[nxt]):
-                continue
+            if not self._opens_paragraph(self.quotes[nxt]) or self._paragraph(
+                    self.where[nxt][0][0]) != self._paragraph(self.where[qi][-1][0]) + 1:
+                continue  # it goes on in the very next paragraph, not after one without marks
             first, second = self.ties[qi], self.ties[nxt]
             if first.speaker is not None and second.speaker is None:
-                self.ties[nxt] = _Tie(
-                    first.speaker, first.first, self.where[nxt][-1][0], first.support, first.verb
-                )
+                going_on = self._going_on(first, self.where[nxt][0][0], self.where[nxt][-1][0])
+                self.ties[nxt] = self._unless_named(nxt, going_on) or second
             elif second.speaker is not None and first.speaker is None:
                 self.ties[qi] = _Tie(
                     second.speaker,
@@ -668,6 +750,21 @@ class _ArticleQuotes:
                     second.support,
                     second.verb,
                 )
+
+    def _going_on(self, first: _Tie, s_open: int, s_close: int) -> _Tie:
+        """The tie of quoted words in sentences s_open..s_close that go on with the quote tied
+        by `first`. When the run from `first`'s proof is too long to show, they are proven by
+        the sentences that introduce the quote and by their own, the paragraphs between taken on
+        trust (a quote left open goes on), so the tie is weak."""
+        if not first.run_on and s_close - first.first + 1 <= MAX_PROOF_SENTENCES:
+            return _Tie(first.speaker, first.first, s_close, first.support, first.verb)
+        intro = first.support if first.run_on else tuple(sorted({
+            *first.support,
+            *(i for i in range(first.first, first.last + 1) if not self._only_quotes(i)),
+        }))
+        if len(intro) > 2:
+            return _Tie(None, s_open, s_close)
+        return _Tie(first.speaker, s_open, s_close, intro, first.verb, weak=True, run_on=True)
 
     def _opens_paragraph(self, quote: Quoted) -> bool:
         text = self.reading.text

@@ -818,10 +818,10 @@ def _ref_ending_at(parse: SentenceParse, k: int) -> Reference | None:
 
 
 def _ref_starting_at(parse: SentenceParse, k: int) -> Reference | None:
-    for ref in parse.references:
-        if ref.first == k:
-            return ref
-    return None
+    """The reference starting at token `k`; the name when a title starts there too ("said
+    Gov. Lee": Lee, not an unnamed governor)."""
+    found = [ref for ref in parse.references if ref.first == k]
+    return next((ref for ref in found if ref.form == "name"), found[0] if found else None)
 
 
 def _sentence_subject(parse: SentenceParse) -> Reference | None:
@@ -877,6 +877,9 @@ def _subject_before(parse: SentenceParse, verb: int) -> tuple[Reference | None, 
     if fold(toks[j].text) in word_set("document_nouns") and j >= 1 and toks[j - 1].is_possessive:
         owner = _ref_ending_at(parse, j - 1)  # "Meta's statement said": Meta speaks
         return (owner if owner is not None and owner.form == "name" else None), False
+    medium = _before_medium(parse, j)
+    if medium is not None:
+        return medium, False  # "Lee in a statement said", "Lee in a post on X wrote"
     ref = _ref_ending_at(parse, j)
     if ref is not None and ref.first >= 1 and fold(toks[ref.first - 1].text) in _PREPOSITIONS:
         # "people close to the president said": the president is not who speaks, nor is the
@@ -886,6 +889,37 @@ def _subject_before(parse: SentenceParse, verb: int) -> tuple[Reference | None, 
             return owner, False
         return None, False
     return ref, False
+
+
+_MEDIUM_PREPOSITIONS = frozenset({"in", "via", "through"})
+
+
+def _before_medium(parse: SentenceParse, end: int) -> Reference | None:
+    """The name just before a phrase ending at token `end` that says where someone spoke: "Lee
+    | in a statement", "Lee | in a post on X", "Lee | via an email to staff". Else None."""
+    toks = parse.tokens
+    j = end
+    for _ in range(3):  # "on X", "to staff", "on Friday": where the document went, or when
+        place = _ref_ending_at(parse, j)
+        k = place.first - 1 if place is not None and place.form == "name" else j - 1
+        if k < 1 or fold(toks[k].text) not in ("on", "to", "at") or k == j:
+            break
+        j = k - 1
+    if j < 1 or fold(toks[j].bare) not in word_set("document_nouns"):
+        return None
+    k = j - 1
+    while k >= 1 and j - k <= 3 and toks[k].is_word and toks[k].text[:1].islower() \
+            and fold(toks[k].text) not in _MEDIUM_PREPOSITIONS:
+        k -= 1  # "a", "its", "a blog", "a lengthy"
+    if k < 1 or fold(toks[k].text) not in _MEDIUM_PREPOSITIONS:
+        return None
+    if toks[k - 1].text == "," and k >= 2:
+        k -= 1  # "Lee, in a statement, said"
+    speaker = _ref_ending_at(parse, k - 1)
+    if speaker is None or speaker.form != "name" or (
+            speaker.first >= 1 and fold(toks[speaker.first - 1].text) in _PREPOSITIONS):
+        return None
+    return speaker
 
 
 def _subject_behind_commas(parse: SentenceParse, j: int) -> Reference | None:
@@ -904,8 +938,10 @@ def _subject_behind_commas(parse: SentenceParse, j: int) -> Reference | None:
             # Lee, said" or "the chief, Ann Lee, said".
             return inner
         if not is_appositive(toks[m + 1 : j]):
-            return None
-        before = _ref_ending_at(parse, m - 1)
+            # "Lee, in a statement, said", "Lee in a post on X, which ..., shared:"
+            return _before_medium(parse, j - 1) or _before_medium(parse, m - 1) \
+                if toks[m + 1:j] else None
+        before = _before_medium(parse, m - 1) or _ref_ending_at(parse, m - 1)
         if before is not None and not (
             before.first >= 1 and fold(toks[before.first - 1].text) in _PREPOSITIONS
         ):
@@ -993,6 +1029,14 @@ def _after_preposition(toks: list[Token], first: int) -> bool:
 # is followed by what was said or ends the attribution: "recalled that", "recalled: “...”".
 _RECALL = frozenset({"recall", "recalls", "recalled", "recalling"})
 _AFTER_RECALL = frozenset({"that", "how", "when", "what", "why", ",", ":", ".", QUOTE})
+# Likewise "the search continued for days", "posted a video" and "shared a photo" are no
+# speech; "“...,” she continued", "the company posted: “...”" and "Lee shared on X:" are.
+_AFTER_SPEECH_ONLY = {
+    **dict.fromkeys(("continue", "continues", "continued"),
+                    frozenset({",", ":", ".", QUOTE})),
+    **dict.fromkeys(("posted", "shared"),
+                    frozenset({",", ":", ".", QUOTE, "on", "in"})),
+}
 
 
 def _clauses(parse: SentenceParse) -> None:
@@ -1008,6 +1052,10 @@ def _clauses(parse: SentenceParse) -> None:
             continue
         if low in _RECALL and k + 1 < len(toks) and fold(toks[k + 1].text) not in _AFTER_RECALL:
             continue
+        if low in _AFTER_SPEECH_ONLY and (
+                (k + 1 < len(toks) and fold(toks[k + 1].text) not in _AFTER_SPEECH_ONLY[low])
+                or (k and fold(toks[k - 1].text) == "to")):
+            continue  # nor "expected the boom to continue, but added: “...”"
         prev = toks[k - 1] if k else None
         if low.endswith("ing"):
             clause = _participle(parse, k, low, clauses)
