@@ -275,3 +275,14 @@ def test_amounts_are_compared_as_quantities():
     assert may_be_same(figure("Meta will cut more than 11,000 jobs."), about)
     assert may_be_same(figure("Tesla recalled 2,031,220 cars."),
                        figure("Tesla recalled 2 million cars."))
+
+
+def test_an_actor_and_a_second_form_of_one_name_are_no_wrong_choices():
+    """"Storm Ula slammed the coast" makes the storm no source, and "Norland Weather" beside
+    "the Norland Weather Office" is one body offered twice."""
+    story = flood(ALIKE[0] + "\n\nStorm Ula slammed the coast on Sunday.",
+                  ALIKE[1].replace("Governor Ola Pik said schools would stay shut.",
+                                   "Norland Weather said the rain would stop."), ALIKE[2])
+    question = the_one(written(story), lambda q: "death toll" in q.prompt)
+    assert not [c for c in question.choices if "Ula" in c]
+    assert len([c for c in question.choices if "Norland Weather" in c]) == 1

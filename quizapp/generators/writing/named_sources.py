@@ -8,7 +8,7 @@ import re
 
 from quizapp.generators.reading.details import singular
 from quizapp.generators.reading.facts import interval
-from quizapp.generators.reading.figures import Figure
+from quizapp.generators.reading.figures import Figure, source_verbs
 from quizapp.generators.reading.names import PERSON, Entity
 from quizapp.generators.reading.text import fold, word_set
 from quizapp.generators.writing.sources import is_name
@@ -78,6 +78,12 @@ def _printed(entity: Entity, text: str) -> bool:
                for form in entity.forms if len(form) > 2)
 
 
+def _within(a: str, b: str) -> bool:
+    """One name printed inside the other: two forms of one body."""
+    a, b = fold(a).removeprefix("the "), fold(b).removeprefix("the ")
+    return a in b or b in a
+
+
 def _known_outlet(name: str) -> bool:
     """An outlet or agency by the name the lists know: a page's run-together words ("Wall Street
     Journalfirst") are no choice."""
@@ -89,9 +95,10 @@ def _candidates(model, figure: Figure) -> list[Entity]:
     quoted = {q.speaker for q in model.quotations.all if q.speaker}
     article_text = model.article(figure.article).text
     found = []
+    gives = source_verbs() | {"according to"}
     for entity in model.entities.all:
-        if not (entity.speaks or entity.key in quoted):
-            continue
+        if not (entity.verbs & gives or entity.key in quoted):
+            continue  # "Hurricane Michael slammed ...": an actor, not a source
         if entity.outlet and (not _known_outlet(entity.name) or _printed(entity, article_text)):
             continue  # the agency that carried the article may be read as its source
         found.append(entity)
@@ -111,8 +118,9 @@ def named_sources(model, figure: Figure, key: str, taken: list[str]) -> list[str
                 or _printed(entity, figure.sentence.text):
             continue
         if any(model.entities.same_name(name, seen) or affiliated(model, name, seen)
-               for seen in [key, *taken]):
-            continue
+               for seen in [key, *taken]) \
+                or any(_within(name, seen) for seen in [key, *taken, *(n for *_, n in found)]):
+            continue  # "U.S. Figure Skating" beside "the U.S. Figure Skating Association"
         if figure.source.via and model.entities.same_name(name, figure.source.via):
             continue
         if any(_credited_with(model, entity, other) for other in givers):
@@ -129,5 +137,8 @@ def _as_printed(model, entity: Entity) -> str:
     so no choice stands out as the only one written in full."""
     if entity.kind == PERSON:
         return entity.name
-    before = [model.article(m.article).text[max(0, m.start - 4):m.start] for m in entity.mentions]
-    return f"the {entity.name}" if any(fold(b) == "the " for b in before) else entity.name
+    def with_the(mention) -> bool:
+        text = model.article(mention.article).text
+        return fold(text[max(0, mention.start - 4):mention.start]) == "the " \
+            and not re.match(r"\s+[A-Z]", text[mention.end:])  # not "the Acme Association"
+    return f"the {entity.name}" if any(with_the(m) for m in entity.mentions) else entity.name
