@@ -1,8 +1,10 @@
 """Numbers: where a figure that matters comes from. "According to <outlet>, who gave the
 figure of N?", keyed to the source its sentence names, or to the outlet itself only when no
 speech verb or "according to" touches the figure; the other choices are sources the story
-credits with other values of the same fact. And where outlets credit one figure to different
-sources: "Which outlet credits N to X?"."""
+credits with other values of the same fact. Where every outlet credits one source, the other
+choices are people and bodies the story names as giving something else, none credited anywhere
+with the same amount (writing/named_sources.py), and never where a headline credits it to the
+key. And where outlets credit one figure to different sources: "Which outlet credits N to X?"."""
 from __future__ import annotations
 
 import re
@@ -294,6 +296,9 @@ def _who_question(model, fact: Fact | None, figure: Figure,
         also += (f" {names_list(named)} {'is' if len(named) == 1 else 'are'} named elsewhere in "
                  "the story, but no outlet credits this figure to them.")
     confidence, reasons = 1.0, []
+    if alike:
+        confidence = 0.9
+        reasons = ["every outlet credits one source: the wrong choices are only named elsewhere"]
     if key == AS_FACT:
         explanation = (f"{outlet} gives {shown(figure)} in its own voice: its sentence names no "
                        f"source and no one is quoted.{also} Ask where a figure comes from when an "
