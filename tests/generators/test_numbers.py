@@ -286,3 +286,9 @@ def test_an_actor_and_a_second_form_of_one_name_are_no_wrong_choices():
     question = the_one(written(story), lambda q: "death toll" in q.prompt)
     assert not [c for c in question.choices if "Ula" in c]
     assert len([c for c in question.choices if "Norland Weather" in c]) == 1
+
+
+def test_one_sources_figure_carried_by_several_outlets_is_asked_once():
+    story = flood(*(text + "\n\nRescuer Ivo Stam said 40 diesel buses took people to safety."
+                    for text in ALIKE))
+    assert len([q for q in written(story) if "40 diesel buses" in q.prompt]) == 1

@@ -486,6 +486,7 @@ def _own_words(model) -> list[Question]:
     after it, of no fact a label names and of no one else's, credited to a named source in its
     sentence that is not the one the figure is about."""
     found = []
+    asked: list[Figure] = []
     disputed = {round(f.value, 6) for fact in model.facts if asked_by_outlet(model, fact)
                 for f in fact.figures}
     tried = 0
@@ -501,10 +502,14 @@ def _own_words(model) -> list[Question]:
         if figure.holder and _same_source(figure.source.name, figure.holder) \
                 or round(figure.value, 6) in disputed:
             continue  # its own news, or an amount another question asks outlets about
+        if any(fact is not None and fact_of(model, f) is fact
+               or len(by_amount([f, figure])) == 1 for f in asked):
+            continue  # one source's figure carried by several outlets is one question
         tried += 1
         question_ = _who_question(model, None, figure)
         if question_ is not None:
             found.append(question_)
+            asked.append(figure)
     return found
 
 
