@@ -502,8 +502,7 @@ def _own_words(model) -> list[Question]:
         if figure.holder and _same_source(figure.source.name, figure.holder) \
                 or round(figure.value, 6) in disputed:
             continue  # its own news, or an amount another question asks outlets about
-        if any(fact is not None and fact_of(model, f) is fact
-               or len(by_amount([f, figure])) == 1 for f in asked):
+        if any(len(by_amount([f, figure])) == 1 for f in asked):
             continue  # one source's figure carried by several outlets is one question
         tried += 1
         question_ = _who_question(model, None, figure)
