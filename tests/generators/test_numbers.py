@@ -292,3 +292,12 @@ def test_one_sources_figure_carried_by_several_outlets_is_asked_once():
     story = flood(*(text + "\n\nRescuer Ivo Stam said 40 diesel buses took people to safety."
                     for text in ALIKE))
     assert len([q for q in written(story) if "40 diesel buses" in q.prompt]) == 1
+
+
+def test_two_amounts_of_one_unlabelled_count_from_two_sides_are_two_questions(seed_story):
+    """"Ukraine's air force reported 55 drones" and "the Russian defence ministry claimed 158
+    drones": one count of no label, two sources, two lessons; only one amount carried by
+    several outlets is asked once."""
+    prompts = [q.prompt for q in written(seed_story)]
+    assert any("55 Shahed and decoy drones" in p for p in prompts)
+    assert any("158 Ukrainian drones" in p for p in prompts)
