@@ -68,9 +68,9 @@ def test_the_outlet_itself_only_when_nothing_attributes_the_figure():
     assert asked is None or key(asked) != numbers.AS_FACT
 
 
-def test_no_who_question_where_every_outlet_credits_the_same_source():
-    """"Who gave the figure?" teaches where outlets part ways on a figure's source; when every
-    outlet credits one source (by name or through its spokesperson) there is nothing to find."""
+def test_no_who_question_where_every_outlet_credits_the_same_source_and_no_other_is_named():
+    """Where every outlet credits one source (by name or through its spokesperson) and the story
+    names no other source to set against it, there is nothing to choose between."""
     same = flood(
         "At least 31 people were killed when the river burst its banks, the fire service said.",
         "The flood killed 31 people, according to the fire service.",
@@ -206,3 +206,98 @@ def test_bodies_recovered_are_not_called_the_death_toll():
     prompts = [q.prompt for q in written(story)]
     assert not any("28 for the death toll" in p for p in prompts), prompts
     assert any("28 for the number of bodies recovered" in p for p in prompts), prompts
+
+
+# Every outlet credits the toll to one body (or its chief); the story names other sources for
+# other things.
+ALIKE = (
+    "At least 31 people were killed when the river burst its banks, the Marrow Fire Service "
+    "said.\n\nMayor Jon Brek said the dam would be inspected on Monday.",
+    "The flood killed 31 people, according to the Marrow Fire Service.\n\nGovernor Ola Pik said "
+    "schools would stay shut.",
+    "Fire chief Ana Leto told reporters that 31 people had died.\n\nThe Norland Weather Office "
+    "said more rain would fall.",
+)
+
+
+def test_a_source_every_outlet_credits_is_asked_against_other_sources_the_story_names():
+    question = the_one(written(flood(*ALIKE)), lambda q: "death toll" in q.prompt)
+    assert question.prompt == ("According to Hill Post, who gave the figure of 31 for the death "
+                               "toll?")
+    assert key(question) == "The Marrow Fire Service"
+    # People and bodies quoted elsewhere, never the body's own chief, and the outlet's own voice.
+    assert set(question.choices) - {key(question)} == {
+        "Jon Brek", "Ola Pik", "The Norland Weather Office", numbers.AS_FACT}
+    assert "no outlet credits this figure to them" in question.explanation
+
+
+def test_no_one_credited_with_the_same_amount_is_a_wrong_choice():
+    """"About 30" (of anything) may be the same amount read as a quantity: the mayor who gives
+    it is no sure wrong answer; "10" is another amount, so the governor who gives it is."""
+    story = flood(ALIKE[0].replace("the dam would be inspected on Monday",
+                                   "about 30 homes were destroyed"),
+                  ALIKE[1].replace("schools would stay shut", "10 schools would stay shut"),
+                  ALIKE[2])
+    question = the_one(written(story), lambda q: "death toll" in q.prompt)
+    assert not [c for c in question.choices if "Brek" in c]
+    assert [c for c in question.choices if "Ola Pik" in c]
+
+
+def test_a_headline_crediting_the_figure_gives_the_answer_away():
+    story = Story("flood", TITLE, tuple(
+        Article(f"a{i}", outlet, head, f"{head}\n\n{text}") for i, (outlet, head, text) in
+        enumerate((("Valley Wire", "Marrow Fire Service: 31 killed in flood", ALIKE[0]),
+                   ("Hill Post", "Marrow Fire Service says flood killed 31", ALIKE[1]),
+                   ("Marrow Times", TITLE, ALIKE[2])))))
+    assert not [q for q in written(story) if "death toll" in q.prompt]
+
+
+def test_an_article_giving_the_amount_twice_is_not_asked_whose_it_is():
+    """A second sentence giving the amount in the outlet's own voice (or from another source)
+    makes two answers to "according to the outlet, who gave it?"."""
+    story = flood(ALIKE[0], ALIKE[1].replace("Governor Ola Pik said schools would stay shut.",
+                                             "Governor Ola Pik said schools would stay shut. "
+                                             "The toll of 31 is the worst in decades."),
+                  ALIKE[2])
+    asked = [q for q in written(story) if "death toll" in q.prompt]
+    assert not [q for q in asked if q.prompt.startswith("According to Hill Post")]
+
+
+def test_amounts_are_compared_as_quantities():
+    from quizapp.generators.writing.named_sources import may_be_same
+
+    def figure(text: str):
+        model = StoryModel(flood(text))
+        return next(f for f in model.figures if f.place == "body")
+
+    about = figure("Alphabet will cut about 12,000 jobs.")
+    assert not may_be_same(figure("Microsoft will cut 10,000 jobs."), about)
+    assert may_be_same(figure("Meta will cut more than 11,000 jobs."), about)
+    assert may_be_same(figure("Tesla recalled 2,031,220 cars."),
+                       figure("Tesla recalled 2 million cars."))
+
+
+def test_an_actor_and_a_second_form_of_one_name_are_no_wrong_choices():
+    """"Storm Ula slammed the coast" makes the storm no source, and "Norland Weather" beside
+    "the Norland Weather Office" is one body offered twice."""
+    story = flood(ALIKE[0] + "\n\nStorm Ula slammed the coast on Sunday.",
+                  ALIKE[1].replace("Governor Ola Pik said schools would stay shut.",
+                                   "Norland Weather said the rain would stop."), ALIKE[2])
+    question = the_one(written(story), lambda q: "death toll" in q.prompt)
+    assert not [c for c in question.choices if "Ula" in c]
+    assert len([c for c in question.choices if "Norland Weather" in c]) == 1
+
+
+def test_one_sources_figure_carried_by_several_outlets_is_asked_once():
+    story = flood(*(text + "\n\nRescuer Ivo Stam said 40 diesel buses took people to safety."
+                    for text in ALIKE))
+    assert len([q for q in written(story) if "40 diesel buses" in q.prompt]) == 1
+
+
+def test_two_amounts_of_one_unlabelled_count_from_two_sides_are_two_questions(seed_story):
+    """"Ukraine's air force reported 55 drones" and "the Russian defence ministry claimed 158
+    drones": one count of no label, two sources, two lessons; only one amount carried by
+    several outlets is asked once."""
+    prompts = [q.prompt for q in written(seed_story)]
+    assert any("55 Shahed and decoy drones" in p for p in prompts)
+    assert any("158 Ukrainian drones" in p for p in prompts)

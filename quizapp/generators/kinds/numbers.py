@@ -1,8 +1,10 @@
 """Numbers: where a figure that matters comes from. "According to <outlet>, who gave the
 figure of N?", keyed to the source its sentence names, or to the outlet itself only when no
 speech verb or "according to" touches the figure; the other choices are sources the story
-credits with other values of the same fact. And where outlets credit one figure to different
-sources: "Which outlet credits N to X?"."""
+credits with other values of the same fact. Where every outlet credits one source, the other
+choices are people and bodies the story names as giving something else, none credited anywhere
+with the same amount (writing/named_sources.py), and never where a headline credits it to the
+key. And where outlets credit one figure to different sources: "Which outlet credits N to X?"."""
 from __future__ import annotations
 
 import re
@@ -12,8 +14,14 @@ from quizapp.generators.reading.facts import Fact
 from quizapp.generators.reading.names import PERSON
 from quizapp.generators.reading.figures import Figure, source_verbs
 from quizapp.generators.reading.text import fold, word_set
-from quizapp.generators.writing.choices import MAX_CHOICES, picked, question
+from quizapp.generators.writing.choices import MAX_CHOICES, names_list, picked, question
 from quizapp.generators.writing.differences import asked_by_outlet
+from quizapp.generators.writing.named_sources import (
+    affiliated,
+    described_only,
+    may_be_same,
+    named_sources,
+)
 from quizapp.generators.writing.sources import is_name
 from quizapp.generators.writing.figures import (
     by_amount,
@@ -258,7 +266,10 @@ def _what(fact: Fact | None, figure: Figure) -> str:
     return f"{shown(figure)} {figure.counts.noun}".strip()
 
 
-def _who_question(model, fact: Fact | None, figure: Figure) -> Question | None:
+def _who_question(model, fact: Fact | None, figure: Figure,
+                  plain_ok: bool = True) -> Question | None:
+    """"Who gave the figure?" for one figure; with `plain_ok` false, only where the story gives
+    the figure otherwise (another source, an outlet's own voice)."""
     passage = sentence_of(model, figure)
     outlet = label(model, figure.article)
     key = _key(model, figure)
@@ -267,21 +278,27 @@ def _who_question(model, fact: Fact | None, figure: Figure) -> Question | None:
     if fact is not None and fact.holder and key != AS_FACT and _same_source(key, fact.holder):
         return None  # "Alphabet announced 12,000 job cuts": the actor telling its own news
     told = fact or fact_of(model, figure)
-    if told is not None and key != AS_FACT and len({f.article for f in told.figures}) > 1 \
-            and not _told_otherwise(model, told, figure, key):
-        return None  # every outlet credits the same source: there is nothing to find out
-    origins = _other_sources(model, fact, figure, key)
-    wrong = picked(list(origins), shown(figure), MAX_CHOICES - 2)
-    if key != AS_FACT:
-        wrong = wrong[:MAX_CHOICES - 2] + [AS_FACT]
-    if len(wrong) < 2:
+    # Every outlet credits one source (or its body): the lesson is reading the credit, against
+    # sources the story names that no outlet credits with this amount.
+    alike = told is not None and key != AS_FACT and len({f.article for f in told.figures}) > 1 \
+        and not _told_otherwise(model, told, figure, key)
+    if alike and not (plain_ok and _plainly_credited(model, told, figure, key)):
         return None
+    wrong, origins, named = _wrong_choices(model, fact, figure, key, alike)
+    if len(wrong) < (3 if alike else 2):
+        return None  # where the story agrees, two named wrong sources at least, or it is thin
     if fact is not None and figure.counts.gap > CLOSE:
         return None  # what it counts is read from too far away to name it in the prompt
     prompt = f"According to {outlet}, who gave the figure of {_what(fact, figure)}?"
     elsewhere = [_credited(model, name, origins[name], figure) for name in wrong if name in origins]
     also = (" Elsewhere in the story: " + "; ".join(elsewhere) + ".") if elsewhere else ""
+    if named:
+        also += (f" {names_list(named)} {'is' if len(named) == 1 else 'are'} named elsewhere in "
+                 "the story, but no outlet credits this figure to them.")
     confidence, reasons = 1.0, []
+    if alike:
+        confidence = 0.9
+        reasons = ["every outlet credits one source: the wrong choices are only named elsewhere"]
     if key == AS_FACT:
         explanation = (f"{outlet} gives {shown(figure)} in its own voice: its sentence names no "
                        f"source and no one is quoted.{also} Ask where a figure comes from when an "
@@ -289,10 +306,79 @@ def _who_question(model, fact: Fact | None, figure: Figure) -> Question | None:
         confidence = 0.75
         reasons = ["a figure in the outlet's own voice: check that a reader would want it sourced"]
     else:
-        named = key[:1].lower() + key[1:] if key.startswith("The ") else key
-        explanation = (f"{outlet} credits {shown(figure)} to {named}, as its sentence shows."
+        source = key[:1].lower() + key[1:] if key.startswith("The ") else key
+        explanation = (f"{outlet} credits {shown(figure)} to {source}, as its sentence shows."
                        f"{also} A figure is only as good as its source: check who counted it.")
     return question(KIND, prompt, [key], wrong, explanation, [passage], confidence, reasons)
+
+
+def _headline_credit(model, article: str, key: str, fact: Fact) -> bool:
+    """Whether an article's headline names the key beside a value of the fact ("Microsoft says
+    8.5 million devices hit")."""
+    entity = model.entities.find(key)
+    forms = entity.forms if entity is not None else (key,)
+    headline = " ".join(s.text for s in model.article(article).sentences if s.role == "headline")
+    return any(f.article == article and f.place == "headline" for f in fact.figures) and any(
+        re.search(r"(?<!\w)" + re.escape(fold(form)) + r"(?!\w)", fold(headline))
+        for form in forms if len(form) > 2)
+
+
+def _headline_news(model, fact: Fact, figure: Figure, key: str) -> bool:
+    """Whether the headlines credit the figure to the key: the figure's own article's or most of
+    the fact's, so asking who gave it gives the answer away ("Microsoft: 8.5 million devices")."""
+    articles = {f.article for f in fact.figures}
+    named = sum(_headline_credit(model, a, key, fact) for a in articles)
+    return _headline_credit(model, figure.article, key, fact) or named * 2 > len(articles)
+
+
+# What a figure counts is read from this near it, where the story gives no other source to
+# check the prompt's words against.
+NEAR = 15
+
+
+def _wrong_choices(model, fact: Fact | None, figure: Figure, key: str,
+                   alike: bool) -> tuple[list[str], dict[str, Figure], list[str]]:
+    """The wrong choices, the sources of other figures among them, and the sources the story
+    only names (filling up where the story agrees, or where no other figure has a source)."""
+    origins = _other_sources(model, fact, figure, key)
+    if alike:  # named wrong choices no one credits with the same amount, read as a quantity
+        origins = {n: f for n, f in origins.items() if model.entities.find(n) is not None
+                   and not described_only(n) and not affiliated(model, n, key)
+                   and not _credits_amount(model, n, figure)}
+    wrong = picked(list(origins), shown(figure), MAX_CHOICES - 2)
+    named: list[str] = []
+    if key != AS_FACT and (alike or not wrong):
+        named = [_as_choice(_bare_person(model, n)) for n in named_sources(
+            model, figure, key, [*origins])[:MAX_CHOICES - 2 - len(wrong)]]
+        wrong += named
+    if key != AS_FACT:
+        wrong = wrong[:MAX_CHOICES - 2] + [AS_FACT]
+    return wrong, origins, named
+
+
+def _plainly_credited(model, fact: Fact, figure: Figure, key: str) -> bool:
+    """Where every outlet credits one source: the key a name the story knows, what the figure
+    counts read close to it, no headline crediting it to the key (the answer given away), and no
+    other sentence of the article giving the amount otherwise (its answer would be two)."""
+    if model.entities.find(key) is None or described_only(key) or figure.counts.gap > NEAR \
+            or _headline_news(model, fact, figure, key):
+        return False
+    for other in in_article(model, figure.article):
+        if other is figure or other.place != "body" or not may_be_same(other, figure):
+            continue
+        name = source_name(other, model)
+        if not name or not (_same_source(name, key) or affiliated(model, name, key)):
+            return False  # "... the five deaths, an OceanGate spokesperson said" beside it
+    return True
+
+
+def _credits_amount(model, name: str, figure: Figure) -> bool:
+    """Whether any outlet credits the same amount (read as a quantity) to `name` or one who
+    may speak for it."""
+    return any(may_be_same(other, figure) and source_name(other, model)
+               and (_same_source(source_name(other, model), name)
+                    or affiliated(model, source_name(other, model), name))
+               for other in model.figures if other is not figure)
 
 
 def _told_otherwise(model, fact: Fact, figure: Figure, key: str) -> bool:
@@ -400,6 +486,7 @@ def _own_words(model) -> list[Question]:
     after it, of no fact a label names and of no one else's, credited to a named source in its
     sentence that is not the one the figure is about."""
     found = []
+    asked: list[Figure] = []
     disputed = {round(f.value, 6) for fact in model.facts if asked_by_outlet(model, fact)
                 for f in fact.figures}
     tried = 0
@@ -415,10 +502,13 @@ def _own_words(model) -> list[Question]:
         if figure.holder and _same_source(figure.source.name, figure.holder) \
                 or round(figure.value, 6) in disputed:
             continue  # its own news, or an amount another question asks outlets about
+        if any(len(by_amount([f, figure])) == 1 for f in asked):
+            continue  # one source's figure carried by several outlets is one question
         tried += 1
         question_ = _who_question(model, None, figure)
         if question_ is not None:
             found.append(question_)
+            asked.append(figure)
     return found
 
 
@@ -427,10 +517,13 @@ def _best_who(model, fact: Fact) -> Question | None:
     then a figure credited to a named source before one in the outlet's own voice."""
     found = []
     candidates = [f for f in fact.figures if _matters(model, fact, f)][:MAX_TRIED]
-    for figure in sorted(candidates, key=lambda f: -sum(
-            o.sentence is f.sentence and o.source.name != f.source.name for o in candidates)):
-        asked = _who_question(model, fact, figure)
+    ordered = sorted(candidates, key=lambda f: -sum(
+        o.sentence is f.sentence and o.source.name != f.source.name for o in candidates))
+    for figure in ordered:
+        asked = _who_question(model, fact, figure, plain_ok=False)
         if asked is not None and numbers_key(asked) != AS_FACT:
             return asked
         found.append(asked)
+    # Then a source every outlet names alike, read from its sentence.
+    found += [_who_question(model, fact, figure) for figure in ordered if not any(found)]
     return next((q for q in found if q is not None), None)
