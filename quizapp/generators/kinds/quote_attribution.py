@@ -184,7 +184,8 @@ def _wrong(model, statement: _Statement, best: Quotation, any_kind: bool = False
     shuffled = sorted(ordered(best.text, pool), key=lambda k: (
         model.entities.get(k).kind != kind, -len(model.entities.get(k).articles)))
     same_side = [k for k in shuffled if sides & model.entities.descriptors(k)]
-    chosen = list(dict.fromkeys([*same_side[:1], *shuffled]))
+    chosen = [k for k in dict.fromkeys([*same_side[:1], *shuffled])
+              if not _among_the_dead(model, model.entities.get(k))]
     if len(chosen) < MAX_WRONG and model.entities.get(statement.speaker).kind == PERSON:
         chosen += _named_not_quoted(model, statement, best, keys | set(chosen))
     return chosen[:MAX_WRONG]
@@ -204,6 +205,7 @@ def _named_not_quoted(model, statement: _Statement, best: Quotation, taken: set[
     found = []
     for entity in sorted(entities.all, key=lambda e: (-len(e.articles), e.key)):
         if not _silent_person(entity) or entity.outlet or entity.key in taken | quoted \
+                or _among_the_dead(model, entity) \
                 or len(entity.articles) < NAMED_IN or not entity.full_forms() \
                 or not entities.whole_name(entity.key) \
                 or any(entities.affiliated(entity.key, k) for k in taken) \
@@ -211,6 +213,37 @@ def _named_not_quoted(model, statement: _Statement, best: Quotation, taken: set[
             continue
         found.append(entity.key)
     return found
+
+
+# A person the story counts among the dead or missing is no speaker anyone weighs for words
+# said after the event. Read from the name's own sentence: a list of the dead before the name
+# ("The other victims were identified as …", "The individuals on board were …", "This tragic
+# loss included …") or a death verb right after it ("… and Nargeolet died"), where the name is
+# not the subject of what follows ("…, Rear Adm John Mauger replies": the official speaking).
+_DEAD_BEFORE = re.compile(r"\b(?:victims?|aboard|on board|passengers|crew members|loss included|"
+                          r"the late|among the (?:dead|victims|missing)|(?:killed|dead|died|"
+                          r"missing)\s+(?:were|was|are|is|include\w*))\b", re.IGNORECASE)
+_DIED_AFTER = re.compile(
+    r"^(?:\s*(?:,|and|&|[A-Z][\w.'\u2019-]*|\([^()]*\)))*\s*(?:who\s+)?"
+    r"(?:died|dies|perished|(?:was|were|is|are|had been|have been)\s+(?:killed|dead|missing))\b")
+# After the name and any appositive set off by commas: a verb of its own ("replies", "said").
+_SUBJECT_OF = re.compile(r"^(?:\s*,[^,]{0,90},)?\s*(?:[a-z]+(?:s|ed)|told|said|says)\b")
+_VERB_BEFORE = re.compile(r"\b(?:[a-z]+(?:s|ed)|told|said)\s+(?:[A-Z][\w.'\u2019-]*\s+)*$")  # "said Isom"
+
+
+def _among_the_dead(model, entity: Entity) -> bool:
+    if entity.kind != PERSON:
+        return False
+    for mention in entity.mentions:
+        sentence = model.article(mention.article).sentence_at(mention.start)
+        if sentence is None:
+            continue
+        before = sentence.text[:mention.start - sentence.start]
+        after = sentence.text[mention.end - sentence.start:]
+        speaking = _SUBJECT_OF.search(after) or _VERB_BEFORE.search(before)
+        if _DIED_AFTER.search(after) or (_DEAD_BEFORE.search(before) and not speaking):
+            return True
+    return False
 
 
 def _silent_person(entity: Entity) -> bool:

@@ -567,3 +567,23 @@ def test_no_one_is_offered_for_words_another_printing_credits_to_nobody():
     uncredited = ("\n\n\u201cThis country has waited forty years for a night like this one,\u201d "
                   "the banner read.")
     assert quote_attribution.write(StoryModel(_final(uncredited))) == []
+
+
+def test_the_dead_are_never_offered_as_speakers_but_officials_speaking_of_them_are():
+    a = ("A ferry sank off Selmar on Monday. The victims were identified as engineer Carl Voss "
+         "and teacher Mia Lund.\n\n"
+         "Harbour master Ivo Marek said divers worked through the night. \u201cWe will not stop "
+         "until every family has answers,\u201d Marek said.\n\n"
+         "Speaking of the victims, Mayor Lena Holt said the town was in shock. \u201cThe town will "
+         "grieve together,\u201d Holt said.\n\n"
+         "Coastguard chief Paul Grie gave an update. \u201cThe wreck lies in forty metres of "
+         "water,\u201d Grie said.")
+    b = ("Engineer Carl Voss and teacher Mia Lund died when the ferry sank off Selmar.\n\n"
+         "Harbour master Ivo Marek and Mayor Lena Holt visited the quay on Tuesday.")
+    story = Story("ferry", "Ferry", (Article("a", "North Wire", "Ferry", a),
+                                     Article("b", "South Post", "Ferry", b)))
+    questions = quote_attribution.write(StoryModel(story))
+    assert questions
+    offered = {c for q in questions for c in q.choices}
+    assert not offered & {"Carl Voss", "Mia Lund"}
+    assert "Lena Holt" in offered
