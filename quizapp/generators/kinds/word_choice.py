@@ -362,14 +362,15 @@ def _label_of(model, one: Saying) -> str:
 
 def _opening(text: str) -> str:
     found = text.split()
-    return " ".join(found[:OPENING_WORDS]) + ("…" if len(found) > OPENING_WORDS else "")
+    return " ".join(found[:OPENING_WORDS]) + ("\u2026" if len(found) > OPENING_WORDS else "")
 
 
 def _verb_question(model, statement, key: Saying) -> Question | None:
     keys, wrong = _verb_choices(model, statement, key)
     if not keys or len(wrong) < MIN_WRONG or len(keys) >= len(wrong):
         return None
-    keys, wrong = keys[:MAX_CHOICES - MIN_WRONG], wrong[:MAX_CHOICES - min(len(keys), 3)]
+    keys = keys[:MAX_CHOICES - MIN_WRONG]
+    wrong = wrong[:MAX_CHOICES - len(keys)]
     speaker = model.entities.get(statement.speaker).name
     plain = names_list(list(dict.fromkeys(_q(w.verb) for w in wrong)), "or")
     prompt = (f"These outlets all quote {_own(speaker)} words {_q(_opening(key.quote.text))}. "
@@ -380,8 +381,9 @@ def _verb_question(model, statement, key: Saying) -> Question | None:
                        for k in keys)
     plainly = names_list([f"{_label_of(model, w)} writes {_q(w.verb)}" for w in wrong])
     explanation = (f"{judged}. {plainly}: a plain verb reports the words without judging them. "
-                   f"The words are the same; the verb is the outlet’s choice, and it tells "
-                   f"the reader what to think of {speaker} before the words do.")
+                   f"All print the same statement; the verb is each outlet\u2019s own choice, and "
+                   f"a judging one tells the reader what to think of {_own(speaker)} words "
+                   f"before they are read.")
     return question(KIND, prompt, [_label_of(model, k) for k in keys],
                     [_label_of(model, w) for w in wrong], explanation,
                     [s.sentence for s in keys + wrong])
