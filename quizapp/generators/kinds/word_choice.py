@@ -8,13 +8,21 @@ A word inside a quotation or inside words credited to a source is the source's: 
 a plain word only inside a quotation never stands for a wrong outlet's wording. A word in an
 article that credits an agency for its whole text is the agency's. A word that the outlets' shared copy carries, or that most outlets
 use, is the story's common word, and a text that names the thing plainly in the same breath has
-chosen no frame: neither is asked about."""
+chosen no frame: neither is asked about.
+
+The verb an outlet puts on a quotation frames it too (Wikipedia's MOS:SAY): where outlets print
+the same words of one speaker, one "admitted" or "claimed" them where the others "said" them. Each
+outlet offered prints those words with the verb shown in its own sentence; an outlet whose verb
+is neither plain nor judging ("noted", "warned") is not offered, and copies of one text count as
+one voice."""
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 
 from quizapp.generators.model import Question
+from quizapp.generators.reading.quotations import same_remark
+from quizapp.generators.reading.said_verbs import Saying, saying
 from quizapp.generators.reading.statements import shared_wording
 from quizapp.generators.reading.terms import (
     OUTLET,
@@ -28,6 +36,7 @@ from quizapp.generators.reading.terms import (
 )
 from quizapp.generators.reading.text import fold
 from quizapp.generators.writing.choices import choose_all, names_list, question
+from quizapp.generators.writing.quoted import statements
 
 KIND = "word_choice"
 MAX_QUESTIONS = 3
@@ -40,6 +49,8 @@ COMMON = 3
 # word further on, so the question goes to a teacher.
 CUT_OFF_CONFIDENCE = 0.6
 HEADLINE, CLAIM, ARTICLE = "headline", "sentence", "article"
+MAX_VERB_QUESTIONS = 2
+OPENING_WORDS = 8  # of the quoted words shown in a verb question's prompt
 ANY_VOICE = (OUTLET, QUOTE, PARAPHRASE, UNCLEAR)
 
 
@@ -307,6 +318,94 @@ def _question(uses: _Uses, key: TermUse) -> Question | None:
     return None
 
 
+# --- the verb on a quotation ----------------------------------------------------------------------
+
+
+def _voices(model, sayings: list[Saying]) -> list[Saying]:
+    """One saying an outlet per text: copies of one text printing the same verb are one voice,
+    not two outlets' choices."""
+    copies = copies_of(model)
+    kept: list[Saying] = []
+    for one in sayings:
+        if not any(one.verb == k.verb and k.quote.article in copies.get(one.quote.article, ())
+                   for k in kept):
+            kept.append(one)
+    return kept
+
+
+def _verb_choices(model, statement, key: Saying) -> tuple[list[Saying], list[Saying]]:
+    """Outlets printing the key's words by a judging verb, and those printing them only by a
+    plain one, each shown once; an outlet with any other verb on the statement is left out."""
+    by_article: dict[str, list[Saying | None]] = {}
+    for quote in statement.quotes:
+        if model.outlet_of(quote.article) is None:
+            continue
+        shown = saying(model, quote)
+        if not same_remark(quote.text, key.quote.text) and (shown is None or shown.plain):
+            continue  # another remark of the statement, not judged: nothing to say of its verb
+        by_article.setdefault(quote.article, []).append(shown)
+    keys, wrong = [], []
+    for article, shown in by_article.items():
+        if any(s is None for s in shown):
+            continue
+        judged = [s for s in shown if not s.plain and same_remark(s.quote.text, key.quote.text)]
+        if judged and not model.carries_copy(article):
+            keys.append(judged[0])
+        elif all(s.plain for s in shown):
+            wrong.append(shown[0])
+    return _voices(model, keys), _voices(model, wrong)
+
+
+def _label_of(model, one: Saying) -> str:
+    return model.outlet_of(one.quote.article).label
+
+
+def _opening(text: str) -> str:
+    found = text.split()
+    return " ".join(found[:OPENING_WORDS]) + ("\u2026" if len(found) > OPENING_WORDS else "")
+
+
+def _verb_question(model, statement, key: Saying) -> Question | None:
+    keys, wrong = _verb_choices(model, statement, key)
+    if not keys or len(wrong) < MIN_WRONG or len(keys) >= len(wrong):
+        return None
+    keys = keys[:MAX_CHOICES - MIN_WRONG]
+    wrong = wrong[:MAX_CHOICES - len(keys)]
+    speaker = model.entities.get(statement.speaker).name
+    plain = names_list(list(dict.fromkeys(_q(w.verb) for w in wrong)), "or")
+    prompt = (f"These outlets all quote {_own(speaker)} words {_q(_opening(key.quote.text))}. "
+              f"{'Which outlet introduces' if len(keys) == 1 else 'Which outlets introduce'} "
+              f"them with a verb that judges them, where the others use a plain {plain}?"
+              f"{choose_all(len(keys))}")
+    judged = "; ".join(f"{_label_of(model, k)} writes {_q(k.verb)}, which {k.suggests}"
+                       for k in keys)
+    plainly = names_list([f"{_label_of(model, w)} writes {_q(w.verb)}" for w in wrong])
+    explanation = (f"{judged}. {plainly}: a plain verb reports the words without judging them. "
+                   f"All print the same statement; the verb is each outlet\u2019s own choice, and "
+                   f"a judging one tells the reader what to think of {_own(speaker)} words "
+                   f"before they are read.")
+    return question(KIND, prompt, [_label_of(model, k) for k in keys],
+                    [_label_of(model, w) for w in wrong], explanation,
+                    [s.sentence for s in keys + wrong])
+
+
+def verb_questions(model) -> list[Question]:
+    """Where outlets print one speaker's words, the outlet whose verb judges them."""
+    found: list[Question] = []
+    for statement in statements(model):
+        if len(found) >= MAX_VERB_QUESTIONS:
+            break
+        for quote in statement.quotes:
+            key = saying(model, quote)
+            if key is None or key.plain or model.outlet_of(quote.article) is None:
+                continue
+            asked = _verb_question(model, statement, key)
+            if asked is not None:
+                found.append(asked)
+                break
+    return found
+
+
 def write(model) -> list[Question]:
     uses = _Uses(model)
     candidates = [u for u in model.terms if uses.chosen(u) and model.outlet_of(u.article)
@@ -325,5 +424,5 @@ def write(model) -> list[Question]:
         if found is not None:
             questions.append(found)
             asked.add((use.group.index, use.tone))
-    return questions
+    return questions + verb_questions(model)
 
