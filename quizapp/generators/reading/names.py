@@ -265,6 +265,8 @@ class _Mention:
     ref: Reference
     speaks: bool = False
     placeish: bool = False  # after "in", "at", "the": more likely a place or thing
+    numbered: bool = False  # a number follows: "Flight 5342", "Boeing 737-800", "Super Bowl 58"
+    plural: bool = False  # a plural verb or "they" takes it up: "Les Bleus came ... when they"
     headline: bool = False  # in a headline, where every word may be capitalised
     reports: bool = False  # the subject of "reported" only: an outlet, not a speaker
     verbs: frozenset[str] = frozenset()  # the speech verbs it is the subject of
@@ -313,6 +315,42 @@ _PLACE_MARKERS = frozenset({"the", "in", "at", "from", "to", "into", "across", "
 _REPORTING = frozenset({"report", "reports", "reported", "reporting", "according to"})
 
 
+# A flight's, a model's or an edition's number: "5342", "737-800", "A320", "58"; not a year,
+# which follows a person's name too ("Trump 2024").
+_NUMBER = re.compile(r"(?![12]\d{3}$)[A-Z]{0,3}-?\d[\dA-Z-]*")
+_PLURAL_VERBS = frozenset({"are", "were", "have"})
+_PRONOUNS = {"he": False, "him": False, "his": False, "she": False, "her": False,
+             "they": True, "them": True, "their": True}
+
+
+def _numbered(parse: SentenceParse, ref: Reference) -> bool:
+    """A number right after the name, or inside it: a person's name never carries one."""
+    toks = parse.tokens
+    if any(_NUMBER.fullmatch(t.text) for t in toks[ref.first : ref.last + 1]):
+        return True
+    after = toks[ref.last + 1] if ref.last + 1 < len(toks) else None
+    return after is not None and not toks[ref.last].is_possessive and bool(
+        _NUMBER.fullmatch(after.text)
+    )
+
+
+def _taken_up_as_plural(parse: SentenceParse, ref: Reference) -> bool:
+    """A name alone as a subject ending in "s" that a plural verb follows, or that the next
+    personal pronoun takes up as "they": a team or a group ("Les Bleus came back when they were
+    handed a lifeline"), not one person."""
+    toks = parse.tokens
+    before = fold(toks[ref.first - 1].text) if ref.first >= 1 else ""
+    if before in ("and", "or", "&", ",", "with") or toks[ref.last].is_possessive:
+        return False
+    if not fold(toks[ref.last].text).endswith("s"):
+        return False
+    rest = toks[ref.last + 1 :]
+    if rest and fold(rest[0].text) in _PLURAL_VERBS:
+        return True
+    pronoun = next((fold(t.text) for t in rest if fold(t.text) in _PRONOUNS), "")
+    return _PRONOUNS.get(pronoun, False)
+
+
 def _speech_verbs(parse: SentenceParse) -> dict[int, set[str]]:
     """id of each reference that is a clause's speaker -> the verbs it speaks with."""
     found: dict[int, set[str]] = defaultdict(set)
@@ -354,6 +392,8 @@ def _article_mentions(
                     ref,
                     speaks=bool(spoken) and role != "headline",
                     placeish=prev is not None and fold(prev.text) in _PLACE_MARKERS,
+                    numbered=_numbered(parse, ref),
+                    plural=_taken_up_as_plural(parse, ref),
                     headline=role == "headline",
                     reports=bool(spoken) and spoken <= _REPORTING,
                     verbs=frozenset(spoken) if role != "headline" else frozenset(),
@@ -709,13 +749,14 @@ def _form_kinds(mentions: list[_Mention], forms: list[str], acronyms) -> dict[st
     for m in mentions:
         if not m.headline:  # a headline capitalises every word: it names nobody new
             votes[m.form][m.kind] += 1
+    things = _things(mentions, votes)
     kinds = {}
     for form in forms:
         vote = votes[form]
         words = [w for w in name_tokens(form) if w not in _PARTICLES]
-        if vote[ORGANISATION]:
+        if vote[ORGANISATION] or form in things and things[form] == ORGANISATION:
             kinds[form] = ORGANISATION
-        elif vote["place"]:
+        elif vote["place"] or form in things:
             kinds[form] = "place"
         elif vote[PERSON]:
             kinds[form] = PERSON
@@ -728,6 +769,45 @@ def _form_kinds(mentions: list[_Mention], forms: list[str], acronyms) -> dict[st
     for full, acronym in acronyms:
         kinds[full] = kinds[acronym] = ORGANISATION
     return kinds
+
+
+def _things(mentions: list[_Mention], votes: dict[str, Counter]) -> dict[str, str]:
+    """Forms that name a thing, not a person, from how the text uses them -> "place" (a flight,
+    a model, an event, a team), or ORGANISATION for a maker that also speaks ("Boeing 737-800"
+    and "Boeing said"). A number after the name counts where no title makes it a person; a
+    plural verb or "they" only where every mention in prose shows it; a plural of such a form
+    ("Super Bowls") goes with it."""
+    prose: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        if not m.headline:
+            prose[m.form].append(m)
+    found = {}
+    for form, seen in prose.items():
+        numbered = sum(m.numbered for m in seen)
+        if numbered and numbered >= votes[form][PERSON]:
+            found[form] = ORGANISATION if any(m.speaks for m in seen) else "place"
+        elif all(m.plural for m in seen) and not votes[form][PERSON] and not any(
+            m.speaks for m in seen
+        ):
+            found[form] = "place"
+    for form in prose:
+        if form not in found and _holds_a_thing(form, found):
+            found[form] = "place"
+    return found
+
+
+def _holds_a_thing(form: str, things: dict[str, str]) -> bool:
+    """ "Super Bowls" beside "Super Bowl", "Affected Windows" (a capital opening a sentence)
+    beside "Windows", "Jeju Air Boeing" beside "Boeing": the plural of a thing's name, or a
+    name whose last or opening words are a thing's or a maker's."""
+    singular = re.sub(r"e?s$", "", form)
+    if singular != form and things.get(singular) == "place":
+        return True
+    words = form.split()
+    return len(words) > 1 and any(
+        " ".join(words[i:]) in things or " ".join(words[:i]) in things
+        for i in range(1, len(words))
+    )
 
 
 def _blocks(forms: list[str], keys) -> dict[str, list[str]]:

@@ -210,3 +210,42 @@ def test_a_body_named_with_and_is_one_body():
                      "fell.")
     assert "Disaster and Emergency Management Authority" in _forms(found)
     assert "Emergency Management Authority" not in _forms(found)
+
+
+def people(found) -> set[str]:
+    return {e.name for e in found.all if e.kind == "person"}
+
+
+def test_a_name_a_flight_or_model_number_follows_is_no_person():
+    found = entities(
+        "A Nordic Air Boeing 737-800 landed hard on Sunday. Tilda Berg, a passenger, said "
+        "the cabin filled with smoke.\n\nBoeing said it was ready to help.",
+        "Chief executive Ola Dahl said there were 60 passengers aboard Flight 4410. Dahl "
+        "said the crew of Flight 4410 were safe. A backup Airbus A320 took the rest home.",
+    )
+    assert people(found) == {"Tilda Berg", "Ola Dahl"}
+    assert found.find("Boeing").kind == "organisation"  # the maker speaks
+
+
+def test_an_event_with_an_edition_number_and_its_plural_are_no_person():
+    found = entities(
+        "The Rovers won Grand Cup 41 on Sunday. It was their third Grand Cup title, and "
+        "coach Ian Moss has now won two Grand Cups.",
+        "Ian Moss said the Grand Cup was the hardest yet.",
+    )
+    assert people(found) == {"Ian Moss"}
+
+
+def test_a_team_taken_up_as_they_is_no_person_but_a_man_taken_up_as_he_is_one():
+    found = entities(
+        "But Les Rouges came roaring back when they were handed a penalty. Les Moones "
+        "scored it before he was substituted."
+    )
+    assert people(found) == {"Les Moones"}
+
+
+def test_a_year_after_a_name_does_not_make_it_a_thing():
+    found = entities(
+        "Volunteers for his Dan Hill 2024 campaign met on Monday. Dan Hill said he was grateful."
+    )
+    assert people(found) == {"Dan Hill"}

@@ -371,3 +371,13 @@ def test_words_that_name_the_speaker_of_the_paragraph_before_are_not_theirs():
         "\u201cAt noon, Ilsa Marr called me and asked for a meeting.\u201d"
     )
     assert speaker_of(model, "Ilsa Marr called me") is None
+
+
+def test_he_after_a_name_and_a_flight_number_is_the_named_man():
+    model = read(
+        "Chief executive Ola Dahl spoke on Thursday. Nordic Eagle Flight 4410, a small jet, "
+        "had left Oslo at noon.\n\n"
+        "Dahl said there were 60 passengers and four crew members on Flight 4410.\n\n"
+        "\u201cWe are working with the authorities,\u201d he said."
+    )
+    assert speaker_of(model, "working with the authorities") == "Ola Dahl"
