@@ -267,6 +267,7 @@ class _Mention:
     placeish: bool = False  # after "in", "at", "the": more likely a place or thing
     numbered: bool = False  # a number follows: "Flight 5342", "Boeing 737-800", "Super Bowl 58"
     plural: bool = False  # a plural verb or "they" takes it up: "Les Bleus came ... when they"
+    dateline: bool = False  # "NEW YORK —", "San Francisco, Jan 20": where the report was filed
     headline: bool = False  # in a headline, where every word may be capitalised
     reports: bool = False  # the subject of "reported" only: an outlet, not a speaker
     verbs: frozenset[str] = frozenset()  # the speech verbs it is the subject of
@@ -351,6 +352,23 @@ def _taken_up_as_plural(parse: SentenceParse, ref: Reference) -> bool:
     return _PRONOUNS.get(pronoun, False)
 
 
+def _dateline(parse: SentenceParse, ref: Reference) -> bool:
+    """A place opening a report: in capitals before a dash ("NEW YORK —"), or before a date
+    ("San Francisco, Jan 20 (IANS)")."""
+    toks = parse.tokens
+    if ref.first != 0:
+        return False
+    after = [t.text for t in toks[ref.last + 1 : ref.last + 4]]
+    if after[:1] and after[0] in ("\u2014", "\u2013", "-"):
+        return all(t.text.isupper() for t in toks[ref.first : ref.last + 1] if t.is_word)
+    return (
+        len(after) == 3
+        and after[0] == ","
+        and fold(after[1]) in word_set("calendar_words")
+        and after[2].isdigit()
+    )
+
+
 def _speech_verbs(parse: SentenceParse) -> dict[int, set[str]]:
     """id of each reference that is a clause's speaker -> the verbs it speaks with."""
     found: dict[int, set[str]] = defaultdict(set)
@@ -394,6 +412,7 @@ def _article_mentions(
                     placeish=prev is not None and fold(prev.text) in _PLACE_MARKERS,
                     numbered=_numbered(parse, ref),
                     plural=_taken_up_as_plural(parse, ref),
+                    dateline=_dateline(parse, ref),
                     headline=role == "headline",
                     reports=bool(spoken) and spoken <= _REPORTING,
                     verbs=frozenset(spoken) if role != "headline" else frozenset(),
@@ -793,6 +812,32 @@ def _things(mentions: list[_Mention], votes: dict[str, Counter]) -> dict[str, st
     for form in prose:
         if form not in found and _holds_a_thing(form, found):
             found[form] = "place"
+    # A place opening a report, or printed with its people's ending; a body named after it
+    # ("New York Times") stays a body.
+    found.update({form: "place" for form, seen in prose.items()
+                  if any(m.dateline for m in seen) and not votes[form][PERSON]})
+    found.update({form: "place" for form in _demonymed(list(prose))})
+    folded = {fold(f): kind for f, kind in found.items()}
+    for form in prose:
+        found.setdefault(form, folded.get(fold(form), ""))  # "NEW YORK" and "New York"
+    return {form: kind for form, kind in found.items() if kind}
+
+
+# Endings that make a place's name its people's ("South Korean", "New Yorkers").
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "er", "ers", "ns", "ans", "ians")
+
+
+def _demonymed(forms: list[str]) -> set[str]:
+    """Names of two words or more printed also with a demonym's ending ("South Korea" and
+    "South Korean"): a place and its people, never a person's name."""
+    printed = set(forms)
+    found = set()
+    for form in forms:
+        if len(form.split()) < 2:
+            continue
+        derived = {form + ending for ending in _DEMONYM_ENDINGS} & printed
+        if derived:
+            found |= {form, *derived}
     return found
 
 

@@ -249,3 +249,19 @@ def test_a_year_after_a_name_does_not_make_it_a_thing():
         "Volunteers for his Dan Hill 2024 campaign met on Monday. Dan Hill said he was grateful."
     )
     assert people(found) == {"Dan Hill"}
+
+
+def test_a_dateline_names_a_place_not_a_person():
+    found = entities(
+        "PORT ELLEN \u2014 Mayor Ann Lee said the ferry would sail. Port Ellen has 900 homes.",
+        "Glen Arrow, March 4 (Agency) Mayor Ann Lee said the ferry would sail.",
+    )
+    assert people(found) == {"Ann Lee"}
+
+
+def test_a_name_printed_with_its_peoples_ending_is_a_place():
+    found = entities(
+        "North Morvia said the talks were over. North Morvian troops left the border, "
+        "Colonel Ivo Sand said."
+    )
+    assert people(found) == {"Ivo Sand"}
