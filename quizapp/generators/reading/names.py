@@ -268,6 +268,7 @@ class _Mention:
     numbered: bool = False  # a number follows: "Flight 5342", "Boeing 737-800", "Super Bowl 58"
     plural: bool = False  # a plural verb or "they" takes it up: "Les Bleus came ... when they"
     dateline: bool = False  # "NEW YORK —", "San Francisco, Jan 20": where the report was filed
+    indefinite: bool = False  # after "a" or "an": "joined a Google Meet", "an American Eagle jet"
     headline: bool = False  # in a headline, where every word may be capitalised
     reports: bool = False  # the subject of "reported" only: an outlet, not a speaker
     verbs: frozenset[str] = frozenset()  # the speech verbs it is the subject of
@@ -413,6 +414,7 @@ def _article_mentions(
                     numbered=_numbered(parse, ref),
                     plural=_taken_up_as_plural(parse, ref),
                     dateline=_dateline(parse, ref),
+                    indefinite=prev is not None and fold(prev.text) in ("a", "an"),
                     headline=role == "headline",
                     reports=bool(spoken) and spoken <= _REPORTING,
                     verbs=frozenset(spoken) if role != "headline" else frozenset(),
@@ -792,35 +794,47 @@ def _form_kinds(mentions: list[_Mention], forms: list[str], acronyms) -> dict[st
 
 def _things(mentions: list[_Mention], votes: dict[str, Counter]) -> dict[str, str]:
     """Forms that name a thing, not a person, from how the text uses them -> "place" (a flight,
-    a model, an event, a team), or ORGANISATION for a maker that also speaks ("Boeing 737-800"
-    and "Boeing said"). A number after the name counts where no title makes it a person; a
-    plural verb or "they" only where every mention in prose shows it; a plural of such a form
-    ("Super Bowls") goes with it."""
+    a model, an event, a team, a product, a place), or ORGANISATION for a maker that also
+    speaks ("Boeing 737-800" and "Boeing said"). A number after the name counts where no title
+    makes it a person; a plural verb or "they", or "a" before it ("joined a Google Meet"), only
+    where every mention in prose shows it; a name holding such a thing's ("Super Bowls") goes
+    with it."""
     prose: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
         if not m.headline:
             prose[m.form].append(m)
-    found = {}
+    found = {form: kind for form, seen in prose.items()
+             if (kind := _used_as_a_thing(form, seen, votes[form][PERSON]))}
     for form, seen in prose.items():
-        numbered = sum(m.numbered for m in seen)
-        if numbered and numbered >= votes[form][PERSON]:
-            found[form] = ORGANISATION if any(m.speaks for m in seen) else "place"
-        elif all(m.plural for m in seen) and not votes[form][PERSON] and not any(
-            m.speaks for m in seen
-        ):
-            found[form] = "place"
-    for form in prose:
         if form not in found and _holds_a_thing(form, found):
-            found[form] = "place"
+            found[form] = ORGANISATION if any(m.speaks for m in seen) else "place"
     # A place opening a report, or printed with its people's ending; a body named after it
     # ("New York Times") stays a body.
     found.update({form: "place" for form, seen in prose.items()
                   if any(m.dateline for m in seen) and not votes[form][PERSON]})
-    found.update({form: "place" for form in _demonymed(list(prose))})
+    found.update(dict.fromkeys(_demonymed(list(prose)), "place"))
     folded = {fold(f): kind for f, kind in found.items()}
     for form in prose:
         found.setdefault(form, folded.get(fold(form), ""))  # "NEW YORK" and "New York"
     return {form: kind for form, kind in found.items() if kind}
+
+
+def _used_as_a_thing(form: str, seen: list[_Mention], titled: int) -> str:
+    """What a form's mentions in prose show it to be: "place", ORGANISATION (a maker that
+    speaks) or "" (nothing against a person); `titled` counts its mentions with a person's
+    title."""
+    speaks = any(m.speaks for m in seen)
+    numbered = sum(m.numbered for m in seen)
+    if numbered and numbered >= titled:
+        return ORGANISATION if speaks else "place"
+    if (
+        (all(m.plural for m in seen) or all(m.indefinite for m in seen))
+        and not titled
+        and not speaks
+        and not set(name_tokens(form)[-1:]) & word_set("outlet_words")  # "a Post reporter"
+    ):
+        return "place"
+    return ""
 
 
 # Endings that make a place's name its people's ("South Korean", "New Yorkers").
@@ -843,11 +857,13 @@ def _demonymed(forms: list[str]) -> set[str]:
 
 def _holds_a_thing(form: str, things: dict[str, str]) -> bool:
     """ "Super Bowls" beside "Super Bowl", "Affected Windows" (a capital opening a sentence)
-    beside "Windows", "Jeju Air Boeing" beside "Boeing": the plural of a thing's name, or a
-    name whose last or opening words are a thing's or a maker's."""
+    beside "Windows", "Jeju Air Boeing" beside "Boeing": the plural of a thing's name, a name
+    whose last or opening words are a thing's or a maker's, or the opening of a thing's name."""
     singular = re.sub(r"e?s$", "", form)
     if singular != form and things.get(singular) == "place":
         return True
+    if any(thing.startswith(form + " ") for thing in things):
+        return True  # "Korean Air" of "Korean Air Flight 801": an operator or a maker
     words = form.split()
     return len(words) > 1 and any(
         " ".join(words[i:]) in things or " ".join(words[:i]) in things

@@ -265,3 +265,22 @@ def test_a_name_printed_with_its_peoples_ending_is_a_place():
         "Colonel Ivo Sand said."
     )
     assert people(found) == {"Ivo Sand"}
+
+
+def test_a_name_only_ever_after_a_is_a_thing_and_an_operator_of_a_flight_no_person():
+    found = entities(
+        "Sam Ward joined a Zoomline Meet at noon. By one, a Zoomline Meet link had gone to "
+        "the board, Ward said.",
+        "An Arctic Wings flight carried 60 people. Arctic Wings Flight 88 left at noon, "
+        "Captain Eva Holm said.",
+    )
+    assert people(found) == {"Sam Ward", "Eva Holm"}
+
+
+def test_a_maker_whose_model_is_numbered_and_who_speaks_is_a_body():
+    found = entities(
+        "The Voltra Models 3 and Y were recalled. Voltra said the update would be free.",
+        "Voltra said owners would be told by letter, said analyst Kim Roe.",
+    )
+    assert found.find("Voltra").kind == "organisation"
+    assert people(found) == {"Kim Roe"}
