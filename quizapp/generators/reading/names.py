@@ -326,13 +326,17 @@ _PRONOUNS = {"he": False, "him": False, "his": False, "she": False, "her": False
 
 
 def _numbered(parse: SentenceParse, ref: Reference) -> bool:
-    """A number right after the name, or inside it: a person's name never carries one."""
+    """A number right after the name, or inside it: a person's name never carries one, but for
+    the minute of a goal ("Messi 23'")."""
     toks = parse.tokens
     if any(_NUMBER.fullmatch(t.text) for t in toks[ref.first : ref.last + 1]):
         return True
-    after = toks[ref.last + 1] if ref.last + 1 < len(toks) else None
-    return after is not None and not toks[ref.last].is_possessive and bool(
-        _NUMBER.fullmatch(after.text)
+    after = toks[ref.last + 1 : ref.last + 3]
+    return (
+        bool(after)
+        and not toks[ref.last].is_possessive
+        and bool(_NUMBER.fullmatch(after[0].text))
+        and not (len(after) > 1 and after[1].text in ("'", "\u2019", "\u2032"))
     )
 
 
@@ -795,8 +799,8 @@ def _form_kinds(mentions: list[_Mention], forms: list[str], acronyms) -> dict[st
 def _things(mentions: list[_Mention], votes: dict[str, Counter]) -> dict[str, str]:
     """Forms that name a thing, not a person, from how the text uses them -> "place" (a flight,
     a model, an event, a team, a product, a place), or ORGANISATION for a maker that also
-    speaks ("Boeing 737-800" and "Boeing said"). A number after the name counts where no title
-    makes it a person; a plural verb or "they", or "a" before it ("joined a Google Meet"), only
+    speaks ("Boeing 737-800" and "Boeing said"). A number after the name counts where it follows
+    the name more often than a person's title comes with it; a plural verb or "they", or "a" before it ("joined a Google Meet"), only
     where every mention in prose shows it; a name holding such a thing's ("Super Bowls") goes
     with it."""
     prose: dict[str, list[_Mention]] = defaultdict(list)
@@ -825,7 +829,7 @@ def _used_as_a_thing(form: str, seen: list[_Mention], titled: int) -> str:
     title."""
     speaks = any(m.speaks for m in seen)
     numbered = sum(m.numbered for m in seen)
-    if numbered and numbered >= titled:
+    if numbered > titled:
         return ORGANISATION if speaks else "place"
     if (
         (all(m.plural for m in seen) or all(m.indefinite for m in seen))

@@ -244,11 +244,12 @@ def test_a_team_taken_up_as_they_is_no_person_but_a_man_taken_up_as_he_is_one():
     assert people(found) == {"Les Moones"}
 
 
-def test_a_year_after_a_name_does_not_make_it_a_thing():
+def test_a_year_or_a_goals_minute_after_a_name_does_not_make_it_a_thing():
     found = entities(
-        "Volunteers for his Dan Hill 2024 campaign met on Monday. Dan Hill said he was grateful."
+        "Volunteers for his Dan Hill 2024 campaign met on Monday. Dan Hill said he was grateful.",
+        "Goals: Rui Vaz 23', 88'. Rui Vaz, the striker, was substituted late.",
     )
-    assert people(found) == {"Dan Hill"}
+    assert people(found) == {"Dan Hill", "Rui Vaz"}
 
 
 def test_a_dateline_names_a_place_not_a_person():
