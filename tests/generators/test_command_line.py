@@ -3,6 +3,7 @@ exit status 2."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -62,3 +63,18 @@ def test_no_arguments_prints_usage():
     result = run()
     assert result.returncode == 2
     assert "usage" in result.stderr.lower()
+
+
+def test_the_same_story_gets_the_same_quiz_in_every_process():
+    # Python salts string hashes per process: a choice made by iterating a set would change a
+    # class's quiz from one run (or one web worker) to the next. A story whose counts of
+    # marchers tie one noun against another once did.
+    story = str(STORIES / "unseen-port-strike")
+    printed = set()
+    for seed in ("0", "1", "2"):
+        result = subprocess.run([sys.executable, "-m", "quizapp.generators", story], cwd=ROOT,
+                                capture_output=True, text=True, timeout=120,
+                                env={**os.environ, "PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        printed.add(result.stdout)
+    assert len(printed) == 1

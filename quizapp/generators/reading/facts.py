@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from collections import Counter
 from functools import lru_cache
 
 from quizapp.generators.reading.figures import PEOPLE_KINDS, Figure
@@ -99,13 +100,15 @@ def fact_label(event: str, category: str, figures: tuple[Figure, ...], holder: s
     ("stolen | count:people") wins over the event's general one."""
     label = _labels().get((event, f"{category}:{kind}"), "") or _labels().get((event, category), "")
     kinds = [f.counts.kind for f in figures if f.counts.kind]
-    if "people" in label and kinds and max(set(kinds), key=kinds.count) != "person":
+    if "people" in label and kinds and kinds.count("person") < max(map(kinds.count, kinds)):
         return ""  # "in more than 300 cities ... participated": not a count of people
     if "{noun}" in label:
         nouns = [fold(f.counts.noun.split()[-1]) for f in figures if f.counts.noun]
         if not nouns:
             return ""
-        label = label.replace("{noun}", max(set(nouns), key=nouns.count))
+        # The commonest noun; a tie goes to the one printed first, whatever the process's hash
+        # seed (max over a set would pick by it).
+        label = label.replace("{noun}", Counter(nouns).most_common(1)[0][0])
     if "{holder}" in label:
         if not holder:
             return ""
