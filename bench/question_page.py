@@ -5,8 +5,9 @@ no server, no network, no client's CPU, so what is left is quizapp's own work pe
 
 It seeds a fresh SQLite file with `flask setup` (the seed story's published quiz), starts one
 attempt through the join page as a browser would, then in each round opens every question page,
-saves an answer through the page's form, and asks the bare route (bench/bare_app.py) as many
-times, interleaved so a busy machine slows both alike. It prints the median milliseconds per
+saves an answer through the page's form, asks an empty route added to quizapp (its request
+hooks alone: the floor for any of its pages), and the bare route (bench/bare_app.py) twice,
+interleaved so a busy machine slows both alike. It prints the median milliseconds per
 request of each kind and its ratio to the bare route's (the ratio is what to read on a shared
 machine)."""
 from __future__ import annotations
@@ -89,13 +90,18 @@ def main() -> None:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         app, join_code, count = seeded_app(Path(folder))
+        # The floor for any page of quizapp: its request hooks (session, headers, the
+        # database's teardown) around a view that does nothing.
+        app.add_url_rule("/bench-empty", "bench_empty", lambda: "Hello")
         client, bare = app.test_client(), bare_app.test_client()
         token = start_attempt(client, join_code)
         pages = [f"/attempt/{token}/q/{n}" for n in range(1, count + 1)]
         forms = {page: answer_fields(client.get(page).text) for page in pages}
-        times: dict[str, list[float]] = {"bare route": [], "question page": [], "answer save": []}
+        times: dict[str, list[float]] = {"bare route": [], "empty quizapp route": [],
+                                         "question page": [], "answer save": []}
         for _ in range(options.rounds):
             for page in pages:
+                times["empty quizapp route"].append(timed(lambda: client.get("/bench-empty")))
                 times["question page"].append(timed(lambda page=page: client.get(page)))
                 times["bare route"].append(timed(lambda: bare.get("/")))
                 times["answer save"].append(timed(
@@ -106,7 +112,7 @@ def main() -> None:
           "route's time divided by it (the rate's ratio, as bench/load.py reports)")
     for kind, samples in times.items():
         median = statistics.median(samples) * 1000
-        print(f"{kind:14} {median:7.3f} ms   / bare {bare_ms / median:5.3f}")
+        print(f"{kind:20} {median:7.3f} ms   / bare {bare_ms / median:5.3f}")
 
 
 if __name__ == "__main__":
