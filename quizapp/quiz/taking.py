@@ -115,7 +115,8 @@ def _question_page(attempt: AttemptView, slot_list: list[Slot], responses: dict,
     context = _context(attempt, slot_list, responses)
     response = responses.get(slot.question.id)
     body = None
-    if form is None and not context["feedback_shown"](response):
+    locked = response is not None and response.checked_at is not None
+    if form is None and not locked and not context["feedback_shown"](response):
         # Nothing to show but the answer saved: the question's markup made once, filled in.
         body = question_markup(attempt.quiz, slot, _order(slot, response), answer_of(response))
     if form is None and body is None:
