@@ -268,6 +268,11 @@ class JourneyBroken(Exception):
     """A request failed (already counted by Locust): this student stops taking part."""
 
 
+# Seats are numbered on across the repeats: each repeat's students have names of their own, as
+# quizapp refuses a second student under a name already taken in the quiz.
+SEATS = itertools.count()
+
+
 @dataclass
 class Classroom:
     """What the simulated students share: the quiz, the steps they take together, and the
@@ -288,7 +293,7 @@ class Classroom:
     def __post_init__(self) -> None:
         # threading is gevent's once Locust is imported: the barrier parks greenlets.
         self._barrier = threading.Barrier(self.size, action=self._next_step)
-        self._seats = itertools.count()
+        self._seats = SEATS
         self._kind: str | None = None
         self._next_kind: str | None = None
         self._since = 0.0

@@ -5,6 +5,7 @@ one transaction (BEGIN IMMEDIATE on SQLite, quizapp.database). The rows come bac
 views that the pages read like the models; the quiz itself comes from its snapshot."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -141,11 +142,24 @@ def slots(attempt: AttemptView, answered: set[int]) -> list[Slot]:
     return made
 
 
-def _upsert(table, values: dict, keys: list[str], updated: dict, where=None):
-    """INSERT … ON CONFLICT (keys) DO UPDATE, in the database's own dialect."""
-    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(table).values(**values)
-    return statement.on_conflict_do_update(index_elements=keys, set_=updated, where=where)
+@functools.cache
+def _upsert_response(dialect_name: str):
+    """INSERT … ON CONFLICT (attempt, question) DO UPDATE the response, unless it was checked,
+    RETURNING its id: built once per database dialect, as it runs on every save."""
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    table = Response.__table__
+    statement = dialect.insert(table).values(
+        attempt_id=bindparam("attempt_id"), question_id=bindparam("question_id"),
+        saved_at=bindparam("saved_at"), correct=False, score=0.0)
+    return statement.on_conflict_do_update(
+        index_elements=["attempt_id", "question_id"],
+        set_={"saved_at": statement.excluded.saved_at},
+        where=table.c.checked_at.is_(None)).returning(table.c.id)
+
+
+@functools.cache
+def _delete_picks(table):
+    return delete(table).where(table.c.response_id == bindparam("saved_response"))
 
 
 def save_answer(attempt: AttemptView, question: QuestionView, given: Answer, exists: bool,
@@ -157,12 +171,10 @@ def save_answer(attempt: AttemptView, question: QuestionView, given: Answer, exi
     attempts.hold_for_change(attempt, moment, position)
     if not given and not exists:
         return True  # nothing chosen, nothing saved before: no response to keep
-    table = Response.__table__
-    response_id = db.session.execute(_upsert(
-        table, {"attempt_id": attempt.id, "question_id": question.id, "saved_at": moment,
-                "correct": False, "score": 0.0},
-        ["attempt_id", "question_id"], {"saved_at": moment},
-        where=table.c.checked_at.is_(None)).returning(table.c.id)).scalar_one_or_none()
+    response_id = db.session.execute(
+        _upsert_response(db.session.get_bind().dialect.name),
+        {"attempt_id": attempt.id, "question_id": question.id, "saved_at": moment}
+    ).scalar_one_or_none()
     if response_id is None:
         return False
     _replace_picks(response_id, attempt.id, question, given)
@@ -183,6 +195,6 @@ def _replace_picks(response_id: int, attempt_id: int, question: QuestionView,
         table = response_choice
         rows = [{"response_id": response_id, "choice_id": choice_id, "attempt_id": attempt_id}
                 for choice_id in sorted(given.chosen)]
-    db.session.execute(delete(table).where(table.c.response_id == response_id))
+    db.session.execute(_delete_picks(table), {"saved_response": response_id})
     if rows:
         db.session.execute(insert(table), rows)

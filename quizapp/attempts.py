@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, update
+from sqlalchemy import Integer, bindparam, func, or_, update
 
 from quizapp.extensions import db
 from quizapp.models import (
@@ -256,6 +256,18 @@ def seconds_left(attempt: Attempt, at: datetime | None = None) -> int | None:
     return max(0, int((attempt.deadline_at - (at or now())).total_seconds()))
 
 
+# The guarded UPDATE, built once as a plain table statement: it runs on every save, and the
+# ORM's bulk-update path cost more than the statement (no Attempt row is kept in step
+# with it, as before: the pages read the attempt afresh).
+_attempt = Attempt.__table__
+HOLD = (update(_attempt)
+        .where(_attempt.c.id == bindparam("attempt_id"), _attempt.c.submitted_at.is_(None),
+               or_(_attempt.c.deadline_at.is_(None),
+                   _attempt.c.deadline_at >= bindparam("earliest")))
+        .values(last_position=func.coalesce(bindparam("position", type_=Integer),
+                                            _attempt.c.last_position)))
+
+
 def hold_for_change(attempt: Attempt, at: datetime | None = None,
                     position: int | None = None) -> None:
     """Take the attempt's row for this transaction if it still accepts answers, else refuse;
@@ -269,12 +281,7 @@ def hold_for_change(attempt: Attempt, at: datetime | None = None,
         raise AnswerRefused("Your teacher has closed this quiz: this answer was not saved.")
     moment = at or now()
     result = db.session.execute(
-        update(Attempt)
-        .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None),
-               or_(Attempt.deadline_at.is_(None), Attempt.deadline_at >= moment - GRACE))
-        .values(last_position=Attempt.last_position if position is None else position)
-        .execution_options(synchronize_session=False)
-    )
+        HOLD, {"attempt_id": attempt.id, "earliest": moment - GRACE, "position": position})
     if result.rowcount != 1:
         db.session.rollback()
         raise AnswerRefused("Time is up or the quiz was submitted: this answer was not saved.")

@@ -33,6 +33,10 @@ class Config:
     MAX_CONTENT_LENGTH = 8 * 1024 * 1024
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    # A student's remembered attempts (a permanent session) last a month from when they last
+    # changed; re-signing and re-sending the cookie on every page cost a quarter of a bare
+    # request (issue 16).
+    SESSION_REFRESH_EACH_REQUEST = False
     # Served over HTTPS (QUIZAPP_HTTPS=1, or set in instance/config.py), the session cookie is
     # only ever sent encrypted; over plain http on a laptop it must not be, or no one can sign in.
     SESSION_COOKIE_SECURE = os.environ.get("QUIZAPP_HTTPS", "") == "1"

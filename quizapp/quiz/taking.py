@@ -33,6 +33,7 @@ from quizapp.quiz.forms import (
     page_form,
     question_form,
 )
+from quizapp.quiz.question_markup import question_markup
 from quizapp.routing import database_id
 
 LATE = ("Time is up: that answer arrived after the deadline and was not saved. "
@@ -113,13 +114,18 @@ def _question_page(attempt: AttemptView, slot_list: list[Slot], responses: dict,
     slot = slot_list[number - 1]
     context = _context(attempt, slot_list, responses)
     response = responses.get(slot.question.id)
-    if form is None:
+    body = None
+    locked = response is not None and response.checked_at is not None
+    if form is None and not locked and not context["feedback_shown"](response):
+        # Nothing to show but the answer saved: the question's markup made once, filled in.
+        body = question_markup(attempt.quiz, slot, _order(slot, response), answer_of(response))
+    if form is None and body is None:
         form = question_form(slot, _order(slot, response), formdata=None,
                              data=answer_data(slot, "answer", answer_of(response)))
     links = _article_links(attempt) if attempt.quiz.open_book else Markup("")
-    return render_template("quiz/question.html", slot=slot, form=form, response=response,
-                           fields=form.parts("answer"), total=len(slot_list),
-                           article_links=links, **context), status
+    return render_template("quiz/question.html", slot=slot, form=form, body=body,
+                           response=response, fields=form.parts("answer") if form else None,
+                           total=len(slot_list), article_links=links, **context), status
 
 
 def _all_page(attempt: Attempt, slot_list: list[Slot], form=None, status: int = 200):
@@ -280,7 +286,8 @@ def answer(token: str, number: int):
     slot = slot_list[number - 1]
     response = responses.get(slot.question.id)
     order = _order(slot, response)
-    form = question_form(slot, order)
+    # CSRFProtect has checked the request's token already: the form need not check it again.
+    form = question_form(slot, order, meta={"csrf": False})
     if not form.validate():
         return _question_page(attempt, slot_list, responses, number, form, 400)
     given = _moved(slot, go, _given(slot, form, "answer", order))
