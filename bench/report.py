@@ -140,7 +140,8 @@ def fill(db, n_questions: int, n_responses: int, seed: int) -> tuple[int, int]:
         )
         for i in range(n_questions)
     ]
-    quiz = Quiz(title="Bench quiz", join_code="BENCH1", published=True,
+    # Owned by the signed-in instructor: another's quiz is a 404 (instructor/ownership.py).
+    quiz = Quiz(title="Bench quiz", join_code="BENCH1", published=True, owner=instructor,
                 items=[QuizQuestion(question=q, position=i) for i, q in enumerate(questions)])
     db.session.add_all([instructor, quiz])
     db.session.commit()
