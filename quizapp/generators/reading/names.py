@@ -269,6 +269,8 @@ class _Mention:
     plural: bool = False  # a plural verb or "they" takes it up: "Les Bleus came ... when they"
     dateline: bool = False  # "NEW YORK —", "San Francisco, Jan 20": where the report was filed
     indefinite: bool = False  # after "a" or "an": "joined a Google Meet", "an American Eagle jet"
+    common_opener: bool = False  # opens its sentence with a word the article prints in lower
+    # case too: "Affected Windows users" beside "the affected Windows clients"
     headline: bool = False  # in a headline, where every word may be capitalised
     reports: bool = False  # the subject of "reported" only: an outlet, not a speaker
     verbs: frozenset[str] = frozenset()  # the speech verbs it is the subject of
@@ -357,6 +359,11 @@ def _taken_up_as_plural(parse: SentenceParse, ref: Reference) -> bool:
     return _PRONOUNS.get(pronoun, False)
 
 
+def _printed_in_lower_case(form: str, text: str) -> bool:
+    first = form.split()[0]
+    return first[:1].isupper() and re.search(rf"\b{re.escape(first.lower())}\b", text) is not None
+
+
 def _dateline(parse: SentenceParse, ref: Reference) -> bool:
     """A place opening a report: in capitals before a dash ("NEW YORK —"), or before a date
     ("San Francisco, Jan 20 (IANS)")."""
@@ -419,6 +426,7 @@ def _article_mentions(
                     plural=_taken_up_as_plural(parse, ref),
                     dateline=_dateline(parse, ref),
                     indefinite=prev is not None and fold(prev.text) in ("a", "an"),
+                    common_opener=ref.first == 0 and _printed_in_lower_case(form, reading.text),
                     headline=role == "headline",
                     reports=bool(spoken) and spoken <= _REPORTING,
                     verbs=frozenset(spoken) if role != "headline" else frozenset(),
@@ -810,7 +818,8 @@ def _things(mentions: list[_Mention], votes: dict[str, Counter]) -> dict[str, st
     found = {form: kind for form, seen in prose.items()
              if (kind := _used_as_a_thing(form, seen, votes[form][PERSON]))}
     for form, seen in prose.items():
-        if form not in found and _holds_a_thing(form, found):
+        opening = all(m.common_opener for m in seen)
+        if form not in found and _holds_a_thing(form, found, opening):
             found[form] = ORGANISATION if any(m.speaks for m in seen) else "place"
     # A place opening a report, or printed with its people's ending; a body named after it
     # ("New York Times") stays a body.
@@ -859,20 +868,22 @@ def _demonymed(forms: list[str]) -> set[str]:
     return found
 
 
-def _holds_a_thing(form: str, things: dict[str, str]) -> bool:
-    """ "Super Bowls" beside "Super Bowl", "Affected Windows" (a capital opening a sentence)
-    beside "Windows", "Jeju Air Boeing" beside "Boeing": the plural of a thing's name, a name
-    whose last or opening words are a thing's or a maker's, or the opening of a thing's name."""
+def _holds_a_thing(form: str, things: dict[str, str], opening: bool) -> bool:
+    """ "Super Bowls" beside "Super Bowl", "Jeju Air Boeing" beside "Jeju Air", "Affected
+    Windows" beside "Windows": the plural of a thing's name, a name whose opening or last words
+    are a thing's or a maker's name of two words or more, or all but a first word capitalised
+    only as it opens the sentence, a word printed in lower case too ("Harrison Ford" beside
+    "Ford F-150" stays a person), or the opening of a thing's name."""
     singular = re.sub(r"e?s$", "", form)
     if singular != form and things.get(singular) == "place":
         return True
     if any(thing.startswith(form + " ") for thing in things):
         return True  # "Korean Air" of "Korean Air Flight 801": an operator or a maker
     words = form.split()
-    return len(words) > 1 and any(
-        " ".join(words[i:]) in things or " ".join(words[:i]) in things
-        for i in range(1, len(words))
-    )
+    if opening and " ".join(words[1:]) in things:
+        return True
+    parts = [" ".join(part) for i in range(1, len(words)) for part in (words[:i], words[i:])]
+    return any(part in things and " " in part for part in parts)
 
 
 def _blocks(forms: list[str], keys) -> dict[str, list[str]]:

@@ -285,3 +285,20 @@ def test_a_maker_whose_model_is_numbered_and_who_speaks_is_a_body():
     )
     assert found.find("Voltra").kind == "organisation"
     assert people(found) == {"Kim Roe"}
+
+
+def test_a_person_whose_surname_is_also_a_makers_stays_a_person():
+    found = entities(
+        "The Fordham F-150 was recalled on Monday. Fordham said the fix was free. Harrison "
+        "Fordham, an actor who drives one, said he was not worried."
+    )
+    assert "Harrison Fordham" in people(found)
+    assert found.find("Fordham F-150") is None or found.find("Fordham").kind == "organisation"
+
+
+def test_a_products_name_after_a_capital_that_only_opens_the_sentence_is_no_person():
+    found = entities(
+        "The update broke Winbox 7 and later. Affected Winbox users saw blue screens. A tool "
+        "now repairs the affected machines, said engineer Tom Rudd."
+    )
+    assert people(found) == {"Tom Rudd"}
