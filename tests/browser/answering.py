@@ -22,6 +22,10 @@ def answer(page: Page, question, right: bool) -> set[int]:
     """Click the labels of the right choices, or of one wrong choice; returns the chosen ids.
     A matching question gets every left item's match from its menu, or for a wrong answer
     its first item a choice that is not its match (a share of 0)."""
+    # quiz.js is deferred: it attaches the autosave just before DOMContentLoaded. A click made
+    # earlier (the URL changes first) is saved only by the next button, so a test waiting for
+    # "Saved" must not click before it (a loaded CI machine once did).
+    page.wait_for_load_state("domcontentloaded")
     if question.type == "matching":
         return answer_matching(page, question, right)
     chosen = question.right if right else question.wrong[:1]
