@@ -527,6 +527,11 @@ def _is_verb_here(toks: list[Token], k: int) -> bool:
     if low in ("alleged", "suspected") and nxt is not None and nxt.is_word \
             and not nxt.is_capitalised and fold(nxt.text) not in _CLAUSE_OPENERS:
         return False  # "alleged breaches": an adjective
+    # "Initial reports suggest that ...", "media claims say": a plural noun whose own verb of
+    # saying follows it, so the source is the phrase, never the capitalised word before it.
+    if low.endswith("s") and nxt is not None and nxt.is_word and not nxt.is_capitalised \
+            and (fold(nxt.text) in _claim_verbs() or fold(nxt.text) + "s" in _claim_verbs()):
+        return False
     # "the data found by ...", "a report of ...": a noun's description, not a verb's.
     return not (nxt is not None and fold(nxt.text) in ("by", "of") and low not in ("said", "says"))
 

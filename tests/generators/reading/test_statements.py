@@ -119,6 +119,21 @@ def test_a_hedge_inside_a_relative_clause_does_not_hedge_the_sentence():
     assert statement.presentation == ASSERTED and not statement.clean
 
 
+def test_a_plural_noun_before_a_verb_of_saying_is_no_credit_to_the_word_before_it():
+    """"Initial reports suggest ...": "reports" is the subject's noun, so the capitalised first
+    word is never read as a source named "Initial" (a wrong key in a blind round)."""
+    statement = the("Initial reports suggest that a fire may have started in the kitchen.")
+    assert not any(source.named for source in statement.sources)
+    assert statement.presentation != ATTRIBUTED
+
+
+def test_a_claim_an_outlet_cites_a_source_for_is_the_sources_not_the_outlets_hedge():
+    """"X cited officials suggesting ... may have": the caution is the officials'."""
+    statement = the("The news agency cited harbour officials suggesting the ferry may have hit "
+                    "rocks.")
+    assert statement.presentation == ATTRIBUTED and not statement.hedges_of("outlet")
+
+
 def test_a_credit_names_its_source_as_the_text_gives_it():
     assert the("Ann Lee, a spokesperson for the ministry, said the plant would close in June."
                ).sources[0].name == "Ann Lee"
