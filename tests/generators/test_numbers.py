@@ -301,3 +301,17 @@ def test_two_amounts_of_one_unlabelled_count_from_two_sides_are_two_questions(se
     prompts = [q.prompt for q in written(seed_story)]
     assert any("55 Shahed and decoy drones" in p for p in prompts)
     assert any("158 Ukrainian drones" in p for p in prompts)
+
+
+def test_a_wrong_source_of_another_figure_is_only_said_to_be_cited():
+    """Where a wrong choice's source gives a figure of another fact, the explanation says only
+    that its outlet cites it: "for another figure" was found false twice in blind grading (the
+    same people counted as missing and as presumed dead; a time read as a count)."""
+    story = flood("The flood killed 31 people, according to the fire service.",
+                  "The flood killed 31 people, the fire service said.",
+                  "More than 400 homes were flooded, the regional governor said.",
+                  "Hospital officials said 31 people had died in the flood.")
+    question = the_one(written(story), lambda q: q.prompt.startswith("According to Marrow Times"))
+    assert key(question) == "The regional governor"
+    assert "Valley Wire also cites the fire service" in question.explanation
+    assert "another figure" not in question.explanation

@@ -207,7 +207,10 @@ def _someone_else(model, figure: Figure, asked: Fact | None) -> bool:
 
 def _credited(model, name: str, figure: Figure, asked: Figure) -> str:
     """"Just the News credits 49.2% to Reuters": where a wrong choice comes from, the source
-    named as its sentence writes it ("hospital officials"), or as the choice does."""
+    named as its sentence writes it ("hospital officials"), or as the choice does. For a figure
+    of another fact only that the outlet cites the source: graders twice found "for another
+    figure" false (the same six people counted as missing and as presumed dead; a time read as
+    a count)."""
     written = source_name(figure, model)
     if not _same_source(written, name):
         written = name[:1].lower() + name[1:] if name.startswith("The ") else name
@@ -217,7 +220,7 @@ def _credited(model, name: str, figure: Figure, asked: Figure) -> str:
     if fact_of(model, figure) is not fact_of(model, asked) or fact_of(model, asked) is None:
         who = "the same article" if figure.article == asked.article else label(model,
                                                                                 figure.article)
-        return f"{who} cites {written} for another figure"
+        return f"{who} also cites {written}"
     return f"{label(model, figure.article)} credits {shown(figure)} to {written}"
 
 
