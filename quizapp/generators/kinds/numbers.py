@@ -237,7 +237,7 @@ def _askable(figure: Figure) -> bool:
     """A figure a prompt can name on its own: a count of what happened, not a forecast ("the
     250,000 that were expected"), not a pointer ("76 others"), not a part of a total."""
     before = figure.sentence.text[:max(0, figure.quantity.start - figure.sentence.start)]
-    return not (figure.unsure or fold(figure.counts.noun) in _POINTING_NOUNS
+    return not (figure.unsure or figure.part or fold(figure.counts.noun) in _POINTING_NOUNS
                 or _BREAKDOWN.search(before))
 
 

@@ -74,7 +74,8 @@ def _read_vocabulary() -> tuple[set[str], dict[str, list[str]]]:
         elif entry.endswith("..."):
             found["...$"].append(entry[:-3].strip())
         elif entry.endswith(":"):
-            found[":"].append(entry)
+            # "Also Read: ..." and "Also Read | ...": pages set a label off by either.
+            found[":"] += [entry, entry[:-1].rstrip() + " |"]
         else:
             lines.add(line_key(entry))
     return lines, found

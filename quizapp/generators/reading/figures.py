@@ -111,6 +111,7 @@ class Figure:
     stage: str = ""  # how far the count had got, as written: "with 99.1% of voting machines counted"
     scope: str = ""  # what the count leaves in or out, as written: "not counting any victims in ..."
     since: str = ""  # a year a record is measured from, and its word: "first" of "first ... since 1986"
+    part: bool = False  # a group of a breakdown, an exception or a whole: "48 women", "all but two"
 
     @property
     def text(self) -> str:
@@ -873,6 +874,9 @@ def read_sentence_figures(reading: ArticleReading, sentence: Sentence) -> list[F
             figures.append(_conversion(reading, quantity, figures[-1]))
             continue
         counts, holder, paired = _counts(text, sentence, quantity, clause, plain)
+        part = _not_the_event_count(text, quantity, clause, counts.kind)
+        if part:  # the event's words count something else: no event, no holder
+            counts, holder = Counted(counts.noun, counts.kind, "", ""), ""
         figures.append(Figure(
             reading.id, reading.passage(quantity.start, quantity.end), sentence, quantity,
             counts, _source(text, sentence, clause, quantity),
@@ -881,7 +885,8 @@ def read_sentence_figures(reading: ArticleReading, sentence: Sentence) -> list[F
             where=_where(text, quantity, clause), holder=holder,
             anchor=_anchor(text, quantity, clause, dates),
             unsure=_unsure(text, quantity, clause), paired=paired, stage=_stage(sentence),
-            scope=_scope(text, quantity, clause), since=_since(text, quantity, clause)))
+            scope=_scope(text, quantity, clause), since=_since(text, quantity, clause),
+            part=part))
     return figures
 
 
@@ -916,6 +921,33 @@ def _counts(text: str, sentence: Sentence, quantity: Quantity, clause: _Clause,
                                     fold(sentence.text)) else "share"
         gap = 0
     return Counted(noun, kind, event, event_text, gap), holder, paired
+
+
+# "all but two onboard were killed": the two are who escaped it; "most of the 181 aboard are
+# presumed dead": the 181 are the whole of which a part died. Neither is the event's count.
+_EXCEPTED = re.compile(r"\b(?:all\s+but|except(?:\s+for)?|save\s+for|apart\s+from|"
+                       r"(?:most|all|some|many|half|several|none|each|any)\s+of\s+"
+                       r"(?:the|its|their|those|these))\s+$")
+# Two counts of a list side by side: "47 men, 48 women and one child".
+_A_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_JOIN = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+_LIST_BEFORE = re.compile(r"(?<![\w.,])" + _A_NUMBER + r"\s+(?P<noun>[a-z-]+)" + _JOIN + r"$")
+_LIST_AFTER = re.compile(r"^\s+[a-z-]+" + _JOIN + _A_NUMBER + r"\s+(?P<noun>[a-z-]+)")
+
+
+def _not_the_event_count(text: str, quantity: Quantity, clause: _Clause, kind: str) -> bool:
+    """A count the event's words do not count: the exception or the whole a part is taken from,
+    or one group of a breakdown ("47 men, 48 women and one child were killed"), whose parts are
+    each no toll."""
+    before = fold(text[clause.start:quantity.start])
+    if _EXCEPTED.search(before):
+        return True
+    if quantity.category != "count" or not kind:
+        return False  # "2 dead and 5 injured": counts of two events, each its own
+    beside = (_LIST_BEFORE.search(fold(text[max(0, quantity.start - 40):quantity.start]))
+              or _LIST_AFTER.match(fold(text[quantity.end:quantity.end + 40])))
+    # "10 fatalities and 101 missing people": the other count is of an event, not a group.
+    return bool(beside) and beside.group("noun") not in _event_of()
 
 
 def _restated(text: str, quantity: Quantity, clause: _Clause) -> tuple[str, str, str, str]:

@@ -33,6 +33,12 @@ def test_a_telegram_or_whatsapp_appeal_goes():
         LEAD, SECOND]
 
 
+def test_a_link_to_another_story_goes_whether_its_label_ends_in_a_colon_or_a_bar():
+    assert page(LEAD, "Also Read: Island cafes close as the ferries stop", SECOND,
+                "Also Read | Why the Varnholm ferries stopped for a week?", THIRD) == [
+        LEAD, SECOND, THIRD]
+
+
 def test_advert_and_script_text_goes():
     assert page(LEAD, "Advertisement", "AD",
                 "googletag.cmd.push(function() { googletag.display('ad-1'); });",

@@ -102,6 +102,28 @@ def test_a_part_of_the_dead_is_not_the_toll():
     assert figure.counts.event == ""
 
 
+@pytest.mark.parametrize("text, written", [
+    ("The ferry sank with 181 people on board, and all but two are feared to have been killed.",
+     "two"),
+    ("Rescuers said most of the 181 individuals on board are presumed dead.", "181"),
+    ("According to the ministry, 47 men, 48 women and one child were killed.", "48"),
+    ("Officials said 60 passengers and four crew members were on the ferry that sank.", "60"),
+])
+def test_an_exception_a_whole_or_one_group_of_a_breakdown_is_not_the_events_count(text, written):
+    """"all but two ... killed": two escaped; "most of the 181 ... dead": 181 is the whole; "47
+    men, 48 women and one child were killed": each group is a part. None is the toll."""
+    figure = the_figure(text, written)
+    assert figure.counts.event == "" and figure.part
+
+
+def test_counts_of_two_events_side_by_side_are_each_their_own():
+    figures = figures_of("The quake left 10 fatalities and 101 missing people in the city.")
+    missing = next(f for f in figures if f.value == 101)
+    assert not missing.part and missing.counts.event != ""
+    (dead,) = figures_of("The blast left 2 dead and 5 injured in the market.")[:1]
+    assert not dead.part
+
+
 def test_dead_and_injured_are_casualties_not_deaths():
     (figure,) = figures_of("The blast left 85 dead and injured in the market.")
     assert figure.counts.event == "casualty"
