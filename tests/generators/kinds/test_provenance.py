@@ -118,6 +118,24 @@ def test_one_text_in_three_outlets_is_one_question_with_every_copy_keyed():
     assert "reworded" in question.prompt and "sentence by sentence" in question.explanation
 
 
+def test_a_run_of_three_reworded_sentences_with_one_close_is_one_text_said_with_its_doubt():
+    """A spun twin (one sentence barely changed, two recast, in the same order) is asked about,
+    at a confidence that says three sentences leave a doubt; on real pages every such run was
+    one text, and asking for two close sentences left them all unasked."""
+    twin = ["The coastguard sent two lifeboats and a helicopter to the stranded ferry within "
+            "the hour.",
+            "Every passenger was ashore by dawn, and four went to hospital with minor injuries, "
+            "the coastguard said.",
+            "It had been inspected in March and found fit to sail, according to the ferry's "
+            "operator."]
+    model = story(("courier", ["Storms battered the coast all week, residents said.",
+                               *WIRE[1:4]]),
+                  ("island", twin), ("notes", OWN[0]), ("review", OWN[1]))
+    (question,) = provenance.write(model)
+    assert keys(question) == {"Island"} and "in other words" in question.prompt
+    assert 0.7 <= question.confidence < 1 and "only three sentences" in question.reasons[0]
+
+
 def test_two_agencies_reporting_the_same_facts_are_not_one_text():
     model = story(("courier", ["KESSEL (AP) — " + WIRE[0], *WIRE[1:]]),
                   ("gazette", ["KESSEL, March 3 (Reuters) - " + SPUN[0], *SPUN[1:]]),
