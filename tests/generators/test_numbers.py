@@ -315,3 +315,22 @@ def test_a_wrong_source_of_another_figure_is_only_said_to_be_cited():
     assert key(question) == "The regional governor"
     assert "Valley Wire also cites the fire service" in question.explanation
     assert "another figure" not in question.explanation
+
+
+def test_a_figure_credited_to_a_country_is_never_asked_who_gave_it():
+    """"Thailand reported 101 missing": a place names no one who counted (a blind grader's
+    "misleading frame"); the same figure credited to a body is asked (STORY's fire service)."""
+    story = flood(
+        "At least 31 people were killed when the river burst its banks, the regional governor "
+        "said.",
+        "The flood killed 31 people, according to Norland.\n\nWater also rose in neighbouring "
+        "Norland.",
+        "Hospital officials told reporters that 31 people had died.",
+        "The flood killed 31 people in the valley.\n\nSchools will stay shut this week.")
+    assert not [q for q in written(story) if "Norland" in numbers_keys(q)]
+    asked = the_one(written(STORY), lambda q: q.prompt.startswith("According to Hill Post"))
+    assert numbers_keys(asked) == ["The fire service"]
+
+
+def numbers_keys(question) -> list[str]:
+    return [question.choices[i] for i in question.answer]

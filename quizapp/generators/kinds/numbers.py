@@ -12,6 +12,7 @@ import re
 from quizapp.generators.model import Question
 from quizapp.generators.reading.facts import Fact
 from quizapp.generators.reading.names import PERSON
+from quizapp.generators.reading.places import used_as_place
 from quizapp.generators.reading.figures import Figure, source_verbs
 from quizapp.generators.reading.text import fold, word_set
 from quizapp.generators.writing.choices import MAX_CHOICES, names_list, picked, question
@@ -102,6 +103,8 @@ def _key(model, figure: Figure) -> str:
         return ""  # "Meta warned that its record $1.3 billion fine...": Meta describes its fine
     if figure.source.kind in ("named", "unnamed") and figure.source.name:
         name = _resolved(model, figure)
+        if name and used_as_place([r.text for r in model.articles], name):
+            return ""  # "Thailand reported 101 missing": a country names no one who counted
         # "Where quake", "Reports": what stood where a source stands but names nobody.
         return _as_choice(_bare_person(model, name)) if name and is_name(model, name) else ""
     if _agency_copy(model, figure.article):
