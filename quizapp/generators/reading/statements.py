@@ -308,7 +308,14 @@ class Statements(tuple):
                 if other.article != statement.article:
                     counts[id(other)] = counts.get(id(other), 0) + 1
                     by_id[id(other)] = other
-        return tuple(by_id[key] for key in counts if self._same_claim(statement, by_id[key]))
+        # In story order: the words are a set, whose order changes with the hash seed, and the
+        # first match is the one a question shows.
+        found = [by_id[key] for key in counts if self._same_claim(statement, by_id[key])]
+        return tuple(sorted(found, key=lambda s: self._order[id(s)]))
+
+    @cached_property
+    def _order(self) -> dict[int, int]:
+        return {id(s): i for i, s in enumerate(self)}
 
     @cached_property
     def _same_claims(self) -> dict[tuple, bool]:

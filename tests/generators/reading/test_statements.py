@@ -3,6 +3,11 @@ outlet presents the claim (asserted, credited to whom, hedged in its own words),
 is, and what makes the claim matter."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from quizapp.generators.model import Article, Story
@@ -245,3 +250,25 @@ def test_the_wording_several_sentences_share():
                            "The firm is cutting 12,000 jobs, the chief executive said."]
                           ) == "12,000 jobs"
     assert shared_wording(["The ferry sank.", "A storm hit the coast."]) is None
+
+
+_SAME_CLAIM_ORDER = """
+from pathlib import Path
+from quizapp.generators import load_story
+from quizapp.generators.reading.model import StoryModel
+model = StoryModel(load_story(Path("bench/heldout/2024-jeju-air-muan-crash")))
+claim = next(s for s in model.statements if s.text.startswith("Initial reports suggest"))
+print([s.article for s in model.statements.same_claim(claim)])
+"""
+
+
+def test_the_same_claim_is_found_in_story_order_whatever_the_hash_seed():
+    """A question shows the first outlet found making the same claim: found through a set of
+    words, whose order changes with PYTHONHASHSEED, it gave one hedging question of this real
+    story two explanations. Story order, every time."""
+    root = Path(__file__).resolve().parents[3]
+    printed = {subprocess.run([sys.executable, "-c", _SAME_CLAIM_ORDER], cwd=root,
+                              capture_output=True, text=True, timeout=60, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("0", "1", "2", "3")}
+    assert printed == {"['24kg', 'news365times', 'vietnamnews']\n"}
