@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from quizapp.generators.reading.names import PERSON, Entity, name_tokens, stem
+from quizapp.generators.reading.sorts import BODY, PRIVATE, PUBLIC
 from quizapp.generators.reading.speech import role_word
 from quizapp.generators.reading.quotations import (
     ELLIPSIS,
@@ -47,6 +48,11 @@ NAMED_IN = 2  # articles naming a person not quoted, to be offered for others' w
 LEAD_PARAGRAPHS = 4
 # Words about the speaker in the third person may be the outlet's paraphrase: for review.
 PARAPHRASE = 0.6
+# The key the only one of its sort among the choices (an ordinary voice among officials): the
+# words may tell who said them without the story. For review.
+ALONE_OF_SORT = 0.6
+_SORT_NAMES = {BODY: "body", PUBLIC: "person with an office or public role",
+               PRIVATE: "private person"}
 NOT_QUOTED = 0.9  # a wrong choice the story names but never quotes: plainly wrong, a bit weak  # a quote this near an article's top is one the article leads with
 
 
@@ -142,6 +148,10 @@ def _question(model, statement: _Statement):
         wrong = _wrong(model, statement, best, any_kind=True)
         confidence *= BODY_FILLER
         reasons.append("too few other people are quoted: a body is offered for a person's words")
+    elif _alone_of_sort(model, speaker, wrong):
+        confidence *= ALONE_OF_SORT
+        reasons.append(f"the speaker is the only {_SORT_NAMES[model.sorts.of(speaker.key)]} "
+                       "among the choices: the words' tone may give the answer away")
     if len(wrong) < MIN_WRONG or _gives_side_away(model, best, speaker, wrong):
         return None  # too few choices, or the words name the only speaker of their side
     key_name = speaker.shown_in(best.proof)
@@ -184,11 +194,22 @@ def _wrong(model, statement: _Statement, best: Quotation, any_kind: bool = False
     shuffled = sorted(ordered(best.text, pool), key=lambda k: (
         model.entities.get(k).kind != kind, -len(model.entities.get(k).articles)))
     same_side = [k for k in shuffled if sides & model.entities.descriptors(k)]
-    chosen = [k for k in dict.fromkeys([*same_side[:1], *shuffled])
+    # One of the speaker's own sort (reading/sorts.py), so a resident is never the one private
+    # person among officials.
+    sort = model.sorts.of(statement.speaker)
+    same_sort = [k for k in shuffled if model.sorts.of(k) == sort]
+    chosen = [k for k in dict.fromkeys([*same_side[:1], *same_sort[:1], *shuffled])
               if not _among_the_dead(model, model.entities.get(k))]
     if len(chosen) < MAX_WRONG and model.entities.get(statement.speaker).kind == PERSON:
         chosen += _named_not_quoted(model, statement, best, keys | set(chosen))
     return chosen[:MAX_WRONG]
+
+
+def _alone_of_sort(model, speaker: Entity, wrong: list[str]) -> bool:
+    """Whether no wrong choice is of the speaker's sort (reading/sorts.py): a resident's plea
+    among officials, a company among people."""
+    sort = model.sorts.of(speaker.key)
+    return bool(sort) and not any(model.sorts.of(k) == sort for k in wrong)
 
 
 def _named_not_quoted(model, statement: _Statement, best: Quotation, taken: set[str]) -> list[str]:
@@ -355,6 +376,17 @@ def _outlet(model, article_id: str) -> str:
     return outlet.label if outlet is not None else "The article"
 
 
+def _as_printed(speaker: Entity, best: Quotation, name: str) -> str:
+    """The body's name as the evidence prints it, where that is another of its names: "Metro
+    (the Washington Metropolitan Area Transit Authority)", so the explanation says what the
+    page says."""
+    shown = " ".join(p.text for p in best.proof)
+    printed = [f for f in speaker.forms if re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", shown)]
+    if speaker.kind == PERSON or not printed or name in printed:
+        return name
+    return f"{max(printed, key=len)} (the {name})"
+
+
 def _explanation(model, statement: _Statement, best: Quotation, speaker: Entity, name: str) -> str:
     source = _outlet(model, best.article)
     if best.named_elsewhere:
@@ -363,7 +395,7 @@ def _explanation(model, statement: _Statement, best: Quotation, speaker: Entity,
             f"{_outlet(model, best.named_elsewhere)} gives the full name, {name}."
         )
     else:
-        tie = f"{source} ties these words to {name}."
+        tie = f"{source} ties these words to {_as_printed(speaker, best, name)}."
         slip = [v.form for v in speaker.variants if speaker.lone_slip(v.form)
                 and any(re.search(r"(?<!\w)" + re.escape(v.form) + r"(?!\w)", p.text)
                         for p in best.proof)

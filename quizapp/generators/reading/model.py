@@ -53,6 +53,14 @@ class StoryModel:
         return read_entities(self)
 
     @cached_property
+    def sorts(self):
+        """Each person's and body's sort: a body, a public person (an office or role) or a private
+        one (a resident, a witness), read from how the story introduces them."""
+        from quizapp.generators.reading.sorts import read_sorts
+
+        return read_sorts(self)
+
+    @cached_property
     def quotations(self):
         """Quoted words with their speaker, outlet and place, and the labels among them."""
         from quizapp.generators.reading.quotations import read_quotations

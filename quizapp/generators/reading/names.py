@@ -545,6 +545,21 @@ def _defined_acronyms(reading: ArticleReading) -> list[tuple[str, str]]:
     return pairs
 
 
+def _account_names(readings, forms: set[str]) -> list[tuple[str, str]]:
+    """ "— Metro (@wmata)": a post signed with a name and its account, where the account is an
+    acronym the story prints ("WMATA"): (name, acronym) pairs, one body under two names."""
+    acronyms = {fold(f): f for f in forms if is_acronym(f)}
+    pairs = []
+    for reading in readings:
+        for match in re.finditer(
+            r"([A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,5})\s*\(@(\w+)\)", reading.text
+        ):
+            name, acronym = " ".join(match.group(1).split()), acronyms.get(fold(match.group(2)))
+            if acronym and name in forms and name != acronym:
+                pairs.append((name, acronym))
+    return pairs
+
+
 # --- the story's entities -----------------------------------------------------------------------
 
 
@@ -659,6 +674,7 @@ def read_entities(model) -> Entities:
     mentions = [m for r in readings for m in _article_mentions(r, parses[r.id], opening)]
     mentions = _without_openers(mentions, opening)
     acronyms = [pair for r in readings for pair in _defined_acronyms(r)]
+    acronyms += _account_names(readings, {m.form for m in mentions} | {a for _, a in acronyms})
     grouping = _cluster(mentions, acronyms)
     entities, by_form, places = _entities(mentions, grouping, _outlet_names(model))
     by_key = {e.key: e for e in entities}

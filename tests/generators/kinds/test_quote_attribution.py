@@ -550,8 +550,13 @@ def _final(extra_b: str = "") -> Story:
     b = ("Norland beat Sutheria on penalties in the Harbour Cup. Goalkeeper Tomas Vell was the "
          "hero and striker Ilo Brant scored twice, while coach Pia Dorn said little.\n\n"
          "Prime Minister Sara Holm said the team had united the nation." + extra_b)
-    return Story("final", "Final", (Article("a", "North Wire", "Cup", a),
-                                     Article("b", "South Post", "Cup", b)))
+    return _two_outlets("Cup", a, b)
+
+
+def _two_outlets(title: str, a: str, b: str) -> Story:
+    """A story of two articles, North Wire's `a` and South Post's `b`."""
+    return Story(title.lower(), title, (Article("a", "North Wire", title, a),
+                                        Article("b", "South Post", title, b)))
 
 
 def test_a_lone_speakers_words_are_asked_against_people_the_story_names_but_never_quotes():
@@ -587,3 +592,72 @@ def test_the_dead_are_never_offered_as_speakers_but_officials_speaking_of_them_a
     offered = {c for q in questions for c in q.choices}
     assert not offered & {"Carl Voss", "Mia Lund"}
     assert "Lena Holt" in offered
+
+
+def _quake(extra_b: str = "") -> Story:
+    """Officials quoted in two articles, and a resident's plea in one."""
+    a = ("President Lena Holt spoke from the capital. \u201cWe will rebuild every town,\u201d "
+         "Holt said.\n\n"
+         "Governor Ivo Marek toured the coast. \u201cThe roads north are still cut,\u201d Marek "
+         "said.\n\n"
+         "\u201cPlease find my grandson, he was on the fourth floor,\u201d a weeping Dilan Sarp "
+         "pleaded beside the ruins.")
+    b = ("President Lena Holt declared a week of mourning. Governor Ivo Marek asked for tents.\n\n"
+         "Alliance chief Paul Grie promised aid. \u201cPlanes will land by morning,\u201d Grie "
+         "said. Paul Grie spoke in Brussels." + extra_b)
+    return _two_outlets("Quake", a, b)
+
+
+def test_a_private_persons_words_among_officials_only_go_to_review():
+    # A grandmother's plea against a president, a governor and an alliance chief: the words'
+    # tone gives the answer away, whatever the story says.
+    plea = the_one(quote_attribution.write(StoryModel(_quake())), mentioning="my grandson")
+    assert key(plea) == "Dilan Sarp"
+    assert plea.confidence < 0.7
+    assert "only private person" in " ".join(plea.reasons)
+
+
+def test_a_private_persons_words_are_offered_with_another_private_person():
+    # A second ordinary voice, named in one article only, is taken before the officials the
+    # story names more often, and the question needs no review.
+    extra = ("\n\nKemal Ozan, a resident of the old town, said he slept in his car. \u201cThe "
+             "cold at night is the worst of it,\u201d Ozan said.")
+    questions = quote_attribution.write(StoryModel(_quake(extra)))
+    plea = the_one(questions, mentioning="my grandson")
+    assert "Kemal Ozan" in plea.choices and plea.confidence >= 0.7, plea
+
+
+def _transit() -> Story:
+    """A transit body under two names: its acronym signs a post as "Metro (@hata)"."""
+    a = ("The Harbour Area Transit Authority (HATA) said 90,000 people rode the trains by noon. "
+         "Mayor Lena Holt said the march was peaceful. \u201cThe city has never been so full,"
+         "\u201d Holt said.")
+    b = ("The city\u2019s Metro warned that \u201cstations and trains are very crowded.\u201d\n"
+         "Ridership at noon: 90k, more than a usual weekday.\u2014 Metro (@hata) May 3\n"
+         "The Ferry Board said \u201cevery crossing runs twice an hour today\u201d. The Port Office "
+         "said \u201cthe quay is closed to cars until evening\u201d.")
+    return _two_outlets("March", a, b)
+
+
+def test_a_bodys_short_name_and_its_full_name_are_never_key_and_wrong_answer():
+    questions = quote_attribution.write(StoryModel(_transit()))
+    crowded = the_one(questions, mentioning="very crowded")
+    assert key(crowded) == "Harbour Area Transit Authority"
+    assert "Metro" not in crowded.choices
+    # The explanation names the body as the evidence prints it.
+    assert "ties these words to Metro (the Harbour Area Transit Authority)" in crowded.explanation
+
+
+def test_a_bodys_words_among_people_only_go_to_review():
+    # A company's statement against three people: the one body among the choices stands out.
+    text = ("Analyst Rui Sato said the cuts were overdue. \u201cThe sector hired far too fast "
+            "last year,\u201d Sato said.\n\n"
+            "Union leader Olga Pavic said members were shocked. \u201cNobody saw this coming,"
+            "\u201d Pavic said.\n\n"
+            "Mayor Tom Reed said the town would help. \u201cWe will find the families new work,"
+            "\u201d Reed said.\n\n"
+            "Kell Group said in a statement that \u201cthe savings will fund new stores\u201d.")
+    story = Story("cuts", "Cuts", (Article("a", "North Wire", "Cuts", text),))
+    statement = the_one(quote_attribution.write(StoryModel(story)), mentioning="new stores")
+    assert key(statement) == "Kell Group" and statement.confidence < 0.7
+    assert "only body" in " ".join(statement.reasons)

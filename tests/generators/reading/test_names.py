@@ -302,3 +302,16 @@ def test_a_products_name_after_a_capital_that_only_opens_the_sentence_is_no_pers
         "now repairs the affected machines, said engineer Tom Rudd."
     )
     assert people(found) == {"Tom Rudd"}
+
+
+def test_a_post_signed_with_a_name_and_an_account_that_is_a_bodys_acronym_is_that_body():
+    # "— Metro (@hata)" under a post, and "the Harbour Area Transit Authority (HATA)" elsewhere:
+    # one body under two names, never a key and a wrong answer for each other.
+    found = entities(
+        "The Harbour Area Transit Authority (HATA) said 90,000 people rode the trains.",
+        "The city's Metro warned that \u201cstations are very crowded.\u201d\n"
+        "Ridership at noon: 90k, more than a usual weekday.\u2014 Metro (@hata) May 3",
+        "Anna Vale (@annavale) posted a photo of the queue.",
+    )
+    assert found.same_name("Metro", "Harbour Area Transit Authority")
+    assert found.find("Anna Vale").kind == "person"
