@@ -37,12 +37,18 @@ QUOTE_WORDS = 15  # words in a row another outlet must repeat of a credited sent
 PHRASE_WORDS = 3  # words each side of a change shown in a choice
 # A reworded text is one text with another only when, in its run of sentences in the same
 # order, at least this many are close to theirs (the measure's REWORD threshold lets looser ones
-# count): with none, two outlets may just report the same facts. One is enough: on the real
-# and held-out pages every run of three with one close sentence was the same text (a
-# machine-spun twin, a rewrite of an agency's copy, two retellings of one press release), and
-# asking for two left every such pair unasked; a run of three is still said to leave a doubt.
+# count): with none, two outlets may just report the same facts. With one (a machine-spun twin,
+# a rewrite of an agency's copy, two retellings of one press release) the question is written
+# for the review queue only (SURE_CLOSE_SENTENCES).
 REWORDED_CLOSE = 80.0
 REWORDED_CLOSE_SENTENCES = 1
+# With fewer close sentences than this the question waits in the review queue: round H7 found
+# two outlets paraphrasing one memo keyed as one text while a third, offered as wrong, followed
+# the memo in the same order too.
+SURE_CLOSE_SENTENCES = 2
+WEAK_REWORDING = 0.6
+_FEW_CLOSE = ("only one sentence of the run is close to its twin: the texts may each retell a "
+              "common original (a memo, a press release) that other outlets retell too")
 SURE_REWORDED_SENTENCES = 4  # fewer aligned sentences than this leave a doubt worth saying
 _FEW_REWORDED = ("only three sentences follow each other, reworded: the two texts may share a "
                  "source rather than one copy another")
@@ -217,13 +223,16 @@ def _quotes(aligned: AlignedSentences) -> bool:
     return any(quotations(p.text) for p in (aligned.a, aligned.b))
 
 
+def _close_sentences(text: SharedText) -> int:
+    return sum(p.similarity >= REWORDED_CLOSE for p in text.narration)
+
+
 def sure_reworded(text: SharedText) -> bool:
     """Two texts that tell the story in the same sentences, in the same order, reworded, with
     several sentences close enough that no two independent reports would write them so."""
     if text.how != REWORDED:
         return False
-    close = [p for p in text.narration if p.similarity >= REWORDED_CLOSE]
-    return len(close) >= REWORDED_CLOSE_SENTENCES
+    return _close_sentences(text) >= REWORDED_CLOSE_SENTENCES
 
 
 def _twins(first: str, second: str, a, b) -> str:
@@ -318,6 +327,8 @@ def _same_text(story: _Story, anchor: str) -> Question | None:
     confidence, reasons = 1.0, []
     if any(story.pair(anchor, k).in_order < SURE_REWORDED_SENTENCES for k in reworded):
         confidence, reasons = 0.8, [_FEW_REWORDED]
+    if any(_close_sentences(story.pair(anchor, k)) < SURE_CLOSE_SENTENCES for k in reworded):
+        confidence, reasons = WEAK_REWORDING, [*reasons, _FEW_CLOSE]
     return question(KIND, prompt, [story.label(k) for k in keys],
                     [story.label(w) for w in wrong], explanation, evidence, confidence, reasons)
 
