@@ -94,6 +94,17 @@ def _forms() -> tuple[tuple[Source, str, str, bool], ...]:
 
 
 @lru_cache(maxsize=4096)
+def _outlet_after_name(piece: str) -> str:
+    """"Jeff Stein Washington Post", a byline's last writer run into the paper: the listed
+    outlet the piece ends with, not the whole (a key once read "Jeff Stein Washington Post")."""
+    words = piece.split()
+    for k in range(1, len(words)):
+        found = listed_source(" ".join(words[k:]))
+        if found is not None and found[1]:
+            return " ".join(words[k:])
+    return piece
+
+
 def listed_source(printed: str) -> tuple[Source, bool] | None:
     """(the listed agency or outlet, exact?) that `printed` names: exactly, or misspelt or spun
     so that a reader still sees the name ("Asociated Press", "United Push International",
@@ -357,7 +368,7 @@ class _Reader:
         if not m or len(paragraph.text.split()) > 14:
             return
         for piece in re.split(r",|\band\b|\||\s[-\u2013\u2014]\s|/", m.group("who")):
-            self.add(piece, "byline", ARTICLE, paragraph)
+            self.add(_outlet_after_name(piece), "byline", ARTICLE, paragraph)
 
     def tag(self, paragraph: Passage, number: int) -> None:
         if number > 4:

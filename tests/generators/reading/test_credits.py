@@ -25,6 +25,9 @@ def only(text: str, **kwargs):
 @pytest.mark.parametrize("text, source, how", [
     ("By AFP\n\n" + FILLER, "AFP", "byline"),
     ("By Ann Lee and Bo Chan, The Associated Press\n\n" + FILLER, "AP", "byline"),
+    # The last writer run into the paper by the page: the paper, not "Bo Chan Washington Post".
+    ("By Ann Lee, Cy Moss and Bo Chan Washington Post\n\n" + FILLER, "The Washington Post",
+     "byline"),
     ("SEATTLE (Reuters) — " + FILLER, "Reuters", "dateline"),
     ("LONDON (AP) — " + FILLER, "AP", "dateline"),
     ("(AP) -- MADRID -- " + FILLER, "AP", "dateline"),
