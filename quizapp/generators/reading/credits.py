@@ -270,6 +270,7 @@ _SIGN_OFF_LINE = re.compile(r"^\s*(?:[-\u2013\u2014]+\s*)?[(\[]?(?P<who>[^()\[\]
                             r"[)\]]?\s*$")
 _SIGN_OFF_END = re.compile(r"[.!?\"\u201d\u2019]\s+(?:[-\u2013\u2014]+\s*)?[(\[]?"
                            r"(?P<who>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3})[)\]]?\s*$")
+_LABEL = re.compile(r"^(?:sources?|courtesy|via|credit|credits)\s*:\s*", re.IGNORECASE)
 _UNNAMED_AGENCIES = frozenset({"agency", "agencies", "wires", "wire services", "news agencies",
                                "with inputs from agencies", "inputs from agencies",
                                "with agency inputs", "agency inputs"})
@@ -398,7 +399,8 @@ class _Reader:
         text = paragraph.text
         line = _SIGN_OFF_LINE.match(text)
         if line and len(line.group("who").split()) <= 5:
-            who = line.group("who").strip(" -\u2013\u2014.")
+            # "Source: Qatar News Agency": the label is no part of the name.
+            who = _LABEL.sub("", line.group("who").strip(" -\u2013\u2014."))
             if fold(who) in _UNNAMED_AGENCIES and (last or len(text) < 40):
                 self.add(who, "sign-off", ARTICLE, paragraph, named=False)
             elif not who.startswith(("By ", "by ")):

@@ -34,6 +34,7 @@ def only(text: str, **kwargs):
     ("Rivertown, Mar 3 (IANS) " + FILLER, "IANS", "dateline"),
     ("Sky News(PORT ELLEN, Islay) — " + FILLER, "Sky News", "dateline"),
     (FILLER + "\n\n(Xinhua)", "Xinhua", "sign-off"),
+    (FILLER + "\n\nSource: Xinhua", "Xinhua", "sign-off"),  # the label is no part of the name
     (FILLER + " The divers expect to finish on Sunday. REUTERS", "Reuters", "sign-off"),
     (FILLER + "\n\nThis article first ran on NPR.", "NPR", "first ran"),
     (FILLER + "\n\n(Copyright 2021 The Associated Press. All rights reserved.)", "AP", "copyright"),
