@@ -264,6 +264,15 @@ def _is_code(text: str, start: int, end: int, floor: int) -> bool:
         r"\s(?:GMT|UTC|BST|CET|ET|PT|EUR|USD|GBP|BTC|TB|GB|MW)\b", after)
 
 
+def _on_a_scale(text: str, start: int, end: int) -> bool:
+    """"the magnitude 6.8 earthquake killed ...", "6.8 on the Richter scale": a reading on a
+    scale, which the event words beside it would otherwise make a death toll."""
+    return bool(re.search(r"\bmagnitude(?:\s+of)?\s$", text[max(0, start - 14):start],
+                          re.IGNORECASE)
+                or re.match(r"(?:-|\s)magnitude\b|\son the richter\b", text[end:end + 20],
+                            re.IGNORECASE))
+
+
 _CURRENCY_WORDS = frozenset({"eur", "usd", "gbp", "rs", "us"})
 
 
@@ -309,7 +318,7 @@ def _digit_quantities(text: str, start: int, end: int,
         written_as_amount = bool(m.group("cur") or "," in m.group("num") or "." in m.group("num")
                                  or re.match(r"\s?(?:%|per\s?cent|percent)", text[n_end:n_end + 9]))
         if (not written_as_amount and _is_code(text, m.start(), n_end, start)) \
-                or _is_age(text, n_start, n_end) \
+                or _on_a_scale(text, n_start, n_end) or _is_age(text, n_start, n_end) \
                 or _is_score_or_phone(text, n_start, n_end):
             continue
         quantity = _digit_quantity(text, m, start, end)

@@ -124,6 +124,17 @@ def test_counts_of_two_events_side_by_side_are_each_their_own():
     assert not dead.part
 
 
+@pytest.mark.parametrize("text", [
+    "Rescuers dug through the night after the magnitude 6.8 earthquake killed 2,012 people.",
+    "The 6.8 magnitude quake killed 2,012 people in the mountains.",
+    "The quake, 6.8 on the Richter scale, killed 2,012 people.",
+])
+def test_a_reading_on_a_scale_is_no_count(text):
+    """"the magnitude 6.8 earthquake killed ...": 6.8 was read as a death toll, and a headline
+    question said its article contradicted "toll passes 2,000" (a wrong key in round H7)."""
+    assert [f.value for f in figures_of(text) if f.counts.event == "death"] == [2012]
+
+
 def test_dead_and_injured_are_casualties_not_deaths():
     (figure,) = figures_of("The blast left 85 dead and injured in the market.")
     assert figure.counts.event == "casualty"
