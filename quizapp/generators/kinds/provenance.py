@@ -35,20 +35,13 @@ MAX_QUESTIONS = 5
 CLOSE_COPY = (WORD_FOR_WORD, EDITED)
 QUOTE_WORDS = 15  # words in a row another outlet must repeat of a credited sentence
 PHRASE_WORDS = 3  # words each side of a change shown in a choice
-# A reworded text is one text with another only when, in its run of sentences in the same
-# order, at least this many are close to theirs (the measure's REWORD threshold lets looser ones
-# count): with none, two outlets may just report the same facts. With one (a machine-spun twin,
-# a rewrite of an agency's copy, two retellings of one press release) the question is written
-# for the review queue only (SURE_CLOSE_SENTENCES).
+# A reworded text is one text with another only when at least this many of its sentences in
+# the same order are close to theirs (the measure's REWORD threshold lets looser ones count):
+# below, two outlets may just report the same facts, or each retell a common original. Round H7
+# graded wrong the one question asked with one close sentence (two paraphrases of a chief's
+# memo keyed as one text, while a third outlet offered as wrong followed the memo too).
 REWORDED_CLOSE = 80.0
-REWORDED_CLOSE_SENTENCES = 1
-# With fewer close sentences than this the question waits in the review queue: round H7 found
-# two outlets paraphrasing one memo keyed as one text while a third, offered as wrong, followed
-# the memo in the same order too.
-SURE_CLOSE_SENTENCES = 2
-WEAK_REWORDING = 0.6
-_FEW_CLOSE = ("only one sentence of the run is close to its twin: the texts may each retell a "
-              "common original (a memo, a press release) that other outlets retell too")
+REWORDED_CLOSE_SENTENCES = 2
 SURE_REWORDED_SENTENCES = 4  # fewer aligned sentences than this leave a doubt worth saying
 _FEW_REWORDED = ("only three sentences follow each other, reworded: the two texts may share a "
                  "source rather than one copy another")
@@ -327,8 +320,6 @@ def _same_text(story: _Story, anchor: str) -> Question | None:
     confidence, reasons = 1.0, []
     if any(story.pair(anchor, k).in_order < SURE_REWORDED_SENTENCES for k in reworded):
         confidence, reasons = 0.8, [_FEW_REWORDED]
-    if any(_close_sentences(story.pair(anchor, k)) < SURE_CLOSE_SENTENCES for k in reworded):
-        confidence, reasons = WEAK_REWORDING, [*reasons, _FEW_CLOSE]
     return question(KIND, prompt, [story.label(k) for k in keys],
                     [story.label(w) for w in wrong], explanation, evidence, confidence, reasons)
 
