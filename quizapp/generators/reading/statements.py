@@ -353,8 +353,14 @@ def _hedge_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
             strengths.setdefault(" ".join(phrase.split()), strength.strip())
     phrases = sorted(strengths, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
-                                                     for p in phrases) + r")(?![\w\-])")
+                                                     for p in phrases) + r")(?![\w\-])"
+                         + _NOT_ABILITY)
     return pattern, strengths
+
+
+# "The bank could no longer cope", "could not pay": "could" negated says what was not possible,
+# as a fact; it hedges nothing (round H7 keyed such a sentence as the outlet's hedge).
+_NOT_ABILITY = r"(?!(?<=\b[Cc]ould)\s+(?:not|no\s+longer|never)\b)"
 
 
 @lru_cache(maxsize=1)

@@ -70,6 +70,10 @@ def the(text: str):
      "authority.", MIXED),
     ("The ferry likely ran out of fuel by noon based on estimates.", MIXED),
     ("The verdict was based on the evidence, and the ferry likely sank.", HEDGED),
+    # "could" negated tells what was not possible, as a fact (a wrong key in round H7).
+    ("The bank could no longer cope with the withdrawals on Thursday.", ASSERTED),
+    ("The ferry could not reach the harbour before the storm.", ASSERTED),
+    ("The ferry could reach the harbour before the storm.", HEDGED),
 ])
 def test_how_a_sentence_presents_its_claim(text, presentation):
     assert the(text).presentation == presentation
