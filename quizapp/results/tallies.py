@@ -173,13 +173,16 @@ def attempt_leaving(attempt: Attempt) -> None:
 
 # --- Reading them -----------------------------------------------------------------------------
 
+def question_cells_query(quiz_id: int):
+    return (select(QuestionTally.question_id, QuestionTally.attempt_score,
+                   QuestionTally.responses, QuestionTally.marks)
+            .where(QuestionTally.quiz_id == quiz_id, QuestionTally.responses > 0))
+
+
 def question_cells(quiz_id: int) -> list[tuple[int, float, int, float]]:
     """(question, first-attempt score, responses, marks), every row that counts something."""
-    rows = db.session.execute(
-        select(QuestionTally.question_id, QuestionTally.attempt_score, QuestionTally.responses,
-               QuestionTally.marks)
-        .where(QuestionTally.quiz_id == quiz_id, QuestionTally.responses > 0))
-    return [(question_id, score, int(n), marks) for question_id, score, n, marks in rows]
+    return [(question_id, score, int(n), marks)
+            for question_id, score, n, marks in db.session.execute(question_cells_query(quiz_id))]
 
 
 def per_question(quiz_id: int):
@@ -192,14 +195,17 @@ def per_question(quiz_id: int):
             .having(func.sum(QuestionTally.responses) > 0))
 
 
-def answer_counts(quiz_id: int, kind: str, cut: float | None) -> Counts:
-    """(part, option) -> (how often given, how often by first attempts scoring at least cut)."""
+def answer_counts_query(quiz_id: int, kind: str, cut: float | None):
     strong = case((AnswerTally.attempt_score >= (cut if cut is not None else 0),
                    AnswerTally.given), else_=0)
-    rows = db.session.execute(
-        select(AnswerTally.part_id, AnswerTally.option_id, func.sum(AnswerTally.given),
-               func.sum(strong))
-        .where(AnswerTally.quiz_id == quiz_id, AnswerTally.kind == kind)
-        .group_by(AnswerTally.part_id, AnswerTally.option_id))
+    return (select(AnswerTally.part_id, AnswerTally.option_id, func.sum(AnswerTally.given),
+                   func.sum(strong))
+            .where(AnswerTally.quiz_id == quiz_id, AnswerTally.kind == kind)
+            .group_by(AnswerTally.part_id, AnswerTally.option_id))
+
+
+def answer_counts(quiz_id: int, kind: str, cut: float | None) -> Counts:
+    """(part, option) -> (how often given, how often by first attempts scoring at least cut)."""
+    rows = db.session.execute(answer_counts_query(quiz_id, kind, cut))
     return {(part, option): (int(n), int(strong_n or 0))
             for part, option, n, strong_n in rows if n}
