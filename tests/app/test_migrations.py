@@ -248,6 +248,18 @@ def test_the_choice_counts_upgrade_gives_every_pick_its_attempt(empty_database_u
     dispose(app)
 
 
+def add_adas_second_attempt(app, score: int) -> None:
+    """Ada's second try at the quiz of the first schema, an hour after her first."""
+    with app.app_context(), db.engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO attempt (id, token, submission_key, quiz_id, student_name, started_at, "
+            "submitted_at, score, max_score) VALUES (3, 'token-ada-2', 'key-ada-2', 1, 'Ada', "
+            "'2026-01-06 11:00:00', '2026-01-06 11:05:00', :score, 2)"), {"score": score})
+        if connection.dialect.name == "postgresql":
+            connection.execute(text(
+                "SELECT setval(pg_get_serial_sequence('attempt', 'id'), 3)"))
+
+
 def test_the_student_keys_upgrade_keeps_grouping_by_name(empty_database_url):
     """Migrations 0011 to 0013: old attempts get one student key per name within their quiz, so
     "first attempt" (and every statistic on it) is what it was before the upgrade."""
@@ -257,15 +269,7 @@ def test_the_student_keys_upgrade_keeps_grouping_by_name(empty_database_url):
     with app.app_context():
         upgrade(revision="0001")
     fill_first_schema(app)
-    with app.app_context(), db.engine.begin() as connection:
-        # Ada's second try, later and better: not her first attempt, before or after.
-        connection.execute(text(
-            "INSERT INTO attempt (id, token, submission_key, quiz_id, student_name, started_at, "
-            "submitted_at, score, max_score) VALUES (3, 'token-ada-2', 'key-ada-2', 1, 'Ada', "
-            "'2026-01-06 11:00:00', '2026-01-06 11:05:00', 2, 2)"))
-        if connection.dialect.name == "postgresql":
-            connection.execute(text(
-                "SELECT setval(pg_get_serial_sequence('attempt', 'id'), 3)"))
+    add_adas_second_attempt(app, score=2)  # later and as good: not her first, before or after
     with app.app_context():
         upgrade(revision="0010")
         first_before = set(db.session.execute(text(
@@ -299,12 +303,8 @@ def test_the_tallies_upgrade_counts_the_first_attempts_already_there(empty_datab
     with app.app_context():
         upgrade(revision="0001")
     fill_first_schema(app)
+    add_adas_second_attempt(app, score=0)  # later: never counted
     with app.app_context(), db.engine.begin() as connection:
-        # Ada's second try, later: never counted.
-        connection.execute(text(
-            "INSERT INTO attempt (id, token, submission_key, quiz_id, student_name, started_at, "
-            "submitted_at, score, max_score) VALUES (3, 'token-ada-2', 'key-ada-2', 1, 'Ada', "
-            "'2026-01-06 11:00:00', '2026-01-06 11:05:00', 0, 2)"))
         connection.execute(text("INSERT INTO response (id, attempt_id, question_id, correct) "
                                 "VALUES (5, 3, 1, FALSE)"))
         connection.execute(text("INSERT INTO response_choice (response_id, choice_id) "
