@@ -2,7 +2,7 @@
 AnswerTally): each quiz's first attempts counted per question and per answer given, by the
 attempt's score. Kept as attempts are submitted (by the student, at the deadline, at a close)
 and deleted, and rebuilt from the responses by `flask rebuild-statistics`. What they count is
-what queries.first_attempts' joins over the responses count, which stay the source of truth."""
+what the joins of first_attempts to the responses count, which stay the source of truth."""
 from __future__ import annotations
 
 from sqlalchemy import (
@@ -141,7 +141,7 @@ def hold_student(attempt: Attempt) -> None:
 
 
 def _first_two(attempt: Attempt) -> list[int]:
-    """The student's two earliest submitted attempts (queries.first_attempts' order)."""
+    """The student's two earliest submitted attempts (first_attempts' order)."""
     return list(db.session.execute(
         select(Attempt.id)
         .where(Attempt.quiz_id == attempt.quiz_id, Attempt.student_key == attempt.student_key,
