@@ -26,6 +26,7 @@ from quizapp.models import (
     now,
 )
 from quizapp.quiz_builder import JOIN_CODE_ALPHABET
+from quizapp.results import tallies
 from quizapp.rosters import normalise_name
 
 # A save sent just before the deadline may arrive a little after it (a slow phone network):
@@ -357,7 +358,10 @@ def remember_position(attempt: Attempt, number: int) -> None:
 
 
 def delete_attempt(attempt: Attempt) -> None:
-    """The attempt goes, with its responses and the choices they picked; the caller commits."""
+    """The attempt goes, with its responses and the choices they picked, and from the item
+    analysis's tallies (the student's next attempt becoming their first); the caller commits."""
+    tallies.hold_student(attempt)
+    tallies.attempt_leaving(attempt)
     db.session.delete(attempt)
 
 

@@ -25,6 +25,7 @@ from quizapp.generators import registry
 from quizapp.interchange.formats import FORMATS
 from quizapp.lms import grades, launch_storage
 from quizapp.models import GRADE_BEST, GRADES, QuestionStatus, Quiz, Story
+from quizapp.results import tallies
 
 
 def _count(number: int, noun: str, plural: str | None = None) -> str:
@@ -250,6 +251,20 @@ def grade_expired() -> None:
                "or whose quiz was closed.")
 
 
+@click.command("rebuild-statistics")
+@with_appcontext
+@click.option("--quiz", "quiz_id", type=click.IntRange(1, 2**63 - 1), default=None,
+              help="Only this quiz (its id, as in its results page's address).")
+def rebuild_statistics(quiz_id: int | None) -> None:
+    """Count the first attempts behind the item analysis, results and skills pages again from
+    the responses (after rows were copied into the database by hand, or to check the pages)."""
+    if quiz_id is not None and db.session.get(Quiz, quiz_id) is None:
+        raise click.ClickException(f"No quiz has the id {quiz_id}; nothing was changed.")
+    counted = tallies.rebuild(quiz_id)
+    db.session.commit()
+    click.echo(f"Counted the first attempts of {_count(counted, 'quiz', 'quizzes')} again.")
+
+
 @click.command("lti-send-grades")
 @with_appcontext
 def lti_send_grades() -> None:
@@ -332,5 +347,5 @@ def import_questions(slug: str, path: Path, skill: str) -> None:
 def init_app(app: Flask) -> None:
     for command in (init_db, load_story, generate, create_quiz, create_instructor, set_password,
                     setup, start, backup, restore, grade_expired, export, import_questions,
-                    lti_send_grades):
+                    lti_send_grades, rebuild_statistics):
         app.cli.add_command(command)

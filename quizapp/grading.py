@@ -12,6 +12,7 @@ from sqlalchemy import update
 from quizapp import attempts, scoring
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Response, now
+from quizapp.results import tallies
 
 
 def response_score(question: Question, response: Response) -> float:
@@ -66,12 +67,14 @@ def check_response(response: Response, at: datetime | None = None) -> bool:
 
 
 def grade_attempt(attempt: Attempt, at: datetime | None = None) -> bool:
-    """Grade every saved response and record the score; the caller commits.
+    """Grade every saved response and record the score, and count it in the item analysis's
+    tallies if it is the student's first attempt; the caller commits.
 
     Returns False, changing nothing, when the attempt was submitted already: the guarded
     UPDATE lets exactly one of two submissions sent at once do the grading.
     """
     moment = at or now()
+    tallies.hold_student(attempt)
     claimed = db.session.execute(
         update(Attempt)
         .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
@@ -95,6 +98,7 @@ def grade_attempt(attempt: Attempt, at: datetime | None = None) -> bool:
         score += mark(slot.question, response)
     attempt.score = round(score, 4)
     attempt.max_score = len(slots)
+    tallies.attempt_submitted(attempt)
     return True
 
 

@@ -406,6 +406,33 @@ class ResponsePlace(db.Model):
     choice: Mapped[Choice] = relationship(lazy="selectin")
 
 
+# The item analysis's counts of each quiz's first attempts, kept as attempts are submitted and
+# deleted (quizapp.results.tallies) so its pages never read a million responses (README,
+# bench/report.py). Counted per first-attempt score: the strongest third moves with every new
+# attempt, and is still a sum over these rows.
+class QuestionTally(db.Model):
+    """How many first attempts scoring attempt_score answered a question, and their marks."""
+
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quiz.id"), primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), primary_key=True)
+    attempt_score: Mapped[float] = mapped_column(Float, primary_key=True)
+    responses: Mapped[int]
+    marks: Mapped[float] = mapped_column(Float)
+
+
+class AnswerTally(db.Model):
+    """How often first attempts scoring attempt_score gave an answer: a choice picked (part: its
+    question), a choice matched to a left item (part: the item), an item put directly after
+    another (part: that other item, both choices of an ordering question)."""
+
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quiz.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    part_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    option_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    attempt_score: Mapped[float] = mapped_column(Float, primary_key=True)
+    given: Mapped[int]
+
+
 class Instructor(UserMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)

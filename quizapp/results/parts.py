@@ -4,19 +4,16 @@ with each left item, and what they put directly after each item of an order.
 A choice question's breakdown counts its picks; these two types' answers live in their own
 tables (response_pair, response_place), and their partial credit is earned part by part, so
 the breakdown is by the same parts: a matching question's pairs, and an ordering's successions
-(the unit Moodle's "relative to the next item" rule marks, quizapp/scoring.py). Counted by
-GROUP BY in the database, over each student's first submitted attempt, like the rest."""
+(the unit Moodle's "relative to the next item" rule marks, quizapp/scoring.py). Counted over
+each student's first submitted attempt, like the rest, in the tallies."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
 
-from sqlalchemy import and_, select
-from sqlalchemy.orm import aliased
-
-from quizapp.extensions import db
-from quizapp.models import Question, Response, ResponsePair, ResponsePlace
+from quizapp.models import Question
 from quizapp.results.measures import KEY_RARELY_PICKED, ChoiceCount, percent
+from quizapp.results.tallies import Counts
 
 
 @dataclass(frozen=True)
@@ -36,39 +33,13 @@ class Part:
     options: list[ChoiceCount]
 
 
-Counts = dict[tuple[int, int], tuple[int, int]]  # (part id, option id) -> (all, strongest third)
-
-
-def _pair_counts(first, strong) -> Counts:
-    rows = db.session.execute(
-        select(ResponsePair.item_id, ResponsePair.choice_id, db.func.count(), db.func.sum(strong))
-        .join(Response, Response.id == ResponsePair.response_id)
-        .join(first, first.c.id == Response.attempt_id)
-        .group_by(ResponsePair.item_id, ResponsePair.choice_id))
-    return {(item, choice): (n, strong_n or 0) for item, choice, n, strong_n in rows}
-
-
-def _succession_counts(first, strong) -> Counts:
-    # Two places of one response, the second directly after the first: an item and the item a
-    # student put next.
-    after = aliased(ResponsePlace)
-    rows = db.session.execute(
-        select(ResponsePlace.choice_id, after.choice_id, db.func.count(), db.func.sum(strong))
-        .join(after, and_(after.response_id == ResponsePlace.response_id,
-                          after.position == ResponsePlace.position + 1))
-        .join(Response, Response.id == ResponsePlace.response_id)
-        .join(first, first.c.id == Response.attempt_id)
-        .group_by(ResponsePlace.choice_id, after.choice_id))
-    return {(choice, following): (n, strong_n or 0) for choice, following, n, strong_n in rows}
-
-
 class PartCounts:
     """The counts of every matching pair and ordering succession given in a quiz's first
-    attempts: two queries for the whole quiz, whatever its number of questions."""
+    attempts (quizapp.results.tallies), shown part by part."""
 
-    def __init__(self, first, strong) -> None:
-        self.pairs = _pair_counts(first, strong)
-        self.successions = _succession_counts(first, strong)
+    def __init__(self, pairs: Counts, successions: Counts) -> None:
+        self.pairs = pairs
+        self.successions = successions
 
     def parts(self, question: Question, responses: int, strong_responses: int) -> list[Part]:
         if question.type == "matching":

@@ -7,9 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import Float, and_, case, exists, func, or_, select, true
+from sqlalchemy import Float, func, select, true
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import selectinload
 from sqlalchemy.sql.expression import FunctionElement
 
 from quizapp.extensions import db
@@ -20,9 +20,9 @@ from quizapp.models import (
     Question,
     Quiz,
     QuizQuestion,
-    Response,
-    response_choice,
 )
+from quizapp.results import tallies
+from quizapp.results.first_attempts import first_attempts
 from quizapp.results.measures import (
     ChoiceCount,
     ItemNumbers,
@@ -74,61 +74,6 @@ def _seconds_between_sqlite(element, compiler, **kw):
     start, end = list(element.clauses)
     return (f"((julianday({compiler.process(end, **kw)}) - "
             f"julianday({compiler.process(start, **kw)})) * 86400.0)")
-
-
-def _mark():
-    # The marks a response earned (0-1): partial credit counts its share, so facility is the
-    # mean mark and discrimination correlates marks, as Moodle computes them for partial credit.
-    return Response.score
-
-
-def first_attempts(quiz_id: int):
-    """Each student's first submitted attempt at the quiz (by student key, never by the name
-    typed: two students both called Sam are two students): id and score.
-
-    Moodle's item analysis uses first attempts only, as later ones are shaped by the feedback
-    of the first. "First" is the earliest submitted; the id breaks a tie.
-
-    Two spellings of the same set, one per planner (measured with bench/report.py): PostgreSQL
-    cannot estimate how many rows pass a row_number() = 1 filter (it guesses 0.5%) and then
-    joins a million responses by nested loops, while it estimates an anti-join well and hashes;
-    SQLite runs the anti-join as a correlated subquery per row, and the ranking well.
-    """
-    if db.engine.dialect.name == "postgresql":
-        return _first_by_anti_join(quiz_id)
-    return _first_by_rank(quiz_id)
-
-
-def _first_by_anti_join(quiz_id: int):
-    earlier = aliased(Attempt)
-    has_earlier = exists().where(
-        earlier.quiz_id == Attempt.quiz_id,
-        earlier.student_key == Attempt.student_key,
-        earlier.submitted_at.is_not(None),
-        or_(earlier.submitted_at < Attempt.submitted_at,
-            and_(earlier.submitted_at == Attempt.submitted_at, earlier.id < Attempt.id)),
-    )
-    return (
-        select(Attempt.id, func.coalesce(Attempt.score, 0).label("score"))
-        .where(Attempt.quiz_id == quiz_id, Attempt.submitted_at.is_not(None), ~has_earlier)
-        .subquery("first_attempt")
-    )
-
-
-def _first_by_rank(quiz_id: int):
-    ranked = (
-        select(
-            Attempt.id,
-            func.coalesce(Attempt.score, 0).label("score"),
-            func.row_number().over(
-                partition_by=Attempt.student_key,
-                order_by=(Attempt.submitted_at, Attempt.id),
-            ).label("rank"),
-        )
-        .where(Attempt.quiz_id == quiz_id, Attempt.submitted_at.is_not(None))
-        .subquery("ranked")
-    )
-    return select(ranked.c.id, ranked.c.score).where(ranked.c.rank == 1).subquery("first_attempt")
 
 
 def kept_attempts(quiz_id: int, grade_kept: str):
@@ -197,11 +142,7 @@ def quiz_summary(quiz_id: int) -> QuizSummary:
     submitted, in_progress, max_score = counts[0], counts[1], counts[2] or 0
     max_score = max([max_score, *[score for score, _ in histogram_rows]])
 
-    item_rows = db.session.execute(
-        select(Response.question_id, func.count(), func.sum(_mark()))
-        .join(first, first.c.id == Response.attempt_id)
-        .group_by(Response.question_id)
-    ).all()
+    item_rows = db.session.execute(tallies.per_question(quiz_id)).all()
     spread = describe([(score, n) for score, n in histogram_rows])
     by_score = dict(histogram_rows)
     return QuizSummary(
@@ -210,7 +151,7 @@ def quiz_summary(quiz_id: int) -> QuizSummary:
         in_progress=in_progress,
         max_score=max_score,
         spread=spread,
-        alpha=cronbach_alpha([(n, right) for _, n, right in item_rows], spread),
+        alpha=cronbach_alpha([(int(n), right) for _, n, right in item_rows], spread),
         histogram=[(score, by_score.get(score, 0)) for score in range(max_score + 1)],
     )
 
@@ -305,29 +246,15 @@ def item_analysis(quiz_id: int) -> ItemAnalysis:
     cut = strong_cut(histogram)
 
     # One row per (question, total score) with how many got it right: everything Moodle's
-    # formulas need, pairs of (mark, rest of test) included, in questions x (max + 1) rows.
+    # formulas need, pairs of (mark, rest of test) included, in questions x (max + 1) rows,
+    # read from the tallies kept as attempts are submitted (no response is read here).
     cells: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
-    for question_id, total, n, right in db.session.execute(
-        select(Response.question_id, first.c.score, func.count(), func.sum(_mark()))
-        .join(first, first.c.id == Response.attempt_id)
-        .group_by(Response.question_id, first.c.score)
-    ):
-        right = right or 0
+    for question_id, total, n, right in tallies.question_cells(quiz_id):
         cells[question_id] += [(float(total), 1.0, right), (float(total), 0.0, n - right)]
 
-    strong = case((first.c.score >= (cut if cut is not None else 0), 1), else_=0)
-    picked = {
-        choice_id: (n, strong_n or 0)
-        for choice_id, n, strong_n in db.session.execute(
-            # The attempt on the picks themselves: no join of a million responses (README).
-            select(response_choice.c.choice_id, func.count(), func.sum(strong))
-            .select_from(response_choice)
-            .join(first, first.c.id == response_choice.c.attempt_id)
-            .group_by(response_choice.c.choice_id)
-        )
-    }
-
-    part_counts = PartCounts(first, strong)
+    picked = tallies.answer_counts(quiz_id, tallies.CHOICE, cut)
+    part_counts = PartCounts(tallies.answer_counts(quiz_id, tallies.PAIR, cut),
+                             tallies.answer_counts(quiz_id, tallies.NEXT, cut))
 
     places = question_places(quiz_id)
     questions = db.session.execute(
@@ -345,7 +272,7 @@ def item_analysis(quiz_id: int) -> ItemAnalysis:
         strong_responses = sum(n for total, _, n in own if cut is not None and total >= cut)
         choices = []
         for choice in question.choices:
-            n, strong_n = picked.get(choice.id, (0, 0))
+            n, strong_n = picked.get((question.id, choice.id), (0, 0))
             choices.append(ChoiceCount(
                 choice, n, percent(n, numbers.responses), strong_n,
                 percent(strong_n, strong_responses)))
@@ -370,18 +297,11 @@ def item_analysis(quiz_id: int) -> ItemAnalysis:
 
 def skill_mastery(quiz_id: int) -> list[SkillMastery]:
     """Share of right first-attempt responses per skill, weakest first."""
-    first = first_attempts(quiz_id)
-    # Counted per question first, then per skill: joining the question to every response
-    # would cost a lookup per response instead of one per question.
-    per_question = (
-        select(Response.question_id, func.count().label("responses"),
-               func.sum(_mark()).label("right"))
-        .join(first, first.c.id == Response.attempt_id)
-        .group_by(Response.question_id)
-        .subquery("per_question")
-    )
+    # Counted per question first (the tallies), then per skill: joining the question to every
+    # response would cost a lookup per response instead of one per question.
+    per_question = tallies.per_question(quiz_id).subquery("per_question")
     rows = db.session.execute(
-        select(Question.skill, func.sum(per_question.c.responses), func.sum(per_question.c.right))
+        select(Question.skill, func.sum(per_question.c.responses), func.sum(per_question.c.marks))
         .join(per_question, per_question.c.question_id == Question.id)
         .group_by(Question.skill)
     ).all()

@@ -248,6 +248,18 @@ def test_the_choice_counts_upgrade_gives_every_pick_its_attempt(empty_database_u
     dispose(app)
 
 
+def add_adas_second_attempt(app, score: int) -> None:
+    """Ada's second try at the quiz of the first schema, an hour after her first."""
+    with app.app_context(), db.engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO attempt (id, token, submission_key, quiz_id, student_name, started_at, "
+            "submitted_at, score, max_score) VALUES (3, 'token-ada-2', 'key-ada-2', 1, 'Ada', "
+            "'2026-01-06 11:00:00', '2026-01-06 11:05:00', :score, 2)"), {"score": score})
+        if connection.dialect.name == "postgresql":
+            connection.execute(text(
+                "SELECT setval(pg_get_serial_sequence('attempt', 'id'), 3)"))
+
+
 def test_the_student_keys_upgrade_keeps_grouping_by_name(empty_database_url):
     """Migrations 0011 to 0013: old attempts get one student key per name within their quiz, so
     "first attempt" (and every statistic on it) is what it was before the upgrade."""
@@ -257,15 +269,7 @@ def test_the_student_keys_upgrade_keeps_grouping_by_name(empty_database_url):
     with app.app_context():
         upgrade(revision="0001")
     fill_first_schema(app)
-    with app.app_context(), db.engine.begin() as connection:
-        # Ada's second try, later and better: not her first attempt, before or after.
-        connection.execute(text(
-            "INSERT INTO attempt (id, token, submission_key, quiz_id, student_name, started_at, "
-            "submitted_at, score, max_score) VALUES (3, 'token-ada-2', 'key-ada-2', 1, 'Ada', "
-            "'2026-01-06 11:00:00', '2026-01-06 11:05:00', 2, 2)"))
-        if connection.dialect.name == "postgresql":
-            connection.execute(text(
-                "SELECT setval(pg_get_serial_sequence('attempt', 'id'), 3)"))
+    add_adas_second_attempt(app, score=2)  # later and as good: not her first, before or after
     with app.app_context():
         upgrade(revision="0010")
         first_before = set(db.session.execute(text(
@@ -287,4 +291,49 @@ def test_the_student_keys_upgrade_keeps_grouping_by_name(empty_database_url):
         assert (quiz.attempts_allowed, quiz.grade_kept) == (None, "first")
         assert quiz.roster == "" and quiz.roster_names == []  # 0013: names typed, as before
         db.session.remove()
+    dispose(app)
+
+
+def test_the_tallies_upgrade_counts_the_first_attempts_already_there(empty_database_url):
+    """Migration 0015 fills the item analysis's tallies from the attempts a school has, as
+    `rebuild-statistics` would count them: first attempts only, at their scores."""
+    from quizapp.results import tallies
+
+    app = app_on(empty_database_url)
+    with app.app_context():
+        upgrade(revision="0001")
+    fill_first_schema(app)
+    add_adas_second_attempt(app, score=0)  # later: never counted
+    with app.app_context(), db.engine.begin() as connection:
+        connection.execute(text("INSERT INTO response (id, attempt_id, question_id, correct) "
+                                "VALUES (5, 3, 1, FALSE)"))
+        connection.execute(text("INSERT INTO response_choice (response_id, choice_id) "
+                                "VALUES (5, 2)"))
+    with app.app_context():
+        upgrade()
+    assert revision(app) == HEAD
+
+    def counted():
+        with app.app_context():
+            questions = db.session.execute(text(
+                "SELECT quiz_id, question_id, attempt_score, responses, marks FROM question_tally"
+                " ORDER BY question_id, attempt_score")).all()
+            answers = db.session.execute(text(
+                "SELECT quiz_id, kind, part_id, option_id, attempt_score, given FROM answer_tally"
+                " ORDER BY option_id, attempt_score")).all()
+            db.session.remove()
+            return [tuple(row) for row in questions], [tuple(row) for row in answers]
+
+    upgraded = counted()
+    # Ada (2 of 2) and Bo (1 of 2): each question's responses and marks at their totals, and
+    # their picks; Ada's second attempt (a wrong pick of choice 2) nowhere.
+    assert upgraded == (
+        [(1, 1, 1.0, 1, 0.0), (1, 1, 2.0, 1, 1.0), (1, 2, 1.0, 1, 1.0), (1, 2, 2.0, 1, 1.0)],
+        [(1, "choice", 1, 1, 2.0, 1), (1, "choice", 1, 2, 1.0, 1),
+         (1, "choice", 2, 3, 1.0, 1), (1, "choice", 2, 3, 2.0, 1)])
+    with app.app_context():
+        tallies.rebuild()
+        db.session.commit()
+        db.session.remove()
+    assert counted() == upgraded
     dispose(app)
