@@ -190,6 +190,12 @@ _ENDS_ON_A_DATE = re.compile(rf"(?i)\b{_FULL_DATE}\s*$")
 CAPTION_DATE_WORDS = 6  # words of description before the date ("Posted at 2:16 PM, Oct 13" has not)
 
 
+# A picture lent by someone, closing a short line: "Courtesy Jane Doe/Bay City News.",
+# "Photo courtesy of the family".
+_COURTESY_END = re.compile(r"(?i)(?:^|[.!?]\s+)(?:(?:photo|image|picture)\s+)?courtesy(?:\s+of)?"
+                           r"\s+[A-Z\w][^.!?]{1,60}\.?\s*$")
+
+
 def _photo_credit_inside(inside: str) -> bool:
     inside = inside.strip()
     folded = fold(inside)
@@ -222,6 +228,8 @@ def is_caption(text: str) -> bool:
         return True
     if (start := _SLASH_CREDIT_START.match(text)) and _names_a_desk(start.group()):
         return True
+    if _COURTESY_END.search(text):
+        return True  # "... on Oct. 1, 2021. Courtesy Jane Doe/Bay City News."
     if ends_sentence(text) and not text.endswith((")", "]")):
         return False  # a caption's credit closes it without a full stop
     bracketed = _BRACKETED_CREDIT.search(text)

@@ -51,6 +51,9 @@ CAPTIONS = [
     # A wire photo caption ends on the day the picture was taken, with no full stop.
     "Supporters of the union wave flags outside the ferry terminal in Tolmar, Norway "
     "October 3, 2024",
+    # A picture lent by someone, closing the line with a full stop (round H7 offered one as a
+    # sentence to weigh).
+    "Mara Quist arrives at the union hall on Oct. 1, 2024. Courtesy Jon Berg/Tolmar News.",
 ]
 
 
@@ -67,6 +70,7 @@ NOT_CAPTIONS = [
     "Posted at 2:16 PM, Oct 13, 2024",  # a date line names no scene
     "The ferry left for Tolmar on October 3, 2024",
     "The union and the operator (EU/EEA) will meet again",
+    "The museum showed the painting courtesy of a private collector in Tolmar.",
 ]
 
 
