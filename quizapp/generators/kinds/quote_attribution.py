@@ -48,6 +48,7 @@ NAMED_IN = 2  # articles naming a person not quoted, to be offered for others' w
 LEAD_PARAGRAPHS = 4
 # Words about the speaker in the third person may be the outlet's paraphrase: for review.
 PARAPHRASE = 0.6
+VOX_POP = 0.6  # a passer-by's words in one outlet: to review, not for a class
 # The key the only one of its sort among the choices (an ordinary voice among officials): the
 # words may tell who said them without the story. For review.
 ALONE_OF_SORT = 0.6
@@ -305,6 +306,10 @@ def _doubts(model, statement: _Statement, best: Quotation, speaker: Entity,
     if speaker.kind == PERSON and _third_person_opening(best.text):
         found.append((PARAPHRASE, ("the words open in the third person (\u201che will\u2026\u201d): "
                                    "likely the outlet's paraphrase set in quotation marks")))
+    if model.sorts.of(speaker.key) == PRIVATE \
+            and len({q.article for q in statement.quotes}) == 1:
+        found.append((VOX_POP, ("a private person's words printed by one outlet only: colour, "
+                                "with no claim or credit to check (graded trivia blind)")))
     if statement.others:
         found.append((0.85, ("outlets credit the same words to the speaker and to a body they "
                             "speak for")))

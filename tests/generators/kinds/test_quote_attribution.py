@@ -619,12 +619,26 @@ def test_a_private_persons_words_among_officials_only_go_to_review():
 
 def test_a_private_persons_words_are_offered_with_another_private_person():
     # A second ordinary voice, named in one article only, is taken before the officials the
-    # story names more often, and the question needs no review.
+    # story names more often, so the key is no longer alone of its sort.
     extra = ("\n\nKemal Ozan, a resident of the old town, said he slept in his car. \u201cThe "
              "cold at night is the worst of it,\u201d Ozan said.")
     questions = quote_attribution.write(StoryModel(_quake(extra)))
     plea = the_one(questions, mentioning="my grandson")
-    assert "Kemal Ozan" in plea.choices and plea.confidence >= 0.7, plea
+    assert "Kemal Ozan" in plea.choices, plea
+    assert not any("only private person" in reason for reason in plea.reasons)
+
+
+def test_a_private_persons_words_in_one_outlet_only_go_to_review():
+    """A passer-by's colour quote printed by one outlet has no claim or credit to check: blind
+    graders called every such question trivia (an attendee, two residents of a quake zone)."""
+    extra = ("\n\nKemal Ozan, a resident of the old town, said he slept in his car. \u201cThe "
+             "cold at night is the worst of it,\u201d Ozan said.")
+    questions = quote_attribution.write(StoryModel(_quake(extra)))
+    cold = the_one(questions, mentioning="cold at night")
+    assert key(cold) == "Kemal Ozan" and cold.confidence < 0.7
+    assert any("one outlet only" in reason for reason in cold.reasons)
+    official = the_one(questions, mentioning="Planes will land")
+    assert official.confidence >= 0.7
 
 
 def _transit() -> Story:
