@@ -31,6 +31,11 @@ _BEFORE_COMMA = re.compile(r"(?:^|\s)(?:[Tt]he|[Aa]n?)\s+" + _PHRASE + r",\s*$")
 # and the name speaking right after ("comforting a dejected Jo" is a famous player consoled).
 _INDEFINITE = re.compile(r"(?:^|\s)[Aa]n?\s+((?:[a-z][\w'\u2019-]*\s+){1,3})$")
 _SPEAKS = re.compile(r"^\s+([a-z]+)")
+# "Jo Doe, who lost five of his closest friends, ...": someone the story introduces by what
+# befell them, as it introduces a bystander (round H7), never by an office.
+_LOSS = re.compile(r"^\s*,\s*(?:who|whose)\s+(?:lost|survived|fled|escaped|(?:was|were|had been)\s+"
+                   r"(?:injured|hurt|rescued|trapped|evacuated|made homeless)|home|house|son|"
+                   r"daughter|husband|wife|mother|father|brother|sister|family|child|children)\b")
 _WINDOW = 120  # characters either side of a mention that may hold its description
 
 
@@ -75,6 +80,8 @@ def _described(before: str, after: str) -> set[str]:
         match = pattern.search(text)
         if match:
             found.add(_head_sort(match.group(1)))
+    if _LOSS.match(after):
+        found.add(PRIVATE)
     match = _INDEFINITE.search(before)
     verb = _SPEAKS.match(after)
     if match and verb and verb.group(1) in word_set("speech_verbs") \

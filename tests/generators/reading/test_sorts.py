@@ -33,6 +33,14 @@ def test_a_description_set_off_by_a_comma_before_the_name_is_read_by_its_head():
                 "cracked. Omar Fell, a resident of the old town, was at home.") == PUBLIC
 
 
+def test_someone_introduced_by_what_befell_them_is_a_private_person():
+    """"said Jo Doe, who lost five of his closest friends": a bystander of the disaster (a
+    colour quote graded trivia in round H7), unless an office is read for them too."""
+    text = "\u201cThere is nothing to do but wait,\u201d said Tarik Omen, who lost his house."
+    assert sort("Tarik Omen", text) == PRIVATE
+    assert sort("Tarik Omen", text, "Mayor Tarik Omen opened the shelter.") == PUBLIC
+
+
 def test_a_weeping_name_who_speaks_is_a_private_person_but_a_dejected_player_consoled_is_not():
     plea = "\u201cPlease find them,\u201d a weeping Dilan Sarp pleaded beside the ruins."
     assert sort("Dilan Sarp", plea) == PRIVATE
