@@ -1046,6 +1046,11 @@ def _is_month(folded: str, start: int, end: int) -> bool:
         "between", "from", "by")
 
 
+# A determiner or a possessive right before a word: what follows is a noun phrase's.
+_IN_NOUN_PHRASE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|our|"
+                             r"your)|['\u2019]s)\s+$", re.IGNORECASE)
+
+
 def _is_attributive(folded: str, end: int) -> bool:
     """Whether a qualifier word is followed by the noun it describes ("alleged breaches"), not
     used as a verb ("the lawsuit alleged that ...")."""
@@ -1064,6 +1069,11 @@ def _strength(masked: str, m: re.Match[str], strengths: dict[str, str]) -> str |
         return None  # "could not be reached": the outlet tried, it hedges nothing
     if strength == "qualifier" and not _is_attributive(masked, m.end()):
         return None
+    if strength == "unverified" and m.group().endswith("ly") and _IN_NOUN_PHRASE.search(
+            masked[:m.start()]):
+        # "the company's supposedly revolutionary technology didn't work": the adverb doubts
+        # one word of a noun phrase, and the sentence asserts (round H7 keyed it as a hedge).
+        return "qualifier"
     if strength in ("possible", "unverified") and _in_inner_clause(masked, m.start()):
         return "clause"  # "victims who may be buried": not the sentence's claim
     return strength

@@ -74,6 +74,9 @@ def the(text: str):
     ("The bank could no longer cope with the withdrawals on Thursday.", ASSERTED),
     ("The ferry could not reach the harbour before the storm.", ASSERTED),
     ("The ferry could reach the harbour before the storm.", HEDGED),
+    # An adverb doubting one word of a noun phrase hedges no claim (round H7).
+    ("The company's supposedly unsinkable ferry sank off the harbour on Monday.", ASSERTED),
+    ("The ferry supposedly sank off the harbour on Monday.", HEDGED),
 ])
 def test_how_a_sentence_presents_its_claim(text, presentation):
     assert the(text).presentation == presentation
