@@ -16,7 +16,7 @@ from quizapp.generators.reading.figures import Figure
 from quizapp.generators.reading.quantities import spelled_value
 from quizapp.generators.reading.text import fold
 from quizapp.generators.writing.choices import MAX_CHOICES, choose_all, picked, question
-from quizapp.generators.writing.disagreements import copies, doubts
+from quizapp.generators.writing.disagreements import MOVED, copies, doubts
 from quizapp.generators.writing.differences import (
     conversion_differences,
     new_ground,
@@ -138,7 +138,8 @@ def _which_gives(model, fact: Fact, keyed: dict[str, list[Figure]],
     opening = (f"Outlets disagree on {fact.label}" if not unsure
                else f"The outlets\u2019 figures for {fact.label}")
     explanation = (f"{opening}: {'; '.join(everyone)}. "
-                   + why_they_differ(model, asked, [f for a in chosen for f in wrong[a]]))
+                   + why_they_differ(model, asked, [f for a in chosen for f in wrong[a]],
+                                     moved=MOVED in unsure))
     return question(KIND, prompt, [label(model, a) for a in keyed],
                     [label(model, a) for a in chosen], explanation, evidence,
                     UNSURE if unsure else 1.0, unsure)

@@ -106,13 +106,16 @@ def copies(model, articles: list[str]) -> bool:
     return any(pair.copy and pair.a in chosen and pair.b in chosen for pair in model.shared_texts)
 
 
+MOVED = "the count moved over time in the story: a timeline, not a disagreement"
+
+
 def doubts(model, fact: Fact, figures: list[Figure], amounts_differ: bool = True) -> list[str]:
     """Why the figures' difference may not be a disagreement, as far as the model shows; empty
     when they surely count one thing at one moment in separate texts. Where they give one
     amount (a qualifier dropped), nouns may differ ("staff", "employees") without doubt."""
     found = []
     if _moved(model, fact, figures):
-        found.append("the count moved over time in the story: a timeline, not a disagreement")
+        found.append(MOVED)
     if _other_places(model, figures):
         found.append("the figures may count different places")
     if amounts_differ and (len({n for f in figures if (n := _noun(f))}) > 1

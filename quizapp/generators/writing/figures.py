@@ -236,11 +236,17 @@ def _floor_below(figure: Figure, figures: list[Figure]) -> bool:
         and any(other.value > figure.value for other in figures if other is not figure)
 
 
-def why_they_differ(model, keyed: list[Figure], others: list[Figure]) -> str:
+def why_they_differ(model, keyed: list[Figure], others: list[Figure], moved: bool = False) -> str:
     """Why the figures differ, only as far as the text shows it: counts that leave different
-    things in or out, a count given as rising, counts credited to different sources, a floor."""
+    things in or out, a count given as rising (`moved`: the story shows the count moving, so a
+    lone figure may be an earlier count, not one to distrust), counts credited to different
+    sources, a floor."""
     figures = keyed + others
     reasons = []
+    if moved:
+        reasons.append("the story shows the count moving (an update, a time of day, or one "
+                       "outlet giving two values), so some of these may be counts taken at "
+                       "different moments")
     scoped = [f for f in figures if f.scope and f.category == "count"]
     if scoped:
         reasons.append("the counts do not all cover the same ground (" + "; ".join(

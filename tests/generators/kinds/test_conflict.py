@@ -211,6 +211,15 @@ def test_a_vote_share_one_outlet_dates_is_still_one_result_told_two_ways():
     assert question.confidence >= 0.7, question.reasons
 
 
+def test_a_count_that_moved_is_explained_as_counts_of_different_moments():
+    """A lone figure of a count the story shows moving is an earlier count, not one to distrust:
+    round H7's grader faulted "stands alone against the others" for a toll that rose all day."""
+    question = _odd(_story(CLEAN[0], CLEAN[1], "As of 10.30am, the collapse had killed 12 people, "
+                           "doctors told East Herald.", CLEAN[3]))
+    assert "counts taken at different moments" in question.explanation
+    assert "stands alone" not in question.explanation
+
+
 def test_a_toll_one_outlet_dates_may_have_moved_and_waits_for_review():
     story = _story(CLEAN[0], CLEAN[1], "The collapse had killed 47 people by Monday, doctors told "
                    "East Herald.", CLEAN[3])
