@@ -2,13 +2,9 @@
 goes (form buttons, or the page script's autosave), immediate feedback, finishing and submitting."""
 from __future__ import annotations
 
-import secrets
-from types import SimpleNamespace
-
 from flask import (
     abort,
     flash,
-    get_template_attribute,
     redirect,
     render_template,
     request,
@@ -22,6 +18,7 @@ from quizapp.attempts import Answer, AnswerRefused, Slot, answer_of
 from quizapp.extensions import db
 from quizapp.lms import grades
 from quizapp.models import FEEDBACK_IMMEDIATE, ONE_PER_PAGE, Attempt, Choice, Response
+from quizapp.quiz import page_layout
 from quizapp.quiz.access import attempt_or_404, attempt_view_or_404, forget, settle
 from quizapp.quiz.blueprint import bp
 from quizapp.quiz.forms import (
@@ -93,39 +90,34 @@ def _articles(attempt: Attempt | AttemptView) -> list:
     return attempts.articles_of(attempt.quiz)
 
 
-# Where the attempt's token goes in a fragment rendered once per quiz version: random, so no
-# article's text can hold it.
-TOKEN_MARK = secrets.token_hex(12)
-
-
-def _article_links(attempt: AttemptView) -> Markup:
-    """The open book's list of articles, rendered once per quiz version (it is the same for
-    every attempt but for the token in its links)."""
-    kept = attempt.quiz.fragments
-    if "article_links" not in kept:
-        macro = get_template_attribute("quiz/_parts.html", "article_links")
-        kept["article_links"] = str(macro(SimpleNamespace(token=TOKEN_MARK),
-                                          list(attempt.quiz.articles)))
-    return Markup(kept["article_links"].replace(TOKEN_MARK, attempt.token))
-
-
 def _question_page(attempt: AttemptView, slot_list: list[Slot], responses: dict, number: int,
                    form=None, status: int = 200):
     slot = slot_list[number - 1]
-    context = _context(attempt, slot_list, responses)
     response = responses.get(slot.question.id)
+    immediate = attempt.quiz.feedback == FEEDBACK_IMMEDIATE
+    answered = {other.number for other in slot_list
+                if responses.get(other.question.id) and responses[other.question.id].answered}
+    seconds_left = attempts.seconds_left(attempt)
     body = None
     locked = response is not None and response.checked_at is not None
-    if form is None and not locked and not context["feedback_shown"](response):
-        # Nothing to show but the answer saved: the question's markup made once, filled in.
+    if form is None and not locked and not review.feedback_shown(attempt, response):
+        # Nothing to show but the answer saved: the question's markup made once, filled in,
+        # and the page around it too where it can be.
         body = question_markup(attempt.quiz, slot, _order(slot, response), answer_of(response))
+        page = body is not None and page_layout.plain_page(
+            attempt, slot, len(slot_list), answered, seconds_left, body, immediate)
+        if page:
+            return page, status
     if form is None and body is None:
         form = question_form(slot, _order(slot, response), formdata=None,
                              data=answer_data(slot, "answer", answer_of(response)))
-    links = _article_links(attempt) if attempt.quiz.open_book else Markup("")
-    return render_template("quiz/question.html", slot=slot, form=form, body=body,
-                           response=response, fields=form.parts("answer") if form else None,
-                           total=len(slot_list), article_links=links, **context), status
+    links = page_layout.article_links(attempt) if attempt.quiz.open_book else Markup("")
+    return render_template(
+        "quiz/question.html", slot=slot, form=form, body=body, response=response,
+        fields=form.parts("answer") if form else None, total=len(slot_list),
+        article_links=links, timer=page_layout.timer(attempt, seconds_left),
+        jumps=page_layout.jumps(attempt.quiz, len(slot_list), answered, number),
+        **_context(attempt, slot_list, responses)), status
 
 
 def _all_page(attempt: Attempt, slot_list: list[Slot], form=None, status: int = 200):
