@@ -80,14 +80,31 @@ ATTEMPT_BY_TOKEN = (
            _attempt.c.submitted_at, _quiz.c.version)
     .join(_quiz, _quiz.c.id == _attempt.c.quiz_id)
     .where(_attempt.c.token == bindparam("token")))
+_RESPONSE_COLUMNS = (
+    _response.c.id, _response.c.question_id, _response.c.correct, _response.c.score,
+    _response.c.saved_at, _response.c.checked_at, response_choice.c.choice_id,
+    _pair.c.item_id, _pair.c.choice_id, _place.c.choice_id, _place.c.position)
+
+
+def _with_picks(joined, response_id):
+    return (joined.outerjoin(response_choice, response_choice.c.response_id == response_id)
+            .outerjoin(_pair, _pair.c.response_id == response_id)
+            .outerjoin(_place, _place.c.response_id == response_id))
+
+
 RESPONSES_OF_ATTEMPT = (
-    select(_response.c.id, _response.c.question_id, _response.c.correct, _response.c.score,
-           _response.c.saved_at, _response.c.checked_at, response_choice.c.choice_id,
-           _pair.c.item_id, _pair.c.choice_id, _place.c.choice_id, _place.c.position)
-    .outerjoin(response_choice, response_choice.c.response_id == _response.c.id)
-    .outerjoin(_pair, _pair.c.response_id == _response.c.id)
-    .outerjoin(_place, _place.c.response_id == _response.c.id)
+    select(*_RESPONSE_COLUMNS).select_from(_with_picks(_response, _response.c.id))
     .where(_response.c.attempt_id == bindparam("attempt_id")))
+# The attempt and its responses in one statement, for the pages that need both (a question
+# page, an answer save): a row per pick, the attempt's columns first, the response's after
+# them (all empty when it has none yet).
+ATTEMPT_WITH_RESPONSES = (
+    select(*ATTEMPT_BY_TOKEN.selected_columns, *_RESPONSE_COLUMNS)
+    .select_from(_with_picks(
+        _attempt.join(_quiz, _quiz.c.id == _attempt.c.quiz_id)
+        .outerjoin(_response, _response.c.attempt_id == _attempt.c.id), _response.c.id))
+    .where(_attempt.c.token == bindparam("token")))
+_ATTEMPT_WIDTH = len(ATTEMPT_BY_TOKEN.selected_columns)
 
 
 def attempt_by_token(token: str) -> AttemptView | None:
@@ -96,18 +113,31 @@ def attempt_by_token(token: str) -> AttemptView | None:
     return AttemptView(*row) if row is not None else None
 
 
+def attempt_and_response_rows(token: str) -> tuple[AttemptView | None, list]:
+    """One query: the attempt and its quiz's version, and its responses' rows for
+    responses_by_question (None and no rows when no attempt has the token)."""
+    rows = db.session.connection().execute(ATTEMPT_WITH_RESPONSES, {"token": token}).all()
+    if not rows:
+        return None, []
+    return (AttemptView(*rows[0][:_ATTEMPT_WIDTH]),
+            [row[_ATTEMPT_WIDTH:] for row in rows if row[_ATTEMPT_WIDTH] is not None])
+
+
 def _response_rows(attempt_id: int):
     return db.session.connection().execute(RESPONSES_OF_ATTEMPT,
                                            {"attempt_id": attempt_id}).all()
 
 
-def responses_by_question(attempt: AttemptView) -> dict[int, ResponseView]:
-    """One query: the attempt's responses with their picks, pairs and places, by question id.
-    A response holds one kind of pick, so the outer joins multiply no rows."""
+def responses_by_question(attempt: AttemptView, rows: list | None = None
+                          ) -> dict[int, ResponseView]:
+    """The attempt's responses with their picks, pairs and places, by question id: from the
+    rows read with the attempt, or in one query. A response holds one kind of pick, so the
+    outer joins multiply no rows."""
     choices = attempt.quiz.choices
     found: dict[int, tuple] = {}
     for (response_id, question_id, correct, score, saved_at, checked_at, chosen_id,
-         item_id, pair_choice_id, place_choice_id, place) in _response_rows(attempt.id):
+         item_id, pair_choice_id, place_choice_id, place) in (
+            _response_rows(attempt.id) if rows is None else rows):
         _, chosen, pairs, places = found.setdefault(
             response_id, ((response_id, question_id, correct, score, saved_at, checked_at),
                           {}, {}, {}))

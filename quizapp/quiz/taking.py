@@ -19,7 +19,13 @@ from quizapp.extensions import db
 from quizapp.lms import grades
 from quizapp.models import FEEDBACK_IMMEDIATE, ONE_PER_PAGE, Attempt, Choice, Response
 from quizapp.quiz import page_layout
-from quizapp.quiz.access import attempt_or_404, attempt_view_or_404, forget, settle
+from quizapp.quiz.access import (
+    attempt_or_404,
+    attempt_view_and_responses_or_404,
+    attempt_view_or_404,
+    forget,
+    settle,
+)
 from quizapp.quiz.blueprint import bp
 from quizapp.quiz.forms import (
     AnswerForm,
@@ -232,14 +238,14 @@ def save_page(token: str):
 
 @bp.get("/attempt/<token>/q/<int:number>")
 def question(token: str, number: int):
-    """A question page: the attempt and its responses in two queries, the rest from the quiz's
+    """A question page: the attempt and its responses in one query, the rest from the quiz's
     snapshot (tests/students/test_snapshots.py counts them)."""
-    attempt = _in_progress(token)
-    if attempt is None:  # submitted, or over now: the attempt row settles it
+    attempt, responses = attempt_view_and_responses_or_404(token)
+    if attempt.submitted_at is not None or attempts.is_over(attempt):
+        # Submitted, or over now: the attempt row settles it.
         return _finished(attempt_or_404(token)) or redirect(url_for("quiz.attempt", token=token))
     if attempt.quiz.layout != ONE_PER_PAGE:
         return redirect(url_for("quiz.attempt", token=token))
-    responses = attempt_rows.responses_by_question(attempt)
     slot_list = attempt_rows.slots(attempt, set(responses))
     return _question_page(attempt, slot_list, responses, _slot_number(slot_list, number))
 
@@ -263,16 +269,15 @@ def _destination(go: str, number: int, count: int) -> int | None:
 @bp.post("/attempt/<token>/q/<int:number>")
 def answer(token: str, number: int):
     """Save this question's answer, then move: next, back, to a numbered question, check the
-    answer (immediate feedback), or finish. The attempt and its responses are read in two
-    queries; the save is an upsert (quizapp.attempt_rows) in the request's transaction."""
-    attempt = attempt_view_or_404(token)
+    answer (immediate feedback), or finish. The attempt and its responses are read in one
+    query; the save is an upsert (quizapp.attempt_rows) in the request's transaction."""
+    attempt, responses = attempt_view_and_responses_or_404(token)
     if attempt.submitted_at is not None:
         flash(ALREADY_SUBMITTED, "notice")
         return redirect(url_for("quiz.result", token=token))
     go = request.form.get("go", "next")
     if go == "check" and attempt.quiz.feedback == FEEDBACK_IMMEDIATE:
         return _answer_and_check(attempt_or_404(token), number)
-    responses = attempt_rows.responses_by_question(attempt)
     slot_list = attempt_rows.slots(attempt, set(responses))
     number = _slot_number(slot_list, number)
     slot = slot_list[number - 1]
@@ -312,8 +317,7 @@ def _answer_and_check(attempt: Attempt, number: int):
     order = _order(slot, response)
     form = question_form(slot, order)
     if not form.validate():
-        view = attempt_view_or_404(attempt.token)
-        responses = attempt_rows.responses_by_question(view)
+        view, responses = attempt_view_and_responses_or_404(attempt.token)
         return _question_page(view, attempt_rows.slots(view, set(responses)), responses, number,
                               form, 400)
     given = _given(slot, form, "answer", order)
@@ -336,9 +340,8 @@ def _answer_and_check(attempt: Attempt, number: int):
 @bp.post("/attempt/<token>/answers")
 def autosave(token: str):
     """The page script's save of one question's answer: 204, or 409 when it can no longer change."""
-    attempt = attempt_view_or_404(token)
+    attempt, responses = attempt_view_and_responses_or_404(token)
     question_id = request.form.get("question_id", type=database_id)
-    responses = attempt_rows.responses_by_question(attempt)
     slot = next((s for s in attempt_rows.slots(attempt, set(responses))
                  if s.question.id == question_id), None)
     if slot is None:
