@@ -104,6 +104,10 @@ ATTEMPT_WITH_RESPONSES = (
         _attempt.join(_quiz, _quiz.c.id == _attempt.c.quiz_id)
         .outerjoin(_response, _response.c.attempt_id == _attempt.c.id), _response.c.id))
     .where(_attempt.c.token == bindparam("token")))
+# An answer save reads them under the attempt row's lock (PostgreSQL's FOR UPDATE; SQLite's
+# BEGIN IMMEDIATE has locked the database already): another tab's save waits, so what the save
+# compares its answer with is still what is stored when it writes.
+ATTEMPT_WITH_RESPONSES_LOCKED = ATTEMPT_WITH_RESPONSES.with_for_update(of=_attempt)
 _ATTEMPT_WIDTH = len(ATTEMPT_BY_TOKEN.selected_columns)
 
 
@@ -113,10 +117,13 @@ def attempt_by_token(token: str) -> AttemptView | None:
     return AttemptView(*row) if row is not None else None
 
 
-def attempt_and_response_rows(token: str) -> tuple[AttemptView | None, list]:
+def attempt_and_response_rows(token: str, to_save: bool = False
+                              ) -> tuple[AttemptView | None, list]:
     """One query: the attempt and its quiz's version, and its responses' rows for
-    responses_by_question (None and no rows when no attempt has the token)."""
-    rows = db.session.connection().execute(ATTEMPT_WITH_RESPONSES, {"token": token}).all()
+    responses_by_question (None and no rows when no attempt has the token); `to_save` locks the
+    attempt for the save that follows."""
+    statement = ATTEMPT_WITH_RESPONSES_LOCKED if to_save else ATTEMPT_WITH_RESPONSES
+    rows = db.session.connection().execute(statement, {"token": token}).all()
     if not rows:
         return None, []
     return (AttemptView(*rows[0][:_ATTEMPT_WIDTH]),
@@ -192,14 +199,17 @@ def _delete_picks(table):
     return delete(table).where(table.c.response_id == bindparam("saved_response"))
 
 
-def save_answer(attempt: AttemptView, question: QuestionView, given: Answer, exists: bool,
-                position: int | None = None, at: datetime | None = None) -> bool:
+def save_answer(attempt: AttemptView, question: QuestionView, given: Answer,
+                saved: Answer | None, position: int | None = None,
+                at: datetime | None = None) -> bool:
     """Save one answer, ungraded, and (when given) the place a resumed attempt opens at; the
-    caller commits. Raises AnswerRefused when the attempt no longer takes answers. False when
-    the answer stayed as it was: it was checked (final) in the meantime."""
+    caller commits. `saved` is the answer stored before (None: no response yet), read under the
+    attempt's lock (attempt_and_response_rows(to_save=True)). Raises AnswerRefused when the
+    attempt no longer takes answers. False when the answer stayed as it was: it was checked
+    (final) in the meantime."""
     moment = at or now()
     attempts.hold_for_change(attempt, moment, position)
-    if not given and not exists:
+    if not given and saved is None:
         return True  # nothing chosen, nothing saved before: no response to keep
     response_id = db.session.execute(
         _upsert_response(db.session.get_bind().dialect.name),
@@ -207,7 +217,9 @@ def save_answer(attempt: AttemptView, question: QuestionView, given: Answer, exi
     ).scalar_one_or_none()
     if response_id is None:
         return False
-    _replace_picks(response_id, attempt.id, question, given)
+    # "Next" and "Back" send the answer again as it was: only its time is new.
+    if given != saved:
+        _replace_picks(response_id, attempt.id, question, given)
     return True
 
 

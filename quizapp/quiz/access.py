@@ -39,10 +39,11 @@ def attempt_view_or_404(token: str) -> AttemptView:
     return dataclasses.replace(attempt, quiz=quiz)
 
 
-def attempt_view_and_responses_or_404(token: str) -> tuple[AttemptView, dict]:
+def attempt_view_and_responses_or_404(token: str, to_save: bool = False
+                                      ) -> tuple[AttemptView, dict]:
     """The attempt whose token this is, with its quiz's snapshot and its responses by question
-    id, read in one query: what a question page and an answer save need."""
-    attempt, rows = attempt_rows.attempt_and_response_rows(token)
+    id, read in one query: what a question page and an answer save (`to_save`) need."""
+    attempt, rows = attempt_rows.attempt_and_response_rows(token, to_save)
     quiz = attempt and snapshots.quiz_snapshot(attempt.quiz_id, attempt.quiz_version)
     if quiz is None:
         abort(404)

@@ -271,7 +271,7 @@ def answer(token: str, number: int):
     """Save this question's answer, then move: next, back, to a numbered question, check the
     answer (immediate feedback), or finish. The attempt and its responses are read in one
     query; the save is an upsert (quizapp.attempt_rows) in the request's transaction."""
-    attempt, responses = attempt_view_and_responses_or_404(token)
+    attempt, responses = attempt_view_and_responses_or_404(token, to_save=True)
     if attempt.submitted_at is not None:
         flash(ALREADY_SUBMITTED, "notice")
         return redirect(url_for("quiz.result", token=token))
@@ -297,7 +297,7 @@ def answer(token: str, number: int):
             if given and given != answer_of(response):
                 flash(LOCKED, "error")
             attempts.hold_for_change(attempt, position=position)
-        elif not attempt_rows.save_answer(attempt, slot.question, given, response is not None,
+        elif not attempt_rows.save_answer(attempt, slot.question, given, _saved(response),
                                           position):
             flash(LOCKED, "error")  # checked in another tab a moment ago
     except AnswerRefused:
@@ -340,7 +340,7 @@ def _answer_and_check(attempt: Attempt, number: int):
 @bp.post("/attempt/<token>/answers")
 def autosave(token: str):
     """The page script's save of one question's answer: 204, or 409 when it can no longer change."""
-    attempt, responses = attempt_view_and_responses_or_404(token)
+    attempt, responses = attempt_view_and_responses_or_404(token, to_save=True)
     question_id = request.form.get("question_id", type=database_id)
     slot = next((s for s in attempt_rows.slots(attempt, set(responses))
                  if s.question.id == question_id), None)
@@ -362,7 +362,7 @@ def autosave(token: str):
             attempts.hold_for_change(attempt)
             saved = not given or given == answer_of(response)  # the same answer changes nothing
         else:
-            saved = attempt_rows.save_answer(attempt, slot.question, given, response is not None)
+            saved = attempt_rows.save_answer(attempt, slot.question, given, _saved(response))
     except AnswerRefused as refusal:
         return str(refusal), 409, {"Content-Type": "text/plain"}
     if not saved:
@@ -370,6 +370,10 @@ def autosave(token: str):
         return LOCKED, 409, {"Content-Type": "text/plain"}
     db.session.commit()
     return "", 204
+
+
+def _saved(response) -> Answer | None:
+    return answer_of(response) if response is not None else None
 
 
 def _one_question_page_form(slot: Slot, order, **kwargs) -> AnswerForm:
