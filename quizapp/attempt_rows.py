@@ -120,10 +120,18 @@ def attempt_by_token(token: str) -> AttemptView | None:
 def attempt_and_response_rows(token: str, to_save: bool = False
                               ) -> tuple[AttemptView | None, list]:
     """One query: the attempt and its quiz's version, and its responses' rows for
-    responses_by_question (None and no rows when no attempt has the token); `to_save` locks the
-    attempt for the save that follows."""
-    statement = ATTEMPT_WITH_RESPONSES_LOCKED if to_save else ATTEMPT_WITH_RESPONSES
-    rows = db.session.connection().execute(statement, {"token": token}).all()
+    responses_by_question (None and no rows when no attempt has the token). `to_save` reads in
+    the request's transaction, locking the attempt for the save that follows (a request that
+    writes must: on SQLite a second connection would wait for its lock); otherwise the read has
+    a connection of its own."""
+    if to_save:
+        rows = db.session.connection().execute(ATTEMPT_WITH_RESPONSES_LOCKED,
+                                               {"token": token}).all()
+    else:
+        # A page that only reads takes a connection of its own and gives it back at once: the
+        # session's transaction, and ending it after the request, cost more than the query.
+        with db.engine.connect() as connection:
+            rows = connection.execute(ATTEMPT_WITH_RESPONSES, {"token": token}).all()
     if not rows:
         return None, []
     return (AttemptView(*rows[0][:_ATTEMPT_WIDTH]),

@@ -317,7 +317,8 @@ def _answer_and_check(attempt: Attempt, number: int):
     order = _order(slot, response)
     form = question_form(slot, order)
     if not form.validate():
-        view, responses = attempt_view_and_responses_or_404(attempt.token)
+        # Inside the save's transaction: a read on a connection of its own would wait for it.
+        view, responses = attempt_view_and_responses_or_404(attempt.token, to_save=True)
         return _question_page(view, attempt_rows.slots(view, set(responses)), responses, number,
                               form, 400)
     given = _given(slot, form, "answer", order)
