@@ -5,11 +5,12 @@ no server, no network, no client's CPU, so what is left is quizapp's own work pe
 
 It seeds a fresh SQLite file with `flask setup` (the seed story's published quiz), starts one
 attempt through the join page as a browser would, then in each round opens every question page,
-saves an answer through the page's form, asks an empty route added to quizapp (its request
-hooks alone: the floor for any of its pages), and the bare route (bench/bare_app.py) twice,
-interleaved so a busy machine slows both alike. It prints the median milliseconds per
-request of each kind and its ratio to the bare route's (the ratio is what to read on a shared
-machine)."""
+saves an answer through the page's form (the same one each round, as "Next" and "Back" send an
+answer again unchanged), saves another answer and the first again (an answer that changes),
+asks an empty route added to quizapp (its request hooks alone: the floor for any of its pages),
+and the bare route (bench/bare_app.py) after the page and after each save, interleaved so a busy
+machine slows both alike. It prints the median milliseconds per request of each kind and its
+ratio to the bare route's (the ratio is what to read on a shared machine)."""
 from __future__ import annotations
 
 import argparse
@@ -62,16 +63,17 @@ def start_attempt(client, join_code: str) -> str:
     return found.group(1)
 
 
-def answer_fields(html: str) -> list[tuple[str, str]]:
-    """The page's form with the first choice of each answer field picked (as a browser sends)."""
+def answer_fields(html: str, other: bool = False) -> list[tuple[str, str]]:
+    """The page's form with the first choice of each answer field picked (as a browser sends);
+    `other` picks another answer: the second choice, each menu's option after its neighbour's."""
     form = next(f for f in lxml.html.fromstring(html).forms if "/q/" in (f.action or ""))
     fields = [(name, value) for name, value in form.form_values()
               if not name.startswith("answer")]
-    for box in form.xpath(".//input[@name='answer']")[:1]:
+    for box in form.xpath(".//input[@name='answer']")[other:other + 1]:
         fields.append(("answer", box.get("value")))
-    for menu in form.xpath(".//select[starts-with(@name, 'answer-')]"):
+    for place, menu in enumerate(form.xpath(".//select[starts-with(@name, 'answer-')]")):
         options = [o.get("value") for o in menu.xpath(".//option") if o.get("value")]
-        fields.append((menu.get("name"), options[0]))
+        fields.append((menu.get("name"), options[(place + 1) % len(options) if other else 0]))
     return [*fields, ("go", "back")]
 
 
@@ -96,17 +98,26 @@ def main() -> None:
         client, bare = app.test_client(), bare_app.test_client()
         token = start_attempt(client, join_code)
         pages = [f"/attempt/{token}/q/{n}" for n in range(1, count + 1)]
-        forms = {page: answer_fields(client.get(page).text) for page in pages}
+        html = {page: client.get(page).text for page in pages}
+        forms = {page: answer_fields(html[page]) for page in pages}
+        others = {page: answer_fields(html[page], other=True) for page in pages}
         times: dict[str, list[float]] = {"bare route": [], "empty quizapp route": [],
-                                         "question page": [], "answer save": []}
+                                         "question page": [], "answer save": [],
+                                         "answer change": []}
         for _ in range(options.rounds):
             for page in pages:
                 times["empty quizapp route"].append(timed(lambda: client.get("/bench-empty")))
                 times["question page"].append(timed(lambda page=page: client.get(page)))
                 times["bare route"].append(timed(lambda: bare.get("/")))
+                # The answer the page shows, sent again (as "Next" and "Back" send it) ...
                 times["answer save"].append(timed(
                     lambda page=page: client.post(page, data=MultiDict(forms[page]))))
                 times["bare route"].append(timed(lambda: bare.get("/")))
+                # ... and another one, then the first again: a save that changes the answer.
+                for sent in (others, forms):
+                    times["answer change"].append(timed(
+                        lambda page=page, sent=sent: client.post(page, data=MultiDict(sent[page]))))
+                    times["bare route"].append(timed(lambda: bare.get("/")))
     bare_ms = statistics.median(times["bare route"]) * 1000
     print(f"{count} questions x {options.rounds} rounds; median ms a request, and the bare "
           "route's time divided by it (the rate's ratio, as bench/load.py reports)")

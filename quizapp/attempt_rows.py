@@ -80,14 +80,35 @@ ATTEMPT_BY_TOKEN = (
            _attempt.c.submitted_at, _quiz.c.version)
     .join(_quiz, _quiz.c.id == _attempt.c.quiz_id)
     .where(_attempt.c.token == bindparam("token")))
+_RESPONSE_COLUMNS = (
+    _response.c.id, _response.c.question_id, _response.c.correct, _response.c.score,
+    _response.c.saved_at, _response.c.checked_at, response_choice.c.choice_id,
+    _pair.c.item_id, _pair.c.choice_id, _place.c.choice_id, _place.c.position)
+
+
+def _with_picks(joined, response_id):
+    return (joined.outerjoin(response_choice, response_choice.c.response_id == response_id)
+            .outerjoin(_pair, _pair.c.response_id == response_id)
+            .outerjoin(_place, _place.c.response_id == response_id))
+
+
 RESPONSES_OF_ATTEMPT = (
-    select(_response.c.id, _response.c.question_id, _response.c.correct, _response.c.score,
-           _response.c.saved_at, _response.c.checked_at, response_choice.c.choice_id,
-           _pair.c.item_id, _pair.c.choice_id, _place.c.choice_id, _place.c.position)
-    .outerjoin(response_choice, response_choice.c.response_id == _response.c.id)
-    .outerjoin(_pair, _pair.c.response_id == _response.c.id)
-    .outerjoin(_place, _place.c.response_id == _response.c.id)
+    select(*_RESPONSE_COLUMNS).select_from(_with_picks(_response, _response.c.id))
     .where(_response.c.attempt_id == bindparam("attempt_id")))
+# The attempt and its responses in one statement, for the pages that need both (a question
+# page, an answer save): a row per pick, the attempt's columns first, the response's after
+# them (all empty when it has none yet).
+ATTEMPT_WITH_RESPONSES = (
+    select(*ATTEMPT_BY_TOKEN.selected_columns, *_RESPONSE_COLUMNS)
+    .select_from(_with_picks(
+        _attempt.join(_quiz, _quiz.c.id == _attempt.c.quiz_id)
+        .outerjoin(_response, _response.c.attempt_id == _attempt.c.id), _response.c.id))
+    .where(_attempt.c.token == bindparam("token")))
+# An answer save reads them under the attempt row's lock (PostgreSQL's FOR UPDATE; SQLite's
+# BEGIN IMMEDIATE has locked the database already): another tab's save waits, so what the save
+# compares its answer with is still what is stored when it writes.
+ATTEMPT_WITH_RESPONSES_LOCKED = ATTEMPT_WITH_RESPONSES.with_for_update(of=_attempt)
+_ATTEMPT_WIDTH = len(ATTEMPT_BY_TOKEN.selected_columns)
 
 
 def attempt_by_token(token: str) -> AttemptView | None:
@@ -96,18 +117,42 @@ def attempt_by_token(token: str) -> AttemptView | None:
     return AttemptView(*row) if row is not None else None
 
 
+def attempt_and_response_rows(token: str, to_save: bool = False
+                              ) -> tuple[AttemptView | None, list]:
+    """One query: the attempt and its quiz's version, and its responses' rows for
+    responses_by_question (None and no rows when no attempt has the token). `to_save` reads in
+    the request's transaction, locking the attempt for the save that follows (a request that
+    writes must: on SQLite a second connection would wait for its lock); otherwise the read has
+    a connection of its own."""
+    if to_save:
+        rows = db.session.connection().execute(ATTEMPT_WITH_RESPONSES_LOCKED,
+                                               {"token": token}).all()
+    else:
+        # A page that only reads takes a connection of its own and gives it back at once: the
+        # session's transaction, and ending it after the request, cost more than the query.
+        with db.engine.connect() as connection:
+            rows = connection.execute(ATTEMPT_WITH_RESPONSES, {"token": token}).all()
+    if not rows:
+        return None, []
+    return (AttemptView(*rows[0][:_ATTEMPT_WIDTH]),
+            [row[_ATTEMPT_WIDTH:] for row in rows if row[_ATTEMPT_WIDTH] is not None])
+
+
 def _response_rows(attempt_id: int):
     return db.session.connection().execute(RESPONSES_OF_ATTEMPT,
                                            {"attempt_id": attempt_id}).all()
 
 
-def responses_by_question(attempt: AttemptView) -> dict[int, ResponseView]:
-    """One query: the attempt's responses with their picks, pairs and places, by question id.
-    A response holds one kind of pick, so the outer joins multiply no rows."""
+def responses_by_question(attempt: AttemptView, rows: list | None = None
+                          ) -> dict[int, ResponseView]:
+    """The attempt's responses with their picks, pairs and places, by question id: from the
+    rows read with the attempt, or in one query. A response holds one kind of pick, so the
+    outer joins multiply no rows."""
     choices = attempt.quiz.choices
     found: dict[int, tuple] = {}
     for (response_id, question_id, correct, score, saved_at, checked_at, chosen_id,
-         item_id, pair_choice_id, place_choice_id, place) in _response_rows(attempt.id):
+         item_id, pair_choice_id, place_choice_id, place) in (
+            _response_rows(attempt.id) if rows is None else rows):
         _, chosen, pairs, places = found.setdefault(
             response_id, ((response_id, question_id, correct, score, saved_at, checked_at),
                           {}, {}, {}))
@@ -162,14 +207,17 @@ def _delete_picks(table):
     return delete(table).where(table.c.response_id == bindparam("saved_response"))
 
 
-def save_answer(attempt: AttemptView, question: QuestionView, given: Answer, exists: bool,
-                position: int | None = None, at: datetime | None = None) -> bool:
+def save_answer(attempt: AttemptView, question: QuestionView, given: Answer,
+                saved: Answer | None, position: int | None = None,
+                at: datetime | None = None) -> bool:
     """Save one answer, ungraded, and (when given) the place a resumed attempt opens at; the
-    caller commits. Raises AnswerRefused when the attempt no longer takes answers. False when
-    the answer stayed as it was: it was checked (final) in the meantime."""
+    caller commits. `saved` is the answer stored before (None: no response yet), read under the
+    attempt's lock (attempt_and_response_rows(to_save=True)). Raises AnswerRefused when the
+    attempt no longer takes answers. False when the answer stayed as it was: it was checked
+    (final) in the meantime."""
     moment = at or now()
     attempts.hold_for_change(attempt, moment, position)
-    if not given and not exists:
+    if not given and saved is None:
         return True  # nothing chosen, nothing saved before: no response to keep
     response_id = db.session.execute(
         _upsert_response(db.session.get_bind().dialect.name),
@@ -177,7 +225,9 @@ def save_answer(attempt: AttemptView, question: QuestionView, given: Answer, exi
     ).scalar_one_or_none()
     if response_id is None:
         return False
-    _replace_picks(response_id, attempt.id, question, given)
+    # "Next" and "Back" send the answer again as it was: only its time is new.
+    if given != saved:
+        _replace_picks(response_id, attempt.id, question, given)
     return True
 
 

@@ -74,8 +74,10 @@ def configure_sqlite(engine: Engine) -> None:
 
 def _end_transaction(_error: BaseException | None = None) -> None:
     # A request's transaction ends with the request, even when its application context
-    # lives on (as in tests): an open BEGIN IMMEDIATE would hold SQLite's write lock.
-    db.session.rollback()
+    # lives on (as in tests): an open BEGIN IMMEDIATE would hold SQLite's write lock. A request
+    # that never used the database has no session to end, and asking for one would make one.
+    if db.session.registry.has():
+        db.session.rollback()
 
 
 def init_app(app: Flask) -> None:

@@ -21,26 +21,38 @@ def allow_form_posts_to(origins: list[str]) -> None:
     g.form_targets = list(origins)
 
 
-def _policy() -> str:
+# Most responses carry these, unchanged: built once, not header by header on every response.
+SECURITY_HEADERS = (
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "same-origin"),
+    ("X-Frame-Options", "DENY"),
+)
+_NAMES = frozenset(name.lower() for name, _ in SECURITY_HEADERS)
+
+
+def _security_headers(framers: list[str] | None, targets: list[str] | None) -> list:
+    """This response's security headers when a page allowed framing or form targets."""
     policy = CONTENT_SECURITY_POLICY
-    targets = g.get("form_targets")
     if targets:
         policy = policy.replace("form-action 'self'", "form-action 'self' " + " ".join(targets))
-    framers = g.get("frame_ancestors")
     if framers:
         policy = policy.replace("frame-ancestors 'none'",
                                 "frame-ancestors 'self' " + " ".join(framers))
-    return policy
+    # X-Frame-Options cannot name an origin; where an LMS may frame the page, CSP's
+    # frame-ancestors (which browsers prefer to it) says which.
+    return [("Content-Security-Policy", policy), *SECURITY_HEADERS[1:3],
+            *([] if framers else SECURITY_HEADERS[3:])]
 
 
 def _secure(response: Response) -> Response:
-    response.headers.setdefault("Content-Security-Policy", _policy())
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    if not g.get("frame_ancestors"):
-        # X-Frame-Options cannot name an origin; where an LMS may frame the page, CSP's
-        # frame-ancestors (which browsers prefer to it) says which.
-        response.headers.setdefault("X-Frame-Options", "DENY")
+    framers, targets = g.get("frame_ancestors"), g.get("form_targets")
+    wanted = _security_headers(framers, targets) if framers or targets else SECURITY_HEADERS
+    # A header the view set itself stays as it is.
+    set_already = {name.lower() for name, _ in response.headers} & _NAMES
+    if set_already:
+        wanted = [(name, value) for name, value in wanted if name.lower() not in set_already]
+    response.headers.extend(wanted)
     return response
 
 

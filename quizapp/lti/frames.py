@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask import Flask, request, session
 from flask.sessions import SecureCookieSessionInterface
+from itsdangerous import URLSafeTimedSerializer
 
 from quizapp import headers
 
@@ -23,6 +24,17 @@ def allow(origins: list[str]) -> None:
 class LaunchedSessionInterface(SecureCookieSessionInterface):
     """Flask's signed cookie session, sent cross-site once a launch has marked it, when the
     cookie is Secure (browsers refuse SameSite=None on a cookie that is not)."""
+
+    def __init__(self) -> None:
+        self._serializers: dict[tuple, URLSafeTimedSerializer | None] = {}
+
+    def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
+        # Flask makes the same serializer afresh for every request; it depends on the keys only.
+        keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        serializer = self._serializers.get(keys)
+        if serializer is None:
+            serializer = self._serializers[keys] = super().get_signing_serializer(app)
+        return serializer
 
     def get_cookie_samesite(self, app: Flask) -> str | None:
         if app.config["SESSION_COOKIE_SECURE"] and session.get(FRAMED_BY):

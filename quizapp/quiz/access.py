@@ -39,6 +39,18 @@ def attempt_view_or_404(token: str) -> AttemptView:
     return dataclasses.replace(attempt, quiz=quiz)
 
 
+def attempt_view_and_responses_or_404(token: str, to_save: bool = False
+                                      ) -> tuple[AttemptView, dict]:
+    """The attempt whose token this is, with its quiz's snapshot and its responses by question
+    id, read in one query: what a question page and an answer save (`to_save`) need."""
+    attempt, rows = attempt_rows.attempt_and_response_rows(token, to_save)
+    quiz = attempt and snapshots.quiz_snapshot(attempt.quiz_id, attempt.quiz_version)
+    if quiz is None:
+        abort(404)
+    attempt = dataclasses.replace(attempt, quiz=quiz)
+    return attempt, attempt_rows.responses_by_question(attempt, rows)
+
+
 def settle(attempt: Attempt) -> bool:
     """Submit an attempt whose time is up, or whose quiz the teacher closed, with what was
     saved; True once it is submitted."""

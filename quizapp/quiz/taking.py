@@ -2,13 +2,9 @@
 goes (form buttons, or the page script's autosave), immediate feedback, finishing and submitting."""
 from __future__ import annotations
 
-import secrets
-from types import SimpleNamespace
-
 from flask import (
     abort,
     flash,
-    get_template_attribute,
     redirect,
     render_template,
     request,
@@ -22,7 +18,14 @@ from quizapp.attempts import Answer, AnswerRefused, Slot, answer_of
 from quizapp.extensions import db
 from quizapp.lms import grades
 from quizapp.models import FEEDBACK_IMMEDIATE, ONE_PER_PAGE, Attempt, Choice, Response
-from quizapp.quiz.access import attempt_or_404, attempt_view_or_404, forget, settle
+from quizapp.quiz import page_layout
+from quizapp.quiz.access import (
+    attempt_or_404,
+    attempt_view_and_responses_or_404,
+    attempt_view_or_404,
+    forget,
+    settle,
+)
 from quizapp.quiz.blueprint import bp
 from quizapp.quiz.forms import (
     AnswerForm,
@@ -93,39 +96,34 @@ def _articles(attempt: Attempt | AttemptView) -> list:
     return attempts.articles_of(attempt.quiz)
 
 
-# Where the attempt's token goes in a fragment rendered once per quiz version: random, so no
-# article's text can hold it.
-TOKEN_MARK = secrets.token_hex(12)
-
-
-def _article_links(attempt: AttemptView) -> Markup:
-    """The open book's list of articles, rendered once per quiz version (it is the same for
-    every attempt but for the token in its links)."""
-    kept = attempt.quiz.fragments
-    if "article_links" not in kept:
-        macro = get_template_attribute("quiz/_parts.html", "article_links")
-        kept["article_links"] = str(macro(SimpleNamespace(token=TOKEN_MARK),
-                                          list(attempt.quiz.articles)))
-    return Markup(kept["article_links"].replace(TOKEN_MARK, attempt.token))
-
-
 def _question_page(attempt: AttemptView, slot_list: list[Slot], responses: dict, number: int,
                    form=None, status: int = 200):
     slot = slot_list[number - 1]
-    context = _context(attempt, slot_list, responses)
     response = responses.get(slot.question.id)
+    immediate = attempt.quiz.feedback == FEEDBACK_IMMEDIATE
+    answered = {other.number for other in slot_list
+                if responses.get(other.question.id) and responses[other.question.id].answered}
+    seconds_left = attempts.seconds_left(attempt)
     body = None
     locked = response is not None and response.checked_at is not None
-    if form is None and not locked and not context["feedback_shown"](response):
-        # Nothing to show but the answer saved: the question's markup made once, filled in.
+    if form is None and not locked and not review.feedback_shown(attempt, response):
+        # Nothing to show but the answer saved: the question's markup made once, filled in,
+        # and the page around it too where it can be.
         body = question_markup(attempt.quiz, slot, _order(slot, response), answer_of(response))
+        page = body is not None and page_layout.plain_page(
+            attempt, slot, len(slot_list), answered, seconds_left, body, immediate)
+        if page:
+            return page, status
     if form is None and body is None:
         form = question_form(slot, _order(slot, response), formdata=None,
                              data=answer_data(slot, "answer", answer_of(response)))
-    links = _article_links(attempt) if attempt.quiz.open_book else Markup("")
-    return render_template("quiz/question.html", slot=slot, form=form, body=body,
-                           response=response, fields=form.parts("answer") if form else None,
-                           total=len(slot_list), article_links=links, **context), status
+    links = page_layout.article_links(attempt) if attempt.quiz.open_book else Markup("")
+    return render_template(
+        "quiz/question.html", slot=slot, form=form, body=body, response=response,
+        fields=form.parts("answer") if form else None, total=len(slot_list),
+        article_links=links, timer=page_layout.timer(attempt, seconds_left),
+        jumps=page_layout.jumps(attempt.quiz, len(slot_list), answered, number),
+        **_context(attempt, slot_list, responses)), status
 
 
 def _all_page(attempt: Attempt, slot_list: list[Slot], form=None, status: int = 200):
@@ -240,14 +238,14 @@ def save_page(token: str):
 
 @bp.get("/attempt/<token>/q/<int:number>")
 def question(token: str, number: int):
-    """A question page: the attempt and its responses in two queries, the rest from the quiz's
+    """A question page: the attempt and its responses in one query, the rest from the quiz's
     snapshot (tests/students/test_snapshots.py counts them)."""
-    attempt = _in_progress(token)
-    if attempt is None:  # submitted, or over now: the attempt row settles it
+    attempt, responses = attempt_view_and_responses_or_404(token)
+    if attempt.submitted_at is not None or attempts.is_over(attempt):
+        # Submitted, or over now: the attempt row settles it.
         return _finished(attempt_or_404(token)) or redirect(url_for("quiz.attempt", token=token))
     if attempt.quiz.layout != ONE_PER_PAGE:
         return redirect(url_for("quiz.attempt", token=token))
-    responses = attempt_rows.responses_by_question(attempt)
     slot_list = attempt_rows.slots(attempt, set(responses))
     return _question_page(attempt, slot_list, responses, _slot_number(slot_list, number))
 
@@ -271,16 +269,15 @@ def _destination(go: str, number: int, count: int) -> int | None:
 @bp.post("/attempt/<token>/q/<int:number>")
 def answer(token: str, number: int):
     """Save this question's answer, then move: next, back, to a numbered question, check the
-    answer (immediate feedback), or finish. The attempt and its responses are read in two
-    queries; the save is an upsert (quizapp.attempt_rows) in the request's transaction."""
-    attempt = attempt_view_or_404(token)
+    answer (immediate feedback), or finish. The attempt and its responses are read in one
+    query; the save is an upsert (quizapp.attempt_rows) in the request's transaction."""
+    attempt, responses = attempt_view_and_responses_or_404(token, to_save=True)
     if attempt.submitted_at is not None:
         flash(ALREADY_SUBMITTED, "notice")
         return redirect(url_for("quiz.result", token=token))
     go = request.form.get("go", "next")
     if go == "check" and attempt.quiz.feedback == FEEDBACK_IMMEDIATE:
         return _answer_and_check(attempt_or_404(token), number)
-    responses = attempt_rows.responses_by_question(attempt)
     slot_list = attempt_rows.slots(attempt, set(responses))
     number = _slot_number(slot_list, number)
     slot = slot_list[number - 1]
@@ -300,7 +297,7 @@ def answer(token: str, number: int):
             if given and given != answer_of(response):
                 flash(LOCKED, "error")
             attempts.hold_for_change(attempt, position=position)
-        elif not attempt_rows.save_answer(attempt, slot.question, given, response is not None,
+        elif not attempt_rows.save_answer(attempt, slot.question, given, _saved(response),
                                           position):
             flash(LOCKED, "error")  # checked in another tab a moment ago
     except AnswerRefused:
@@ -320,8 +317,8 @@ def _answer_and_check(attempt: Attempt, number: int):
     order = _order(slot, response)
     form = question_form(slot, order)
     if not form.validate():
-        view = attempt_view_or_404(attempt.token)
-        responses = attempt_rows.responses_by_question(view)
+        # Inside the save's transaction: a read on a connection of its own would wait for it.
+        view, responses = attempt_view_and_responses_or_404(attempt.token, to_save=True)
         return _question_page(view, attempt_rows.slots(view, set(responses)), responses, number,
                               form, 400)
     given = _given(slot, form, "answer", order)
@@ -344,9 +341,8 @@ def _answer_and_check(attempt: Attempt, number: int):
 @bp.post("/attempt/<token>/answers")
 def autosave(token: str):
     """The page script's save of one question's answer: 204, or 409 when it can no longer change."""
-    attempt = attempt_view_or_404(token)
+    attempt, responses = attempt_view_and_responses_or_404(token, to_save=True)
     question_id = request.form.get("question_id", type=database_id)
-    responses = attempt_rows.responses_by_question(attempt)
     slot = next((s for s in attempt_rows.slots(attempt, set(responses))
                  if s.question.id == question_id), None)
     if slot is None:
@@ -367,7 +363,7 @@ def autosave(token: str):
             attempts.hold_for_change(attempt)
             saved = not given or given == answer_of(response)  # the same answer changes nothing
         else:
-            saved = attempt_rows.save_answer(attempt, slot.question, given, response is not None)
+            saved = attempt_rows.save_answer(attempt, slot.question, given, _saved(response))
     except AnswerRefused as refusal:
         return str(refusal), 409, {"Content-Type": "text/plain"}
     if not saved:
@@ -375,6 +371,10 @@ def autosave(token: str):
         return LOCKED, 409, {"Content-Type": "text/plain"}
     db.session.commit()
     return "", 204
+
+
+def _saved(response) -> Answer | None:
+    return answer_of(response) if response is not None else None
 
 
 def _one_question_page_form(slot: Slot, order, **kwargs) -> AnswerForm:

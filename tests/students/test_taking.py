@@ -241,6 +241,18 @@ def test_checking_nothing_asks_for_an_answer_and_locks_nothing(app, client):
         assert db.session.execute(db.select(db.func.count(Response.id))).scalar_one() == 0
 
 
+def test_checking_a_value_the_page_never_offered_says_so_and_saves_nothing(app, client):
+    code = make_quiz(app, feedback="immediate")
+    token = start(client, code)
+    page = client.get(f"/attempt/{token}/q/1").get_data(as_text=True)
+    refused = client.post(f"/attempt/{token}/q/1", data={
+        "csrf_token": hidden_fields(page)["csrf_token"], "go": "check", "answer": "forged"})
+    assert refused.status_code == 400
+    assert "This answer was not saved" in refused.get_data(as_text=True)
+    assert 'value="check"' in refused.get_data(as_text=True)  # the page again, to answer
+    assert saved_answers(app, token) == {}
+
+
 def test_feedback_at_the_end_shows_nothing_before_submission(app, client):
     code = make_quiz(app)  # at_end is the default
     token = start(client, code)
