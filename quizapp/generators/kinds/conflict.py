@@ -218,6 +218,55 @@ def _same_amounts(model) -> list[Question]:
     return found
 
 
+# A rank is asked only where at least this many outlets rank the same thing.
+MIN_RANKED = 3
+RANK_DOUBT = 0.8
+_RANK_REASON = ("ranks are read from their words (\u201c15th-largest bank\u201d): check that every "
+                "outlet ranks the same thing")
+
+
+def _rank_question(model) -> Question | None:
+    """Outlets ranking one thing differently ("15th-largest bank" against "16th-largest bank"):
+    "Which outlet calls it the 15th-largest bank?", keyed to the outlets giving the rarer rank,
+    each other outlet shown giving another. An outlet giving two ranks of it takes no side."""
+    groups: dict[tuple[str, str], dict[str, set[int]]] = {}
+    first: dict[tuple[tuple[str, str], str], object] = {}
+    for rank in model.ranks:
+        if not label(model, rank.article):
+            continue
+        groups.setdefault(rank.thing, {}).setdefault(rank.article, set()).add(rank.ordinal)
+        first.setdefault((rank.thing, rank.article), rank)
+    for thing, by_article in groups.items():
+        sides = {a: next(iter(o)) for a, o in by_article.items() if len(o) == 1}
+        ordinals = sorted(set(sides.values()))
+        if len(sides) < MIN_RANKED or len(ordinals) < 2:
+            continue
+        odd = min(ordinals, key=lambda o: (sum(v == o for v in sides.values()), o))
+        keys = [a for a, o in sides.items() if o == odd]
+        wrong = [a for a, o in sides.items() if o != odd]
+        if len(keys) * 2 >= len(sides):
+            continue  # no rank the others set apart
+        wrong = picked(sorted(wrong), f"{thing}{odd}", MAX_CHOICES - len(keys))
+        shown = first[(thing, keys[0])].passage.text
+        told = [f"{label(model, a)} gives \u201c{first[(thing, a)].passage.text}\u201d"
+                for a in [*keys, *wrong]]
+        prompt = (f"Outlets rank it differently among the {thing[0]} {_plural(thing[1])}. "
+                  f"{'Which outlet calls' if len(keys) == 1 else 'Which outlets call'} it the "
+                  f"\u201c{shown}\u201d?{choose_all(len(keys))}")
+        explanation = ("; ".join(told) + ". A rank depends on the list behind it (by what "
+                       "measure, and as of when): check which list an outlet used before "
+                       "repeating a rank.")
+        evidence = [first[(thing, a)].sentence for a in [*keys, *wrong]]
+        return question(KIND, prompt, [label(model, a) for a in keys],
+                        [label(model, a) for a in wrong], explanation, evidence, RANK_DOUBT,
+                        [_RANK_REASON])
+    return None
+
+
+def _plural(noun: str) -> str:
+    return noun + ("es" if noun.endswith(("s", "sh", "ch", "x")) else "s")
+
+
 def write(model) -> list[Question]:
     questions: list[Question] = []
     for fact in model.facts:
@@ -230,4 +279,7 @@ def write(model) -> list[Question]:
         if found is not None and new_ground(found, questions):
             questions.append(found)
     questions += [q for q in _same_amounts(model) if new_ground(q, questions)]
+    ranked = _rank_question(model)
+    if ranked is not None and new_ground(ranked, questions):
+        questions.append(ranked)
     return questions[:MAX_QUESTIONS]

@@ -61,6 +61,13 @@ class StoryModel:
         return read_sorts(self)
 
     @cached_property
+    def ranks(self):
+        """Ranks outlets give in their own words: "the country's 15th-largest bank"."""
+        from quizapp.generators.reading.ranks import read_ranks
+
+        return read_ranks(self)
+
+    @cached_property
     def quotations(self):
         """Quoted words with their speaker, outlet and place, and the labels among them."""
         from quizapp.generators.reading.quotations import read_quotations

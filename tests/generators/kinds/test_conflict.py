@@ -284,3 +284,25 @@ def test_an_outlet_that_prints_the_floor_elsewhere_did_not_drop_it():
     assert [key(q) for q in _without_floor(dropped)] == [NAMES[3]]
     kept = _story(*floors, "The quake claimed at least 144 lives. The army confirmed 144 deaths.")
     assert _without_floor(kept) == []
+
+
+def test_outlets_ranking_one_thing_differently_ask_which_gives_the_rarer_rank():
+    """"the 15th-largest bank" against "the 16th-largest bank" twice (round H7's bank story):
+    keyed to the outlet setting itself apart, each other outlet shown giving another rank."""
+    story = _story("Regulators shut Tolmar Bank, the country\u2019s 15th-largest bank, on Friday.",
+                   "Tolmar Bank, the nation's 16th-largest bank, failed on Friday.",
+                   "Tolmar Bank, the 16th largest bank in the country, failed on Friday.",
+                   "Tolmar Bank failed on Friday after a run on deposits.")
+    question = next(q for q in conflict.write(StoryModel(story)) if "rank" in q.prompt)
+    assert question.prompt.endswith("calls it the \u201c15th-largest bank\u201d?")
+    assert keys(question) == {NAMES[0]}
+    assert len(question.choices) == 3 and "16th-largest bank" in question.explanation
+    assert 0.7 <= question.confidence < 1
+
+
+def test_one_rank_everywhere_is_no_question():
+    story = _story("Tolmar Bank, the 15th-largest bank, failed on Friday.",
+                   "Tolmar Bank, the 15th-largest bank, failed on Friday, officials said.",
+                   "Tolmar Bank, the nation's 15th-largest bank, failed.",
+                   "Tolmar Bank failed on Friday after a run on deposits.")
+    assert not [q for q in conflict.write(StoryModel(story)) if "rank" in q.prompt]
