@@ -250,8 +250,10 @@ def _rank_question(model) -> Question | None:
         shown = first[(thing, keys[0])].passage.text
         told = [f"{label(model, a)} gives \u201c{first[(thing, a)].passage.text}\u201d"
                 for a in [*keys, *wrong]]
-        prompt = (f"Outlets rank it differently among the {thing[0]} {_plural(thing[1])}. "
-                  f"{'Which outlet calls' if len(keys) == 1 else 'Which outlets call'} it the "
+        # The prompt names no subject ("it" was graded garbled): the evidence shows what each
+        # outlet ranks, and the question asks only who wrote which rank.
+        prompt = (f"Outlets give different ranks among the {thing[0]} {_plural(thing[1])}. "
+                  f"{'Which outlet writes' if len(keys) == 1 else 'Which outlets write'} "
                   f"\u201c{shown}\u201d?{choose_all(len(keys))}")
         explanation = ("; ".join(told) + ". A rank depends on the list behind it (by what "
                        "measure, and as of when): check which list an outlet used before "

@@ -294,7 +294,8 @@ def test_outlets_ranking_one_thing_differently_ask_which_gives_the_rarer_rank():
                    "Tolmar Bank, the 16th largest bank in the country, failed on Friday.",
                    "Tolmar Bank failed on Friday after a run on deposits.")
     question = next(q for q in conflict.write(StoryModel(story)) if "rank" in q.prompt)
-    assert question.prompt.endswith("calls it the \u201c15th-largest bank\u201d?")
+    assert question.prompt == ("Outlets give different ranks among the largest banks. Which "
+                               "outlet writes \u201c15th-largest bank\u201d?")
     assert keys(question) == {NAMES[0]}
     assert len(question.choices) == 3 and "16th-largest bank" in question.explanation
     assert 0.7 <= question.confidence < 1
