@@ -216,16 +216,13 @@ def _quotes(aligned: AlignedSentences) -> bool:
     return any(quotations(p.text) for p in (aligned.a, aligned.b))
 
 
-def _close_sentences(text: SharedText) -> int:
-    return sum(p.similarity >= REWORDED_CLOSE for p in text.narration)
-
-
 def sure_reworded(text: SharedText) -> bool:
     """Two texts that tell the story in the same sentences, in the same order, reworded, with
     several sentences close enough that no two independent reports would write them so."""
     if text.how != REWORDED:
         return False
-    return _close_sentences(text) >= REWORDED_CLOSE_SENTENCES
+    close = [p for p in text.narration if p.similarity >= REWORDED_CLOSE]
+    return len(close) >= REWORDED_CLOSE_SENTENCES
 
 
 def _twins(first: str, second: str, a, b) -> str:
@@ -553,16 +550,10 @@ def _groups(story: _Story) -> list[set[str]]:
 
 def _anchors(story: _Story) -> list[str]:
     """Articles to ask about, best first: one crediting an agency for the whole text, then the
-    one most texts share their sentences with (the hub of its copies), then the one whose
-    rewordings leave the least doubt (the longest runs), then story order."""
+    one most texts share their sentences with (the hub of its copies), then story order."""
     order = list(story.labels)
-
-    def doubtful(article: str) -> int:
-        return sum(story.pair(article, k).in_order < SURE_REWORDED_SENTENCES
-                   for k in story.reworded(article))
-
     return sorted(order, key=lambda a: (story.whole_credit(a) is None,
-                                        -len(story.family(a)), doubtful(a), order.index(a)))
+                                        -len(story.family(a)), order.index(a)))
 
 
 def _changes(story: _Story, group_of, keyed: set) -> list[Question]:
